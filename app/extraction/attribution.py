@@ -1,0 +1,178 @@
+"""Find how a sentence attributes what it says: the cue, the subject, and the content.
+
+The shapes news uses, in the order they are tried:
+  back      "This was stated on Friday by Shin Won-sik, head of ..." (the claim is before)
+  according "According to Seoul, ..." / "..., according to Seoul."
+  pre       "[Earlier,] Seoul [has] reported [in October] that ..." (also "... said: \"...\"")
+  tail      "..., a move that some observers believe indicates that ..."
+  post      "..., the minister said [on Monday]." / "\"...,\" said Peskov."
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from app.extraction.knowledge import Knowledge
+
+WORD = re.compile(r"\S+")
+QUOTES = "\"“”‘’'"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One attribution in a sentence; offsets are relative to the sentence text."""
+
+    kind: str
+    subject: str
+    stance: str
+    content: tuple[int, int]
+    said_text: str  # the words around the cue where a said-on time may be
+    narration: tuple[int, int] | None = None  # the narration before a tail attribution
+
+
+@dataclass(frozen=True)
+class Patterns:
+    cue: re.Pattern[str]
+    back: re.Pattern[str]
+    according_start: re.Pattern[str]
+    according_end: re.Pattern[str]
+    lead: re.Pattern[str]
+    tail: re.Pattern[str]
+    link: re.Pattern[str]
+    opener: re.Pattern[str]
+    adverbs: re.Pattern[str]
+
+
+@lru_cache(maxsize=4)
+def patterns(knowledge: Knowledge) -> Patterns:
+    """Regular expressions built once from the cue data."""
+    lists = knowledge.cue_lists
+    cue = _alternation(sorted(knowledge.cues, key=len, reverse=True))
+    refs = _alternation(lists["back_reference_subjects"])
+    according = _alternation(lists["according_to"])
+    aux = r"(?:was|were|is|are|has been|had been|have been)"
+    return Patterns(
+        cue=re.compile(rf"\b(?:{cue})\b", re.IGNORECASE),
+        back=re.compile(
+            rf"^(?:{refs})\s+{aux}\s+(?:\w+\s+){{0,2}}?(?P<cue>{cue})\b(?P<between>.{{0,80}}?)\bby\s+(?P<subject>.+?)[.!]?$",
+            re.IGNORECASE,
+        ),
+        according_start=re.compile(rf"^(?:{according})\s+(?P<subject>[^,]{{2,120}}),\s*", re.IGNORECASE),
+        according_end=re.compile(rf",\s*(?:{according})\s+(?P<subject>[^,]{{2,120}}(?:,[^,]{{2,80}})?)[.!]?[{QUOTES}]?$", re.IGNORECASE),
+        lead=re.compile(rf"^(?:{_alternation(lists['leads'])})\b", re.IGNORECASE),
+        tail=re.compile(rf",\s*(?:{_alternation(lists['tail_markers'])})\s+", re.IGNORECASE),
+        link=re.compile(rf"^\s*(?:{_alternation(lists['content_links'])})\s+", re.IGNORECASE),
+        opener=re.compile(rf"^\s*(?:{_alternation(lists['content_openers'])})\s+", re.IGNORECASE),
+        adverbs=re.compile(rf"(?:\s+(?:{_alternation(lists['adverbs'])}))+$", re.IGNORECASE),
+    )  # fmt: skip
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def find_back_reference(text: str, knowledge: Knowledge) -> Finding | None:
+    """ "This was stated ... by X": the sentence attributes the one before it."""
+    match = patterns(knowledge).back.match(text)
+    if not match:
+        return None
+    stance = knowledge.cues[match.group("cue").lower()]
+    return Finding("back", match.group("subject"), stance, (0, 0), text)
+
+
+def find_according(text: str, knowledge: Knowledge) -> Finding | None:
+    """ "According to X, ..." at either end of the sentence."""
+    p = patterns(knowledge)
+    start = p.according_start.match(text)
+    if start:
+        return Finding(
+            "according",
+            start.group("subject"),
+            "reported",
+            (start.end(), len(text)),
+            start.group(0),
+        )
+    end = p.according_end.search(text)
+    if end:
+        return Finding(
+            "according", end.group("subject"), "reported", (0, end.start()), end.group(0)
+        )
+    return None
+
+
+def lead_end(text: str, knowledge: Knowledge, has_time: bool) -> int:
+    """Where a leading "Earlier," / "On Monday," phrase ends (0 if there is none)."""
+    comma = text.find(",")
+    if comma < 0 or len(WORD.findall(text[:comma])) > 6:
+        return 0
+    if has_time or patterns(knowledge).lead.match(text):
+        return comma + 1
+    return 0
+
+
+def candidate_cues(text: str, knowledge: Knowledge) -> list[re.Match[str]]:
+    """Cue words in the sentence, left to right."""
+    return list(patterns(knowledge).cue.finditer(text))
+
+
+def split_after_cue(after: str) -> tuple[str, int] | None:
+    """Where content starts after a cue: after "that", a colon, or directly.
+
+    Returns the words between cue and content (which may hold a time: "in October")
+    and the content's offset in `after`.
+    """
+    that = re.match(r"^((?:\s+[^\s,.;:\"“]+){0,7}?)\s+that\s+", after)
+    if that:
+        return that.group(1), that.end()
+    colon = re.match(r"^((?:\s+[^\s,.;:\"“]+){0,7}?)\s*:\s*", after)
+    if colon:
+        return colon.group(1), colon.end()
+    quote = re.match(r"^\s*,\s*(?=[\"“])", after)
+    if quote:
+        return "", quote.end()
+    direct = re.match(r"^\s+(?=(?:[A-Z\"“]|the |a |an |it |they |he |she |there |this ))", after)
+    if direct:
+        return "", direct.end()
+    return None
+
+
+def strip_adverbs(subject: str, knowledge: Knowledge) -> str:
+    """ "South Korea has also" -> "South Korea"."""
+    return patterns(knowledge).adverbs.sub("", subject.rstrip())
+
+
+def tail_start(region: str, knowledge: Knowledge) -> re.Match[str] | None:
+    """The last ", a move that" / ", which" marker in the words before a cue."""
+    matches = list(patterns(knowledge).tail.finditer(region))
+    return matches[-1] if matches else None
+
+
+def link_end(content: str, knowledge: Knowledge) -> int:
+    """Skip "indicates that" after a tail cue, and "claims that" after a denial."""
+    p = patterns(knowledge)
+    match = p.link.match(content) or p.opener.match(content)
+    return match.end() if match else 0
+
+
+def post_subject(text: str, cue: re.Match[str]) -> tuple[int, str, str] | None:
+    """For "<content>, <subject> <cue> [when]." return (content end, subject, said words)."""
+    before, after = text[: cue.start()], text[cue.end() :]
+    trailing = after.strip().rstrip(".!?" + QUOTES).strip()
+    if len(WORD.findall(trailing)) > 8 or " that " in f" {trailing} ":
+        return None
+    boundary = max(
+        before.rfind(", "),
+        before.rfind(',"'),
+        before.rfind(",”"),
+        before.rfind("” "),
+        before.rfind('" '),
+    )
+    if boundary < 0:
+        return None
+    subject = before[boundary + 1 :].strip(' ,"”')
+    said = trailing
+    if not subject:  # inverted: ', said the minister.'
+        subject, said = trailing, ""
+    return boundary + 1, subject, said

@@ -1,0 +1,131 @@
+"""Turn claim drafts (spans and attributions) into finished claims with stable ids."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from dataclasses import dataclass
+
+from app.extraction.dates import find_times
+from app.extraction.knowledge import Knowledge
+from app.extraction.mentions import find_mentions
+from app.extraction.model import Article, Claim, DatePoint, EntityRef, Period, Quote, TopicRef
+from app.extraction.speakers import Attribution
+from app.extraction.text import Span
+
+CONTEXT_CHARS = 48
+CLAUSE_END = re.compile(r",\s+(?:where|which|who|whom|while|as(?! well as))\b|;|:")
+WRAPPING = " ,;:\"“”‘’'"
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A claim before it is finished: where it was read, what it says, and who says it."""
+
+    quote: Span
+    content: Span
+    attribution: Attribution
+    stance: str
+    attributed: bool
+
+
+def build_claims(article: Article, drafts: list[Draft], knowledge: Knowledge) -> tuple[Claim, ...]:
+    """Finish every draft; ids come from the article and the quoted words only."""
+    seen: dict[str, int] = {}
+    claims = []
+    for draft in drafts:
+        text = draft.quote.text
+        seen[text] = seen.get(text, 0) + 1
+        claims.append(_claim(article, draft, knowledge, claim_id(article.slug, text, seen[text])))
+    return tuple(claims)
+
+
+def claim_id(article_slug: str, quote_text: str, occurrence: int = 1) -> str:
+    """A short id derived from the claim itself, so its link never changes."""
+    key = f"{article_slug}\n{' '.join(quote_text.split())}"
+    if occurrence > 1:
+        key += f"\n{occurrence}"
+    digest = hashlib.sha256(key.encode("utf-8")).digest()
+    return base64.b32encode(digest).decode("ascii")[:12].lower()
+
+
+def _claim(article: Article, draft: Draft, knowledge: Knowledge, id_: str) -> Claim:
+    who = draft.attribution
+    actor, target = _actor_and_target(draft.content.text, knowledge)
+    return Claim(
+        id=id_,
+        assertion=assertion(draft.content.text),
+        quote=_quote(article.body, draft.quote),
+        sources=who.sources,
+        stance=draft.stance,
+        said_on=who.said_on or DatePoint(None, "unknown"),
+        speaker=who.speaker,
+        actor=actor,
+        target=target,
+        topics=_topics(draft.content.text, knowledge),
+        event_period=_event_period(article, draft.content.text),
+    )
+
+
+def assertion(content: str) -> str:
+    """The claimed content as a readable sentence: no dangling quote marks or commas."""
+    text = content.strip().strip(WRAPPING).strip()
+    if text.count('"') % 2 == 1:
+        text = text.replace('"', "")
+    if not text:
+        return content.strip()
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?" else text + "."
+
+
+def _quote(body: str, span: Span) -> Quote:
+    paragraph_start = body.rfind("\n\n", 0, span.start)
+    paragraph_start = 0 if paragraph_start < 0 else paragraph_start + 2
+    paragraph_end = body.find("\n\n", span.end)
+    paragraph_end = len(body) if paragraph_end < 0 else paragraph_end
+    prefix = body[max(paragraph_start, span.start - CONTEXT_CHARS) : span.start]
+    suffix = body[span.end : min(paragraph_end, span.end + CONTEXT_CHARS)]
+    return Quote(
+        span.text, span.start, span.end, _whole_words(prefix, True), _whole_words(suffix, False)
+    )
+
+
+def _whole_words(context: str, is_prefix: bool) -> str:
+    """Trim context to whole words so a Text Fragment link can match it."""
+    if is_prefix and " " in context and not context.startswith(" "):
+        return context[context.find(" ") + 1 :] if len(context) >= CONTEXT_CHARS else context
+    if not is_prefix and " " in context and len(context) >= CONTEXT_CHARS:
+        return context[: context.rfind(" ")]
+    return context
+
+
+def _actor_and_target(
+    content: str, knowledge: Knowledge
+) -> tuple[EntityRef | None, EntityRef | None]:
+    """The first named body in the claim acts; the next different one in its clause is the target."""
+    clause_end = CLAUSE_END.search(content)
+    mentions = [m for m in find_mentions(content, knowledge) if m.named.proper]
+    if not mentions:
+        return None, None
+    actor = mentions[0].named.entity
+    limit = (
+        clause_end.start() if clause_end and clause_end.start() > mentions[0].end else len(content)
+    )
+    for mention in mentions[1:]:
+        if mention.start >= limit:
+            break
+        if mention.named.entity != actor:
+            return actor, mention.named.entity
+    return actor, None
+
+
+def _topics(content: str, knowledge: Knowledge) -> tuple[TopicRef, ...]:
+    return tuple(topic.ref for topic in knowledge.topics if topic.pattern.search(content))
+
+
+def _event_period(article: Article, content: str) -> Period | None:
+    for time in find_times(content, article.published):
+        if time.period:
+            return time.period
+    return None

@@ -1,0 +1,166 @@
+"""World knowledge read from the data files: who is who, which words cue a claim, topics.
+
+Nothing here is about one article: entities, people, cue words and topics all come from
+`data/*.json`, so a newsroom extends the loader by editing data, not code.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from app.extraction.model import EntityRef, SourceRef, TopicRef
+from app.slugs import slugify
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+UNATTRIBUTED = SourceRef("unattributed", "Unattributed", "unattributed")
+LEADING_ARTICLE = re.compile(r"^(?:the|some|a|an)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Named:
+    """What a name in a text refers to: the source that speaks, the entity that acts."""
+
+    source: SourceRef
+    entity: EntityRef
+    exact_case: bool = False  # short all-caps names ("US", "NIS") match only as written
+    proper: bool = True  # a proper name must be capitalised in the text
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    role: str | None
+    source: SourceRef
+
+
+@dataclass(frozen=True)
+class Topic:
+    ref: TopicRef
+    pattern: re.Pattern[str]
+
+
+@dataclass(eq=False)  # compared and hashed by identity: patterns are cached per instance
+class Knowledge:
+    """Everything extraction knows about the world, indexed for lookup."""
+
+    names: dict[str, Named] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    cues: dict[str, str] = field(default_factory=dict)
+    cue_lists: dict[str, list[str]] = field(default_factory=dict)
+    topics: list[Topic] = field(default_factory=list)
+    widget_labels: list[str] = field(default_factory=list)
+    abbreviations: frozenset[str] = frozenset()
+    titles: list[str] = field(default_factory=list)
+    title_words: frozenset[str] = frozenset()
+    longest_name: int = 1
+
+    def lookup(self, phrase: str) -> Named | None:
+        """The entity a phrase names ("the U.S.", "Moscow", "some observers"), if known."""
+        bare = LEADING_ARTICLE.sub("", phrase.strip())
+        for candidate in (phrase.strip(), bare):
+            named = self.names.get(candidate.lower())
+            if named and _case_fits(named, candidate):
+                return named
+        return None
+
+    def person(self, name: str) -> Person | None:
+        """A known person by full name or unambiguous alias."""
+        return self.people.get(name.lower())
+
+
+def _case_fits(named: Named, text: str) -> bool:
+    if named.exact_case:
+        return text in named.source.aliases or text == named.entity.label
+    return not named.proper or text[:1].isupper()
+
+
+@lru_cache(maxsize=4)
+def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
+    """Read and index the data files (cached: they do not change while a process runs)."""
+    knowledge = Knowledge()
+    entities = _read(data_dir / "entities.json")
+    for country in entities.get("countries", []):
+        _add_country(knowledge, country)
+    for kind, section in (("organisation", "organisations"), ("outlet", "outlets")):
+        for item in entities.get(section, []):
+            _add_body(knowledge, item, kind)
+    for item in entities.get("groups", []):
+        _add_body(knowledge, item, "group")
+    for person in _read(data_dir / "people.json"):
+        _add_person(knowledge, person)
+    _add_cues(knowledge, _read(data_dir / "cues.json"))
+    _add_topics(knowledge, _read(data_dir / "topics.json"))
+    text = _read(data_dir / "text.json")
+    knowledge.widget_labels = text["widget_labels"]
+    knowledge.abbreviations = frozenset(text["abbreviations"])
+    knowledge.titles = sorted(text["titles"], key=len, reverse=True)
+    knowledge.title_words = frozenset(w for t in text["titles"] for w in t.split())
+    knowledge.longest_name = max((len(n.split()) for n in knowledge.names), default=1)
+    return knowledge
+
+
+def _read(path: Path) -> Any:
+    with path.open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _add_country(knowledge: Knowledge, country: dict[str, Any]) -> None:
+    name, capital = country["name"], country["capital"]
+    demonyms = country.get("demonyms", [])
+    names = [name, capital, *country.get("aliases", []), *country.get("government", [])]
+    government = [f"{d} government" for d in demonyms[:1]] + [f"{name} government"]
+    aliases = tuple(dict.fromkeys([*names, *demonyms, *government]))
+    source = SourceRef(slugify(capital), capital, "government", aliases)
+    entity = EntityRef(slugify(name), name)
+    for alias in aliases:
+        _add_name(knowledge, alias, source, entity)
+
+
+def _add_body(knowledge: Knowledge, item: dict[str, Any], kind: str) -> None:
+    label = item["label"]
+    aliases = tuple(dict.fromkeys([label, *item.get("aliases", [])]))
+    source = SourceRef(slugify(label), label, kind, aliases)
+    for alias in aliases:
+        _add_name(knowledge, alias, source, EntityRef(source.slug, label))
+
+
+def _add_name(knowledge: Knowledge, alias: str, source: SourceRef, entity: EntityRef) -> None:
+    exact = alias.isupper() and len(alias.replace(".", "")) <= 3
+    proper = any(c.isupper() for c in alias)  # "the West" must be capitalised; "observers" need not
+    knowledge.names.setdefault(alias.lower(), Named(source, entity, exact, proper))
+
+
+def _add_person(knowledge: Knowledge, person: dict[str, Any]) -> None:
+    named = knowledge.lookup(person["source"])
+    if named is None:
+        raise ValueError(f"data/people.json: {person['name']}: unknown source {person['source']!r}")
+    entry = Person(person["name"], person.get("role"), named.source)
+    for alias in [person["name"], *person.get("aliases", [])]:
+        knowledge.people.setdefault(alias.lower(), entry)
+
+
+def _add_cues(knowledge: Knowledge, cues: dict[str, Any]) -> None:
+    for stance, forms in cues["stances"].items():
+        for form in forms:
+            knowledge.cues.setdefault(form.lower(), stance)
+    for key, value in cues.items():
+        if isinstance(value, list):
+            knowledge.cue_lists[key] = sorted(value, key=len, reverse=True)
+
+
+def _add_topics(knowledge: Knowledge, topics: dict[str, Any]) -> None:
+    for topic in topics["topics"]:
+        words = [_keyword_pattern(k) for k in topic["keywords"]]
+        pattern = re.compile(r"\b(?:{})".format("|".join(words)), re.IGNORECASE)
+        knowledge.topics.append(Topic(TopicRef(topic["slug"], topic["label"]), pattern))
+
+
+def _keyword_pattern(keyword: str) -> str:
+    if keyword.endswith("*"):
+        return re.escape(keyword[:-1]) + r"\w*"
+    return re.escape(keyword) + r"\b"

@@ -1,0 +1,118 @@
+"""Find who is named in a text: known entities and groups, and people's names with roles."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.extraction.knowledge import Knowledge, Named
+
+TOKEN = re.compile(r"[\w\"“][\w.'’\-]*")
+POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+# A name word: capitalised, possibly hyphenated ("Won-sik") or with a particle.
+NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*|[A-Z]\.|[A-Z][a-z]*'[A-Z][a-z]+)$")
+NAME_PARTICLES = {
+    "bin",
+    "al",
+    "al-",
+    "de",
+    "van",
+    "von",
+    "der",
+    "la",
+    "le",
+    "da",
+    "di",
+    "du",
+    "ibn",
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    named: Named
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    """A person's name found in a phrase, with the words around it."""
+
+    name: str
+    before: str  # the words before the name: a title or role ("NATO Secretary-General")
+    after: str  # the words after the name
+
+
+def find_mentions(text: str, knowledge: Knowledge) -> list[Mention]:
+    """Known entities and groups named in `text`, longest match first, left to right."""
+    tokens = list(TOKEN.finditer(text))
+    found: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        hit = _longest_at(text, tokens, i, knowledge)
+        if hit:
+            mention, used = hit
+            found.append(mention)
+            i += used
+        else:
+            i += 1
+    return found
+
+
+def _longest_at(
+    text: str, tokens: list[re.Match[str]], i: int, knowledge: Knowledge
+) -> tuple[Mention, int] | None:
+    for n in range(min(knowledge.longest_name, len(tokens) - i), 0, -1):
+        start, end = tokens[i].start(), tokens[i + n - 1].end()
+        for candidate in _candidates(text[start:end]):
+            named = knowledge.lookup(candidate)
+            if named:
+                return Mention(start, start + len(candidate), candidate, named), n
+    return None
+
+
+def _candidates(phrase: str) -> list[str]:
+    phrase = phrase.lstrip('"“')
+    forms = [phrase, POSSESSIVE.sub("", phrase)]
+    if phrase.endswith("."):
+        forms.append(phrase[:-1])
+    return list(dict.fromkeys(f for f in forms if f))
+
+
+def find_name(phrase: str, knowledge: Knowledge) -> NameSpan | None:
+    """The last run of two to five name words in `phrase` that is not a known entity or title."""
+    words = phrase.split()
+    best: NameSpan | None = None
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and _is_name_word(words, j, knowledge):
+            j += 1
+            if words[j - 1].endswith(","):
+                break  # a comma closes a name: "Shin Won-sik, head of ..."
+        run = " ".join(words[i:j]).rstrip(",.")
+        if (
+            j - i >= 2
+            and _is_name_word(words, j - 1, knowledge, last=True)
+            and not knowledge.lookup(run)
+        ):
+            best = NameSpan(
+                " ".join(words[i:j]).rstrip(",."), " ".join(words[:i]), " ".join(words[j:])
+            )
+        i = max(j, i + 1)
+    if best is None and len(words) >= 1:
+        known = knowledge.person(phrase.strip(" ,."))
+        if known:
+            return NameSpan(known.name, "", "")
+    return best
+
+
+def _is_name_word(words: list[str], j: int, knowledge: Knowledge, last: bool = False) -> bool:
+    word = words[j].rstrip(",.")
+    if word.lower() in NAME_PARTICLES and not last and j > 0:
+        return True
+    if not NAME_WORD.match(word) or word in knowledge.title_words:
+        return False
+    return knowledge.lookup(POSSESSIVE.sub("", word)) is None

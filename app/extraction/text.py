@@ -1,0 +1,100 @@
+"""Text handling: clean a scraped body, split it into paragraphs and sentences with offsets."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
+# A sentence ends at . ! ? (maybe followed by closing quotes or brackets), then space,
+# then something that can start a sentence.
+SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+WORD_BEFORE = re.compile(r"(\S+)$")
+TERMINAL = (".", "!", "?", '"', "”", "’", "'", ")", ":", ";")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of the body: body[start:end] == text."""
+
+    text: str
+    start: int
+    end: int
+
+
+def clean_body(body: str, widget_labels: Iterable[str]) -> str:
+    """Normalise whitespace, drop widget-only paragraphs and unglue widget labels.
+
+    Scraped pages leave labels such as "Related" glued to the next paragraph
+    ("RelatedNATO Secretary-General ..."); they are not part of the article.
+    """
+    labels = sorted(widget_labels, key=len, reverse=True)
+    glued = re.compile(r"^(?:{})(?=[A-Z])".format("|".join(re.escape(label) for label in labels)))
+    alone = re.compile(
+        r"^(?:{})\s*(?::.*)?$".format("|".join(re.escape(label) for label in labels)), re.IGNORECASE
+    )
+    paragraphs = []
+    for raw in PARAGRAPH_BREAK.split(CONTROL.sub("", body.replace("\r\n", "\n"))):
+        text = " ".join(raw.split())
+        if not text or alone.match(text):
+            continue
+        paragraphs.append(glued.sub("", text, count=1))
+    return "\n\n".join(paragraphs)
+
+
+def paragraphs(body: str) -> list[Span]:
+    """The paragraphs of a cleaned body, with their offsets."""
+    spans, start = [], 0
+    for part in body.split("\n\n"):
+        spans.append(Span(part, start, start + len(part)))
+        start += len(part) + 2
+    return spans
+
+
+def is_heading(paragraph: str) -> bool:
+    """A short line without closing punctuation is a subheading, not prose."""
+    words = paragraph.split()
+    return len(words) <= 10 and not paragraph.rstrip().endswith(TERMINAL)
+
+
+def sentences(paragraph: Span, abbreviations: frozenset[str]) -> Iterator[Span]:
+    """Split a paragraph into sentences; abbreviations and initials do not end one."""
+    text, begin = paragraph.text, 0
+    for match in SENTENCE_END.finditer(text):
+        if _ends_with_abbreviation(text[: match.start() + 1], abbreviations):
+            continue
+        end = match.end()
+        yield _span(paragraph, begin, end)
+        begin = end
+        while begin < len(text) and text[begin].isspace():
+            begin += 1
+    if begin < len(text):
+        yield _span(paragraph, begin, len(text))
+
+
+def _ends_with_abbreviation(before: str, abbreviations: frozenset[str]) -> bool:
+    word = WORD_BEFORE.search(before)
+    if not word:
+        return False
+    token = word.group(1).lstrip("(\"'“‘")
+    if token in abbreviations:
+        return True
+    # An initial ("John F. Kennedy") or a dotted acronym ("U.S.") is not a sentence end.
+    return bool(re.fullmatch(r"(?:[A-Z]\.)+", token))
+
+
+def _span(paragraph: Span, start: int, end: int) -> Span:
+    text = paragraph.text[start:end].rstrip()
+    return Span(text, paragraph.start + start, paragraph.start + start + len(text))
+
+
+def trim(span: Span, left: int = 0, right: int | None = None) -> Span:
+    """A sub-span of `span` (offsets relative to it), without surrounding spaces and commas."""
+    right = len(span.text) if right is None else right
+    piece = span.text[left:right]
+    lead = len(piece) - len(piece.lstrip(" ,;:"))
+    piece = piece.strip(" ,;:")
+    start = span.start + left + lead
+    return Span(piece, start, start + len(piece))
