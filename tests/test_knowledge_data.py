@@ -201,6 +201,16 @@ def test_no_duplicate_people(people):
     assert not dupes, f"people listed twice: {dupes}"
 
 
+def test_person_aliases_not_repeated(people):
+    repeats = []
+    for person in people:
+        folded = [n.casefold() for n in [person["name"], *person["aliases"]]]
+        extra = sorted({n for n in folded if folded.count(n) > 1})
+        if extra:
+            repeats.append(f"{person['name']}: {extra}")
+    assert not repeats, "names listed twice for one person:\n" + "\n".join(repeats)
+
+
 def test_person_aliases_are_unique_across_people(people):
     owner: dict[str, str] = {}
     clashes = []
@@ -239,7 +249,18 @@ def test_people_do_not_share_names_with_entities(entities, people):
 def test_no_common_english_words_as_names(entities):
     # Names are matched case-insensitively, so a name that is also an everyday word
     # ("the rand fell", "at dawn") would create false sources.
-    words = {"car", "amnesty", "dawn", "guardian", "economist", "the hill", "male", "is"}
+    words = {
+        "car",
+        "amnesty",
+        "dawn",
+        "guardian",
+        "economist",
+        "the hill",
+        "male",
+        "is",
+        "gallant",
+        "tusk",
+    }
     found = sorted(
         name
         for names in _entry_names(entities).values()
@@ -261,7 +282,10 @@ def test_ambiguous_names_are_left_out(entities):
         "presidential office",
         "joint chiefs of staff",
         "csis",
-        "rsf paramilitary",
+        "rsf",
+        "pti",
+        "sdf",
+        "nrc",
     }
     found = sorted(
         name
