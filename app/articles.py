@@ -1,0 +1,183 @@
+"""Read and validate article JSON files (the format in DESIGN.md) into `Article` values.
+
+Every problem becomes an `ArticleError` naming the file and saying what is wrong in one
+line. `read_articles` checks every file before it fails, so a user fixes them all at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from app.extraction.model import Article
+
+SLUG_MAX = 80
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+JSON_TYPE_NAMES = {
+    str: "a string",
+    int: "a number",
+    float: "a number",
+    bool: "true or false",
+    list: "a list",
+    dict: "an object",
+    type(None): "null",
+}
+
+
+class ArticleError(Exception):
+    """One bad input: the file (or folder) it concerns and a one-line description."""
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = str(path)
+        self.problem = problem
+
+
+class ArticleErrors(Exception):
+    """Several bad inputs found in one run; nothing should be loaded."""
+
+    def __init__(self, errors: list[ArticleError]) -> None:
+        super().__init__("; ".join(str(e) for e in errors))
+        self.errors = errors
+
+
+def slugify(text: str, max_length: int = SLUG_MAX) -> str:
+    """Lowercase ASCII words joined by hyphens; accents dropped ("Kyïv" -> "kyiv")."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = ascii_text.replace("'", "")  # "Korea's" -> "koreas", not "korea-s"
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > max_length:
+        # Cut at a word boundary so a slug never ends in half a word.
+        cut = slug[: max_length + 1].rsplit("-", 1)[0]
+        slug = cut if cut else slug[:max_length]
+    return slug.strip("-")
+
+
+def article_slug(title: str) -> str:
+    """The slug for a title; titles with no Latin letters get a stable hash-based slug."""
+    slug = slugify(title)
+    if slug:
+        return slug
+    return "article-" + hashlib.sha256(title.encode("utf-8")).hexdigest()[:12]
+
+
+def article_paths(paths: Iterable[Path | str]) -> tuple[list[Path], list[ArticleError]]:
+    """Expand folders into their `*.json` files (sorted); report missing or empty ones."""
+    found: list[Path] = []
+    errors: list[ArticleError] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            files = sorted(p for p in path.glob("*.json") if p.is_file())
+            if not files:
+                errors.append(ArticleError(path, "folder has no article files (*.json)"))
+            found.extend(files)
+        elif path.is_file():
+            found.append(path)
+        else:
+            errors.append(ArticleError(path, "no such file or folder"))
+    return found, errors
+
+
+def read_articles(paths: Iterable[Path | str]) -> list[tuple[Path, Article]]:
+    """Read every article under `paths`; raise `ArticleErrors` listing every bad file."""
+    files, errors = article_paths(paths)
+    articles: list[tuple[Path, Article]] = []
+    seen: dict[str, Path] = {}
+    for path in files:
+        try:
+            article = read_article(path)
+        except ArticleError as error:
+            errors.append(error)
+            continue
+        if article.slug in seen:
+            problem = f"slug {article.slug!r} is also used by {seen[article.slug]}"
+            errors.append(ArticleError(path, problem))
+            continue
+        seen[article.slug] = path
+        articles.append((path, article))
+    if errors:
+        raise ArticleErrors(errors)
+    return articles
+
+
+def read_article(path: Path) -> Article:
+    """Read one article file; raise `ArticleError` saying what is wrong with it."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ArticleError(path, f"cannot read file ({error.strerror})") from error
+    try:
+        text = raw.decode("utf-8-sig")  # tolerate the BOM some editors write
+    except UnicodeDecodeError as error:
+        byte = raw[error.start]
+        problem = f"not UTF-8 text (byte 0x{byte:02x} at offset {error.start})"
+        raise ArticleError(path, problem) from error
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        problem = f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
+        raise ArticleError(path, problem) from error
+    return article_from_dict(data, path)
+
+
+def article_from_dict(data: Any, path: Path | str = "<article>") -> Article:
+    """Validate a decoded article JSON object and build the `Article`."""
+    if not isinstance(data, dict):
+        raise ArticleError(path, f"expected a JSON object, got {_type_name(data)}")
+    title = _field(data, "title", path, required=True)
+    body = _field(data, "body", path, required=True)
+    if not title.strip():
+        raise ArticleError(path, 'field "title" is empty')
+    if not body.strip():
+        raise ArticleError(path, 'field "body" is empty')
+    slug = _field(data, "slug", path)
+    if slug is not None and not SLUG_PATTERN.match(slug):
+        problem = f'field "slug" must be lowercase letters, digits and hyphens, got {slug!r}'
+        raise ArticleError(path, problem)
+    return Article(
+        slug=slug or article_slug(title),
+        title=title.strip(),
+        published=_published(data, path),
+        body=body,
+        publisher=_field(data, "publisher", path),
+        url=_field(data, "url", path),
+        language=_field(data, "language", path) or "en",
+    )
+
+
+def _field(data: dict[str, Any], name: str, path: Path | str, required: bool = False) -> Any:
+    """A string field; null or absent is allowed only when not required."""
+    value = data.get(name)
+    if value is None:
+        if required:
+            problem = f'missing field "{name}"' if name not in data else f'field "{name}" is null'
+            raise ArticleError(path, problem)
+        return None
+    if not isinstance(value, str):
+        raise ArticleError(path, f'field "{name}" must be a string, got {_type_name(value)}')
+    return value
+
+
+def _published(data: dict[str, Any], path: Path | str) -> date:
+    """The published date: YYYY-MM-DD, and a day that exists."""
+    value = _field(data, "published", path, required=True).strip()
+    if not DATE_PATTERN.match(value):
+        problem = f'field "published" must be a date YYYY-MM-DD, got {value!r}'
+        raise ArticleError(path, problem)
+    try:
+        return date.fromisoformat(value)
+    except ValueError as error:
+        problem = f'field "published": {value} is not a real date ({error})'
+        raise ArticleError(path, problem) from error
+
+
+def _type_name(value: Any) -> str:
+    return JSON_TYPE_NAMES.get(type(value), type(value).__name__)

@@ -1,0 +1,297 @@
+"""The `claimtrack` command: flags in, one library call, a message out.
+
+Domain errors become one line on stderr, `claimtrack: error: <what>: <problem>`, and exit
+code 1; usage errors exit with 2, as argparse does. Never a traceback for bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import textwrap
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.articles import ArticleError, ArticleErrors, read_articles
+from app.export import (
+    FORMATS,
+    UnknownNameError,
+    claim_dicts,
+    resolve_sources,
+    resolve_topics,
+    write_export,
+)
+from app.extraction.model import Article, ExtractedArticle
+from app.storage.db import (
+    ENV_VARIABLE,
+    PROJECT_ROOT,
+    DatabaseError,
+    database_url,
+    default_database_url,
+    make_engine,
+    sqlite_path,
+)
+from app.storage.load import LoadError, LoadSummary, load_articles
+
+SEED_ARTICLE = PROJECT_ROOT / "data" / "seed_article.json"
+SUMMARY_ARTICLES = 20  # per-article lines shown after a load; the rest are counted
+DOMAIN_ERRORS = (ArticleError, DatabaseError, LoadError, UnknownNameError)
+
+
+def load_files(paths: Sequence[Path | str], url: str) -> LoadSummary:
+    """Read and validate every article, extract its claims and load them in one transaction."""
+    from app.extraction import extract  # heavy: knowledge files are read on first use
+
+    pairs = read_articles(paths)  # fails on bad files before the database is touched
+    path = sqlite_path(url)
+    existed = path is None or path.exists()
+
+    def extracted() -> Iterator[ExtractedArticle]:
+        for file, article in pairs:
+            yield _extract(extract, file, article)
+
+    engine = make_engine(url)
+    try:
+        return load_articles(engine, extracted(), total=len(pairs))
+    except BaseException:
+        if not existed and path is not None:
+            _remove_sqlite_files(path)  # a failed first load leaves no empty database behind
+        raise
+    finally:
+        engine.dispose()
+
+
+def _extract(extract: Any, file: Path, article: Article) -> ExtractedArticle:
+    try:
+        result: ExtractedArticle = extract(article)
+    except Exception as error:  # a bug in extraction: name the article, roll the run back
+        problem = f"cannot extract claims ({type(error).__name__}: {error})"
+        raise ArticleError(file, problem) from error
+    return result
+
+
+def _remove_sqlite_files(path: Path) -> None:
+    for leftover in (path, path.with_name(path.name + "-journal")):
+        leftover.unlink(missing_ok=True)
+
+
+def load_command(args: argparse.Namespace) -> int:
+    """Load article files and print what was loaded."""
+    summary = load_files(args.paths, args.db)
+    print(format_summary(summary, args.db))
+    return 0
+
+
+def format_summary(summary: LoadSummary, url: str) -> str:
+    """A few lines: totals of the run, per-article claim counts, totals of the database."""
+    unchanged = sum(article.unchanged for article in summary.articles)
+    note = f" ({unchanged} unchanged)" if unchanged else ""
+    lines = [
+        f"Loaded {_plural(len(summary.articles), 'article')}{note}: "
+        f"{_plural(summary.claims, 'claim')} from {_plural(summary.sources, 'source')}."
+    ]
+    width = max((len(a.slug) for a in summary.articles[:SUMMARY_ARTICLES]), default=0)
+    for article in summary.articles[:SUMMARY_ARTICLES]:
+        flag = "  (unchanged)" if article.unchanged else ""
+        lines.append(f"  {article.slug:<{width}}  {article.claims:>4} claims{flag}")
+    if len(summary.articles) > SUMMARY_ARTICLES:
+        lines.append(f"  ... and {len(summary.articles) - SUMMARY_ARTICLES} more articles")
+    lines.append(
+        f"Database {_describe(url)} now holds {_plural(summary.total_articles, 'article')}, "
+        f"{_plural(summary.total_claims, 'claim')}, {_plural(summary.total_sources, 'source')}."
+    )
+    return "\n".join(lines)
+
+
+def export_command(args: argparse.Namespace) -> int:
+    """Write the claims, optionally filtered by source and topic, as jsonl, json or csv."""
+    engine = make_engine(args.db, read_only=True)
+    sources = resolve_sources(engine, args.source) if args.source else None
+    topics = resolve_topics(engine, args.topic) if args.topic else None
+    claims = claim_dicts(engine, source_slugs=sources, topic_slugs=topics)
+    if args.output is None:
+        write_export(args.format, sys.stdout, claims)
+    else:
+        with open(args.output, "w", encoding="utf-8", newline="") as stream:
+            count = write_export(args.format, stream, claims)
+        print(f"Wrote {_plural(count, 'claim')} to {args.output}.", file=sys.stderr)
+    return 0
+
+
+def claims_command(args: argparse.Namespace) -> int:
+    """Print the loaded claims as a readable table."""
+    engine = make_engine(args.db, read_only=True)
+    width = shutil.get_terminal_size((120, 24)).columns
+    for line in claims_table(claim_dicts(engine), width):
+        print(line)
+    return 0
+
+
+def claims_table(claims: Iterable[dict[str, Any]], width: int = 120) -> Iterator[str]:
+    """Lines of a table: source(s), stance, said on, and the assertion wrapped to fit."""
+    rows = [
+        (
+            ", ".join(source["label"] for source in claim["sources"]),
+            claim["stance"],
+            _said_on(claim["said_on"]),
+            claim["assertion"],
+        )
+        for claim in claims
+    ]
+    header = ("SOURCES", "STANCE", "SAID ON", "ASSERTION")
+    widths = [min(max(len(r[i]) for r in [header, *rows]), 28) for i in range(3)]
+    text_width = max(width - sum(widths) - 6, 30)
+    for row in [header, *rows]:
+        cells = [_fit(cell, w) for cell, w in zip(row[:3], widths, strict=True)]
+        lead = "  ".join(cells)
+        wrapped = textwrap.wrap(row[3], text_width) or [""]
+        yield f"{lead}  {wrapped[0]}"
+        for more in wrapped[1:]:
+            yield " " * (len(lead) + 2) + more
+    yield f"{_plural(len(rows), 'claim')}."
+
+
+def _fit(cell: str, width: int) -> str:
+    """`cell` padded or cut (with an ellipsis) to exactly `width` characters."""
+    return cell.ljust(width) if len(cell) <= width else cell[: width - 1] + "…"
+
+
+def _said_on(said_on: dict[str, Any]) -> str:
+    if said_on["precision"] == "unknown" or said_on["date"] is None:
+        return "unknown"
+    if said_on["precision"] == "before":
+        return f"before {said_on['date']}"
+    return str(said_on["date"])
+
+
+def serve_command(args: argparse.Namespace) -> int:
+    """Run the read-only web app, loading the seed article first into a new database."""
+    import uvicorn
+
+    path = sqlite_path(args.db)
+    if path is not None and not path.exists():
+        print(f"No database at {path} yet: loading {SEED_ARTICLE} first.", file=sys.stderr)
+        print(format_summary(load_files([SEED_ARTICLE], args.db), args.db), file=sys.stderr)
+    if args.workers > 1:
+        # Worker processes build their own app, so they find the database in the environment.
+        os.environ[ENV_VARIABLE] = args.db
+        uvicorn.run(
+            "app.cli:app_from_environment",
+            factory=True,
+            host=args.host,
+            port=args.port,
+            workers=args.workers,
+        )
+    else:
+        make_engine(args.db, read_only=True).dispose()  # fail here, clearly, if unreadable
+        uvicorn.run(app_from_environment(args.db), host=args.host, port=args.port)
+    return 0
+
+
+def app_from_environment(url: str | None = None) -> Any:
+    """The web app for `url`, or for the database the environment names."""
+    from app.web import create_app
+
+    return create_app(url or default_database_url())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser: one subcommand per job, each with help text."""
+    parser = argparse.ArgumentParser(
+        prog="claimtrack",
+        description="Track who claims what in the news: load articles, export or serve claims.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    db_help = (
+        f"database: a SQLAlchemy URL or a SQLite file path (default: ${ENV_VARIABLE}, "
+        "else data/claims.db)"
+    )
+
+    def command(name: str, handler: Any, summary: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=summary, description=summary)
+        sub.add_argument("--db", type=_database_arg, default=None, metavar="URL", help=db_help)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    load = command("load", load_command, "Load article JSON files (or folders of them).")
+    load.add_argument("paths", nargs="+", metavar="PATH", help="article .json file or folder")
+
+    export = command("export", export_command, "Export claims as JSON lines, JSON or CSV.")
+    export.add_argument("--format", choices=FORMATS, default="jsonl", help="default: jsonl")
+    export.add_argument(
+        "--source", action="append", metavar="S", help="only claims of this source (repeatable)"
+    )
+    export.add_argument(
+        "--topic", action="append", metavar="T", help="only claims on this topic (repeatable)"
+    )
+    export.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+
+    command("claims", claims_command, "Print the loaded claims as a table.")
+
+    serve = command("serve", serve_command, "Run the read-only web dashboard.")
+    serve.add_argument("--host", default="127.0.0.1", help="default: 127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000, help="default: 8000")
+    serve.add_argument("--workers", type=int, default=1, help="worker processes (default: 1)")
+    return parser
+
+
+def _database_arg(value: str) -> str:
+    try:
+        return database_url(value)
+    except DatabaseError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one `claimtrack` command; return its exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        if args.db is None:
+            args.db = default_database_url()
+        return int(args.handler(args))
+    except ArticleErrors as errors:
+        for error in errors.errors:
+            _error(str(error))
+        if len(errors.errors) > 1:
+            _error(f"{len(errors.errors)} inputs have problems; nothing was loaded")
+        return 1
+    except DOMAIN_ERRORS as error:
+        _error(str(error))
+        return 1
+    except SQLAlchemyError as error:
+        problem = getattr(error, "orig", None) or error
+        _error(f"{_describe(args.db)}: {problem}")
+        return 1
+    except BrokenPipeError:
+        # Output piped into e.g. `head`, which stopped reading: not an error. Point stdout
+        # at /dev/null so Python's final flush does not complain either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+def _error(message: str) -> None:
+    print(f"claimtrack: error: {message}", file=sys.stderr)
+
+
+def _describe(url: str) -> str:
+    path = sqlite_path(url)
+    if path is not None:
+        return str(path)
+    from sqlalchemy import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
