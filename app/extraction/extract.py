@@ -55,7 +55,7 @@ class _Reader:
             or self._after_content(sentence)
         ):
             return
-        if self._quote_continues(sentence, new_paragraph):
+        if self._quote_continues(sentence, paragraph, new_paragraph):
             return
         self._narration(sentence, sentence)
 
@@ -152,10 +152,13 @@ class _Reader:
             return True
         return False
 
-    def _quote_continues(self, sentence: Span, new_paragraph: bool) -> bool:
+    def _quote_continues(self, sentence: Span, paragraph: Span, new_paragraph: bool) -> bool:
         """A quotation with no attribution of its own goes on from the last speaker."""
         previous = self.drafts[-1] if self.drafts else None
-        if not OPENING_QUOTE.match(sentence.text) or previous is None or not previous.attributed:
+        if previous is None or not previous.attributed:
+            return False
+        before = paragraph.text[: sentence.start - paragraph.start]
+        if not (OPENING_QUOTE.match(sentence.text) or _quotation_open(before)):
             return False
         if previous.attribution.speaker is None and new_paragraph:
             return False
@@ -189,6 +192,11 @@ class _Reader:
         return replace(
             who, said_on=earlier or DatePoint(self.article.published.isoformat(), "before")
         )
+
+
+def _quotation_open(text: str) -> bool:
+    """Whether a quotation opened in `text` is still open at its end."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def _without_times(subject: str, article: Article) -> str:

@@ -57,6 +57,8 @@ class Knowledge:
     abbreviations: frozenset[str] = frozenset()
     titles: list[str] = field(default_factory=list)
     title_words: frozenset[str] = frozenset()
+    government_words: frozenset[str] = frozenset()
+    people_pattern: re.Pattern[str] | None = None
     longest_name: int = 1
 
     def lookup(self, phrase: str) -> Named | None:
@@ -71,6 +73,11 @@ class Knowledge:
     def person(self, name: str) -> Person | None:
         """A known person by full name or unambiguous alias."""
         return self.people.get(name.lower())
+
+    def person_in(self, text: str) -> tuple[Person, int, int] | None:
+        """The first known person named in full in `text`, with where the name is."""
+        match = self.people_pattern.search(text) if self.people_pattern else None
+        return (self.people[match.group(0).lower()], match.start(), match.end()) if match else None
 
 
 def _case_fits(named: Named, text: str) -> bool:
@@ -100,7 +107,12 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     knowledge.abbreviations = frozenset(text["abbreviations"])
     knowledge.titles = sorted(text["titles"], key=len, reverse=True)
     knowledge.title_words = frozenset(w for t in text["titles"] for w in t.split())
+    knowledge.government_words = frozenset(text["government_words"])
     knowledge.longest_name = max((len(n.split()) for n in knowledge.names), default=1)
+    full_names = sorted({p.name for p in knowledge.people.values()}, key=len, reverse=True)
+    knowledge.people_pattern = re.compile(
+        r"\b(?:{})\b".format("|".join(map(re.escape, full_names)))
+    )
     return knowledge
 
 

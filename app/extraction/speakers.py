@@ -115,7 +115,12 @@ def _several(text: str, knowledge: Knowledge) -> Attribution | None:
 def _person(
     head: str, appositive: str, knowledge: Knowledge, context: Context
 ) -> Attribution | None:
-    name = find_name(head, knowledge)
+    name = _name_in(head, knowledge)
+    if name is None and appositive:
+        # "Israel's defence minister, Israel Katz": the role comes first, the name after.
+        named_after = _name_in(appositive, knowledge)
+        if named_after and not named_after.before and not named_after.after:
+            name, appositive = NameSpan(named_after.name, head, ""), ""
     if name is None:
         earlier = context.by_name(head)
         return earlier and Attribution(earlier.sources, earlier.speaker)
@@ -125,9 +130,8 @@ def _person(
         return Attribution((known.source,), Speaker(known.name, role))
     earlier = context.by_name(name.name)
     if earlier and earlier.speaker:
-        return Attribution(
-            earlier.sources, Speaker(earlier.speaker.name, role or earlier.speaker.role)
-        )
+        speaker = Speaker(earlier.speaker.name, role or earlier.speaker.role)
+        return Attribution(earlier.sources, speaker)
     source = _source_in(role or "", knowledge)
     if source is None:
         unresolved = _unresolved(name.name)
@@ -135,9 +139,18 @@ def _person(
     return Attribution((source,), Speaker(name.name, role))
 
 
+def _name_in(text: str, knowledge: Knowledge) -> NameSpan | None:
+    """A known person's full name in the text, else a run of name words."""
+    known = knowledge.person_in(text)
+    if known:
+        person, start, end = known
+        return NameSpan(person.name, text[:start].strip(" ,"), text[end:].strip(" ,"))
+    return find_name(text, knowledge)
+
+
 def _role(name: NameSpan, appositive: str) -> str | None:
-    role = " ".join(part for part in (name.before, name.after) if part).strip(" ,")
-    role = re.sub(r"^(?:the|a|an)\s+", "", role) if role else appositive.strip(" ,")
+    """The words that say what a person is: the appositive, else the title around the name."""
+    role = appositive.strip(" ,") or " ".join(p for p in (name.before, name.after) if p).strip(" ,")
     role = re.sub(r"^(?:the|a|an)\s+", "", role)
     return role or None
 
@@ -149,18 +162,39 @@ def _source_in(text: str, knowledge: Knowledge) -> SourceRef | None:
 
 def _named(head: str, knowledge: Knowledge) -> Attribution | None:
     """A known body, possibly with a descriptor: "South Korea's military", "a U.S. official"."""
-    named = knowledge.lookup(head)
-    if named:
-        return Attribution((named.source,))
     mentions = find_mentions(head, knowledge)
     if not mentions or len(head.split()) > 8:
         return None
+    first = mentions[0]
     # The body must head the phrase ("a senior U.S. official"), not sit in a
     # complement ("the war in Ukraine").
-    before = head[: mentions[0].start].split()
+    before = head[: first.start].split()
     if len(before) > 2 or any(word.lower() in PREPOSITIONS for word in before):
         return None
-    return Attribution((mentions[0].named.source,))
+    proper = _proper_run(head[first.end :].split())
+    if (
+        proper
+        and not first.text.endswith(("'s", "’s"))
+        and not (set(proper) & knowledge.government_words)
+    ):
+        # "the Syrian Observatory for Human Rights" is a body of its own, not Damascus.
+        return _unresolved(" ".join([first.text, *proper]))
+    return Attribution((first.named.source,))
+
+
+def _proper_run(words: list[str]) -> list[str]:
+    """The capitalised words that continue a name ("Observatory for Human Rights")."""
+    run: list[str] = []
+    for word in words:
+        if word[:1].isupper():
+            run.append(word.strip(",."))
+        elif word in ("for", "of", "and", "on") and run:
+            run.append(word)
+        else:
+            break
+    while run and run[-1] in ("for", "of", "and", "on"):
+        run.pop()
+    return run
 
 
 def _unresolved(head: str) -> Attribution | None:
