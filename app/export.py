@@ -27,6 +27,7 @@ from app.storage.models import (
 )
 
 FORMATS = ("jsonl", "json", "csv")
+KNOWN_SHOWN = 12  # names listed when a --source or --topic matches nothing
 BATCH = 500  # claims whose sources and topics are fetched in one query
 CSV_COLUMNS = (
     "id", "url", "assertion", "stance", "sources", "source_slugs", "speaker_name",
@@ -156,10 +157,7 @@ def resolve_sources(engine: Engine, names: Iterable[str]) -> list[str]:
     """Source slugs for names given as slug, label or alias (any case)."""
     with Session(engine) as session:
         sources = session.exec(select(SourceRow)).all()
-    keys = {
-        source.slug: {source.slug, source.label, *json.loads(source.aliases or "[]")}
-        for source in sources
-    }
+    keys = [(s.slug, s.label, json.loads(s.aliases or "[]")) for s in sources]
     return [_resolve("source", name, keys) for name in names]
 
 
@@ -167,15 +165,25 @@ def resolve_topics(engine: Engine, names: Iterable[str]) -> list[str]:
     """Topic slugs for names given as slug or label (any case)."""
     with Session(engine) as session:
         topics = session.exec(select(TopicRow)).all()
-    return [_resolve("topic", name, {t.slug: {t.slug, t.label} for t in topics}) for name in names]
+    keys: list[tuple[str, str, list[str]]] = [(t.slug, t.label, []) for t in topics]
+    return [_resolve("topic", name, keys) for name in names]
 
 
-def _resolve(kind: str, name: str, keys: dict[str, set[str]]) -> str:
+def _resolve(kind: str, name: str, keys: list[tuple[str, str, list[str]]]) -> str:
+    """The slug `name` means: a slug or label match wins over an alias; aliases must agree."""
     wanted = name.strip().casefold()
-    for slug, names in keys.items():
-        if wanted in {n.casefold() for n in names}:
-            return slug
-    known = ", ".join(sorted(keys)) or "none loaded"
+    exact = [slug for slug, label, _ in keys if wanted in (slug.casefold(), label.casefold())]
+    if exact:
+        return exact[0]
+    by_alias = [slug for slug, _, aliases in keys if wanted in {a.casefold() for a in aliases}]
+    if len(by_alias) == 1:
+        return by_alias[0]
+    if by_alias:
+        raise UnknownNameError(f"{kind} {name!r} is ambiguous: it may mean {', '.join(by_alias)}")
+    slugs = sorted(slug for slug, _, _ in keys)
+    known = ", ".join(slugs[:KNOWN_SHOWN]) or "none loaded"
+    if len(slugs) > KNOWN_SHOWN:
+        known += f" and {len(slugs) - KNOWN_SHOWN} more"
     raise UnknownNameError(f"no {kind} named {name!r} (known: {known})")
 
 
