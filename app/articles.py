@@ -9,15 +9,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import unicodedata
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from app.extraction.model import Article
+from app.slugs import slugify
 
-SLUG_MAX = 80
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 JSON_TYPE_NAMES = {
@@ -48,21 +47,9 @@ class ArticleErrors(Exception):
         self.errors = errors
 
 
-def slugify(text: str, max_length: int = SLUG_MAX) -> str:
-    """Lowercase ASCII words joined by hyphens; accents dropped ("Kyïv" -> "kyiv")."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    ascii_text = ascii_text.replace("'", "")  # "Korea's" -> "koreas", not "korea-s"
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    if len(slug) > max_length:
-        # Cut at a word boundary so a slug never ends in half a word.
-        cut = slug[: max_length + 1].rsplit("-", 1)[0]
-        slug = cut if cut else slug[:max_length]
-    return slug.strip("-")
-
-
 def article_slug(title: str) -> str:
     """The slug for a title; titles with no Latin letters get a stable hash-based slug."""
-    slug = slugify(title)
+    slug = slugify(re.sub(r"['’]", "", title))  # "Korea's" -> "koreas", not "korea-s"
     if slug:
         return slug
     return "article-" + hashlib.sha256(title.encode("utf-8")).hexdigest()[:12]
