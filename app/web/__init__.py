@@ -1,0 +1,80 @@
+"""The web dashboard: `create_app(database_url)` builds the FastAPI app.
+
+Nothing is opened at import time: the read-only engine is made in the lifespan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import jinja2
+from fastapi import FastAPI, Request
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.types import Receive, Scope, Send
+
+from app.storage.db import make_engine, sqlite_path
+from app.web import api, articles, claims, docs, pages, sources, topics
+from app.web.errors import error_response, install_error_handlers
+from app.web.present import date_words, marked_segments, plural, said_on_words
+from app.web.security import LoadStamp, SecurityMiddleware
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+TEMPLATES = PROJECT_ROOT / "templates"
+STATIC = PROJECT_ROOT / "static"
+
+__all__ = ["create_app"]
+
+
+def make_templates() -> Jinja2Templates:
+    """Templates with autoescaping on and the few formatting filters pages use."""
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    environment.filters.update(
+        said_on=said_on_words, date_words=date_words, plural=plural, marks=marked_segments
+    )
+    return Jinja2Templates(env=environment)
+
+
+async def refuse_method(scope: Scope, receive: Receive, send: Send) -> None:
+    """Answer 405 to anything but GET and HEAD, as a page or as JSON."""
+    request = Request(scope, receive)
+    message = "This site is read-only: only GET and HEAD requests are served."
+    response = error_response(request, 405, message)
+    await response(scope, receive, send)
+
+
+def create_app(database_url: str) -> FastAPI:
+    """The dashboard app over the database at `database_url`, opened read-only."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.engine = make_engine(database_url, read_only=True)
+        try:
+            yield
+        finally:
+            app.state.engine.dispose()
+
+    app = FastAPI(
+        title="claimtrack",
+        summary="Who claims what in the news: attributed claims, by source and topic.",
+        version="0.1.0",
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.templates = make_templates()
+    stamp = LoadStamp(sqlite_path(database_url))
+    app.add_middleware(SecurityMiddleware, stamp=stamp.current, refuse=refuse_method)
+    install_error_handlers(app)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    for module in (pages, claims, sources, topics, articles, api, docs):
+        app.include_router(module.router)
+    return app

@@ -1,0 +1,114 @@
+"""One claim, the claims that repeat its assertion, related claims, and the timeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, func, select
+
+from app.storage.queries.records import ClaimRecord, claim_records
+from app.storage.queries.search import fts_matches, match_expression
+from app.storage.queries.tables import ARTICLES, CLAIM_SOURCES, CLAIM_TOPICS, CLAIMS, SOURCES
+
+RELATED_LIMIT = 10
+TIMELINE_LIMIT = 24
+
+
+@dataclass(frozen=True)
+class DateGroup:
+    """The claims said on one date as written (one precision), for the timeline."""
+
+    said_on: str | None
+    precision: str
+    start: str | None
+    end: str | None
+    count: int
+
+
+def get_claim(connection: Connection, claim_id: str) -> ClaimRecord | None:
+    """One claim by its id."""
+    records = claim_records(connection, [claim_id])
+    return records[0] if records else None
+
+
+def article_body(connection: Connection, article_slug: str) -> str:
+    """The body of an article, which a claim's quote offsets point into."""
+    statement = select(ARTICLES.c.body).where(ARTICLES.c.slug == article_slug)
+    return connection.execute(statement).scalar_one()
+
+
+def same_assertion(connection: Connection, claim: ClaimRecord) -> list[ClaimRecord]:
+    """Other claims whose assertion has all of this one's words, by at least one other source.
+
+    Full-text search finds the candidates, so no query reads every claim.
+    """
+    match = match_expression(claim.assertion)
+    if match is None:
+        return []
+    fts = fts_matches("assertion : (" + match.replace("*", "") + ")")
+    own_sources = [source.slug for source in claim.sources]
+    other_source = (
+        select(CLAIM_SOURCES.c.claim_id)
+        .join(SOURCES, SOURCES.c.id == CLAIM_SOURCES.c.source_id)
+        .where(SOURCES.c.slug.not_in(own_sources))
+    )
+    statement = (
+        select(CLAIMS.c.id)
+        .join(fts, fts.c.claim_id == CLAIMS.c.id)
+        .where(CLAIMS.c.id != claim.id, CLAIMS.c.id.in_(other_source))
+        .order_by(fts.c.rank, CLAIMS.c.id)
+        .limit(RELATED_LIMIT)
+    )
+    return claim_records(connection, list(connection.execute(statement).scalars()))
+
+
+def related_claims(
+    connection: Connection, claim: ClaimRecord, exclude: list[str]
+) -> list[ClaimRecord]:
+    """Claims with the same actor that share a topic, newest first."""
+    if claim.actor is None or not claim.topics:
+        return []
+    topic_ids = (
+        select(CLAIM_TOPICS.c.topic_id).where(CLAIM_TOPICS.c.claim_id == claim.id).scalar_subquery()
+    )
+    sharing = select(CLAIM_TOPICS.c.claim_id).where(CLAIM_TOPICS.c.topic_id.in_(topic_ids))
+    actor_id = select(CLAIMS.c.actor_id).where(CLAIMS.c.id == claim.id).scalar_subquery()
+    statement = (
+        select(CLAIMS.c.id)
+        .where(CLAIMS.c.actor_id == actor_id, CLAIMS.c.id.in_(sharing))
+        .where(CLAIMS.c.id.not_in([claim.id, *exclude]))
+        .order_by(CLAIMS.c.said_on_end.desc().nulls_last(), CLAIMS.c.id)
+        .limit(RELATED_LIMIT)
+    )
+    return claim_records(connection, list(connection.execute(statement).scalars()))
+
+
+def timeline(connection: Connection, limit: int = TIMELINE_LIMIT) -> list[DateGroup]:
+    """Claim counts per said-on date as written, newest first."""
+    count = func.count()
+    statement = (
+        select(
+            CLAIMS.c.said_on,
+            CLAIMS.c.said_on_precision,
+            CLAIMS.c.said_on_start,
+            CLAIMS.c.said_on_end,
+            count.label("n"),
+        )
+        .group_by(
+            CLAIMS.c.said_on,
+            CLAIMS.c.said_on_precision,
+            CLAIMS.c.said_on_start,
+            CLAIMS.c.said_on_end,
+        )
+        .order_by(CLAIMS.c.said_on_end.desc().nulls_last(), CLAIMS.c.said_on_precision)
+        .limit(limit)
+    )
+    return [
+        DateGroup(r.said_on, r.said_on_precision, r.said_on_start, r.said_on_end, r.n)
+        for r in connection.execute(statement)
+    ]
+
+
+def total_claims(connection: Connection) -> int:
+    """How many claims there are."""
+    return int(connection.execute(select(func.count()).select_from(CLAIMS)).scalar_one())

@@ -1,0 +1,79 @@
+"""Resolve what a user typed (slug, label or alias, any case) to a canonical slug."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from sqlalchemy import Connection, Table, func, or_, select
+
+from app.storage.queries.tables import ENTITIES, SOURCES, TOPICS
+
+
+def slugify(value: str) -> str:
+    """The slug form of a name: lower case, words joined by hyphens."""
+    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+
+
+def _by_slug_or_label(connection: Connection, table: Table, value: str) -> str | None:
+    wanted = value.strip().lower()
+    statement = (
+        select(table.c.slug)
+        .where(or_(table.c.slug == slugify(wanted), func.lower(table.c.label) == wanted))
+        .order_by(table.c.slug != slugify(wanted))
+        .limit(1)
+    )
+    return connection.execute(statement).scalar_one_or_none()
+
+
+def resolve_source(connection: Connection, value: str) -> str | None:
+    """The slug of the source `value` names by slug, label or alias; None if none does."""
+    found = _by_slug_or_label(connection, SOURCES, value)
+    if found or not value.strip():
+        return found
+    wanted = value.strip().lower()
+    # Aliases are a JSON list per source: narrow with LIKE, then compare exactly.
+    candidates = select(SOURCES.c.slug, SOURCES.c.aliases).where(
+        SOURCES.c.aliases.ilike(f"%{_escape_like(wanted)}%", escape="\\")
+    )
+    for slug, aliases in connection.execute(candidates.order_by(SOURCES.c.slug).limit(50)):
+        if wanted in (alias.lower() for alias in json.loads(aliases or "[]")):
+            return str(slug)
+    return None
+
+
+def resolve_topic(connection: Connection, value: str) -> str | None:
+    """The slug of the topic `value` names by slug or label."""
+    return _by_slug_or_label(connection, TOPICS, value)
+
+
+def resolve_entity(connection: Connection, value: str) -> str | None:
+    """The slug of the actor or target entity `value` names by slug or label."""
+    return _by_slug_or_label(connection, ENTITIES, value)
+
+
+def _escape_like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def labels(
+    connection: Connection, sources: tuple[str, ...], topics: tuple[str, ...], actor: str | None
+) -> dict[str, str]:
+    """Labels of the given source, topic and entity slugs, by slug."""
+    found: dict[str, str] = {}
+    for table, slugs in (
+        (SOURCES, sources),
+        (TOPICS, topics),
+        (ENTITIES, (actor,) if actor else ()),
+    ):
+        if slugs:
+            statement = select(table.c.slug, table.c.label).where(table.c.slug.in_(slugs))
+            found.update({row.slug: row.label for row in connection.execute(statement)})
+    return found
+
+
+def all_names(connection: Connection, table_name: str, limit: int = 500) -> list[tuple[str, str]]:
+    """(slug, label) of every source, topic or entity, by label, for form choices."""
+    table = {"sources": SOURCES, "topics": TOPICS, "entities": ENTITIES}[table_name]
+    statement = select(table.c.slug, table.c.label).order_by(table.c.label).limit(limit)
+    return [(row.slug, row.label) for row in connection.execute(statement)]

@@ -1,0 +1,17 @@
+"""The tables the queries read, as SQLAlchemy Core objects."""
+
+from __future__ import annotations
+
+from sqlalchemy import Table
+from sqlmodel import SQLModel
+
+from app.storage import models  # noqa: F401  (registers the tables)
+
+_TABLES = SQLModel.metadata.tables
+ARTICLES: Table = _TABLES["articles"]
+SOURCES: Table = _TABLES["sources"]
+ENTITIES: Table = _TABLES["entities"]
+TOPICS: Table = _TABLES["topics"]
+CLAIMS: Table = _TABLES["claims"]
+CLAIM_SOURCES: Table = _TABLES["claim_sources"]
+CLAIM_TOPICS: Table = _TABLES["claim_topics"]

@@ -1,0 +1,88 @@
+"""Dependencies the routes declare: a read-only database connection, the URL builder,
+the templates, and the claim filters read from the query string."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Query, Request
+from fastapi.templating import Jinja2Templates
+from sqlalchemy import Connection
+
+from app.storage import queries
+from app.storage.queries import ClaimFilters
+from app.web.filters import RawFilters, parse_filters
+from app.web.urls import Urls
+
+
+def get_connection(request: Request) -> Iterator[Connection]:
+    """A connection to the read-only engine, for one request."""
+    with request.app.state.engine.connect() as connection:
+        yield connection
+
+
+ConnectionDep = Annotated[Connection, Depends(get_connection)]
+
+
+def get_urls(request: Request) -> Urls:
+    """The URL builder for this request."""
+    return Urls(request)
+
+
+UrlsDep = Annotated[Urls, Depends(get_urls)]
+
+
+def get_templates(request: Request) -> Jinja2Templates:
+    """The app's templates."""
+    return request.app.state.templates
+
+
+TemplatesDep = Annotated[Jinja2Templates, Depends(get_templates)]
+
+
+class _Names:
+    """Resolves source, topic and actor names against the database."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def source(self, value: str) -> str | None:
+        return queries.resolve_source(self.connection, value)
+
+    def topic(self, value: str) -> str | None:
+        return queries.resolve_topic(self.connection, value)
+
+    def actor(self, value: str) -> str | None:
+        return queries.resolve_entity(self.connection, value)
+
+
+def get_filters(
+    connection: ConnectionDep,
+    source: Annotated[
+        list[str], Query(description="Source slug, label or alias; repeat for several")
+    ] = [],  # noqa: B006  (FastAPI copies defaults)
+    topic: Annotated[list[str], Query(description="Topic slug or label; repeat for several")] = [],  # noqa: B006
+    actor: Annotated[str | None, Query(description="Who does what is claimed")] = None,
+    stance: Annotated[
+        str | None, Query(description="confirmed, asserted, reported, concerned, believes, denied")
+    ] = None,
+    date_from: Annotated[
+        str | None, Query(alias="from", description="Said on or after: YYYY-MM-DD, YYYY-MM, YYYY")
+    ] = None,
+    date_to: Annotated[str | None, Query(alias="to", description="Said on or before")] = None,
+    q: Annotated[str | None, Query(description="Words to search for")] = None,
+    hide_unattributed: Annotated[
+        str | None, Query(description="1 to leave out the article's own narration")
+    ] = None,
+    sort: Annotated[str | None, Query(description="newest, oldest or relevance")] = None,
+    page: Annotated[str | None, Query(description="Page number, from 1")] = None,
+) -> ClaimFilters:
+    """The validated claim filters of this request."""
+    raw = RawFilters(
+        source, topic, actor, stance, date_from, date_to, q, hide_unattributed, sort, page
+    )
+    return parse_filters(raw, _Names(connection))
+
+
+FiltersDep = Annotated[ClaimFilters, Depends(get_filters)]

@@ -1,0 +1,80 @@
+"""The overview page: claims by source, topics, a source-by-topic matrix, a timeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from app.storage import queries
+from app.storage.queries import ClaimFilters, ClaimRecord, Named, Source
+from app.web.charts import timeline_chart
+from app.web.deps import ConnectionDep, TemplatesDep, UrlsDep
+from app.web.urls import Urls
+
+router = APIRouter(include_in_schema=False)
+
+OVERVIEW_SOURCES = 12
+CLAIMS_PER_SOURCE = 3
+NEWEST = 5
+
+
+@dataclass(frozen=True)
+class SourceSection:
+    source: Source
+    claims: list[ClaimRecord]
+
+
+@dataclass(frozen=True)
+class Cell:
+    count: int
+    url: str | None
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    source: Source
+    cells: list[Cell]
+
+
+def matrix_rows(
+    counts: dict[tuple[str, str], int], sources: list[Source], topics: list[Named], urls: Urls
+) -> list[MatrixRow]:
+    """A row per source, a cell per topic, each cell linking to that filtered list."""
+    rows = []
+    for source in sources:
+        cells = []
+        for topic in topics:
+            count = counts.get((source.slug, topic.slug), 0)
+            filters = ClaimFilters(sources=(source.slug,), topics=(topic.slug,))
+            cells.append(Cell(count, urls.claims(filters) if count else None))
+        rows.append(MatrixRow(source, cells))
+    return rows
+
+
+@router.get("/", response_class=HTMLResponse, name="overview")
+def overview(
+    request: Request, connection: ConnectionDep, templates: TemplatesDep, urls: UrlsDep
+) -> HTMLResponse:
+    """Claims grouped by source with counts, topics, the matrix and the timeline."""
+    sources = queries.source_counts(connection, limit=OVERVIEW_SOURCES)
+    sections = [
+        SourceSection(
+            s, queries.newest_claims(connection, ClaimFilters(sources=(s.slug,)), CLAIMS_PER_SOURCE)
+        )
+        for s in sources
+    ]
+    topics = queries.topic_counts(connection)
+    counts = queries.source_topic_matrix(connection, [s.slug for s in sources])
+    context = {
+        "urls": urls,
+        "total": queries.total_claims(connection),
+        "sections": sections,
+        "topics": topics,
+        "matrix_topics": [topic for topic, _ in topics],
+        "matrix": matrix_rows(counts, sources, [t for t, _ in topics], urls),
+        "timeline": timeline_chart(queries.timeline(connection), urls),
+        "newest": queries.newest_claims(connection, ClaimFilters(), NEWEST),
+    }
+    return templates.TemplateResponse(request, "overview.html", context)

@@ -1,0 +1,118 @@
+"""Response headers that keep the site safe and cheap to revalidate, and the method gate.
+
+Only GET and HEAD reach the app; anything else is answered 405 here. Pages carry a
+strict Content-Security-Policy (no inline script), and an ETag and Last-Modified taken
+from the database's last load, so a client revalidates with a 304.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from email.utils import formatdate, parsedate_to_datetime
+from pathlib import Path
+
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+CSP = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+SAFE_HEADERS = {
+    "content-security-policy": CSP,
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "strict-origin-when-cross-origin",
+    "x-frame-options": "DENY",
+    "cross-origin-opener-policy": "same-origin",
+}
+ALLOWED_METHODS = ("GET", "HEAD")
+APP_VERSION = "1"  # bump when pages change shape, so cached copies are not reused
+
+
+class LoadStamp:
+    """When the database was last written: an ETag and a Last-Modified value."""
+
+    def __init__(self, database_file: Path | None) -> None:
+        self.files = [database_file, Path(f"{database_file}-wal")] if database_file else []
+
+    def current(self) -> tuple[str, float] | None:
+        """(etag, modified time) of the database's load; None when unknown."""
+        stats = [os.stat(f) for f in self.files if f.exists()]
+        if not stats:
+            return None
+        modified = max(s.st_mtime for s in stats)
+        fingerprint = "-".join(f"{s.st_mtime_ns:x}-{s.st_size:x}" for s in stats)
+        return f'W/"{APP_VERSION}-{fingerprint}"', modified
+
+
+class SecurityMiddleware:
+    """Refuses methods other than GET/HEAD, adds safe headers and conditional caching."""
+
+    def __init__(
+        self, app: ASGIApp, stamp: Callable[[], tuple[str, float] | None], refuse: ASGIApp
+    ) -> None:
+        self.app = app
+        self.stamp = stamp
+        self.refuse = refuse
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        cacheable = not scope["path"].startswith("/static/")
+        stamp = self.stamp() if cacheable else None
+        if scope["method"] not in ALLOWED_METHODS:
+            await self.refuse(scope, receive, _with_headers(send, None))
+            return
+        if stamp and _not_modified(Headers(scope=scope), stamp):
+            await _send_not_modified(send, stamp)
+            return
+        await self.app(scope, receive, _with_headers(send, stamp))
+
+
+def _not_modified(headers: Headers, stamp: tuple[str, float]) -> bool:
+    etag, modified = stamp
+    if "if-none-match" in headers:
+        return etag in [tag.strip() for tag in headers["if-none-match"].split(",")]
+    if "if-modified-since" in headers:
+        try:
+            since = parsedate_to_datetime(headers["if-modified-since"]).timestamp()
+        except (TypeError, ValueError):
+            return False
+        return int(modified) <= since
+    return False
+
+
+async def _send_not_modified(send: Send, stamp: tuple[str, float]) -> None:
+    headers = MutableHeaders()
+    for name, value in SAFE_HEADERS.items():
+        headers[name] = value
+    headers["etag"] = stamp[0]
+    headers["last-modified"] = formatdate(stamp[1], usegmt=True)
+    headers["cache-control"] = "no-cache"
+    await send({"type": "http.response.start", "status": 304, "headers": headers.raw})
+    await send({"type": "http.response.body", "body": b""})
+
+
+def _with_headers(send: Send, stamp: tuple[str, float] | None) -> Send:
+    async def send_with_headers(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            headers = MutableHeaders(scope=message)
+            for name, value in SAFE_HEADERS.items():
+                headers.setdefault(name, value)
+            if stamp and message["status"] == 200:
+                headers["etag"] = stamp[0]
+                headers["last-modified"] = formatdate(stamp[1], usegmt=True)
+                headers.setdefault("cache-control", "no-cache")
+        await send(message)
+
+    return send_with_headers

@@ -1,0 +1,131 @@
+"""Every URL a page shows, built in one place from route names and filters.
+
+Templates never concatenate URLs: they call these methods, which know the routes,
+the canonical query-string form, and how a facet or a chip changes the filters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from urllib.parse import urlencode
+
+from fastapi import Request
+
+from app.storage.queries import ClaimFilters
+from app.web.filters import canonical_query
+
+
+class Urls:
+    """The URL builder for one request (it knows the site's root and host)."""
+
+    def __init__(self, request: Request) -> None:
+        self.request = request
+        self.root = request.scope.get("root_path", "")
+
+    def path(self, name: str, **params: str) -> str:
+        """Root-relative path of the route `name`."""
+        return self.root + str(self.request.app.url_path_for(name, **params))
+
+    def absolute(self, path: str) -> str:
+        """An absolute URL for a root-relative path, for sharing and canonical links."""
+        return str(self.request.base_url).rstrip("/") + path[len(self.root) :]
+
+    def static(self, file: str) -> str:
+        """A file under static/."""
+        return self.path("static", path=file)
+
+    def home(self) -> str:
+        return self.path("overview")
+
+    def claims(self, filters: ClaimFilters | None = None, **changes: object) -> str:
+        """The claim list for `filters`, with `changes` applied (e.g. page=2)."""
+        return self._with_query("claims", filters, changes)
+
+    def api_claims(self, filters: ClaimFilters | None = None, **changes: object) -> str:
+        """The JSON of a claim list."""
+        return self._with_query("api_claims", filters, changes)
+
+    def api_claims_csv(self, filters: ClaimFilters | None = None) -> str:
+        """The CSV of a claim list (all its pages)."""
+        return self._with_query("api_claims_csv", filters, {"page": 1})
+
+    def claim(self, claim_id: str) -> str:
+        return self.path("claim", claim_id=claim_id)
+
+    def api_claim(self, claim_id: str) -> str:
+        return self.path("api_claim", claim_id=claim_id)
+
+    def sources(self) -> str:
+        return self.path("sources")
+
+    def source(self, slug: str) -> str:
+        return self.path("source", slug=slug)
+
+    def topics(self) -> str:
+        return self.path("topics")
+
+    def topic(self, slug: str) -> str:
+        return self.path("topic", slug=slug)
+
+    def article(self, slug: str, claim_id: str | None = None) -> str:
+        """The article page, scrolled to a claim when `claim_id` is given."""
+        path = self.path("article", slug=slug)
+        return f"{path}#claim-{claim_id}" if claim_id else path
+
+    def api(self, name: str, **params: str) -> str:
+        """A JSON or CSV route without filters, e.g. api('api_sources')."""
+        return self.path(name, **params)
+
+    def toggle_source(self, filters: ClaimFilters, slug: str) -> str:
+        """The list with source `slug` added, or removed when it is already there."""
+        return self.claims(filters, sources=_toggle(filters.sources, slug), page=1)
+
+    def toggle_topic(self, filters: ClaimFilters, slug: str) -> str:
+        """The list with topic `slug` added, or removed when it is already there."""
+        return self.claims(filters, topics=_toggle(filters.topics, slug), page=1)
+
+    def _with_query(self, name: str, filters: ClaimFilters | None, changes: dict) -> str:
+        filters = replace(filters or ClaimFilters(), **changes)
+        if filters.sort == "relevance" and not filters.q:
+            filters = replace(filters, sort="newest")
+        query = urlencode(canonical_query(filters))
+        return self.path(name) + (f"?{query}" if query else "")
+
+
+def _toggle(values: tuple[str, ...], value: str) -> tuple[str, ...]:
+    return tuple(v for v in values if v != value) if value in values else (*values, value)
+
+
+@dataclass(frozen=True)
+class Chip:
+    """One active filter, shown as a chip with a link that removes it."""
+
+    name: str
+    value: str
+    remove_url: str
+
+
+def chips(urls: Urls, filters: ClaimFilters, labels: dict[str, str]) -> list[Chip]:
+    """A chip per active filter value; `labels` maps slugs to what to show."""
+    found = [
+        Chip("Source", labels.get(s, s), urls.toggle_source(filters, s)) for s in filters.sources
+    ]
+    found += [
+        Chip("Topic", labels.get(t, t), urls.toggle_topic(filters, t)) for t in filters.topics
+    ]
+    singles: list[tuple[str, str | None, dict[str, object]]] = [
+        ("Actor", labels.get(filters.actor or "", filters.actor), {"actor": None}),
+        ("Stance", filters.stance, {"stance": None}),
+        ("From", filters.date_from, {"date_from": None}),
+        ("To", filters.date_to, {"date_to": None}),
+        ("Words", filters.q or None, {"q": ""}),
+        (
+            "Hide",
+            "unattributed" if filters.hide_unattributed else None,
+            {"hide_unattributed": False},
+        ),
+    ]
+    for name, value, change in singles:
+        if value:
+            found.append(Chip(name, value, urls.claims(filters, page=1, **change)))
+    return found
