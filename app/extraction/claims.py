@@ -105,7 +105,9 @@ def _actor_and_target(
 ) -> tuple[EntityRef | None, EntityRef | None]:
     """The first named body in the claim acts; the next different one in its clause is the target."""
     clause_end = CLAUSE_END.search(content)
-    mentions = [m for m in find_mentions(content, knowledge) if m.named.proper]
+    mentions = [
+        m for m in find_mentions(content, knowledge) if m.named.proper or m.text[:1].isupper()
+    ]
     if not mentions:
         return None, None
     actor = mentions[0].named.entity

@@ -29,6 +29,7 @@ class Named:
     entity: EntityRef
     exact_case: bool = False  # short all-caps names ("US", "NIS") match only as written
     proper: bool = True  # a proper name must be capitalised in the text
+    alias: str = ""  # the name as the data file spells it
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class Knowledge:
     titles: list[str] = field(default_factory=list)
     title_words: frozenset[str] = frozenset()
     government_words: frozenset[str] = frozenset()
+    organisation_words: frozenset[str] = frozenset()
     people_pattern: re.Pattern[str] | None = None
     longest_name: int = 1
 
@@ -83,7 +85,11 @@ class Knowledge:
 def _case_fits(named: Named, text: str) -> bool:
     if named.exact_case:
         return text in named.source.aliases or text == named.entity.label
-    return not named.proper or text[:1].isupper()
+    if named.proper:
+        return text[:1].isupper()
+    # A group may open a sentence or not ("Analysts", "analysts"), but "the West" is
+    # not "the west": past the first letter, the case must be as written.
+    return text[1:] == named.alias[1:] or text[1:] == named.alias.lower()[1:]
 
 
 @lru_cache(maxsize=4)
@@ -108,6 +114,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     knowledge.titles = sorted(text["titles"], key=len, reverse=True)
     knowledge.title_words = frozenset(w for t in text["titles"] for w in t.split())
     knowledge.government_words = frozenset(text["government_words"])
+    knowledge.organisation_words = frozenset(text["organisation_words"])
     knowledge.longest_name = max((len(n.split()) for n in knowledge.names), default=1)
     full_names = sorted({p.name for p in knowledge.people.values()}, key=len, reverse=True)
     knowledge.people_pattern = re.compile(
@@ -130,21 +137,24 @@ def _add_country(knowledge: Knowledge, country: dict[str, Any]) -> None:
     source = SourceRef(slugify(capital), capital, "government", aliases)
     entity = EntityRef(slugify(name), name)
     for alias in aliases:
-        _add_name(knowledge, alias, source, entity)
+        _add_name(knowledge, alias, source, entity, True)
 
 
 def _add_body(knowledge: Knowledge, item: dict[str, Any], kind: str) -> None:
+    proper = kind != "group"
     label = item["label"]
     aliases = tuple(dict.fromkeys([label, *item.get("aliases", [])]))
     source = SourceRef(slugify(label), label, kind, aliases)
     for alias in aliases:
-        _add_name(knowledge, alias, source, EntityRef(source.slug, label))
+        _add_name(knowledge, alias, source, EntityRef(source.slug, label), proper)
 
 
-def _add_name(knowledge: Knowledge, alias: str, source: SourceRef, entity: EntityRef) -> None:
+def _add_name(
+    knowledge: Knowledge, alias: str, source: SourceRef, entity: EntityRef, proper: bool
+) -> None:
     exact = alias.isupper() and len(alias.replace(".", "")) <= 3
-    proper = any(c.isupper() for c in alias)  # "the West" must be capitalised; "observers" need not
-    knowledge.names.setdefault(alias.lower(), Named(source, entity, exact, proper))
+    proper = proper and any(c.isupper() for c in alias)
+    knowledge.names.setdefault(alias.lower(), Named(source, entity, exact, proper, alias))
 
 
 def _add_person(knowledge: Knowledge, person: dict[str, Any]) -> None:

@@ -11,6 +11,24 @@ TOKEN = re.compile(r"[\w\"“][\w.'’\-]*")
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 # A name word: capitalised, possibly hyphenated ("Won-sik") or with a particle.
 NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*|[A-Z]\.|[A-Z][a-z]*'[A-Z][a-z]+)$")
+FUNCTION_WORDS = {
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "For",
+    "Of",
+    "And",
+    "But",
+    "This",
+    "That",
+    "Its",
+    "Their",
+    "His",
+    "Her",
+}
 NAME_PARTICLES = {
     "bin",
     "al",
@@ -97,6 +115,7 @@ def find_name(phrase: str, knowledge: Knowledge) -> NameSpan | None:
             j - i >= 2
             and _is_name_word(words, j - 1, knowledge, last=True)
             and not knowledge.lookup(run)
+            and not _inside_body_name(words, i, j, knowledge)
         ):
             best = NameSpan(
                 " ".join(words[i:j]).rstrip(",."), " ".join(words[:i]), " ".join(words[j:])
@@ -109,10 +128,25 @@ def find_name(phrase: str, knowledge: Knowledge) -> NameSpan | None:
     return best
 
 
+def _inside_body_name(words: list[str], i: int, j: int, knowledge: Knowledge) -> bool:
+    """Capitals that belong to a body's name, not a person's.
+
+    "Observatory for Human Rights" continues after "for"; "Baltic Maritime Observatory"
+    ends in a word that names a kind of body.
+    """
+    after = words[j].strip(",.") if j < len(words) else ""
+    if after in knowledge.organisation_words:
+        return True
+    return i >= 2 and words[i - 1] in ("for", "of", "and", "on") and words[i - 2][:1].isupper()
+
+
 def _is_name_word(words: list[str], j: int, knowledge: Knowledge, last: bool = False) -> bool:
-    word = words[j].rstrip(",.")
+    raw = words[j].rstrip(",")
+    word = raw.rstrip(".")
     if word.lower() in NAME_PARTICLES and not last and j > 0:
         return True
-    if not NAME_WORD.match(word) or word in knowledge.title_words:
+    if not NAME_WORD.match(word) or word in FUNCTION_WORDS:
+        return False
+    if {raw, word} & (knowledge.title_words | knowledge.organisation_words):
         return False
     return knowledge.lookup(POSSESSIVE.sub("", word)) is None

@@ -67,7 +67,9 @@ class Context:
             name = speaker.name.lower()
             if key == name or key == name.split()[-1] or key == name.split()[0]:
                 return attribution
-            role_word = len(key.split()) == 1 and words.strip()[:1].islower() or words[:4] == "the "
+            role_word = len(key.split()) == 1 and (
+                words.strip()[:1].islower() or words.lower().startswith("the ")
+            )
             if speaker.role and role_word and key in speaker.role.lower().split():
                 return attribution
         return None
@@ -125,13 +127,15 @@ def _person(
         earlier = context.by_name(head)
         return earlier and Attribution(earlier.sources, earlier.speaker)
     known = knowledge.person(name.name)
-    role = _role(name, appositive) or (known.role if known else None)
+    earlier = context.by_name(known.name if known else name.name)
+    # The article's own words for a role beat the data file's, which may be out of date.
+    role = _role(name, appositive) or (
+        earlier.speaker.role if earlier and earlier.speaker else None
+    )
     if known:
-        return Attribution((known.source,), Speaker(known.name, role))
-    earlier = context.by_name(name.name)
+        return Attribution((known.source,), Speaker(known.name, role or known.role))
     if earlier and earlier.speaker:
-        speaker = Speaker(earlier.speaker.name, role or earlier.speaker.role)
-        return Attribution(earlier.sources, speaker)
+        return Attribution(earlier.sources, Speaker(earlier.speaker.name, role))
     source = _source_in(role or "", knowledge)
     if source is None:
         unresolved = _unresolved(name.name)
