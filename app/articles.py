@@ -57,7 +57,7 @@ def article_slug(title: str) -> str:
 
 def article_paths(paths: Iterable[Path | str]) -> tuple[list[Path], list[ArticleError]]:
     """Expand folders into their `*.json` files (sorted); report missing or empty ones."""
-    found: list[Path] = []
+    found: dict[Path, Path] = {}  # resolved -> as given: a file named twice is read once
     errors: list[ArticleError] = []
     for given in paths:
         path = Path(given)
@@ -65,12 +65,12 @@ def article_paths(paths: Iterable[Path | str]) -> tuple[list[Path], list[Article
             files = sorted(p for p in path.glob("*.json") if p.is_file())
             if not files:
                 errors.append(ArticleError(path, "folder has no article files (*.json)"))
-            found.extend(files)
+            found.update((file.resolve(), file) for file in files if file.resolve() not in found)
         elif path.is_file():
-            found.append(path)
+            found.setdefault(path.resolve(), path)
         else:
             errors.append(ArticleError(path, "no such file or folder"))
-    return found, errors
+    return list(found.values()), errors
 
 
 def read_articles(paths: Iterable[Path | str]) -> list[tuple[Path, Article]]:

@@ -216,3 +216,11 @@ def test_missing_database_for_reading(tmp_path: Path) -> None:
         result, f"claimtrack: error: {db}: no database here yet (run `claimtrack load` first)"
     )
     assert not db.exists()
+
+
+def test_file_that_is_not_a_database(tmp_path: Path, seed_article_path: Path) -> None:
+    db = tmp_path / "notes.db"
+    db.write_text("just some notes\n" * 100, encoding="utf-8")
+    result = load(db, seed_article_path)
+    assert_refused(result, f"claimtrack: error: {db}: file is not a database")
+    assert db.read_text(encoding="utf-8") == "just some notes\n" * 100

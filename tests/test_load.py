@@ -127,6 +127,14 @@ def test_loading_another_article_keeps_existing_ids(
     assert seed_ids < claim_ids(db)
 
 
+def test_a_file_named_twice_is_loaded_once(db: Path, tmp_path: Path) -> None:
+    path = write_article(tmp_path, "warsaw.json", OTHER_ARTICLE)
+    summary = load_files([path, tmp_path, tmp_path / "." / "warsaw.json"], database_url(db))
+    assert [article.slug for article in summary.articles] == [
+        "warsaw-doubles-its-order-for-air-defence-batteries"
+    ]
+
+
 def test_failure_in_the_middle_of_writing_changes_nothing(
     db: Path, tmp_path: Path, seed_article_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
