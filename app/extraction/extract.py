@@ -15,6 +15,9 @@ from app.extraction.text import Span, clean_body, is_heading, paragraphs, senten
 
 MIN_CLAIM_WORDS = 4
 OPENING_QUOTE = re.compile(r"^[\"“‘]")
+IMPERSONAL = re.compile(
+    r"(?:^|\s)(?:it|this|that)\s+(?:is|was|has been|had been|is being)\s*$", re.IGNORECASE
+)
 
 
 def extract(article: Article, knowledge: Knowledge | None = None) -> ExtractedArticle:
@@ -118,6 +121,8 @@ class _Reader:
         start += attr.link_end(text[start:], knowledge)
         if len(text[start:].split()) < 3:
             return False
+        if IMPERSONAL.search(region):
+            return False  # "It is believed that ...": nobody is named
         who = self._resolve(_without_times(subject, self.article))
         if who is None:
             return False
@@ -181,7 +186,8 @@ class _Reader:
         self.drafts.append(Draft(quote or sentence, content, who, stance, attributed=True))
 
     def _resolve(self, subject: str) -> Attribution | None:
-        return resolve_subject(subject, self.knowledge, self.context)
+        who = resolve_subject(subject, self.knowledge, self.context)
+        return who and replace(who, subject=subject)
 
     def _dated(self, who: Attribution, said_text: str) -> Attribution:
         """Said-on from the attribution's own words, else the same speaker's, else before publication."""

@@ -18,7 +18,10 @@ from app.slugs import slugify
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 UNATTRIBUTED = SourceRef("unattributed", "Unattributed", "unattributed")
-LEADING_ARTICLE = re.compile(r"^(?:the|some|a|an)\s+", re.IGNORECASE)
+LEADING_ARTICLE = re.compile(
+    r"^(?:the|some|a|an|two|three|four|several|many|a few|most|other|one of the)\s+",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)

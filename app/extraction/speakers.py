@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from app.extraction.knowledge import Knowledge
 from app.extraction.mentions import NameSpan, find_mentions, find_name
@@ -29,6 +29,7 @@ class Attribution:
     sources: tuple[SourceRef, ...]
     speaker: Speaker | None = None
     said_on: DatePoint | None = None
+    subject: str = ""  # the words that named the source, for "the ministry" later on
 
 
 @dataclass
@@ -58,21 +59,31 @@ class Context:
         return None
 
     def by_name(self, words: str) -> Attribution | None:
-        """An earlier speaker named again in full or by surname, or by a word of their role."""
+        """An earlier speaker named again in full or by surname, or a body by its common noun.
+
+        "Rutte" and "Mark Rutte" find Mark Rutte; "the minister" finds the last speaker
+        whose role has that word; "the ministry" finds the last source named with it.
+        """
         key = words.lower().removeprefix("the ").strip()
+        common_noun = len(key.split()) == 1 and (
+            words.strip()[:1].islower() or words.lower().startswith("the ")
+        )
         for attribution in reversed(self.recent):
             speaker = attribution.speaker
-            if speaker is None:
+            if speaker and key in (speaker.name.lower(), *_name_parts(speaker.name)):
+                return attribution
+            if not common_noun:
                 continue
-            name = speaker.name.lower()
-            if key == name or key == name.split()[-1] or key == name.split()[0]:
+            if speaker and speaker.role and key in speaker.role.lower().split():
                 return attribution
-            role_word = len(key.split()) == 1 and (
-                words.strip()[:1].islower() or words.lower().startswith("the ")
-            )
-            if speaker.role and role_word and key in speaker.role.lower().split():
-                return attribution
+            if key in attribution.subject.lower().split():
+                return replace(attribution, speaker=None)
         return None
+
+
+def _name_parts(name: str) -> tuple[str, str]:
+    parts = name.lower().split()
+    return parts[0], parts[-1]
 
 
 def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Attribution | None:
@@ -124,8 +135,7 @@ def _person(
         if named_after and not named_after.before and not named_after.after:
             name, appositive = NameSpan(named_after.name, head, ""), ""
     if name is None:
-        earlier = context.by_name(head)
-        return earlier and Attribution(earlier.sources, earlier.speaker)
+        return context.by_name(head)
     known = knowledge.person(name.name)
     earlier = context.by_name(known.name if known else name.name)
     # The article's own words for a role beat the data file's, which may be out of date.
@@ -154,6 +164,8 @@ def _name_in(text: str, knowledge: Knowledge) -> NameSpan | None:
 
 def _role(name: NameSpan, appositive: str) -> str | None:
     """The words that say what a person is: the appositive, else the title around the name."""
+    if re.match(r"(?:who|which|whose|speaking|in|on|at)\b", appositive.strip()):
+        appositive = ""  # a clause or circumstance, not a role
     role = appositive.strip(" ,") or " ".join(p for p in (name.before, name.after) if p).strip(" ,")
     role = re.sub(r"^(?:the|a|an)\s+", "", role)
     return role or None
