@@ -10,7 +10,7 @@ import csv
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, TextIO
+from typing import Any, Protocol, TextIO
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import aliased
@@ -38,6 +38,66 @@ CSV_COLUMNS = (
 )  # fmt: skip
 
 
+class NamedFields(Protocol):
+    """Anything with a slug and a label: an entity or topic row, or a query record."""
+
+    @property
+    def slug(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+
+
+class SourceFields(NamedFields, Protocol):
+    @property
+    def kind(self) -> str: ...
+
+
+class ArticleFields(Protocol):
+    """What a claim shows of its article (`ArticleRow` or any record with these fields)."""
+
+    @property
+    def slug(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def url(self) -> str | None: ...
+    @property
+    def published(self) -> str: ...
+
+
+class ClaimFields(Protocol):
+    """The claim columns the JSON shape needs (`ClaimRow` or any record with these fields)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def assertion(self) -> str: ...
+    @property
+    def quote_text(self) -> str: ...
+    @property
+    def quote_start(self) -> int: ...
+    @property
+    def quote_end(self) -> int: ...
+    @property
+    def quote_prefix(self) -> str: ...
+    @property
+    def quote_suffix(self) -> str: ...
+    @property
+    def speaker_name(self) -> str | None: ...
+    @property
+    def speaker_role(self) -> str | None: ...
+    @property
+    def stance(self) -> str: ...
+    @property
+    def said_on(self) -> str | None: ...
+    @property
+    def said_on_precision(self) -> str: ...
+    @property
+    def event_start(self) -> str | None: ...
+    @property
+    def event_end(self) -> str | None: ...
+
+
 class UnknownNameError(Exception):
     """A source or topic named on the command line matches nothing in the database."""
 
@@ -48,12 +108,12 @@ def claim_url(claim_id: str) -> str:
 
 
 def claim_to_dict(
-    claim: ClaimRow,
-    article: ArticleRow,
-    sources: Sequence[SourceRow],
-    topics: Sequence[TopicRow],
-    actor: EntityRow | None = None,
-    target: EntityRow | None = None,
+    claim: ClaimFields,
+    article: ArticleFields,
+    sources: Sequence[SourceFields],
+    topics: Sequence[NamedFields],
+    actor: NamedFields | None = None,
+    target: NamedFields | None = None,
 ) -> dict[str, Any]:
     """One claim in the DESIGN.md JSON shape."""
     speaker = None
@@ -90,7 +150,7 @@ def claim_to_dict(
     }
 
 
-def _entity(row: EntityRow | None) -> dict[str, str] | None:
+def _entity(row: NamedFields | None) -> dict[str, str] | None:
     return None if row is None else {"slug": row.slug, "label": row.label}
 
 
