@@ -70,14 +70,9 @@ def load_articles(
     """Write `extracted` in one transaction (creating the schema if needed)."""
     summary = LoadSummary()
     source_slugs: set[str] = set()
-    progress = tqdm(
-        extracted,
-        total=total,
-        unit="article",
-        file=sys.stderr,
-        disable=total is None or total <= PROGRESS_THRESHOLD,
-    )
-    with engine.begin() as connection:
+    quiet = total is None or total <= PROGRESS_THRESHOLD
+    progress = tqdm(extracted, total=total, unit="article", file=sys.stderr, disable=quiet)
+    with engine.begin() as connection, progress:
         create_schema(connection)
         keys = NaturalKeys(connection)
         for item in progress:
