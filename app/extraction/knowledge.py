@@ -65,6 +65,8 @@ class Knowledge:
     organisation_words: frozenset[str] = frozenset()
     people_pattern: re.Pattern[str] | None = None
     longest_name: int = 1
+    # first word of every name -> the most words a name starting with it has
+    first_words: dict[str, int] = field(default_factory=dict)
 
     def lookup(self, phrase: str) -> Named | None:
         """The entity a phrase names ("the U.S.", "Moscow", "some observers"), if known."""
@@ -119,6 +121,10 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     knowledge.government_words = frozenset(text["government_words"])
     knowledge.organisation_words = frozenset(text["organisation_words"])
     knowledge.longest_name = max((len(n.split()) for n in knowledge.names), default=1)
+    for name in knowledge.names:
+        words = name.split()
+        for first in {words[0], LEADING_ARTICLE.sub("", name).split()[0]}:
+            knowledge.first_words[first] = max(knowledge.first_words.get(first, 0), len(words))
     full_names = sorted({p.name for p in knowledge.people.values()}, key=len, reverse=True)
     knowledge.people_pattern = re.compile(
         r"\b(?:{})\b".format("|".join(map(re.escape, full_names)))

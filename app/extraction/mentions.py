@@ -82,7 +82,13 @@ def find_mentions(text: str, knowledge: Knowledge) -> list[Mention]:
 def _longest_at(
     text: str, tokens: list[re.Match[str]], i: int, knowledge: Knowledge
 ) -> tuple[Mention, int] | None:
-    for n in range(min(knowledge.longest_name, len(tokens) - i), 0, -1):
+    first = POSSESSIVE.sub("", tokens[i].group(0).lstrip('"“').lower())
+    longest = max(
+        knowledge.first_words.get(first, 0), knowledge.first_words.get(first.rstrip("."), 0)
+    )
+    if first in ("the", "some", "a", "an") or first.isdigit():
+        longest = knowledge.longest_name  # "the West", "two people familiar with the matter"
+    for n in range(min(longest + 1, len(tokens) - i), 0, -1):
         start, end = tokens[i].start(), tokens[i + n - 1].end()
         for candidate in _candidates(text[start:end]):
             named = knowledge.lookup(candidate)
