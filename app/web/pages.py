@@ -15,7 +15,7 @@ from app.web.urls import Urls
 
 router = APIRouter(include_in_schema=False)
 
-OVERVIEW_SOURCES = 12
+OVERVIEW_SOURCES = 24
 CLAIMS_PER_SOURCE = 3
 NEWEST = 5
 
@@ -59,6 +59,7 @@ def overview(
 ) -> HTMLResponse:
     """Claims grouped by source with counts, topics, the matrix and the timeline."""
     sources = queries.source_counts(connection, limit=OVERVIEW_SOURCES)
+    sources.sort(key=lambda source: source.kind == "unattributed")  # narration last
     sections = [
         SourceSection(
             s, queries.newest_claims(connection, ClaimFilters(sources=(s.slug,)), CLAIMS_PER_SOURCE)
@@ -71,6 +72,7 @@ def overview(
         "urls": urls,
         "total": queries.total_claims(connection),
         "sections": sections,
+        "source_total": queries.count_sources(connection),
         "topics": topics,
         "matrix_topics": [topic for topic, _ in topics],
         "matrix": matrix_rows(counts, sources, [t for t, _ in topics], urls),

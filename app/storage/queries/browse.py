@@ -101,6 +101,12 @@ def source_topic_matrix(
     return {(r.slug, r.topic): r.n for r in connection.execute(statement)}
 
 
+def count_sources(connection: Connection) -> int:
+    """How many sources have claims."""
+    statement = select(func.count(func.distinct(CLAIM_SOURCES.c.source_id)))
+    return int(connection.execute(statement).scalar_one())
+
+
 def get_source(connection: Connection, slug: str) -> Source | None:
     """One source with its claim count."""
     count = select(func.count()).where(CLAIM_SOURCES.c.source_id == SOURCES.c.id)
