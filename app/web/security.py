@@ -76,6 +76,10 @@ class SecurityMiddleware:
         if stamp and _not_modified(Headers(scope=scope), stamp):
             await _send_not_modified(send, stamp)
             return
+        if scope["method"] == "HEAD":
+            # Routes are declared for GET; HEAD runs them and sends the headers only.
+            scope = {**scope, "method": "GET"}
+            send = _HeadersOnly(send)
         await self.app(scope, receive, _with_headers(send, stamp))
 
 
@@ -116,3 +120,19 @@ def _with_headers(send: Send, stamp: tuple[str, float] | None) -> Send:
         await send(message)
 
     return send_with_headers
+
+
+class _HeadersOnly:
+    """Passes a response on without its body (for HEAD), keeping its headers."""
+
+    def __init__(self, send: Send) -> None:
+        self.send = send
+        self.done = False
+
+    async def __call__(self, message: Message) -> None:
+        if message["type"] == "http.response.body":
+            if self.done:
+                return
+            self.done = True
+            message = {**message, "body": b"", "more_body": False}
+        await self.send(message)
