@@ -159,7 +159,7 @@ def test_chips_and_facets_add_and_remove_values(client: TestClient) -> None:
     assert "Seoul" in text(chips[0][1]) and "Arms transfers" in text(chips[1][1])
     sources = {
         text(li.select_one("a")).removeprefix("✓ "): li
-        for li in soup.select("#facet-sources ~ ul.facet li")
+        for li in soup.select("section[aria-labelledby=facet-sources] li")
     }
     assert sources["Seoul"].select_one("a")["aria-current"] == "true"
     assert sources["Seoul"].select_one("a")["href"] == "/claims?topic=arms-transfers"
@@ -174,7 +174,7 @@ def test_chips_and_facets_add_and_remove_values(client: TestClient) -> None:
         assert text(sources[label].select_one(".count")) == str(len(expected)), label
     topics = {
         text(li.select_one("a")).removeprefix("✓ "): li
-        for li in soup.select("#facet-topics ~ ul.facet li")
+        for li in soup.select("section[aria-labelledby=facet-topics] li")
     }
     assert topics["Arms transfers"].select_one("a")["href"] == "/claims?source=seoul"
     seoul_topics = {t["label"] for c in api_claims(client, source="seoul") for t in c["topics"]}

@@ -43,10 +43,12 @@ def facet_items(facets: queries.Facets, filters: ClaimFilters, urls: Urls) -> di
         FacetItem(s.label, s.count, urls.toggle_source(filters, s.slug), s.slug in filters.sources)
         for s in facets.sources
     ]
+    sources.sort(key=lambda item: not item.selected)  # chosen values stay in sight
     topics = [
         FacetItem(t.label, n, urls.toggle_topic(filters, t.slug), t.slug in filters.topics)
         for t, n in facets.topics
     ]
+    topics.sort(key=lambda item: not item.selected)
     return {"sources": sources, "topics": topics}
 
 
