@@ -142,3 +142,16 @@ def test_odd_input_never_breaks_a_page(client: TestClient, query: str) -> None:
         response = client.get(url)
         assert response.status_code in (200, 400), f"{url}: {response.status_code}"
         assert "Traceback" not in response.text
+
+
+def test_a_query_over_its_time_limit_gets_a_503_not_a_500(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.web import deps
+
+    monkeypatch.setattr(deps, "QUERY_SECONDS", -1.0)
+    monkeypatch.setattr(deps, "CHECK_EVERY", 1)
+    soup = error_page(client, "/claims?q=troops", 503)
+    assert "took too long" in message(soup)
+    response = client.get("/api/claims")
+    assert response.status_code == 503 and response.json()["error"]["status"] == 503

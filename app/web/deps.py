@@ -3,6 +3,8 @@ the templates, and the claim filters read from the query string."""
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Iterator
 from typing import Annotated
 
@@ -15,11 +17,23 @@ from app.storage.queries import ClaimFilters
 from app.web.filters import RawFilters, parse_filters
 from app.web.urls import Urls
 
+QUERY_SECONDS = 5.0  # a request whose queries run longer is stopped (SQLite)
+CHECK_EVERY = 10_000  # SQLite virtual-machine steps between two looks at the clock
+
 
 def get_connection(request: Request) -> Iterator[Connection]:
-    """A connection to the read-only engine, for one request."""
+    """A connection to the read-only engine, for one request, with a time limit."""
     with request.app.state.engine.connect() as connection:
-        yield connection
+        raw = connection.connection.driver_connection
+        if not isinstance(raw, sqlite3.Connection):
+            yield connection
+            return
+        deadline = time.monotonic() + QUERY_SECONDS
+        raw.set_progress_handler(lambda: int(time.monotonic() > deadline), CHECK_EVERY)
+        try:
+            yield connection
+        finally:
+            raw.set_progress_handler(None, 0)
 
 
 ConnectionDep = Annotated[Connection, Depends(get_connection)]

@@ -12,6 +12,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger(__name__)
@@ -20,6 +21,7 @@ TITLES = {
     400: "Bad request",
     404: "Not found",
     405: "Method not allowed",
+    503: "Try again later",
     500: "Something went wrong",
 }
 
@@ -96,6 +98,13 @@ async def on_validation_error(request: Request, exc: Exception) -> Response:
     return error_response(request, 400, "Bad parameter: " + "; ".join(problems))
 
 
+async def on_database_error(request: Request, exc: Exception) -> Response:
+    """A query stopped by the time limit (or a database that went away): 503, not 500."""
+    log.warning("database error on %s: %s", request.url.path, exc)
+    message = "The database took too long to answer. Try a narrower filter, or try again."
+    return error_response(request, 503, message)
+
+
 async def on_unexpected(request: Request, exc: Exception) -> Response:
     """Log a bug and show a short page rather than a traceback."""
     log.exception("unhandled error on %s", request.url.path, exc_info=exc)
@@ -107,4 +116,5 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(HTTPProblem, on_problem)
     app.add_exception_handler(StarletteHTTPException, on_http_exception)
     app.add_exception_handler(RequestValidationError, on_validation_error)
+    app.add_exception_handler(OperationalError, on_database_error)
     app.add_exception_handler(Exception, on_unexpected)

@@ -1,0 +1,214 @@
+"""The web layer's pure parts: filters, dates in words, highlights, links, the timeline."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+
+from app.storage.queries import ArticleInfo, ClaimFilters, ClaimRecord, DateGroup, Named, Source
+from app.web.charts import timeline_chart
+from app.web.errors import BadRequest
+from app.web.filters import RawFilters, canonical_query, parse_filters
+from app.web.marking import article_paragraphs
+from app.web.present import (
+    Segment,
+    marked_segments,
+    paragraph_spans,
+    period_words,
+    quote_in_context,
+    said_on_words,
+    text_fragment_url,
+)
+from app.web.sharing import description, json_ld
+
+
+class Names:
+    """Resolves a tiny fixed world: Seoul (alias South Korea), one topic, one actor."""
+
+    def source(self, value: str) -> str | None:
+        return "seoul" if value.lower() in ("seoul", "south korea") else None
+
+    def topic(self, value: str) -> str | None:
+        return "escalation" if value.lower() in ("escalation",) else None
+
+    def actor(self, value: str) -> str | None:
+        return "russia" if value.lower() == "russia" else None
+
+
+def raw(**values: object) -> RawFilters:
+    values.setdefault("source", [])
+    values.setdefault("topic", [])
+    return RawFilters(**values)  # type: ignore[arg-type]
+
+
+def record(**changes: object) -> ClaimRecord:
+    article = ArticleInfo("a", "An <article>", "Press", "https://example.org/a", "2024-11-22")
+    claim = ClaimRecord(
+        id="abc",
+        assertion="Russia sent </script> missiles & more.",
+        quote_text="Russia sent missiles",
+        quote_start=0,
+        quote_end=20,
+        quote_prefix="",
+        quote_suffix="",
+        speaker_name=None,
+        speaker_role=None,
+        stance="asserted",
+        said_on="2024-11-22",
+        said_on_precision="before",
+        said_on_start=None,
+        said_on_end="2024-11-22",
+        event_start=None,
+        event_end=None,
+        position=0,
+        article=article,
+        actor=Named("russia", "Russia"),
+        sources=[Source("seoul", "Seoul", "government"), Source("nato", "NATO", "organisation")],
+    )
+    return replace(claim, **changes)
+
+
+def test_filters_resolve_names_and_write_one_canonical_query() -> None:
+    filters = parse_filters(
+        raw(source=["South Korea", "seoul", ""], topic=["Escalation"], actor="Russia", q="  a  b "),
+        Names(),
+    )
+    assert filters == ClaimFilters(
+        sources=("seoul",), topics=("escalation",), actor="russia", q="a b", sort="relevance"
+    )
+    assert canonical_query(filters) == [
+        ("source", "seoul"),
+        ("topic", "escalation"),
+        ("actor", "russia"),
+        ("q", "a b"),
+    ]
+
+
+def test_relevance_without_words_falls_back_to_newest() -> None:
+    filters = parse_filters(raw(sort="relevance", hide_unattributed="on", page="2"), Names())
+    assert (filters.sort, filters.hide_unattributed, filters.page) == ("newest", True, 2)
+    assert canonical_query(filters) == [("hide_unattributed", "1"), ("page", "2")]
+
+
+@pytest.mark.parametrize(
+    ("value", "first", "last"),
+    [("2024", "2024-01-01", "2024-12-31"), ("2024-02", "2024-02-01", "2024-02-29")],
+)
+def test_date_bounds_cover_the_whole_month_or_year(value: str, first: str, last: str) -> None:
+    filters = parse_filters(raw(date_from=value, date_to=value), Names())
+    assert (filters.day_from, filters.day_to) == (first, last)
+
+
+def test_unknown_names_are_bad_requests() -> None:
+    with pytest.raises(BadRequest, match="There is no source called 'Pyongyang'"):
+        parse_filters(raw(source=["Pyongyang"]), Names())
+    with pytest.raises(BadRequest, match="At most 20 values of source"):
+        parse_filters(raw(source=["seoul"] * 21), Names())
+
+
+def test_said_on_in_words_keeps_precision() -> None:
+    assert said_on_words("2024-11-22", "day") == "22 November 2024"
+    assert said_on_words("2024-10", "month") == "October 2024"
+    assert said_on_words("2024", "year") == "2024"
+    assert said_on_words("2024-11-22", "before") == "before 22 November 2024"
+    assert said_on_words(None, "unknown") == "date unknown"
+    assert period_words("2024-03", "2024-11") == "March 2024 to November 2024"
+    assert period_words("2024-08", "2024-08") == "August 2024"
+    assert period_words(None, None) is None
+
+
+def test_marked_segments_split_search_highlights() -> None:
+    assert marked_segments("a \x02b\x03 c \x02d\x03") == [
+        Segment("a "),
+        Segment("b", True),
+        Segment(" c "),
+        Segment("d", True),
+    ]
+
+
+def test_paragraphs_and_quote_in_context() -> None:
+    body = "First one.\n\nSecond has the words here.\n \nThird."
+    assert [body[s:e] for s, e in paragraph_spans(body)] == [
+        "First one.",
+        "Second has the words here.",
+        "Third.",
+    ]
+    start = body.index("the words")
+    assert quote_in_context(body, start, start + 9) == [
+        Segment("Second has "),
+        Segment("the words", True),
+        Segment(" here."),
+    ]
+
+
+def test_text_fragment_links_are_percent_encoded() -> None:
+    short = text_fragment_url("https://example.org/a#top", "anti-aircraft missiles, & more")
+    assert short == "https://example.org/a#:~:text=anti%2Daircraft%20missiles%2C%20%26%20more"
+    long = text_fragment_url(
+        "https://example.org/a",
+        "North Korea had sent at least 13,000 containers of artillery weapons to Russia",
+    )
+    assert (
+        long
+        == "https://example.org/a#:~:text=North%20Korea%20had%20sent,artillery%20weapons%20to%20Russia"
+    )
+    assert text_fragment_url(None, "words") is None
+
+
+def test_overlapping_quotes_nest_and_each_gets_one_anchor() -> None:
+    body = "Alpha beta gamma delta."
+    outer = record(id="o", quote_start=0, quote_end=16)  # Alpha beta gamma
+    inner = record(id="i", quote_start=6, quote_end=22)  # beta gamma delta (overlaps)
+    [pieces] = article_paragraphs(body, [outer, inner])
+    steps = [(p.kind, p.text, p.anchor) for p in pieces]
+    assert steps == [
+        ("open", "", "claim-o"),
+        ("text", "Alpha ", None),
+        ("open", "", "claim-i"),
+        ("text", "beta gamma", None),
+        ("close", "", None),
+        ("close", "", None),
+        ("text", " delta.", None),
+    ]
+
+
+def test_json_ld_is_safe_inside_a_script_element() -> None:
+    text = json_ld(record(), "https://claims.example/claims/abc")
+    assert "<" not in text and ">" not in text and "&" not in text
+    data = json.loads(str(text))
+    assert data["text"] == "Russia sent </script> missiles & more."
+    assert data["author"] == [
+        {"@type": "GovernmentOrganization", "name": "Seoul"},
+        {"@type": "Organization", "name": "NATO"},
+    ]
+    assert "dateCreated" not in data, "a 'before' date is not a creation date"
+    assert description(record()).startswith("Seoul and NATO (asserted, before 22 November 2024)")
+
+
+class FakeUrls:
+    def claims(self, filters: ClaimFilters) -> str:
+        return "/claims?" + "&".join(f"{k}={v}" for k, v in canonical_query(filters))
+
+
+def test_timeline_draws_points_months_and_open_ended_bars() -> None:
+    groups = [
+        DateGroup("2024-11-22", "day", "2024-11-22", "2024-11-22", 3),
+        DateGroup("2024-11-22", "before", None, "2024-11-22", 2),
+        DateGroup("2024-10", "month", "2024-10-01", "2024-10-31", 1),
+        DateGroup(None, "unknown", None, None, 4),
+    ]
+    chart = timeline_chart(groups, FakeUrls())  # type: ignore[arg-type]
+    assert chart.undated == 4
+    rows = {row.label: row for row in chart.rows}
+    assert set(rows) == {"22 November 2024", "before 22 November 2024", "October 2024"}
+    assert (rows["22 November 2024"].shape, rows["October 2024"].shape) == ("point", "span")
+    before = rows["before 22 November 2024"]
+    assert before.shape == "open" and before.x == "0.00%"
+    # The axis runs from September (room for the open end) to the end of November.
+    assert [tick.label for tick in chart.ticks] == ["Sep 2024", "Oct 2024", "Nov 2024"]
+    october = rows["October 2024"]
+    assert october.x == chart.ticks[1].x
+    assert float(october.width[:-1]) == pytest.approx(100 * 31 / 91, abs=0.01)
+    assert before.url == "/claims?to=2024-11-22"
