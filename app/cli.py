@@ -193,6 +193,19 @@ def serve_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def synth_command(args: argparse.Namespace) -> int:
+    """Write a synthetic corpus of article JSON files, reproducible for a seed."""
+    from app.synth import SynthError, generate_articles, write_corpus
+
+    try:
+        written = write_corpus(generate_articles(args.articles, args.seed), args.out, args.articles)
+    except SynthError as error:
+        _error(str(error))
+        return 1
+    print(f"Wrote {_plural(written, 'article')} to {args.out} (seed {args.seed}).")
+    return 0
+
+
 def app_from_environment(url: str | None = None) -> Any:
     """The web app for `url`, or for the database the environment names."""
     from app.web import create_app
@@ -237,6 +250,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="default: 127.0.0.1")
     serve.add_argument("--port", type=int, default=8000, help="default: 8000")
     serve.add_argument("--workers", type=int, default=1, help="worker processes (default: 1)")
+
+    synth_help = "Write a synthetic corpus of article JSON files (for scale tests)."
+    synth = commands.add_parser("synth", help=synth_help, description=synth_help)
+    synth.set_defaults(handler=synth_command, db="")  # no database: "" skips the default
+    synth.add_argument("--articles", type=int, required=True, metavar="N", help="how many")
+    synth.add_argument("--out", type=Path, required=True, metavar="DIR", help="new or empty folder")
+    synth.add_argument("--seed", type=int, default=0, help="same seed, same files (default: 0)")
     return parser
 
 
