@@ -28,7 +28,12 @@ router = APIRouter(prefix="/api", tags=["claims"], responses=ERRORS)
 CSV_LIMIT = 10_000
 
 
-@router.get("/claims", response_model=schemas.ClaimList, name="api_claims")
+@router.get(
+    "/claims",
+    response_model=schemas.ClaimList,
+    name="api_claims",
+    summary="Claims matching filters",
+)
 def api_claims(connection: ConnectionDep, filters: FiltersDep, urls: UrlsDep) -> dict[str, Any]:
     """One page of claims matching the filters (the same as /claims)."""
     page = queries.list_claims(connection, filters)
@@ -45,14 +50,21 @@ def api_claims(connection: ConnectionDep, filters: FiltersDep, urls: UrlsDep) ->
     }
 
 
-@router.get("/claims.csv", name="api_claims_csv", response_class=Response)
+@router.get(
+    "/claims.csv",
+    name="api_claims_csv",
+    response_class=Response,
+    summary="Claims matching filters, as CSV",
+)
 def api_claims_csv(connection: ConnectionDep, filters: FiltersDep) -> Response:
     """Every claim matching the filters as CSV (up to 10,000 rows), in list order."""
     rows = (claim_csv_row(r) for r in queries.iter_claims(connection, filters, CSV_LIMIT))
     return csv_response(CSV_COLUMNS, rows, "claims.csv")
 
 
-@router.get("/claims/{claim_id}", response_model=schemas.Claim, name="api_claim")
+@router.get(
+    "/claims/{claim_id}", response_model=schemas.Claim, name="api_claim", summary="One claim"
+)
 def api_claim(claim_id: str, connection: ConnectionDep) -> dict[str, Any]:
     """One claim by its id."""
     claim = queries.get_claim(connection, claim_id[:100])
@@ -76,13 +88,15 @@ def source_items(connection: ConnectionDep, urls: UrlsDep) -> list[dict[str, Any
     ]
 
 
-@router.get("/sources", response_model=schemas.SourceList, name="api_sources")
+@router.get("/sources", response_model=schemas.SourceList, name="api_sources", summary="Sources")
 def api_sources(connection: ConnectionDep, urls: UrlsDep) -> dict[str, Any]:
     """Every source, most claims first."""
     return {"sources": source_items(connection, urls)}
 
 
-@router.get("/sources.csv", name="api_sources_csv", response_class=Response)
+@router.get(
+    "/sources.csv", name="api_sources_csv", response_class=Response, summary="Sources, as CSV"
+)
 def api_sources_csv(connection: ConnectionDep, urls: UrlsDep) -> Response:
     """Every source as CSV."""
     columns = ("slug", "label", "kind", "claims", "url", "claims_url")
@@ -103,20 +117,25 @@ def topic_items(connection: ConnectionDep, urls: UrlsDep) -> list[dict[str, Any]
     ]
 
 
-@router.get("/topics", response_model=schemas.TopicList, name="api_topics")
+@router.get("/topics", response_model=schemas.TopicList, name="api_topics", summary="Topics")
 def api_topics(connection: ConnectionDep, urls: UrlsDep) -> dict[str, Any]:
     """Every topic, most claims first."""
     return {"topics": topic_items(connection, urls)}
 
 
-@router.get("/topics.csv", name="api_topics_csv", response_class=Response)
+@router.get("/topics.csv", name="api_topics_csv", response_class=Response, summary="Topics, as CSV")
 def api_topics_csv(connection: ConnectionDep, urls: UrlsDep) -> Response:
     """Every topic as CSV."""
     columns = ("slug", "label", "claims", "url", "claims_url")
     return csv_response(columns, topic_items(connection, urls), "topics.csv")
 
 
-@router.get("/articles/{slug}", response_model=schemas.ArticleWithClaims, name="api_article")
+@router.get(
+    "/articles/{slug}",
+    response_model=schemas.ArticleWithClaims,
+    name="api_article",
+    summary="One article with its claims",
+)
 def api_article(slug: str, connection: ConnectionDep) -> dict[str, Any]:
     """An article, its body, and its claims in reading order."""
     article = queries.get_article(connection, slug)
