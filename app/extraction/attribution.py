@@ -17,6 +17,18 @@ from functools import lru_cache
 from app.extraction.knowledge import Knowledge
 
 WORD = re.compile(r"\S+")
+LEAD_PREPOSITION = re.compile(
+    r"^(?:In|On|At|During|After|Before|Speaking|Asked|Writing|Following|Amid|Despite|Citing|"
+    r"Separately|Meanwhile|Later|Earlier|Previously|Overnight)\b"
+)
+CLAUSE_VERBS = {
+    "is", "are", "was", "were", "will", "would", "could", "can", "may", "might", "should",
+    "must", "has", "have", "had", "did", "does", "do", "be", "been", "won", "lost", "made",
+    "says", "show", "shows", "took", "gave", "sent", "hit", "struck", "kept", "left",
+}  # fmt: skip
+_CONTINUING = r",\s+(?:with\s+(?P<subject>[^,]{2,80}?)\s+)?(?P<verb>saying|adding|noting|stressing|warning|insisting|arguing|claiming|denying)\b"
+CONTINUATION_THAT = re.compile(_CONTINUING + r"(?P<gap>(?:\s+[^\s,;:\"“]+){0,7}?)\s+that\s+")
+CONTINUATION = re.compile(_CONTINUING + r"(?P<gap>)\s*:?\s+(?=[\"“A-Za-z])")
 QUOTES = "\"“”‘’'"
 
 
@@ -103,11 +115,12 @@ def find_according(text: str, knowledge: Knowledge) -> Finding | None:
 
 
 def lead_end(text: str, knowledge: Knowledge, has_time: bool) -> int:
-    """Where a leading "Earlier," / "On Monday," phrase ends (0 if there is none)."""
+    """Where a leading "Earlier," / "On Monday," / "In a joint advisory," phrase ends."""
     comma = text.find(",")
-    if comma < 0 or len(WORD.findall(text[:comma])) > 6:
+    if comma < 0 or len(WORD.findall(text[:comma])) > 8:
         return 0
-    if has_time or patterns(knowledge).lead.match(text):
+    p = patterns(knowledge)
+    if has_time or p.lead.match(text) or LEAD_PREPOSITION.match(text):
         return comma + 1
     return 0
 
@@ -117,25 +130,33 @@ def candidate_cues(text: str, knowledge: Knowledge) -> list[re.Match[str]]:
     return list(patterns(knowledge).cue.finditer(text))
 
 
-def split_after_cue(after: str) -> tuple[str, int] | None:
+def split_after_cue(after: str) -> tuple[str, int, bool] | None:
     """Where content starts after a cue: after "that", a colon, or directly.
 
-    Returns the words between cue and content (which may hold a time: "in October")
-    and the content's offset in `after`.
+    Returns the words between cue and content (which may hold a time: "in October"),
+    the content's offset in `after`, and whether the content is a reported clause (as
+    after "that") rather than an object ("denied the reports").
     """
     that = re.match(r"^((?:\s+[^\s,.;:\"“]+){0,7}?)\s+that\s+", after)
     if that:
-        return that.group(1), that.end()
+        return that.group(1), that.end(), True
     colon = re.match(r"^((?:\s+[^\s,.;:\"“]+){0,7}?)\s*:\s*", after)
     if colon:
-        return colon.group(1), colon.end()
+        return colon.group(1), colon.end(), True
     quote = re.match(r"^\s*,\s*(?=[\"“])", after)
     if quote:
-        return "", quote.end()
-    direct = re.match(r"^\s+(?=(?:[A-Z\"“]|the |a |an |it |they |he |she |there |this ))", after)
+        return "", quote.end(), True
+    direct = re.match(r"^\s+(?=\S)", after)
     if direct:
-        return "", direct.end()
+        return "", direct.end(), is_clause(after[direct.end() :])
     return None
+
+
+def is_clause(text: str) -> bool:
+    """Whether words read as a clause with a verb ("police had detained 125") rather than
+    a bare object ("responsibility for the attack")."""
+    words = [w.strip(',.;:"“”').lower() for w in text.split()[:14]]
+    return any(w in CLAUSE_VERBS or (len(w) > 4 and w.endswith("ed")) for w in words[1:])
 
 
 def strip_adverbs(subject: str, knowledge: Knowledge) -> str:
@@ -160,15 +181,10 @@ def post_subject(text: str, cue: re.Match[str]) -> tuple[int, str, str] | None:
     """For "<content>, <subject> <cue> [when]." return (content end, subject, said words)."""
     before, after = text[: cue.start()], text[cue.end() :]
     trailing = after.strip().rstrip(".!?" + QUOTES).strip()
-    if len(WORD.findall(trailing)) > 8 or " that " in f" {trailing} ":
+    if len(WORD.findall(trailing)) > 14 or " that " in f" {trailing} ":
         return None
-    boundary = max(
-        before.rfind(", "),
-        before.rfind(',"'),
-        before.rfind(",”"),
-        before.rfind("” "),
-        before.rfind('" '),
-    )
+    quoted = max(before.rfind(mark) for mark in (',"', ",”", '?"', "?”", '!"', "!”"))
+    boundary = quoted + 1 if quoted >= 0 else before.rfind(", ")
     if boundary < 0:
         return None
     subject = before[boundary + 1 :].strip(' ,"”')
@@ -176,3 +192,8 @@ def post_subject(text: str, cue: re.Match[str]) -> tuple[int, str, str] | None:
     if not subject:  # inverted: ', said the minister.'
         subject, said = trailing, ""
     return boundary + 1, subject, said
+
+
+def find_continuation(text: str) -> re.Match[str] | None:
+    """ ", adding that ...", ", saying ...", ", with X saying ...": a second claim by a speaker."""
+    return CONTINUATION_THAT.search(text) or CONTINUATION.search(text)

@@ -7,11 +7,11 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from app.extraction.context import Attribution
 from app.extraction.dates import find_times
 from app.extraction.knowledge import Knowledge
 from app.extraction.mentions import find_mentions
 from app.extraction.model import Article, Claim, DatePoint, EntityRef, Period, Quote, TopicRef
-from app.extraction.speakers import Attribution
 from app.extraction.text import Span
 
 CONTEXT_CHARS = 48

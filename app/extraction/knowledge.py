@@ -63,6 +63,8 @@ class Knowledge:
     title_words: frozenset[str] = frozenset()
     government_words: frozenset[str] = frozenset()
     organisation_words: frozenset[str] = frozenset()
+    source_nouns: frozenset[str] = frozenset()
+    back_nouns: dict[str, str] = field(default_factory=dict)  # "group" -> "organisation"
     people_pattern: re.Pattern[str] | None = None
     longest_name: int = 1
     # first word of every name -> the most words a name starting with it has
@@ -120,6 +122,8 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     knowledge.title_words = frozenset(w for t in text["titles"] for w in t.split())
     knowledge.government_words = frozenset(text["government_words"])
     knowledge.organisation_words = frozenset(text["organisation_words"])
+    knowledge.source_nouns = frozenset(text["source_nouns"])
+    knowledge.back_nouns = {w: kind for kind, words in text["back_nouns"].items() for w in words}
     knowledge.longest_name = max((len(n.split()) for n in knowledge.names), default=1)
     for name in knowledge.names:
         words = name.split()

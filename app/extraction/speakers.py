@@ -1,14 +1,14 @@
 """Resolve the subject of an attribution ("NATO Secretary-General Mark Rutte", "He",
-"The U.S., South Korea, and Ukraine") to its sources and speaker."""
+"The U.S., South Korea, and Ukraine", "the group's media office") to sources and speaker."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
 
+from app.extraction.context import Attribution, Context
 from app.extraction.knowledge import Knowledge
-from app.extraction.mentions import NameSpan, find_mentions, find_name
-from app.extraction.model import DatePoint, SourceRef, Speaker
+from app.extraction.mentions import POSSESSIVE, NameSpan, find_mentions, find_name
+from app.extraction.model import SourceRef, Speaker
 from app.slugs import slugify
 
 CONJUNCTS = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*&\s*")
@@ -16,84 +16,24 @@ VERB_WORDS = {
     "is", "are", "was", "were", "will", "would", "could", "can", "may", "might", "should",
     "must", "not", "did", "does", "do", "has", "have", "had", "if", "when", "while", "because",
 }  # fmt: skip
-PREPOSITIONS = {"in", "of", "on", "at", "from", "for", "with", "against", "to", "by"}
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
+PREPOSITIONS = {"in", "of", "on", "at", "from", "for", "with", "against", "to", "by", "near"}
+DETERMINERS = re.compile(
+    r"^(?:the|a|an|some|two|three|four|several|many|one|a few|other|its|their|his|her)\s+",
+    re.IGNORECASE,
+)
+PERSON_PRONOUNS = {"he", "she"}
 ANY_PRONOUNS = {"they", "it", "we", "i"}
 MAX_SUBJECT_WORDS = 14
-
-
-@dataclass(frozen=True)
-class Attribution:
-    """Who a claim is attributed to, and when they said it (None when not stated)."""
-
-    sources: tuple[SourceRef, ...]
-    speaker: Speaker | None = None
-    said_on: DatePoint | None = None
-    subject: str = ""  # the words that named the source, for "the ministry" later on
-
-
-@dataclass
-class Context:
-    """What an article has said so far: the speakers a pronoun or surname can point back to."""
-
-    recent: list[Attribution] = field(default_factory=list)
-
-    def remember(self, attribution: Attribution) -> None:
-        self.recent.append(attribution)
-
-    def last(self, person: bool) -> Attribution | None:
-        for attribution in reversed(self.recent):
-            if attribution.speaker or not person:
-                return attribution
-        return None
-
-    def said_on_of(self, attribution: Attribution) -> DatePoint | None:
-        """When the same speaker last spoke in this article ("also added" takes their date)."""
-        if attribution.said_on:
-            return attribution.said_on
-        if attribution.speaker is None:
-            return None
-        for earlier in reversed(self.recent):
-            if earlier.speaker and earlier.speaker.name == attribution.speaker.name:
-                return earlier.said_on
-        return None
-
-    def by_name(self, words: str) -> Attribution | None:
-        """An earlier speaker named again in full or by surname, or a body by its common noun.
-
-        "Rutte" and "Mark Rutte" find Mark Rutte; "the minister" finds the last speaker
-        whose role has that word; "the ministry" finds the last source named with it.
-        """
-        key = words.lower().removeprefix("the ").strip()
-        common_noun = len(key.split()) == 1 and (
-            words.strip()[:1].islower() or words.lower().startswith("the ")
-        )
-        for attribution in reversed(self.recent):
-            speaker = attribution.speaker
-            if speaker and key in (speaker.name.lower(), *_name_parts(speaker.name)):
-                return attribution
-            if not common_noun:
-                continue
-            if speaker and speaker.role and key in speaker.role.lower().split():
-                return attribution
-            if key in attribution.subject.lower().split():
-                return replace(attribution, speaker=None)
-        return None
-
-
-def _name_parts(name: str) -> tuple[str, str]:
-    parts = name.lower().split()
-    return parts[0], parts[-1]
 
 
 def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Attribution | None:
     """Sources and speaker for an attribution subject, or None if it names nobody."""
     text = subject.strip(' ,:;"“”')
-    text = re.sub(r"^(?:and|but|yet|so)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^(?:and|but|yet|so|while)\s+", "", text, flags=re.IGNORECASE)
     if not text or len(text.split()) > MAX_SUBJECT_WORDS:
         return None
     if text.lower() in PERSON_PRONOUNS | ANY_PRONOUNS:
-        return context.last(person=text.lower() in PERSON_PRONOUNS)
+        return _pronoun(text.lower(), context)
     head, _, appositive = text.partition(", ")
     if _has_verb(head):
         return None
@@ -101,10 +41,17 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     return (
         _several(text, knowledge)
         or (Attribution((known.source,)) if known else None)
+        or _pointing_back(head, knowledge, context)
         or _person(head, appositive, knowledge, context)
         or _named(head, knowledge)
-        or _unresolved(head)
+        or _unresolved(head, knowledge)
     )
+
+
+def _pronoun(pronoun: str, context: Context) -> Attribution | None:
+    if pronoun == "it" and context.opening and context.opening.source.kind != "group":
+        return Attribution((context.opening.source,))  # "Israel's military ... It said"
+    return context.last(person=pronoun in PERSON_PRONOUNS)
 
 
 def _has_verb(text: str) -> bool:
@@ -112,17 +59,36 @@ def _has_verb(text: str) -> bool:
 
 
 def _several(text: str, knowledge: Knowledge) -> Attribution | None:
-    """ "The U.S., South Korea, and Ukraine": every part names a known source."""
+    """ "The U.S., South Korea, and Ukraine", "Iranian and U.S. officials": all known."""
     parts = [p for p in CONJUNCTS.split(text) if p.strip()]
     if len(parts) < 2:
         return None
     sources = []
     for part in parts:
-        named = knowledge.lookup(part.strip())
-        if named is None:
+        named = _named(part.strip(), knowledge)
+        if named is None or named.sources[0].kind == "unresolved":
             return None
-        sources.append(named.source)
+        sources.append(named.sources[0])
     return Attribution(tuple(dict.fromkeys(sources)))
+
+
+def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
+    """ "the group's media office", "the army", "a spokesperson": a body named before."""
+    words = DETERMINERS.sub("", head.strip()).split()
+    if not words or not head[:1].islower() and not DETERMINERS.match(head):
+        return None
+    noun = POSSESSIVE.sub("", words[0]).lower()
+    kind = knowledge.back_nouns.get(noun) if (len(words) == 1 or words[0] != noun) else None
+    if kind == "spokesperson":
+        earlier = context.last(person=False)
+        return earlier and Attribution(earlier.sources)
+    if kind == "organisation":
+        source = context.last_body(("organisation", "unresolved"))
+        return Attribution((source,)) if source else None
+    if kind == "government":
+        source = context.last_body(("government",)) or context.home_country()
+        return Attribution((source,)) if source else None
+    return None
 
 
 def _person(
@@ -146,9 +112,9 @@ def _person(
         return Attribution((known.source,), Speaker(known.name, role or known.role))
     if earlier and earlier.speaker:
         return Attribution(earlier.sources, Speaker(earlier.speaker.name, role))
-    source = _source_in(role or "", knowledge)
+    source = _source_in(role or "", knowledge) or _home_for_role(role, knowledge, context)
     if source is None:
-        unresolved = _unresolved(name.name)
+        unresolved = _unresolved(name.name, knowledge)
         return unresolved and Attribution(unresolved.sources, Speaker(name.name, role))
     return Attribution((source,), Speaker(name.name, role))
 
@@ -176,8 +142,19 @@ def _source_in(text: str, knowledge: Knowledge) -> SourceRef | None:
     return mentions[0].named.source if mentions else None
 
 
+def _home_for_role(role: str | None, knowledge: Knowledge, context: Context) -> SourceRef | None:
+    """ "Interior Minister Diosdado Cabello" in a story from Caracas speaks for Caracas."""
+    words = set((role or "").replace("-", " ").split())
+    if not words & (knowledge.government_words | {"minister", "spokesman", "spokeswoman", "army"}):
+        return None
+    return context.home_country()
+
+
 def _named(head: str, knowledge: Knowledge) -> Attribution | None:
     """A known body, possibly with a descriptor: "South Korea's military", "a U.S. official"."""
+    named = knowledge.lookup(head)
+    if named:
+        return Attribution((named.source,))
     mentions = find_mentions(head, knowledge)
     if not mentions or len(head.split()) > 8:
         return None
@@ -194,7 +171,7 @@ def _named(head: str, knowledge: Knowledge) -> Attribution | None:
         and not (set(proper) & knowledge.government_words)
     ):
         # "the Syrian Observatory for Human Rights" is a body of its own, not Damascus.
-        return _unresolved(" ".join([first.text, *proper]))
+        return _unresolved(" ".join([first.text, *proper]), knowledge)
     return Attribution((first.named.source,))
 
 
@@ -213,12 +190,43 @@ def _proper_run(words: list[str]) -> list[str]:
     return run
 
 
-def _unresolved(head: str) -> Attribution | None:
-    """An unknown speaker still becomes a source, labelled from the text."""
-    label = re.sub(r"^(?:the|a|an)\s+", "", head.strip(), flags=re.IGNORECASE)
-    words = label.split()
-    if not words or len(words) > 6 or not (label[0].isupper() or head[:4].lower() == "the "):
+def _unresolved(head: str, knowledge: Knowledge) -> Attribution | None:
+    """An unknown speaker still becomes a source, labelled from the text.
+
+    "The Baltic Maritime Observatory", "cybersecurity firm Mandiant" (the name after a
+    descriptor), "shipping industry sources" (a group by its noun).
+    """
+    words = DETERMINERS.sub("", head.strip()).split()
+    if not words or len(words) > 8:
+        return None
+    if not words[0][:1].isupper():
+        label = _named_after_descriptor(words) or _group_by_noun(words, knowledge)
+    elif len(words) <= 6:
+        label = " ".join(words)
+    else:
+        label = None
+    if not label:
         return None
     label = label[0].upper() + label[1:]
     slug = slugify(label)
     return Attribution((SourceRef(slug, label, "unresolved", (label,)),)) if slug else None
+
+
+def _named_after_descriptor(words: list[str]) -> str | None:
+    """ "cybersecurity firm Mandiant" -> "Mandiant"."""
+    for i, word in enumerate(words):
+        if word[:1].isupper():
+            name = _proper_run(words[i:])
+            rest = words[i + len(name) :]
+            return " ".join(name) if name and not rest and i <= 3 else None
+    return None
+
+
+def _group_by_noun(words: list[str], knowledge: Knowledge) -> str | None:
+    """ "shipping industry sources", "residents of Ménaka reached by telephone" -> a group."""
+    for i, word in enumerate(words):
+        if word.lower() in PREPOSITIONS or i >= 4:
+            return None
+        if word.lower() in knowledge.source_nouns:
+            return " ".join(words[: i + 1])
+    return None

@@ -13,6 +13,11 @@ SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 WORD_BEFORE = re.compile(r"(\S+)$")
 TERMINAL = (".", "!", "?", '"', "”", "’", "'", ")", ":", ";")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# "DUBAI, Jan 21 (Reuters) - ", "KYIV (AP) — ": where and who filed the story.
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}?)(?:,[^()\n]{0,40}?)?(?:\s*\([^)]{1,40}\))?\s+[-–—]{1,2}\s+"
+)
+LIST_ITEM = re.compile(r"^(?:[-•*▪◦–]|\d{1,2}[.)])\s")
 
 
 @dataclass(frozen=True)
@@ -40,7 +45,10 @@ def clean_body(body: str, widget_labels: Iterable[str]) -> str:
         text = " ".join(raw.split())
         if not text or alone.match(text):
             continue
-        paragraphs.append(glued.sub("", text, count=1))
+        unglued = glued.sub("", text, count=1)
+        if unglued != text and not unglued.endswith(TERMINAL):
+            continue  # a glued label before a headline: a link to another article
+        paragraphs.append(unglued)
     return "\n\n".join(paragraphs)
 
 
@@ -54,9 +62,20 @@ def paragraphs(body: str) -> list[Span]:
 
 
 def is_heading(paragraph: str) -> bool:
-    """A short line without closing punctuation is a subheading, not prose."""
+    """A short line without closing punctuation is a subheading, not prose; so is a list item."""
     words = paragraph.split()
+    if LIST_ITEM.match(paragraph):
+        return True
     return len(words) <= 10 and not paragraph.rstrip().endswith(TERMINAL)
+
+
+def without_dateline(paragraph: Span) -> tuple[Span, str | None]:
+    """The paragraph after a leading dateline, and the dateline's place if there is one."""
+    match = DATELINE.match(paragraph.text)
+    if not match:
+        return paragraph, None
+    start = paragraph.start + match.end()
+    return Span(paragraph.text[match.end() :], start, paragraph.end), match.group("place").strip()
 
 
 def sentences(paragraph: Span, abbreviations: frozenset[str]) -> Iterator[Span]:
@@ -66,12 +85,22 @@ def sentences(paragraph: Span, abbreviations: frozenset[str]) -> Iterator[Span]:
         if _ends_with_abbreviation(text[: match.start() + 1], abbreviations):
             continue
         end = match.end()
+        if _inside_quotation(text, end):
+            continue  # a quotation of several sentences is one piece of speech
         yield _span(paragraph, begin, end)
         begin = end
         while begin < len(text) and text[begin].isspace():
             begin += 1
     if begin < len(text):
         yield _span(paragraph, begin, len(text))
+
+
+def _inside_quotation(text: str, at: int) -> bool:
+    """Whether a quotation is open at `at` and closes later in the paragraph."""
+    before, after = text[:at], text[at:]
+    if before.count("“") > before.count("”"):
+        return "”" in after
+    return before.count('"') % 2 == 1 and '"' in after
 
 
 def _ends_with_abbreviation(before: str, abbreviations: frozenset[str]) -> bool:

@@ -1,0 +1,112 @@
+"""What an article has said so far: who spoke, which bodies were named, where it was filed.
+
+Later sentences point back into this: "He added", "Rutte said", "the minister", "the
+group", "It says", and roles such as "Interior Minister" that name no country.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from app.extraction.knowledge import Named
+from app.extraction.model import DatePoint, SourceRef, Speaker
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who a claim is attributed to, and when they said it (None when not stated)."""
+
+    sources: tuple[SourceRef, ...]
+    speaker: Speaker | None = None
+    said_on: DatePoint | None = None
+    subject: str = ""  # the words that named the source, for "the ministry" later on
+
+
+@dataclass
+class Context:
+    """The memory of one article, sentence by sentence."""
+
+    recent: list[Attribution] = field(default_factory=list)
+    home: Named | None = None  # the country the story is filed from, when a dateline says
+    opening: Named | None = None  # the body the previous sentence opened with
+    bodies: list[Named] = field(default_factory=list)  # every body named so far, in order
+    countries: Counter[str] = field(default_factory=Counter)
+    by_slug: dict[str, Named] = field(default_factory=dict)
+
+    def remember(self, attribution: Attribution) -> None:
+        self.recent.append(attribution)
+
+    def saw(self, mentions: list[Named], opening: Named | None) -> None:
+        """Record the bodies a sentence named, and the one it opened with."""
+        self.opening = opening
+        for named in mentions:
+            self.bodies.append(named)
+            if named.source.kind == "government":
+                self.countries[named.source.slug] += 1
+                self.by_slug[named.source.slug] = named
+
+    def last(self, person: bool) -> Attribution | None:
+        """The last speaker ("he", "she") or the last attribution of any kind ("they")."""
+        for attribution in reversed(self.recent):
+            if attribution.speaker or not person:
+                return attribution
+        return None
+
+    def last_body(self, kinds: tuple[str, ...]) -> SourceRef | None:
+        """The body of one of these kinds named most recently ("the group", "the army")."""
+        for attribution in reversed(self.recent):
+            for source in attribution.sources:
+                if source.kind in kinds:
+                    return source
+        for named in reversed(self.bodies):
+            if named.source.kind in kinds:
+                return named.source
+        return None
+
+    def home_country(self) -> SourceRef | None:
+        """The story's own country: from the dateline, else the one clearly named most."""
+        if self.home and self.home.source.kind == "government":
+            return self.home.source
+        ranked = self.countries.most_common(2)
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return self.by_slug[ranked[0][0]].source
+
+    def said_on_of(self, attribution: Attribution) -> DatePoint | None:
+        """When the same speaker last spoke in this article ("also added" takes their date)."""
+        if attribution.said_on:
+            return attribution.said_on
+        if attribution.speaker is None:
+            return None
+        for earlier in reversed(self.recent):
+            if earlier.speaker and earlier.speaker.name == attribution.speaker.name:
+                return earlier.said_on
+        return None
+
+    def by_name(self, words: str) -> Attribution | None:
+        """An earlier speaker named again in full or by surname, or a body by its common noun.
+
+        "Rutte" and "Mark Rutte" find Mark Rutte; "the minister" finds the last speaker
+        whose role has that word; "the ministry" finds the last source named with it.
+        """
+        key = words.lower().removeprefix("the ").strip()
+        common_noun = len(key.split()) == 1 and (
+            words.strip()[:1].islower() or words.lower().startswith("the ")
+        )
+        for attribution in reversed(self.recent):
+            speaker = attribution.speaker
+            if speaker and key in (speaker.name.lower(), *_name_parts(speaker.name)):
+                return attribution
+            if not common_noun:
+                continue
+            if speaker and speaker.role and key in speaker.role.lower().split():
+                return attribution
+            if key in attribution.subject.lower().split():
+                return replace(attribution, speaker=None)
+        return None
+
+
+def _name_parts(name: str) -> tuple[str, str]:
+    parts = name.lower().split()
+    return parts[0], parts[-1]

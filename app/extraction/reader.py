@@ -1,0 +1,267 @@
+"""Read an article sentence by sentence into claim drafts, remembering who spoke."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from app.extraction import attribution as attr
+from app.extraction.claims import Draft
+from app.extraction.context import Attribution, Context
+from app.extraction.dates import find_times
+from app.extraction.knowledge import UNATTRIBUTED, Knowledge
+from app.extraction.mentions import find_mentions
+from app.extraction.model import Article, DatePoint
+from app.extraction.speakers import resolve_subject
+from app.extraction.text import Span, trim
+
+MIN_CLAIM_WORDS = 4
+OPENING_QUOTE = re.compile(r"^[\"“‘]")
+IMPERSONAL = re.compile(
+    r"(?:^|\s)(?:it|this|that)\s+(?:is|was|has been|had been|is being)\s*$", re.IGNORECASE
+)
+CLAUSE_BOUNDARY = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
+NOT_CLAIMS = re.compile(
+    r"\b(?:could not (?:be )?(?:independently )?(?:verif|confirm)\w*|did not (?:immediately )?respond|"
+    r"declined to comment|(?:was|were) not (?:immediately )?available for comment|"
+    r"could not be reached|did not reply to)\b",
+    re.IGNORECASE,
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """An attribution found before its content: who, how firmly, and where the content is."""
+
+    who: Attribution
+    stance: str
+    content_start: int
+    said_text: str
+    tail_start: int | None = None  # where a tail attribution begins (", a move that ...")
+
+
+class Reader:
+    """Turns sentences into claim drafts; later sentences may amend or extend earlier ones."""
+
+    def __init__(self, article: Article, knowledge: Knowledge) -> None:
+        self.article = article
+        self.knowledge = knowledge
+        self.context = Context()
+        self.drafts: list[Draft] = []
+        self.paragraph_start = -1
+
+    def read(self, sentence: Span, paragraph: Span) -> None:
+        """Turn one sentence into claim drafts."""
+        new_paragraph = paragraph.start != self.paragraph_start
+        self.paragraph_start = paragraph.start
+        if not NOT_CLAIMS.search(sentence.text):
+            self._read(sentence, paragraph, new_paragraph)
+        self._observe(sentence)
+
+    def _read(self, sentence: Span, paragraph: Span, new_paragraph: bool) -> None:
+        if self._back_reference(sentence):
+            return
+        continuation = attr.find_continuation(sentence.text)
+        head = trim(sentence, 0, continuation.start()) if continuation else sentence
+        if self._according(head) or self._before_content(head) or self._after_content(head):
+            if continuation:
+                self._continue(sentence, continuation)
+            return
+        if continuation and continuation.group("subject"):
+            self._narration(head)
+            self._continue(sentence, continuation)
+            return
+        if not self._quote_continues(sentence, paragraph, new_paragraph):
+            self._narration(sentence)
+
+    def _observe(self, sentence: Span) -> None:
+        """Remember the bodies a sentence named, for "It said", "the group" and home country."""
+        mentions = [m for m in find_mentions(sentence.text, self.knowledge) if m.named.proper]
+        opening = mentions[0].named if mentions and mentions[0].start <= 4 else None
+        self.context.saw([m.named for m in mentions], opening)
+
+    def _back_reference(self, sentence: Span) -> bool:
+        """ "This was stated on Friday by X": attribute the narration just before."""
+        finding = attr.find_back_reference(sentence.text, self.knowledge)
+        previous = self.drafts[-1] if self.drafts else None
+        if not finding or previous is None or previous.attribution.sources != (UNATTRIBUTED,):
+            return False
+        who = self._resolve(_without_times(finding.subject, self.article))
+        if who is None:
+            return False
+        who = self._dated(who, sentence.text)
+        body = self.article.body
+        quote = Span(body[previous.quote.start : sentence.end], previous.quote.start, sentence.end)
+        self.drafts[-1] = replace(
+            previous, attribution=who, stance=finding.stance, quote=quote, attributed=True
+        )
+        self.context.remember(who)
+        return True
+
+    def _according(self, sentence: Span) -> bool:
+        finding = attr.find_according(sentence.text, self.knowledge)
+        who = self._resolve(finding.subject) if finding else None
+        if finding is None or who is None:
+            return False
+        self._add(
+            sentence, trim(sentence, *finding.content), who, finding.stance, finding.said_text
+        )
+        return True
+
+    def _before_content(self, sentence: Span) -> bool:
+        """ "[Earlier,] Seoul [has] reported [in October] that ...", possibly in a tail."""
+        parsed = self._parse_before(sentence.text)
+        if parsed is None:
+            return False
+        end = self._clause_end(sentence, parsed.content_start)
+        content = trim(sentence, parsed.content_start, end)
+        if parsed.tail_start is not None:
+            self._narration(trim(sentence, 0, parsed.tail_start))
+            quote = trim(sentence, parsed.tail_start, end)
+            self._add(sentence, content, parsed.who, parsed.stance, parsed.said_text, quote)
+        else:
+            self._add(trim(sentence, 0, end), content, parsed.who, parsed.stance, parsed.said_text)
+        if end < len(sentence.text):  # "..., and analysts believe ...": a second attribution
+            self._read(trim(sentence, end), Span("", self.paragraph_start, 0), False)
+        return True
+
+    def _parse_before(self, text: str) -> Parsed | None:
+        times = find_times(text, self.article.published)
+        comma = text.find(",")
+        has_time = comma > 0 and any(t.start < comma for t in times)
+        lead = attr.lead_end(text, self.knowledge, has_time)
+        for cue in attr.candidate_cues(text, self.knowledge):
+            if cue.start() >= lead:
+                parsed = self._parse_cue(text, cue, lead)
+                if parsed:
+                    return parsed
+        return None
+
+    def _parse_cue(self, text: str, cue: re.Match[str], lead: int) -> Parsed | None:
+        knowledge = self.knowledge
+        region = text[lead : cue.start()]
+        split = attr.split_after_cue(text[cue.end() :])
+        if split is None or IMPERSONAL.search(region) or not region.strip():
+            return None
+        between, offset, clause = split
+        start = cue.end() + offset
+        start += attr.link_end(text[start:], knowledge)
+        if not re.search(r"(?:\bthat|:)\s*$", text[cue.end() : start]):
+            start, between = self._time_first(text, start, between)
+        if len(text[start:].split()) < 3:
+            return None
+        stance = knowledge.cues[cue.group(0).lower()]
+        subject = attr.strip_adverbs(region, knowledge)
+        who = self._resolve(_without_times(subject, self.article))
+        if who is not None:
+            start = start if clause else lead  # "denied the reports": the whole sentence says it
+            return Parsed(who, stance, start, f"{text[:lead]} {region} {between}")
+        tail = attr.tail_start(region, knowledge)
+        if tail is None:
+            return None
+        who = self._resolve(
+            _without_times(attr.strip_adverbs(region[tail.end() :], knowledge), self.article)
+        )
+        if who is None:
+            return None
+        begin = lead + tail.start()
+        return Parsed(
+            who, stance, start if clause else begin, f"{region[tail.end() :]} {between}", begin
+        )
+
+    def _time_first(self, text: str, start: int, between: str) -> tuple[int, str]:
+        """ "said last week he could not ...": a time right after the cue is when it was said."""
+        for time in find_times(text[start:], self.article.published):
+            if time.start == 0:
+                return start + time.end, f"{between} {text[start : start + time.end]}"
+        return start, between
+
+    def _clause_end(self, sentence: Span, start: int) -> int:
+        """Where the content ends: at a clause that brings its own attribution, else the end."""
+        for boundary in CLAUSE_BOUNDARY.finditer(sentence.text, start):
+            rest = sentence.text[boundary.end() :]
+            if self._parse_before(rest) or attr.find_according(rest, self.knowledge):
+                return boundary.start()
+        return len(sentence.text)
+
+    def _after_content(self, sentence: Span) -> bool:
+        """ "..., the minister said." / "\"...,\" said Peskov.\""""
+        for cue in reversed(attr.candidate_cues(sentence.text, self.knowledge)):
+            found = attr.post_subject(sentence.text, cue)
+            if not found:
+                continue
+            end, subject, said = found
+            who = self._resolve(_without_times(subject, self.article))
+            if who is None or len(sentence.text[:end].split()) < 3:
+                continue
+            stance = self.knowledge.cues[cue.group(0).lower()]
+            self._add(sentence, trim(sentence, 0, end), who, stance, f"{subject} {said}")
+            return True
+        return False
+
+    def _continue(self, sentence: Span, match: re.Match[str]) -> None:
+        """ ", adding that ...", ", with X saying ...": a second claim in the same sentence."""
+        previous = self.drafts[-1] if self.drafts else None
+        subject = match.group("subject")
+        who = self._resolve(subject) if subject else (previous.attribution if previous else None)
+        if who is None or len(sentence.text[match.end() :].split()) < 3:
+            return
+        verb = match.group("verb")
+        past = {"saying": "said", "denying": "denied"}.get(verb, verb[:-3] + "ed")
+        stance = self.knowledge.cues.get(past, "asserted")
+        quote = trim(sentence, match.start())
+        self._add(quote, trim(sentence, match.end()), who, stance, match.group("gap") or "")
+
+    def _quote_continues(self, sentence: Span, paragraph: Span, new_paragraph: bool) -> bool:
+        """A quotation with no attribution of its own goes on from the last speaker."""
+        previous = self.drafts[-1] if self.drafts else None
+        if previous is None or not previous.attributed:
+            return False
+        before = paragraph.text[: max(0, sentence.start - paragraph.start)]
+        if not (OPENING_QUOTE.match(sentence.text) or _quotation_open(before)):
+            return False
+        if previous.attribution.speaker is None and new_paragraph:
+            return False
+        self._add(sentence, sentence, previous.attribution, "asserted", "")
+        return True
+
+    def _narration(self, content: Span) -> None:
+        if len(content.text.split()) < MIN_CLAIM_WORDS or content.text.rstrip().endswith("?"):
+            return
+        said = DatePoint(self.article.published.isoformat(), "day")
+        who = Attribution((UNATTRIBUTED,), None, said)
+        self.drafts.append(Draft(content, content, who, "asserted", attributed=False))
+
+    def _add(
+        self, quote: Span, content: Span, who: Attribution, stance: str, said_text: str,
+        tail_quote: Span | None = None,
+    ) -> None:  # fmt: skip
+        who = self._dated(who, said_text)
+        self.context.remember(who)
+        self.drafts.append(Draft(tail_quote or quote, content, who, stance, attributed=True))
+
+    def _resolve(self, subject: str) -> Attribution | None:
+        who = resolve_subject(subject, self.knowledge, self.context)
+        return who and replace(who, subject=subject)
+
+    def _dated(self, who: Attribution, said_text: str) -> Attribution:
+        """Said-on from the attribution's own words, else the speaker's, else before publication."""
+        times = find_times(said_text, self.article.published)
+        if times:
+            return replace(who, said_on=times[0].point)
+        earlier = self.context.said_on_of(who)
+        return replace(
+            who, said_on=earlier or DatePoint(self.article.published.isoformat(), "before")
+        )
+
+
+def _quotation_open(text: str) -> bool:
+    """Whether a quotation opened in `text` is still open at its end."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
+def _without_times(subject: str, article: Article) -> str:
+    """ "Seoul on Friday" -> "Seoul": a time inside a subject is not part of the name."""
+    for time in reversed(find_times(subject, article.published)):
+        subject = subject[: time.start] + subject[time.end :]
+    return " ".join(subject.split())
