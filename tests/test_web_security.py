@@ -27,7 +27,7 @@ HOSTILE = {
     "published": "2024-12-02",
     "language": "en",
     "body": (
-        "Tokyo said on Monday that at least 10,000 North Korean soldiers have been sent to "
+        "NATO claims that at least 10,000 North Korean soldiers have been sent to "
         "Russia.\n\nThe Kremlin said on Monday that <img src=x onerror=alert(1)> weapons "
         "</script><script>alert(2)</script> were never sent."
     ),
@@ -127,9 +127,9 @@ def test_json_ld_cannot_close_its_script_element(hostile_client: TestClient) -> 
 
 
 def test_the_same_assertion_from_another_source_is_linked(hostile_client: TestClient) -> None:
-    claims = hostile_client.get("/api/claims", params={"source": "tokyo"}).json()["claims"]
-    tokyo = next(c for c in claims if "10,000 North Korean soldiers" in c["assertion"])
-    soup = BeautifulSoup(hostile_client.get(tokyo["url"]).text, "html.parser")
+    claims = hostile_client.get("/api/claims", params={"source": "nato"}).json()["claims"]
+    nato = next(c for c in claims if "10,000 North Korean soldiers" in c["assertion"])
+    soup = BeautifulSoup(hostile_client.get(nato["url"]).text, "html.parser")
     same = soup.select_one("#same-title").find_parent("section").select(".claim-card")
     others = [hostile_client.get(f"/api/claims/{c['data-claim-id']}").json() for c in same]
     assert [sorted(s["slug"] for s in o["sources"]) for o in others] == [
