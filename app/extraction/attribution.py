@@ -96,22 +96,23 @@ def find_back_reference(text: str, knowledge: Knowledge) -> Finding | None:
 
 def find_according(text: str, knowledge: Knowledge) -> Finding | None:
     """ "According to X, ..." at either end of the sentence."""
-    p = patterns(knowledge)
-    start = p.according_start.match(text)
-    if start:
-        return Finding(
-            "according",
-            start.group("subject"),
-            "reported",
-            (start.end(), len(text)),
-            start.group(0),
-        )
-    end = p.according_end.search(text)
-    if end:
-        return Finding(
-            "according", end.group("subject"), "reported", (0, end.start()), end.group(0)
-        )
-    return None
+    return find_according_start(text, knowledge) or find_according_end(text, knowledge)
+
+
+def find_according_start(text: str, knowledge: Knowledge) -> Finding | None:
+    start = patterns(knowledge).according_start.match(text)
+    if not start:
+        return None
+    return Finding(
+        "according", start.group("subject"), "reported", (start.end(), len(text)), start.group(0)
+    )
+
+
+def find_according_end(text: str, knowledge: Knowledge) -> Finding | None:
+    end = patterns(knowledge).according_end.search(text)
+    if not end:
+        return None
+    return Finding("according", end.group("subject"), "reported", (0, end.start()), end.group(0))
 
 
 def lead_end(text: str, knowledge: Knowledge, has_time: bool) -> int:

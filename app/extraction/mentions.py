@@ -140,9 +140,11 @@ def _inside_body_name(words: list[str], i: int, j: int, knowledge: Knowledge) ->
     "Observatory for Human Rights" continues after "for"; "Baltic Maritime Observatory"
     ends in a word that names a kind of body.
     """
-    after = words[j].strip(",.") if j < len(words) else ""
+    after = POSSESSIVE.sub("", words[j].strip(",.")) if j < len(words) else ""
     if after in knowledge.organisation_words:
         return True
+    if i >= 1 and words[i - 1].lower() in ("in", "at", "from", "near", "to", "outside", "inside"):
+        return True  # "aid workers in El Fasher": a place, not a person
     return i >= 2 and words[i - 1] in ("for", "of", "and", "on") and words[i - 2][:1].isupper()
 
 

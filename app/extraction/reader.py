@@ -20,6 +20,7 @@ OPENING_QUOTE = re.compile(r"^[\"“‘]")
 IMPERSONAL = re.compile(
     r"(?:^|\s)(?:it|this|that)\s+(?:is|was|has been|had been|is being)\s*$", re.IGNORECASE
 )
+RELATIVE_END = re.compile(r"\b(?:which|who|whom|that)\s*$", re.IGNORECASE)
 CLAUSE_BOUNDARY = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 NOT_CLAIMS = re.compile(
     r"\b(?:could not (?:be )?(?:independently )?(?:verif|confirm)\w*|did not (?:immediately )?respond|"
@@ -63,7 +64,7 @@ class Reader:
             return
         continuation = attr.find_continuation(sentence.text)
         head = trim(sentence, 0, continuation.start()) if continuation else sentence
-        if self._according(head) or self._before_content(head) or self._after_content(head):
+        if self._attributed(head):
             if continuation:
                 self._continue(sentence, continuation)
             return
@@ -73,6 +74,16 @@ class Reader:
             return
         if not self._quote_continues(sentence, paragraph, new_paragraph):
             self._narration(sentence)
+
+    def _attributed(self, sentence: Span) -> bool:
+        """Try the attribution shapes; the speaker beats a trailing "according to <outlet>"."""
+        if attr.find_according_start(sentence.text, self.knowledge):
+            return self._according(sentence)
+        ending = attr.find_according_end(sentence.text, self.knowledge)
+        main = trim(sentence, 0, ending.content[1]) if ending else sentence
+        return (
+            self._before_content(main) or self._according(sentence) or self._after_content(sentence)
+        )
 
     def _observe(self, sentence: Span) -> None:
         """Remember the bodies a sentence named, for "It said", "the group" and home country."""
@@ -148,10 +159,12 @@ class Reader:
         start += attr.link_end(text[start:], knowledge)
         if not re.search(r"(?:\bthat|:)\s*$", text[cue.end() : start]):
             start, between = self._time_first(text, start, between)
-        if len(text[start:].split()) < 3:
+        if len(text[start if clause else lead :].split()) < 3:
             return None
         stance = knowledge.cues[cue.group(0).lower()]
         subject = attr.strip_adverbs(region, knowledge)
+        if RELATIVE_END.search(subject):
+            return None  # "Hungary, which had threatened to ...": the cue is in a relative clause
         who = self._resolve(_without_times(subject, self.article))
         if who is not None:
             start = start if clause else lead  # "denied the reports": the whole sentence says it
@@ -206,6 +219,8 @@ class Reader:
         who = self._resolve(subject) if subject else (previous.attribution if previous else None)
         if who is None or len(sentence.text[match.end() :].split()) < 3:
             return
+        if subject and previous and who.said_on is None:
+            who = replace(who, said_on=previous.attribution.said_on)  # the same occasion
         verb = match.group("verb")
         past = {"saying": "said", "denying": "denied"}.get(verb, verb[:-3] + "ed")
         stance = self.knowledge.cues.get(past, "asserted")

@@ -81,7 +81,7 @@ def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribu
     kind = knowledge.back_nouns.get(noun) if (len(words) == 1 or words[0] != noun) else None
     if kind == "spokesperson":
         earlier = context.last(person=False)
-        return earlier and Attribution(earlier.sources)
+        return earlier and Attribution(earlier.sources, said_on=earlier.said_on)
     if kind == "organisation":
         source = context.last_body(("organisation", "unresolved"))
         return Attribution((source,)) if source else None
@@ -162,6 +162,8 @@ def _named(head: str, knowledge: Knowledge) -> Attribution | None:
     # The body must head the phrase ("a senior U.S. official"), not sit in a
     # complement ("the war in Ukraine").
     before = head[: first.start].split()
+    if _sub_body(before):
+        return Attribution((first.named.source,))  # "the Eastern Theater Command of the PLA"
     if len(before) > 2 or any(word.lower() in PREPOSITIONS for word in before):
         return None
     proper = _proper_run(head[first.end :].split())
@@ -173,6 +175,13 @@ def _named(head: str, knowledge: Knowledge) -> Attribution | None:
         # "the Syrian Observatory for Human Rights" is a body of its own, not Damascus.
         return _unresolved(" ".join([first.text, *proper]), knowledge)
     return Attribution((first.named.source,))
+
+
+def _sub_body(before: list[str]) -> bool:
+    """Whether the words before a known body name a part of it ("Central Command of the")."""
+    if len(before) < 3 or [w.lower() for w in before[-2:]] != ["of", "the"]:
+        return False
+    return all(w[:1].isupper() for w in before[:-2] if w.lower() != "the")
 
 
 def _proper_run(words: list[str]) -> list[str]:
