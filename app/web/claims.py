@@ -37,7 +37,9 @@ class Pager:
     next: str | None
 
 
-def facet_items(facets: queries.Facets, filters: ClaimFilters, urls: Urls) -> dict:
+def facet_items(
+    facets: queries.Facets, filters: ClaimFilters, urls: Urls
+) -> dict[str, list[FacetItem]]:
     """Each facet value with its count and the URL that toggles it."""
     sources = [
         FacetItem(s.label, s.count, urls.toggle_source(filters, s.slug), s.slug in filters.sources)

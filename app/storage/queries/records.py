@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Row, select
 from sqlalchemy.orm import aliased
 
 from app.storage.queries.tables import (
@@ -108,7 +109,7 @@ def claim_records(connection: Connection, ids: Sequence[str]) -> list[ClaimRecor
     return [by_id[claim_id] for claim_id in ids if claim_id in by_id]
 
 
-def _record(row) -> ClaimRecord:  # type: ignore[no-untyped-def]
+def _record(row: Row[Any]) -> ClaimRecord:
     values = row._mapping
     article = ArticleInfo(
         values["article_slug"],
