@@ -198,7 +198,8 @@ def _plural_cues() -> list[str]:
 def _invented_voice(world: World, rng: random.Random) -> Voice:
     kind = rng.choices(["expert", "think_tank", "newspaper", "local"], [4, 3, 2, 2])[0]
     if kind in ("think_tank", "newspaper"):
-        name = _capitalise(world.expand(f"{{{kind}}}", rng, _place_values(world, rng)))
+        # "the Velgrad Institute" keeps its lowercase "the" inside a sentence.
+        name = world.expand(f"{{{kind}}}", rng, _place_values(world, rng))
         return Voice(name, name, "it")
     person, pronoun = _person_name(world, rng)
     role = world.expand(f"{{{kind}_role}}", rng, _place_values(world, rng))

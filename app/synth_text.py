@@ -130,7 +130,8 @@ class ArticleWriter:
         cues = read_data("cues.json")
         marker = self.rng.choice(cues["tail_markers"][:6])
         who = self.rng.choice(self.world.grammar["tail_subjects"])
-        link = self.rng.choice([c for c in cues["content_links"] if c.split()[0].endswith("s")])
+        links = [c for c in cues["content_links"] if c.split()[0] not in ("is", "could")]
+        link = self.rng.choice([c for c in links if c.split()[0].endswith("s")])  # "signals that"
         verb = self.rng.choice(["believe", "think", "suspect", "fear", "say"])
         content = _capitalise(self._content())
         return f"{content}, {marker} {who} {verb} {link} {self._content()}.", 2
