@@ -55,6 +55,7 @@ class Patterns:
     link: re.Pattern[str]
     opener: re.Pattern[str]
     adverbs: re.Pattern[str]
+    and_cue: re.Pattern[str]
 
 
 @lru_cache(maxsize=4)
@@ -78,6 +79,11 @@ def patterns(knowledge: Knowledge) -> Patterns:
         link=re.compile(rf"^\s*(?:{_alternation(lists['content_links'])})\s+", re.IGNORECASE),
         opener=re.compile(rf"^\s*(?:{_alternation(lists['content_openers'])})\s+", re.IGNORECASE),
         adverbs=re.compile(rf"(?:\s+(?:{_alternation(lists['adverbs'])}))+$", re.IGNORECASE),
+        and_cue=re.compile(
+            rf",?\s+and\s+(?:also\s+|later\s+|then\s+)?(?P<subject>)(?P<verb>{cue})\b"
+            rf"(?P<gap>(?:\s+[^\s,;:\"“]+){{0,7}}?)\s+that\s+",
+            re.IGNORECASE,
+        ),
     )  # fmt: skip
 
 
@@ -195,6 +201,27 @@ def post_subject(text: str, cue: re.Match[str]) -> tuple[int, str, str] | None:
     return boundary + 1, subject, said
 
 
-def find_continuation(text: str) -> re.Match[str] | None:
-    """ ", adding that ...", ", saying ...", ", with X saying ...": a second claim by a speaker."""
-    return CONTINUATION_THAT.search(text) or CONTINUATION.search(text)
+def find_continuation(text: str, knowledge: Knowledge) -> re.Match[str] | None:
+    """ ", adding that ...", ", with X saying ...", "... and warned that ...": a second claim."""
+    found = [
+        m
+        for m in (
+            CONTINUATION_THAT.search(text),
+            CONTINUATION.search(text),
+            patterns(knowledge).and_cue.search(text),
+        )
+        if m
+    ]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def in_noun_compound(text: str, cue: re.Match[str], knowledge: Knowledge) -> bool:
+    """ "think tank", "state media": a cue word that is part of a noun here."""
+    if text[cue.end() : cue.end() + 1] == "-" or text[cue.start() - 1 : cue.start()] == "-":
+        return True  # "think-tank", "self-reported"
+    following = text[cue.end() :].split(maxsplit=1)
+    return bool(
+        following
+    ) and f"{cue.group(0).lower()} {following[0].lower().strip(',.')}" in knowledge.cue_lists.get(
+        "noun_compounds", []
+    )

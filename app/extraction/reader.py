@@ -25,7 +25,7 @@ CLAUSE_BOUNDARY = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 NOT_CLAIMS = re.compile(
     r"\b(?:could not (?:be )?(?:independently )?(?:verif|confirm)\w*|did not (?:immediately )?respond|"
     r"declined to comment|(?:was|were) not (?:immediately )?available for comment|"
-    r"could not be reached|did not reply to)\b",
+    r"could not be reached|did not reply to|could (?:not )?be independently (?:verified|confirmed))\b",
     re.IGNORECASE,
 )  # fmt: skip
 
@@ -62,7 +62,7 @@ class Reader:
     def _read(self, sentence: Span, paragraph: Span, new_paragraph: bool) -> None:
         if self._back_reference(sentence):
             return
-        continuation = attr.find_continuation(sentence.text)
+        continuation = attr.find_continuation(sentence.text, self.knowledge)
         head = trim(sentence, 0, continuation.start()) if continuation else sentence
         if self._attributed(head):
             if continuation:
@@ -142,7 +142,7 @@ class Reader:
         has_time = comma > 0 and any(t.start < comma for t in times)
         lead = attr.lead_end(text, self.knowledge, has_time)
         for cue in attr.candidate_cues(text, self.knowledge):
-            if cue.start() >= lead:
+            if cue.start() >= lead and not attr.in_noun_compound(text, cue, self.knowledge):
                 parsed = self._parse_cue(text, cue, lead)
                 if parsed:
                     return parsed
@@ -167,7 +167,8 @@ class Reader:
             return None  # "Hungary, which had threatened to ...": the cue is in a relative clause
         who = self._resolve(_without_times(subject, self.article))
         if who is not None:
-            start = start if clause else lead  # "denied the reports": the whole sentence says it
+            if not clause:  # "rejected any such role in January": the whole sentence says it
+                return Parsed(who, stance, lead, f"{text[:lead]} {region} {text[cue.end() :]}")
             return Parsed(who, stance, start, f"{text[:lead]} {region} {between}")
         tail = attr.tail_start(region, knowledge)
         if tail is None:
@@ -200,6 +201,8 @@ class Reader:
     def _after_content(self, sentence: Span) -> bool:
         """ "..., the minister said." / "\"...,\" said Peskov.\""""
         for cue in reversed(attr.candidate_cues(sentence.text, self.knowledge)):
+            if attr.in_noun_compound(sentence.text, cue, self.knowledge):
+                continue
             found = attr.post_subject(sentence.text, cue)
             if not found:
                 continue
@@ -222,8 +225,9 @@ class Reader:
         if subject and previous and who.said_on is None:
             who = replace(who, said_on=previous.attribution.said_on)  # the same occasion
         verb = match.group("verb")
-        past = {"saying": "said", "denying": "denied"}.get(verb, verb[:-3] + "ed")
-        stance = self.knowledge.cues.get(past, "asserted")
+        if verb.endswith("ing"):
+            verb = {"saying": "said", "denying": "denied"}.get(verb, verb[:-3] + "ed")
+        stance = self.knowledge.cues.get(verb.lower(), "asserted")
         quote = trim(sentence, match.start())
         self._add(quote, trim(sentence, match.end()), who, stance, match.group("gap") or "")
 

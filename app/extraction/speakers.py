@@ -15,6 +15,7 @@ CONJUNCTS = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*&\s*")
 VERB_WORDS = {
     "is", "are", "was", "were", "will", "would", "could", "can", "may", "might", "should",
     "must", "not", "did", "does", "do", "has", "have", "had", "if", "when", "while", "because",
+    "be", "been", "being",
 }  # fmt: skip
 PREPOSITIONS = {"in", "of", "on", "at", "from", "for", "with", "against", "to", "by", "near"}
 DETERMINERS = re.compile(
