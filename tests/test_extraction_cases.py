@@ -32,7 +32,8 @@ def load(name: str) -> ExtractedArticle:
 
 @pytest.fixture(scope="module")
 def articles() -> dict[str, ExtractedArticle]:
-    return {name: load(name) for name in ("baltic-cable", "japan-defence", "syria-strike")}
+    names = ("baltic-cable", "japan-defence", "syria-strike", "drone-night")
+    return {name: load(name) for name in names}
 
 
 def claim_with(result: ExtractedArticle, words: str) -> Claim:
@@ -95,6 +96,32 @@ CASES = [
     ("syria-strike", "deploying troops along the southern border", ["UNIFIL"], None, "confirmed", ("2025-01-08", "day")),
     # "On Jan. 2," as a lead; "Jan." does not end a sentence
     ("syria-strike", "extend the army's mandate", ["Beirut"], None, "asserted", ("2025-01-02", "day")),
+    # a dateline ("KYIV, March 5 (Reuters) - ") is not part of the subject
+    ("drone-night", "shot down 40 of 55 drones", ["Kyiv"], None, "asserted", ("2025-03-04", "day")),
+    # ", adding that ..." is a second claim by the same source, on the same day
+    ("drone-night", "two cruise missiles had hit", ["Kyiv"], None, "asserted", ("2025-03-04", "day")),
+    # a quotation of two sentences with its source after it; a minister of the dateline's country
+    ("drone-night", "aimed at our gas production", ["Kyiv"], "Herman Halushchenko", "asserted", ("2025-03-05", "before")),
+    # a denial with a gerund; "It says" is the body the sentence before opened with
+    ("drone-night", "denies targeting civilian infrastructure", ["Moscow"], None, "denied", ("2025-03-05", "before")),
+    ("drone-night", "strikes hit only military targets", ["Moscow"], None, "asserted", ("2025-03-05", "before")),
+    # a cue with an object ("rejected the reports"), then "and warned that ..."
+    ("drone-night", "rejected the reports as fabricated", ["Moscow"], None, "denied", ("2025-03-05", "before")),
+    ("drone-night", "would draw a response", ["Moscow"], None, "concerned", ("2025-03-05", "before")),
+    # a descriptor before an unknown body's name ("cybersecurity firm Recorded Future")
+    ("drone-night", "breached two Polish utilities", ["Recorded Future"], None, "reported", ("2025-03-03", "day")),
+    # "according to the report" points back to who reported
+    ("drone-night", "same tools since 2022", ["Recorded Future"], None, "reported", ("2025-03-03", "day")),
+    # an unknown group named by its noun
+    ("drone-night", "raised premiums", ["Shipping industry sources"], None, "asserted", ("2025-03-05", "before")),
+    # ", with X saying ...": a second speaker for the same side and occasion
+    ("drone-night", "rejected any link to the blackout", ["Warsaw"], None, "denied", ("2025-02", "month")),
+    ("drone-night", "never been at risk", ["Warsaw"], "Krzysztof Gawkowski", "asserted", ("2025-02", "month")),
+    # "the army" and "A spokesperson" point back
+    ("drone-night", "front line near Pokrovsk", ["Kyiv"], None, "asserted", ("2025-03-05", "before")),
+    ("drone-night", "reinforcements had arrived", ["Kyiv"], None, "asserted", ("2025-03-05", "before")),
+    # "think tank" is no cue; the speaker is a vague, unknown source
+    ("drone-night", "will travel to Warsaw", ["Researcher"], None, "asserted", ("2025-03-05", "before")),
 ]  # fmt: skip
 
 

@@ -73,7 +73,7 @@ def patterns(knowledge: Knowledge) -> Patterns:
             re.IGNORECASE,
         ),
         according_start=re.compile(rf"^(?:{according})\s+(?P<subject>[^,]{{2,120}}),\s*", re.IGNORECASE),
-        according_end=re.compile(rf",\s*(?:{according})\s+(?P<subject>[^,]{{2,120}}(?:,[^,]{{2,80}})?)[.!]?[{QUOTES}]?$", re.IGNORECASE),
+        according_end=re.compile(rf",\s*(?:{according})\s+(?P<subject>[^,]{{2,120}}?(?:,[^,]{{2,80}}?)?)[.!]?[{QUOTES}]?$", re.IGNORECASE),
         lead=re.compile(rf"^(?:{_alternation(lists['leads'])})\b", re.IGNORECASE),
         tail=re.compile(rf",\s*(?:{_alternation(lists['tail_markers'])})\s+", re.IGNORECASE),
         link=re.compile(rf"^\s*(?:{_alternation(lists['content_links'])})\s+", re.IGNORECASE),
@@ -123,7 +123,7 @@ def find_according_end(text: str, knowledge: Knowledge) -> Finding | None:
 
 def lead_end(text: str, knowledge: Knowledge, has_time: bool) -> int:
     """Where a leading "Earlier," / "On Monday," / "In a joint advisory," phrase ends."""
-    comma = text.find(",")
+    comma = text.find(", ")
     if comma < 0 or len(WORD.findall(text[:comma])) > 8:
         return 0
     p = patterns(knowledge)
@@ -163,7 +163,17 @@ def is_clause(text: str) -> bool:
     """Whether words read as a clause with a verb ("police had detained 125") rather than
     a bare object ("responsibility for the attack")."""
     words = [w.strip(',.;:"“”').lower() for w in text.split()[:14]]
-    return any(w in CLAUSE_VERBS or (len(w) > 4 and w.endswith("ed")) for w in words[1:])
+    for before, word in zip(words, words[1:], strict=False):
+        if word in CLAUSE_VERBS:
+            return True
+        # "the strike violated ..." reads as a clause; "the reports as fabricated" does not
+        if (
+            len(word) > 4
+            and word.endswith("ed")
+            and before not in ("as", "so", "too", "and", "very")
+        ):
+            return True
+    return False
 
 
 def strip_adverbs(subject: str, knowledge: Knowledge) -> str:

@@ -33,6 +33,9 @@ class Context:
     bodies: list[Named] = field(default_factory=list)  # every body named so far, in order
     countries: Counter[str] = field(default_factory=Counter)
     by_slug: dict[str, Named] = field(default_factory=dict)
+    # the source a clause already named ("Polish officials rejected ..., with Minister X
+    # saying"): a title with no country of its own speaks for it
+    hint: SourceRef | None = None
 
     def remember(self, attribution: Attribution) -> None:
         self.recent.append(attribution)
@@ -66,6 +69,8 @@ class Context:
 
     def home_country(self) -> SourceRef | None:
         """The story's own country: from the dateline, else the one clearly named most."""
+        if self.hint and self.hint.kind == "government":
+            return self.hint
         if self.home and self.home.source.kind == "government":
             return self.home.source
         ranked = self.countries.most_common(2)

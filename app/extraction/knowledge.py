@@ -64,6 +64,7 @@ class Knowledge:
     government_words: frozenset[str] = frozenset()
     organisation_words: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()
+    organisation_descriptors: frozenset[str] = frozenset()
     back_nouns: dict[str, str] = field(default_factory=dict)  # "group" -> "organisation"
     people_pattern: re.Pattern[str] | None = None
     longest_name: int = 1
@@ -123,6 +124,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     knowledge.government_words = frozenset(text["government_words"])
     knowledge.organisation_words = frozenset(text["organisation_words"])
     knowledge.source_nouns = frozenset(text["source_nouns"])
+    knowledge.organisation_descriptors = frozenset(text["organisation_descriptors"])
     knowledge.back_nouns = {w: kind for kind, words in text["back_nouns"].items() for w in words}
     knowledge.longest_name = max((len(n.split()) for n in knowledge.names), default=1)
     for name in knowledge.names:

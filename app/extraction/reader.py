@@ -138,7 +138,7 @@ class Reader:
 
     def _parse_before(self, text: str) -> Parsed | None:
         times = find_times(text, self.article.published)
-        comma = text.find(",")
+        comma = text.find(", ")
         has_time = comma > 0 and any(t.start < comma for t in times)
         lead = attr.lead_end(text, self.knowledge, has_time)
         for cue in attr.candidate_cues(text, self.knowledge):
@@ -219,7 +219,9 @@ class Reader:
         """ ", adding that ...", ", with X saying ...": a second claim in the same sentence."""
         previous = self.drafts[-1] if self.drafts else None
         subject = match.group("subject")
+        self.context.hint = previous.attribution.sources[0] if previous else None
         who = self._resolve(subject) if subject else (previous.attribution if previous else None)
+        self.context.hint = None
         if who is None or len(sentence.text[match.end() :].split()) < 3:
             return
         if subject and previous and who.said_on is None:

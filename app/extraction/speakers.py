@@ -83,6 +83,9 @@ def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribu
     if kind == "spokesperson":
         earlier = context.last(person=False)
         return earlier and Attribution(earlier.sources, said_on=earlier.said_on)
+    if kind == "document":  # "according to the report": whoever reported last
+        earlier = context.last(person=False)
+        return earlier and Attribution(earlier.sources, said_on=earlier.said_on)
     if kind == "organisation":
         source = context.last_body(("organisation", "unresolved"))
         return Attribution((source,)) if source else None
@@ -103,6 +106,8 @@ def _person(
             name, appositive = NameSpan(named_after.name, head, ""), ""
     if name is None:
         return context.by_name(head)
+    if {w.lower() for w in name.before.split()[-1:]} & knowledge.organisation_descriptors:
+        return None  # "cybersecurity firm Recorded Future" names a body, not a person
     known = knowledge.person(name.name)
     earlier = context.by_name(known.name if known else name.name)
     # The article's own words for a role beat the data file's, which may be out of date.
