@@ -30,6 +30,7 @@ _CONTINUING = r",\s+(?:with\s+(?P<subject>[^,]{2,80}?)\s+)?(?P<verb>saying|addin
 CONTINUATION_THAT = re.compile(_CONTINUING + r"(?P<gap>(?:\s+[^\s,;:\"“]+){0,7}?)\s+that\s+")
 CONTINUATION = re.compile(_CONTINUING + r"(?P<gap>)\s*:?\s+(?=[\"“A-Za-z])")
 QUOTES = "\"“”‘’'"
+NEXT_CLAUSE = re.compile(r",\s+(?:as|while|whereas|but|and|even as)\s+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -80,8 +81,8 @@ def patterns(knowledge: Knowledge) -> Patterns:
         opener=re.compile(rf"^\s*(?:{_alternation(lists['content_openers'])})\s+", re.IGNORECASE),
         adverbs=re.compile(rf"(?:\s+(?:{_alternation(lists['adverbs'])}))+$", re.IGNORECASE),
         and_cue=re.compile(
-            rf",?\s+and\s+(?:also\s+|later\s+|then\s+)?(?P<subject>)(?P<verb>{cue})\b"
-            rf"(?P<gap>(?:\s+[^\s,;:\"“]+){{0,7}}?)\s+that\s+",
+            rf",?\s+(?:and|but)\s+(?:also\s+|later\s+|then\s+)?(?P<subject>)(?P<verb>{cue})\b"
+            rf"(?P<gap>(?:(?:\s+[^\s,;:\"“]+){{0,7}}?\s+that)|)\s+",
             re.IGNORECASE,
         ),
     )  # fmt: skip
@@ -194,10 +195,13 @@ def link_end(content: str, knowledge: Knowledge) -> int:
     return match.end() if match else 0
 
 
-def post_subject(text: str, cue: re.Match[str]) -> tuple[int, str, str] | None:
-    """For "<content>, <subject> <cue> [when]." return (content end, subject, said words)."""
+def post_subject(text: str, cue: re.Match[str]) -> tuple[int, str, str, int | None] | None:
+    """For "<content>, <subject> <cue> [when][, as <more>]." return the content's end, the
+    subject, the words around the cue, and where a following clause starts (if any)."""
     before, after = text[: cue.start()], text[cue.end() :]
-    trailing = after.strip().rstrip(".!?" + QUOTES).strip()
+    clause = NEXT_CLAUSE.search(after)
+    rest = cue.end() + clause.start() if clause else None
+    trailing = (after[: clause.start()] if clause else after).strip().rstrip(".!?" + QUOTES).strip()
     if len(WORD.findall(trailing)) > 14 or " that " in f" {trailing} ":
         return None
     quoted = max(before.rfind(mark) for mark in (',"', ",”", '?"', "?”", '!"', "!”"))
@@ -208,7 +212,19 @@ def post_subject(text: str, cue: re.Match[str]) -> tuple[int, str, str] | None:
     said = trailing
     if not subject:  # inverted: ', said the minister.'
         subject, said = trailing, ""
-    return boundary + 1, subject, said
+    return boundary + 1, subject, said, rest + 1 if rest is not None else None
+
+
+def parenthetical(text: str, cue: re.Match[str]) -> tuple[int, int, str] | None:
+    """ "The pause, it said, would allow ...": (start, end) of ", it said," and its subject."""
+    comma = text.rfind(", ", 0, cue.start())
+    close = re.match(r"(?P<when>[^,]{0,40}?),\s+", text[cue.end() :])
+    if comma < 0 or not close:
+        return None
+    subject = text[comma + 2 : cue.start()].strip()
+    if not subject or len(subject.split()) > 6 or len(text[cue.end() + close.end() :].split()) < 3:
+        return None
+    return comma, cue.end() + close.end(), subject
 
 
 def find_continuation(text: str, knowledge: Knowledge) -> re.Match[str] | None:

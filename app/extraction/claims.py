@@ -28,6 +28,7 @@ class Draft:
     attribution: Attribution
     stance: str
     attributed: bool
+    assertion: str | None = None  # when the content is not one span ("X, it said, would Y")
 
 
 def build_claims(article: Article, drafts: list[Draft], knowledge: Knowledge) -> tuple[Claim, ...]:
@@ -55,7 +56,7 @@ def _claim(article: Article, draft: Draft, knowledge: Knowledge, id_: str) -> Cl
     actor, target = _actor_and_target(draft.content.text, knowledge)
     return Claim(
         id=id_,
-        assertion=assertion(draft.content.text),
+        assertion=assertion(draft.assertion or draft.content.text),
         quote=_quote(article.body, draft.quote),
         sources=who.sources,
         stance=draft.stance,

@@ -29,10 +29,11 @@ class Context:
 
     recent: list[Attribution] = field(default_factory=list)
     home: Named | None = None  # the country the story is filed from, when a dateline says
-    opening: Named | None = None  # the body the previous sentence opened with
-    bodies: list[Named] = field(default_factory=list)  # every body named so far, in order
+    opening: SourceRef | None = None  # the body the previous sentence opened with
+    current: SourceRef | None = None  # the body the sentence being read opens with
+    bodies: list[SourceRef] = field(default_factory=list)  # every body named so far, in order
     countries: Counter[str] = field(default_factory=Counter)
-    by_slug: dict[str, Named] = field(default_factory=dict)
+    by_slug: dict[str, SourceRef] = field(default_factory=dict)
     # the source a clause already named ("Polish officials rejected ..., with Minister X
     # saying"): a title with no country of its own speaks for it
     hint: SourceRef | None = None
@@ -40,14 +41,22 @@ class Context:
     def remember(self, attribution: Attribution) -> None:
         self.recent.append(attribution)
 
-    def saw(self, mentions: list[Named], opening: Named | None) -> None:
+    def saw(self, bodies: list[SourceRef], opening: SourceRef | None) -> None:
         """Record the bodies a sentence named, and the one it opened with."""
-        self.opening = opening
-        for named in mentions:
-            self.bodies.append(named)
-            if named.source.kind == "government":
-                self.countries[named.source.slug] += 1
-                self.by_slug[named.source.slug] = named
+        self.opening, self.current = opening, None
+        for source in bodies:
+            self.bodies.append(source)
+            if source.kind == "government":
+                self.countries[source.slug] += 1
+                self.by_slug[source.slug] = source
+
+    def body_named(self, words: list[str]) -> SourceRef | None:
+        """The latest body whose name has one of these words ("the authority")."""
+        wanted = {w for w in words if len(w) > 3}
+        for source in reversed([s for a in self.recent for s in a.sources] + self.bodies):
+            if wanted & {w.lower() for w in source.label.split()}:
+                return source
+        return None
 
     def last(self, person: bool) -> Attribution | None:
         """The last speaker ("he", "she") or the last attribution of any kind ("they")."""
@@ -62,9 +71,9 @@ class Context:
             for source in attribution.sources:
                 if source.kind in kinds:
                     return source
-        for named in reversed(self.bodies):
-            if named.source.kind in kinds:
-                return named.source
+        for source in reversed(self.bodies):
+            if source.kind in kinds:
+                return source
         return None
 
     def home_country(self) -> SourceRef | None:
@@ -76,7 +85,7 @@ class Context:
         ranked = self.countries.most_common(2)
         if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             return None
-        return self.by_slug[ranked[0][0]].source
+        return self.by_slug[ranked[0][0]]
 
     def said_on_of(self, attribution: Attribution) -> DatePoint | None:
         """When the same speaker last spoke in this article ("also added" takes their date)."""

@@ -65,6 +65,8 @@ class Knowledge:
     organisation_words: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()
     organisation_descriptors: frozenset[str] = frozenset()
+    state_body_words: frozenset[str] = frozenset()
+    not_names: frozenset[str] = frozenset()
     back_nouns: dict[str, str] = field(default_factory=dict)  # "group" -> "organisation"
     people_pattern: re.Pattern[str] | None = None
     longest_name: int = 1
@@ -125,6 +127,8 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     knowledge.organisation_words = frozenset(text["organisation_words"])
     knowledge.source_nouns = frozenset(text["source_nouns"])
     knowledge.organisation_descriptors = frozenset(text["organisation_descriptors"])
+    knowledge.state_body_words = frozenset(text["state_body_words"])
+    knowledge.not_names = frozenset(text["not_names"])
     knowledge.back_nouns = {w: kind for kind, words in text["back_nouns"].items() for w in words}
     knowledge.longest_name = max((len(n.split()) for n in knowledge.names), default=1)
     for name in knowledge.names:

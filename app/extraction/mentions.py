@@ -10,7 +10,8 @@ from app.extraction.knowledge import Knowledge, Named
 TOKEN = re.compile(r"[\w\"“][\w.'’\-]*")
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 # A name word: capitalised, possibly hyphenated ("Won-sik") or with a particle.
-NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*|[A-Z]\.|[A-Z][a-z]*'[A-Z][a-z]+)$")
+# A name word: a capitalised word in any script ("Traoré", "Yıldız", "Won-sik", "O'Brien").
+NAME_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*$")
 FUNCTION_WORDS = {
     "The",
     "A",
@@ -151,9 +152,21 @@ def _inside_body_name(words: list[str], i: int, j: int, knowledge: Knowledge) ->
 def _is_name_word(words: list[str], j: int, knowledge: Knowledge, last: bool = False) -> bool:
     raw = words[j].rstrip(",")
     word = raw.rstrip(".")
-    if word.lower() in NAME_PARTICLES and not last and j > 0:
-        return True
-    if not NAME_WORD.match(word) or word in FUNCTION_WORDS:
+    if (
+        word.lower() in NAME_PARTICLES
+        and not last
+        and j > 0
+        and _is_name_word(words, j - 1, knowledge)
+    ):
+        return True  # "Centro de ..." no, "Ursula von der Leyen" yes: a particle inside a name
+    if len(word) == 1 and raw.endswith(".") and word.isupper():
+        return True  # an initial: "John F. Kennedy"
+    if (
+        not NAME_WORD.match(word)
+        or not word[0].isupper()
+        or word.isupper()
+        or word in FUNCTION_WORDS
+    ):
         return False
     if {raw, word} & (knowledge.title_words | knowledge.organisation_words):
         return False

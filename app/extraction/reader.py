@@ -6,12 +6,13 @@ import re
 from dataclasses import dataclass, replace
 
 from app.extraction import attribution as attr
+from app.extraction.bodies import named_body, unresolved
 from app.extraction.claims import Draft
 from app.extraction.context import Attribution, Context
 from app.extraction.dates import find_times
 from app.extraction.knowledge import UNATTRIBUTED, Knowledge
 from app.extraction.mentions import find_mentions
-from app.extraction.model import Article, DatePoint
+from app.extraction.model import Article, DatePoint, SourceRef
 from app.extraction.speakers import resolve_subject
 from app.extraction.text import Span, trim
 
@@ -20,6 +21,11 @@ OPENING_QUOTE = re.compile(r"^[\"“‘]")
 IMPERSONAL = re.compile(
     r"(?:^|\s)(?:it|this|that)\s+(?:is|was|has been|had been|is being)\s*$", re.IGNORECASE
 )
+VERBISH = {
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
+    "might", "should", "must", "does", "did", "says", "said", "also", "raised", "cut", "put",
+    "hit", "set", "ruled", "won", "lost", "called", "told", "welcomed", "urged", "began",
+}  # fmt: skip
 RELATIVE_END = re.compile(r"\b(?:which|who|whom|that)\s*$", re.IGNORECASE)
 CLAUSE_BOUNDARY = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 NOT_CLAIMS = re.compile(
@@ -55,6 +61,7 @@ class Reader:
         """Turn one sentence into claim drafts."""
         new_paragraph = paragraph.start != self.paragraph_start
         self.paragraph_start = paragraph.start
+        self.context.current = self._opening(sentence.text)
         if not NOT_CLAIMS.search(sentence.text):
             self._read(sentence, paragraph, new_paragraph)
         self._observe(sentence)
@@ -68,9 +75,13 @@ class Reader:
             if continuation:
                 self._continue(sentence, continuation)
             return
-        if continuation and continuation.group("subject"):
+        if continuation and (continuation.group("subject") or self.context.current):
+            # "Brazil's central bank raised its rate ... and said it expected ...": the
+            # narration, then a claim of the body the sentence opened with
             self._narration(head)
-            self._continue(sentence, continuation)
+            self._continue(sentence, continuation, opening=not continuation.group("subject"))
+            return
+        if self._parenthetical(sentence):
             return
         if not self._quote_continues(sentence, paragraph, new_paragraph):
             self._narration(sentence)
@@ -88,8 +99,38 @@ class Reader:
     def _observe(self, sentence: Span) -> None:
         """Remember the bodies a sentence named, for "It said", "the group" and home country."""
         mentions = [m for m in find_mentions(sentence.text, self.knowledge) if m.named.proper]
-        opening = mentions[0].named if mentions and mentions[0].start <= 4 else None
-        self.context.saw([m.named for m in mentions], opening)
+        opening = self._opening(sentence.text)
+        bodies = [m.named.source for m in mentions]
+        self.context.saw(bodies + ([opening] if opening and opening not in bodies else []), opening)
+
+    def _opening(self, text: str) -> SourceRef | None:
+        """The body a sentence opens with: "Israel's military has ...", "The Directorate
+        General of Health Services (DGHS) recorded ...", "Press freedom groups welcomed ..."."""
+        words = text.split()
+        for i, word in enumerate(words[:9]):
+            bare = word.strip(",.;:").lower()
+            verbish = bare in VERBISH or bare in self.knowledge.cues or bare.endswith("ed")
+            if i and word[:1].islower() and verbish:
+                phrase = " ".join(words[:i]).strip(",")
+                return named_body(phrase, self.knowledge) or unresolved(phrase, self.knowledge)
+        return None
+
+    def _parenthetical(self, sentence: Span) -> bool:
+        """ "The pause, it said, would allow ...": an attribution set off by commas."""
+        for cue in attr.candidate_cues(sentence.text, self.knowledge):
+            found = attr.parenthetical(sentence.text, cue)
+            if not found:
+                continue
+            start, end, subject = found
+            who = self._resolve(_without_times(subject, self.article))
+            if who is None:
+                continue
+            stance = self.knowledge.cues[cue.group(0).lower()]
+            text = sentence.text
+            assertion = f"{text[:start]} {text[end:]}"
+            self._add(sentence, sentence, who, stance, text[start:end], assertion=assertion)
+            return True
+        return False
 
     def _back_reference(self, sentence: Span) -> bool:
         """ "This was stated on Friday by X": attribute the narration just before."""
@@ -142,7 +183,11 @@ class Reader:
         has_time = comma > 0 and any(t.start < comma for t in times)
         lead = attr.lead_end(text, self.knowledge, has_time)
         for cue in attr.candidate_cues(text, self.knowledge):
-            if cue.start() >= lead and not attr.in_noun_compound(text, cue, self.knowledge):
+            if (
+                cue.start() >= lead
+                and not attr.in_noun_compound(text, cue, self.knowledge)
+                and not _quotation_open(text[: cue.start()])  # words inside a quotation
+            ):
                 parsed = self._parse_cue(text, cue, lead)
                 if parsed:
                     return parsed
@@ -206,22 +251,33 @@ class Reader:
             found = attr.post_subject(sentence.text, cue)
             if not found:
                 continue
-            end, subject, said = found
+            end, subject, said, rest = found
             who = self._resolve(_without_times(subject, self.article))
             if who is None or len(sentence.text[:end].split()) < 3:
                 continue
             stance = self.knowledge.cues[cue.group(0).lower()]
-            self._add(sentence, trim(sentence, 0, end), who, stance, f"{subject} {said}")
+            quote = trim(sentence, 0, rest) if rest else sentence
+            self._add(quote, trim(sentence, 0, end), who, stance, f"{subject} {said}")
+            if rest:  # "..., the ministry said on Wednesday, as the WHO warned that ..."
+                self._read(trim(sentence, rest), Span("", self.paragraph_start, 0), False)
             return True
         return False
 
-    def _continue(self, sentence: Span, match: re.Match[str]) -> None:
+    def _continue(self, sentence: Span, match: re.Match[str], opening: bool = False) -> None:
         """ ", adding that ...", ", with X saying ...": a second claim in the same sentence."""
         previous = self.drafts[-1] if self.drafts else None
         subject = match.group("subject")
         self.context.hint = previous.attribution.sources[0] if previous else None
-        who = self._resolve(subject) if subject else (previous.attribution if previous else None)
+        if opening and self.context.current:
+            who: Attribution | None = Attribution((self.context.current,))
+        elif subject:
+            who = self._resolve(subject)
+        else:
+            who = previous.attribution if previous else None
         self.context.hint = None
+        reported = match.group(0).rstrip().endswith(("that", ":"))
+        if not reported and not attr.is_clause(" " + sentence.text[match.end() :]):
+            return
         if who is None or len(sentence.text[match.end() :].split()) < 3:
             return
         if subject and previous and who.said_on is None:
@@ -255,11 +311,14 @@ class Reader:
 
     def _add(
         self, quote: Span, content: Span, who: Attribution, stance: str, said_text: str,
-        tail_quote: Span | None = None,
+        tail_quote: Span | None = None, assertion: str | None = None,
     ) -> None:  # fmt: skip
         who = self._dated(who, said_text)
         self.context.remember(who)
-        self.drafts.append(Draft(tail_quote or quote, content, who, stance, attributed=True))
+        draft = Draft(
+            tail_quote or quote, content, who, stance, attributed=True, assertion=assertion
+        )
+        self.drafts.append(draft)
 
     def _resolve(self, subject: str) -> Attribution | None:
         who = resolve_subject(subject, self.knowledge, self.context)

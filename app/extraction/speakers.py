@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 
+from app.extraction.bodies import DETERMINERS, body_in_role, named_body, unresolved
 from app.extraction.context import Attribution, Context
 from app.extraction.knowledge import Knowledge
-from app.extraction.mentions import POSSESSIVE, NameSpan, find_mentions, find_name
+from app.extraction.mentions import POSSESSIVE, NameSpan, find_name
 from app.extraction.model import SourceRef, Speaker
-from app.slugs import slugify
 
 CONJUNCTS = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*&\s*")
 VERB_WORDS = {
@@ -17,25 +17,25 @@ VERB_WORDS = {
     "must", "not", "did", "does", "do", "has", "have", "had", "if", "when", "while", "because",
     "be", "been", "being",
 }  # fmt: skip
-PREPOSITIONS = {"in", "of", "on", "at", "from", "for", "with", "against", "to", "by", "near"}
-DETERMINERS = re.compile(
-    r"^(?:the|a|an|some|two|three|four|several|many|one|a few|other|its|their|his|her)\s+",
-    re.IGNORECASE,
-)
 PERSON_PRONOUNS = {"he", "she"}
 ANY_PRONOUNS = {"they", "it", "we", "i"}
 MAX_SUBJECT_WORDS = 14
+MAX_WITH_APPOSITIVES = 40
 
 
 def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Attribution | None:
     """Sources and speaker for an attribution subject, or None if it names nobody."""
     text = subject.strip(' ,:;"“”')
     text = re.sub(r"^(?:and|but|yet|so|while)\s+", "", text, flags=re.IGNORECASE)
-    if not text or len(text.split()) > MAX_SUBJECT_WORDS:
-        return None
     if text.lower() in PERSON_PRONOUNS | ANY_PRONOUNS:
         return _pronoun(text.lower(), context)
     head, _, appositive = text.partition(", ")
+    if (
+        not head
+        or len(head.split()) > MAX_SUBJECT_WORDS
+        or len(text.split()) > MAX_WITH_APPOSITIVES
+    ):
+        return None
     if _has_verb(head):
         return None
     known = knowledge.lookup(head)
@@ -44,14 +44,18 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         or (Attribution((known.source,)) if known else None)
         or _pointing_back(head, knowledge, context)
         or _person(head, appositive, knowledge, context)
-        or _named(head, knowledge)
-        or _unresolved(head, knowledge)
+        or _body(head, knowledge)
     )
 
 
+def _body(head: str, knowledge: Knowledge) -> Attribution | None:
+    source = named_body(head, knowledge) or unresolved(head, knowledge)
+    return Attribution((source,)) if source else None
+
+
 def _pronoun(pronoun: str, context: Context) -> Attribution | None:
-    if pronoun == "it" and context.opening and context.opening.source.kind != "group":
-        return Attribution((context.opening.source,))  # "Israel's military ... It said"
+    if pronoun == "it" and context.opening and context.opening.kind != "group":
+        return Attribution((context.opening,))  # "Israel's military ... It said"
     return context.last(person=pronoun in PERSON_PRONOUNS)
 
 
@@ -66,44 +70,49 @@ def _several(text: str, knowledge: Knowledge) -> Attribution | None:
         return None
     sources = []
     for part in parts:
-        named = _named(part.strip(), knowledge)
-        if named is None or named.sources[0].kind == "unresolved":
+        source = named_body(part.strip(), knowledge)
+        if source is None or source.kind == "unresolved":
             return None
-        sources.append(named.sources[0])
+        sources.append(source)
     return Attribution(tuple(dict.fromkeys(sources)))
 
 
 def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
-    """ "the group's media office", "the army", "a spokesperson": a body named before."""
-    words = DETERMINERS.sub("", head.strip()).split()
-    if not words or not head[:1].islower() and not DETERMINERS.match(head):
+    """ "the group's media office", "the health ministry", "a spokesperson", "its bulletin"."""
+    if head[:1].isupper() and not DETERMINERS.match(head):
         return None
-    noun = POSSESSIVE.sub("", words[0]).lower()
-    kind = knowledge.back_nouns.get(noun) if (len(words) == 1 or words[0] != noun) else None
-    if kind == "spokesperson":
+    words = [POSSESSIVE.sub("", w).lower() for w in DETERMINERS.sub("", head.strip()).split()]
+    if any(w[:1].isupper() for w in DETERMINERS.sub("", head.strip()).split()):
+        return None  # "a U.S. official", "the Kremlin" name a body themselves
+    own = head.lower().startswith(("its ", "their "))
+    kinds = [knowledge.back_nouns[w] for w in words if w in knowledge.back_nouns]
+    if not kinds:
+        return None
+    if own and context.current:
+        return Attribution((context.current,))  # "according to its daily bulletin"
+    return _back_to(kinds[0], words, context)
+
+
+def _back_to(kind: str, words: list[str], context: Context) -> Attribution | None:
+    if kind in ("spokesperson", "document"):
+        if context.current and kind == "spokesperson":
+            return Attribution((context.current,))  # "Meta was sceptical: a spokesman said"
         earlier = context.last(person=False)
         return earlier and Attribution(earlier.sources, said_on=earlier.said_on)
-    if kind == "document":  # "according to the report": whoever reported last
-        earlier = context.last(person=False)
-        return earlier and Attribution(earlier.sources, said_on=earlier.said_on)
-    if kind == "organisation":
-        source = context.last_body(("organisation", "unresolved"))
-        return Attribution((source,)) if source else None
+    named = context.body_named(words)  # "the authority" -> "Panama Canal Authority"
+    if named:
+        return Attribution((named,))
     if kind == "government":
         source = context.last_body(("government",)) or context.home_country()
-        return Attribution((source,)) if source else None
-    return None
+    else:
+        source = context.last_body(("organisation", "unresolved"))
+    return Attribution((source,)) if source else None
 
 
 def _person(
     head: str, appositive: str, knowledge: Knowledge, context: Context
 ) -> Attribution | None:
-    name = _name_in(head, knowledge)
-    if name is None and appositive:
-        # "Israel's defence minister, Israel Katz": the role comes first, the name after.
-        named_after = _name_in(appositive, knowledge)
-        if named_after and not named_after.before and not named_after.after:
-            name, appositive = NameSpan(named_after.name, head, ""), ""
+    name, appositive = _name_and_role(head, appositive, knowledge)
     if name is None:
         return context.by_name(head)
     if {w.lower() for w in name.before.split()[-1:]} & knowledge.organisation_descriptors:
@@ -111,18 +120,35 @@ def _person(
     known = knowledge.person(name.name)
     earlier = context.by_name(known.name if known else name.name)
     # The article's own words for a role beat the data file's, which may be out of date.
-    role = _role(name, appositive) or (
+    role = _role(name, appositive, knowledge) or (
         earlier.speaker.role if earlier and earlier.speaker else None
     )
     if known:
         return Attribution((known.source,), Speaker(known.name, role or known.role))
     if earlier and earlier.speaker:
         return Attribution(earlier.sources, Speaker(earlier.speaker.name, role))
-    source = _source_in(role or "", knowledge) or _home_for_role(role, knowledge, context)
-    if source is None:
-        unresolved = _unresolved(name.name, knowledge)
-        return unresolved and Attribution(unresolved.sources, Speaker(name.name, role))
-    return Attribution((source,), Speaker(name.name, role))
+    source = _role_source(role, knowledge, context) or unresolved(name.name, knowledge)
+    return Attribution((source,), Speaker(name.name, role)) if source else None
+
+
+def _name_and_role(head: str, appositive: str, knowledge: Knowledge) -> tuple[NameSpan | None, str]:
+    name = _name_in(head, knowledge)
+    if name is None and appositive:
+        # "Israel's defence minister, Israel Katz", "Its chair, Justice Grace Mhango, said"
+        after = _name_in(appositive, knowledge)
+        if after and _only_titles(after.before, knowledge) and not after.after.strip(" ,"):
+            return NameSpan(after.name, head, ""), ""
+        if (
+            after
+            and _only_titles(after.before, knowledge)
+            and appositive.startswith(f"{after.before} {after.name},".strip())
+        ):
+            return NameSpan(after.name, head, ""), ""
+    return name, appositive
+
+
+def _only_titles(words: str, knowledge: Knowledge) -> bool:
+    return all(w.strip(".,") in knowledge.title_words for w in words.split())
 
 
 def _name_in(text: str, knowledge: Knowledge) -> NameSpan | None:
@@ -134,7 +160,7 @@ def _name_in(text: str, knowledge: Knowledge) -> NameSpan | None:
     return find_name(text, knowledge)
 
 
-def _role(name: NameSpan, appositive: str) -> str | None:
+def _role(name: NameSpan, appositive: str, knowledge: Knowledge) -> str | None:
     """The words that say what a person is: the appositive, else the title around the name."""
     if re.match(r"(?:who|which|whose|speaking|in|on|at)\b", appositive.strip()):
         appositive = ""  # a clause or circumstance, not a role
@@ -143,105 +169,18 @@ def _role(name: NameSpan, appositive: str) -> str | None:
     return role or None
 
 
-def _source_in(text: str, knowledge: Knowledge) -> SourceRef | None:
-    mentions = [m for m in find_mentions(text, knowledge) if m.named.proper]
-    return mentions[0].named.source if mentions else None
-
-
-def _home_for_role(role: str | None, knowledge: Knowledge, context: Context) -> SourceRef | None:
-    """ "Interior Minister Diosdado Cabello" in a story from Caracas speaks for Caracas."""
-    words = set((role or "").replace("-", " ").split())
-    if not words & (knowledge.government_words | {"minister", "spokesman", "spokeswoman", "army"}):
+def _role_source(role: str | None, knowledge: Knowledge, context: Context) -> SourceRef | None:
+    """Whom a role speaks for: the body it names, "its" body, or the story's own state."""
+    if not role:
         return None
-    return context.home_country()
-
-
-def _named(head: str, knowledge: Knowledge) -> Attribution | None:
-    """A known body, possibly with a descriptor: "South Korea's military", "a U.S. official"."""
-    named = knowledge.lookup(head)
-    if named:
-        return Attribution((named.source,))
-    mentions = find_mentions(head, knowledge)
-    if not mentions or len(head.split()) > 8:
-        return None
-    first = mentions[0]
-    # The body must head the phrase ("a senior U.S. official"), not sit in a
-    # complement ("the war in Ukraine").
-    before = head[: first.start].split()
-    if _sub_body(before):
-        return Attribution((first.named.source,))  # "the Eastern Theater Command of the PLA"
-    if len(before) > 2 or any(word.lower() in PREPOSITIONS for word in before):
-        return None
-    proper = _proper_run(head[first.end :].split())
-    if (
-        proper
-        and not first.text.endswith(("'s", "’s"))
-        and not (set(proper) & knowledge.government_words)
-    ):
-        # "the Syrian Observatory for Human Rights" is a body of its own, not Damascus.
-        return _unresolved(" ".join([first.text, *proper]), knowledge)
-    return Attribution((first.named.source,))
-
-
-def _sub_body(before: list[str]) -> bool:
-    """Whether the words before a known body name a part of it ("Central Command of the")."""
-    if len(before) < 3 or [w.lower() for w in before[-2:]] != ["of", "the"]:
-        return False
-    return all(w[:1].isupper() for w in before[:-2] if w.lower() != "the")
-
-
-def _proper_run(words: list[str]) -> list[str]:
-    """The capitalised words that continue a name ("Observatory for Human Rights")."""
-    run: list[str] = []
-    for word in words:
-        if word[:1].isupper():
-            run.append(word.strip(",."))
-        elif word in ("for", "of", "and", "on") and run:
-            run.append(word)
-        else:
-            break
-    while run and run[-1] in ("for", "of", "and", "on"):
-        run.pop()
-    return run
-
-
-def _unresolved(head: str, knowledge: Knowledge) -> Attribution | None:
-    """An unknown speaker still becomes a source, labelled from the text.
-
-    "The Baltic Maritime Observatory", "cybersecurity firm Mandiant" (the name after a
-    descriptor), "shipping industry sources" (a group by its noun).
-    """
-    words = DETERMINERS.sub("", head.strip()).split()
-    if not words or len(words) > 8:
-        return None
-    if not words[0][:1].isupper():
-        label = _named_after_descriptor(words) or _group_by_noun(words, knowledge)
-    elif len(words) <= 6:
-        label = " ".join(words)
-    else:
-        label = None
-    if not label:
-        return None
-    label = label[0].upper() + label[1:]
-    slug = slugify(label)
-    return Attribution((SourceRef(slug, label, "unresolved", (label,)),)) if slug else None
-
-
-def _named_after_descriptor(words: list[str]) -> str | None:
-    """ "cybersecurity firm Mandiant" -> "Mandiant"."""
-    for i, word in enumerate(words):
-        if word[:1].isupper():
-            name = _proper_run(words[i:])
-            rest = words[i + len(name) :]
-            return " ".join(name) if name and not rest and i <= 3 else None
-    return None
-
-
-def _group_by_noun(words: list[str], knowledge: Knowledge) -> str | None:
-    """ "shipping industry sources", "residents of Ménaka reached by telephone" -> a group."""
-    for i, word in enumerate(words):
-        if word.lower() in PREPOSITIONS or i >= 4:
-            return None
-        if word.lower() in knowledge.source_nouns:
-            return " ".join(words[: i + 1])
+    if role.lower().startswith(("its ", "their ")) and (context.current or context.opening):
+        return context.current or context.opening  # "Its chair, Justice Grace Mhango"
+    source = body_in_role(role, knowledge)
+    if source:
+        return source
+    words = set(role.replace("-", " ").split())
+    if words & (knowledge.government_words | {"minister", "spokesman", "spokeswoman", "army"}):
+        return (
+            context.home_country()
+        )  # "Interior Minister Diosdado Cabello" in a story from Caracas
     return None

@@ -1,0 +1,150 @@
+"""Name the body a phrase speaks for: a known one ("South Korea's military", "a U.S.
+official"), or an unknown one labelled from the text ("The Baltic Maritime Observatory",
+"cybersecurity firm Mandiant", "shipping industry sources", "XP Investimentos")."""
+
+from __future__ import annotations
+
+import re
+
+from app.extraction.knowledge import Knowledge
+from app.extraction.mentions import find_mentions
+from app.extraction.model import SourceRef
+from app.slugs import slugify
+
+PREPOSITIONS = {"in", "of", "on", "at", "from", "for", "with", "against", "to", "by", "near"}
+CONNECTORS = ("for", "of", "and", "on", "de", "do", "da", "des", "du", "la", "le", "the")
+DETERMINERS = re.compile(
+    r"^(?:the|a|an|some|two|three|four|several|many|one|a few|other|its|their|his|her)\s+",
+    re.IGNORECASE,
+)
+ACADEMIC = {"University", "College", "School", "Université", "Universidad", "Universität"}
+ABBREVIATION = re.compile(r"\s*\(([^()]{2,12})\)")
+ROLE_BODY = re.compile(r"\b(?:at|of|for|with|from)\s+(?:the\s+)?(?P<rest>.+)$")
+
+
+def named_body(head: str, knowledge: Knowledge) -> SourceRef | None:
+    """A known body, possibly with a descriptor, or a body of its own named with a demonym."""
+    head = ABBREVIATION.sub("", head)
+    named = knowledge.lookup(head)
+    if named:
+        return named.source
+    mentions = find_mentions(head, knowledge)
+    if not mentions or len(head.split()) > 8:
+        return None
+    first = mentions[0]
+    before = head[: first.start].split()
+    if _sub_body(before):
+        return first.named.source  # "the Eastern Theater Command of the People's Liberation Army"
+    # The body must head the phrase ("a senior U.S. official"), not sit in a
+    # complement ("the war in Ukraine").
+    if len(before) > 2 or any(word.lower() in PREPOSITIONS for word in before):
+        return None
+    after = head[first.end :].split()
+    if len(after) > 4 or any(w.endswith("ed") and w[:1].islower() for w in after):
+        return None  # "NATO launched a patrol mission" is a clause, not a name
+    proper = proper_run(after)
+    if proper and not first.text.endswith(("'s", "’s")) and not _state_body(proper, knowledge):
+        # "the Syrian Observatory for Human Rights" is a body of its own, not Damascus.
+        return unresolved(" ".join([first.text, *proper]), knowledge)
+    return first.named.source
+
+
+def _state_body(words: list[str], knowledge: Knowledge) -> bool:
+    """ "Defence Ministry", "Security Council" belong to a state; "Council on Foreign Relations" not."""
+    if any(w in ("on", "for") for w in words):
+        return bool(set(words) & {"Ministry", "Government", "Forces", "Army"})
+    return bool(set(words) & knowledge.government_words)
+
+
+def _sub_body(before: list[str]) -> bool:
+    """Whether the words before a known body name a part of it ("Central Command of the")."""
+    if len(before) < 3 or [w.lower() for w in before[-2:]] != ["of", "the"]:
+        return False
+    return all(w[:1].isupper() for w in before[:-2] if w.lower() != "the")
+
+
+def proper_run(words: list[str]) -> list[str]:
+    """The capitalised words that continue a name ("Observatory for Human Rights")."""
+    run: list[str] = []
+    for word in words:
+        if word[:1].isupper():
+            run.append(word.strip(",."))
+        elif word in CONNECTORS and run:
+            run.append(word)
+        else:
+            break
+    while run and run[-1] in CONNECTORS:
+        run.pop()
+    return run
+
+
+def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
+    """The body a role names: "a director at the DGHS", "head of South Korea's National
+    Security Office", "NATO Secretary-General"."""
+    match = ROLE_BODY.search(role)
+    if match:
+        runs = _proper_runs(ABBREVIATION.sub("", match.group("rest")).split())
+        for run in reversed(runs):  # "the Brussels-based group European Digital Rights"
+            if run[-1].endswith("-based"):
+                continue
+            if set(run) & ACADEMIC:
+                return None  # a scholar speaks for themselves, not for their university
+            phrase = " ".join(run)
+            return named_body(phrase, knowledge) or unresolved(phrase, knowledge)
+    mentions = [m for m in find_mentions(role, knowledge) if m.named.proper]
+    return mentions[0].named.source if mentions else None
+
+
+def _proper_runs(words: list[str]) -> list[list[str]]:
+    runs, i = [], 0
+    while i < len(words):
+        run = proper_run(words[i:])
+        if run:
+            runs.append(run)
+            i += len(run)
+        elif words[i][:1].islower() and words[i] not in CONNECTORS and runs:
+            break  # "at XP Investimentos in São Paulo": the body ends at the first plain word
+        else:
+            i += 1
+    return runs
+
+
+def unresolved(head: str, knowledge: Knowledge) -> SourceRef | None:
+    """An unknown speaker still becomes a source, labelled from the text."""
+    head = ABBREVIATION.sub("", head).strip(" ,.")
+    words = DETERMINERS.sub("", head).split()
+    if not words or len(words) > 8 or words[0] in knowledge.not_names:
+        return None
+    if words[0][:1].isupper() and _all_capitalised(words):
+        label = " ".join(words) if len(words) <= 7 else None
+    else:
+        label = _named_after_descriptor(words) or group_by_noun(words, knowledge)
+    if not label:
+        return None
+    label = label[0].upper() + label[1:]
+    slug = slugify(label)
+    return SourceRef(slug, label, "unresolved", (label,)) if slug else None
+
+
+def _all_capitalised(words: list[str]) -> bool:
+    return all(w[:1].isupper() or w in CONNECTORS for w in words)
+
+
+def _named_after_descriptor(words: list[str]) -> str | None:
+    """ "cybersecurity firm Mandiant" -> "Mandiant"."""
+    for i, word in enumerate(words):
+        if word[:1].isupper():
+            name = proper_run(words[i:])
+            rest = words[i + len(name) :]
+            return " ".join(name) if name and not rest and i <= 3 else None
+    return None
+
+
+def group_by_noun(words: list[str], knowledge: Knowledge) -> str | None:
+    """ "shipping industry sources", "Press freedom groups", "residents of Ménaka" -> a group."""
+    for i, word in enumerate(words):
+        if word.lower() in PREPOSITIONS or i >= 4:
+            return None
+        if word.lower() in knowledge.source_nouns:
+            return " ".join(words[: i + 1])
+    return None
