@@ -39,11 +39,13 @@ def named_body(head: str, knowledge: Knowledge) -> SourceRef | None:
     # complement ("the war in Ukraine").
     if len(before) > 2 or any(word.lower() in PREPOSITIONS for word in before):
         return None
-    after = head[first.end :].split()
+    rest = head[first.end :]
+    possessive = rest.startswith(("'s", "’s"))
+    after = rest[2:].split() if possessive else rest.split()
     if len(after) > 4 or any(w.endswith("ed") and w[:1].islower() for w in after):
         return None  # "NATO launched a patrol mission" is a clause, not a name
     proper = proper_run(after)
-    if proper and not first.text.endswith(("'s", "’s")) and not _state_body(proper, knowledge):
+    if proper and not possessive and not _state_body(proper, knowledge):
         # "the Syrian Observatory for Human Rights" is a body of its own, not Damascus.
         return unresolved(" ".join([first.text, *proper]), knowledge)
     return first.named.source
