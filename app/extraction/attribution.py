@@ -26,10 +26,11 @@ CLAUSE_VERBS = {
     "must", "has", "have", "had", "did", "does", "do", "be", "been", "won", "lost", "made",
     "says", "show", "shows", "took", "gave", "sent", "hit", "struck", "kept", "left",
 }  # fmt: skip
-_CONTINUING = r",\s+(?:with\s+(?P<subject>[^,]{2,80}?)\s+)?(?P<verb>saying|adding|noting|stressing|warning|insisting|arguing|claiming|denying)\b"
+_CONTINUING = r",\s+(?:with\s+(?P<subject>[^,]{2,80}?)\s+)?(?P<verb>saying|adding|noting|stressing|warning|insisting|arguing|claiming|denying|telling)\b"
 CONTINUATION_THAT = re.compile(_CONTINUING + r"(?P<gap>(?:\s+[^\s,;:\"“]+){0,7}?)\s+that\s+")
 CONTINUATION = re.compile(_CONTINUING + r"(?P<gap>)\s*:?\s+(?=[\"“A-Za-z])")
 QUOTES = "\"“”‘’'"
+CLAUSE_MARK = re.compile(r"[:;]\s+")  # "Meta was more sceptical: a spokesman said ..."
 NEXT_CLAUSE = re.compile(r",\s+(?:as|while|whereas|but|and|even as)\s+(?=\S)")
 
 
@@ -125,10 +126,15 @@ def find_according_end(text: str, knowledge: Knowledge) -> Finding | None:
 def lead_end(text: str, knowledge: Knowledge, has_time: bool) -> int:
     """Where a leading "Earlier," / "On Monday," / "In a joint advisory," phrase ends."""
     comma = text.find(", ")
-    if comma < 0 or len(WORD.findall(text[:comma])) > 8:
+    if comma < 0:
         return 0
+    words = len(WORD.findall(text[:comma]))
     p = patterns(knowledge)
-    if has_time or p.lead.match(text) or LEAD_PREPOSITION.match(text):
+    if words <= 8 and (has_time or p.lead.match(text)):
+        return comma + 1
+    if words <= 12 and LEAD_PREPOSITION.match(
+        text
+    ):  # "In a statement posted on WeChat late on Wednesday,"
         return comma + 1
     return 0
 
@@ -154,7 +160,7 @@ def split_after_cue(after: str) -> tuple[str, int, bool] | None:
     quote = re.match(r"^\s*,\s*(?=[\"“])", after)
     if quote:
         return "", quote.end(), True
-    direct = re.match(r"^\s+(?=\S)", after)
+    direct = re.match(r"^\s+(?=\S)(?!to\s)", after)  # "promised to ..." reports no claim
     if direct:
         return "", direct.end(), is_clause(after[direct.end() :])
     return None
@@ -184,8 +190,8 @@ def strip_adverbs(subject: str, knowledge: Knowledge) -> str:
 
 def tail_start(region: str, knowledge: Knowledge) -> re.Match[str] | None:
     """The last ", a move that" / ", which" marker in the words before a cue."""
-    matches = list(patterns(knowledge).tail.finditer(region))
-    return matches[-1] if matches else None
+    matches = list(patterns(knowledge).tail.finditer(region)) + list(CLAUSE_MARK.finditer(region))
+    return max(matches, key=lambda m: m.start()) if matches else None
 
 
 def link_end(content: str, knowledge: Knowledge) -> int:

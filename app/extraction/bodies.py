@@ -42,6 +42,8 @@ def named_body(head: str, knowledge: Knowledge) -> SourceRef | None:
     rest = head[first.end :]
     possessive = rest.startswith(("'s", "’s"))
     after = rest[2:].split() if possessive else rest.split()
+    if after and after[0] in ("at", "of", "from", "with"):
+        return body_in_role(rest, knowledge) or first.named.source  # "analysts at the IDB"
     if len(after) > 4 or any(w.endswith("ed") and w[:1].islower() for w in after):
         return None  # "NATO launched a patrol mission" is a clause, not a name
     proper = proper_run(after)
@@ -83,6 +85,9 @@ def proper_run(words: list[str]) -> list[str]:
 def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
     """The body a role names: "a director at the DGHS", "head of South Korea's National
     Security Office", "NATO Secretary-General"."""
+    leading = _leading_body(role, knowledge)
+    if leading:
+        return leading
     match = ROLE_BODY.search(role)
     if match:
         runs = _proper_runs(ABBREVIATION.sub("", match.group("rest")).split())
@@ -91,20 +96,49 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
                 continue
             if set(run) & ACADEMIC:
                 return None  # a scholar speaks for themselves, not for their university
+            if set(run) & knowledge.place_words and not set(run) & knowledge.organisation_words:
+                continue  # "spokesperson for the West Philippine Sea": a place, not a body
             phrase = " ".join(run)
             return named_body(phrase, knowledge) or unresolved(phrase, knowledge)
     mentions = [m for m in find_mentions(role, knowledge) if m.named.proper]
     return mentions[0].named.source if mentions else None
 
 
-def _proper_runs(words: list[str]) -> list[list[str]]:
+def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
+    """ "Democratic Progressive Party (DPP) spokesperson", "China Coast Guard spokesperson"."""
+    run = proper_run(ABBREVIATION.sub("", role).split())
+    while run and run[-1] in knowledge.title_words:
+        run.pop()
+    if len(run) < 2 or run[-1] not in knowledge.organisation_words | knowledge.government_words:
+        return None
+    phrase = " ".join(run)
+    return named_body(phrase, knowledge) or unresolved(phrase, knowledge)
+
+
+def named_bodies(text: str, knowledge: Knowledge) -> list[SourceRef]:
+    """Unknown bodies a sentence names in passing ("if the Panama Canal Authority gets its
+    way"), so that "the authority" can point back to them later."""
+    found = []
+    for run in _proper_runs(ABBREVIATION.sub("", text).split(), stop=False):
+        if (
+            len(run) >= 2
+            and set(run) & knowledge.organisation_words
+            and not knowledge.lookup(" ".join(run))
+        ):
+            source = unresolved(" ".join(run), knowledge)
+            if source:
+                found.append(source)
+    return found
+
+
+def _proper_runs(words: list[str], stop: bool = True) -> list[list[str]]:
     runs, i = [], 0
     while i < len(words):
         run = proper_run(words[i:])
         if run:
             runs.append(run)
             i += len(run)
-        elif words[i][:1].islower() and words[i] not in CONNECTORS and runs:
+        elif stop and words[i][:1].islower() and words[i] not in CONNECTORS and runs:
             break  # "at XP Investimentos in São Paulo": the body ends at the first plain word
         else:
             i += 1

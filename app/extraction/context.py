@@ -21,6 +21,7 @@ class Attribution:
     speaker: Speaker | None = None
     said_on: DatePoint | None = None
     subject: str = ""  # the words that named the source, for "the ministry" later on
+    personal: bool = False  # a person spoke, even unnamed ("a spokesperson"): "he" can follow
 
 
 @dataclass
@@ -61,7 +62,7 @@ class Context:
     def last(self, person: bool) -> Attribution | None:
         """The last speaker ("he", "she") or the last attribution of any kind ("they")."""
         for attribution in reversed(self.recent):
-            if attribution.speaker or not person:
+            if attribution.speaker or attribution.personal or not person:
                 return attribution
         return None
 

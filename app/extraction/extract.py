@@ -20,9 +20,9 @@ def extract(article: Article, knowledge: Knowledge | None = None) -> ExtractedAr
     for index, paragraph in enumerate(paragraphs(body)):
         if is_heading(paragraph.text):
             continue
-        if index == 0:
-            paragraph, place = without_dateline(paragraph)
-            reader.context.home = knowledge.lookup(place.title()) if place else None
+        paragraph, place = without_dateline(paragraph)
+        if index == 0 and place:
+            reader.context.home = knowledge.lookup(place.title())
         for sentence in sentences(paragraph, knowledge.abbreviations):
             reader.read(sentence, paragraph)
     return ExtractedArticle(cleaned, build_claims(cleaned, reader.drafts, knowledge))

@@ -67,6 +67,8 @@ class Knowledge:
     organisation_descriptors: frozenset[str] = frozenset()
     state_body_words: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()
+    place_words: frozenset[str] = frozenset()
+    person_nouns: frozenset[str] = frozenset()
     back_nouns: dict[str, str] = field(default_factory=dict)  # "group" -> "organisation"
     people_pattern: re.Pattern[str] | None = None
     longest_name: int = 1
@@ -129,6 +131,8 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     knowledge.organisation_descriptors = frozenset(text["organisation_descriptors"])
     knowledge.state_body_words = frozenset(text["state_body_words"])
     knowledge.not_names = frozenset(text["not_names"])
+    knowledge.place_words = frozenset(text["place_words"])
+    knowledge.person_nouns = frozenset(text["person_nouns"])
     knowledge.back_nouns = {w: kind for kind, words in text["back_nouns"].items() for w in words}
     knowledge.longest_name = max((len(n.split()) for n in knowledge.names), default=1)
     for name in knowledge.names:

@@ -121,7 +121,8 @@ def find_name(phrase: str, knowledge: Knowledge) -> NameSpan | None:
         if (
             j - i >= 2
             and _is_name_word(words, j - 1, knowledge, last=True)
-            and not knowledge.lookup(run)
+            and not knowledge.lookup(POSSESSIVE.sub("", run))
+            and not POSSESSIVE.search(run)  # "European Union's": an owner, not a person
             and not _inside_body_name(words, i, j, knowledge)
         ):
             best = NameSpan(

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from app.extraction import attribution as attr
-from app.extraction.bodies import named_body, unresolved
+from app.extraction.bodies import named_bodies, named_body, unresolved
 from app.extraction.claims import Draft
 from app.extraction.context import Attribution, Context
 from app.extraction.dates import find_times
@@ -100,7 +100,7 @@ class Reader:
         """Remember the bodies a sentence named, for "It said", "the group" and home country."""
         mentions = [m for m in find_mentions(sentence.text, self.knowledge) if m.named.proper]
         opening = self._opening(sentence.text)
-        bodies = [m.named.source for m in mentions]
+        bodies = [m.named.source for m in mentions] + named_bodies(sentence.text, self.knowledge)
         self.context.saw(bodies + ([opening] if opening and opening not in bodies else []), opening)
 
     def _opening(self, text: str) -> SourceRef | None:
@@ -284,7 +284,9 @@ class Reader:
             who = replace(who, said_on=previous.attribution.said_on)  # the same occasion
         verb = match.group("verb")
         if verb.endswith("ing"):
-            verb = {"saying": "said", "denying": "denied"}.get(verb, verb[:-3] + "ed")
+            verb = {"saying": "said", "denying": "denied", "telling": "told"}.get(
+                verb, verb[:-3] + "ed"
+            )
         stance = self.knowledge.cues.get(verb.lower(), "asserted")
         quote = trim(sentence, match.start())
         self._add(quote, trim(sentence, match.end()), who, stance, match.group("gap") or "")
@@ -322,7 +324,11 @@ class Reader:
 
     def _resolve(self, subject: str) -> Attribution | None:
         who = resolve_subject(subject, self.knowledge, self.context)
-        return who and replace(who, subject=subject)
+        if who is None:
+            return None
+        words = {w.strip(",.").lower() for w in subject.split()}
+        personal = who.personal or bool(words & self.knowledge.person_nouns)
+        return replace(who, subject=subject, personal=personal)
 
     def _dated(self, who: Attribution, said_text: str) -> Attribution:
         """Said-on from the attribution's own words, else the speaker's, else before publication."""

@@ -21,6 +21,8 @@ PERSON_PRONOUNS = {"he", "she"}
 ANY_PRONOUNS = {"they", "it", "we", "i"}
 MAX_SUBJECT_WORDS = 14
 MAX_WITH_APPOSITIVES = 40
+OWNER = re.compile(r"\b(the)\s+([a-z]+)(?:'s|’s)\s", re.IGNORECASE)
+MADE_BY = re.compile(r"\b(?:by|from|of)\s+(?:the\s+)?(?P<maker>[^\W\d_].*)$")
 
 
 def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Attribution | None:
@@ -49,6 +51,13 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
 
 
 def _body(head: str, knowledge: Knowledge) -> Attribution | None:
+    made_by = MADE_BY.search(head)
+    words = head.lower().split()
+    if made_by and any(
+        knowledge.back_nouns.get(w) == "document"
+        for w in words[: len(words) - len(made_by.group("maker").split())]
+    ):
+        head = made_by.group("maker")  # "figures compiled by the Stockholm International ..."
     source = named_body(head, knowledge) or unresolved(head, knowledge)
     return Attribution((source,)) if source else None
 
@@ -94,6 +103,8 @@ def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribu
 
 
 def _back_to(kind: str, words: list[str], context: Context) -> Attribution | None:
+    if kind == "document" and MADE_BY.search(" ".join(words)):
+        return None  # "a survey by X": X is named; the body resolver reads it
     if kind in ("spokesperson", "document"):
         if context.current and kind == "spokesperson":
             return Attribution((context.current,))  # "Meta was sceptical: a spokesman said"
@@ -175,6 +186,11 @@ def _role_source(role: str | None, knowledge: Knowledge, context: Context) -> So
         return None
     if role.lower().startswith(("its ", "their ")) and (context.current or context.opening):
         return context.current or context.opening  # "Its chair, Justice Grace Mhango"
+    owner = OWNER.search(role)
+    if owner and owner.group(1).lower() not in ("its", "their"):
+        named = context.body_named([owner.group(2).lower()])  # "the canal's administrator"
+        if named:
+            return named
     source = body_in_role(role, knowledge)
     if source:
         return source

@@ -15,8 +15,10 @@ TERMINAL = (".", "!", "?", '"', "”", "’", "'", ")", ":", ";")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # "DUBAI, Jan 21 (Reuters) - ", "KYIV (AP) — ": where and who filed the story.
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}?)(?:,[^()\n]{0,40}?)?(?:\s*\([^)]{1,40}\))?\s+[-–—]{1,2}\s+"
+    r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’ -]{1,40}?)(?:,[^()\n]{0,40}?)?(?:\s*\([^)]{1,40}\))?\s+[-–—]{1,2}\s+"
 )
+# "15:40 PKT — ": a live blog's time stamp before each entry.
+TIMESTAMP = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,5})?\s*[-–—]{1,2}\s+")
 LIST_ITEM = re.compile(r"^(?:[-•*▪◦–]|\d{1,2}[.)])\s")
 
 
@@ -71,6 +73,11 @@ def is_heading(paragraph: str) -> bool:
 
 def without_dateline(paragraph: Span) -> tuple[Span, str | None]:
     """The paragraph after a leading dateline, and the dateline's place if there is one."""
+    stamp = TIMESTAMP.match(paragraph.text)
+    if stamp:
+        return Span(
+            paragraph.text[stamp.end() :], paragraph.start + stamp.end(), paragraph.end
+        ), None
     match = DATELINE.match(paragraph.text)
     if not match:
         return paragraph, None
