@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from app.extraction.knowledge import Knowledge, Named
 
@@ -66,6 +67,12 @@ class NameSpan:
 
 def find_mentions(text: str, knowledge: Knowledge) -> list[Mention]:
     """Known entities and groups named in `text`, longest match first, left to right."""
+    return list(_mentions(text, knowledge))
+
+
+@lru_cache(maxsize=8192)
+def _mentions(text: str, knowledge: Knowledge) -> tuple[Mention, ...]:
+    # The same sentence is scanned for openings, subjects and actors: scan it once.
     tokens = list(TOKEN.finditer(text))
     found: list[Mention] = []
     i = 0
@@ -77,19 +84,25 @@ def find_mentions(text: str, knowledge: Knowledge) -> list[Mention]:
             i += used
         else:
             i += 1
-    return found
+    return tuple(found)
+
+
+def _first_word(token: str) -> str:
+    return POSSESSIVE.sub("", token.lstrip('"“').lower())
 
 
 def _longest_at(
     text: str, tokens: list[re.Match[str]], i: int, knowledge: Knowledge
 ) -> tuple[Mention, int] | None:
-    first = POSSESSIVE.sub("", tokens[i].group(0).lstrip('"“').lower())
-    longest = max(
-        knowledge.first_words.get(first, 0), knowledge.first_words.get(first.rstrip("."), 0)
-    )
-    if first in ("the", "some", "a", "an") or first.isdigit():
-        longest = knowledge.longest_name  # "the West", "two people familiar with the matter"
-    for n in range(min(longest + 1, len(tokens) - i), 0, -1):
+    first = _first_word(tokens[i].group(0))
+    words = knowledge.first_words
+    longest = max(words.get(first, 0), words.get(first.rstrip("."), 0))
+    if (first in ("the", "some", "a", "an") or first.isdigit()) and i + 1 < len(tokens):
+        # "the West", "two people familiar with the matter": the next word starts the name
+        longest = max(longest, 1 + words.get(_first_word(tokens[i + 1].group(0)), 0))
+    if longest == 0:
+        return None
+    for n in range(min(longest, len(tokens) - i), 0, -1):
         start, end = tokens[i].start(), tokens[i + n - 1].end()
         for candidate in _candidates(text[start:end]):
             named = knowledge.lookup(candidate)
