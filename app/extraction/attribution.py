@@ -152,7 +152,8 @@ def split_after_cue(after: str) -> tuple[str, int, bool] | None:
     after "that") rather than an object ("denied the reports").
     """
     that = re.match(r"^((?:\s+[^\s,.;:\"“]+){0,7}?)\s+that\s+", after)
-    if that:
+    rest = after[that.end() :] if that else ""
+    if that and (len(rest.split()) > 4 or is_clause(" " + rest)):  # not "rejected that reading"
         return that.group(1), that.end(), True
     colon = re.match(r"^((?:\s+[^\s,.;:\"“]+){0,7}?)\s*:\s*", after)
     if colon:

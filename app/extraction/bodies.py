@@ -18,6 +18,7 @@ DETERMINERS = re.compile(
     re.IGNORECASE,
 )
 ACADEMIC = {"University", "College", "School", "Université", "Universidad", "Universität"}
+POSSESSIVE_WORD = re.compile(r"^(.+?)(?:'s|’s)$")
 ABBREVIATION = re.compile(r"\s*\(([^()]{2,12})\)")
 ROLE_BODY = re.compile(r"\b(?:at|of|for|with|from)\s+(?:the\s+)?(?P<rest>.+)$")
 
@@ -151,6 +152,9 @@ def unresolved(head: str, knowledge: Knowledge) -> SourceRef | None:
     words = DETERMINERS.sub("", head).split()
     if not words or len(words) > 8 or words[0] in knowledge.not_names:
         return None
+    owner = POSSESSIVE_WORD.match(words[0])
+    if owner and words[0][:1].isupper():
+        words = [owner.group(1)]  # "UNEP’s executive director" speaks for UNEP
     if words[0][:1].isupper() and _all_capitalised(words):
         label = " ".join(words) if len(words) <= 7 else None
     else:
@@ -179,8 +183,8 @@ def _named_after_descriptor(words: list[str]) -> str | None:
 def group_by_noun(words: list[str], knowledge: Knowledge) -> str | None:
     """ "shipping industry sources", "Press freedom groups", "residents of Ménaka" -> a group."""
     for i, word in enumerate(words):
-        if word.lower() in PREPOSITIONS or i >= 4:
-            return None
+        if word.lower() in PREPOSITIONS or i >= 4 or word.lower() == "also" or word.endswith("ed"):
+            return None  # "Dizon also showed reporters": a clause, not a group
         if word.lower() in knowledge.source_nouns:
             return " ".join(words[: i + 1])
     return None

@@ -26,7 +26,9 @@ VERBISH = {
     "might", "should", "must", "does", "did", "says", "said", "also", "raised", "cut", "put",
     "hit", "set", "ruled", "won", "lost", "called", "told", "welcomed", "urged", "began",
 }  # fmt: skip
-RELATIVE_END = re.compile(r"\b(?:which|who|whom|that)\s*$", re.IGNORECASE)
+RELATIVE_END = re.compile(
+    r"\b(?:which|who|whom|that)(?:\s+(?:he|she|it|they|we))?\s*$", re.IGNORECASE
+)
 CLAUSE_BOUNDARY = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 NOT_CLAIMS = re.compile(
     r"\b(?:could not (?:be )?(?:independently )?(?:verif|confirm)\w*|did not (?:immediately )?respond|"
@@ -106,7 +108,7 @@ class Reader:
     def _opening(self, text: str) -> SourceRef | None:
         """The body a sentence opens with: "Israel's military has ...", "The Directorate
         General of Health Services (DGHS) recorded ...", "Press freedom groups welcomed ..."."""
-        words = text.split()
+        words = text.split(", ")[0].split()  # "Its chair, Justice Grace Mhango, told": not a body
         for i, word in enumerate(words[:9]):
             bare = word.strip(",.;:").lower()
             verbish = bare in VERBISH or bare in self.knowledge.cues or bare.endswith("ed")

@@ -22,11 +22,21 @@ ANY_PRONOUNS = {"they", "it", "we", "i"}
 MAX_SUBJECT_WORDS = 14
 MAX_WITH_APPOSITIVES = 40
 OWNER = re.compile(r"\b(the)\s+([a-z]+)(?:'s|’s)\s", re.IGNORECASE)
+SPEAKS_FOR = re.compile(
+    r"^(?:a|an|the|one)?\s*(?:\w+\s+)?(?:spokesperson|spokesman|spokeswoman|representative|official|"
+    r"source|director|head|chief)\s+(?:for|of|at|from)\s+(?P<body>.+)$",
+    re.IGNORECASE,
+)
 MADE_BY = re.compile(r"\b(?:by|from|of)\s+(?:the\s+)?(?P<maker>[^\W\d_].*)$")
 
 
 def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Attribution | None:
     """Sources and speaker for an attribution subject, or None if it names nobody."""
+    spokesperson = SPEAKS_FOR.match(subject.strip())
+    if spokesperson:  # "a spokesman for the finance ministry", "a spokesperson for Rescue 1122"
+        found = resolve_subject(spokesperson.group("body"), knowledge, context)
+        if found:
+            return found
     text = subject.strip(' ,:;"“”')
     text = re.sub(r"^(?:and|but|yet|so|while)\s+", "", text, flags=re.IGNORECASE)
     if text.lower() in PERSON_PRONOUNS | ANY_PRONOUNS:
@@ -97,6 +107,9 @@ def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribu
     kinds = [knowledge.back_nouns[w] for w in words if w in knowledge.back_nouns]
     if not kinds:
         return None
+    earlier = context.by_name(head)
+    if earlier and earlier.speaker:
+        return earlier  # "the minister": the speaker whose role that is
     if own and context.current:
         return Attribution((context.current,))  # "according to its daily bulletin"
     return _back_to(kinds[0], words, context)
@@ -105,6 +118,9 @@ def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribu
 def _back_to(kind: str, words: list[str], context: Context) -> Attribution | None:
     if kind == "document" and MADE_BY.search(" ".join(words)):
         return None  # "a survey by X": X is named; the body resolver reads it
+    made_by = MADE_BY.search(" ".join(words))
+    if kind == "spokesperson" and made_by:
+        return None  # "a spokesman for the finance ministry": resolved as what it speaks for
     if kind in ("spokesperson", "document"):
         if context.current and kind == "spokesperson":
             return Attribution((context.current,))  # "Meta was sceptical: a spokesman said"
@@ -184,8 +200,10 @@ def _role_source(role: str | None, knowledge: Knowledge, context: Context) -> So
     """Whom a role speaks for: the body it names, "its" body, or the story's own state."""
     if not role:
         return None
-    if role.lower().startswith(("its ", "their ")) and (context.current or context.opening):
-        return context.current or context.opening  # "Its chair, Justice Grace Mhango"
+    if role.lower().startswith(("its ", "their ")) and (context.opening or context.current):
+        return (
+            context.opening or context.current
+        )  # "... Commission. Its chair, Justice Grace Mhango"
     owner = OWNER.search(role)
     if owner and owner.group(1).lower() not in ("its", "their"):
         named = context.body_named([owner.group(2).lower()])  # "the canal's administrator"
