@@ -91,9 +91,12 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
         return leading
     match = ROLE_BODY.search(role)
     if match:
-        runs = _proper_runs(ABBREVIATION.sub("", match.group("rest")).split())
+        words = ABBREVIATION.sub("", match.group("rest")).split()
+        runs = _proper_runs(words)
+        located = False
         for run in reversed(runs):  # "the Brussels-based group European Digital Rights"
-            if run[-1].endswith("-based"):
+            if run[-1].endswith("-based") or _describes_a_body(run, words, knowledge):
+                located = True
                 continue
             if set(run) & ACADEMIC:
                 return None  # a scholar speaks for themselves, not for their university
@@ -101,8 +104,17 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
                 continue  # "spokesperson for the West Philippine Sea": a place, not a body
             phrase = " ".join(run)
             return named_body(phrase, knowledge) or unresolved(phrase, knowledge)
+        if located:
+            return None  # "a researcher at a Kyiv think tank": where the body is, not who
     mentions = [m for m in find_mentions(role, knowledge) if m.named.proper]
     return mentions[0].named.source if mentions else None
+
+
+def _describes_a_body(run: list[str], words: list[str], knowledge: Knowledge) -> bool:
+    """ "a Kyiv think tank": the name before a kind of body says where it is, not who."""
+    at = next((i for i in range(len(words)) if words[i : i + len(run)] == run), -1)
+    following = words[at + len(run) : at + len(run) + 2] if at >= 0 else []
+    return any(w.lower().strip(",.") in knowledge.organisation_descriptors for w in following)
 
 
 def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:

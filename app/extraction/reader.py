@@ -29,7 +29,7 @@ VERBISH = {
 RELATIVE_END = re.compile(
     r"\b(?:which|who|whom|that)(?:\s+(?:he|she|it|they|we))?\s*$", re.IGNORECASE
 )
-CLAUSE_BOUNDARY = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
+CLAUSE_BOUNDARY = re.compile(r",\s+(?:and|but|while|whereas|as)\s+|;\s+")
 NOT_CLAIMS = re.compile(
     r"\b(?:could not (?:be )?(?:independently )?(?:verif|confirm)\w*|did not (?:immediately )?respond|"
     r"declined to comment|(?:was|were) not (?:immediately )?available for comment|"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from app.extraction.bodies import DETERMINERS, body_in_role, named_body, unresolved
+from app.extraction.bodies import DETERMINERS, body_in_role, group_by_noun, named_body, unresolved
 from app.extraction.context import Attribution, Context
 from app.extraction.knowledge import Knowledge
 from app.extraction.mentions import POSSESSIVE, NameSpan, find_name
@@ -27,6 +27,7 @@ SPEAKS_FOR = re.compile(
     r"source|director|head|chief)\s+(?:for|of|at|from)\s+(?P<body>.+)$",
     re.IGNORECASE,
 )
+AT_BODY = re.compile(r"^(?P<who>(?:\S+\s+){0,3}?\S+)\s+(?:at|of|from|with)\s+", re.IGNORECASE)
 MADE_BY = re.compile(r"\b(?:by|from|of)\s+(?:the\s+)?(?P<maker>[^\W\d_].*)$")
 
 
@@ -61,6 +62,11 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
 
 
 def _body(head: str, knowledge: Knowledge) -> Attribution | None:
+    at_body = AT_BODY.match(head)
+    if at_body and group_by_noun(at_body.group("who").split(), knowledge):
+        source = body_in_role(head, knowledge)  # "Economists at the Asian Development Bank"
+        if source:
+            return Attribution((source,))
     made_by = MADE_BY.search(head)
     words = head.lower().split()
     if made_by and any(
@@ -79,7 +85,7 @@ def _pronoun(pronoun: str, context: Context) -> Attribution | None:
 
 
 def _has_verb(text: str) -> bool:
-    return any(word.lower() in VERB_WORDS for word in text.split())
+    return any(word in VERB_WORDS for word in text.split())  # "Can Tho" is a place, "can" a verb
 
 
 def _several(text: str, knowledge: Knowledge) -> Attribution | None:
