@@ -29,6 +29,8 @@ CLAUSE_VERBS = {
 _CONTINUING = r",\s+(?:with\s+(?P<subject>[^,]{2,80}?)\s+)?(?P<verb>saying|adding|noting|stressing|warning|insisting|arguing|claiming|denying|telling)\b"
 CONTINUATION_THAT = re.compile(_CONTINUING + r"(?P<gap>(?:\s+[^\s,;:\"“]+){0,7}?)\s+that\s+")
 CONTINUATION = re.compile(_CONTINUING + r"(?P<gap>)\s*:?\s+(?=[\"“A-Za-z])")
+# "found that A, and that B": a second claim under the same cue
+AND_THAT = re.compile(r",?\s+(?:and|but)\s+(?P<subject>)(?P<verb>)(?P<gap>)that\s+(?=\S)")
 QUOTES = "\"“”‘’'"
 CLAUSE_MARK = re.compile(r"[:;]\s+")  # "Meta was more sceptical: a spokesman said ..."
 NEXT_CLAUSE = re.compile(r",\s+(?:as|while|whereas|but|and|even as)\s+(?=\S)")
@@ -202,10 +204,26 @@ def link_end(content: str, knowledge: Knowledge) -> int:
     return match.end() if match else 0
 
 
+def post_subjects(text: str, cue: re.Match[str]) -> list[tuple[int, str, str, int | None]]:
+    """Readings of "<content>, <subject> <cue> [when]." with the longest subject first:
+    "..., the bank's committee, known as Copom, said" is the committee, not "known as Copom"."""
+    found = post_subject(text, cue)
+    if found is None or any(mark in text[: cue.start()] for mark in (',"', ",”")):
+        return [found] if found else []  # a quotation's end marks where the subject starts
+    readings = []
+    for comma in re.finditer(r", ", text[: found[0]]):
+        subject = text[comma.end() : cue.start()].strip(' ,"”')
+        if len(WORD.findall(text[: comma.start()])) >= 3 and len(WORD.findall(subject)) <= 14:
+            readings.append((comma.start() + 1, subject, found[2], found[3]))
+    return readings + [found]
+
+
 def post_subject(text: str, cue: re.Match[str]) -> tuple[int, str, str, int | None] | None:
     """For "<content>, <subject> <cue> [when][, as <more>]." return the content's end, the
     subject, the words around the cue, and where a following clause starts (if any)."""
     before, after = text[: cue.start()], text[cue.end() :]
+    if after.lstrip().startswith(","):
+        return None  # "The pause, it said, would ...": set off by commas, not at the end
     clause = NEXT_CLAUSE.search(after)
     rest = cue.end() + clause.start() if clause else None
     trailing = (after[: clause.start()] if clause else after).strip().rstrip(".!?" + QUOTES).strip()
@@ -242,6 +260,7 @@ def find_continuation(text: str, knowledge: Knowledge) -> re.Match[str] | None:
             CONTINUATION_THAT.search(text),
             CONTINUATION.search(text),
             patterns(knowledge).and_cue.search(text),
+            AND_THAT.search(text),
         )
         if m
     ]

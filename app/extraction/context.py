@@ -6,6 +6,7 @@ group", "It says", and roles such as "Interior Minister" that name no country.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -32,6 +33,7 @@ class Context:
     home: Named | None = None  # the country the story is filed from, when a dateline says
     opening: SourceRef | None = None  # the body the previous sentence opened with
     current: SourceRef | None = None  # the body the sentence being read opens with
+    current_words: str = ""  # the words that named it
     bodies: list[SourceRef] = field(default_factory=list)  # every body named so far, in order
     countries: Counter[str] = field(default_factory=Counter)
     by_slug: dict[str, SourceRef] = field(default_factory=dict)
@@ -54,6 +56,9 @@ class Context:
     def body_named(self, words: list[str]) -> SourceRef | None:
         """The latest body whose name has one of these words ("the authority")."""
         wanted = {w for w in words if len(w) > 3}
+        for attribution in reversed(self.recent):  # "Brazil's central bank said ... the bank's"
+            if _head_noun(attribution.subject) in wanted:
+                return attribution.sources[0]
         for source in reversed([s for a in self.recent for s in a.sources] + self.bodies):
             if wanted & {w.lower() for w in source.label.split()}:
                 return source
@@ -92,11 +97,12 @@ class Context:
         """When the same speaker last spoke in this article ("also added" takes their date)."""
         if attribution.said_on:
             return attribution.said_on
-        if attribution.speaker is None:
-            return None
         for earlier in reversed(self.recent):
-            if earlier.speaker and earlier.speaker.name == attribution.speaker.name:
-                return earlier.said_on
+            if attribution.speaker and earlier.speaker:
+                if earlier.speaker.name == attribution.speaker.name:
+                    return earlier.said_on
+            elif not attribution.speaker and earlier.sources == attribution.sources:
+                return earlier.said_on  # "the central bank said on Wednesday ... It said"
         return None
 
     def by_name(self, words: str) -> Attribution | None:
@@ -120,6 +126,13 @@ class Context:
             if key in attribution.subject.lower().split():
                 return replace(attribution, speaker=None)
         return None
+
+
+def _head_noun(phrase: str) -> str:
+    """ "Officials in the ministry" -> "officials"; "Brazil's central bank" -> "bank"."""
+    head = re.split(r"\s+(?:in|of|at|for|from|with|on)\s+", phrase.lower().strip(" ,"))[0]
+    words = head.split()
+    return words[-1].strip(",.") if words else ""
 
 
 def _name_parts(name: str) -> tuple[str, str]:

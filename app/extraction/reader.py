@@ -63,7 +63,7 @@ class Reader:
         """Turn one sentence into claim drafts."""
         new_paragraph = paragraph.start != self.paragraph_start
         self.paragraph_start = paragraph.start
-        self.context.current = self._opening(sentence.text)
+        self.context.current, self.context.current_words = self._opening(sentence.text)
         if not NOT_CLAIMS.search(sentence.text):
             self._read(sentence, paragraph, new_paragraph)
         self._observe(sentence)
@@ -101,11 +101,11 @@ class Reader:
     def _observe(self, sentence: Span) -> None:
         """Remember the bodies a sentence named, for "It said", "the group" and home country."""
         mentions = [m for m in find_mentions(sentence.text, self.knowledge) if m.named.proper]
-        opening = self._opening(sentence.text)
+        opening, _ = self._opening(sentence.text)
         bodies = [m.named.source for m in mentions] + named_bodies(sentence.text, self.knowledge)
         self.context.saw(bodies + ([opening] if opening and opening not in bodies else []), opening)
 
-    def _opening(self, text: str) -> SourceRef | None:
+    def _opening(self, text: str) -> tuple[SourceRef | None, str]:
         """The body a sentence opens with: "Israel's military has ...", "The Directorate
         General of Health Services (DGHS) recorded ...", "Press freedom groups welcomed ..."."""
         words = text.split(", ")[0].split()  # "Its chair, Justice Grace Mhango, told": not a body
@@ -114,8 +114,10 @@ class Reader:
             verbish = bare in VERBISH or bare in self.knowledge.cues or bare.endswith("ed")
             if i and word[:1].islower() and verbish:
                 phrase = " ".join(words[:i]).strip(",")
-                return named_body(phrase, self.knowledge) or unresolved(phrase, self.knowledge)
-        return None
+                return named_body(phrase, self.knowledge) or unresolved(
+                    phrase, self.knowledge
+                ), phrase
+        return None, ""
 
     def _parenthetical(self, sentence: Span) -> bool:
         """ "The pause, it said, would allow ...": an attribution set off by commas."""
@@ -250,13 +252,10 @@ class Reader:
         for cue in reversed(attr.candidate_cues(sentence.text, self.knowledge)):
             if attr.in_noun_compound(sentence.text, cue, self.knowledge):
                 continue
-            found = attr.post_subject(sentence.text, cue)
-            if not found:
+            reading = self._post_reading(sentence.text, cue)
+            if reading is None:
                 continue
-            end, subject, said, rest = found
-            who = self._resolve(_without_times(subject, self.article))
-            if who is None or len(sentence.text[:end].split()) < 3:
-                continue
+            who, (end, subject, said, rest) = reading
             stance = self.knowledge.cues[cue.group(0).lower()]
             quote = trim(sentence, 0, rest) if rest else sentence
             self._add(quote, trim(sentence, 0, end), who, stance, f"{subject} {said}")
@@ -265,13 +264,25 @@ class Reader:
             return True
         return False
 
+    def _post_reading(
+        self, text: str, cue: re.Match[str]
+    ) -> tuple[Attribution, tuple[int, str, str, int | None]] | None:
+        """The first reading of a trailing attribution whose subject names somebody."""
+        for reading in attr.post_subjects(text, cue):
+            who = self._resolve(_without_times(reading[1], self.article))
+            if who is not None and len(text[: reading[0]].split()) >= 3:
+                return who, reading
+        return None
+
     def _continue(self, sentence: Span, match: re.Match[str], opening: bool = False) -> None:
         """ ", adding that ...", ", with X saying ...": a second claim in the same sentence."""
         previous = self.drafts[-1] if self.drafts else None
         subject = match.group("subject")
         self.context.hint = previous.attribution.sources[0] if previous else None
         if opening and self.context.current:
-            who: Attribution | None = Attribution((self.context.current,))
+            who: Attribution | None = Attribution(
+                (self.context.current,), subject=self.context.current_words
+            )
         elif subject:
             who = self._resolve(subject)
         else:
@@ -289,9 +300,13 @@ class Reader:
             verb = {"saying": "said", "denying": "denied", "telling": "told"}.get(
                 verb, verb[:-3] + "ed"
             )
-        stance = self.knowledge.cues.get(verb.lower(), "asserted")
+        fallback = previous.stance if previous and not verb else "asserted"  # ", and that ..."
+        stance = self.knowledge.cues.get(verb.lower(), fallback)
+        said = match.group("gap") or ""
+        if opening:  # "raised its rate on Wednesday ... and said": the same occasion
+            said = f"{sentence.text[: match.start()]} {said}"
         quote = trim(sentence, match.start())
-        self._add(quote, trim(sentence, match.end()), who, stance, match.group("gap") or "")
+        self._add(quote, trim(sentence, match.end()), who, stance, said)
 
     def _quote_continues(self, sentence: Span, paragraph: Span, new_paragraph: bool) -> bool:
         """A quotation with no attribution of its own goes on from the last speaker."""
