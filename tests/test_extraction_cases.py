@@ -242,3 +242,22 @@ def test_sentences_do_not_end_at_abbreviations(text: str, expected: list[str]) -
 
     abbreviations = load_knowledge().abbreviations
     assert [s.text for s in sentences(Span(text, 0, len(text)), abbreviations)] == expected
+
+
+def test_list_items_are_read_but_bare_items_are_no_claims() -> None:
+    body = "\n\n".join(
+        [
+            "Key points",
+            "- At least 12 people have died in the floods, the interior ministry of Peru said.",
+            "- a ban on imports of primary aluminium",
+            "- Rescue teams have reached the most remote villages.",
+        ]
+    )
+    article = Article(slug="key-points", title="Floods", published=date(2025, 2, 3), body=body)
+    claims = extract(article).claims
+    assert [c.quote.text for c in claims] == [
+        "At least 12 people have died in the floods, the interior ministry of Peru said.",
+        "Rescue teams have reached the most remote villages.",
+    ]
+    assert [s.label for s in claims[0].sources] == ["Lima"]
+    assert [s.label for s in claims[1].sources] == ["Unattributed"]

@@ -34,7 +34,7 @@ def named_body(head: str, knowledge: Knowledge) -> SourceRef | None:
         return None
     first = mentions[0]
     before = head[: first.start].split()
-    if _sub_body(before):
+    if _sub_body(before) or _organ_of(before, knowledge):
         return first.named.source  # "the Eastern Theater Command of the People's Liberation Army"
     # The body must head the phrase ("a senior U.S. official"), not sit in a
     # complement ("the war in Ukraine").
@@ -59,6 +59,14 @@ def _state_body(words: list[str], knowledge: Knowledge) -> bool:
     if any(w in ("on", "for") for w in words):
         return bool(set(words) & {"Ministry", "Government", "Forces", "Army"})
     return bool(set(words) & knowledge.government_words)
+
+
+def _organ_of(before: list[str], knowledge: Knowledge) -> bool:
+    """ "the interior ministry of Peru", "the government of Japan": a state body of a country."""
+    if not before or before[-1].lower() != "of":
+        return False
+    nouns = {w.lower() for w in before[:-1]}
+    return any(knowledge.back_nouns.get(w) == "government" for w in nouns)
 
 
 def _sub_body(before: list[str]) -> bool:

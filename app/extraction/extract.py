@@ -8,7 +8,14 @@ from app.extraction.claims import build_claims
 from app.extraction.knowledge import Knowledge, load_knowledge
 from app.extraction.model import Article, ExtractedArticle
 from app.extraction.reader import Reader
-from app.extraction.text import clean_body, is_heading, paragraphs, sentences, without_dateline
+from app.extraction.text import (
+    clean_body,
+    is_heading,
+    paragraphs,
+    sentences,
+    without_bullet,
+    without_dateline,
+)
 
 
 def extract(article: Article, knowledge: Knowledge | None = None) -> ExtractedArticle:
@@ -23,6 +30,7 @@ def extract(article: Article, knowledge: Knowledge | None = None) -> ExtractedAr
         paragraph, place = without_dateline(paragraph)
         if index == 0 and place:
             reader.context.home = knowledge.lookup(place.title())
+        paragraph, reader.in_list = without_bullet(paragraph)
         for sentence in sentences(paragraph, knowledge.abbreviations):
             reader.read(sentence, paragraph)
     return ExtractedArticle(cleaned, build_claims(cleaned, reader.drafts, knowledge))

@@ -58,6 +58,7 @@ class Reader:
         self.context = Context()
         self.drafts: list[Draft] = []
         self.paragraph_start = -1
+        self.in_list = False  # list items that name no one count only if they are sentences
 
     def read(self, sentence: Span, paragraph: Span) -> None:
         """Turn one sentence into claim drafts."""
@@ -324,6 +325,8 @@ class Reader:
     def _narration(self, content: Span) -> None:
         if len(content.text.split()) < MIN_CLAIM_WORDS or content.text.rstrip().endswith("?"):
             return
+        if self.in_list and not attr.is_clause(content.text):
+            return  # "- a ban on imports of primary aluminium": an item, not an assertion
         said = DatePoint(self.article.published.isoformat(), "day")
         who = Attribution((UNATTRIBUTED,), None, said)
         self.drafts.append(Draft(content, content, who, "asserted", attributed=False))

@@ -64,11 +64,20 @@ def paragraphs(body: str) -> list[Span]:
 
 
 def is_heading(paragraph: str) -> bool:
-    """A short line without closing punctuation is a subheading, not prose; so is a list item."""
+    """A short line without closing punctuation is a subheading, not prose."""
     words = paragraph.split()
     if LIST_ITEM.match(paragraph):
-        return True
+        return False
     return len(words) <= 10 and not paragraph.rstrip().endswith(TERMINAL)
+
+
+def without_bullet(paragraph: Span) -> tuple[Span, bool]:
+    """A list item without its bullet ("- ", "• ", "1. "), and whether it was one."""
+    bullet = LIST_ITEM.match(paragraph.text)
+    if not bullet:
+        return paragraph, False
+    start = paragraph.start + bullet.end()
+    return Span(paragraph.text[bullet.end() :], start, paragraph.end), True
 
 
 def without_dateline(paragraph: Span) -> tuple[Span, str | None]:
