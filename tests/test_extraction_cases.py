@@ -261,3 +261,12 @@ def test_list_items_are_read_but_bare_items_are_no_claims() -> None:
     ]
     assert [s.label for s in claims[0].sources] == ["Lima"]
     assert [s.label for s in claims[1].sources] == ["Unattributed"]
+
+
+def test_a_name_with_and_in_a_list_of_sources() -> None:
+    body = (
+        "France, Saint Kitts and Nevis and Chile insist that the fisheries deal must be honoured."
+    )
+    article = Article(slug="and-names", title="Deal", published=date(2025, 2, 3), body=body)
+    (claim,) = extract(article).claims
+    assert [s.label for s in claim.sources] == ["Paris", "Basseterre", "Santiago"]

@@ -90,7 +90,7 @@ def _has_verb(text: str) -> bool:
 
 def _several(text: str, knowledge: Knowledge) -> Attribution | None:
     """ "The U.S., South Korea, and Ukraine", "Iranian and U.S. officials": all known."""
-    parts = [p for p in CONJUNCTS.split(text) if p.strip()]
+    parts = _joined_names([p.strip() for p in CONJUNCTS.split(text) if p.strip()], knowledge)
     if len(parts) < 2:
         return None
     sources = []
@@ -100,6 +100,17 @@ def _several(text: str, knowledge: Knowledge) -> Attribution | None:
             return None
         sources.append(source)
     return Attribution(tuple(dict.fromkeys(sources)))
+
+
+def _joined_names(parts: list[str], knowledge: Knowledge) -> list[str]:
+    """Put back names that contain "and": "Saint Kitts", "Nevis" -> "Saint Kitts and Nevis"."""
+    joined: list[str] = []
+    for part in parts:
+        if joined and knowledge.lookup(f"{joined[-1]} and {part}"):
+            joined[-1] = f"{joined[-1]} and {part}"
+        else:
+            joined.append(part)
+    return joined
 
 
 def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
