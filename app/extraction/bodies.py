@@ -45,13 +45,41 @@ def named_body(head: str, knowledge: Knowledge) -> SourceRef | None:
     after = rest[2:].split() if possessive else rest.split()
     if after and after[0] in ("at", "of", "from", "with"):
         return body_in_role(rest, knowledge) or first.named.source  # "analysts at the IDB"
-    if len(after) > 4 or any(w.endswith("ed") and w[:1].islower() for w in after):
+    if len(after) > 4 or any(_past_verb(w) for w in after):
         return None  # "NATO launched a patrol mission" is a clause, not a name
     proper = proper_run(after)
     if proper and not possessive and not _state_body(proper, knowledge):
         # "the Syrian Observatory for Human Rights" is a body of its own, not Damascus.
         return unresolved(" ".join([first.text, *proper]), knowledge)
     return first.named.source
+
+
+ADJECTIVES_IN_ED = {
+    "armed",
+    "allied",
+    "united",
+    "unnamed",
+    "unidentified",
+    "alleged",
+    "concerned",
+    "interested",
+    "affected",
+    "related",
+    "based",
+    "backed",
+    "led",
+}
+
+
+def _past_verb(word: str) -> bool:
+    """ "launched" in "NATO launched a mission"; not "armed" in "Norway's armed forces"."""
+    bare = word.strip(",.").lower()
+    return (
+        word[:1].islower()
+        and bare.endswith("ed")
+        and bare not in ADJECTIVES_IN_ED
+        and not bare.endswith("-based")
+    )
 
 
 def _state_body(words: list[str], knowledge: Knowledge) -> bool:

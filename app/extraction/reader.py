@@ -204,6 +204,8 @@ class Reader:
         split = attr.split_after_cue(text[cue.end() :])
         if split is None or IMPERSONAL.search(region) or not region.strip():
             return None
+        if region.rstrip().endswith(('"', "”")):
+            return None  # '"...," said X': the words before the cue are a quotation
         between, offset, clause = split
         start = cue.end() + offset
         start += attr.link_end(text[start:], knowledge)

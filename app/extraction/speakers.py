@@ -27,7 +27,7 @@ SPEAKS_FOR = re.compile(
     r"source|director|head|chief)\s+(?:for|of|at|from)\s+(?P<body>.+)$",
     re.IGNORECASE,
 )
-AT_BODY = re.compile(r"^(?P<who>(?:\S+\s+){0,3}?\S+)\s+(?:at|of|from|with)\s+", re.IGNORECASE)
+AT_BODY = re.compile(r"^(?P<who>(?:\S+\s+){0,3}?\S+)\s+(?:at|from|with)\s+", re.IGNORECASE)
 MADE_BY = re.compile(r"\b(?:by|from|of)\s+(?:the\s+)?(?P<maker>[^\W\d_].*)$")
 
 
@@ -117,9 +117,12 @@ def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribu
     """ "the group's media office", "the health ministry", "a spokesperson", "its bulletin"."""
     if head[:1].isupper() and not DETERMINERS.match(head):
         return None
-    words = [POSSESSIVE.sub("", w).lower() for w in DETERMINERS.sub("", head.strip()).split()]
-    if any(w[:1].isupper() for w in DETERMINERS.sub("", head.strip()).split()):
-        return None  # "a U.S. official", "the Kremlin" name a body themselves
+    bare = DETERMINERS.sub("", head.strip()).split()
+    words = [POSSESSIVE.sub("", w).lower() for w in bare]
+    if any(
+        w[:1].isupper() and POSSESSIVE.sub("", w).lower() not in knowledge.back_nouns for w in bare
+    ):
+        return None  # "a U.S. official", "the Kremlin" name a body themselves; "the Commission" not
     own = head.lower().startswith(("its ", "their "))
     kinds = [knowledge.back_nouns[w] for w in words if w in knowledge.back_nouns]
     if not kinds:
@@ -208,6 +211,9 @@ def _role(name: NameSpan, appositive: str, knowledge: Knowledge) -> str | None:
     """The words that say what a person is: the appositive, else the title around the name."""
     if re.match(r"(?:who|which|whose|speaking|in|on|at)\b", appositive.strip()):
         appositive = ""  # a clause or circumstance, not a role
+    appositive = re.split(r",\s+(?:who|which|whose)\b", appositive)[
+        0
+    ]  # "X's negotiator, who spoke for ..."
     role = appositive.strip(" ,") or " ".join(p for p in (name.before, name.after) if p).strip(" ,")
     role = re.sub(r"^(?:the|a|an)\s+", "", role)
     return role or None
