@@ -155,13 +155,27 @@ def _describes_a_body(run: list[str], words: list[str], knowledge: Knowledge) ->
 
 def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
     """ "Democratic Progressive Party (DPP) spokesperson", "China Coast Guard spokesperson"."""
-    run = proper_run(ABBREVIATION.sub("", role).split())
+    words = ABBREVIATION.sub("", role).split()
+    run = proper_run(words)
+    titled = bool(run) and run[-1] in knowledge.title_words
     while run and run[-1] in knowledge.title_words:
         run.pop()
-    if len(run) < 2 or run[-1] not in knowledge.organisation_words | knowledge.government_words:
+    job = words[len(run) : len(run) + 2]
+    # "Corvane chief executive": a name, then a job in lower case, names the employer
+    employer = (
+        bool(run) and not titled and bool(job) and job[0][:1].islower() and _is_job(job, knowledge)
+    )
+    if not employer and (
+        len(run) < 2 or run[-1] not in knowledge.organisation_words | knowledge.government_words
+    ):
         return None
     phrase = " ".join(run)
     return named_body(phrase, knowledge) or unresolved(phrase, knowledge)
+
+
+def _is_job(words: list[str], knowledge: Knowledge) -> bool:
+    bare = [w.lower().strip(",.") for w in words]
+    return any(w in knowledge.person_nouns or w in knowledge.title_words_lower for w in bare)
 
 
 def named_bodies(text: str, knowledge: Knowledge) -> list[SourceRef]:
@@ -201,8 +215,10 @@ def unresolved(head: str, knowledge: Knowledge) -> SourceRef | None:
     if not words or len(words) > 8 or words[0] in knowledge.not_names:
         return None
     owner = POSSESSIVE_WORD.match(words[0])
-    if owner and words[0][:1].isupper():
-        words = [owner.group(1)]  # "UNEP’s executive director" speaks for UNEP
+    if owner and words[0][:1].isupper() and (len(words) == 1 or words[1][:1].islower()):
+        words = [
+            owner.group(1)
+        ]  # "UNEP’s executive director" speaks for UNEP, not "Alzheimer's Society"
     if words[0][:1].isupper() and _all_capitalised(words):
         label = " ".join(words) if len(words) <= 7 else None
     else:
@@ -234,5 +250,21 @@ def group_by_noun(words: list[str], knowledge: Knowledge) -> str | None:
         if word.lower() in PREPOSITIONS or i >= 4 or word.lower() == "also" or word.endswith("ed"):
             return None  # "Dizon also showed reporters": a clause, not a group
         if word.lower() in knowledge.source_nouns:
-            return " ".join(words[: i + 1])
+            return " ".join([*words[:i], plural(word)])  # "a diplomat" -> "Diplomats"
     return None
+
+
+def plural(noun: str) -> str:
+    """ "diplomat" -> "diplomats", "economy" -> "economies"; plurals stay as they are."""
+    lower = noun.lower()
+    if lower.endswith("s") or lower in ("people", "staff", "police", "opposition", "media"):
+        return noun
+    if lower.endswith("person"):
+        return noun[:-6] + "people"
+    if lower.endswith("man"):
+        return noun[:-3] + "men"
+    if lower.endswith("y") and lower[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    if lower.endswith(("ch", "sh", "x")):
+        return noun + "es"
+    return noun + "s"

@@ -89,7 +89,7 @@ class Context:
         if self.home and self.home.source.kind == "government":
             return self.home.source
         ranked = self.countries.most_common(2)
-        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             return None
         return self.by_slug[ranked[0][0]]
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import re
 
-from app.extraction.bodies import DETERMINERS, body_in_role, group_by_noun, named_body, unresolved
+from app.extraction.bodies import (
+    DETERMINERS,
+    body_in_role,
+    group_by_noun,
+    named_body,
+    unresolved,
+)
 from app.extraction.context import Attribution, Context
 from app.extraction.knowledge import Knowledge
 from app.extraction.mentions import POSSESSIVE, NameSpan, find_name
@@ -174,8 +180,21 @@ def _person(
         return Attribution((known.source,), Speaker(known.name, role or known.role))
     if earlier and earlier.speaker:
         return Attribution(earlier.sources, Speaker(earlier.speaker.name, role))
-    source = _role_source(role, knowledge, context) or unresolved(name.name, knowledge)
+    source = (
+        _role_source(role, knowledge, context)
+        or _role_group(role, knowledge)
+        or unresolved(name.name, knowledge)
+    )
     return Attribution((source,), Speaker(name.name, role)) if source else None
+
+
+def _role_group(role: str | None, knowledge: Knowledge) -> SourceRef | None:
+    """ "a security researcher at a Dakar-based think tank" -> Security researchers."""
+    if not role:
+        return None
+    words = re.split(r"\s+(?:at|of|for|from|with|in|who|which)\s+", role)[0].split()
+    label = group_by_noun(words[-3:], knowledge) if words else None
+    return unresolved(label, knowledge) if label else None
 
 
 def _name_and_role(head: str, appositive: str, knowledge: Knowledge) -> tuple[NameSpan | None, str]:

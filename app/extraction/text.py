@@ -38,7 +38,10 @@ def clean_body(body: str, widget_labels: Iterable[str]) -> str:
     ("RelatedNATO Secretary-General ..."); they are not part of the article.
     """
     labels = sorted(widget_labels, key=len, reverse=True)
-    glued = re.compile(r"^(?:{})(?=[A-Z])".format("|".join(re.escape(label) for label in labels)))
+    # "RelatedNATO ...", "ADVERTISEMENTThe ...": a label glued to a capitalised word
+    glued = re.compile(
+        r"^(?i:{})(?=[A-Z][a-z]|[A-Z]{{2}})".format("|".join(re.escape(label) for label in labels))
+    )
     alone = re.compile(
         r"^(?:{})\s*(?::.*)?$".format("|".join(re.escape(label) for label in labels)), re.IGNORECASE
     )
