@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from app.extraction.claims import build_claims
-from app.extraction.knowledge import Knowledge, load_knowledge
+from app.extraction.knowledge import Knowledge, Named, load_knowledge
 from app.extraction.model import Article, ExtractedArticle
 from app.extraction.reader import Reader
 from app.extraction.text import (
@@ -16,6 +16,14 @@ from app.extraction.text import (
     without_bullet,
     without_dateline,
 )
+
+
+def _home(place: str, knowledge: Knowledge) -> Named | None:
+    """The country a dateline names: "Limón, Panama" is Panama; "San Jose, Calif." none."""
+    city, _, where = place.partition(", ")
+    if where:
+        return knowledge.lookup(where)  # "Calif." names no country: no home
+    return knowledge.lookup(city)
 
 
 def extract(article: Article, knowledge: Knowledge | None = None) -> ExtractedArticle:
@@ -29,7 +37,7 @@ def extract(article: Article, knowledge: Knowledge | None = None) -> ExtractedAr
             continue
         paragraph, place = without_dateline(paragraph)
         if index == 0 and place:
-            reader.context.home = knowledge.lookup(place.title())
+            reader.context.home = _home(place, knowledge)
         paragraph, reader.in_list = without_bullet(paragraph)
         for sentence in sentences(paragraph, knowledge.abbreviations):
             reader.read(sentence, paragraph)

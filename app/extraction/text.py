@@ -15,7 +15,8 @@ TERMINAL = (".", "!", "?", '"', "”", "’", "'", ")", ":", ";")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # "DUBAI, Jan 21 (Reuters) - ", "KYIV (AP) — ": where and who filed the story.
 DATELINE = re.compile(
-    r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’ -]{1,40}?)(?:,[^()\n]{0,40}?)?(?:\s*\([^)]{1,40}\))?\s+[-–—]{1,2}\s+"
+    r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’ -]{1,40}?)(?:,\s*(?P<where>[^()\n]{0,40}?))?"
+    r"(?:\s*\([^)]{1,40}\))?\s+[-–—]{1,2}\s+"
 )
 # "15:40 PKT — ": a live blog's time stamp before each entry.
 TIMESTAMP = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,5})?\s*[-–—]{1,2}\s+")
@@ -84,7 +85,11 @@ def without_bullet(paragraph: Span) -> tuple[Span, bool]:
 
 
 def without_dateline(paragraph: Span) -> tuple[Span, str | None]:
-    """The paragraph after a leading dateline, and the dateline's place if there is one."""
+    """The paragraph after a leading dateline, and the dateline's place if there is one.
+
+    The place is "Limón, Panama" or "San Jose, Calif." when the dateline says where the
+    city is, and the city alone when it says a date instead ("KYIV, March 5 (Reuters) -").
+    """
     stamp = TIMESTAMP.match(paragraph.text)
     if stamp:
         return Span(
@@ -94,7 +99,10 @@ def without_dateline(paragraph: Span) -> tuple[Span, str | None]:
     if not match:
         return paragraph, None
     start = paragraph.start + match.end()
-    return Span(paragraph.text[match.end() :], start, paragraph.end), match.group("place").strip()
+    place, where = match.group("place").strip().title(), (match.group("where") or "").strip()
+    if where and not re.match(r"^[A-Z][a-z]{2,8}\.? \d{1,2}$", where):  # not a date
+        place = f"{place}, {where}"
+    return Span(paragraph.text[match.end() :], start, paragraph.end), place
 
 
 def sentences(paragraph: Span, abbreviations: frozenset[str]) -> Iterator[Span]:
