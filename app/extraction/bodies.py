@@ -45,13 +45,37 @@ def named_body(head: str, knowledge: Knowledge) -> SourceRef | None:
     after = rest[2:].split() if possessive else rest.split()
     if after and after[0] in ("at", "of", "from", "with"):
         return body_in_role(rest, knowledge) or first.named.source  # "analysts at the IDB"
-    if len(after) > 4 or any(_past_verb(w) for w in after):
-        return None  # "NATO launched a patrol mission" is a clause, not a name
     proper = proper_run(after)
-    if proper and not possessive and not _state_body(proper, knowledge):
+    if (
+        proper
+        and len(proper) == len(after)
+        and not possessive
+        and not _state_body(proper, knowledge)
+    ):
         # "the Syrian Observatory for Human Rights" is a body of its own, not Damascus.
         return unresolved(" ".join([first.text, *proper]), knowledge)
+    if len(after) > 4 or any(_past_verb(w) for w in after):
+        return None  # "NATO launched a patrol mission" is a clause, not a name
+    if first.named.source.kind == "government" and not possessive and not proper:
+        return _of_the_state(after, first.named.source, knowledge)
     return first.named.source
+
+
+def _of_the_state(after: list[str], state: SourceRef, knowledge: Knowledge) -> SourceRef | None:
+    """ "Russian officials" speak for Moscow; a "South Korean battery maker Hanbit Energy" for
+    itself; a "German middle-distance runner" for no state at all."""
+    if not after or any(w.lower().strip(",.") in knowledge.state_nouns for w in after):
+        return state
+    name = _trailing_name(after)
+    return unresolved(" ".join(name), knowledge) if name else None
+
+
+def _trailing_name(words: list[str]) -> list[str]:
+    for i, word in enumerate(words):
+        if word[:1].isupper():
+            run = proper_run(words[i:])
+            return run if len(run) == len(words) - i else []
+    return []
 
 
 ADJECTIVES_IN_ED = {
@@ -104,11 +128,23 @@ def _sub_body(before: list[str]) -> bool:
     return all(w[:1].isupper() for w in before[:-2] if w.lower() != "the")
 
 
+DATE_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december",
+}  # fmt: skip
+
+
+def _is_date_word(word: str) -> bool:
+    """ "the European Commission on Thursday": a day ends a name."""
+    return word.strip(",.").lower() in DATE_WORDS
+
+
 def proper_run(words: list[str]) -> list[str]:
     """The capitalised words that continue a name ("Observatory for Human Rights")."""
     run: list[str] = []
     for word in words:
-        if word[:1].isupper():
+        if word[:1].isupper() and not (run and run[-1] in CONNECTORS and _is_date_word(word)):
             run.append(word.strip(",."))
         elif word in CONNECTORS and run:
             run.append(word)
@@ -154,23 +190,36 @@ def _describes_a_body(run: list[str], words: list[str], knowledge: Knowledge) ->
 
 
 def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
-    """ "Democratic Progressive Party (DPP) spokesperson", "China Coast Guard spokesperson"."""
+    """ "Democratic Progressive Party (DPP) spokesperson", "Corvane chief executive",
+    "Norvik Cells Chief Executive": the body before a job names the employer."""
     words = ABBREVIATION.sub("", role).split()
     run = proper_run(words)
-    titled = bool(run) and run[-1] in knowledge.title_words
-    while run and run[-1] in knowledge.title_words:
-        run.pop()
+    title = _trailing_title(run, knowledge)
+    run = run[: len(run) - len(title)]
     job = words[len(run) : len(run) + 2]
-    # "Corvane chief executive": a name, then a job in lower case, names the employer
+    state_job = any(w.lower() in knowledge.state_nouns for w in job)
     employer = (
-        bool(run) and not titled and bool(job) and job[0][:1].islower() and _is_job(job, knowledge)
+        bool(run)
+        and not state_job
+        and (
+            " ".join(title) in knowledge.corporate_titles
+            or (not title and bool(job) and job[0][:1].islower() and _is_job(job, knowledge))
+        )
     )
-    if not employer and (
-        len(run) < 2 or run[-1] not in knowledge.organisation_words | knowledge.government_words
-    ):
+    if employer and len(run) == 1 and run[0].lower().endswith("ing"):
+        employer = False  # "Polling expert Sir John Curtice": a field, not an employer
+    if not employer and (len(run) < 2 or run[-1] not in knowledge.organisation_words):
         return None
     phrase = " ".join(run)
     return named_body(phrase, knowledge) or unresolved(phrase, knowledge)
+
+
+def _trailing_title(run: list[str], knowledge: Knowledge) -> list[str]:
+    """The title words that end a run of capitals ("Chief Executive", "Prime Minister")."""
+    end = len(run)
+    while end and run[end - 1] in knowledge.title_words:
+        end -= 1
+    return run[end:]
 
 
 def _is_job(words: list[str], knowledge: Knowledge) -> bool:
@@ -246,6 +295,8 @@ def _named_after_descriptor(words: list[str]) -> str | None:
 
 def group_by_noun(words: list[str], knowledge: Knowledge) -> str | None:
     """ "shipping industry sources", "Press freedom groups", "residents of Ménaka" -> a group."""
+    owned = [i for i, w in enumerate(words[:3]) if POSSESSIVE_WORD.match(w)]
+    words = words[owned[-1] + 1 :] if owned else words  # "the country's main farm lobby"
     for i, word in enumerate(words):
         if word.lower() in PREPOSITIONS or i >= 4 or word.lower() == "also" or word.endswith("ed"):
             return None  # "Dizon also showed reporters": a clause, not a group

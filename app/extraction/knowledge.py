@@ -70,6 +70,8 @@ class Knowledge:
     not_names: frozenset[str] = frozenset()
     place_words: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
+    state_nouns: frozenset[str] = frozenset()
+    corporate_titles: frozenset[str] = frozenset()
     back_nouns: dict[str, str] = field(default_factory=dict)  # "group" -> "organisation"
     people_pattern: re.Pattern[str] | None = None
     longest_name: int = 1
@@ -135,6 +137,8 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     knowledge.not_names = frozenset(text["not_names"])
     knowledge.place_words = frozenset(text["place_words"])
     knowledge.person_nouns = frozenset(text["person_nouns"])
+    knowledge.state_nouns = frozenset(text["state_nouns"])
+    knowledge.corporate_titles = frozenset(text["corporate_titles"])
     knowledge.back_nouns = {w: kind for kind, words in text["back_nouns"].items() for w in words}
     knowledge.longest_name = max((len(n.split()) for n in knowledge.names), default=1)
     for name in knowledge.names:
