@@ -13,6 +13,13 @@ from dataclasses import dataclass, field, replace
 from app.extraction.knowledge import Named
 from app.extraction.model import DatePoint, SourceRef, Speaker
 
+# A role of up to six words, perhaps a comma, then a full name that contains the surname:
+# "Djibouti's foreign minister, Mahmoud Ali Youssouf", "Chad's Moussa Faki Mahamat".
+INTRODUCTION = (
+    r"(?P<who>(?:[\w'’-]+ ){{0,5}}?(?:[\w'’-]+, )?(?:[A-ZÀ-Þ][\w'’-]+ ){{1,3}}?{name}"
+    r"(?: [A-ZÀ-Þ][\w'’-]+){{0,2}})\b"
+)
+
 
 @dataclass(frozen=True)
 class Attribution:
@@ -40,6 +47,7 @@ class Context:
     # the source a clause already named ("Polish officials rejected ..., with Minister X
     # saying"): a title with no country of its own speaks for it
     hint: SourceRef | None = None
+    text_so_far: str = ""  # the body up to the sentence being read
 
     def remember(self, attribution: Attribution) -> None:
         self.recent.append(attribution)
@@ -92,6 +100,13 @@ class Context:
         if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             return None
         return self.by_slug[ranked[0][0]]
+
+    def introduction(self, surname: str) -> str | None:
+        """The words that introduced a person first named in narration ("Djibouti's foreign
+        minister, Mahmoud Ali Youssouf"), found by one of their names."""
+        pattern = INTRODUCTION.format(name=re.escape(surname))
+        match = re.search(pattern, self.text_so_far)
+        return match.group("who").strip(" ,") if match else None
 
     def said_on_of(self, attribution: Attribution) -> DatePoint | None:
         """When the same speaker last spoke in this article ("also added" takes their date)."""

@@ -160,6 +160,8 @@ def _inside_body_name(words: list[str], i: int, j: int, knowledge: Knowledge) ->
         return True
     if i >= 1 and words[i - 1].lower() in ("in", "at", "from", "near", "to", "outside", "inside"):
         return True  # "aid workers in El Fasher": a place, not a person
+    if i >= 1 and words[i - 1].lower() == "the":
+        return True  # "the Liberal Democrats": nobody's name takes "the"
     return i >= 2 and words[i - 1] in ("for", "of", "and", "on") and words[i - 2][:1].isupper()
 
 

@@ -26,6 +26,7 @@ VERBISH = {
     "might", "should", "must", "does", "did", "says", "said", "also", "raised", "cut", "put",
     "hit", "set", "ruled", "won", "lost", "called", "told", "welcomed", "urged", "began",
 }  # fmt: skip
+PASSIVE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been|being)\s*$", re.IGNORECASE)
 RELATIVE_END = re.compile(
     r"\b(?:which|who|whom|that)(?:\s+(?:he|she|it|they|we))?\s*$", re.IGNORECASE
 )
@@ -65,6 +66,7 @@ class Reader:
         new_paragraph = paragraph.start != self.paragraph_start
         self.paragraph_start = paragraph.start
         self.context.current, self.context.current_words = self._opening(sentence.text)
+        self.context.text_so_far = self.article.body[max(0, sentence.start - 3000) : sentence.start]
         if not NOT_CLAIMS.search(sentence.text):
             self._read(sentence, paragraph, new_paragraph)
         self._observe(sentence)
@@ -206,6 +208,8 @@ class Reader:
             return None
         if region.rstrip().endswith(('"', "”")):
             return None  # '"...," said X': the words before the cue are a quotation
+        if PASSIVE.search(region) and text[cue.end() :].lstrip().startswith("to "):
+            return None  # "Russia is believed to have ...": the subject is what is believed
         between, offset, clause = split
         start = cue.end() + offset
         start += attr.link_end(text[start:], knowledge)

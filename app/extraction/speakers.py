@@ -96,6 +96,8 @@ def _has_verb(text: str) -> bool:
 
 def _several(text: str, knowledge: Knowledge) -> Attribution | None:
     """ "The U.S., South Korea, and Ukraine", "Iranian and U.S. officials": all known."""
+    if not re.search(r"\s(?:and|or|&)\s", text):
+        return None  # "The UN's humanitarian office, OCHA": one body named twice
     parts = _joined_names([p.strip() for p in CONJUNCTS.split(text) if p.strip()], knowledge)
     if len(parts) < 2:
         return None
@@ -165,9 +167,16 @@ def _back_to(kind: str, words: list[str], context: Context) -> Attribution | Non
 def _person(
     head: str, appositive: str, knowledge: Knowledge, context: Context
 ) -> Attribution | None:
+    owner = knowledge.person_in(head)
+    if owner and head[owner[2] : owner[2] + 2] in ("'s", "’s"):
+        return Attribution((owner[0].source,))  # "Prime Minister Benjamin Netanyahu's office"
     name, appositive = _name_and_role(head, appositive, knowledge)
     if name is None:
-        return context.by_name(head)
+        earlier = context.by_name(head)
+        if earlier is None and _descriptor(head, knowledge) and appositive:
+            named = unresolved(appositive, knowledge)  # "The Italian athletics federation, Fidal"
+            return Attribution((named,)) if named else None
+        return earlier or _introduced(head, knowledge, context)
     if {w.lower() for w in name.before.split()[-1:]} & knowledge.organisation_descriptors:
         return None  # "cybersecurity firm Recorded Future" names a body, not a person
     known = knowledge.person(name.name)
@@ -197,6 +206,25 @@ def _role_group(role: str | None, knowledge: Knowledge) -> SourceRef | None:
     return unresolved(label, knowledge) if label else None
 
 
+def _descriptor(head: str, knowledge: Knowledge) -> bool:
+    """ "the Italian athletics federation", "the environmental group": a kind of body."""
+    words = {w.lower().strip(",.") for w in head.split()}
+    kinds = {knowledge.back_nouns.get(w) for w in words}
+    return "organisation" in kinds or bool(words & knowledge.organisation_descriptors)
+
+
+def _introduced(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
+    """ "Faki said": a person the article named before, in narration, with their role."""
+    words = head.split()
+    if len(words) != 1 or not words[0][:1].isupper():
+        return None
+    earlier = context.introduction(words[0].strip(",."))
+    if earlier is None:
+        return None
+    found = resolve_subject(earlier, knowledge, Context())
+    return found if found and found.speaker else None
+
+
 def _name_and_role(head: str, appositive: str, knowledge: Knowledge) -> tuple[NameSpan | None, str]:
     name = _name_in(head, knowledge)
     if name is None and appositive:
@@ -222,6 +250,8 @@ def _name_in(text: str, knowledge: Knowledge) -> NameSpan | None:
     known = knowledge.person_in(text)
     if known:
         person, start, end = known
+        if text[end : end + 2] in ("'s", "’s"):
+            return None  # "Benjamin Netanyahu's office": his office speaks, not he
         return NameSpan(person.name, text[:start].strip(" ,"), text[end:].strip(" ,"))
     return find_name(text, knowledge)
 
