@@ -27,6 +27,7 @@ PERSON_PRONOUNS = {"he", "she"}
 ANY_PRONOUNS = {"they", "it", "we", "i"}
 MAX_SUBJECT_WORDS = 14
 MAX_WITH_APPOSITIVES = 40
+BASED_IN = re.compile(r"(?<=\b[Tt]he )[^\s,][^,]{0,40}?(?:, [^,]{1,30})?-based\s+")
 OWNER = re.compile(r"\b(the)\s+([a-z]+)(?:'s|’s)\s", re.IGNORECASE)
 SPEAKS_FOR = re.compile(
     r"^(?:a|an|the|one)?\s*(?:\w+\s+)?(?:spokesperson|spokesman|spokeswoman|representative|official|"
@@ -46,6 +47,7 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
             return found
     text = subject.strip(' ,:;"“”')
     text = re.sub(r"^(?:and|but|yet|so|while)\s+", "", text, flags=re.IGNORECASE)
+    text = BASED_IN.sub("", text)  # "The San Jose, California-based company" is "The company"
     if text.lower() in PERSON_PRONOUNS | ANY_PRONOUNS:
         return _pronoun(text.lower(), context)
     head, _, appositive = text.partition(", ")
