@@ -32,7 +32,14 @@ def load(name: str) -> ExtractedArticle:
 
 @pytest.fixture(scope="module")
 def articles() -> dict[str, ExtractedArticle]:
-    names = ("baltic-cable", "japan-defence", "syria-strike", "drone-night", "mekong-floods-live")
+    names = (
+        "baltic-cable",
+        "japan-defence",
+        "syria-strike",
+        "drone-night",
+        "mekong-floods-live",
+        "fjordline-results",
+    )
     return {name: load(name) for name in names}
 
 
@@ -146,6 +153,23 @@ CASES = [
     ("mekong-floods-live", "40,000 children were out of school", ["UNICEF"], None, "asserted", ("2025-10-08", "before")),
     # an unknown party before a title and a name
     ("mekong-floods-live", "dyke maintenance budget", ["Green Delta Party"], "Nguyen Bao", "asserted", ("2025-10-08", "before")),
+    # a company unknown to the data; "The Bergen-based company" points back and keeps its date
+    ("fjordline-results", "quarterly profit fell by a third", ["Fjordline Shipping"], None, "asserted", ("2025-08-19", "day")),
+    ("fjordline-results", "cut 400 jobs", ["Fjordline Shipping"], None, "asserted", ("2025-08-19", "day")),
+    # a corporate title alone speaks for the company in the story
+    ("fjordline-results", "painful but unavoidable", ["Fjordline Shipping"], "Kari Nygaard", "asserted", ("2025-08-20", "before")),
+    ("fjordline-results", "market to recover in 2026", ["Fjordline Shipping"], "Kari Nygaard", "asserted", ("2025-08-20", "before")),
+    # a body named in apposition to its kind
+    ("fjordline-results", "whole sector faced similar pressure", ["Rederiforbundet"], None, "asserted", ("2025-08-20", "before")),
+    # "is believed to": a hedge in the narration, not a claim of the subject
+    ("fjordline-results", "renegotiating its contracts", ["Unattributed"], None, "asserted", ("2025-08-20", "day")),
+    # "Customs data show": the state of the dateline ("OSLO, Norway")
+    ("fjordline-results", "exports of farmed salmon", ["Oslo"], None, "reported", ("2025-08-20", "before")),
+    ("fjordline-results", "visited the port of Bergen", ["Unattributed"], None, "asserted", ("2025-08-20", "day")),
+    # a person introduced in narration, then quoted by surname
+    ("fjordline-results", "not subsidise the industry", ["Oslo"], "Lars Vik", "asserted", ("2025-08-20", "before")),
+    # a prime minister's office speaks for the state; nobody in person
+    ("fjordline-results", "review port fees", ["Oslo"], None, "asserted", ("2025-08-20", "before")),
 ]  # fmt: skip
 
 

@@ -79,12 +79,14 @@ class Context:
                 return attribution
         return None
 
-    def last_body(self, kinds: tuple[str, ...]) -> SourceRef | None:
-        """The body of one of these kinds named most recently ("the group", "the army")."""
+    def last_body(self, kinds: tuple[str, ...], spoken: bool = False) -> SourceRef | None:
+        """The body of one of these kinds that spoke, or was named, most recently."""
         for attribution in reversed(self.recent):
             for source in attribution.sources:
                 if source.kind in kinds:
                     return source
+        if spoken:
+            return None
         for source in reversed(self.bodies):
             if source.kind in kinds:
                 return source

@@ -27,6 +27,10 @@ PERSON_PRONOUNS = {"he", "she"}
 ANY_PRONOUNS = {"they", "it", "we", "i"}
 MAX_SUBJECT_WORDS = 14
 MAX_WITH_APPOSITIVES = 40
+PERSONS_OFFICE = re.compile(
+    r"^(?P<role>.*?)\b(?:[A-ZÀ-Þ][\w-]+ ){1,3}[A-ZÀ-Þ][\w-]+(?:'s|’s)\s+(?:office|team|spokesperson|"
+    r"spokesman|spokeswoman|aides?|government|administration|party|campaign)\b"
+)
 BASED_IN = re.compile(r"(?<=\b[Tt]he )[^\s,][^,]{0,40}?(?:, [^,]{1,30})?-based\s+")
 OWNER = re.compile(r"\b(the)\s+([a-z]+)(?:'s|’s)\s", re.IGNORECASE)
 SPEAKS_FOR = re.compile(
@@ -125,8 +129,9 @@ def _joined_names(parts: list[str], knowledge: Knowledge) -> list[str]:
 
 def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
     """ "the group's media office", "the health ministry", "a spokesperson", "its bulletin"."""
-    if head[:1].isupper() and not DETERMINERS.match(head):
-        return None
+    first = POSSESSIVE.sub("", head.split()[0]).lower() if head.split() else ""
+    if head[:1].isupper() and not DETERMINERS.match(head) and first not in knowledge.back_nouns:
+        return None  # but "Customs data show" opens a sentence with a common noun
     bare = DETERMINERS.sub("", head.strip()).split()
     words = [POSSESSIVE.sub("", w).lower() for w in bare]
     if any(
@@ -159,8 +164,15 @@ def _back_to(kind: str, words: list[str], context: Context) -> Attribution | Non
     named = context.body_named(words)  # "the authority" -> "Panama Canal Authority"
     if named:
         return Attribution((named,))
-    if kind == "government":
-        source = context.last_body(("government",)) or context.home_country()
+    if kind == "government":  # "the ministry": the dateline's state, else the last to speak
+        dateline = (
+            context.home.source
+            if context.home and context.home.source.kind == "government"
+            else None
+        )
+        source = (
+            dateline or context.last_body(("government",), spoken=True) or context.home_country()
+        )
     else:
         source = context.last_body(("organisation", "unresolved"))
     return Attribution((source,)) if source else None
@@ -172,6 +184,10 @@ def _person(
     owner = knowledge.person_in(head)
     if owner and head[owner[2] : owner[2] + 2] in ("'s", "’s"):
         return Attribution((owner[0].source,))  # "Prime Minister Benjamin Netanyahu's office"
+    office = PERSONS_OFFICE.match(head)
+    if office:  # "Prime Minister Jonas Gahr Store's office": whom the title serves
+        source = _role_source(office.group("role"), knowledge, context)
+        return Attribution((source,)) if source else None
     name, appositive = _name_and_role(head, appositive, knowledge)
     if name is None:
         earlier = context.by_name(head)
@@ -193,10 +209,18 @@ def _person(
         return Attribution(earlier.sources, Speaker(earlier.speaker.name, role))
     source = (
         _role_source(role, knowledge, context)
+        or _employer(role, knowledge, context)
         or _role_group(role, knowledge)
         or unresolved(name.name, knowledge)
     )
     return Attribution((source,), Speaker(name.name, role)) if source else None
+
+
+def _employer(role: str | None, knowledge: Knowledge, context: Context) -> SourceRef | None:
+    """ "Chief Executive Kari Nygaard" in a story about a company speaks for the company."""
+    if role not in knowledge.corporate_titles:
+        return None
+    return context.last_body(("organisation", "unresolved"))
 
 
 def _role_group(role: str | None, knowledge: Knowledge) -> SourceRef | None:
@@ -204,6 +228,8 @@ def _role_group(role: str | None, knowledge: Knowledge) -> SourceRef | None:
     if not role:
         return None
     words = re.split(r"\s+(?:at|of|for|from|with|in|who|which)\s+", role)[0].split()
+    if all(w in knowledge.title_words for w in words):
+        return None  # a title alone ("Chief Executive") names no group
     label = group_by_noun(words[-3:], knowledge) if words else None
     return unresolved(label, knowledge) if label else None
 
