@@ -255,6 +255,7 @@ def prepare_database(args: argparse.Namespace, db: Path, corpus: Path) -> None:
             "synth",
             [claimtrack, "synth", "--articles", str(args.articles), "--out", str(corpus)]
             + ["--seed", str(args.seed)],
+            OUT / f"synth-{db.stem}.log",
         )
         say(f"  generated {args.articles} articles in {seconds:.1f} s")
     else:
@@ -262,7 +263,13 @@ def prepare_database(args: argparse.Namespace, db: Path, corpus: Path) -> None:
     remove_database(db)
     log = OUT / f"load-{db.stem}.log"
     seconds = run_step("load", [claimtrack, "load", "--db", str(db), str(corpus)], log)
-    say(f"  loaded in {seconds:.0f} s ({args.articles / seconds:.0f} articles/s); log {log}")
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    say(
+        f"  loaded in {seconds:.0f} s ({args.articles / seconds:.0f} articles/s), largest "
+        f"process peak RSS {peak:.0f} MiB; log {log}"
+    )
 
 
 def add_view(db: Path) -> None:

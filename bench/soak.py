@@ -11,10 +11,10 @@ process and its children) at the start and at the end.
     python3 bench/soak.py --db bench/out/claims-10000-seed1.db --minutes 2
 
 Exit code 0 when there were no errors, no server process died and memory grew by less
-than 10%, 1 otherwise, so
-it can serve as a check. Growth is measured from the RSS after a warm-up (every URL
-once, then the first 10% of the run, 15 to 60 s): SQLite's page cache and the app's
-caches fill during the warm-up, which is not a leak. The cold RSS is shown too.
+than 10%, 1 otherwise, so it can serve as a check. Growth is measured from the RSS after
+a warm-up (every URL once, then the first 10% of the run, 15 to 60 s): SQLite's page
+cache and the app's caches fill during the warm-up, which is not a leak. The cold RSS is
+shown too.
 """
 
 from __future__ import annotations
