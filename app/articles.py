@@ -76,23 +76,32 @@ def article_paths(paths: Iterable[Path | str]) -> tuple[list[Path], list[Article
 def read_articles(paths: Iterable[Path | str]) -> list[tuple[Path, Article]]:
     """Read every article under `paths`; raise `ArticleErrors` listing every bad file."""
     files, errors = article_paths(paths)
+    slugs = SlugRegister()
     articles: list[tuple[Path, Article]] = []
-    seen: dict[str, Path] = {}
     for path in files:
         try:
             article = read_article(path)
+            slugs.claim(article.slug, path)
         except ArticleError as error:
             errors.append(error)
             continue
-        if article.slug in seen:
-            problem = f"slug {article.slug!r} is also used by {seen[article.slug]}"
-            errors.append(ArticleError(path, problem))
-            continue
-        seen[article.slug] = path
         articles.append((path, article))
     if errors:
         raise ArticleErrors(errors)
     return articles
+
+
+class SlugRegister:
+    """The slugs met so far in a run, so that two files never share one."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, Path] = {}
+
+    def claim(self, slug: str, path: Path) -> None:
+        """Record `slug` for `path`; raise `ArticleError` if another file has it."""
+        if slug in self.seen:
+            raise ArticleError(path, f"slug {slug!r} is also used by {self.seen[slug]}")
+        self.seen[slug] = path
 
 
 def read_article(path: Path) -> Article:

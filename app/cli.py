@@ -7,6 +7,9 @@ code 1; usage errors exit with 2, as argparse does. Never a traceback for bad in
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
+import fcntl
 import os
 import shutil
 import sys
@@ -17,7 +20,7 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from app.articles import ArticleError, ArticleErrors, read_articles
+from app.articles import ArticleError, ArticleErrors, article_paths
 from app.export import (
     FORMATS,
     UnknownNameError,
@@ -26,7 +29,7 @@ from app.export import (
     resolve_topics,
     write_export,
 )
-from app.extraction.model import Article, ExtractedArticle
+from app.pipeline import loadable_articles
 from app.storage.db import (
     ENV_VARIABLE,
     PROJECT_ROOT,
@@ -44,35 +47,23 @@ DOMAIN_ERRORS = (ArticleError, DatabaseError, LoadError, UnknownNameError)
 
 
 def load_files(paths: Sequence[Path | str], url: str) -> LoadSummary:
-    """Read and validate every article, extract its claims and load them in one transaction."""
-    from app.extraction import extract  # heavy: knowledge files are read on first use
+    """Read, validate and extract every article and load them all in one transaction.
 
-    pairs = read_articles(paths)  # fails on bad files before the database is touched
+    Files stream through extraction (in parallel) into the database; if any is bad,
+    every bad file is named (`ArticleErrors`) and the transaction rolls back.
+    """
+    files, errors = article_paths(paths)
     path = sqlite_path(url)
     existed = path is None or path.exists()
-
-    def extracted() -> Iterator[ExtractedArticle]:
-        for file, article in pairs:
-            yield _extract(extract, file, article)
-
     engine = make_engine(url)
     try:
-        return load_articles(engine, extracted(), total=len(pairs))
+        return load_articles(engine, loadable_articles(files, errors), total=len(files))
     except BaseException:
         if not existed and path is not None:
             _remove_sqlite_files(path)  # a failed first load leaves no empty database behind
         raise
     finally:
         engine.dispose()
-
-
-def _extract(extract: Any, file: Path, article: Article) -> ExtractedArticle:
-    try:
-        result: ExtractedArticle = extract(article)
-    except Exception as error:  # a bug in extraction: name the article, roll the run back
-        problem = f"cannot extract claims ({type(error).__name__}: {error})"
-        raise ArticleError(file, problem) from error
-    return result
 
 
 def _remove_sqlite_files(path: Path) -> None:
@@ -82,9 +73,41 @@ def _remove_sqlite_files(path: Path) -> None:
 
 def load_command(args: argparse.Namespace) -> int:
     """Load article files and print what was loaded."""
-    summary = load_files(args.paths, args.db)
+    with load_lock(args.db):
+        summary = load_files(args.paths, args.db)
     print(format_summary(summary, args.db))
     return 0
+
+
+@contextlib.contextmanager
+def load_lock(url: str) -> Iterator[None]:
+    """Hold an exclusive lock beside a SQLite database while loading into it.
+
+    A second load refuses at once rather than failing later with SQLite's "database is
+    locked" (or removing a first load's new database when its own run fails). A POSIX
+    record lock belongs to this process alone: forked extraction workers do not inherit
+    it, and the kernel releases it when the load ends, even by SIGKILL.
+    """
+    path = sqlite_path(url)
+    if path is None or not path.parent.is_dir():
+        yield  # other databases lock for themselves; a missing folder fails in the load
+        return
+    lock = path.with_name(path.name + ".lock")
+    try:
+        descriptor = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        raise DatabaseError(f"{lock}: cannot create the load lock ({error.strerror})") from error
+    try:
+        try:
+            fcntl.lockf(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as error:
+            if error.errno not in (errno.EACCES, errno.EAGAIN):
+                raise DatabaseError(f"{lock}: cannot lock ({error.strerror})") from error
+            problem = "another load is running; try again when it has finished"
+            raise DatabaseError(f"{path}: {problem}") from None
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the lock
 
 
 def format_summary(summary: LoadSummary, url: str) -> str:
@@ -176,7 +199,8 @@ def serve_command(args: argparse.Namespace) -> int:
     path = sqlite_path(args.db)
     if path is not None and not path.exists():
         print(f"No database at {path} yet: loading {SEED_ARTICLE} first.", file=sys.stderr)
-        print(format_summary(load_files([SEED_ARTICLE], args.db), args.db), file=sys.stderr)
+        with load_lock(args.db):
+            print(format_summary(load_files([SEED_ARTICLE], args.db), args.db), file=sys.stderr)
     if args.workers > 1:
         # Worker processes build their own app, so they find the database in the environment.
         os.environ[ENV_VARIABLE] = args.db

@@ -1,8 +1,12 @@
 """Shared fixtures: the seed and test articles, a database loaded once per session, a CLI runner.
 
-`loaded_db` (a SQLAlchemy URL) and `loaded_db_path` (its SQLite file) hold the seed plus
-every `tests/articles/*.json`, loaded by the same function `claimtrack load` uses.
-Treat that database as read-only: copy it (`shutil.copy`) before changing anything.
+`loaded_db` (a SQLAlchemy URL) holds the seed plus every `tests/articles/*.json`, loaded
+by the same function `claimtrack load` uses, once per backend named in the environment
+variable `CLAIMTRACK_TEST_BACKENDS` (comma-separated `sqlite`, `postgres`; default
+`sqlite`): every test that takes it runs on each. With `postgres`, a throwaway server is
+started for the session (`tests/postgres.py`) and stopped at its end.
+`loaded_db_path` is the SQLite file, for tests of SQLite itself.
+Treat these databases as read-only: copy the file (`shutil.copy`) before changing anything.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import os
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,10 +25,15 @@ import pytest
 
 from app.cli import load_files, main
 from app.storage.db import database_url
+from tests.postgres import PostgresServer, start_server
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_ARTICLE = ROOT / "data" / "seed_article.json"
 TEST_ARTICLES = ROOT / "tests" / "articles"
+BACKENDS_VARIABLE = "CLAIMTRACK_TEST_BACKENDS"
+BACKENDS = tuple(
+    name.strip() for name in os.environ.get(BACKENDS_VARIABLE, "sqlite").split(",") if name.strip()
+)
 
 
 @dataclass(frozen=True)
@@ -102,6 +111,34 @@ def loaded_db_path(
 
 
 @pytest.fixture(scope="session")
-def loaded_db(loaded_db_path: Path) -> str:
-    """The SQLAlchemy URL of `loaded_db_path`."""
-    return sqlite_url(loaded_db_path)
+def postgres() -> Iterator[PostgresServer]:
+    """A PostgreSQL server for this session (skips unless `postgres` is a test backend)."""
+    if "postgres" not in BACKENDS:
+        pytest.skip(f"PostgreSQL tests run when {BACKENDS_VARIABLE} includes postgres")
+    server = start_server()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def postgres_db(postgres: PostgresServer, request: pytest.FixtureRequest) -> str:
+    """The URL of a new, empty PostgreSQL database for one test."""
+    name = "t_" + "".join(c if c.isalnum() else "_" for c in request.node.name)[:50].lower()
+    return postgres.create_database(name)
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def loaded_db(
+    request: pytest.FixtureRequest,
+    seed_article_path: Path,
+    test_article_paths: Sequence[Path],
+) -> str:
+    """The SQLAlchemy URL of the loaded database on one backend."""
+    if request.param == "sqlite":
+        return sqlite_url(request.getfixturevalue("loaded_db_path"))
+    server: PostgresServer = request.getfixturevalue("postgres")
+    url = server.create_database("loaded")
+    load_files([seed_article_path, *test_article_paths], url)
+    return url

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from fastapi.testclient import TestClient
 from sqlalchemy import text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from app.cli import load_files
 from app.storage.db import database_url
@@ -82,7 +82,9 @@ def test_pages_have_no_inline_script(client: TestClient) -> None:
 
 def test_the_app_opens_the_database_read_only(client: TestClient) -> None:
     engine = client.app.state.engine  # type: ignore[attr-defined]
-    with engine.connect() as connection, pytest.raises(OperationalError, match="readonly"):
+    # SQLite: a read-only file; PostgreSQL: every transaction read-only.
+    refusal = "readonly" if engine.dialect.name == "sqlite" else "read-only transaction"
+    with engine.connect() as connection, pytest.raises(DBAPIError, match=refusal):
         connection.execute(text("DELETE FROM claims"))
 
 

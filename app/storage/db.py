@@ -4,7 +4,11 @@ Every command finds its database the same way: `--db` (a SQLAlchemy URL or a pla
 path, taken as SQLite), else the environment variable `CLAIMTRACK_DATABASE_URL`, else
 the SQLite file `data/claims.db` in the project folder.
 
-Full-text search (SQLite only) lives in the FTS5 table `claims_fts`, one row per claim,
+PostgreSQL URLs (`postgresql://...`) use the psycopg 3 driver. Serving engines open every
+PostgreSQL connection with `default_transaction_read_only=on`, so no request can write,
+and with a statement time limit.
+
+On SQLite, full-text search lives in the FTS5 table `claims_fts`, one row per claim,
 written in the same transaction as the claim:
 
     claim_id   UNINDEXED: claims.id, to join back
@@ -18,13 +22,19 @@ Tokenizer `unicode61 remove_diacritics 2`, so "Kyiv" matches "Kyïv". Query it a
     SELECT claim_id, bm25(claims_fts) AS rank,
            snippet(claims_fts, 2, '<mark>', '</mark>', '…', 12) AS snippet
     FROM claims_fts WHERE claims_fts MATCH :q ORDER BY rank
+
+On PostgreSQL, the table `claims_search` holds per claim two `tsvector`s (text search
+configuration `simple`: no stemming, like FTS5's tokenizer), each with a GIN index:
+`assertion` (the assertion alone) and `document` (assertion, quote, speaker and sources,
+weighted in that order). Queries use `to_tsquery` with prefix terms, `ts_rank` and
+`ts_headline` (see `app/storage/queries/search.py`).
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +50,29 @@ DEFAULT_DATABASE = PROJECT_ROOT / "data" / "claims.db"
 ENV_VARIABLE = "CLAIMTRACK_DATABASE_URL"
 FTS_TABLE = "claims_fts"
 FTS_COLUMNS = ("claim_id", "assertion", "quote", "speaker", "sources")
+PG_SEARCH_TABLE = "claims_search"
+PG_TEXT_CONFIG = "simple"
+PG_STATEMENT_MS = 5000  # a serving query running longer is cancelled (PostgreSQL)
+PG_SEARCH_DDL = (
+    f"CREATE TABLE IF NOT EXISTS {PG_SEARCH_TABLE} ("
+    "claim_id TEXT PRIMARY KEY REFERENCES claims (id), "
+    "assertion TSVECTOR NOT NULL, document TSVECTOR NOT NULL)",
+    f"CREATE INDEX IF NOT EXISTS ix_{PG_SEARCH_TABLE}_assertion "
+    f"ON {PG_SEARCH_TABLE} USING GIN (assertion)",
+    f"CREATE INDEX IF NOT EXISTS ix_{PG_SEARCH_TABLE}_document "
+    f"ON {PG_SEARCH_TABLE} USING GIN (document)",
+)
+_PG_VECTOR = f"to_tsvector('{PG_TEXT_CONFIG}', coalesce(:{{name}}, ''))"
+PG_SEARCH_INSERT = (
+    f"INSERT INTO {PG_SEARCH_TABLE} (claim_id, assertion, document) VALUES (:claim_id, "
+    + _PG_VECTOR.format(name="assertion")
+    + ", "
+    + " || ".join(
+        f"setweight({_PG_VECTOR.format(name=name)}, '{weight}')"
+        for name, weight in (("assertion", "A"), ("quote", "B"), ("speaker", "C"), ("sources", "D"))
+    )
+    + ")"
+)
 
 
 class DatabaseError(Exception):
@@ -51,9 +84,12 @@ def database_url(value: str | os.PathLike[str]) -> str:
     value = str(value)
     if "://" in value:
         try:
-            make_url(value)
+            parsed = make_url(value)
         except Exception as error:  # SQLAlchemy raises ArgumentError with a clear text
             raise DatabaseError(f"{value}: not a database URL ({error})") from error
+        if parsed.drivername in ("postgresql", "postgres"):
+            # psycopg 3 is the driver we install; SQLAlchemy's default would be psycopg2.
+            return parsed.set(drivername="postgresql+psycopg").render_as_string(False)
         return value
     path = Path(value).expanduser().resolve()
     return URL.create("sqlite", database=str(path)).render_as_string(hide_password=False)
@@ -76,9 +112,15 @@ def is_sqlite(bind: Engine | Connection) -> bool:
     return bind.dialect.name == "sqlite"
 
 
+def is_postgres(bind: Engine | Connection) -> bool:
+    return bind.dialect.name == "postgresql"
+
+
 def make_engine(url: str, read_only: bool = False) -> Engine:
     """An engine for `url`; read-only engines can never write (SQLite: `mode=ro`)."""
     path = sqlite_path(url)
+    if make_url(url).get_backend_name() == "postgresql":
+        return _postgres_engine(url, read_only)
     if path is None:
         # Other databases: read-only is enforced by the database role the URL names.
         return _create_engine(url)
@@ -107,6 +149,14 @@ def _create_engine(url: str, **options: Any) -> Engine:
         raise DatabaseError(f"{shown}: cannot open this kind of database ({error})") from error
 
 
+def _postgres_engine(url: str, read_only: bool) -> Engine:
+    """PostgreSQL; serving engines run every transaction read-only, with a time limit."""
+    if not read_only:
+        return _create_engine(url)
+    options = f"-c default_transaction_read_only=on -c statement_timeout={PG_STATEMENT_MS}"
+    return _create_engine(url, connect_args={"options": options})
+
+
 def _sqlite_engine(url: str) -> Engine:
     engine = _create_engine(url)
 
@@ -125,36 +175,46 @@ def _sqlite_engine(url: str) -> Engine:
 
 
 def create_schema(bind: Engine | Connection) -> None:
-    """Create the tables (and, on SQLite, the full-text index) that do not exist yet."""
+    """Create the tables and the full-text index that do not exist yet."""
     SQLModel.metadata.create_all(bind)
     if is_sqlite(bind):
         columns = ", ".join(FTS_COLUMNS).replace("claim_id", "claim_id UNINDEXED")
-        ddl = (
+        statements: tuple[str, ...] = (
             f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
-            f"{columns}, tokenize='unicode61 remove_diacritics 2')"
+            f"{columns}, tokenize='unicode61 remove_diacritics 2')",
         )
-        if isinstance(bind, Engine):
-            with bind.begin() as connection:
+    elif is_postgres(bind):
+        statements = PG_SEARCH_DDL
+    else:
+        return
+    if isinstance(bind, Engine):
+        with bind.begin() as connection:
+            for ddl in statements:
                 connection.exec_driver_sql(ddl)
-        else:
+    else:
+        for ddl in statements:
             bind.exec_driver_sql(ddl)
 
 
-def fts_insert(connection: Connection, rows: Iterable[dict[str, str]]) -> None:
+def fts_insert(connection: Connection, rows: Sequence[dict[str, str]]) -> None:
     """Index claims for full-text search; each row has the keys of `FTS_COLUMNS`."""
-    rows = list(rows)
-    if rows and is_sqlite(connection):
+    if not rows:
+        return
+    if is_sqlite(connection):
         names = ", ".join(FTS_COLUMNS)
         values = ", ".join(f":{name}" for name in FTS_COLUMNS)
         statement = text(f"INSERT INTO {FTS_TABLE} ({names}) VALUES ({values})")
-        connection.execute(statement, rows)
+        connection.execute(statement, list(rows))
+    elif is_postgres(connection):
+        connection.execute(text(PG_SEARCH_INSERT), list(rows))
 
 
 def fts_delete_article(connection: Connection, article_id: int) -> None:
     """Drop the full-text rows of one article's claims (before they are replaced)."""
-    if is_sqlite(connection):
+    table = FTS_TABLE if is_sqlite(connection) else PG_SEARCH_TABLE
+    if is_sqlite(connection) or is_postgres(connection):
         statement = text(
-            f"DELETE FROM {FTS_TABLE} WHERE claim_id IN "
+            f"DELETE FROM {table} WHERE claim_id IN "
             "(SELECT id FROM claims WHERE article_id = :article_id)"
         )
         connection.execute(statement, {"article_id": article_id})

@@ -10,20 +10,35 @@ from __future__ import annotations
 import calendar
 import hashlib
 import json
+import secrets
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Table,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import SQLModel
 from tqdm import tqdm
 
 from app.extraction.model import Article, Claim, DatePoint, ExtractedArticle, SourceRef
-from app.storage.db import create_schema, fts_delete_article, fts_insert
+from app.storage.db import create_schema, fts_delete_article, fts_insert, is_sqlite
+from app.storage.keys import NaturalKeys
 
 PROGRESS_THRESHOLD = 50  # show a progress bar for runs with more articles than this
+CHUNK = 200  # articles written together: a few multi-row statements per chunk
+LOAD_CACHE_KIB = 256 * 1024  # SQLite page cache while loading: index writes stay in memory
+HashedArticle = tuple[ExtractedArticle, str]  # an extracted article and its content hash
 
 TABLES = SQLModel.metadata.tables
 ARTICLES: Table = TABLES["articles"]
@@ -33,6 +48,7 @@ TOPICS: Table = TABLES["topics"]
 CLAIMS: Table = TABLES["claims"]
 CLAIM_SOURCES: Table = TABLES["claim_sources"]
 CLAIM_TOPICS: Table = TABLES["claim_topics"]
+LOAD_INFO: Table = TABLES["load_info"]
 
 
 class LoadError(Exception):
@@ -65,49 +81,120 @@ class LoadSummary:
 
 
 def load_articles(
-    engine: Engine, extracted: Iterable[ExtractedArticle], total: int | None = None
+    engine: Engine, extracted: Iterable[HashedArticle], total: int | None = None
 ) -> LoadSummary:
-    """Write `extracted` in one transaction (creating the schema if needed)."""
+    """Write `extracted` (articles with their content hash) in one transaction.
+
+    The schema is created if needed. Articles are written in chunks, each with a few
+    multi-row statements. If the input raises (a bad file found late), nothing is written.
+    """
     summary = LoadSummary()
     source_slugs: set[str] = set()
     quiet = total is None or total <= PROGRESS_THRESHOLD
     progress = tqdm(extracted, total=total, unit="article", file=sys.stderr, disable=quiet)
     with engine.begin() as connection, progress:
         create_schema(connection)
+        tune_for_load(connection)
         keys = NaturalKeys(connection)
-        for item in progress:
-            summary.articles.append(write_article(connection, keys, item))
-            source_slugs.update(s.slug for claim in item.claims for s in claim.sources)
-        prune_unused(connection)
+        replaced = False
+        for chunk in chunks(progress, CHUNK):
+            loads, chunk_replaced = write_chunk(connection, keys, chunk)
+            summary.articles.extend(loads)
+            replaced = replaced or chunk_replaced
+            source_slugs.update(s.slug for item, _ in chunk for c in item.claims for s in c.sources)
+        keys.finish()
+        if replaced:
+            prune_unused(connection)
         summary.sources = len(source_slugs)
         summary.total_articles = _count(connection, ARTICLES)
         summary.total_claims = _count(connection, CLAIMS)
         summary.total_sources = _count(connection, SOURCES)
+        if any(not article.unchanged for article in summary.articles) or not _has_info(connection):
+            write_load_info(connection, summary)
     return summary
 
 
-def write_article(connection: Connection, keys: NaturalKeys, item: ExtractedArticle) -> ArticleLoad:
-    """Upsert one article and replace its claims, unless it is unchanged."""
-    article = item.article
-    content_hash = extraction_hash(item)
-    row = connection.execute(
-        select(ARTICLES.c.id, ARTICLES.c.content_hash).where(ARTICLES.c.slug == article.slug)
-    ).first()
-    if row is not None and row.content_hash == content_hash:
-        return ArticleLoad(article.slug, article.title, len(item.claims), unchanged=True)
-    article_id = _upsert_article(connection, article, row, content_hash)
-    try:
-        for position, claim in enumerate(item.claims):
-            insert_claim(connection, keys, article_id, position, claim)
-    except IntegrityError as error:
-        problem = f"article {article.slug!r}: cannot store its claims ({error.orig})"
-        raise LoadError(problem) from error
-    return ArticleLoad(article.slug, article.title, len(item.claims))
+def _has_info(connection: Connection) -> bool:
+    return connection.execute(select(LOAD_INFO.c.id)).first() is not None
 
 
-def _upsert_article(connection: Connection, article: Article, row: Any, content_hash: str) -> int:
-    """Insert or update the article row; an updated article loses its old claims."""
+def write_load_info(connection: Connection, summary: LoadSummary) -> None:
+    """Record a new load stamp and the database's totals."""
+    now = datetime.now(UTC)
     values = {
+        "stamp": f"{now.timestamp():.6f}-{secrets.token_hex(4)}",
+        "loaded_at": now.isoformat(timespec="seconds"),
+        "articles": summary.total_articles,
+        "claims": summary.total_claims,
+        "sources": summary.total_sources,
+    }
+    connection.execute(delete(LOAD_INFO))
+    connection.execute(insert(LOAD_INFO).values(id=1, **values))
+
+
+def chunks(items: Iterable[HashedArticle], size: int) -> Iterator[list[HashedArticle]]:
+    """`items` in lists of `size` (the last one shorter)."""
+    chunk: list[HashedArticle] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def tune_for_load(connection: Connection) -> None:
+    """A bigger page cache for the load's index writes (SQLite; per connection)."""
+    if is_sqlite(connection):
+        connection.exec_driver_sql(f"PRAGMA cache_size = -{LOAD_CACHE_KIB}")
+
+
+def write_chunk(
+    connection: Connection, keys: NaturalKeys, chunk: Sequence[HashedArticle]
+) -> tuple[list[ArticleLoad], bool]:
+    """Upsert a chunk of articles and replace their claims; unchanged ones are skipped.
+
+    Returns what happened to each article, in order, and whether any was replaced.
+    """
+    existing = existing_articles(connection, [item.article.slug for item, _ in chunk])
+    changed: list[tuple[ExtractedArticle, str]] = []
+    replaced = False
+    for item, content_hash in chunk:
+        row = existing.get(item.article.slug)
+        if row is None or row.content_hash != content_hash:
+            changed.append((item, content_hash))
+            if row is not None:
+                replace_article(connection, row.id, item.article, content_hash)
+                replaced = True
+    new = [(item, h) for item, h in changed if item.article.slug not in existing]
+    ids = {slug: row.id for slug, row in existing.items()}
+    ids.update(insert_articles(connection, new))
+    batch = RowBatch()
+    for item, _ in changed:
+        for position, claim in enumerate(item.claims):
+            insert_claim(batch, keys, ids[item.article.slug], position, claim)
+    keys.write_new()
+    batch.flush(connection, [item.article.slug for item, _ in changed])
+    unchanged = {item.article.slug for item, _ in chunk} - {i.article.slug for i, _ in changed}
+    loads = [
+        ArticleLoad(i.article.slug, i.article.title, len(i.claims), i.article.slug in unchanged)
+        for i, _ in chunk
+    ]
+    return loads, replaced
+
+
+def existing_articles(connection: Connection, slugs: list[str]) -> dict[str, Any]:
+    """The stored id and content hash of those of `slugs` already loaded."""
+    statement = select(ARTICLES.c.id, ARTICLES.c.slug, ARTICLES.c.content_hash).where(
+        ARTICLES.c.slug.in_(slugs)
+    )
+    return {row.slug: row for row in connection.execute(statement)}
+
+
+def article_values(article: Article, content_hash: str) -> dict[str, Any]:
+    """The articles row of `article`."""
+    return {
         "slug": article.slug,
         "title": article.title,
         "publisher": article.publisher,
@@ -117,19 +204,38 @@ def _upsert_article(connection: Connection, article: Article, row: Any, content_
         "body": article.body,
         "content_hash": content_hash,
     }
-    if row is None:
-        article_id = insert_row(connection, ARTICLES, values)
-    else:
-        article_id = row.id
-        connection.execute(update(ARTICLES).where(ARTICLES.c.id == article_id).values(values))
-        delete_claims(connection, article_id)
-    return int(article_id)
+
+
+def insert_articles(
+    connection: Connection, new: Sequence[tuple[ExtractedArticle, str]]
+) -> dict[str, int]:
+    """Insert new articles in one statement; their ids by slug."""
+    if not new:
+        return {}
+    rows = [article_values(item.article, content_hash) for item, content_hash in new]
+    statement = insert(ARTICLES).returning(ARTICLES.c.id, ARTICLES.c.slug)
+    return {row.slug: int(row.id) for row in connection.execute(statement, rows)}
+
+
+def replace_article(
+    connection: Connection, article_id: int, article: Article, content_hash: str
+) -> None:
+    """Update a changed article's row and drop its old claims."""
+    values = article_values(article, content_hash)
+    connection.execute(update(ARTICLES).where(ARTICLES.c.id == article_id).values(values))
+    delete_claims(connection, article_id)
 
 
 def extraction_hash(item: ExtractedArticle) -> str:
     """A hash of the article and what was extracted from it: equal means nothing to do."""
     payload = json.dumps(asdict(item), sort_keys=True, default=str, ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def hashed(items: Iterable[ExtractedArticle]) -> Iterator[HashedArticle]:
+    """Each of `items` with its content hash, for `load_articles`."""
+    for item in items:
+        yield item, extraction_hash(item)
 
 
 def delete_claims(connection: Connection, article_id: int) -> None:
@@ -141,46 +247,68 @@ def delete_claims(connection: Connection, article_id: int) -> None:
     connection.execute(delete(CLAIMS).where(CLAIMS.c.article_id == article_id))
 
 
+@dataclass
+class RowBatch:
+    """Rows of many claims, written with one multi-row statement per table."""
+
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    topics: list[dict[str, Any]] = field(default_factory=list)
+    fts: list[dict[str, str]] = field(default_factory=list)
+
+    def flush(self, connection: Connection, slugs: list[str]) -> None:
+        """Write the rows; a clash (e.g. a repeated claim id) names the articles."""
+        try:
+            for table, rows in ((CLAIMS, self.claims), (CLAIM_SOURCES, self.sources)):
+                if rows:
+                    connection.execute(insert(table), rows)
+            if self.topics:
+                connection.execute(insert(CLAIM_TOPICS), self.topics)
+        except IntegrityError as error:
+            shown = ", ".join(repr(slug) for slug in slugs[:5])
+            problem = f"articles {shown}: cannot store their claims ({error.orig})"
+            raise LoadError(problem) from error
+        fts_insert(connection, self.fts)
+
+
 def insert_claim(
-    connection: Connection, keys: NaturalKeys, article_id: int, position: int, claim: Claim
+    batch: RowBatch, keys: NaturalKeys, article_id: int, position: int, claim: Claim
 ) -> None:
-    """Insert one claim, its source and topic links, and its full-text row."""
+    """Add one claim, its source and topic links, and its full-text row to `batch`."""
     start, end = said_on_range(claim.said_on)
-    connection.execute(
-        insert(CLAIMS).values(
-            id=claim.id,
-            article_id=article_id,
-            position=position,
-            assertion=claim.assertion,
-            quote_text=claim.quote.text,
-            quote_start=claim.quote.start,
-            quote_end=claim.quote.end,
-            quote_prefix=claim.quote.prefix,
-            quote_suffix=claim.quote.suffix,
-            speaker_name=claim.speaker.name if claim.speaker else None,
-            speaker_role=claim.speaker.role if claim.speaker else None,
-            actor_id=keys.entity(claim.actor.slug, claim.actor.label) if claim.actor else None,
-            target_id=keys.entity(claim.target.slug, claim.target.label) if claim.target else None,
-            stance=claim.stance,
-            said_on=claim.said_on.date,
-            said_on_precision=claim.said_on.precision,
-            said_on_start=start,
-            said_on_end=end,
-            event_start=claim.event_period.start if claim.event_period else None,
-            event_end=claim.event_period.end if claim.event_period else None,
-        )
+    batch.claims.append(
+        {
+            "id": claim.id,
+            "article_id": article_id,
+            "position": position,
+            "assertion": claim.assertion,
+            "quote_text": claim.quote.text,
+            "quote_start": claim.quote.start,
+            "quote_end": claim.quote.end,
+            "quote_prefix": claim.quote.prefix,
+            "quote_suffix": claim.quote.suffix,
+            "speaker_name": claim.speaker.name if claim.speaker else None,
+            "speaker_role": claim.speaker.role if claim.speaker else None,
+            "actor_id": keys.entity(claim.actor.slug, claim.actor.label) if claim.actor else None,
+            "target_id": (
+                keys.entity(claim.target.slug, claim.target.label) if claim.target else None
+            ),
+            "stance": claim.stance,
+            "said_on": claim.said_on.date,
+            "said_on_precision": claim.said_on.precision,
+            "said_on_start": start,
+            "said_on_end": end,
+            "event_start": claim.event_period.start if claim.event_period else None,
+            "event_end": claim.event_period.end if claim.event_period else None,
+        }
     )
-    sources = [
+    batch.sources.extend(
         {"claim_id": claim.id, "source_id": keys.source(source), "position": index}
         for index, source in enumerate(_unique(claim.sources))
-    ]
-    if sources:
-        connection.execute(insert(CLAIM_SOURCES), sources)
+    )
     topic_ids = {keys.topic(topic.slug, topic.label) for topic in claim.topics}
-    if topic_ids:
-        topics = [{"claim_id": claim.id, "topic_id": topic_id} for topic_id in sorted(topic_ids)]
-        connection.execute(insert(CLAIM_TOPICS), topics)
-    fts_insert(connection, [fts_row(claim)])
+    batch.topics.extend({"claim_id": claim.id, "topic_id": t} for t in sorted(topic_ids))
+    batch.fts.append(fts_row(claim))
 
 
 def fts_row(claim: Claim) -> dict[str, str]:
@@ -232,13 +360,6 @@ def prune_unused(connection: Connection) -> None:
     )
 
 
-def insert_row(connection: Connection, table: Table, values: dict[str, Any]) -> int:
-    """Insert one row and return its integer id."""
-    key = connection.execute(insert(table).values(values)).inserted_primary_key
-    assert key is not None  # every table inserted this way has an integer id
-    return int(key[0])
-
-
 def _count(connection: Connection, table: Table) -> int:
     return connection.execute(select(func.count()).select_from(table)).scalar_one()
 
@@ -249,53 +370,3 @@ def _unique(sources: Iterable[SourceRef]) -> list[SourceRef]:
     for source in sources:
         seen.setdefault(source.slug, source)
     return list(seen.values())
-
-
-class NaturalKeys:
-    """Row ids of sources, entities and topics by slug, upserting each as it is first met."""
-
-    def __init__(self, connection: Connection) -> None:
-        self.connection = connection
-        self.ids: dict[tuple[str, str], int] = {}
-        self.sources: dict[str, SourceRef] = {}
-
-    def source(self, ref: SourceRef) -> int:
-        """Upsert a source: newest label and kind (a resolved kind wins), aliases merged."""
-        key = (SOURCES.name, ref.slug)
-        if self.sources.get(ref.slug) == ref:
-            return self.ids[key]
-        statement = select(SOURCES.c.id, SOURCES.c.kind, SOURCES.c.aliases)
-        row = self.connection.execute(statement.where(SOURCES.c.slug == ref.slug)).first()
-        values: dict[str, Any] = {"slug": ref.slug, "label": ref.label, "kind": ref.kind}
-        aliases = list(ref.aliases)
-        if row is not None:
-            aliases = list(dict.fromkeys([*json.loads(row.aliases or "[]"), *ref.aliases]))
-            if ref.kind == "unresolved":
-                values["kind"] = row.kind
-        values["aliases"] = json.dumps(aliases, ensure_ascii=False)
-        self.ids[key] = self._write(SOURCES, row, values)
-        self.sources[ref.slug] = ref
-        return self.ids[key]
-
-    def entity(self, slug: str, label: str) -> int:
-        """Upsert an actor or target entity by slug."""
-        return self._labelled(ENTITIES, slug, label)
-
-    def topic(self, slug: str, label: str) -> int:
-        """Upsert a topic by slug."""
-        return self._labelled(TOPICS, slug, label)
-
-    def _labelled(self, table: Table, slug: str, label: str) -> int:
-        key = (table.name, slug)
-        if key not in self.ids:
-            statement = select(table.c.id).where(table.c.slug == slug)
-            row = self.connection.execute(statement).first()
-            self.ids[key] = self._write(table, row, {"slug": slug, "label": label})
-        return self.ids[key]
-
-    def _write(self, table: Table, row: Any, values: dict[str, Any]) -> int:
-        """Insert `values`, or update the existing `row` with them; return the row id."""
-        if row is None:
-            return insert_row(self.connection, table, values)
-        self.connection.execute(update(table).where(table.c.id == row.id).values(values))
-        return int(row.id)

@@ -97,3 +97,16 @@ class ClaimTopicLink(SQLModel, table=True):
 
     claim_id: str = Field(foreign_key="claims.id", primary_key=True)
     topic_id: int = Field(foreign_key="topics.id", primary_key=True)
+
+
+class LoadInfoRow(SQLModel, table=True):
+    """One row: when the data last changed, and totals the pages show without counting."""
+
+    __tablename__ = "load_info"
+
+    id: int = Field(default=1, primary_key=True)
+    stamp: str  # new for every load that changed something: ETags derive from it
+    loaded_at: str  # ISO 8601 UTC time of that load
+    articles: int = 0
+    claims: int = 0
+    sources: int = 0

@@ -20,6 +20,7 @@ from app.web import api, articles, claims, docs, pages, sources, topics
 from app.web.errors import error_response, install_error_handlers
 from app.web.present import date_words, marked_segments, plural, said_on_words
 from app.web.security import LoadStamp, SecurityMiddleware
+from app.web.stamp import DatabaseStamp
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = PROJECT_ROOT / "templates"
@@ -71,7 +72,8 @@ def create_app(database_url: str) -> FastAPI:
         redoc_url=None,
     )
     app.state.templates = make_templates()
-    stamp = LoadStamp(sqlite_path(database_url))
+    path = sqlite_path(database_url)
+    stamp = LoadStamp(path) if path else DatabaseStamp(lambda: app.state.engine)
     app.add_middleware(SecurityMiddleware, stamp=stamp.current, refuse=refuse_method)
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

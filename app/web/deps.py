@@ -10,30 +10,42 @@ from typing import Annotated
 
 from fastapi import Depends, Query, Request
 from fastapi.templating import Jinja2Templates
-from sqlalchemy import Connection
+from sqlalchemy import Connection, event
+from sqlalchemy.exc import OperationalError
 
 from app.storage import queries
 from app.storage.queries import ClaimFilters
 from app.web.filters import RawFilters, parse_filters
 from app.web.urls import Urls
 
-QUERY_SECONDS = 5.0  # a request whose queries run longer is stopped (SQLite)
+QUERY_SECONDS = 5.0  # a request whose queries run longer is stopped
 CHECK_EVERY = 10_000  # SQLite virtual-machine steps between two looks at the clock
 
 
 def get_connection(request: Request) -> Iterator[Connection]:
     """A connection to the read-only engine, for one request, with a time limit."""
     with request.app.state.engine.connect() as connection:
-        raw = connection.connection.driver_connection
-        if not isinstance(raw, sqlite3.Connection):
-            yield connection
-            return
         deadline = time.monotonic() + QUERY_SECONDS
-        raw.set_progress_handler(lambda: int(time.monotonic() > deadline), CHECK_EVERY)
+        raw = connection.connection.driver_connection
+        if isinstance(raw, sqlite3.Connection):
+            raw.set_progress_handler(lambda: int(time.monotonic() > deadline), CHECK_EVERY)
+            try:
+                yield connection
+            finally:
+                raw.set_progress_handler(None, 0)
+            return
+
+        # Elsewhere the server stops any one long statement (statement_timeout); the
+        # request as a whole stops at the next statement once its time is up.
+        def check_deadline(*_: object) -> None:
+            if time.monotonic() > deadline:
+                raise OperationalError("", None, TimeoutError("the request ran out of time"))
+
+        event.listen(connection, "before_cursor_execute", check_deadline)
         try:
             yield connection
         finally:
-            raw.set_progress_handler(None, 0)
+            event.remove(connection, "before_cursor_execute", check_deadline)
 
 
 ConnectionDep = Annotated[Connection, Depends(get_connection)]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, func, select
 
 from app.storage.queries.records import ClaimRecord, claim_records
-from app.storage.queries.search import fts_matches, match_expression
+from app.storage.queries.search import fts_matches
 from app.storage.queries.tables import ARTICLES, CLAIM_SOURCES, CLAIM_TOPICS, CLAIMS, SOURCES
 
 RELATED_LIMIT = 10
@@ -42,10 +42,9 @@ def same_assertion(connection: Connection, claim: ClaimRecord) -> list[ClaimReco
 
     Full-text search finds the candidates, so no query reads every claim.
     """
-    match = match_expression(claim.assertion)
-    if match is None:
+    fts = fts_matches(connection.dialect.name, claim.assertion, assertion_only=True)
+    if fts is None:
         return []
-    fts = fts_matches("assertion : (" + match.replace("*", "") + ")")
     own_sources = [source.slug for source in claim.sources]
     other_source = (
         select(CLAIM_SOURCES.c.claim_id)

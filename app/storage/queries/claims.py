@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy import ColumnElement, Connection, Select, func, select, true
 
 from app.storage.queries.records import ClaimRecord, Named, Source, claim_records
-from app.storage.queries.search import fts_matches, highlights, match_expression
+from app.storage.queries.search import fts_matches, highlights
 from app.storage.queries.spec import PAGE_SIZE, ClaimFilters
 from app.storage.queries.tables import (
     ARTICLES,
@@ -64,7 +64,7 @@ def claims_with_topic(slugs: tuple[str, ...]) -> Select:
     )
 
 
-def conditions(filters: ClaimFilters, *, skip: str = "") -> list[ColumnElement[bool]]:
+def conditions(filters: ClaimFilters, dialect: str, *, skip: str = "") -> list[ColumnElement[bool]]:
     """WHERE conditions on CLAIMS for `filters`; `skip` leaves out one facet's own filter."""
     where: list[ColumnElement[bool]] = []
     if filters.sources and skip != "source":
@@ -89,31 +89,31 @@ def conditions(filters: ClaimFilters, *, skip: str = "") -> list[ColumnElement[b
         )
         where.append(CLAIMS.c.id.not_in(unattributed))
     if filters.q:
-        match = match_expression(filters.q)
-        if match is None:
+        fts = fts_matches(dialect, filters.q)
+        if fts is None:
             where.append(~true())
         else:
-            where.append(CLAIMS.c.id.in_(select(fts_matches(match).c.claim_id)))
+            where.append(CLAIMS.c.id.in_(select(fts.c.claim_id)))
     return where
 
 
-def matching_ids(filters: ClaimFilters, *, skip: str = "") -> Select:
+def matching_ids(filters: ClaimFilters, dialect: str, *, skip: str = "") -> Select:
     """Ids of the claims matching `filters` (minus the `skip` facet)."""
-    return select(CLAIMS.c.id).where(*conditions(filters, skip=skip))
+    return select(CLAIMS.c.id).where(*conditions(filters, dialect, skip=skip))
 
 
 def count_claims(connection: Connection, filters: ClaimFilters) -> int:
     """How many claims match `filters`."""
-    statement = select(func.count()).select_from(CLAIMS).where(*conditions(filters))
+    where = conditions(filters, connection.dialect.name)
+    statement = select(func.count()).select_from(CLAIMS).where(*where)
     return int(connection.execute(statement).scalar_one())
 
 
-def ordered_ids(filters: ClaimFilters, limit: int, offset: int = 0) -> Select:
+def ordered_ids(filters: ClaimFilters, dialect: str, limit: int, offset: int = 0) -> Select:
     """The ids of matching claims in the order `filters.sort` asks for."""
-    statement = select(CLAIMS.c.id).where(*conditions(filters))
-    match = match_expression(filters.q) if filters.q else None
-    if filters.sort == "relevance" and match:
-        fts = fts_matches(match)
+    statement = select(CLAIMS.c.id).where(*conditions(filters, dialect))
+    fts = fts_matches(dialect, filters.q) if filters.q else None
+    if filters.sort == "relevance" and fts is not None:
         statement = statement.join(fts, fts.c.claim_id == CLAIMS.c.id)
         statement = statement.order_by(fts.c.rank, CLAIMS.c.id)
     else:
@@ -132,11 +132,11 @@ def list_claims(
 ) -> ClaimPage:
     """One page of the claims matching `filters`, with search matches marked."""
     offset = (filters.page - 1) * page_size
-    ids = list(connection.execute(ordered_ids(filters, page_size, offset)).scalars())
+    statement = ordered_ids(filters, connection.dialect.name, page_size, offset)
+    ids = list(connection.execute(statement).scalars())
     records = claim_records(connection, ids)
-    match = match_expression(filters.q) if filters.q else None
-    if match:
-        marked = highlights(connection, ids, match)
+    if filters.q:
+        marked = highlights(connection, ids, filters.q)
         for record in records:
             record.assertion_marked, record.quote_marked = marked.get(record.id, (None, None))
     return ClaimPage(records, count_claims(connection, filters), filters.page, page_size)
@@ -144,13 +144,13 @@ def list_claims(
 
 def newest_claims(connection: Connection, filters: ClaimFilters, limit: int) -> list[ClaimRecord]:
     """The first `limit` claims of a list, newest first."""
-    statement = ordered_ids(replace(filters, sort="newest", page=1), limit)
+    statement = ordered_ids(replace(filters, sort="newest", page=1), connection.dialect.name, limit)
     return claim_records(connection, list(connection.execute(statement).scalars()))
 
 
 def facets(connection: Connection, filters: ClaimFilters) -> Facets:
     """Source and topic counts, each facet counted within every other filter."""
-    source_ids = matching_ids(filters, skip="source")
+    source_ids = matching_ids(filters, connection.dialect.name, skip="source")
     claim_count = func.count(CLAIM_SOURCES.c.claim_id)
     sources = (
         select(SOURCES.c.slug, SOURCES.c.label, SOURCES.c.kind, claim_count.label("n"))
@@ -160,7 +160,7 @@ def facets(connection: Connection, filters: ClaimFilters) -> Facets:
         .order_by(claim_count.desc(), SOURCES.c.label)
         .limit(FACET_LIMIT)
     )
-    topic_ids = matching_ids(filters, skip="topic")
+    topic_ids = matching_ids(filters, connection.dialect.name, skip="topic")
     topic_count = func.count(CLAIM_TOPICS.c.claim_id)
     topics = (
         select(TOPICS.c.slug, TOPICS.c.label, topic_count.label("n"))
@@ -180,6 +180,7 @@ def iter_claims(
     connection: Connection, filters: ClaimFilters, limit: int, batch: int = 500
 ) -> Iterator[ClaimRecord]:
     """Every claim matching `filters` in list order, at most `limit`, loaded in batches."""
-    ids = list(connection.execute(ordered_ids(replace(filters, page=1), limit)).scalars())
+    statement = ordered_ids(replace(filters, page=1), connection.dialect.name, limit)
+    ids = list(connection.execute(statement).scalars())
     for start in range(0, len(ids), batch):
         yield from claim_records(connection, ids[start : start + batch])
