@@ -26,7 +26,7 @@ CLAUSE_VERBS = {
     "must", "has", "have", "had", "did", "does", "do", "be", "been", "won", "lost", "made",
     "says", "show", "shows", "took", "gave", "sent", "hit", "struck", "kept", "left",
 }  # fmt: skip
-_CONTINUING = r",\s+(?:with\s+(?P<subject>[^,]{2,80}?)\s+)?(?P<verb>saying|adding|noting|stressing|warning|insisting|arguing|claiming|denying|telling)\b"
+_CONTINUING = r",\s+(?:with\s+(?P<subject>[^,]{2,80}?)\s+)?(?P<verb>saying|adding|noting|stressing|warning|insisting|arguing|claiming|denying|telling|ruling|finding|concluding|alleging|accusing)\b"
 CONTINUATION_THAT = re.compile(_CONTINUING + r"(?P<gap>(?:\s+[^\s,;:\"“]+){0,7}?)\s+that\s+")
 CONTINUATION = re.compile(_CONTINUING + r"(?P<gap>)\s*:?\s+(?=[\"“A-Za-z])")
 # "found that A, and that B": a second claim under the same cue
@@ -213,7 +213,9 @@ def post_subjects(text: str, cue: re.Match[str]) -> list[tuple[int, str, str, in
     readings = []
     for comma in re.finditer(r", ", text[: found[0]]):
         subject = text[comma.end() : cue.start()].strip(' ,"”')
-        if len(WORD.findall(text[: comma.start()])) >= 3 and len(WORD.findall(subject)) <= 14:
+        words = {w.lower() for w in WORD.findall(subject)}
+        plain = len(words) <= 10 and not words & CLAUSE_VERBS  # an appositive, not a clause
+        if len(WORD.findall(text[: comma.start()])) >= 3 and plain:
             readings.append((comma.start() + 1, subject, found[2], found[3]))
     return readings + [found]
 

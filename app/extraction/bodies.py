@@ -194,6 +194,9 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
     "Norvik Cells Chief Executive": the body before a job names the employer."""
     words = ABBREVIATION.sub("", role).split()
     run = proper_run(words)
+    if run and POSSESSIVE_WORD.match(run[-1]):  # "Greenpeace Nordic's head of campaigns"
+        owner = " ".join([*run[:-1], POSSESSIVE_WORD.match(run[-1]).group(1)])  # type: ignore[union-attr]
+        return named_body(owner, knowledge) or unresolved(owner, knowledge)
     title = _trailing_title(run, knowledge)
     run = run[: len(run) - len(title)]
     job = words[len(run) : len(run) + 2]
@@ -294,15 +297,20 @@ def _named_after_descriptor(words: list[str]) -> str | None:
 
 
 def group_by_noun(words: list[str], knowledge: Knowledge) -> str | None:
-    """ "shipping industry sources", "Press freedom groups", "residents of Ménaka" -> a group."""
+    """ "shipping industry sources", "Press freedom groups", "European chief executives" -> a
+    group, named by its last source noun before any preposition."""
     owned = [i for i, w in enumerate(words[:3]) if POSSESSIVE_WORD.match(w)]
     words = words[owned[-1] + 1 :] if owned else words  # "the country's main farm lobby"
-    for i, word in enumerate(words):
-        if word.lower() in PREPOSITIONS or i >= 4 or word.lower() == "also" or word.endswith("ed"):
-            return None  # "Dizon also showed reporters": a clause, not a group
-        if word.lower() in knowledge.source_nouns:
-            return " ".join([*words[:i], plural(word)])  # "a diplomat" -> "Diplomats"
-    return None
+    found = None
+    for i, word in enumerate(words[:5]):
+        bare = word.lower()
+        if bare in PREPOSITIONS or bare == "also" or word.endswith("ed"):
+            break  # "Dizon also showed reporters": a clause, not a group
+        if bare in knowledge.source_nouns or plural(word).lower() in knowledge.source_nouns:
+            found = i
+    if found is None:
+        return None
+    return " ".join([*words[:found], plural(words[found])])  # "a diplomat" -> "Diplomats"
 
 
 def plural(noun: str) -> str:

@@ -10,6 +10,7 @@ from app.extraction.bodies import (
     body_in_role,
     group_by_noun,
     named_body,
+    proper_run,
     unresolved,
 )
 from app.extraction.context import Attribution, Context
@@ -31,6 +32,9 @@ PERSONS_OFFICE = re.compile(
     r"^(?P<role>.*?)\b(?:[A-ZÀ-Þ][\w-]+ ){1,3}[A-ZÀ-Þ][\w-]+(?:'s|’s)\s+(?:office|team|spokesperson|"
     r"spokesman|spokeswoman|aides?|government|administration|party|campaign)\b"
 )
+FAMILIAR = re.compile(
+    r"\b(?:familiar with|with (?:direct )?knowledge of|briefed on)\b", re.IGNORECASE
+)
 BASED_IN = re.compile(r"(?<=\b[Tt]he )[^\s,][^,]{0,40}?(?:, [^,]{1,30})?-based\s+")
 OWNER = re.compile(r"\b(the)\s+([a-z]+)(?:'s|’s)\s", re.IGNORECASE)
 SPEAKS_FOR = re.compile(
@@ -44,6 +48,10 @@ MADE_BY = re.compile(r"\b(?:by|from|of)\s+(?:the\s+)?(?P<maker>[^\W\d_].*)$")
 
 def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Attribution | None:
     """Sources and speaker for an attribution subject, or None if it names nobody."""
+    if FAMILIAR.search(subject):  # "two people familiar with the company's plans"
+        group = knowledge.lookup("people familiar with the matter")
+        if group:
+            return Attribution((group.source,))
     spokesperson = SPEAKS_FOR.match(subject.strip())
     if spokesperson:  # "a spokesman for the finance ministry", "a spokesperson for Rescue 1122"
         found = resolve_subject(spokesperson.group("body"), knowledge, context)
@@ -81,11 +89,12 @@ def _body(head: str, knowledge: Knowledge) -> Attribution | None:
             return Attribution((source,))
     made_by = MADE_BY.search(head)
     words = head.lower().split()
+    maker = made_by.group("maker").split() if made_by else []
     if made_by and any(
-        knowledge.back_nouns.get(w) == "document"
-        for w in words[: len(words) - len(made_by.group("maker").split())]
+        knowledge.back_nouns.get(w) == "document" for w in words[: len(words) - len(maker)]
     ):
-        head = made_by.group("maker")  # "figures compiled by the Stockholm International ..."
+        # "figures compiled by the Stockholm International ...", "a poll by Ipsos Peru published"
+        head = " ".join(proper_run(maker)) or made_by.group("maker")
     source = named_body(head, knowledge) or unresolved(head, knowledge)
     return Attribution((source,)) if source else None
 
@@ -300,21 +309,21 @@ def _role_source(role: str | None, knowledge: Knowledge, context: Context) -> So
     """Whom a role speaks for: the body it names, "its" body, or the story's own state."""
     if not role:
         return None
-    if role.lower().startswith(("its ", "their ")) and (context.opening or context.current):
-        return (
-            context.opening or context.current
-        )  # "... Commission. Its chair, Justice Grace Mhango"
+    if role.lower().startswith(("its ", "their ")):  # "... Commission. Its chair, Justice X"
+        spoke = context.last_body(("organisation", "unresolved", "government"), spoken=True)
+        return context.opening or context.current or spoke
     owner = OWNER.search(role)
     if owner and owner.group(1).lower() not in ("its", "their"):
-        named = context.body_named([owner.group(2).lower()])  # "the canal's administrator"
+        noun = owner.group(2).lower()  # "the canal's administrator", "the company's president"
+        named = context.body_named([noun])
         if named:
             return named
+        if knowledge.back_nouns.get(noun) == "organisation":
+            return context.last_body(("organisation", "unresolved"))
     source = body_in_role(role, knowledge)
     if source:
         return source
     words = set(role.replace("-", " ").split())
     if words & (knowledge.government_words | {"minister", "spokesman", "spokeswoman", "army"}):
-        return (
-            context.home_country()
-        )  # "Interior Minister Diosdado Cabello" in a story from Caracas
+        return context.home_country()  # "Interior Minister Diosdado Cabello" in a Caracas story
     return None
