@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from app.extraction import attribution as attr
 from app.extraction.bodies import named_bodies, named_body, unresolved
@@ -13,23 +13,17 @@ from app.extraction.dates import find_times
 from app.extraction.knowledge import UNATTRIBUTED, Knowledge
 from app.extraction.mentions import find_mentions
 from app.extraction.model import Article, DatePoint, SourceRef
+from app.extraction.parsing import SentenceParser, quotation_open, without_times
 from app.extraction.speakers import resolve_subject
 from app.extraction.text import Span, trim
 
 MIN_CLAIM_WORDS = 4
 OPENING_QUOTE = re.compile(r"^[\"“‘]")
-IMPERSONAL = re.compile(
-    r"(?:^|\s)(?:it|this|that)\s+(?:is|was|has been|had been|is being)\s*$", re.IGNORECASE
-)
 VERBISH = {
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
     "might", "should", "must", "does", "did", "says", "said", "also", "raised", "cut", "put",
     "hit", "set", "ruled", "won", "lost", "called", "told", "welcomed", "urged", "began",
 }  # fmt: skip
-PASSIVE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been|being)\s*$", re.IGNORECASE)
-RELATIVE_END = re.compile(
-    r"\b(?:which|who|whom|that)(?:\s+(?:he|she|it|they|we))?\s*$", re.IGNORECASE
-)
 CLAUSE_BOUNDARY = re.compile(r",\s+(?:and|but|while|whereas|as)\s+|;\s+")
 NOT_CLAIMS = re.compile(
     r"\b(?:could not (?:be )?(?:independently )?(?:verif|confirm)\w*|did not (?:immediately )?respond|"
@@ -39,17 +33,6 @@ NOT_CLAIMS = re.compile(
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Parsed:
-    """An attribution found before its content: who, how firmly, and where the content is."""
-
-    who: Attribution
-    stance: str
-    content_start: int
-    said_text: str
-    tail_start: int | None = None  # where a tail attribution begins (", a move that ...")
-
-
 class Reader:
     """Turns sentences into claim drafts; later sentences may amend or extend earlier ones."""
 
@@ -57,6 +40,7 @@ class Reader:
         self.article = article
         self.knowledge = knowledge
         self.context = Context()
+        self.parser = SentenceParser(article, knowledge, self._resolve)
         self.drafts: list[Draft] = []
         self.paragraph_start = -1
         self.in_list = False  # list items that name no one count only if they are sentences
@@ -129,7 +113,7 @@ class Reader:
             if not found:
                 continue
             start, end, subject = found
-            who = self._resolve(_without_times(subject, self.article))
+            who = self._resolve(without_times(subject, self.article))
             if who is None:
                 continue
             stance = self.knowledge.cues[cue.group(0).lower()]
@@ -145,7 +129,7 @@ class Reader:
         previous = self.drafts[-1] if self.drafts else None
         if not finding or previous is None or previous.attribution.sources != (UNATTRIBUTED,):
             return False
-        who = self._resolve(_without_times(finding.subject, self.article))
+        who = self._resolve(without_times(finding.subject, self.article))
         if who is None:
             return False
         who = self._dated(who, sentence.text)
@@ -169,7 +153,7 @@ class Reader:
 
     def _before_content(self, sentence: Span) -> bool:
         """ "[Earlier,] Seoul [has] reported [in October] that ...", possibly in a tail."""
-        parsed = self._parse_before(sentence.text)
+        parsed = self.parser.parse_before(sentence.text)
         if parsed is None:
             return False
         end = self._clause_end(sentence, parsed.content_start)
@@ -184,73 +168,11 @@ class Reader:
             self._read(trim(sentence, end), Span("", self.paragraph_start, 0), False)
         return True
 
-    def _parse_before(self, text: str) -> Parsed | None:
-        times = find_times(text, self.article.published)
-        comma = text.find(", ")
-        has_time = comma > 0 and any(t.start < comma for t in times)
-        lead = attr.lead_end(text, self.knowledge, has_time)
-        for cue in attr.candidate_cues(text, self.knowledge):
-            if (
-                cue.start() >= lead
-                and not attr.in_noun_compound(text, cue, self.knowledge)
-                and not _quotation_open(text[: cue.start()])  # words inside a quotation
-            ):
-                parsed = self._parse_cue(text, cue, lead)
-                if parsed:
-                    return parsed
-        return None
-
-    def _parse_cue(self, text: str, cue: re.Match[str], lead: int) -> Parsed | None:
-        knowledge = self.knowledge
-        region = text[lead : cue.start()]
-        split = attr.split_after_cue(text[cue.end() :])
-        if split is None or IMPERSONAL.search(region) or not region.strip():
-            return None
-        if region.rstrip().endswith(('"', "”")):
-            return None  # '"...," said X': the words before the cue are a quotation
-        if PASSIVE.search(region) and text[cue.end() :].lstrip().startswith("to "):
-            return None  # "Russia is believed to have ...": the subject is what is believed
-        between, offset, clause = split
-        start = cue.end() + offset
-        start += attr.link_end(text[start:], knowledge)
-        if not re.search(r"(?:\bthat|:)\s*$", text[cue.end() : start]):
-            start, between = self._time_first(text, start, between)
-        if len(text[start if clause else lead :].split()) < 3:
-            return None
-        stance = knowledge.cues[cue.group(0).lower()]
-        subject = attr.strip_adverbs(region, knowledge)
-        if RELATIVE_END.search(subject):
-            return None  # "Hungary, which had threatened to ...": the cue is in a relative clause
-        who = self._resolve(_without_times(subject, self.article))
-        if who is not None:
-            if not clause:  # "rejected any such role in January": the whole sentence says it
-                return Parsed(who, stance, lead, f"{text[:lead]} {region} {text[cue.end() :]}")
-            return Parsed(who, stance, start, f"{text[:lead]} {region} {between}")
-        tail = attr.tail_start(region, knowledge)
-        if tail is None:
-            return None
-        who = self._resolve(
-            _without_times(attr.strip_adverbs(region[tail.end() :], knowledge), self.article)
-        )
-        if who is None:
-            return None
-        begin = lead + tail.start()
-        return Parsed(
-            who, stance, start if clause else begin, f"{region[tail.end() :]} {between}", begin
-        )
-
-    def _time_first(self, text: str, start: int, between: str) -> tuple[int, str]:
-        """ "said last week he could not ...": a time right after the cue is when it was said."""
-        for time in find_times(text[start:], self.article.published):
-            if time.start == 0:
-                return start + time.end, f"{between} {text[start : start + time.end]}"
-        return start, between
-
     def _clause_end(self, sentence: Span, start: int) -> int:
         """Where the content ends: at a clause that brings its own attribution, else the end."""
         for boundary in CLAUSE_BOUNDARY.finditer(sentence.text, start):
             rest = sentence.text[boundary.end() :]
-            if self._parse_before(rest) or attr.find_according(rest, self.knowledge):
+            if self.parser.parse_before(rest) or attr.find_according(rest, self.knowledge):
                 return boundary.start()
         return len(sentence.text)
 
@@ -259,7 +181,7 @@ class Reader:
         for cue in reversed(attr.candidate_cues(sentence.text, self.knowledge)):
             if attr.in_noun_compound(sentence.text, cue, self.knowledge):
                 continue
-            reading = self._post_reading(sentence.text, cue)
+            reading = self.parser.post_reading(sentence.text, cue)
             if reading is None:
                 continue
             who, (end, subject, said, rest) = reading
@@ -270,16 +192,6 @@ class Reader:
                 self._read(trim(sentence, rest), Span("", self.paragraph_start, 0), False)
             return True
         return False
-
-    def _post_reading(
-        self, text: str, cue: re.Match[str]
-    ) -> tuple[Attribution, tuple[int, str, str, int | None]] | None:
-        """The first reading of a trailing attribution whose subject names somebody."""
-        for reading in attr.post_subjects(text, cue):
-            who = self._resolve(_without_times(reading[1], self.article))
-            if who is not None and len(text[: reading[0]].split()) >= 3:
-                return who, reading
-        return None
 
     def _continue(self, sentence: Span, match: re.Match[str], opening: bool = False) -> None:
         """ ", adding that ...", ", with X saying ...": a second claim in the same sentence."""
@@ -321,7 +233,7 @@ class Reader:
         if previous is None or not previous.attributed:
             return False
         before = paragraph.text[: max(0, sentence.start - paragraph.start)]
-        if not (OPENING_QUOTE.match(sentence.text) or _quotation_open(before)):
+        if not (OPENING_QUOTE.match(sentence.text) or quotation_open(before)):
             return False
         if previous.attribution.speaker is None and new_paragraph:
             return False
@@ -365,15 +277,3 @@ class Reader:
         return replace(
             who, said_on=earlier or DatePoint(self.article.published.isoformat(), "before")
         )
-
-
-def _quotation_open(text: str) -> bool:
-    """Whether a quotation opened in `text` is still open at its end."""
-    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
-
-
-def _without_times(subject: str, article: Article) -> str:
-    """ "Seoul on Friday" -> "Seoul": a time inside a subject is not part of the name."""
-    for time in reversed(find_times(subject, article.published)):
-        subject = subject[: time.start] + subject[time.end :]
-    return " ".join(subject.split())

@@ -1,0 +1,127 @@
+"""Parse the shapes of attribution in one sentence: who, how firmly, where the content is."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.extraction import attribution as attr
+from app.extraction.context import Attribution
+from app.extraction.dates import find_times
+from app.extraction.knowledge import Knowledge
+from app.extraction.model import Article
+
+IMPERSONAL = re.compile(
+    r"(?:^|\s)(?:it|this|that)\s+(?:is|was|has been|had been|is being)\s*$", re.IGNORECASE
+)
+PASSIVE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been|being)\s*$", re.IGNORECASE)
+RELATIVE_END = re.compile(
+    r"\b(?:which|who|whom|that)(?:\s+(?:he|she|it|they|we))?\s*$", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """An attribution found before its content: who, how firmly, and where the content is."""
+
+    who: Attribution
+    stance: str
+    content_start: int
+    said_text: str
+    tail_start: int | None = None  # where a tail attribution begins (", a move that ...")
+
+
+class SentenceParser:
+    """Finds attributions before and after a sentence's content; `resolve` names the subject."""
+
+    def __init__(
+        self, article: Article, knowledge: Knowledge, resolve: Callable[[str], Attribution | None]
+    ) -> None:
+        self.article = article
+        self.knowledge = knowledge
+        self._resolve = resolve
+
+    def parse_before(self, text: str) -> Parsed | None:
+        times = find_times(text, self.article.published)
+        comma = text.find(", ")
+        has_time = comma > 0 and any(t.start < comma for t in times)
+        lead = attr.lead_end(text, self.knowledge, has_time)
+        for cue in attr.candidate_cues(text, self.knowledge):
+            if (
+                cue.start() >= lead
+                and not attr.in_noun_compound(text, cue, self.knowledge)
+                and not quotation_open(text[: cue.start()])  # words inside a quotation
+            ):
+                parsed = self._parse_cue(text, cue, lead)
+                if parsed:
+                    return parsed
+        return None
+
+    def _parse_cue(self, text: str, cue: re.Match[str], lead: int) -> Parsed | None:
+        knowledge = self.knowledge
+        region = text[lead : cue.start()]
+        split = attr.split_after_cue(text[cue.end() :])
+        if split is None or IMPERSONAL.search(region) or not region.strip():
+            return None
+        if region.rstrip().endswith(('"', "”")):
+            return None  # '"...," said X': the words before the cue are a quotation
+        if PASSIVE.search(region) and text[cue.end() :].lstrip().startswith("to "):
+            return None  # "Russia is believed to have ...": the subject is what is believed
+        between, offset, clause = split
+        start = cue.end() + offset
+        start += attr.link_end(text[start:], knowledge)
+        if not re.search(r"(?:\bthat|:)\s*$", text[cue.end() : start]):
+            start, between = self._time_first(text, start, between)
+        if len(text[start if clause else lead :].split()) < 3:
+            return None
+        stance = knowledge.cues[cue.group(0).lower()]
+        subject = attr.strip_adverbs(region, knowledge)
+        if RELATIVE_END.search(subject):
+            return None  # "Hungary, which had threatened to ...": the cue is in a relative clause
+        who = self._resolve(without_times(subject, self.article))
+        if who is not None:
+            if not clause:  # "rejected any such role in January": the whole sentence says it
+                return Parsed(who, stance, lead, f"{text[:lead]} {region} {text[cue.end() :]}")
+            return Parsed(who, stance, start, f"{text[:lead]} {region} {between}")
+        tail = attr.tail_start(region, knowledge)
+        if tail is None:
+            return None
+        who = self._resolve(
+            without_times(attr.strip_adverbs(region[tail.end() :], knowledge), self.article)
+        )
+        if who is None:
+            return None
+        begin = lead + tail.start()
+        return Parsed(
+            who, stance, start if clause else begin, f"{region[tail.end() :]} {between}", begin
+        )
+
+    def _time_first(self, text: str, start: int, between: str) -> tuple[int, str]:
+        """ "said last week he could not ...": a time right after the cue is when it was said."""
+        for time in find_times(text[start:], self.article.published):
+            if time.start == 0:
+                return start + time.end, f"{between} {text[start : start + time.end]}"
+        return start, between
+
+    def post_reading(
+        self, text: str, cue: re.Match[str]
+    ) -> tuple[Attribution, tuple[int, str, str, int | None]] | None:
+        """The first reading of a trailing attribution whose subject names somebody."""
+        for reading in attr.post_subjects(text, cue):
+            who = self._resolve(without_times(reading[1], self.article))
+            if who is not None and len(text[: reading[0]].split()) >= 3:
+                return who, reading
+        return None
+
+
+def quotation_open(text: str) -> bool:
+    """Whether a quotation opened in `text` is still open at its end."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
+def without_times(subject: str, article: Article) -> str:
+    """ "Seoul on Friday" -> "Seoul": a time inside a subject is not part of the name."""
+    for time in reversed(find_times(subject, article.published)):
+        subject = subject[: time.start] + subject[time.end :]
+    return " ".join(subject.split())
