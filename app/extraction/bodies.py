@@ -54,7 +54,7 @@ def named_body(head: str, knowledge: Knowledge) -> SourceRef | None:
     ):
         # "the Syrian Observatory for Human Rights" is a body of its own, not Damascus.
         return unresolved(" ".join([first.text, *proper]), knowledge)
-    if len(after) > 4 or any(_past_verb(w) for w in after):
+    if len(after) > 4 or any(past_verb(w) for w in after):
         return None  # "NATO launched a patrol mission" is a clause, not a name
     if first.named.source.kind == "government" and not possessive and not proper:
         return _of_the_state(after, first.named.source, knowledge)
@@ -95,11 +95,12 @@ ADJECTIVES_IN_ED = {
 }
 
 
-def _past_verb(word: str) -> bool:
+def past_verb(word: str) -> bool:
     """ "launched" in "NATO launched a mission"; not "armed" in "Norway's armed forces"."""
     bare = word.strip(",.").lower()
     return (
-        word[:1].islower()
+        word.islower()  # "el-Sayed" is a name
+        and word[:1].islower()
         and bare.endswith("ed")
         and bare not in ADJECTIVES_IN_ED
         and not bare.endswith("-based")
@@ -162,7 +163,12 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
     if leading:
         return leading
     match = ROLE_BODY.search(role)
-    if match:
+    portfolio = match and role[: match.start()].split()[-1:] in (
+        ["Minister"],
+        ["Secretary"],
+        ["Commissioner"],
+    )
+    if match and not portfolio:  # "Minister for International Affairs" names a portfolio
         words = ABBREVIATION.sub("", match.group("rest")).split()
         runs = _proper_runs(words)
         located = False
@@ -186,7 +192,9 @@ def _describes_a_body(run: list[str], words: list[str], knowledge: Knowledge) ->
     """ "a Kyiv think tank": the name before a kind of body says where it is, not who."""
     at = next((i for i in range(len(words)) if words[i : i + len(run)] == run), -1)
     following = words[at + len(run) : at + len(run) + 2] if at >= 0 else []
-    return any(w.lower().strip(",.") in knowledge.organisation_descriptors for w in following)
+    described = any(w.lower().strip(",.") in knowledge.organisation_descriptors for w in following)
+    # "a Kyiv think tank" says where; "the CNE union" names the union
+    return described and knowledge.lookup(" ".join(run)) is not None
 
 
 def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
@@ -211,8 +219,11 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
     )
     if employer and len(run) == 1 and run[0].lower().endswith("ing"):
         employer = False  # "Polling expert Sir John Curtice": a field, not an employer
-    if not employer and (len(run) < 2 or run[-1] not in knowledge.organisation_words):
-        return None
+    body_word = (
+        run[-1] in knowledge.organisation_words - knowledge.government_words if run else False
+    )
+    if not employer and (len(run) < 2 or not body_word):
+        return None  # "Chief Cabinet Secretary": a state title; the story's state speaks
     phrase = " ".join(run)
     return named_body(phrase, knowledge) or unresolved(phrase, knowledge)
 

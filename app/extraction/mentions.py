@@ -31,6 +31,9 @@ FUNCTION_WORDS = {
     "His",
     "Her",
 }
+PARTICLE_NAME = re.compile(
+    r"^(?:al|el|ul|ad|ed|as|ash|at|az|bin|ibn|abu|van|von|de|da|di|du|la|le)-[^\W\d_]"
+)
 NAME_PARTICLES = {
     "bin",
     "al",
@@ -130,6 +133,8 @@ def find_name(phrase: str, knowledge: Knowledge) -> NameSpan | None:
             j += 1
             if words[j - 1].endswith(","):
                 break  # a comma closes a name: "Shin Won-sik, head of ..."
+        if j - i >= 4 and _inside_body_name(words, i, j, knowledge):
+            i = j - 2  # "Minister for International Affairs Ryo Kashiwagi": the name ends the run
         run = " ".join(words[i:j]).rstrip(",.")
         if (
             j - i >= 2
@@ -177,6 +182,8 @@ def _is_name_word(words: list[str], j: int, knowledge: Knowledge, last: bool = F
         return True  # "Centro de ..." no, "Ursula von der Leyen" yes: a particle inside a name
     if len(word) == 1 and raw.endswith(".") and word.isupper():
         return True  # an initial: "John F. Kennedy"
+    if PARTICLE_NAME.match(word):
+        return True  # "Hisham el-Sayed", "Asaad al-Shaibani"
     if (
         not NAME_WORD.match(word)
         or not word[0].isupper()

@@ -64,6 +64,8 @@ class Reader:
             if continuation:
                 self._continue(sentence, continuation)
             return
+        if continuation and self._attributed(sentence):
+            return  # "... and expected it to ..., Chief Cabinet Secretary X told reporters."
         if continuation and (continuation.group("subject") or self.context.current):
             # "Brazil's central bank raised its rate ... and said it expected ...": the
             # narration, then a claim of the body the sentence opened with

@@ -10,6 +10,7 @@ from app.extraction.bodies import (
     body_in_role,
     group_by_noun,
     named_body,
+    past_verb,
     proper_run,
     unresolved,
 )
@@ -69,8 +70,12 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         or len(text.split()) > MAX_WITH_APPOSITIVES
     ):
         return None
-    if _has_verb(head):
-        return None
+    words = head.split()
+    clause = any(
+        past_verb(w) and nxt != "by" for w, nxt in zip(words[1:], [*words[2:], ""], strict=False)
+    )
+    if _has_verb(head) or clause:
+        return None  # "Pakistan's foreign office summoned ...": a clause, not a subject
     known = knowledge.lookup(head)
     return (
         _several(text, knowledge)
@@ -325,5 +330,7 @@ def _role_source(role: str | None, knowledge: Knowledge, context: Context) -> So
         return source
     words = set(role.replace("-", " ").split())
     if words & (knowledge.government_words | {"minister", "spokesman", "spokeswoman", "army"}):
+        if context.current and context.current.kind == "government":
+            return context.current  # "Pakistan's foreign office summoned ..., spokeswoman X said"
         return context.home_country()  # "Interior Minister Diosdado Cabello" in a Caracas story
     return None
