@@ -271,7 +271,7 @@ def _proper_runs(words: list[str], stop: bool = True) -> list[list[str]]:
     return runs
 
 
-def unresolved(head: str, knowledge: Knowledge) -> SourceRef | None:
+def unresolved(head: str, knowledge: Knowledge, allow_in: bool = False) -> SourceRef | None:
     """An unknown speaker still becomes a source, labelled from the text."""
     head = ABBREVIATION.sub("", head).strip(" ,.")
     words = DETERMINERS.sub("", head).split()
@@ -282,7 +282,7 @@ def unresolved(head: str, knowledge: Knowledge) -> SourceRef | None:
         words = [
             owner.group(1)
         ]  # "UNEP’s executive director" speaks for UNEP, not "Alzheimer's Society"
-    if words[0][:1].isupper() and _all_capitalised(words):
+    if words[0][:1].isupper() and (_all_capitalised(words) or allow_in):
         label = " ".join(words) if len(words) <= 7 else None
     else:
         label = _named_after_descriptor(words) or group_by_noun(words, knowledge)
@@ -291,6 +291,19 @@ def unresolved(head: str, knowledge: Knowledge) -> SourceRef | None:
     label = label[0].upper() + label[1:]
     slug = slugify(label)
     return SourceRef(slug, label, "unresolved", (label,)) if slug else None
+
+
+def whole_name(head: str, knowledge: Knowledge) -> SourceRef | None:
+    """A body's full name that contains "and" or "in" ("the United Nations Military Observer
+    Group in India and Pakistan"), so it is not read as a list of sources."""
+    words = DETERMINERS.sub("", ABBREVIATION.sub("", head)).split()
+    if len(words) < 4 or not re.search(r"\s(?:and|in)\s", head):
+        return None
+    if not all(w[:1].isupper() or w in (*CONNECTORS, "in") for w in words):
+        return None
+    if not set(words) & knowledge.organisation_words or knowledge.lookup(" ".join(words)):
+        return None
+    return unresolved(" ".join(words), knowledge, allow_in=True)
 
 
 def _all_capitalised(words: list[str]) -> bool:

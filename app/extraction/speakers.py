@@ -13,6 +13,7 @@ from app.extraction.bodies import (
     past_verb,
     proper_run,
     unresolved,
+    whole_name,
 )
 from app.extraction.context import Attribution, Context
 from app.extraction.knowledge import Knowledge
@@ -35,6 +36,9 @@ PERSONS_OFFICE = re.compile(
 )
 FAMILIAR = re.compile(
     r"\b(?:familiar with|with (?:direct )?knowledge of|briefed on)\b", re.IGNORECASE
+)
+NAMED_AS = re.compile(
+    r"\b(?:calling itself|calls itself|known as)\s+(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})"
 )
 BASED_IN = re.compile(r"(?<=\b[Tt]he )[^\s,][^,]{0,40}?(?:, [^,]{1,30})?-based\s+")
 OWNER = re.compile(r"\b(the)\s+([a-z]+)(?:'s|’s)\s", re.IGNORECASE)
@@ -77,9 +81,17 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     if _has_verb(head) or clause:
         return None  # "Pakistan's foreign office summoned ...": a clause, not a subject
     known = knowledge.lookup(head)
+    named_as = NAMED_AS.search(head)  # "a ransomware gang calling itself Ironwake"
+    if named_as:
+        source = unresolved(named_as.group("name"), knowledge)
+        return Attribution((source,)) if source else None
+    titled = appositive and _name_in(appositive, knowledge) is not None
+    whole = whole_name(head, knowledge)  # "The UN Military Observer Group in India and Pakistan"
     return (
-        _several(text, knowledge)
+        (Attribution((whole,)) if whole else None)
+        or _several(text, knowledge)
         or (Attribution((known.source,)) if known else None)
+        or (_person(head, appositive, knowledge, context) if titled else None)
         or _pointing_back(head, knowledge, context)
         or _person(head, appositive, knowledge, context)
         or _body(head, knowledge)
@@ -87,6 +99,10 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
 
 
 def _body(head: str, knowledge: Knowledge) -> Attribution | None:
+    if head.split()[-1].lower() in knowledge.person_nouns:
+        source = body_in_role(head, knowledge)  # "An Aeris spokesperson", "A Fifa spokesperson"
+        if source:
+            return Attribution((source,))
     at_body = AT_BODY.match(head)
     if at_body and group_by_noun(at_body.group("who").split(), knowledge):
         source = body_in_role(head, knowledge)  # "Economists at the Asian Development Bank"
@@ -232,8 +248,8 @@ def _person(
 
 def _employer(role: str | None, knowledge: Knowledge, context: Context) -> SourceRef | None:
     """ "Chief Executive Kari Nygaard" in a story about a company speaks for the company."""
-    if role not in knowledge.corporate_titles:
-        return None
+    if not role or role.title() not in {t.title() for t in knowledge.corporate_titles}:
+        return None  # "chief executive Laura Brennan" as much as "Chief Executive ..."
     return context.last_body(("organisation", "unresolved"))
 
 
