@@ -64,8 +64,9 @@ def named_body(head: str, knowledge: Knowledge) -> SourceRef | None:
 def _of_the_state(after: list[str], state: SourceRef, knowledge: Knowledge) -> SourceRef | None:
     """ "Russian officials" speak for Moscow; a "South Korean battery maker Hanbit Energy" for
     itself; a "German middle-distance runner" for no state at all."""
-    if not after or any(w.lower().strip(",.") in knowledge.state_nouns for w in after):
-        return state
+    bare = [POSSESSIVE_WORD.sub(r"\1", w.strip(",.")).lower() for w in after]
+    if not after or any(w in knowledge.state_nouns for w in bare):
+        return state  # "The U.S. military's Central Command" too
     name = _trailing_name(after)
     return unresolved(" ".join(name), knowledge) if name else None
 

@@ -35,7 +35,9 @@ PERSONS_OFFICE = re.compile(
     r"spokesman|spokeswoman|aides?|government|administration|party|campaign)\b"
 )
 FAMILIAR = re.compile(
-    r"\b(?:familiar with|with (?:direct )?knowledge of|briefed on)\b", re.IGNORECASE
+    r"\b(?:people|person|sources?|someone|those|one)\s+"
+    r"(?:familiar with|with (?:direct )?knowledge of|briefed on)\b",
+    re.IGNORECASE,
 )
 NAMED_AS = re.compile(
     r"\b(?:calling itself|calls itself|known as)\s+(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})"
@@ -84,6 +86,11 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     named_as = NAMED_AS.search(head)  # "a ransomware gang calling itself Ironwake"
     if named_as:
         source = unresolved(named_as.group("name"), knowledge)
+        return Attribution((source,)) if source else None
+    if appositive and _descriptor(head, knowledge) and _proper_name(appositive, knowledge):
+        source = unresolved(
+            appositive, knowledge
+        )  # "The Norwegian shipping federation, Rederiforbundet"
         return Attribution((source,)) if source else None
     titled = appositive and _name_in(appositive, knowledge) is not None
     whole = whole_name(head, knowledge)  # "The UN Military Observer Group in India and Pakistan"
@@ -158,20 +165,29 @@ def _joined_names(parts: list[str], knowledge: Knowledge) -> list[str]:
 
 
 def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
-    """ "the group's media office", "the health ministry", "a spokesperson", "its bulletin"."""
+    """ "the group's media office", "the health ministry", "a spokesperson", "its bulletin",
+    "the Portuguese club", "the Russian embassy"."""
     first = POSSESSIVE.sub("", head.split()[0]).lower() if head.split() else ""
     if head[:1].isupper() and not DETERMINERS.match(head) and first not in knowledge.back_nouns:
         return None  # but "Customs data show" opens a sentence with a common noun
     bare = DETERMINERS.sub("", head.strip()).split()
     words = [POSSESSIVE.sub("", w).lower() for w in bare]
-    if any(
-        w[:1].isupper() and POSSESSIVE.sub("", w).lower() not in knowledge.back_nouns for w in bare
-    ):
-        return None  # "a U.S. official", "the Kremlin" name a body themselves; "the Commission" not
+    named = [knowledge.lookup(POSSESSIVE.sub("", w)) if w[:1].isupper() else None for w in bare]
+    for word, found in zip(bare, named, strict=True):
+        state = found is not None and found.source.kind == "government"
+        if (
+            word[:1].isupper()
+            and POSSESSIVE.sub("", word).lower() not in knowledge.back_nouns
+            and not state
+        ):
+            return None  # "a U.S. official", "the Kremlin" name a body themselves; "the Commission" not
     own = head.lower().startswith(("its ", "their "))
     kinds = [knowledge.back_nouns[w] for w in words if w in knowledge.back_nouns]
     if not kinds:
         return None
+    states = [n.source for n in named if n and n.source.kind == "government"]
+    if states and kinds[0] == "government":
+        return Attribution((states[0],))  # "the Russian embassy" speaks for Moscow
     earlier = context.by_name(head)
     if earlier and earlier.speaker:
         return earlier  # "the minister": the speaker whose role that is
@@ -269,6 +285,13 @@ def _descriptor(head: str, knowledge: Knowledge) -> bool:
     words = {w.lower().strip(",.") for w in head.split()}
     kinds = {knowledge.back_nouns.get(w) for w in words}
     return "organisation" in kinds or bool(words & knowledge.organisation_descriptors)
+
+
+def _proper_name(text: str, knowledge: Knowledge) -> bool:
+    """One to four capitalised words that are not a person's name ("Fidal", "Rederiforbundet")."""
+    words = text.split()
+    capitalised = 0 < len(words) <= 4 and all(w[:1].isupper() for w in words)
+    return capitalised and find_name(text, knowledge) is None
 
 
 def _introduced(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
