@@ -24,6 +24,7 @@ from sqlalchemy import (
     delete,
     func,
     insert,
+    inspect,
     select,
     update,
 )
@@ -34,6 +35,8 @@ from tqdm import tqdm
 from app.extraction.model import Article, Claim, DatePoint, ExtractedArticle, SourceRef
 from app.storage.db import create_schema, fts_delete_article, fts_insert, is_sqlite
 from app.storage.keys import NaturalKeys
+from app.storage.sortkeys import newest_key, oldest_key
+from app.storage.summaries import refresh_summaries
 
 PROGRESS_THRESHOLD = 50  # show a progress bar for runs with more articles than this
 CHUNK = 200  # articles written together: a few multi-row statements per chunk
@@ -94,6 +97,7 @@ def load_articles(
     progress = tqdm(extracted, total=total, unit="article", file=sys.stderr, disable=quiet)
     with engine.begin() as connection, progress:
         create_schema(connection)
+        check_schema(connection)
         tune_for_load(connection)
         keys = NaturalKeys(connection)
         replaced = False
@@ -110,6 +114,7 @@ def load_articles(
         summary.total_claims = _count(connection, CLAIMS)
         summary.total_sources = _count(connection, SOURCES)
         if any(not article.unchanged for article in summary.articles) or not _has_info(connection):
+            refresh_summaries(connection)
             write_load_info(connection, summary)
     return summary
 
@@ -144,6 +149,14 @@ def chunks(items: Iterable[HashedArticle], size: int) -> Iterator[list[HashedArt
         yield chunk
 
 
+def check_schema(connection: Connection) -> None:
+    """Refuse a database whose tables an older claimtrack made (no sort keys)."""
+    columns = {column["name"] for column in inspect(connection).get_columns("claims")}
+    if "newest_key" not in columns:
+        problem = "this database was made by an older claimtrack; load into a new database"
+        raise LoadError(problem)
+
+
 def tune_for_load(connection: Connection) -> None:
     """A bigger page cache for the load's index writes (SQLite; per connection)."""
     if is_sqlite(connection):
@@ -172,8 +185,9 @@ def write_chunk(
     ids.update(insert_articles(connection, new))
     batch = RowBatch()
     for item, _ in changed:
+        article = (ids[item.article.slug], item.article.published.isoformat())
         for position, claim in enumerate(item.claims):
-            insert_claim(batch, keys, ids[item.article.slug], position, claim)
+            insert_claim(batch, keys, article, position, claim)
     keys.write_new()
     batch.flush(connection, [item.article.slug for item, _ in changed])
     unchanged = {item.article.slug for item, _ in chunk} - {i.article.slug for i, _ in changed}
@@ -272,12 +286,21 @@ class RowBatch:
 
 
 def insert_claim(
-    batch: RowBatch, keys: NaturalKeys, article_id: int, position: int, claim: Claim
+    batch: RowBatch, keys: NaturalKeys, article: tuple[int, str], position: int, claim: Claim
 ) -> None:
-    """Add one claim, its source and topic links, and its full-text row to `batch`."""
+    """Add one claim, its source and topic links, and its full-text row to `batch`.
+
+    `article` is the article's row id and its published date.
+    """
+    article_id, published = article
     start, end = said_on_range(claim.said_on)
+    order = {
+        "newest_key": newest_key(end, published, position),
+        "oldest_key": oldest_key(start or end, published, position),
+    }
     batch.claims.append(
         {
+            **order,
             "id": claim.id,
             "article_id": article_id,
             "position": position,
@@ -303,11 +326,13 @@ def insert_claim(
         }
     )
     batch.sources.extend(
-        {"claim_id": claim.id, "source_id": keys.source(source), "position": index}
+        {"claim_id": claim.id, "source_id": keys.source(source), "position": index, **order}
         for index, source in enumerate(_unique(claim.sources))
     )
     topic_ids = {keys.topic(topic.slug, topic.label) for topic in claim.topics}
-    batch.topics.extend({"claim_id": claim.id, "topic_id": t} for t in sorted(topic_ids))
+    batch.topics.extend(
+        {"claim_id": claim.id, "topic_id": topic_id, **order} for topic_id in sorted(topic_ids)
+    )
     batch.fts.append(fts_row(claim))
 
 

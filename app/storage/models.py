@@ -1,13 +1,16 @@
-"""Database tables. One row per article, source, entity, topic and claim, plus link tables.
+"""Database tables. One row per article, source, entity, topic and claim, plus link tables,
+plus summary tables the loader fills so that no page counts claims.
 
 Dates are stored as ISO text so SQLite and PostgreSQL sort and compare them alike.
 A claim's said-on date is kept as written (`said_on`, `said_on_precision`) and as the
-range of days it may fall in (`said_on_start`..`said_on_end`), which filters and sorts use.
+range of days it may fall in (`said_on_start`..`said_on_end`), which filters use.
+Lists sort by two integer keys (`app/storage/sortkeys.py`), copied onto the link tables
+so that "one source's claims, newest first" is one walk down one index.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Index
+from sqlalchemy import BigInteger, Index, text
 from sqlmodel import Field, SQLModel
 
 
@@ -28,6 +31,11 @@ class ArticleRow(SQLModel, table=True):
 class SourceRow(SQLModel, table=True):
     __tablename__ = "sources"
 
+    __table_args__ = (
+        Index("ix_sources_label", "label"),
+        Index("ix_sources_label_lower", text("lower(label)")),
+    )
+
     id: int | None = Field(default=None, primary_key=True)
     slug: str = Field(unique=True, index=True)
     label: str
@@ -37,6 +45,10 @@ class SourceRow(SQLModel, table=True):
 
 class EntityRow(SQLModel, table=True):
     __tablename__ = "entities"
+    __table_args__ = (
+        Index("ix_entities_label", "label"),
+        Index("ix_entities_label_lower", text("lower(label)")),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     slug: str = Field(unique=True, index=True)
@@ -45,6 +57,10 @@ class EntityRow(SQLModel, table=True):
 
 class TopicRow(SQLModel, table=True):
     __tablename__ = "topics"
+    __table_args__ = (
+        Index("ix_topics_label", "label"),
+        Index("ix_topics_label_lower", text("lower(label)")),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     slug: str = Field(unique=True, index=True)
@@ -54,10 +70,11 @@ class TopicRow(SQLModel, table=True):
 class ClaimRow(SQLModel, table=True):
     __tablename__ = "claims"
     __table_args__ = (
-        Index("ix_claims_said_on", "said_on_end", "said_on_start"),
+        Index("ix_claims_newest", "newest_key", "id"),
+        Index("ix_claims_oldest", "oldest_key", "id"),
         Index("ix_claims_article_position", "article_id", "position"),
-        Index("ix_claims_actor_said_on", "actor_id", "said_on_end"),
-        Index("ix_claims_stance_said_on", "stance", "said_on_end"),
+        Index("ix_claims_actor_newest", "actor_id", "newest_key", "id"),
+        Index("ix_claims_stance_newest", "stance", "newest_key", "id"),
     )
 
     id: str = Field(primary_key=True)  # stable: derived from article slug and quote words
@@ -80,23 +97,35 @@ class ClaimRow(SQLModel, table=True):
     said_on_end: str | None = None  # last possible day
     event_start: str | None = None
     event_end: str | None = None
+    newest_key: int = Field(sa_type=BigInteger)  # list order, newest first: see sortkeys
+    oldest_key: int = Field(sa_type=BigInteger)
 
 
 class ClaimSourceLink(SQLModel, table=True):
     __tablename__ = "claim_sources"
-    __table_args__ = (Index("ix_claim_sources_source", "source_id", "claim_id"),)
+    __table_args__ = (
+        Index("ix_claim_sources_newest", "source_id", "newest_key", "claim_id"),
+        Index("ix_claim_sources_oldest", "source_id", "oldest_key", "claim_id"),
+    )
 
     claim_id: str = Field(foreign_key="claims.id", primary_key=True)
     source_id: int = Field(foreign_key="sources.id", primary_key=True)
     position: int = 0  # order the sources were named in
+    newest_key: int = Field(default=0, sa_type=BigInteger)  # the claim's, copied
+    oldest_key: int = Field(default=0, sa_type=BigInteger)
 
 
 class ClaimTopicLink(SQLModel, table=True):
     __tablename__ = "claim_topics"
-    __table_args__ = (Index("ix_claim_topics_topic", "topic_id", "claim_id"),)
+    __table_args__ = (
+        Index("ix_claim_topics_newest", "topic_id", "newest_key", "claim_id"),
+        Index("ix_claim_topics_oldest", "topic_id", "oldest_key", "claim_id"),
+    )
 
     claim_id: str = Field(foreign_key="claims.id", primary_key=True)
     topic_id: int = Field(foreign_key="topics.id", primary_key=True)
+    newest_key: int = Field(default=0, sa_type=BigInteger)  # the claim's, copied
+    oldest_key: int = Field(default=0, sa_type=BigInteger)
 
 
 class LoadInfoRow(SQLModel, table=True):
@@ -110,3 +139,67 @@ class LoadInfoRow(SQLModel, table=True):
     articles: int = 0
     claims: int = 0
     sources: int = 0
+
+
+# Summary tables: rebuilt from the tables above at the end of every load that changed
+# something, so pages read counts instead of counting a million rows.
+
+
+class SourceStatRow(SQLModel, table=True):
+    __tablename__ = "source_stats"
+    __table_args__ = (Index("ix_source_stats_claims", "claims", "source_id"),)
+
+    source_id: int = Field(foreign_key="sources.id", primary_key=True)
+    claims: int
+
+
+class TopicStatRow(SQLModel, table=True):
+    __tablename__ = "topic_stats"
+    __table_args__ = (Index("ix_topic_stats_claims", "claims", "topic_id"),)
+
+    topic_id: int = Field(foreign_key="topics.id", primary_key=True)
+    claims: int
+
+
+class SourceTopicStatRow(SQLModel, table=True):
+    __tablename__ = "source_topic_stats"
+    __table_args__ = (
+        Index("ix_source_topic_stats_source", "source_id", "claims"),
+        Index("ix_source_topic_stats_topic", "topic_id", "claims"),
+    )
+
+    source_id: int = Field(foreign_key="sources.id", primary_key=True)
+    topic_id: int = Field(foreign_key="topics.id", primary_key=True)
+    claims: int
+
+
+class SpeakerStatRow(SQLModel, table=True):
+    __tablename__ = "speaker_stats"
+    __table_args__ = (Index("ix_speaker_stats_source", "source_id", "claims"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="sources.id")
+    speaker_name: str
+    speaker_role: str | None = None
+    claims: int
+
+
+class TimelineStatRow(SQLModel, table=True):
+    __tablename__ = "timeline_stats"
+    __table_args__ = (Index("ix_timeline_stats_end", "said_on_end"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    said_on: str | None = None
+    said_on_precision: str
+    said_on_start: str | None = None
+    said_on_end: str | None = None
+    claims: int
+
+
+class SourceAliasRow(SQLModel, table=True):
+    """Every alias of every source, lower-cased, to resolve what a user typed by index."""
+
+    __tablename__ = "source_aliases"
+
+    alias: str = Field(primary_key=True)
+    source_id: int = Field(foreign_key="sources.id", primary_key=True)

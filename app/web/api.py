@@ -40,6 +40,7 @@ def api_claims(connection: ConnectionDep, filters: FiltersDep, urls: UrlsDep) ->
     return {
         "claims": [claim_json(record) for record in page.claims],
         "total": page.total,
+        "total_capped": page.capped,
         "page": page.page,
         "pages": page.pages,
         "page_size": page.page_size,

@@ -12,7 +12,7 @@ from app.storage.queries import ClaimFilters
 from app.web.deps import ConnectionDep, FiltersDep, TemplatesDep, UrlsDep
 from app.web.errors import NotFound
 from app.web.filters import STANCES, canonical_query
-from app.web.present import period_words, quote_in_context, text_fragment_url
+from app.web.present import period_words, plural, quote_in_context, text_fragment_url
 from app.web.sharing import description, json_ld, source_names
 from app.web.urls import Urls, chips
 
@@ -61,6 +61,20 @@ def pager(page: queries.ClaimPage, filters: ClaimFilters, urls: Urls) -> Pager:
     return Pager(page.page, page.pages, previous, following)
 
 
+def count_words(page: queries.ClaimPage) -> str:
+    """How many claims a list holds, saying so when the count stopped at its cap."""
+    if page.capped:
+        return f"More than {page.total:,} claims"
+    return plural(page.total, "claim")
+
+
+def facet_note(facets: queries.Facets) -> str | None:
+    """Why facet counts may be lower than the list's, when they were sampled."""
+    if not facets.capped:
+        return None
+    return f"Counts are over the first {facets.sample:,} matching claims (newest first)."
+
+
 def is_canonical(request: Request, filters: ClaimFilters) -> bool:
     """True when the query string is already the one canonical form of `filters`."""
     return request.query_params.multi_items() == canonical_query(filters)
@@ -79,12 +93,15 @@ def claim_list(
         return RedirectResponse(urls.claims(filters), status_code=302)
     page = queries.list_claims(connection, filters)
     labels = queries.labels(connection, filters.sources, filters.topics, filters.actor)
+    facets = queries.facets(connection, filters)
     context = {
         "urls": urls,
         "filters": filters,
         "page": page,
+        "count_words": count_words(page),
         "pager": pager(page, filters, urls),
-        "facets": facet_items(queries.facets(connection, filters), filters, urls),
+        "facets": facet_items(facets, filters, urls),
+        "facet_note": facet_note(facets),
         "chips": chips(urls, filters, labels),
         "source_names": queries.all_names(connection, "sources"),
         "actor_names": queries.all_names(connection, "entities"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 
 class Quote(BaseModel):
@@ -69,6 +69,9 @@ class ClaimList(BaseModel):
 
     claims: list[Claim]
     total: int
+    total_capped: bool = Field(
+        description="True when the total stopped at its cap: there are more matching claims"
+    )
     page: int
     pages: int
     page_size: int

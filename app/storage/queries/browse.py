@@ -6,15 +6,18 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy import Connection, func, select
 
-from app.storage.queries.claims import claims_with_source, claims_with_topic, newest_claims
+from app.storage.queries.claims import newest_claims, source_facet, source_ids, topic_facet
+from app.storage.queries.info import load_info
 from app.storage.queries.records import ArticleInfo, ClaimRecord, Named, Source, claim_records
 from app.storage.queries.spec import ClaimFilters
 from app.storage.queries.tables import (
     ARTICLES,
-    CLAIM_SOURCES,
-    CLAIM_TOPICS,
     CLAIMS,
+    SOURCE_STATS,
+    SOURCE_TOPIC_STATS,
     SOURCES,
+    SPEAKER_STATS,
+    TOPIC_STATS,
     TOPICS,
 )
 
@@ -53,36 +56,14 @@ def source_counts(
     connection: Connection, limit: int = LIST_LIMIT, filters: ClaimFilters | None = None
 ) -> list[Source]:
     """Sources with their claim counts (within `filters`), most claims first."""
-    count = func.count(CLAIM_SOURCES.c.claim_id)
-    statement = (
-        select(SOURCES.c.slug, SOURCES.c.label, SOURCES.c.kind, count.label("n"))
-        .join(CLAIM_SOURCES, CLAIM_SOURCES.c.source_id == SOURCES.c.id)
-        .group_by(SOURCES.c.id)
-        .order_by(count.desc(), SOURCES.c.label)
-        .limit(limit)
-    )
-    if filters and filters.topics:
-        statement = statement.where(CLAIM_SOURCES.c.claim_id.in_(claims_with_topic(filters.topics)))
-    return [Source(r.slug, r.label, r.kind, r.n) for r in connection.execute(statement)]
+    return source_facet(connection, filters or ClaimFilters(), limit)[0]
 
 
 def topic_counts(
     connection: Connection, limit: int = LIST_LIMIT, filters: ClaimFilters | None = None
 ) -> list[tuple[Named, int]]:
     """Topics with their claim counts (within `filters`), most claims first."""
-    count = func.count(CLAIM_TOPICS.c.claim_id)
-    statement = (
-        select(TOPICS.c.slug, TOPICS.c.label, count.label("n"))
-        .join(CLAIM_TOPICS, CLAIM_TOPICS.c.topic_id == TOPICS.c.id)
-        .group_by(TOPICS.c.id)
-        .order_by(count.desc(), TOPICS.c.label)
-        .limit(limit)
-    )
-    if filters and filters.sources:
-        statement = statement.where(
-            CLAIM_TOPICS.c.claim_id.in_(claims_with_source(filters.sources))
-        )
-    return [(Named(r.slug, r.label), r.n) for r in connection.execute(statement)]
+    return topic_facet(connection, filters or ClaimFilters(), limit)[0]
 
 
 def source_topic_matrix(
@@ -90,51 +71,56 @@ def source_topic_matrix(
 ) -> dict[tuple[str, str], int]:
     """Claim counts by (source slug, topic slug) for the given sources."""
     statement = (
-        select(SOURCES.c.slug, TOPICS.c.slug.label("topic"), func.count().label("n"))
-        .select_from(CLAIM_SOURCES)
-        .join(SOURCES, SOURCES.c.id == CLAIM_SOURCES.c.source_id)
-        .join(CLAIM_TOPICS, CLAIM_TOPICS.c.claim_id == CLAIM_SOURCES.c.claim_id)
-        .join(TOPICS, TOPICS.c.id == CLAIM_TOPICS.c.topic_id)
-        .where(SOURCES.c.slug.in_(source_slugs))
-        .group_by(SOURCES.c.slug, TOPICS.c.slug)
+        select(SOURCES.c.slug, TOPICS.c.slug.label("topic"), SOURCE_TOPIC_STATS.c.claims)
+        .select_from(SOURCE_TOPIC_STATS)
+        .join(SOURCES, SOURCES.c.id == SOURCE_TOPIC_STATS.c.source_id)
+        .join(TOPICS, TOPICS.c.id == SOURCE_TOPIC_STATS.c.topic_id)
+        .where(SOURCE_TOPIC_STATS.c.source_id.in_(source_ids(tuple(source_slugs))))
     )
-    return {(r.slug, r.topic): r.n for r in connection.execute(statement)}
+    return {(r.slug, r.topic): r.claims for r in connection.execute(statement)}
 
 
 def count_sources(connection: Connection) -> int:
     """How many sources have claims."""
-    statement = select(func.count(func.distinct(CLAIM_SOURCES.c.source_id)))
-    return int(connection.execute(statement).scalar_one())
+    info = load_info(connection)
+    if info is not None:
+        return info.sources
+    return int(connection.execute(select(func.count()).select_from(SOURCE_STATS)).scalar_one())
 
 
 def get_source(connection: Connection, slug: str) -> Source | None:
     """One source with its claim count."""
-    count = select(func.count()).where(CLAIM_SOURCES.c.source_id == SOURCES.c.id)
-    statement = select(SOURCES, count.scalar_subquery().label("n")).where(SOURCES.c.slug == slug)
+    statement = (
+        select(SOURCES, func.coalesce(SOURCE_STATS.c.claims, 0).label("n"))
+        .outerjoin(SOURCE_STATS, SOURCE_STATS.c.source_id == SOURCES.c.id)
+        .where(SOURCES.c.slug == slug)
+    )
     row = connection.execute(statement).first()
     return Source(row.slug, row.label, row.kind, row.n) if row else None
 
 
 def get_topic(connection: Connection, slug: str) -> tuple[Named, int] | None:
     """One topic with its claim count."""
-    count = select(func.count()).where(CLAIM_TOPICS.c.topic_id == TOPICS.c.id)
-    statement = select(TOPICS, count.scalar_subquery().label("n")).where(TOPICS.c.slug == slug)
+    statement = (
+        select(TOPICS, func.coalesce(TOPIC_STATS.c.claims, 0).label("n"))
+        .outerjoin(TOPIC_STATS, TOPIC_STATS.c.topic_id == TOPICS.c.id)
+        .where(TOPICS.c.slug == slug)
+    )
     row = connection.execute(statement).first()
     return (Named(row.slug, row.label), row.n) if row else None
 
 
 def speakers(connection: Connection, source_slug: str, limit: int = 50) -> list[Speaker]:
     """The people who spoke for a source, most claims first."""
-    count = func.count()
+    stats = SPEAKER_STATS
     statement = (
-        select(CLAIMS.c.speaker_name, CLAIMS.c.speaker_role, count.label("n"))
-        .where(CLAIMS.c.id.in_(claims_with_source((source_slug,))))
-        .where(CLAIMS.c.speaker_name.is_not(None))
-        .group_by(CLAIMS.c.speaker_name, CLAIMS.c.speaker_role)
-        .order_by(count.desc(), CLAIMS.c.speaker_name)
+        select(stats.c.speaker_name, stats.c.speaker_role, stats.c.claims)
+        .where(stats.c.source_id == source_ids((source_slug,)).scalar_subquery())
+        .order_by(stats.c.claims.desc(), stats.c.speaker_name)
         .limit(limit)
     )
-    return [Speaker(r.speaker_name, r.speaker_role, r.n) for r in connection.execute(statement)]
+    rows = connection.execute(statement)
+    return [Speaker(r.speaker_name, r.speaker_role, r.claims) for r in rows]
 
 
 def grouped_claims(

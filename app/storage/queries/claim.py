@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, exists, select
 
+from app.storage.queries.claims import source_ids, summary_count
 from app.storage.queries.records import ClaimRecord, claim_records
 from app.storage.queries.search import fts_matches
-from app.storage.queries.tables import ARTICLES, CLAIM_SOURCES, CLAIM_TOPICS, CLAIMS, SOURCES
+from app.storage.queries.tables import (
+    ARTICLES,
+    CLAIM_SOURCES,
+    CLAIM_TOPICS,
+    CLAIMS,
+    ENTITIES,
+    TIMELINE_STATS,
+)
 
 RELATED_LIMIT = 10
 TIMELINE_LIMIT = 24
@@ -45,16 +53,15 @@ def same_assertion(connection: Connection, claim: ClaimRecord) -> list[ClaimReco
     fts = fts_matches(connection.dialect.name, claim.assertion, assertion_only=True)
     if fts is None:
         return []
-    own_sources = [source.slug for source in claim.sources]
-    other_source = (
-        select(CLAIM_SOURCES.c.claim_id)
-        .join(SOURCES, SOURCES.c.id == CLAIM_SOURCES.c.source_id)
-        .where(SOURCES.c.slug.not_in(own_sources))
+    own_sources = tuple(source.slug for source in claim.sources)
+    other_source = exists().where(
+        CLAIM_SOURCES.c.claim_id == CLAIMS.c.id,
+        CLAIM_SOURCES.c.source_id.not_in(source_ids(own_sources)),
     )
     statement = (
         select(CLAIMS.c.id)
         .join(fts, fts.c.claim_id == CLAIMS.c.id)
-        .where(CLAIMS.c.id != claim.id, CLAIMS.c.id.in_(other_source))
+        .where(CLAIMS.c.id != claim.id, other_source)
         .order_by(fts.c.rank, CLAIMS.c.id)
         .limit(RELATED_LIMIT)
     )
@@ -67,16 +74,16 @@ def related_claims(
     """Claims with the same actor that share a topic, newest first."""
     if claim.actor is None or not claim.topics:
         return []
-    topic_ids = (
-        select(CLAIM_TOPICS.c.topic_id).where(CLAIM_TOPICS.c.claim_id == claim.id).scalar_subquery()
+    own_topics = select(CLAIM_TOPICS.c.topic_id).where(CLAIM_TOPICS.c.claim_id == claim.id)
+    shares_topic = exists().where(
+        CLAIM_TOPICS.c.claim_id == CLAIMS.c.id, CLAIM_TOPICS.c.topic_id.in_(own_topics)
     )
-    sharing = select(CLAIM_TOPICS.c.claim_id).where(CLAIM_TOPICS.c.topic_id.in_(topic_ids))
-    actor_id = select(CLAIMS.c.actor_id).where(CLAIMS.c.id == claim.id).scalar_subquery()
+    actor_id = select(ENTITIES.c.id).where(ENTITIES.c.slug == claim.actor.slug)
     statement = (
         select(CLAIMS.c.id)
-        .where(CLAIMS.c.actor_id == actor_id, CLAIMS.c.id.in_(sharing))
+        .where(CLAIMS.c.actor_id == actor_id.scalar_subquery(), shares_topic)
         .where(CLAIMS.c.id.not_in([claim.id, *exclude]))
-        .order_by(CLAIMS.c.said_on_end.desc().nulls_last(), CLAIMS.c.id)
+        .order_by(CLAIMS.c.newest_key.desc(), CLAIMS.c.id.desc())
         .limit(RELATED_LIMIT)
     )
     return claim_records(connection, list(connection.execute(statement).scalars()))
@@ -84,30 +91,18 @@ def related_claims(
 
 def timeline(connection: Connection, limit: int = TIMELINE_LIMIT) -> list[DateGroup]:
     """Claim counts per said-on date as written, newest first."""
-    count = func.count()
+    stats = TIMELINE_STATS
     statement = (
-        select(
-            CLAIMS.c.said_on,
-            CLAIMS.c.said_on_precision,
-            CLAIMS.c.said_on_start,
-            CLAIMS.c.said_on_end,
-            count.label("n"),
-        )
-        .group_by(
-            CLAIMS.c.said_on,
-            CLAIMS.c.said_on_precision,
-            CLAIMS.c.said_on_start,
-            CLAIMS.c.said_on_end,
-        )
-        .order_by(CLAIMS.c.said_on_end.desc().nulls_last(), CLAIMS.c.said_on_precision)
+        select(stats)
+        .order_by(stats.c.said_on_end.desc().nulls_last(), stats.c.said_on_precision)
         .limit(limit)
     )
     return [
-        DateGroup(r.said_on, r.said_on_precision, r.said_on_start, r.said_on_end, r.n)
+        DateGroup(r.said_on, r.said_on_precision, r.said_on_start, r.said_on_end, r.claims)
         for r in connection.execute(statement)
     ]
 
 
 def total_claims(connection: Connection) -> int:
     """How many claims there are."""
-    return int(connection.execute(select(func.count()).select_from(CLAIMS)).scalar_one())
+    return summary_count(connection, None, None)

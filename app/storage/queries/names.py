@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 from sqlalchemy import Connection, Table, func, or_, select
 
-from app.storage.queries.tables import ENTITIES, SOURCES, TOPICS
+from app.storage.queries.tables import ENTITIES, SOURCE_ALIASES, SOURCES, TOPICS
 
 
 def slugify(value: str) -> str:
@@ -31,15 +30,14 @@ def resolve_source(connection: Connection, value: str) -> str | None:
     found = _by_slug_or_label(connection, SOURCES, value)
     if found or not value.strip():
         return found
-    wanted = value.strip().lower()
-    # Aliases are a JSON list per source: narrow with LIKE, then compare exactly.
-    candidates = select(SOURCES.c.slug, SOURCES.c.aliases).where(
-        SOURCES.c.aliases.ilike(f"%{_escape_like(wanted)}%", escape="\\")
+    statement = (
+        select(SOURCES.c.slug)
+        .join(SOURCE_ALIASES, SOURCE_ALIASES.c.source_id == SOURCES.c.id)
+        .where(SOURCE_ALIASES.c.alias == value.strip().lower())
+        .order_by(SOURCES.c.slug)
+        .limit(1)
     )
-    for slug, aliases in connection.execute(candidates.order_by(SOURCES.c.slug).limit(50)):
-        if wanted in (alias.lower() for alias in json.loads(aliases or "[]")):
-            return str(slug)
-    return None
+    return connection.execute(statement).scalar_one_or_none()
 
 
 def resolve_topic(connection: Connection, value: str) -> str | None:
@@ -50,10 +48,6 @@ def resolve_topic(connection: Connection, value: str) -> str | None:
 def resolve_entity(connection: Connection, value: str) -> str | None:
     """The slug of the actor or target entity `value` names by slug or label."""
     return _by_slug_or_label(connection, ENTITIES, value)
-
-
-def _escape_like(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def labels(

@@ -1,0 +1,42 @@
+"""Totals and facet counts that no summary table answers are capped, and say so."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from bs4 import BeautifulSoup
+from fastapi.testclient import TestClient
+
+from app.storage.queries import claims as claim_queries
+from app.web import create_app
+
+
+@pytest.fixture
+def client(loaded_db: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
+    monkeypatch.setattr(claim_queries, "COUNT_CAP", 3)
+    monkeypatch.setattr(claim_queries, "FACET_SAMPLE", 4)
+    with TestClient(create_app(loaded_db)) as test_client:
+        yield test_client
+
+
+def test_a_filtered_total_stops_at_its_cap_and_says_so(client: TestClient) -> None:
+    listed = client.get("/api/claims", params={"stance": "asserted"}).json()
+    assert (listed["total"], listed["total_capped"]) == (3, True)
+    page = BeautifulSoup(client.get("/claims?stance=asserted").text, "html.parser")
+    assert page.select_one(".result-count").get_text().startswith("More than 3 claims")
+    assert page.select_one(".facet-note").get_text() == (
+        "Counts are over the first 4 matching claims (newest first)."
+    )
+
+
+def test_a_total_the_summaries_answer_is_exact(client: TestClient) -> None:
+    seoul = client.get("/api/claims", params={"source": "seoul"}).json()
+    assert seoul["total"] > 3 and seoul["total_capped"] is False
+    page = BeautifulSoup(client.get("/claims?source=seoul").text, "html.parser")
+    assert page.select_one(".facet-note") is None
+    ids = set()
+    for number in range(1, seoul["pages"] + 1):
+        listed = client.get("/api/claims", params={"source": "seoul", "page": number}).json()
+        ids.update(claim["id"] for claim in listed["claims"])
+    assert len(ids) == seoul["total"]
