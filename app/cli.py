@@ -98,15 +98,18 @@ def load_lock(url: str) -> Iterator[None]:
     except OSError as error:
         raise DatabaseError(f"{lock}: cannot create the load lock ({error.strerror})") from error
     try:
-        try:
-            fcntl.lockf(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as error:
-            if error.errno not in (errno.EACCES, errno.EAGAIN):
-                raise DatabaseError(f"{lock}: cannot lock ({error.strerror})") from error
-            problem = "another load is running; try again when it has finished"
-            raise DatabaseError(f"{path}: {problem}") from None
+        fcntl.lockf(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as error:
+        os.close(descriptor)
+        if error.errno not in (errno.EACCES, errno.EAGAIN):
+            raise DatabaseError(f"{lock}: cannot lock ({error.strerror})") from error
+        problem = "another load is running; try again when it has finished"
+        raise DatabaseError(f"{path}: {problem}") from None
+    try:
         yield
     finally:
+        if not path.exists():
+            lock.unlink(missing_ok=True)  # a failed first load leaves nothing behind
         os.close(descriptor)  # closing releases the lock
 
 
