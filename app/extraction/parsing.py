@@ -45,7 +45,9 @@ class SentenceParser:
     def parse_before(self, text: str) -> Parsed | None:
         times = find_times(text, self.article.published)
         comma = text.find(", ")
-        has_time = comma > 0 and any(t.start < comma for t in times)
+        has_time = comma > 0 and any(
+            t.start <= 1 for t in times
+        )  # "On Monday, ...", not "... in July,"
         lead = attr.lead_end(text, self.knowledge, has_time)
         for cue in attr.candidate_cues(text, self.knowledge):
             if (
@@ -82,7 +84,9 @@ class SentenceParser:
         who = self._resolve(without_times(subject, self.article))
         if who is not None:
             if not clause:  # "rejected any such role in January": the whole sentence says it
-                return Parsed(who, stance, lead, f"{text[:lead]} {region} {text[cue.end() :]}")
+                # a time after a past cue is when it was said; after "expects", what is expected
+                when = text[cue.end() :] if _past(cue.group(0)) else between
+                return Parsed(who, stance, lead, f"{text[:lead]} {region} {when}")
             return Parsed(who, stance, start, f"{text[:lead]} {region} {between}")
         tail = attr.tail_start(region, knowledge)
         if tail is None:
@@ -113,6 +117,10 @@ class SentenceParser:
             if who is not None and len(text[: reading[0]].split()) >= 3:
                 return who, reading
         return None
+
+
+def _past(cue: str) -> bool:
+    return cue.lower().endswith(("ed", "said", "told", "wrote", "thought", "saw"))
 
 
 def quotation_open(text: str) -> bool:
