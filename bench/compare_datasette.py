@@ -244,8 +244,11 @@ def remove_database(path: Path) -> None:
 def prepare_database(args: argparse.Namespace, db: Path, corpus: Path) -> None:
     """Generate and load the corpus, unless --reuse finds a database already there."""
     if args.reuse and db.exists():
-        say(f"reusing {db} ({db.stat().st_size / 2**20:.0f} MiB); no synth, no load")
-        return
+        missing = missing_tables(db)
+        if not missing:
+            say(f"reusing {db} ({db.stat().st_size / 2**20:.0f} MiB); no synth, no load")
+            return
+        say(f"{db} lacks tables the app now has ({', '.join(missing)}): loading it again")
     claimtrack = shutil.which("claimtrack") or str(Path(sys.executable).parent / "claimtrack")
     files = len(list(corpus.glob("*.json"))) if corpus.is_dir() else 0
     if not (args.reuse and files >= args.articles):
@@ -270,6 +273,20 @@ def prepare_database(args: argparse.Namespace, db: Path, corpus: Path) -> None:
         f"  loaded in {seconds:.0f} s ({args.articles / seconds:.0f} articles/s), largest "
         f"process peak RSS {peak:.0f} MiB; log {log}"
     )
+
+
+def missing_tables(db: Path) -> list[str]:
+    """Tables of the current schema that an older database file does not have."""
+    from sqlmodel import SQLModel
+
+    import app.storage.models  # noqa: F401  (registers the tables)
+
+    connection = sqlite3.connect(db.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        have = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
+    finally:
+        connection.close()
+    return sorted(set(SQLModel.metadata.tables) - have)
 
 
 def add_view(db: Path) -> None:
@@ -605,7 +622,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--duration", type=int, default=15, help="seconds per wrk run (15)")
     parser.add_argument("--connections", type=int, default=16, help="wrk connections (16)")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (2)")
-    parser.add_argument("--request-timeout", type=int, default=30, help="wrk --timeout s (30)")
+    parser.add_argument("--request-timeout", type=int, default=60, help="wrk --timeout s (60)")
     parser.add_argument("--workers", type=int, default=cores, help=f"claimtrack ({cores})")
     parser.add_argument("--sql-threads", type=int, default=3, help="Datasette's (3, default)")
     parser.add_argument("--source", help="source slug (default: the most frequent)")
