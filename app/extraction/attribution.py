@@ -33,7 +33,7 @@ CONTINUATION = re.compile(_CONTINUING + r"(?P<gap>)\s*:?\s+(?=[\"“A-Za-z])")
 AND_THAT = re.compile(r",?\s+(?:and|but)\s+(?P<subject>)(?P<verb>)(?P<gap>)that\s+(?=\S)")
 QUOTES = "\"“”‘’'"
 CLAUSE_MARK = re.compile(r"[:;]\s+")  # "Meta was more sceptical: a spokesman said ..."
-NEXT_CLAUSE = re.compile(r",\s+(?:as|while|whereas|but|and|even as)\s+(?=\S)")
+NEXT_CLAUSE = re.compile(r",\s+(?:as|while|whereas|but|and|even as|though|although)\s+(?=\S)")
 
 
 @dataclass(frozen=True)

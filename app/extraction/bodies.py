@@ -280,18 +280,28 @@ def unresolved(head: str, knowledge: Knowledge, allow_in: bool = False) -> Sourc
         return None
     owner = POSSESSIVE_WORD.match(words[0])
     if owner and words[0][:1].isupper() and (len(words) == 1 or words[1][:1].islower()):
-        words = [
-            owner.group(1)
-        ]  # "UNEP’s executive director" speaks for UNEP, not "Alzheimer's Society"
-    if words[0][:1].isupper() and (_all_capitalised(words) or allow_in):
-        label = " ".join(words) if len(words) <= 7 else None
-    else:
-        label = _named_after_descriptor(words) or group_by_noun(words, knowledge)
+        words = [owner.group(1)]  # "UNEP’s executive director" speaks for UNEP
+    label = _label(words, knowledge, allow_in)
     if not label:
         return None
     label = label[0].upper() + label[1:]
     slug = slugify(label)
     return SourceRef(slug, label, "unresolved", (label,)) if slug else None
+
+
+def _label(words: list[str], knowledge: Knowledge, allow_in: bool) -> str | None:
+    """ "cybersecurity firm Mandiant" -> Mandiant; "residents of Chakothi" -> Residents;
+    "The Baltic Maritime Observatory" -> itself."""
+    lower = not words[0][:1].isupper()
+    named = _named_after_descriptor(words)
+    group = group_by_noun(words, knowledge)
+    if named and lower:
+        return named
+    if group and (lower or words[0].lower() in knowledge.source_nouns):
+        return group
+    if not lower and (_all_capitalised(words) or allow_in):
+        return " ".join(words) if len(words) <= 7 else None
+    return named or group
 
 
 def whole_name(head: str, knowledge: Knowledge) -> SourceRef | None:
@@ -314,6 +324,8 @@ def _all_capitalised(words: list[str]) -> bool:
 def _named_after_descriptor(words: list[str]) -> str | None:
     """ "cybersecurity firm Mandiant" -> "Mandiant"."""
     for i, word in enumerate(words):
+        if word.lower() in PREPOSITIONS:
+            return None  # "a police official in Poonch": a place, not a name
         if word[:1].isupper():
             name = proper_run(words[i:])
             rest = words[i + len(name) :]

@@ -113,7 +113,8 @@ class SentenceParser:
     ) -> tuple[Attribution, tuple[int, str, str, int | None]] | None:
         """The first reading of a trailing attribution whose subject names somebody."""
         for reading in attr.post_subjects(text, cue):
-            who = self._resolve(without_times(reading[1], self.article))
+            subject = attr.strip_adverbs(reading[1], self.knowledge)  # "the company has said"
+            who = self._resolve(without_times(subject, self.article))
             if who is not None and len(text[: reading[0]].split()) >= 3:
                 return who, reading
         return None

@@ -24,7 +24,7 @@ VERBISH = {
     "might", "should", "must", "does", "did", "says", "said", "also", "raised", "cut", "put",
     "hit", "set", "ruled", "won", "lost", "called", "told", "welcomed", "urged", "began",
 }  # fmt: skip
-CLAUSE_BOUNDARY = re.compile(r",\s+(?:and|but|while|whereas|as)\s+|;\s+")
+CLAUSE_BOUNDARY = re.compile(r",\s+(?:and|but|while|whereas|as|though|although)\s+|;\s+")
 NOT_CLAIMS = re.compile(
     r"\b(?:could not (?:be )?(?:independently )?(?:verif|confirm)\w*|did not (?:immediately )?respond|"
     r"declined to comment|(?:was|were) not (?:immediately )?available for comment|"

@@ -42,6 +42,7 @@ FAMILIAR = re.compile(
 NAMED_AS = re.compile(
     r"\b(?:calling itself|calls itself|known as)\s+(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})"
 )
+RELATIVE = re.compile(r"\s+(?:who|which|whose)\s+")
 BASED_IN = re.compile(r"(?<=\b[Tt]he )[^\s,][^,]{0,40}?(?:, [^,]{1,30})?-based\s+")
 OWNER = re.compile(r"\b(the)\s+([a-z]+)(?:'s|’s)\s", re.IGNORECASE)
 SPEAKS_FOR = re.compile(
@@ -70,6 +71,7 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     if text.lower() in PERSON_PRONOUNS | ANY_PRONOUNS:
         return _pronoun(text.lower(), context)
     head, _, appositive = text.partition(", ")
+    head = RELATIVE.split(head)[0]  # "Security researchers who examined the leaked files"
     if (
         not head
         or len(head.split()) > MAX_SUBJECT_WORDS
@@ -219,8 +221,8 @@ def _back_to(kind: str, words: list[str], context: Context) -> Attribution | Non
         source = (
             dateline or context.last_body(("government",), spoken=True) or context.home_country()
         )
-    else:
-        source = context.last_body(("organisation", "unresolved"))
+    else:  # "the agency": the last body, of any kind, that spoke or was named
+        source = context.last_body(("organisation", "unresolved", "government"))
     return Attribution((source,)) if source else None
 
 
