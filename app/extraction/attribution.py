@@ -143,7 +143,13 @@ def lead_end(text: str, knowledge: Knowledge, has_time: bool) -> int:
 
 def candidate_cues(text: str, knowledge: Knowledge) -> list[re.Match[str]]:
     """Cue words in the sentence, left to right."""
-    return list(patterns(knowledge).cue.finditer(text))
+    return list(_cues(text, knowledge))
+
+
+@lru_cache(maxsize=4096)
+def _cues(text: str, knowledge: Knowledge) -> tuple[re.Match[str], ...]:
+    # A sentence is searched for cues by several readings: search it once.
+    return tuple(patterns(knowledge).cue.finditer(text))
 
 
 def split_after_cue(after: str) -> tuple[str, int, bool] | None:

@@ -6,6 +6,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from app.extraction.model import DatePoint, Period
 
@@ -71,8 +72,14 @@ class TimeMention:
 
 def find_times(text: str, published: date) -> list[TimeMention]:
     """Every time expression in `text`, resolved; overlapping matches keep the first pattern."""
+    return list(_times(text, published))
+
+
+@lru_cache(maxsize=8192)
+def _times(text: str, published: date) -> tuple[TimeMention, ...]:
+    # Sentences and their parts are read for times more than once: read each once.
     if not TRIGGER.search(text):
-        return []  # most sentences name no time: one cheap look instead of every pattern
+        return ()  # most sentences name no time: one cheap look instead of every pattern
     found: list[TimeMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in PATTERNS:
@@ -83,7 +90,7 @@ def find_times(text: str, published: date) -> list[TimeMention]:
             if resolved:
                 taken.append((match.start(), match.end()))
                 found.append(TimeMention(match.start(), match.end(), *resolved))
-    return sorted(found, key=lambda t: t.start)
+    return tuple(sorted(found, key=lambda t: t.start))
 
 
 def _resolve(

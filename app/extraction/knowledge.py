@@ -80,12 +80,15 @@ class Knowledge:
 
     def lookup(self, phrase: str) -> Named | None:
         """The entity a phrase names ("the U.S.", "Moscow", "some observers"), if known."""
-        bare = LEADING_ARTICLE.sub("", phrase.strip())
-        for candidate in (phrase.strip(), bare):
-            named = self.names.get(candidate.lower())
-            if named and _case_fits(named, candidate):
-                return named
-        return None
+        phrase = phrase.strip()
+        named = self.names.get(phrase.lower())
+        if named and _case_fits(named, phrase):
+            return named
+        if " " not in phrase:
+            return None  # a single word has no leading article to drop
+        bare = LEADING_ARTICLE.sub("", phrase)
+        named = self.names.get(bare.lower()) if bare != phrase else None
+        return named if named and _case_fits(named, bare) else None
 
     def person(self, name: str) -> Person | None:
         """A known person by full name or unambiguous alias."""

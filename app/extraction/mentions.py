@@ -91,7 +91,11 @@ def _mentions(text: str, knowledge: Knowledge) -> tuple[Mention, ...]:
 
 
 def _first_word(token: str) -> str:
-    return POSSESSIVE.sub("", token.lstrip('"“').lower())
+    word = token.lstrip('"“').lower()
+    for ending in ("'s", "’s", "'", "’"):  # plain string work: this runs for every word
+        if word.endswith(ending):
+            return word[: -len(ending)]
+    return word
 
 
 def _longest_at(
