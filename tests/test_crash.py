@@ -74,11 +74,13 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
             data["body"] += "\n\n" + EXTRA_PARAGRAPH
             (more / file.name).write_text(json.dumps(data), encoding="utf-8")
             changed.append(data["slug"])
+    # The references are loaded the way the tests load: by the command, in a process.
     before, after = root / "before.db", root / "after.db"
-    assert run_cli("load", first, "--db", before).exit_code == 0
+    with Load(before, first) as load:
+        assert load.finish() == 0, load.message
     shutil.copy(before, after)
-    loaded = run_cli("load", more, "--db", after)
-    assert loaded.exit_code == 0, loaded.stderr
+    with Load(after, more) as load:
+        assert load.finish() == 0, load.message
     return Corpus(first, more, before, after, changed)
 
 
