@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from app.extraction.knowledge import Knowledge
+from app.extraction.trie import trie_pattern
 
 WORD = re.compile(r"\S+")
 LEAD_PREPOSITION = re.compile(
@@ -66,7 +67,7 @@ class Patterns:
 def patterns(knowledge: Knowledge) -> Patterns:
     """Regular expressions built once from the cue data."""
     lists = knowledge.cue_lists
-    cue = _alternation(sorted(knowledge.cues, key=len, reverse=True))
+    cue = trie_pattern(knowledge.cues)
     refs = _alternation(lists["back_reference_subjects"])
     according = _alternation(lists["according_to"])
     aux = r"(?:was|were|is|are|has been|had been|have been)"

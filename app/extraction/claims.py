@@ -53,7 +53,7 @@ def claim_id(article_slug: str, quote_text: str, occurrence: int = 1) -> str:
 
 def _claim(article: Article, draft: Draft, knowledge: Knowledge, id_: str) -> Claim:
     who = draft.attribution
-    actor, target = _actor_and_target(draft.content.text, knowledge)
+    actor, target = _actor_and_target(draft, knowledge)
     return Claim(
         id=id_,
         assertion=assertion(draft.assertion or draft.content.text),
@@ -102,21 +102,32 @@ def _whole_words(context: str, is_prefix: bool) -> str:
 
 
 def _actor_and_target(
-    content: str, knowledge: Knowledge
+    draft: Draft, knowledge: Knowledge
 ) -> tuple[EntityRef | None, EntityRef | None]:
     """The first named body in the claim acts; the next different one in its clause is the target."""
-    clause_end = CLAUSE_END.search(content)
+    content, quote = draft.content, draft.quote
+    offset = content.start - quote.start
+    inside = quote.start <= content.start and content.end <= quote.end
+    scanned = (
+        find_mentions(quote.text, knowledge) if inside else find_mentions(content.text, knowledge)
+    )
+    shift = offset if inside else 0  # the quote's sentence was scanned already: reuse it
     mentions = [
-        m for m in find_mentions(content, knowledge) if m.named.proper or m.text[:1].isupper()
+        m
+        for m in scanned
+        if (m.named.proper or m.text[:1].isupper())
+        and shift <= m.start
+        and m.end <= shift + len(content.text)
     ]
     if not mentions:
         return None, None
+    text = content.text
+    clause_end = CLAUSE_END.search(text)
     actor = mentions[0].named.entity
-    limit = (
-        clause_end.start() if clause_end and clause_end.start() > mentions[0].end else len(content)
-    )
+    first_end = mentions[0].end - shift
+    limit = clause_end.start() if clause_end and clause_end.start() > first_end else len(text)
     for mention in mentions[1:]:
-        if mention.start >= limit:
+        if mention.start - shift >= limit:
             break
         if mention.named.entity != actor:
             return actor, mention.named.entity

@@ -9,6 +9,9 @@ from functools import lru_cache
 from app.extraction.knowledge import Knowledge, Named
 
 TOKEN = re.compile(r"[\w\"“][\w.'’\-]*")
+LEADING = re.compile(
+    r"^(?:the|some|a|an|two|three|four|several|many|a few|most|other|one of the)\s"
+)
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 # A name word: capitalised, possibly hyphenated ("Won-sik") or with a particle.
 # A name word: a capitalised word in any script ("Traoré", "Yıldız", "Won-sik", "O'Brien").
@@ -77,10 +80,11 @@ def find_mentions(text: str, knowledge: Knowledge) -> list[Mention]:
 def _mentions(text: str, knowledge: Knowledge) -> tuple[Mention, ...]:
     # The same sentence is scanned for openings, subjects and actors: scan it once.
     tokens = list(TOKEN.finditer(text))
+    firsts = [_first_word(token.group(0)) for token in tokens]
     found: list[Mention] = []
     i = 0
     while i < len(tokens):
-        hit = _longest_at(text, tokens, i, knowledge)
+        hit = _longest_at(text, tokens, firsts, i, knowledge)
         if hit:
             mention, used = hit
             found.append(mention)
@@ -99,22 +103,26 @@ def _first_word(token: str) -> str:
 
 
 def _longest_at(
-    text: str, tokens: list[re.Match[str]], i: int, knowledge: Knowledge
+    text: str, tokens: list[re.Match[str]], firsts: list[str], i: int, knowledge: Knowledge
 ) -> tuple[Mention, int] | None:
-    first = _first_word(tokens[i].group(0))
+    first = firsts[i]
     words = knowledge.first_words
     longest = max(words.get(first, 0), words.get(first.rstrip("."), 0))
     if (first in ("the", "some", "a", "an") or first.isdigit()) and i + 1 < len(tokens):
         # "the West", "two people familiar with the matter": the next word starts the name
-        longest = max(longest, 1 + words.get(_first_word(tokens[i + 1].group(0)), 0))
+        longest = max(longest, 1 + words.get(firsts[i + 1], 0))
     if longest == 0:
         return None
+    names = knowledge.names
     for n in range(min(longest, len(tokens) - i), 0, -1):
         start, end = tokens[i].start(), tokens[i + n - 1].end()
         for candidate in _candidates(text[start:end]):
-            named = knowledge.lookup(candidate)
-            if named:
-                return Mention(start, start + len(candidate), candidate, named), n
+            # a dictionary look first: most word runs name nothing
+            bare = candidate.lower()
+            if bare in names or (" " in bare and LEADING.match(bare)):
+                named = knowledge.lookup(candidate)
+                if named:
+                    return Mention(start, start + len(candidate), candidate, named), n
     return None
 
 

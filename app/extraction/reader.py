@@ -49,11 +49,12 @@ class Reader:
         """Turn one sentence into claim drafts."""
         new_paragraph = paragraph.start != self.paragraph_start
         self.paragraph_start = paragraph.start
-        self.context.current, self.context.current_words = self._opening(sentence.text)
+        opening = self._opening(sentence.text)
+        self.context.current, self.context.current_words = opening
         self.context.text_so_far = self.article.body[max(0, sentence.start - 3000) : sentence.start]
         if not NOT_CLAIMS.search(sentence.text):
             self._read(sentence, paragraph, new_paragraph)
-        self._observe(sentence)
+        self._observe(sentence, opening[0])
 
     def _read(self, sentence: Span, paragraph: Span, new_paragraph: bool) -> None:
         if self._back_reference(sentence):
@@ -87,10 +88,9 @@ class Reader:
             self._before_content(main) or self._according(sentence) or self._after_content(sentence)
         )
 
-    def _observe(self, sentence: Span) -> None:
+    def _observe(self, sentence: Span, opening: SourceRef | None) -> None:
         """Remember the bodies a sentence named, for "It said", "the group" and home country."""
         mentions = [m for m in find_mentions(sentence.text, self.knowledge) if m.named.proper]
-        opening, _ = self._opening(sentence.text)
         bodies = [m.named.source for m in mentions] + named_bodies(sentence.text, self.knowledge)
         self.context.saw(bodies + ([opening] if opening and opening not in bodies else []), opening)
 
