@@ -43,6 +43,15 @@ from app.storage.load import LoadError, LoadSummary, load_articles
 
 SEED_ARTICLE = PROJECT_ROOT / "data" / "seed_article.json"
 SUMMARY_ARTICLES = 20  # per-article lines shown after a load; the rest are counted
+# Idle keep-alive connections close after 5 s; past 200 open connections or requests per
+# worker, new requests get a 503 at once instead of queueing. Request size limits are in
+# app/web/security.py. A slow client still holds a connection while it sends its
+# headers (uvicorn has no timeout for that): in production, serve behind a proxy.
+SERVER_LIMITS: dict[str, Any] = {
+    "timeout_keep_alive": 5,
+    "limit_concurrency": 200,
+    "timeout_graceful_shutdown": 10,
+}
 DOMAIN_ERRORS = (ArticleError, DatabaseError, LoadError, UnknownNameError)
 
 
@@ -213,10 +222,11 @@ def serve_command(args: argparse.Namespace) -> int:
             host=args.host,
             port=args.port,
             workers=args.workers,
+            **SERVER_LIMITS,
         )
     else:
         make_engine(args.db, read_only=True).dispose()  # fail here, clearly, if unreadable
-        uvicorn.run(app_from_environment(args.db), host=args.host, port=args.port)
+        uvicorn.run(app_from_environment(args.db), host=args.host, port=args.port, **SERVER_LIMITS)
     return 0
 
 

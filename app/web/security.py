@@ -1,19 +1,29 @@
-"""Response headers that keep the site safe and cheap to revalidate, and the method gate.
+"""Response headers that keep the site safe and cheap to revalidate, and the request gate.
 
-Only GET and HEAD reach the app; anything else is answered 405 here. Pages carry a
-strict Content-Security-Policy (no inline script), and an ETag and Last-Modified taken
-from the database's last load, so a client revalidates with a 304.
+Only GET and HEAD reach the app; anything else is answered 405 here. An address longer
+than `MAX_TARGET_BYTES` gets a 414 and headers beyond `MAX_HEADER_BYTES` (or
+`MAX_HEADERS` of them) a 431, before any route runs. Every response, error pages and
+static files included, carries a strict Content-Security-Policy (no inline script) and
+the other safe headers; an error no handler caught becomes a plain 500 page here, so it
+carries them too. Pages get an ETag and Last-Modified taken from the database's last
+load, so a client revalidates with a 304.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable
 from email.utils import formatdate, parsedate_to_datetime
 from pathlib import Path
 
 from starlette.datastructures import Headers, MutableHeaders
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.web.errors import error_response
+
+log = logging.getLogger(__name__)
 
 CSP = "; ".join(
     [
@@ -35,6 +45,9 @@ SAFE_HEADERS = {
     "cross-origin-opener-policy": "same-origin",
 }
 ALLOWED_METHODS = ("GET", "HEAD")
+MAX_TARGET_BYTES = 16384  # path and query: a long search still gets its own 400 message
+MAX_HEADER_BYTES = 8192  # all request headers together, as nginx's default buffer
+MAX_HEADERS = 64
 APP_VERSION = "1"  # bump when pages change shape, so cached copies are not reused
 
 
@@ -73,6 +86,14 @@ class SecurityMiddleware:
         if scope["method"] not in ALLOWED_METHODS:
             await self.refuse(scope, receive, _with_headers(send, None))
             return
+        too_big = _oversized(scope)
+        if too_big is not None:
+            status, message = too_big
+            response = error_response(Request(scope), status, message)
+            if scope["method"] == "HEAD":
+                send = _HeadersOnly(send)
+            await response(scope, receive, _with_headers(send, None))
+            return
         if stamp and _not_modified(Headers(scope=scope), stamp):
             await _send_not_modified(send, stamp)
             return
@@ -80,7 +101,41 @@ class SecurityMiddleware:
             # Routes are declared for GET; HEAD runs them and sends the headers only.
             scope = {**scope, "method": "GET"}
             send = _HeadersOnly(send)
-        await self.app(scope, receive, _with_headers(send, stamp))
+        await _serve_or_fail(self.app, scope, receive, _with_headers(send, stamp))
+
+
+async def _serve_or_fail(app: ASGIApp, scope: Scope, receive: Receive, send: Send) -> None:
+    """Run the app; an exception before the response started becomes a plain 500 page.
+
+    Starlette's own last-resort handler sits outside this middleware, so its 500 page
+    would go out without the safe headers. Nothing of the error reaches the client.
+    """
+    started = False
+
+    async def send_tracking(message: Message) -> None:
+        nonlocal started
+        started = started or message["type"] == "http.response.start"
+        await send(message)
+
+    try:
+        await app(scope, receive, send_tracking)
+    except Exception:
+        if started:
+            raise  # too late for an error page: the server closes the connection
+        log.exception("unhandled error on %s", scope.get("path"))
+        message = "The page could not be shown. Please try again later."
+        await error_response(Request(scope), 500, message)(scope, receive, send)
+
+
+def _oversized(scope: Scope) -> tuple[int, str] | None:
+    """(status, message) if the request's address or headers are over the limits."""
+    target = len(scope.get("raw_path") or scope["path"].encode()) + len(scope["query_string"])
+    if target > MAX_TARGET_BYTES:
+        return 414, f"This address is too long: at most {MAX_TARGET_BYTES:,} bytes are served."
+    headers = scope["headers"]
+    if len(headers) > MAX_HEADERS or sum(len(k) + len(v) for k, v in headers) > MAX_HEADER_BYTES:
+        return 431, f"The request's headers are too large: at most {MAX_HEADER_BYTES:,} bytes."
+    return None
 
 
 def _not_modified(headers: Headers, stamp: tuple[str, float]) -> bool:
