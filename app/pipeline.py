@@ -9,8 +9,10 @@ caller collects every one and decides what to do.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -21,6 +23,7 @@ from app.articles import ArticleError, ArticleErrors, SlugRegister, read_article
 from app.extraction.model import ExtractedArticle
 from app.storage.load import HashedArticle
 
+PR_SET_PDEATHSIG = 1  # prctl option: the signal a process gets when its parent dies
 CHUNK = 32  # files per task: big enough to amortise pickling, small enough to balance
 IN_FLIGHT = 4  # chunks queued per worker
 PARALLEL_THRESHOLD = 200  # fewer files than this are extracted in this process
@@ -74,7 +77,10 @@ def extract_files(files: Sequence[Path], workers: int | None = None) -> Iterator
 
     load_knowledge()  # read once here: forked workers inherit it
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    parent = os.getpid()
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_die_with, initargs=(parent,)
+    ) as pool:
         chunks = (files[start : start + CHUNK] for start in range(0, len(files), CHUNK))
         pending: deque[Future[list[Result]]] = deque()
         for chunk in chunks:
@@ -83,6 +89,17 @@ def extract_files(files: Sequence[Path], workers: int | None = None) -> Iterator
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+
+
+def _die_with(parent: int) -> None:
+    """Make a worker end when the load that started it dies, even by SIGKILL (Linux)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # not Linux: the worker ends when its queue closes
+        return
+    if os.getppid() != parent:  # the load died before the line above took effect
+        os._exit(1)
 
 
 def loadable_articles(

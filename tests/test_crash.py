@@ -348,10 +348,6 @@ def test_a_second_first_load_leaves_the_new_database_alone(
     assert content(db) == content(corpus.before)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app/pipeline.py: forked extraction workers of a SIGKILLed load sleep forever",
-)
 def test_no_extraction_worker_outlives_a_killed_load(corpus: Corpus, tmp_path: Path) -> None:
     db = tmp_path / "claims.db"
     shutil.copy(corpus.before, db)
@@ -389,11 +385,6 @@ os.kill(os.getpid(), signal.SIGKILL)
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a read-only connection cannot roll back a hot journal: the app answers 503 "
-    "('attempt to write a readonly database') until the next load opens the database",
-)
 def test_the_web_app_serves_after_a_load_crashed_mid_write(
     corpus: Corpus, states: States, tmp_path: Path
 ) -> None:

@@ -135,9 +135,30 @@ def _sqlite_read_only_engine(path: Path) -> Engine:
     uri = path.resolve().as_uri() + "?mode=ro"
 
     def connect() -> sqlite3.Connection:
+        _roll_back_crashed_load(path)
         return sqlite3.connect(uri, uri=True, check_same_thread=False)
 
     return create_engine("sqlite://", creator=connect)
+
+
+def _roll_back_crashed_load(path: Path) -> None:
+    """Undo the half-written load a killed `claimtrack load` left in its rollback journal.
+
+    A read-only connection cannot roll a hot journal back, so it fails until someone
+    opens the file for writing. Opening it briefly for reading does that: SQLite restores
+    the pages the load had changed and writes nothing else. While a load is running its
+    journal is not hot (the load holds a lock), so this leaves a running load alone.
+    """
+    journal = path.with_name(path.name + "-journal")
+    if not journal.is_file() or journal.stat().st_size == 0:
+        return
+    connection = sqlite3.connect(path, timeout=0.2)
+    try:
+        connection.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.OperationalError:
+        pass  # a load holds the database: it is not a crashed one
+    finally:
+        connection.close()
 
 
 def _create_engine(url: str, **options: Any) -> Engine:
