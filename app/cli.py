@@ -43,10 +43,10 @@ from app.storage.load import LoadError, LoadSummary, load_articles
 
 SEED_ARTICLE = PROJECT_ROOT / "data" / "seed_article.json"
 SUMMARY_ARTICLES = 20  # per-article lines shown after a load; the rest are counted
-# Idle keep-alive connections close after 5 s; past 200 open connections or requests per
-# worker, new requests get a 503 at once instead of queueing. Request size limits are in
-# app/web/security.py. A slow client still holds a connection while it sends its
-# headers (uvicorn has no timeout for that): in production, serve behind a proxy.
+# Idle keep-alive connections close after 5 s, and a connection whose request head takes
+# over 10 s (SlowClientTimeout); past 200 open connections or requests per worker, new
+# requests get a 503 at once instead of queueing. Request size limits and headers are
+# in app/web/security.py.
 SERVER_LIMITS: dict[str, Any] = {
     "timeout_keep_alive": 5,
     "limit_concurrency": 200,
@@ -222,12 +222,21 @@ def serve_command(args: argparse.Namespace) -> int:
             host=args.host,
             port=args.port,
             workers=args.workers,
-            **SERVER_LIMITS,
+            **server_options(),
         )
     else:
         make_engine(args.db, read_only=True).dispose()  # fail here, clearly, if unreadable
-        uvicorn.run(app_from_environment(args.db), host=args.host, port=args.port, **SERVER_LIMITS)
+        uvicorn.run(
+            app_from_environment(args.db), host=args.host, port=args.port, **server_options()
+        )
     return 0
+
+
+def server_options() -> dict[str, Any]:
+    """uvicorn's options: the limits, and its HTTP protocol with a request-head timeout."""
+    from app.web.security import SlowClientTimeout  # the web app is imported only to serve
+
+    return {"http": SlowClientTimeout, **SERVER_LIMITS}
 
 
 def synth_command(args: argparse.Namespace) -> int:

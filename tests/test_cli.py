@@ -146,7 +146,7 @@ def test_serve_loads_the_seed_into_a_new_database(
     assert result.stderr.startswith(f"No database at {db} yet: loading ")
     assert count(db, "SELECT count(*) FROM articles") == 1
     expected = {"app": ("app", database_url(db)), "host": "127.0.0.1", "port": 8123}
-    assert served == {**expected, **cli.SERVER_LIMITS}
+    assert served == {**expected, **cli.server_options()}
 
     again = run_cli("serve", "--db", db)
     assert again.exit_code == 0 and again.stderr == ""

@@ -5,6 +5,7 @@ any answer, and the server's timeouts for idle and slow clients.
 
 from __future__ import annotations
 
+import http.client
 import socket
 import threading
 import time
@@ -20,7 +21,14 @@ from fastapi.testclient import TestClient
 
 from app import cli
 from app.web import api, articles, claims, create_app, docs, pages, sources, topics
-from app.web.security import CSP, MAX_HEADER_BYTES, MAX_HEADERS, MAX_TARGET_BYTES
+from app.web.security import (
+    CSP,
+    HEAD_TIMEOUT,
+    MAX_HEADER_BYTES,
+    MAX_HEADERS,
+    MAX_TARGET_BYTES,
+    SlowClientTimeout,
+)
 from tests.test_browser import free_port
 
 LEAKS = ("Traceback", 'File "/', "site-packages", "/work/", "sqlalchemy", "sqlite3.", "Error:")
@@ -172,6 +180,7 @@ def test_serve_runs_uvicorn_with_the_limits(
     assert cli.main(["serve", "--db", str(loaded_db_path), "--workers", "2"]) == 0
     assert len(calls) == 2
     for kwargs in calls:
+        assert kwargs["http"] is SlowClientTimeout
         assert kwargs["timeout_keep_alive"] == 5
         assert kwargs["limit_concurrency"] == 200
         assert kwargs["timeout_graceful_shutdown"] == 10
@@ -182,7 +191,11 @@ def server(loaded_db: str) -> Iterator[int]:
     """The app on a real uvicorn with the serve command's limits; yields the port."""
     port = free_port()
     config = uvicorn.Config(
-        create_app(loaded_db), host="127.0.0.1", port=port, log_level="warning", **cli.SERVER_LIMITS
+        create_app(loaded_db),
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        **cli.server_options(),
     )
     running = uvicorn.Server(config)
     thread = threading.Thread(target=running.run, daemon=True)
@@ -228,3 +241,34 @@ def test_huge_requests_to_the_real_server(server: int, request_line: bytes, stat
     assert answer.split(b" ")[1] == status, answer[:300]
     assert b"content-security-policy" in answer.lower()
     assert b"Traceback" not in answer and b"/work/" not in answer
+
+
+def test_slow_and_silent_clients_are_cut_off(server: int) -> None:
+    """A client that sends nothing, or its headers a little at a time, loses the line."""
+    silent = socket.create_connection(("127.0.0.1", server), timeout=HEAD_TIMEOUT + 10)
+    slow = socket.create_connection(("127.0.0.1", server), timeout=HEAD_TIMEOUT + 10)
+    started = time.monotonic()
+    try:
+        slow.sendall(b"GET /api/topics HTTP/1.1\r\nHost: localhost\r\n")
+        for _ in range(3):
+            time.sleep(1)
+            slow.sendall(b"X-Slow: 1\r\n")
+        assert read_all(silent) == b"" and read_all(slow) == b""
+    finally:
+        silent.close()
+        slow.close()
+    waited = time.monotonic() - started
+    assert HEAD_TIMEOUT - 1 < waited < HEAD_TIMEOUT + 5, waited
+
+
+def test_a_kept_alive_connection_serves_request_after_request(server: int) -> None:
+    """The head timeout starts again after each answer: a reused connection works."""
+    connection = http.client.HTTPConnection("127.0.0.1", server, timeout=15)
+    try:
+        for _ in range(3):
+            connection.request("GET", "/api/topics")
+            response = connection.getresponse()
+            assert response.status == 200 and response.read()
+            time.sleep(1)
+    finally:
+        connection.close()

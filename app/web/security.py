@@ -6,11 +6,13 @@ than `MAX_TARGET_BYTES` gets a 414 and headers beyond `MAX_HEADER_BYTES` (or
 static files included, carries a strict Content-Security-Policy (no inline script) and
 the other safe headers; an error no handler caught becomes a plain 500 page here, so it
 carries them too. Pages get an ETag and Last-Modified taken from the database's last
-load, so a client revalidates with a 304.
+load, so a client revalidates with a 304. `SlowClientTimeout` is the server's side: it
+closes connections that take too long to send a request.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 from collections.abc import Callable
@@ -20,6 +22,7 @@ from pathlib import Path
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from app.web.errors import error_response
 
@@ -48,6 +51,7 @@ ALLOWED_METHODS = ("GET", "HEAD")
 MAX_TARGET_BYTES = 16384  # path and query: a long search still gets its own 400 message
 MAX_HEADER_BYTES = 8192  # all request headers together, as nginx's default buffer
 MAX_HEADERS = 64
+HEAD_TIMEOUT = 10.0  # seconds a client has to send a request line and headers
 APP_VERSION = "1"  # bump when pages change shape, so cached copies are not reused
 
 
@@ -191,3 +195,51 @@ class _HeadersOnly:
             self.done = True
             message = {**message, "body": b"", "more_body": False}
         await self.send(message)
+
+
+class SlowClientTimeout(H11Protocol):
+    """uvicorn's HTTP/1.1 protocol, closing a connection whose request head is late.
+
+    uvicorn times out idle keep-alive connections, but not a client that connects and
+    sends nothing, or sends its request line and headers a byte at a time: each holds a
+    connection (and a slot of `limit_concurrency`) for ever. Here the request head must
+    be complete within `head_timeout` seconds of the connection or of the last response.
+    """
+
+    head_timeout = HEAD_TIMEOUT
+    head_timer: asyncio.TimerHandle | None = None
+    awaited: object = None  # the request cycle in place when the timer was armed
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        super().connection_made(transport)  # type: ignore[arg-type]
+        self._expect_head()
+
+    def handle_events(self) -> None:
+        super().handle_events()
+        if self.head_timer is not None and self.cycle is not self.awaited:
+            self._stop_timer()  # a new request's head has arrived
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        if not self.transport.is_closing():
+            self._expect_head()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._stop_timer()
+        super().connection_lost(exc)
+
+    def _expect_head(self) -> None:
+        self._stop_timer()
+        self.awaited = self.cycle
+        self.head_timer = self.loop.call_later(self.head_timeout, self._head_timed_out)
+
+    def _stop_timer(self) -> None:
+        if self.head_timer is not None:
+            self.head_timer.cancel()
+            self.head_timer = None
+
+    def _head_timed_out(self) -> None:
+        self.head_timer = None
+        answering = self.cycle is not None and not self.cycle.response_complete
+        if not answering and not self.transport.is_closing():
+            self.transport.close()
