@@ -231,12 +231,11 @@ def test_a_killed_load_leaves_the_old_or_the_new_database(
     state = states.which(db)  # a read-write open rolls back what the kill left
     assert state is not None, f"{point}: the database is neither as before nor fully loaded"
     assert integrity(db) == "ok"
-    dumped = dump_database(db)
+    loaded = content(db)
     # The next load runs, and no lock or journal left behind gets in its way.
     with Load(db, next(corpus.first.glob("*.json"))) as again:
         assert again.finish() == 0, f"{point}: the next load failed: {again.message}"
-    assert sorted(dumped) == content(db) or state == "before", "an unchanged article changes"
-    assert states.which(db) == state
+    assert content(db) == loaded, f"{point}: loading an unchanged article changed the data"
     # A journal may stay behind if the kill came before it held anything; it is not hot,
     # so a read-only reader (the web app) is not stopped by it.
     names = {p.name for p in tmp_path.iterdir()}
