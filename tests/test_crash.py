@@ -398,11 +398,6 @@ def test_the_web_app_serves_after_a_load_crashed_mid_write(
     assert states.which(db) == "before"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the journal is rolled back only when the engine opens a new connection; "
-    "pooled read-only connections answer 'attempt to write a readonly database' (503)",
-)
 def test_the_running_web_app_serves_after_a_load_crashed_mid_write(
     corpus: Corpus, states: States, tmp_path: Path
 ) -> None:

@@ -119,11 +119,6 @@ def test_every_page_escapes_the_payloads(client: TestClient, pages: list[str]) -
             assert not SCRIPT_URL.search(response.text), f"{url}: a javascript: link"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="templates/article.html links any stored url; the loader now refuses "
-    "non-http(s) urls, but a database loaded before that may hold one",
-)
 def test_a_stored_javascript_url_is_not_linked(client: TestClient) -> None:
     html = client.get("/articles/javascript-link").text
     assert not SCRIPT_URL.search(html)

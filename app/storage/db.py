@@ -138,7 +138,20 @@ def _sqlite_read_only_engine(path: Path) -> Engine:
         _roll_back_crashed_load(path)
         return sqlite3.connect(uri, uri=True, check_same_thread=False)
 
-    return create_engine("sqlite://", creator=connect)
+    engine = create_engine("sqlite://", creator=connect)
+
+    @event.listens_for(engine, "checkout")
+    def after_a_crashed_load(*_: object) -> None:
+        # A connection opened before a load was killed cannot read past the journal the
+        # load left; once it is rolled back, the same connection reads the old data.
+        _roll_back_crashed_load(path)
+
+    return engine
+
+
+def _hot_journal(path: Path) -> bool:
+    journal = path.with_name(path.name + "-journal")
+    return journal.is_file() and journal.stat().st_size > 0
 
 
 def _roll_back_crashed_load(path: Path) -> None:
@@ -149,8 +162,7 @@ def _roll_back_crashed_load(path: Path) -> None:
     the pages the load had changed and writes nothing else. While a load is running its
     journal is not hot (the load holds a lock), so this leaves a running load alone.
     """
-    journal = path.with_name(path.name + "-journal")
-    if not journal.is_file() or journal.stat().st_size == 0:
+    if not _hot_journal(path):
         return
     connection = sqlite3.connect(path, timeout=0.2)
     try:

@@ -9,6 +9,7 @@ from app.storage import queries
 from app.web.deps import ConnectionDep, TemplatesDep, UrlsDep
 from app.web.errors import NotFound
 from app.web.marking import article_paragraphs
+from app.web.present import web_url
 
 router = APIRouter(include_in_schema=False)
 
@@ -28,6 +29,7 @@ def article_page(
     context = {
         "urls": urls,
         "article": article.info,
+        "original_url": web_url(article.info.url),
         "claims": article.claims,
         "paragraphs": article_paragraphs(article.body, article.claims),
     }

@@ -12,7 +12,7 @@ from app.storage.queries import ClaimFilters
 from app.web.deps import ConnectionDep, FiltersDep, TemplatesDep, UrlsDep
 from app.web.errors import NotFound
 from app.web.filters import STANCES, canonical_query
-from app.web.present import period_words, plural, quote_in_context, text_fragment_url
+from app.web.present import period_words, plural, quote_in_context, text_fragment_url, web_url
 from app.web.sharing import description, json_ld, source_names
 from app.web.urls import Urls, chips
 
@@ -133,6 +133,7 @@ def claim_page(
         "permalink": permalink,
         "context_segments": quote_in_context(body, claim.quote_start, claim.quote_end),
         "fragment_url": text_fragment_url(claim.article.url, claim.quote_text),
+        "original_url": web_url(claim.article.url),
         "same": same,
         "related": queries.related_claims(connection, claim, [c.id for c in same]),
         "event_period": period_words(claim.event_start, claim.event_end),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import quote, urldefrag
+from urllib.parse import quote, urldefrag, urlsplit
 
 from app.storage.queries import MARK_END, MARK_START
 
@@ -99,8 +99,16 @@ def quote_in_context(body: str, start: int, end: int) -> list[Segment]:
     return [segment for segment in segments if segment.text]
 
 
+def web_url(url: str | None) -> str | None:
+    """`url` if it is an http(s) address a page may link to, else None (never `javascript:`)."""
+    if not url or urlsplit(url.strip()).scheme.lower() not in ("http", "https"):
+        return None
+    return url.strip()
+
+
 def text_fragment_url(url: str | None, words: str) -> str | None:
     """A link to `url` that scrolls to `words` (a Text Fragment, `#:~:text=`)."""
+    url = web_url(url)
     if not url:
         return None
     words = " ".join(words.split())
