@@ -47,6 +47,7 @@ from compare_datasette import (
 )
 
 GROWTH_LIMIT = 10.0  # percent
+SLOWEST = 10  # the slowest requests are listed
 
 
 @dataclass(frozen=True)
@@ -218,6 +219,7 @@ class Tally:
     errors: list[str] = field(default_factory=list)
     error_count: int = 0
     requests: int = 0
+    slowest: list[tuple[float, str, int]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def add(self, target: Target, status: int, seconds: float, problem: str | None) -> None:
@@ -225,6 +227,9 @@ class Tally:
             self.requests += 1
             self.latencies[target.kind].append(seconds)
             self.statuses[(target.kind, status)] += 1
+            self.slowest.append((seconds, target.path, status))
+            if len(self.slowest) > 200:
+                self.slowest = sorted(self.slowest, reverse=True)[:SLOWEST]
             if problem:
                 self.error_count += 1
                 if len(self.errors) < 20:
@@ -337,6 +342,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             for i in range(args.concurrency)
         ]
         soak_start = time.monotonic()
+        warm_up = tally.requests
         for thread in threads:
             thread.start()
         time.sleep(min(warm, seconds))
@@ -366,10 +372,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     every = [x for values in tally.latencies.values() for x in values]
     growth = (end - baseline) / baseline * 100 if baseline else float("inf")
     say()
+    soaked = tally.requests - warm_up
     say(
-        f"requests: {tally.requests} in {elapsed:.0f} s ({tally.requests / elapsed:.1f}/s "
-        f"during the soak), errors: {tally.error_count}"
+        f"requests: {tally.requests} ({warm_up} in the warm-up pass, then {soaked} in "
+        f"{elapsed:.0f} s: {soaked / elapsed:.1f}/s), errors: {tally.error_count}"
     )
+    say("figures below include the warm-up pass")
     say(
         f"latency: p50 {percentile(every, 0.5) * 1000:.1f} ms, "
         f"p99 {percentile(every, 0.99) * 1000:.1f} ms, max {max(every) * 1000:.0f} ms"
@@ -391,6 +399,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{baseline / 1024:.0f} MiB, end {end / 1024:.0f} MiB, peak {peak / 1024:.0f} MiB; "
         f"growth {growth:+.1f}% (limit {GROWTH_LIMIT:g}%)"
     )
+    say("slowest requests (warm-up pass included):")
+    for seconds, path, status in sorted(tally.slowest, reverse=True)[:SLOWEST]:
+        say(f"  {seconds * 1000:>7.0f} ms  {status or 'failed'}  {path}")
     if replaced:
         say(
             f"server processes {sorted(replaced)} ended during the soak (a worker died and "
