@@ -41,6 +41,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import NoSuchModuleError
+from sqlalchemy.pool import QueuePool
 from sqlmodel import SQLModel
 
 from app.storage import models  # noqa: F401  (registers the tables on SQLModel.metadata)
@@ -138,7 +139,13 @@ def _sqlite_read_only_engine(path: Path) -> Engine:
         _roll_back_crashed_load(path)
         return sqlite3.connect(uri, uri=True, check_same_thread=False)
 
-    engine = create_engine("sqlite://", creator=connect)
+    # "sqlite://" alone would get SQLAlchemy's pool for in-memory databases, which keeps
+    # one connection per thread and closes them under other threads' feet: a web server
+    # with a thread pool needs an ordinary pool of connections, each used by one thread
+    # at a time.
+    engine = create_engine(
+        "sqlite://", creator=connect, poolclass=QueuePool, pool_size=8, max_overflow=48
+    )
 
     @event.listens_for(engine, "checkout")
     def after_a_crashed_load(*_: object) -> None:
