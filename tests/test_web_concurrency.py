@@ -1,0 +1,29 @@
+"""Many requests at once, as a browser full of tabs or a proxy sends them: every one is
+answered, and no request closes or shares another's database connection."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+from fastapi.testclient import TestClient
+
+from app.web import create_app
+
+THREADS = 16
+ROUNDS = 12
+
+
+def test_concurrent_requests_are_all_answered(loaded_db: str) -> None:
+    with TestClient(create_app(loaded_db)) as client:
+        ids = [c["id"] for c in client.get("/api/claims").json()["claims"][:4]]
+        urls = [f"/api/claims/{i}" for i in ids] + [f"/claims/{i}" for i in ids]
+        urls += ["/", "/claims?source=seoul", "/api/claims?q=Russia", "/sources"]
+
+        def fetch(n: int) -> list[tuple[str, int]]:
+            return [(url, client.get(url).status_code) for url in urls[n % 3 :: 3]]
+
+        with ThreadPoolExecutor(THREADS) as pool:
+            answers = [a for batch in pool.map(fetch, range(THREADS * ROUNDS)) for a in batch]
+    failed = [(url, status) for url, status in answers if status != 200]
+    assert not failed, failed[:10]
+    assert len(answers) > THREADS * ROUNDS
