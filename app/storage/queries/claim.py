@@ -46,11 +46,11 @@ def article_body(connection: Connection, article_slug: str) -> str:
 
 
 def same_assertion(connection: Connection, claim: ClaimRecord) -> list[ClaimRecord]:
-    """Other claims whose assertion has all of this one's words, by at least one other source.
+    """Other claims whose assertion has this one's most distinctive words, by another source.
 
     Full-text search finds the candidates, so no query reads every claim.
     """
-    fts = fts_matches(connection.dialect.name, claim.assertion, assertion_only=True)
+    fts = fts_matches(connection.dialect.name, claim.assertion, assertion_only=True, ranked=True)
     if fts is None:
         return []
     own_sources = tuple(source.slug for source in claim.sources)

@@ -111,7 +111,8 @@ def walk(filters: ClaimFilters, dialect: str, skip: str = "") -> Walk:
     """How to list the claims matching `filters` (minus the `skip` facet) in their order."""
     sources = () if skip == "source" else filters.sources
     topics = () if skip == "topic" else filters.topics
-    fts = fts_matches(dialect, filters.q) if filters.q else None
+    relevance = filters.sort == "relevance"
+    fts = fts_matches(dialect, filters.q, ranked=relevance) if filters.q else None
     if filters.q and fts is None:  # a search with no words finds nothing
         return Walk(CLAIMS, CLAIMS.c.id, _order(filters, CLAIMS), [~true()])
     if filters.sort == "relevance" and fts is not None:

@@ -10,15 +10,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from sqlalchemy import Connection, Float, String, Subquery, bindparam, column, text
+from sqlalchemy import Connection, Float, String, Subquery, column, select, text
 
 from app.storage.db import PG_SEARCH_TABLE, PG_TEXT_CONFIG
+from app.storage.queries.tables import CLAIMS
 
 MARK_START = "\x02"  # wraps matched words in highlighted text; the web layer turns
 MARK_END = "\x03"  # these into <mark> elements after escaping the text around them
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_TERMS = 12
 SNIPPET_WORDS = 24
+RANKED = 2_000  # a search ranks at most this many matches, the most recently loaded
+DISTINCTIVE = 4  # words that find the same assertion made by another source
 
 
 def search_words(q: str) -> list[str]:
@@ -49,7 +52,15 @@ def tsquery_expression(q: str, prefix: bool = True) -> str | None:
     return " & ".join(f"'{word}'{suffix}" for word in words)
 
 
-def fts_matches(dialect: str, q: str, assertion_only: bool = False) -> Subquery | None:
+def distinctive_words(text_: str) -> list[str]:
+    """The few longest words of a text: enough to find its repeats, cheap to look up."""
+    words = sorted({w.lower() for w in search_words(text_) if len(w) > 3}, key=len, reverse=True)
+    return words[:DISTINCTIVE] or search_words(text_)[:DISTINCTIVE]
+
+
+def fts_matches(
+    dialect: str, q: str, assertion_only: bool = False, ranked: bool = False
+) -> Subquery | None:
     """A (claim_id, rank) subquery of the claims matching `q`, best first by `rank`.
 
     `assertion_only` matches whole words of the assertion alone. None: `q` has no words.
@@ -60,14 +71,25 @@ def fts_matches(dialect: str, q: str, assertion_only: bool = False) -> Subquery 
     if match is None:
         return None
     if assertion_only:
-        match = "assertion : (" + match.replace("*", "") + ")"
-    statement = text(
-        "SELECT claim_id, bm25(claims_fts) AS rank FROM claims_fts WHERE claims_fts MATCH :match"
-    ).bindparams(match=match)
+        match = "assertion : (" + " ".join(f'"{w}"' for w in distinctive_words(q)) + ")"
+    if ranked:
+        # Ranking reads every match's positions; rank the RANKED most recently loaded
+        # matches (the engine walks them newest first and stops), so a common word stays
+        # quick.
+        statement = text(
+            "SELECT claim_id, rank FROM (SELECT claim_id, bm25(claims_fts) AS rank "
+            "FROM claims_fts WHERE claims_fts MATCH :match ORDER BY rowid DESC LIMIT :ranked)"
+        ).bindparams(match=match, ranked=RANKED)
+    else:  # membership only: no rank to compute
+        statement = text(
+            "SELECT claim_id, 0.0 AS rank FROM claims_fts WHERE claims_fts MATCH :match"
+        ).bindparams(match=match)
     return statement.columns(column("claim_id", String), column("rank", Float)).subquery("fts")
 
 
 def _pg_matches(q: str, assertion_only: bool) -> Subquery | None:
+    if assertion_only:
+        q = " ".join(distinctive_words(q))
     query = tsquery_expression(q, prefix=not assertion_only)
     if query is None:
         return None
@@ -80,43 +102,36 @@ def _pg_matches(q: str, assertion_only: bool) -> Subquery | None:
 
 
 def highlights(connection: Connection, ids: Sequence[str], q: str) -> dict[str, tuple[str, str]]:
-    """The assertion and a quote snippet of each claim, matched words marked."""
-    if not ids:
+    """The assertion and a quote snippet of each claim, matched words marked.
+
+    Marked here rather than by the search engine: asking the engine would make it walk
+    every match again, and the page shows only a page of claims.
+    """
+    words = search_words(q)
+    if not ids or not words:
         return {}
-    if connection.dialect.name == "postgresql":
-        return _pg_highlights(connection, ids, q)
-    match = match_expression(q)
-    if match is None:
-        return {}
-    statement = text(
-        "SELECT claim_id, "
-        "highlight(claims_fts, 1, :start, :end) AS assertion, "
-        f"snippet(claims_fts, 2, :start, :end, '…', {SNIPPET_WORDS}) AS quote "
-        "FROM claims_fts WHERE claims_fts MATCH :match AND claim_id IN :ids"
-    ).bindparams(bindparam("ids", expanding=True))
-    rows = connection.execute(
-        statement, {"start": MARK_START, "end": MARK_END, "match": match, "ids": list(ids)}
+    pattern = re.compile(
+        r"\b(?:" + "|".join(re.escape(word) for word in words) + r")\w*", re.IGNORECASE
     )
-    return {row.claim_id: (row.assertion, row.quote) for row in rows}
+    statement = select(CLAIMS.c.id, CLAIMS.c.assertion, CLAIMS.c.quote_text).where(
+        CLAIMS.c.id.in_(list(ids))
+    )
+    return {
+        row.id: (_mark(row.assertion, pattern), _snippet(row.quote_text, pattern))
+        for row in connection.execute(statement)
+    }
 
 
-def _pg_highlights(
-    connection: Connection, ids: Sequence[str], q: str
-) -> dict[str, tuple[str, str]]:
-    query = tsquery_expression(q)
-    if query is None:
-        return {}
-    config = PG_TEXT_CONFIG
-    marks = "'StartSel=' || :start || ', StopSel=' || :end"
-    statement = text(
-        "SELECT id AS claim_id, "
-        f"ts_headline('{config}', assertion, to_tsquery('{config}', :query), "
-        f"{marks} || ', HighlightAll=true') AS assertion, "
-        f"ts_headline('{config}', quote_text, to_tsquery('{config}', :query), "
-        f"{marks} || ', MaxWords={SNIPPET_WORDS}, MinWords={SNIPPET_WORDS // 2}') AS quote "
-        "FROM claims WHERE id IN :ids"
-    ).bindparams(bindparam("ids", expanding=True))
-    rows = connection.execute(
-        statement, {"start": MARK_START, "end": MARK_END, "query": query, "ids": list(ids)}
-    )
-    return {row.claim_id: (row.assertion, row.quote) for row in rows}
+def _mark(text: str, pattern: re.Pattern[str]) -> str:
+    return pattern.sub(lambda m: f"{MARK_START}{m.group(0)}{MARK_END}", text)
+
+
+def _snippet(text: str, pattern: re.Pattern[str]) -> str:
+    """About SNIPPET_WORDS words of `text` around its first match, matches marked."""
+    words = text.split()
+    first = next((i for i, word in enumerate(words) if pattern.search(word)), 0)
+    start = max(0, min(first - SNIPPET_WORDS // 3, len(words) - SNIPPET_WORDS))
+    shown = " ".join(words[start : start + SNIPPET_WORDS])
+    before = "…" if start > 0 else ""
+    after = "…" if start + SNIPPET_WORDS < len(words) else ""
+    return f"{before}{_mark(shown, pattern)}{after}"
