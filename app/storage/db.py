@@ -50,6 +50,11 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DATABASE = PROJECT_ROOT / "data" / "claims.db"
 ENV_VARIABLE = "CLAIMTRACK_DATABASE_URL"
 FTS_TABLE = "claims_fts"
+# Serving connections per process: each keeps a page cache, so the pool is bounded (a
+# request waits up to POOL_WAIT seconds for one rather than opening yet another).
+POOL_SIZE = 8
+POOL_OVERFLOW = 8
+POOL_WAIT = 10
 FTS_COLUMNS = ("claim_id", "assertion", "quote", "speaker", "sources")
 PG_SEARCH_TABLE = "claims_search"
 PG_TEXT_CONFIG = "simple"
@@ -144,7 +149,12 @@ def _sqlite_read_only_engine(path: Path) -> Engine:
     # with a thread pool needs an ordinary pool of connections, each used by one thread
     # at a time.
     engine = create_engine(
-        "sqlite://", creator=connect, poolclass=QueuePool, pool_size=8, max_overflow=48
+        "sqlite://",
+        creator=connect,
+        poolclass=QueuePool,
+        pool_size=POOL_SIZE,
+        max_overflow=POOL_OVERFLOW,
+        pool_timeout=POOL_WAIT,
     )
 
     @event.listens_for(engine, "checkout")
