@@ -28,7 +28,7 @@ from sqlalchemy import (
 
 from app.storage.queries.info import load_info
 from app.storage.queries.records import ClaimRecord, Named, Source, claim_records
-from app.storage.queries.search import fts_matches, highlights
+from app.storage.queries.search import RANKED, fts_matches, highlights
 from app.storage.queries.spec import PAGE_SIZE, ClaimFilters
 from app.storage.queries.tables import (
     CLAIM_SOURCES,
@@ -247,9 +247,18 @@ def count_claims(connection: Connection, filters: ClaimFilters) -> tuple[int, bo
     scope = summary_scope(filters)
     if scope is not None:
         return summary_count(connection, *scope), False
-    ids = walk(filters, connection.dialect.name).ids(COUNT_CAP + 1).subquery()
-    found = int(connection.execute(select(func.count()).select_from(ids)).scalar_one())
+    if filters.sort == "relevance" and filters.q:
+        # Only the RANKED most recent matches are ranked and listed: when all of those
+        # match, there may be more, and the page says "more than".
+        found = _count(connection, filters, RANKED)
+        return found, found >= RANKED
+    found = _count(connection, filters, COUNT_CAP + 1)
     return min(found, COUNT_CAP), found > COUNT_CAP
+
+
+def _count(connection: Connection, filters: ClaimFilters, limit: int) -> int:
+    ids = walk(filters, connection.dialect.name).ids(limit).subquery()
+    return int(connection.execute(select(func.count()).select_from(ids)).scalar_one())
 
 
 def list_claims(
