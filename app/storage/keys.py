@@ -12,14 +12,9 @@ import json
 from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, func, insert, select, text, update
-from sqlmodel import SQLModel
 
 from app.extraction.model import SourceRef
-
-TABLES = SQLModel.metadata.tables
-SOURCES: Table = TABLES["sources"]
-ENTITIES: Table = TABLES["entities"]
-TOPICS: Table = TABLES["topics"]
+from app.storage.tables import ENTITIES, SOURCES, TOPICS
 
 
 class NaturalKeys:

@@ -29,7 +29,6 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import SQLModel
 from tqdm import tqdm
 
 from app.extraction.model import Article, Claim, DatePoint, ExtractedArticle, SourceRef
@@ -37,21 +36,21 @@ from app.storage.db import create_schema, fts_delete_article, fts_insert, is_sql
 from app.storage.keys import NaturalKeys
 from app.storage.sortkeys import newest_key, oldest_key
 from app.storage.summaries import refresh_summaries
+from app.storage.tables import (
+    ARTICLES,
+    CLAIM_SOURCES,
+    CLAIM_TOPICS,
+    CLAIMS,
+    ENTITIES,
+    LOAD_INFO,
+    SOURCES,
+    TOPICS,
+)
 
 PROGRESS_THRESHOLD = 50  # show a progress bar for runs with more articles than this
 CHUNK = 200  # articles written together: a few multi-row statements per chunk
 LOAD_CACHE_KIB = 256 * 1024  # SQLite page cache while loading: index writes stay in memory
 HashedArticle = tuple[ExtractedArticle, str]  # an extracted article and its content hash
-
-TABLES = SQLModel.metadata.tables
-ARTICLES: Table = TABLES["articles"]
-SOURCES: Table = TABLES["sources"]
-ENTITIES: Table = TABLES["entities"]
-TOPICS: Table = TABLES["topics"]
-CLAIMS: Table = TABLES["claims"]
-CLAIM_SOURCES: Table = TABLES["claim_sources"]
-CLAIM_TOPICS: Table = TABLES["claim_topics"]
-LOAD_INFO: Table = TABLES["load_info"]
 
 
 class LoadError(Exception):

@@ -6,20 +6,21 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import Connection, Table, delete, func, insert, select
-from sqlmodel import SQLModel
+from sqlalchemy import Connection, delete, func, insert, select
 
-TABLES = SQLModel.metadata.tables
-CLAIMS: Table = TABLES["claims"]
-SOURCES: Table = TABLES["sources"]
-CLAIM_SOURCES: Table = TABLES["claim_sources"]
-CLAIM_TOPICS: Table = TABLES["claim_topics"]
-SOURCE_STATS: Table = TABLES["source_stats"]
-TOPIC_STATS: Table = TABLES["topic_stats"]
-SOURCE_TOPIC_STATS: Table = TABLES["source_topic_stats"]
-SPEAKER_STATS: Table = TABLES["speaker_stats"]
-TIMELINE_STATS: Table = TABLES["timeline_stats"]
-SOURCE_ALIASES: Table = TABLES["source_aliases"]
+from app.storage.tables import (
+    CLAIM_SOURCES,
+    CLAIM_TOPICS,
+    CLAIMS,
+    SOURCE_ALIASES,
+    SOURCE_STATS,
+    SOURCE_TOPIC_STATS,
+    SOURCES,
+    SPEAKER_STATS,
+    TIMELINE_STATS,
+    TOPIC_STATS,
+)
+
 SAID_ON = ("said_on", "said_on_precision", "said_on_start", "said_on_end")
 
 

@@ -10,7 +10,7 @@ from app.storage.queries.claims import newest_claims, source_facet, source_ids, 
 from app.storage.queries.info import load_info
 from app.storage.queries.records import ArticleInfo, ClaimRecord, Named, Source, claim_records
 from app.storage.queries.spec import ClaimFilters
-from app.storage.queries.tables import (
+from app.storage.tables import (
     ARTICLES,
     CLAIMS,
     SOURCE_STATS,

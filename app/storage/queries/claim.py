@@ -9,7 +9,7 @@ from sqlalchemy import Connection, exists, select
 from app.storage.queries.claims import source_ids, summary_count
 from app.storage.queries.records import ClaimRecord, claim_records
 from app.storage.queries.search import fts_matches
-from app.storage.queries.tables import (
+from app.storage.tables import (
     ARTICLES,
     CLAIM_SOURCES,
     CLAIM_TOPICS,

@@ -30,7 +30,8 @@ from app.storage.queries.info import load_info
 from app.storage.queries.records import ClaimRecord, Named, Source, claim_records
 from app.storage.queries.search import RANKED, fts_matches, highlights
 from app.storage.queries.spec import PAGE_SIZE, ClaimFilters
-from app.storage.queries.tables import (
+from app.storage.sortkeys import possibly_said_by, said_on_or_after
+from app.storage.tables import (
     CLAIM_SOURCES,
     CLAIM_TOPICS,
     CLAIMS,
@@ -41,7 +42,6 @@ from app.storage.queries.tables import (
     TOPIC_STATS,
     TOPICS,
 )
-from app.storage.sortkeys import possibly_said_by, said_on_or_after
 
 FACET_LIMIT = 30
 COUNT_CAP = 10_000  # a total no summary answers is counted up to this many claims

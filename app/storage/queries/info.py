@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import Connection, select
 
-from app.storage.queries.tables import LOAD_INFO
+from app.storage.tables import LOAD_INFO
 
 
 @dataclass(frozen=True)

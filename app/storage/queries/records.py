@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, select
 from sqlalchemy.orm import aliased
 
-from app.storage.queries.tables import (
+from app.storage.tables import (
     ARTICLES,
     CLAIM_SOURCES,
     CLAIM_TOPICS,

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from sqlalchemy import Connection, Float, String, Subquery, column, select, text
 
 from app.storage.db import PG_SEARCH_TABLE, PG_TEXT_CONFIG
-from app.storage.queries.tables import CLAIMS
+from app.storage.tables import CLAIMS
 
 MARK_START = "\x02"  # wraps matched words in highlighted text; the web layer turns
 MARK_END = "\x03"  # these into <mark> elements after escaping the text around them

@@ -1,4 +1,4 @@
-"""The tables the queries read, as SQLAlchemy Core objects."""
+"""The tables, as SQLAlchemy Core objects, for the loader and the queries alike."""
 
 from __future__ import annotations
 
