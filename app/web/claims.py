@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from app.extraction.model import STANCES
 from app.storage import queries
 from app.storage.queries import ClaimFilters
 from app.web.deps import ConnectionDep, FiltersDep, TemplatesDep, UrlsDep
 from app.web.errors import NotFound
-from app.web.filters import STANCES, canonical_query
+from app.web.filters import canonical_query
 from app.web.present import period_words, plural, quote_in_context, text_fragment_url, web_url
 from app.web.sharing import description, json_ld, source_names
 from app.web.urls import Urls, chips

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+from app.extraction.model import STANCES
 from app.storage.queries.spec import ClaimFilters, date_bounds, default_sort
 from app.web.errors import BadRequest
 
@@ -28,7 +29,6 @@ FILTER_NAMES = (
     "sort",
     "page",
 )
-STANCES = ("confirmed", "asserted", "reported", "concerned", "believes", "denied")
 SORTS = ("newest", "oldest", "relevance")
 MAX_QUERY_LENGTH = 200
 MAX_VALUES = 20

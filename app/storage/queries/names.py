@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from sqlalchemy import Connection, Table, func, or_, select
 
-from app.storage.queries.tables import ENTITIES, SOURCE_ALIASES, SOURCES, TOPICS
-
-
-def slugify(value: str) -> str:
-    """The slug form of a name: lower case, words joined by hyphens."""
-    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+from app.slugs import slugify
+from app.storage.tables import ENTITIES, SOURCE_ALIASES, SOURCES, TOPICS
 
 
 def _by_slug_or_label(connection: Connection, table: Table, value: str) -> str | None:
