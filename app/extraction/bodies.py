@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from app.extraction.dates import DAY_AND_MONTH_NAMES
 from app.extraction.knowledge import Knowledge
 from app.extraction.mentions import find_mentions
 from app.extraction.model import SourceRef
@@ -130,16 +131,9 @@ def _sub_body(before: list[str]) -> bool:
     return all(w[:1].isupper() for w in before[:-2] if w.lower() != "the")
 
 
-DATE_WORDS = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december",
-}  # fmt: skip
-
-
 def _is_date_word(word: str) -> bool:
     """ "the European Commission on Thursday": a day ends a name."""
-    return word.strip(",.").lower() in DATE_WORDS
+    return word.strip(",.").lower() in DAY_AND_MONTH_NAMES
 
 
 def proper_run(words: list[str]) -> list[str]:

@@ -15,6 +15,7 @@ from app.extraction.model import DatePoint, SourceRef, Speaker
 
 # A role of up to six words, perhaps a comma, then a full name that contains the surname:
 # "Djibouti's foreign minister, Mahmoud Ali Youssouf", "Chad's Moussa Faki Mahamat".
+INTRODUCTION_REACH = 3000  # characters back in which a person's introduction is looked for
 INTRODUCTION = (
     r"(?P<who>(?:[\w'’-]+ ){{0,5}}?(?:[\w'’-]+, )?(?:[A-ZÀ-Þ][\w'’-]+ ){{1,3}}?{name}"
     r"(?: [A-ZÀ-Þ][\w'’-]+){{0,2}})\b"
@@ -47,7 +48,8 @@ class Context:
     # the source a clause already named ("Polish officials rejected ..., with Minister X
     # saying"): a title with no country of its own speaks for it
     hint: SourceRef | None = None
-    text_so_far: str = ""  # the body up to the sentence being read
+    body: str = ""  # the article's body, and where in it the sentence being read starts
+    position: int = 0
 
     def remember(self, attribution: Attribution) -> None:
         self.recent.append(attribution)
@@ -107,7 +109,8 @@ class Context:
         """The words that introduced a person first named in narration ("Djibouti's foreign
         minister, Mahmoud Ali Youssouf"), found by one of their names."""
         pattern = INTRODUCTION.format(name=re.escape(surname))
-        match = re.search(pattern, self.text_so_far)
+        before = self.body[max(0, self.position - INTRODUCTION_REACH) : self.position]
+        match = re.search(pattern, before)
         return match.group("who").strip(" ,") if match else None
 
     def said_on_of(self, attribution: Attribution) -> DatePoint | None:

@@ -39,7 +39,7 @@ class Reader:
     def __init__(self, article: Article, knowledge: Knowledge) -> None:
         self.article = article
         self.knowledge = knowledge
-        self.context = Context()
+        self.context = Context(body=article.body)
         self.parser = SentenceParser(article, knowledge, self._resolve)
         self.drafts: list[Draft] = []
         self.paragraph_start = -1
@@ -51,7 +51,7 @@ class Reader:
         self.paragraph_start = paragraph.start
         opening = self._opening(sentence.text)
         self.context.current, self.context.current_words = opening
-        self.context.text_so_far = self.article.body[max(0, sentence.start - 3000) : sentence.start]
+        self.context.position = sentence.start
         if not NOT_CLAIMS.search(sentence.text):
             self._read(sentence, paragraph, new_paragraph)
         self._observe(sentence, opening[0])
