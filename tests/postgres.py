@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -17,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg
+
+from tests.servers import free_port  # it only names the socket file here
 
 SERVER_USER = "claimtrack-pg"
 BIN_GLOB = "/usr/lib/postgresql/*/bin"
@@ -32,13 +33,6 @@ def binaries() -> Path:
     if not found:
         raise PostgresUnavailable(f"no PostgreSQL under {BIN_GLOB}: apt-get install postgresql")
     return found[-1]
-
-
-def free_port() -> int:
-    """A port number no one listens on (it only names the socket file here)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _as_server_user(command: list[str]) -> list[str]:

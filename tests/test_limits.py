@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import http.client
 import socket
-import threading
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -29,7 +28,7 @@ from app.web.security import (
     MAX_TARGET_BYTES,
     SlowClientTimeout,
 )
-from tests.test_browser import free_port
+from tests.servers import serving
 
 LEAKS = ("Traceback", 'File "/', "site-packages", "/work/", "sqlalchemy", "sqlite3.", "Error:")
 SECRET = "a secret at /work/main/app/web/secret.py line 12"
@@ -189,24 +188,8 @@ def test_serve_runs_uvicorn_with_the_limits(
 @pytest.fixture(scope="module")
 def server(loaded_db: str) -> Iterator[int]:
     """The app on a real uvicorn with the serve command's limits; yields the port."""
-    port = free_port()
-    config = uvicorn.Config(
-        create_app(loaded_db),
-        host="127.0.0.1",
-        port=port,
-        log_level="warning",
-        **cli.server_options(),
-    )
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not running.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    yield port
-    running.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(loaded_db), **cli.server_options()) as port:
+        yield port
 
 
 def read_all(connection: socket.socket) -> bytes:

@@ -13,21 +13,18 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 from bs4 import BeautifulSoup
 from fastapi.testclient import TestClient
-from playwright.sync_api import Browser, Page, Route, sync_playwright
+from playwright.sync_api import Browser, Page, Route
 
 from app.storage.db import database_url
 from app.web import create_app
 from tests.conftest import run_cli
-from tests.test_browser import ARGS, CHROMIUM, free_port
+from tests.servers import chromium, serving
 
 SCRIPT = "<script>window.__xss=1</script>"
 IMAGE = '"><img src=x onerror=window.__xss=1>'
@@ -138,28 +135,14 @@ def test_json_ld_cannot_be_closed_early(client: TestClient, pages: list[str]) ->
 
 @pytest.fixture(scope="module")
 def base_url(db: Path) -> Iterator[str]:
-    port = free_port()
-    app = create_app(database_url(db))
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(database_url(db))) as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    assert CHROMIUM.exists(), f"{CHROMIUM} is missing: `apt-get install chromium`"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 def without_csp(route: Route) -> None:
