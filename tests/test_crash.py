@@ -266,7 +266,9 @@ def test_the_next_load_completes_a_killed_one(
 def snapshot(path: Path, slugs: list[str]) -> tuple[object, ...]:
     """Counts of every table and the claims of the changed articles, read-only."""
     connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+    connection.isolation_level = None
     try:
+        connection.execute("BEGIN")  # all the reads below in one snapshot, as a reader sees
         counts = tuple(
             connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             for table in ("articles", "claims", "claim_sources", "claim_topics", "claims_fts")

@@ -257,6 +257,30 @@ def test_read_only_engine_cannot_write(tmp_path: Path, loaded_db_path: Path) -> 
     engine.dispose()
 
 
+def test_a_reading_connection_sees_one_state_of_the_database(
+    tmp_path: Path, loaded_db_path: Path
+) -> None:
+    # A page is built from several queries on one connection: a load must not commit
+    # between them, or the page would mix the database before and after it.
+    copy = tmp_path / "copy.db"
+    shutil.copy(loaded_db_path, copy)
+    engine = make_engine(database_url(copy), read_only=True)
+    writer = sqlite3.connect(copy, timeout=0.2)
+    with engine.connect() as connection:
+        count = text("SELECT count(*) FROM claim_topics")
+        before = connection.execute(count).scalar_one()
+        assert before > 0
+        writer.execute("DELETE FROM claim_topics")
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            writer.commit()
+        assert connection.execute(count).scalar_one() == before
+    writer.commit()  # once the reader is done, the writer commits
+    writer.close()
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM claim_topics")).scalar_one() == 0
+    engine.dispose()
+
+
 def test_read_only_engine_needs_an_existing_file(tmp_path: Path) -> None:
     with pytest.raises(DatabaseError, match="no database here yet"):
         make_engine(database_url(tmp_path / "none.db"), read_only=True)

@@ -71,6 +71,25 @@ def test_serving_connections_are_read_only(postgres_db: str, seed_article_path: 
     engine.dispose()
 
 
+def test_a_reading_connection_sees_one_state_of_the_database(
+    postgres_db: str, seed_article_path: Path
+) -> None:
+    load_files([seed_article_path], postgres_db)
+    engine = make_engine(postgres_db, read_only=True)
+    writer = create_engine(postgres_db)
+    count = text("SELECT count(*) FROM claim_topics")
+    with engine.connect() as connection:
+        before = connection.execute(count).scalar_one()
+        assert before > 0
+        with writer.begin() as writing:
+            writing.execute(text("DELETE FROM claim_topics"))
+        assert connection.execute(count).scalar_one() == before
+    with engine.connect() as connection:
+        assert connection.execute(count).scalar_one() == 0
+    engine.dispose()
+    writer.dispose()
+
+
 def test_search_ranks_and_highlights(postgres_db: str, seed_article_path: Path) -> None:
     from fastapi.testclient import TestClient
 

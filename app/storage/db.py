@@ -59,6 +59,7 @@ FTS_COLUMNS = ("claim_id", "assertion", "quote", "speaker", "sources")
 PG_SEARCH_TABLE = "claims_search"
 PG_TEXT_CONFIG = "simple"
 PG_STATEMENT_MS = 5000  # a serving query running longer is cancelled (PostgreSQL)
+WRITE_WAIT_SECONDS = 60  # how long a load waits for readers to finish before it commits
 PG_SEARCH_DDL = (
     f"CREATE TABLE IF NOT EXISTS {PG_SEARCH_TABLE} ("
     "claim_id TEXT PRIMARY KEY REFERENCES claims (id), "
@@ -142,7 +143,9 @@ def _sqlite_read_only_engine(path: Path) -> Engine:
 
     def connect() -> sqlite3.Connection:
         _roll_back_crashed_load(path)
-        return sqlite3.connect(uri, uri=True, check_same_thread=False)
+        connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        connection.isolation_level = None  # transactions are begun below, not by pysqlite
+        return connection
 
     # "sqlite://" alone would get SQLAlchemy's pool for in-memory databases, which keeps
     # one connection per thread and closes them under other threads' feet: a web server
@@ -162,6 +165,13 @@ def _sqlite_read_only_engine(path: Path) -> Engine:
         # A connection opened before a load was killed cannot read past the journal the
         # load left; once it is rolled back, the same connection reads the old data.
         _roll_back_crashed_load(path)
+
+    @event.listens_for(engine, "begin")
+    def one_snapshot_per_request(connection: Connection) -> None:
+        # pysqlite would run each SELECT in a transaction of its own, so a page built
+        # from several queries could read some before and some after a load's commit.
+        # One deferred transaction holds the shared lock from the first read to the end.
+        connection.exec_driver_sql("BEGIN")
 
     return engine
 
@@ -204,11 +214,15 @@ def _postgres_engine(url: str, read_only: bool) -> Engine:
     if not read_only:
         return _create_engine(url)
     options = f"-c default_transaction_read_only=on -c statement_timeout={PG_STATEMENT_MS}"
-    return _create_engine(url, connect_args={"options": options})
+    # Repeatable read: every query of a request sees the same snapshot, never part of a
+    # load committed between two of them (read-only transactions cannot fail on it).
+    return _create_engine(url, connect_args={"options": options}, isolation_level="REPEATABLE READ")
 
 
 def _sqlite_engine(url: str) -> Engine:
-    engine = _create_engine(url)
+    # A load commits once no page is being read; pages take at most seconds each, so it
+    # waits for them rather than failing with "database is locked".
+    engine = _create_engine(url, connect_args={"timeout": WRITE_WAIT_SECONDS})
 
     # pysqlite opens transactions lazily and never for DDL; take over so that a whole
     # load, schema included, is one real transaction (SQLAlchemy's documented recipe).
