@@ -127,6 +127,26 @@ def test_loading_another_article_keeps_existing_ids(
     assert seed_ids < claim_ids(db)
 
 
+def test_a_changed_article_that_drops_a_source_reloads(db: Path, tmp_path: Path) -> None:
+    # Two sentences, two sources; the new version keeps only NATO's, so Tokyo, its
+    # claim and its counts go, and nothing stale is left in the summaries.
+    article = {
+        "title": "Two capitals",
+        "published": "2024-01-02",
+        "body": "NATO said that Russia attacked Kyiv. Tokyo said that Moscow invaded Ukraine.",
+    }
+    path = write_article(tmp_path, "two.json", article)
+    load_files([path], database_url(db))
+    assert query(db, "SELECT slug FROM sources ORDER BY slug") == [("nato",), ("tokyo",)]
+    write_article(tmp_path, "two.json", {**article, "body": "NATO said that Russia attacked Kyiv."})
+    result = run_cli("load", path, "--db", db)
+    assert result.exit_code == 0, result.stderr
+    assert query(db, "SELECT slug FROM sources") == [("nato",)]
+    stats = "SELECT s.slug, t.claims FROM source_stats t JOIN sources s ON s.id = t.source_id"
+    assert query(db, stats) == [("nato", 1)]
+    assert query(db, "SELECT stance, claims FROM stance_stats") == [("asserted", 1)]
+
+
 def test_a_file_named_twice_is_loaded_once(db: Path, tmp_path: Path) -> None:
     path = write_article(tmp_path, "warsaw.json", OTHER_ARTICLE)
     summary = load_files([path, tmp_path, tmp_path / "." / "warsaw.json"], database_url(db))

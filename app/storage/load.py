@@ -29,13 +29,14 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import SQLModel
 from tqdm import tqdm
 
 from app.extraction.model import Article, Claim, DatePoint, ExtractedArticle, SourceRef
 from app.storage.db import create_schema, fts_delete_article, fts_insert, is_sqlite
 from app.storage.keys import NaturalKeys
 from app.storage.sortkeys import newest_key, oldest_key
-from app.storage.summaries import refresh_summaries
+from app.storage.summaries import clear_summaries, refresh_summaries
 from app.storage.tables import (
     ARTICLES,
     CLAIM_SOURCES,
@@ -95,6 +96,7 @@ def load_articles(
     quiet = total is None or total <= PROGRESS_THRESHOLD
     progress = tqdm(extracted, total=total, unit="article", file=sys.stderr, disable=quiet)
     with engine.begin() as connection, progress:
+        new_tables = set(SQLModel.metadata.tables) - set(inspect(connection).get_table_names())
         create_schema(connection)
         check_schema(connection)
         tune_for_load(connection)
@@ -107,12 +109,14 @@ def load_articles(
             source_slugs.update(s.slug for item, _ in chunk for c in item.claims for s in c.sources)
         keys.finish()
         if replaced:
+            clear_summaries(connection)  # they refer to what may be dropped; refilled below
             prune_unused(connection)
         summary.sources = len(source_slugs)
         summary.total_articles = _count(connection, ARTICLES)
         summary.total_claims = _count(connection, CLAIMS)
         summary.total_sources = _count(connection, SOURCES)
-        if any(not article.unchanged for article in summary.articles) or not _has_info(connection):
+        changed = any(not article.unchanged for article in summary.articles)
+        if changed or new_tables or not _has_info(connection):
             refresh_summaries(connection)
             write_load_info(connection, summary)
     return summary

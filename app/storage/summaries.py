@@ -1,5 +1,5 @@
-"""The summary tables: counts per source, topic, source and topic, speaker and said-on
-date, and source aliases. Rebuilt from the claim tables at the end of a load, inside its
+"""The summary tables: counts per source, topic, source and topic, stance, actor, speaker
+and said-on date, and source aliases. Rebuilt from the claim tables at the end of a load, inside its
 transaction, so readers see old counts with old claims or new with new."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ import json
 from sqlalchemy import Connection, delete, func, insert, select
 
 from app.storage.tables import (
+    ACTOR_STATS,
     CLAIM_SOURCES,
     CLAIM_TOPICS,
     CLAIMS,
@@ -17,11 +18,27 @@ from app.storage.tables import (
     SOURCE_TOPIC_STATS,
     SOURCES,
     SPEAKER_STATS,
+    STANCE_STATS,
     TIMELINE_STATS,
     TOPIC_STATS,
 )
 
 SAID_ON = ("said_on", "said_on_precision", "said_on_start", "said_on_end")
+SUMMARY_TABLES = (
+    SOURCE_STATS,
+    TOPIC_STATS,
+    SOURCE_TOPIC_STATS,
+    STANCE_STATS,
+    ACTOR_STATS,
+    SPEAKER_STATS,
+    TIMELINE_STATS,
+)
+
+
+def clear_summaries(connection: Connection) -> None:
+    """Empty the summary tables, so that rows they refer to can be dropped."""
+    for table in (*SUMMARY_TABLES, SOURCE_ALIASES):
+        connection.execute(delete(table))
 
 
 def refresh_summaries(connection: Connection) -> None:
@@ -36,6 +53,10 @@ def refresh_summaries(connection: Connection) -> None:
         SOURCE_TOPIC_STATS: select(sources, CLAIM_TOPICS.c.topic_id, count)
         .join(CLAIM_TOPICS, CLAIM_TOPICS.c.claim_id == CLAIM_SOURCES.c.claim_id)
         .group_by(sources, CLAIM_TOPICS.c.topic_id),
+        STANCE_STATS: select(CLAIMS.c.stance, count).group_by(CLAIMS.c.stance),
+        ACTOR_STATS: select(CLAIMS.c.actor_id, count)
+        .where(CLAIMS.c.actor_id.is_not(None))
+        .group_by(CLAIMS.c.actor_id),
         SPEAKER_STATS: select(sources, *speaker, count)
         .join(CLAIMS, CLAIMS.c.id == CLAIM_SOURCES.c.claim_id)
         .where(CLAIMS.c.speaker_name.is_not(None))
