@@ -30,6 +30,8 @@ SUMMARY_TABLES = (
     "source_stats",
     "topic_stats",
     "source_topic_stats",
+    "stance_stats",
+    "actor_stats",
     "speaker_stats",
     "timeline_stats",
     "source_aliases",
@@ -54,6 +56,8 @@ def page_urls(client: TestClient) -> list[str]:
         "q=oil&source=seoul",
         "stance=asserted",
         "actor=russia",
+        "source=seoul&stance=reported",  # fewer reports than Seoul's claims: the stance walks
+        f"topic={topic}&actor=north-korea",
         "from=2024-10&to=2024-11",
         "hide_unattributed=1",
         "sort=oldest",

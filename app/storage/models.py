@@ -161,6 +161,22 @@ class TopicStatRow(SQLModel, table=True):
     claims: int
 
 
+class StanceStatRow(SQLModel, table=True):
+    """Claims per stance; with the other counts, it tells a list which index to walk."""
+
+    __tablename__ = "stance_stats"
+
+    stance: str = Field(primary_key=True)
+    claims: int
+
+
+class ActorStatRow(SQLModel, table=True):
+    __tablename__ = "actor_stats"
+
+    actor_id: int = Field(foreign_key="entities.id", primary_key=True)
+    claims: int
+
+
 class SourceTopicStatRow(SQLModel, table=True):
     __tablename__ = "source_topic_stats"
     __table_args__ = (

@@ -37,6 +37,7 @@ def make_templates() -> Jinja2Templates:
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
+        auto_reload=False,  # templates ship with the release: no file check per page
     )
     environment.filters.update(
         said_on=said_on_words, date_words=date_words, plural=plural, marks=marked_segments

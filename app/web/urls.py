@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from urllib.parse import urlencode
+from weakref import WeakKeyDictionary
 
 from fastapi import Request
+from starlette.applications import Starlette
 
 from app.storage.queries import ClaimFilters
 from app.web.filters import canonical_query
@@ -24,7 +26,10 @@ class Urls:
 
     def path(self, name: str, **params: str) -> str:
         """Root-relative path of the route `name`."""
-        return self.root + str(self.request.app.url_path_for(name, **params))
+        pattern = _pattern(self.request.app, name, tuple(sorted(params)))
+        for key, value in params.items():
+            pattern = pattern.replace(_placeholder(key), str(value))
+        return self.root + pattern
 
     def absolute(self, path: str) -> str:
         """An absolute URL for a root-relative path, for sharing and canonical links."""
@@ -90,6 +95,29 @@ class Urls:
             filters = replace(filters, sort="newest")
         query = urlencode(canonical_query(filters))
         return self.path(name) + (f"?{query}" if query else "")
+
+
+_PATTERNS: WeakKeyDictionary[Starlette, dict[tuple[str, tuple[str, ...]], str]] = (
+    WeakKeyDictionary()
+)
+
+
+def _placeholder(key: str) -> str:
+    return f"__{key}__"
+
+
+def _pattern(app: Starlette, name: str, keys: tuple[str, ...]) -> str:
+    """The path of route `name` with a placeholder for each parameter, found once.
+
+    Routing tries every route in turn to build a URL, and a page shows a hundred
+    links; the pattern is asked for once per route and filled in each time.
+    """
+    patterns = _PATTERNS.setdefault(app, {})
+    found = patterns.get((name, keys))
+    if found is None:
+        params = {key: _placeholder(key) for key in keys}
+        found = patterns[(name, keys)] = str(app.url_path_for(name, **params))
+    return found
 
 
 def _toggle(values: tuple[str, ...], value: str) -> tuple[str, ...]:

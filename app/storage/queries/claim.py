@@ -8,7 +8,7 @@ from sqlalchemy import Connection, exists, select
 
 from app.storage.queries.claims import source_ids, summary_count
 from app.storage.queries.records import ClaimRecord, claim_records
-from app.storage.queries.search import fts_matches
+from app.storage.queries.search import assertion_matches
 from app.storage.tables import (
     ARTICLES,
     CLAIM_SOURCES,
@@ -46,12 +46,13 @@ def article_body(connection: Connection, article_slug: str) -> str:
 
 
 def same_assertion(connection: Connection, claim: ClaimRecord) -> list[ClaimRecord]:
-    """Other claims whose assertion has this one's most distinctive words, by another source.
+    """Other claims whose assertion has this one's most distinctive words, by another
+    source, newest first.
 
     Full-text search finds the candidates, so no query reads every claim.
     """
-    fts = fts_matches(connection.dialect.name, claim.assertion, assertion_only=True, ranked=True)
-    if fts is None:
+    candidates = assertion_matches(connection.dialect.name, claim.assertion)
+    if candidates is None:
         return []
     own_sources = tuple(source.slug for source in claim.sources)
     other_source = exists().where(
@@ -60,9 +61,9 @@ def same_assertion(connection: Connection, claim: ClaimRecord) -> list[ClaimReco
     )
     statement = (
         select(CLAIMS.c.id)
-        .join(fts, fts.c.claim_id == CLAIMS.c.id)
+        .join(candidates, candidates.c.claim_id == CLAIMS.c.id)
         .where(CLAIMS.c.id != claim.id, other_source)
-        .order_by(fts.c.rank, CLAIMS.c.id)
+        .order_by(CLAIMS.c.newest_key.desc(), CLAIMS.c.id.desc())
         .limit(RELATED_LIMIT)
     )
     return claim_records(connection, list(connection.execute(statement).scalars()))

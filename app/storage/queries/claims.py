@@ -3,7 +3,8 @@
 No query here reads every claim. A list walks one index in its sort order and stops at
 the page: the source link index when a source is chosen (`claim_sources(source_id,
 newest_key, claim_id)`), else the topic link index, else the claims' own sort index, or
-the full-text matches by rank. Every other filter is a check on each claim walked
+the full-text matches by rank. A chosen stance or actor with fewer claims than the chosen
+sources or topics (the summary tables say) walks the claims' index for it instead. Every other filter is a check on each claim walked
 (`EXISTS` on a primary key). Totals and facet counts come from the summary tables when
 they can answer (no filter, or one source and/or one topic); otherwise a total is
 counted up to `COUNT_CAP` and facets over the first `FACET_SAMPLE` matching claims,
@@ -28,10 +29,11 @@ from sqlalchemy import (
 
 from app.storage.queries.info import load_info
 from app.storage.queries.records import ClaimRecord, Named, Source, claim_records
-from app.storage.queries.search import RANKED, fts_matches, highlights
+from app.storage.queries.search import RANKED, fts_matches, highlights, ranked_matches
 from app.storage.queries.spec import PAGE_SIZE, ClaimFilters
 from app.storage.sortkeys import possibly_said_by, said_on_or_after
 from app.storage.tables import (
+    ACTOR_STATS,
     CLAIM_SOURCES,
     CLAIM_TOPICS,
     CLAIMS,
@@ -39,6 +41,7 @@ from app.storage.tables import (
     SOURCE_STATS,
     SOURCE_TOPIC_STATS,
     SOURCES,
+    STANCE_STATS,
     TOPIC_STATS,
     TOPICS,
 )
@@ -107,18 +110,29 @@ class Walk:
         return statement.order_by(*self.order).limit(limit).offset(offset)
 
 
-def walk(filters: ClaimFilters, dialect: str, skip: str = "") -> Walk:
+def walk(filters: ClaimFilters, connection: Connection, skip: str = "") -> Walk:
     """How to list the claims matching `filters` (minus the `skip` facet) in their order."""
     sources = () if skip == "source" else filters.sources
     topics = () if skip == "topic" else filters.topics
     relevance = filters.sort == "relevance"
-    fts = fts_matches(dialect, filters.q, ranked=relevance) if filters.q else None
+    dialect = connection.dialect.name
+    if not filters.q:
+        fts = None
+    elif relevance:
+        fts = ranked_matches(connection, filters.q)
+    else:
+        fts = fts_matches(dialect, filters.q)
     if filters.q and fts is None:  # a search with no words finds nothing
         return Walk(CLAIMS, CLAIMS.c.id, _order(filters, CLAIMS), [~true()])
     if filters.sort == "relevance" and fts is not None:
         where = _claim_checks(filters, fts.c.claim_id, sources, topics, None)
         return Walk(fts, fts.c.claim_id, [fts.c.rank, fts.c.claim_id], where)
     matches = select(fts.c.claim_id) if fts is not None else None
+    if (sources or topics) and _own_columns_narrower(connection, filters, sources, topics):
+        sources_checked, topics_checked = sources, topics
+        sources, topics = (), ()
+    else:
+        sources_checked, topics_checked = (), ()
     for table, chosen, kind in (
         (CLAIM_SOURCES, sources, "source"),
         (CLAIM_TOPICS, topics, "topic"),
@@ -133,8 +147,41 @@ def walk(filters: ClaimFilters, dialect: str, skip: str = "") -> Walk:
                 table, table.c.claim_id, _order(filters, table), where, distinct=len(chosen) > 1
             )
     where = [*_key_ranges(filters, CLAIMS), *_column_conditions(filters)]
-    where += _claim_checks(filters, CLAIMS.c.id, sources, topics, matches, columns=False)
+    where += _claim_checks(
+        filters, CLAIMS.c.id, sources_checked, topics_checked, matches, columns=False
+    )
     return Walk(CLAIMS, CLAIMS.c.id, _order(filters, CLAIMS), where)
+
+
+def _own_columns_narrower(
+    connection: Connection,
+    filters: ClaimFilters,
+    sources: tuple[str, ...],
+    topics: tuple[str, ...],
+) -> bool:
+    """Whether the stance or actor chosen has fewer claims than the sources or topics.
+
+    Then the list walks the claims' own index for it and checks the sources and topics
+    on each claim: "Moscow's denials" walks the denials when they are fewer than
+    Moscow's claims, and finds quickly that a source never denies anything.
+    """
+    narrow: list[Select] = []
+    if filters.stance:
+        narrow.append(select(STANCE_STATS.c.claims).where(STANCE_STATS.c.stance == filters.stance))
+    if filters.actor:
+        actor_id = select(ENTITIES.c.id).where(ENTITIES.c.slug == filters.actor)
+        narrow.append(
+            select(ACTOR_STATS.c.claims).where(ACTOR_STATS.c.actor_id == actor_id.scalar_subquery())
+        )
+    if not narrow:
+        return False
+    if sources:
+        stats, key, ids = SOURCE_STATS, SOURCE_STATS.c.source_id, source_ids(sources)
+    else:
+        stats, key, ids = TOPIC_STATS, TOPIC_STATS.c.topic_id, topic_ids(topics)
+    linked = connection.execute(select(func.sum(stats.c.claims)).where(key.in_(ids))).scalar()
+    own = min(int(connection.execute(statement).scalar() or 0) for statement in narrow)
+    return own < int(linked or 0)
 
 
 def _order(filters: ClaimFilters, table: FromClause) -> list[ColumnElement[object]]:
@@ -257,7 +304,7 @@ def count_claims(connection: Connection, filters: ClaimFilters) -> tuple[int, bo
 
 
 def _count(connection: Connection, filters: ClaimFilters, limit: int) -> int:
-    ids = walk(filters, connection.dialect.name).ids(limit).subquery()
+    ids = walk(filters, connection).ids(limit).subquery()
     return int(connection.execute(select(func.count()).select_from(ids)).scalar_one())
 
 
@@ -266,7 +313,7 @@ def list_claims(
 ) -> ClaimPage:
     """One page of the claims matching `filters`, with search matches marked."""
     offset = (filters.page - 1) * page_size
-    statement = walk(filters, connection.dialect.name).ids(page_size, offset)
+    statement = walk(filters, connection).ids(page_size, offset)
     ids = [row[0] for row in connection.execute(statement)]
     records = claim_records(connection, ids)
     if filters.q:
@@ -280,7 +327,7 @@ def list_claims(
 def newest_claims(connection: Connection, filters: ClaimFilters, limit: int) -> list[ClaimRecord]:
     """The first `limit` claims of a list, newest first."""
     scoped = replace(filters, sort="newest", page=1)
-    statement = walk(scoped, connection.dialect.name).ids(limit)
+    statement = walk(scoped, connection).ids(limit)
     return claim_records(connection, [row[0] for row in connection.execute(statement)])
 
 
@@ -318,7 +365,7 @@ def _facet_counts(
     scope = summary_scope(filters, skip=kind)
     if scope is not None:
         return _summary_facet(kind, *scope, limit), False
-    sample = walk(filters, connection.dialect.name, skip=kind).ids(FACET_SAMPLE).subquery()
+    sample = walk(filters, connection, skip=kind).ids(FACET_SAMPLE).subquery()
     size = int(connection.execute(select(func.count()).select_from(sample)).scalar_one())
     links = CLAIM_SOURCES if kind == "source" else CLAIM_TOPICS
     key = links.c.source_id if kind == "source" else links.c.topic_id
@@ -362,7 +409,7 @@ def iter_claims(
     connection: Connection, filters: ClaimFilters, limit: int, batch: int = 500
 ) -> Iterator[ClaimRecord]:
     """Every claim matching `filters` in list order, at most `limit`, loaded in batches."""
-    statement = walk(replace(filters, page=1), connection.dialect.name).ids(limit)
+    statement = walk(replace(filters, page=1), connection).ids(limit)
     ids = [row[0] for row in connection.execute(statement)]
     for start in range(0, len(ids), batch):
         yield from claim_records(connection, ids[start : start + batch])

@@ -7,8 +7,10 @@ search finds every word typed, each as a prefix, and nothing typed is read as sy
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import Connection, Float, String, Subquery, column, select, text
 
@@ -22,6 +24,7 @@ MAX_TERMS = 12
 SNIPPET_WORDS = 24
 RANKED = 2_000  # a search ranks at most this many matches, the most recently loaded
 DISTINCTIVE = 4  # words that find the same assertion made by another source
+SAME_CANDIDATES = 200  # claims with those words looked at for another source
 
 
 def search_words(q: str) -> list[str]:
@@ -58,20 +61,16 @@ def distinctive_words(text_: str) -> list[str]:
     return words[:DISTINCTIVE] or search_words(text_)[:DISTINCTIVE]
 
 
-def fts_matches(
-    dialect: str, q: str, assertion_only: bool = False, ranked: bool = False
-) -> Subquery | None:
+def fts_matches(dialect: str, q: str, ranked: bool = False) -> Subquery | None:
     """A (claim_id, rank) subquery of the claims matching `q`, best first by `rank`.
 
-    `assertion_only` matches whole words of the assertion alone. None: `q` has no words.
+    None: `q` has no words.
     """
     if dialect == "postgresql":
-        return _pg_matches(q, assertion_only)
+        return _pg_matches(q)
     match = match_expression(q)
     if match is None:
         return None
-    if assertion_only:
-        match = "assertion : (" + " ".join(f'"{w}"' for w in distinctive_words(q)) + ")"
     if ranked:
         # Ranking reads every match's positions; rank the RANKED most recently loaded
         # matches (the engine walks them newest first and stops), so a common word stays
@@ -87,16 +86,61 @@ def fts_matches(
     return statement.columns(column("claim_id", String), column("rank", Float)).subquery("fts")
 
 
-def _pg_matches(q: str, assertion_only: bool) -> Subquery | None:
-    if assertion_only:
-        q = " ".join(distinctive_words(q))
-    query = tsquery_expression(q, prefix=not assertion_only)
+_RANKED: WeakKeyDictionary[Connection, dict[str, list[tuple[str, float]]]] = WeakKeyDictionary()
+
+
+def ranked_matches(connection: Connection, q: str) -> Subquery | None:
+    """`fts_matches(..., ranked=True)`, ranked once per connection (a request's).
+
+    A search page asks for its matches several times (the page, the total, each facet);
+    on SQLite the engine ranks them once and the queries read the list it returned.
+    """
+    if connection.dialect.name != "sqlite":
+        return fts_matches(connection.dialect.name, q, ranked=True)
+    found = _RANKED.setdefault(connection, {})
+    if q not in found:
+        fts = fts_matches("sqlite", q, ranked=True)
+        if fts is None:
+            return None
+        found[q] = [(row.claim_id, row.rank) for row in connection.execute(select(fts))]
+    statement = text(
+        "SELECT json_extract(value, '$[0]') AS claim_id, json_extract(value, '$[1]') AS rank "
+        "FROM json_each(:matches)"
+    ).bindparams(matches=json.dumps(found[q]))
+    return statement.columns(column("claim_id", String), column("rank", Float)).subquery("fts")
+
+
+def assertion_matches(dialect: str, assertion: str) -> Subquery | None:
+    """A (claim_id) subquery of claims whose assertion has the distinctive words of
+    `assertion`, at most SAME_CANDIDATES of them (on SQLite the most recently loaded).
+
+    Every candidate has all those words, so there is nothing to rank: the query stops
+    after the first candidates instead of scoring every match.
+    """
+    words = distinctive_words(assertion)
+    if not words:
+        return None
+    if dialect == "postgresql":
+        statement = text(
+            f"SELECT claim_id FROM {PG_SEARCH_TABLE} "
+            f"WHERE assertion @@ to_tsquery('{PG_TEXT_CONFIG}', :query) LIMIT :limit"
+        ).bindparams(query=tsquery_expression(" ".join(words), prefix=False))
+    else:
+        statement = text(
+            "SELECT claim_id FROM claims_fts WHERE claims_fts MATCH :match "
+            "ORDER BY rowid DESC LIMIT :limit"
+        ).bindparams(match="assertion : (" + " ".join(f'"{w}"' for w in words) + ")")
+    statement = statement.bindparams(limit=SAME_CANDIDATES)
+    return statement.columns(column("claim_id", String)).subquery("same")
+
+
+def _pg_matches(q: str) -> Subquery | None:
+    query = tsquery_expression(q)
     if query is None:
         return None
-    vector = "assertion" if assertion_only else "document"
     statement = text(
-        f"SELECT claim_id, -ts_rank({vector}, to_tsquery('{PG_TEXT_CONFIG}', :query)) AS rank "
-        f"FROM {PG_SEARCH_TABLE} WHERE {vector} @@ to_tsquery('{PG_TEXT_CONFIG}', :query)"
+        f"SELECT claim_id, -ts_rank(document, to_tsquery('{PG_TEXT_CONFIG}', :query)) AS rank "
+        f"FROM {PG_SEARCH_TABLE} WHERE document @@ to_tsquery('{PG_TEXT_CONFIG}', :query)"
     ).bindparams(query=query)
     return statement.columns(column("claim_id", String), column("rank", Float)).subquery("fts")
 
