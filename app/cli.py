@@ -213,19 +213,24 @@ def serve_command(args: argparse.Namespace) -> int:
         print(f"No database at {path} yet: loading {SEED_ARTICLE} first.", file=sys.stderr)
         with load_lock(args.db):
             print(format_summary(load_files([SEED_ARTICLE], args.db), args.db), file=sys.stderr)
+    make_engine(args.db, read_only=True).dispose()  # fail here, clearly, if unreadable
     if args.workers > 1:
+        from app.web.workers import PortInUseError, serve_workers
+
         # Worker processes build their own app, so they find the database in the environment.
         os.environ[ENV_VARIABLE] = args.db
-        uvicorn.run(
-            "app.cli:app_from_environment",
-            factory=True,
-            host=args.host,
-            port=args.port,
-            workers=args.workers,
-            **server_options(),
-        )
+        try:
+            serve_workers(
+                "app.cli:app_from_environment",
+                args.host,
+                args.port,
+                args.workers,
+                **server_options(),
+            )
+        except PortInUseError as error:
+            _error(str(error))
+            return 1
     else:
-        make_engine(args.db, read_only=True).dispose()  # fail here, clearly, if unreadable
         uvicorn.run(
             app_from_environment(args.db), host=args.host, port=args.port, **server_options()
         )

@@ -155,14 +155,17 @@ def test_serve_loads_the_seed_into_a_new_database(
 def test_serve_with_workers_passes_the_database_through_the_environment(
     tmp_path: Path, loaded_db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import uvicorn
+    from app.web import workers
 
     served: dict[str, Any] = {}
-    monkeypatch.setattr(uvicorn, "run", lambda app, **options: served.update(app=app, **options))
+
+    def serve(app: str, host: str, port: int, count: int, **options: Any) -> None:
+        served.update(app=app, workers=count)
+
+    monkeypatch.setattr(workers, "serve_workers", serve)
     monkeypatch.setenv(ENV_VARIABLE, "unused.db")
     db = tmp_path / "copy.db"
     shutil.copy(loaded_db_path, db)
     assert run_cli("serve", "--db", db, "--workers", "3").exit_code == 0
-    assert served["app"] == "app.cli:app_from_environment"
-    assert served["factory"] is True and served["workers"] == 3
+    assert served == {"app": "app.cli:app_from_environment", "workers": 3}
     assert default_database_url() == database_url(db)

@@ -173,8 +173,11 @@ def test_just_under_the_limits_is_served(client: TestClient) -> None:
 def test_serve_runs_uvicorn_with_the_limits(
     monkeypatch: pytest.MonkeyPatch, loaded_db_path: object
 ) -> None:
+    from app.web import workers
+
     calls: list[dict[str, Any]] = []
     monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: calls.append(kwargs))
+    monkeypatch.setattr(workers, "serve_workers", lambda *args, **kwargs: calls.append(kwargs))
     assert cli.main(["serve", "--db", str(loaded_db_path), "--port", "1"]) == 0
     assert cli.main(["serve", "--db", str(loaded_db_path), "--workers", "2"]) == 0
     assert len(calls) == 2
