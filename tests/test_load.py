@@ -305,3 +305,28 @@ def test_read_only_engine_needs_an_existing_file(tmp_path: Path) -> None:
     with pytest.raises(DatabaseError, match="no database here yet"):
         make_engine(database_url(tmp_path / "none.db"), read_only=True)
     assert not (tmp_path / "none.db").exists()
+
+
+def test_forms_offer_the_sources_and_actors_with_most_claims(
+    db: Path, seed_article_path: Path
+) -> None:
+    from collections import Counter
+
+    from app.storage.queries import all_names
+    from tests.test_extraction_seed import EXPECTED
+
+    load_files([seed_article_path], database_url(db))
+    # From the seed's claims as read by hand: Seoul is named by the most claims, then
+    # the article's own narration (unattributed); North Korea then Russia act the most.
+    sources = Counter(source for _, names, *_ in EXPECTED for source in names or ["Unattributed"])
+    actors = Counter(actor for _, _, _, actor, *_ in EXPECTED if actor)
+    assert [name for name, _ in sources.most_common(2)] == ["Seoul", "Unattributed"]
+    assert [name for name, _ in actors.most_common(2)] == ["North Korea", "Russia"]
+    engine = make_engine(database_url(db), read_only=True)
+    with engine.connect() as connection:
+        offered = all_names(connection, "sources", limit=2)
+        assert offered == [("seoul", "Seoul"), ("unattributed", "Unattributed")]
+        offered = all_names(connection, "entities", limit=2)
+        assert offered == [("north-korea", "North Korea"), ("russia", "Russia")]
+        assert len(all_names(connection, "sources")) == len(sources)
+    engine.dispose()

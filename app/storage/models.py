@@ -172,6 +172,7 @@ class StanceStatRow(SQLModel, table=True):
 
 class ActorStatRow(SQLModel, table=True):
     __tablename__ = "actor_stats"
+    __table_args__ = (Index("ix_actor_stats_claims", "claims", "actor_id"),)
 
     actor_id: int = Field(foreign_key="entities.id", primary_key=True)
     claims: int

@@ -5,7 +5,15 @@ from __future__ import annotations
 from sqlalchemy import Connection, Table, func, or_, select
 
 from app.slugs import slugify
-from app.storage.tables import ENTITIES, SOURCE_ALIASES, SOURCES, TOPICS
+from app.storage.tables import (
+    ACTOR_STATS,
+    ENTITIES,
+    SOURCE_ALIASES,
+    SOURCE_STATS,
+    SOURCES,
+    TOPIC_STATS,
+    TOPICS,
+)
 
 
 def _by_slug_or_label(connection: Connection, table: Table, value: str) -> str | None:
@@ -60,8 +68,23 @@ def labels(
     return found
 
 
-def all_names(connection: Connection, table_name: str, limit: int = 500) -> list[tuple[str, str]]:
-    """(slug, label) of every source, topic or entity, by label, for form choices."""
-    table = {"sources": SOURCES, "topics": TOPICS, "entities": ENTITIES}[table_name]
-    statement = select(table.c.slug, table.c.label).order_by(table.c.label).limit(limit)
-    return [(row.slug, row.label) for row in connection.execute(statement)]
+def all_names(connection: Connection, table_name: str, limit: int = 300) -> list[tuple[str, str]]:
+    """(slug, label) of the sources, topics or entities a form offers, by label.
+
+    Sources and actors are the `limit` with the most claims (a corpus may name tens of
+    thousands; the first few hundred by alphabet would be a poor choice); anything else
+    typed is still found by name.
+    """
+    table, stats, key = {
+        "sources": (SOURCES, SOURCE_STATS, SOURCE_STATS.c.source_id),
+        "entities": (ENTITIES, ACTOR_STATS, ACTOR_STATS.c.actor_id),
+        "topics": (TOPICS, TOPIC_STATS, TOPIC_STATS.c.topic_id),
+    }[table_name]
+    statement = (
+        select(table.c.slug, table.c.label)
+        .join(stats, key == table.c.id)
+        .order_by(stats.c.claims.desc(), table.c.id)
+        .limit(limit)
+    )
+    found = [(row.slug, row.label) for row in connection.execute(statement)]
+    return sorted(found, key=lambda name: (name[1].lower(), name[0]))
