@@ -27,3 +27,34 @@ def test_concurrent_requests_are_all_answered(loaded_db: str) -> None:
     failed = [(url, status) for url, status in answers if status != 200]
     assert not failed, failed[:10]
     assert len(answers) > THREADS * ROUNDS
+
+
+def test_more_requests_than_threads_and_connections_are_all_answered(loaded_db: str) -> None:
+    # More requests at once than the server has worker threads (40) and database
+    # connections (16) together: none may wait for a connection while holding a thread,
+    # or the requests holding connections get no thread to finish on.
+    import threading
+
+    import httpx
+
+    from app.cli import server_options
+    from tests.servers import serving
+
+    clients = 120
+    with serving(create_app(loaded_db), **server_options()) as port:
+        base = f"http://127.0.0.1:{port}"
+        ids = [c["id"] for c in httpx.get(f"{base}/api/claims").json()["claims"][:4]]
+        start = threading.Barrier(clients)
+        statuses: list[int] = []
+
+        def fetch(n: int) -> None:
+            start.wait()
+            url = f"{base}/claims/{ids[n % len(ids)]}" if n % 2 else f"{base}/sources"
+            statuses.append(httpx.get(url, timeout=60).status_code)
+
+        threads = [threading.Thread(target=fetch, args=(n,)) for n in range(clients)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=120)
+    assert statuses == [200] * clients

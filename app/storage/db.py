@@ -55,6 +55,7 @@ FTS_TABLE = "claims_fts"
 POOL_SIZE = 8
 POOL_OVERFLOW = 8
 POOL_WAIT = 10
+SERVING_CONNECTIONS = POOL_SIZE + POOL_OVERFLOW  # the most a serving engine opens at once
 FTS_COLUMNS = ("claim_id", "assertion", "quote", "speaker", "sources")
 PG_SEARCH_TABLE = "claims_search"
 PG_TEXT_CONFIG = "simple"
@@ -216,7 +217,14 @@ def _postgres_engine(url: str, read_only: bool) -> Engine:
     options = f"-c default_transaction_read_only=on -c statement_timeout={PG_STATEMENT_MS}"
     # Repeatable read: every query of a request sees the same snapshot, never part of a
     # load committed between two of them (read-only transactions cannot fail on it).
-    return _create_engine(url, connect_args={"options": options}, isolation_level="REPEATABLE READ")
+    return _create_engine(
+        url,
+        connect_args={"options": options},
+        isolation_level="REPEATABLE READ",
+        pool_size=POOL_SIZE,
+        max_overflow=POOL_OVERFLOW,
+        pool_timeout=POOL_WAIT,
+    )
 
 
 def _sqlite_engine(url: str) -> Engine:

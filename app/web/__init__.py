@@ -9,13 +9,14 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import anyio
 import jinja2
 from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.types import Receive, Scope, Send
 
-from app.storage.db import make_engine, sqlite_path
+from app.storage.db import SERVING_CONNECTIONS, make_engine, sqlite_path
 from app.web import api, articles, claims, docs, pages, sources, topics
 from app.web.errors import error_response, install_error_handlers
 from app.web.present import date_words, marked_segments, plural, said_on_words
@@ -59,6 +60,7 @@ def create_app(database_url: str) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.engine = make_engine(database_url, read_only=True)
+        app.state.connection_slots = anyio.Semaphore(SERVING_CONNECTIONS)
         try:
             yield
         finally:

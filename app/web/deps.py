@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated
 
+from anyio.to_thread import run_sync as run_in_thread
 from fastapi import Depends, Query, Request
 from fastapi.templating import Jinja2Templates
-from sqlalchemy import Connection, event
+from sqlalchemy import Connection, Engine, event
 from sqlalchemy.exc import OperationalError
 
 from app.storage import queries
@@ -22,30 +23,49 @@ QUERY_SECONDS = 5.0  # a request whose queries run longer is stopped
 CHECK_EVERY = 10_000  # SQLite virtual-machine steps between two looks at the clock
 
 
-def get_connection(request: Request) -> Iterator[Connection]:
-    """A connection to the read-only engine, for one request, with a time limit."""
-    with request.app.state.engine.connect() as connection:
-        deadline = time.monotonic() + QUERY_SECONDS
-        raw = connection.connection.driver_connection
-        if isinstance(raw, sqlite3.Connection):
-            raw.set_progress_handler(lambda: int(time.monotonic() > deadline), CHECK_EVERY)
-            try:
-                yield connection
-            finally:
-                raw.set_progress_handler(None, 0)
-            return
+async def get_connection(request: Request) -> AsyncIterator[Connection]:
+    """A connection to the read-only engine, for one request, with a time limit.
 
-        # Elsewhere the server stops any one long statement (statement_timeout); the
-        # request as a whole stops at the next statement once its time is up.
-        def check_deadline(*_: object) -> None:
-            if time.monotonic() > deadline:
-                raise OperationalError("", None, TimeoutError("the request ran out of time"))
-
-        event.listen(connection, "before_cursor_execute", check_deadline)
+    A request waits for a free connection here, on the event loop, never in a worker
+    thread: were every thread waiting for a connection, the requests holding the
+    connections could get no thread to finish on, and the server would stall.
+    """
+    async with request.app.state.connection_slots:
+        connection = await run_in_thread(_open, request.app.state.engine)
         try:
             yield connection
         finally:
-            event.remove(connection, "before_cursor_execute", check_deadline)
+            await run_in_thread(_close, connection)
+
+
+def _open(engine: Engine) -> Connection:
+    connection = engine.connect()
+    deadline = time.monotonic() + QUERY_SECONDS
+    raw = connection.connection.driver_connection
+    if isinstance(raw, sqlite3.Connection):
+        raw.set_progress_handler(lambda: int(time.monotonic() > deadline), CHECK_EVERY)
+        return connection
+
+    # Elsewhere the server stops any one long statement (statement_timeout); the request
+    # as a whole stops at the next statement once its time is up.
+    def check_deadline(*_: object) -> None:
+        if time.monotonic() > deadline:
+            raise OperationalError("", None, TimeoutError("the request ran out of time"))
+
+    event.listen(connection, "before_cursor_execute", check_deadline)
+    connection.info["deadline_check"] = check_deadline
+    return connection
+
+
+def _close(connection: Connection) -> None:
+    if not connection.closed:
+        raw = connection.connection.driver_connection
+        if isinstance(raw, sqlite3.Connection):
+            raw.set_progress_handler(None, 0)
+        check = connection.info.pop("deadline_check", None)
+        if check is not None:
+            event.remove(connection, "before_cursor_execute", check)
+    connection.close()
 
 
 ConnectionDep = Annotated[Connection, Depends(get_connection)]
