@@ -78,9 +78,11 @@ def server(tmp_path: Path, loaded_db_path: Path) -> Iterator[tuple[subprocess.Po
     shutil.copy(loaded_db_path, db)
     port = free_port()
     command = [sys.executable, "-m", "app.cli", "serve", "--db", str(db), "--port", str(port)]
+    environment = {k: v for k, v in os.environ.items() if k != "MALLOC_ARENA_MAX"}
     process = subprocess.Popen(
         [*command, "--workers", str(WORKERS)],
         cwd=ROOT,
+        env=environment,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         start_new_session=True,
@@ -126,6 +128,14 @@ def test_connections_opened_together_are_spread_over_the_workers(
             connection.close()
     assert sum(held.values()) == CONNECTIONS
     assert len(held) == WORKERS, f"connections per worker: {dict(held)}"
+
+
+def test_workers_run_with_two_malloc_arenas(server: tuple[subprocess.Popen[bytes], int]) -> None:
+    # glibc reads MALLOC_ARENA_MAX when a process starts: each worker must have it.
+    process, port = server
+    for worker in children_serving(process.pid, port):
+        environment = Path(f"/proc/{worker}/environ").read_bytes().split(b"\0")
+        assert b"MALLOC_ARENA_MAX=2" in environment
 
 
 def test_a_port_in_use_is_refused_clearly(
