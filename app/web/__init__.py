@@ -61,10 +61,14 @@ def create_app(database_url: str) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.engine = make_engine(database_url, read_only=True)
         app.state.connection_slots = anyio.Semaphore(SERVING_CONNECTIONS)
+        # The load stamp is read on the event loop: from an engine of its own, so that it
+        # never waits for a connection the requests hold.
+        app.state.stamp_engine = make_engine(database_url, read_only=True)
         try:
             yield
         finally:
             app.state.engine.dispose()
+            app.state.stamp_engine.dispose()
 
     app = FastAPI(
         title="claimtrack",
@@ -76,7 +80,7 @@ def create_app(database_url: str) -> FastAPI:
     )
     app.state.templates = make_templates()
     path = sqlite_path(database_url)
-    stamp = LoadStamp(path) if path else DatabaseStamp(lambda: app.state.engine)
+    stamp = LoadStamp(path) if path else DatabaseStamp(lambda: app.state.stamp_engine)
     app.add_middleware(SecurityMiddleware, stamp=stamp.current, refuse=refuse_method)
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -8,7 +8,6 @@ import time
 from collections.abc import AsyncIterator
 from typing import Annotated
 
-from anyio.to_thread import run_sync as run_in_thread
 from fastapi import Depends, Query, Request
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import Connection, Engine, event
@@ -28,14 +27,15 @@ async def get_connection(request: Request) -> AsyncIterator[Connection]:
 
     A request waits for a free connection here, on the event loop, never in a worker
     thread: were every thread waiting for a connection, the requests holding the
-    connections could get no thread to finish on, and the server would stall.
+    connections could get no thread to finish on, and the server would stall. Past the
+    wait the pool has a connection ready, so taking and returning it do not block.
     """
     async with request.app.state.connection_slots:
-        connection = await run_in_thread(_open, request.app.state.engine)
+        connection = _open(request.app.state.engine)
         try:
             yield connection
         finally:
-            await run_in_thread(_close, connection)
+            _close(connection)
 
 
 def _open(engine: Engine) -> Connection:
