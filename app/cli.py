@@ -52,6 +52,10 @@ SERVER_LIMITS: dict[str, Any] = {
     "timeout_keep_alive": 5,
     "limit_concurrency": 200,
     "timeout_graceful_shutdown": 10,
+    # A request head up to this size is read whole, however it arrives, so that the app
+    # answers an over-long address or headers with its own 414 or 431 page. With the
+    # parser's 16 KiB default a big head read in pieces got a bare 400 and a reset.
+    "h11_max_incomplete_event_size": 256 * 1024,
 }
 MALLOC_ARENA_VARIABLE = "MALLOC_ARENA_MAX"
 MALLOC_ARENAS = 2

@@ -186,6 +186,7 @@ def test_serve_runs_uvicorn_with_the_limits(
         assert kwargs["timeout_keep_alive"] == 5
         assert kwargs["limit_concurrency"] == 200
         assert kwargs["timeout_graceful_shutdown"] == 10
+        assert kwargs["h11_max_incomplete_event_size"] == 256 * 1024
 
 
 @pytest.fixture(scope="module")
@@ -227,6 +228,21 @@ def test_huge_requests_to_the_real_server(server: int, request_line: bytes, stat
     assert answer.split(b" ")[1] == status, answer[:300]
     assert b"content-security-policy" in answer.lower()
     assert b"Traceback" not in answer and b"/work/" not in answer
+
+
+def test_a_huge_head_sent_in_pieces_gets_the_same_answer(server: int) -> None:
+    # Over a real network a big head arrives in several reads; the answer must not
+    # depend on how it was cut (the parser must not give up on it half-read).
+    head = b"GET / HTTP/1.1\r\nX-Big: " + b"y" * 100_000 + b"\r\nHost: localhost\r\n"
+    head += b"Connection: close\r\n\r\n"
+    with socket.create_connection(("127.0.0.1", server), timeout=15) as connection:
+        connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        for start in range(0, len(head), 8192):
+            connection.sendall(head[start : start + 8192])
+            time.sleep(0.01)
+        answer = read_all(connection)
+    assert answer.split(b" ")[1] == b"431", answer[:300]
+    assert b"content-security-policy" in answer.lower()
 
 
 def test_slow_and_silent_clients_are_cut_off(server: int) -> None:
