@@ -51,11 +51,16 @@ DEFAULT_DATABASE = PROJECT_ROOT / "data" / "claims.db"
 ENV_VARIABLE = "CLAIMTRACK_DATABASE_URL"
 FTS_TABLE = "claims_fts"
 # Serving connections per process: each keeps a page cache, so the pool is bounded (a
-# request waits up to POOL_WAIT seconds for one rather than opening yet another) and
+# request waits up to `pool_timeout` seconds for one rather than opening another) and
 # hands out the most recently used first, so that a few warm ones do most of the work.
 POOL_SIZE = 8
 POOL_OVERFLOW = 8
-POOL_WAIT = 10
+SERVING_POOL: dict[str, Any] = {
+    "pool_size": POOL_SIZE,
+    "max_overflow": POOL_OVERFLOW,
+    "pool_timeout": 10,
+    "pool_use_lifo": True,  # the most recently used connection: its page cache is warm
+}
 SERVING_CONNECTIONS = POOL_SIZE + POOL_OVERFLOW  # the most a serving engine opens at once
 FTS_COLUMNS = ("claim_id", "assertion", "quote", "speaker", "sources")
 PG_SEARCH_TABLE = "claims_search"
@@ -153,15 +158,7 @@ def _sqlite_read_only_engine(path: Path) -> Engine:
     # one connection per thread and closes them under other threads' feet: a web server
     # with a thread pool needs an ordinary pool of connections, each used by one thread
     # at a time.
-    engine = create_engine(
-        "sqlite://",
-        creator=connect,
-        poolclass=QueuePool,
-        pool_size=POOL_SIZE,
-        max_overflow=POOL_OVERFLOW,
-        pool_timeout=POOL_WAIT,
-        pool_use_lifo=True,  # the most recently used connection: its page cache is warm
-    )
+    engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool, **SERVING_POOL)
 
     @event.listens_for(engine, "checkout")
     def after_a_crashed_load(*_: object) -> None:
@@ -220,13 +217,7 @@ def _postgres_engine(url: str, read_only: bool) -> Engine:
     # Repeatable read: every query of a request sees the same snapshot, never part of a
     # load committed between two of them (read-only transactions cannot fail on it).
     return _create_engine(
-        url,
-        connect_args={"options": options},
-        isolation_level="REPEATABLE READ",
-        pool_size=POOL_SIZE,
-        max_overflow=POOL_OVERFLOW,
-        pool_timeout=POOL_WAIT,
-        pool_use_lifo=True,
+        url, connect_args={"options": options}, isolation_level="REPEATABLE READ", **SERVING_POOL
     )
 
 

@@ -1,6 +1,6 @@
 """The summary tables: counts per source, topic, source and topic, stance, actor, speaker
-and said-on date, and source aliases. Rebuilt from the claim tables at the end of a load, inside its
-transaction, so readers see old counts with old claims or new with new."""
+and said-on date, and source aliases. Rebuilt from the claim tables at the end of a load,
+inside its transaction, so readers see old counts with old claims or new with new."""
 
 from __future__ import annotations
 
@@ -43,6 +43,7 @@ def clear_summaries(connection: Connection) -> None:
 
 def refresh_summaries(connection: Connection) -> None:
     """Rebuild every summary table from the claims."""
+    clear_summaries(connection)
     count = func.count().label("claims")
     sources = CLAIM_SOURCES.c.source_id
     speaker = (CLAIMS.c.speaker_name, CLAIMS.c.speaker_role)
@@ -64,15 +65,13 @@ def refresh_summaries(connection: Connection) -> None:
         TIMELINE_STATS: select(*said_on, count).group_by(*said_on),
     }
     for table, query in fills.items():
-        connection.execute(delete(table))
         names = [column.name for column in query.selected_columns]
         connection.execute(insert(table).from_select(names, query))
     refresh_aliases(connection)
 
 
 def refresh_aliases(connection: Connection) -> None:
-    """One row per lower-cased alias of each source."""
-    connection.execute(delete(SOURCE_ALIASES))
+    """One row per lower-cased alias of each source (into the emptied table)."""
     rows = {
         (alias.strip().lower(), row.id)
         for row in connection.execute(select(SOURCES.c.id, SOURCES.c.aliases))

@@ -4,11 +4,11 @@ No query here reads every claim. A list walks one index in its sort order and st
 the page: the source link index when a source is chosen (`claim_sources(source_id,
 newest_key, claim_id)`), else the topic link index, else the claims' own sort index, or
 the full-text matches by rank. A chosen stance or actor with fewer claims than the chosen
-sources or topics (the summary tables say) walks the claims' index for it instead. Every other filter is a check on each claim walked
-(`EXISTS` on a primary key). Totals and facet counts come from the summary tables when
-they can answer (no filter, or one source and/or one topic); otherwise a total is
-counted up to `COUNT_CAP` and facets over the first `FACET_SAMPLE` matching claims,
-and the result says it was capped.
+sources or topics (the summary tables say) walks the claims' index for it instead. Every
+other filter is a check on each claim walked (`EXISTS` on a primary key). Totals and
+facet counts come from the summary tables when they can answer (no filter, or one source
+and/or one topic); otherwise a total is counted up to `COUNT_CAP` and facets over the
+first `FACET_SAMPLE` matching claims, and the result says it was capped.
 """
 
 from __future__ import annotations
