@@ -57,18 +57,23 @@ async def refuse_method(scope: Scope, receive: Receive, send: Send) -> None:
 def create_app(database_url: str) -> FastAPI:
     """The dashboard app over the database at `database_url`, opened read-only."""
 
+    path = sqlite_path(database_url)
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.engine = make_engine(database_url, read_only=True)
+        engines = [make_engine(database_url, read_only=True)]
+        app.state.engine = engines[0]
         app.state.connection_slots = anyio.Semaphore(SERVING_CONNECTIONS)
-        # The load stamp is read on the event loop: from an engine of its own, so that it
-        # never waits for a connection the requests hold.
-        app.state.stamp_engine = make_engine(database_url, read_only=True)
+        if path is None:
+            # A server database's load stamp is read on the event loop: from an engine of
+            # its own, so that it never waits for a connection the requests hold.
+            app.state.stamp_engine = make_engine(database_url, read_only=True)
+            engines.append(app.state.stamp_engine)
         try:
             yield
         finally:
-            app.state.engine.dispose()
-            app.state.stamp_engine.dispose()
+            for engine in engines:
+                engine.dispose()
 
     app = FastAPI(
         title="claimtrack",
@@ -79,7 +84,6 @@ def create_app(database_url: str) -> FastAPI:
         redoc_url=None,
     )
     app.state.templates = make_templates()
-    path = sqlite_path(database_url)
     stamp = LoadStamp(path) if path else DatabaseStamp(lambda: app.state.stamp_engine)
     app.add_middleware(SecurityMiddleware, stamp=stamp.current, refuse=refuse_method)
     install_error_handlers(app)

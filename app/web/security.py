@@ -202,9 +202,10 @@ class _HeadersOnly:
 def _send_at_once(transport: asyncio.BaseTransport) -> None:
     """Turn off Nagle's algorithm, as asyncio does for sockets it made itself.
 
-    With `--workers`, uvicorn hands each worker the listening socket by file descriptor;
-    asyncio does not recognise the sockets accepted from it as TCP and leaves Nagle on,
-    so every small response waits for the client's delayed ACK (about 40 ms).
+    A listening socket handed to a server by file descriptor (as uvicorn's own
+    `--workers` does) is not recognised by asyncio as TCP, so the connections accepted
+    from it keep Nagle on and every small response waits for the client's delayed ACK
+    (about 40 ms). Whoever made the socket, a connection here always sends at once.
     """
     sock = transport.get_extra_info("socket")
     if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
