@@ -255,7 +255,8 @@ def limit_malloc_arenas() -> None:
     Worker processes read the variable when they start; this process is told directly.
     """
     os.environ.setdefault(MALLOC_ARENA_VARIABLE, str(MALLOC_ARENAS))
-    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to do
+    # Not glibc, or a value glibc would ignore too: nothing to do.
+    with contextlib.suppress(OSError, AttributeError, ValueError):
         ctypes.CDLL("libc.so.6").mallopt(M_ARENA_MAX, int(os.environ[MALLOC_ARENA_VARIABLE]))
 
 
