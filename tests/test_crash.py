@@ -110,6 +110,14 @@ def states(corpus: Corpus) -> States:
     return found
 
 
+@pytest.fixture
+def db(corpus: Corpus, tmp_path: Path) -> Path:
+    """A copy of the database holding `first`, for a test to load `more` into."""
+    path = tmp_path / "claims.db"
+    shutil.copy(corpus.before, path)
+    return path
+
+
 class Load:
     """`claimtrack load` running as a real process, its stderr read as it comes.
 
@@ -220,10 +228,8 @@ def integrity(path: Path) -> str:
 
 @pytest.mark.parametrize("point", [*TIME_POINTS, *PROGRESS_POINTS])
 def test_a_killed_load_leaves_the_old_or_the_new_database(
-    corpus: Corpus, states: States, tmp_path: Path, point: str
+    corpus: Corpus, states: States, tmp_path: Path, db: Path, point: str
 ) -> None:
-    db = tmp_path / "claims.db"
-    shutil.copy(corpus.before, db)
     with Load(db, corpus.more) as load:
         {**TIME_POINTS, **PROGRESS_POINTS}[point](load)
         killed = load.kill()
@@ -251,11 +257,7 @@ def read_only_count(path: Path, table: str) -> int:
         connection.close()
 
 
-def test_the_next_load_completes_a_killed_one(
-    corpus: Corpus, states: States, tmp_path: Path
-) -> None:
-    db = tmp_path / "claims.db"
-    shutil.copy(corpus.before, db)
+def test_the_next_load_completes_a_killed_one(corpus: Corpus, states: States, db: Path) -> None:
     with Load(db, corpus.more) as first:
         assert after_progress(MORE // 2)(first) and first.kill()
     with Load(db, corpus.more) as second:
@@ -291,17 +293,13 @@ def article_json(db: Path, slug: str) -> object:
         return response.json()
 
 
-def test_readers_see_the_old_or_the_new_data_while_a_load_runs(
-    corpus: Corpus, tmp_path: Path
-) -> None:
+def test_readers_see_the_old_or_the_new_data_while_a_load_runs(corpus: Corpus, db: Path) -> None:
     slug = next(
         s for s in corpus.changed if article_json(corpus.before, s) != article_json(corpus.after, s)
     )
     pages = [article_json(corpus.before, slug), article_json(corpus.after, slug)]
     snapshots = [snapshot(corpus.before, corpus.changed), snapshot(corpus.after, corpus.changed)]
     assert snapshots[0] != snapshots[1]
-    db = tmp_path / "claims.db"
-    shutil.copy(corpus.before, db)
     seen_pages, seen_snapshots, statuses = [], [], []
     with TestClient(create_app(database_url(db))) as client, Load(db, corpus.more) as load:
         while load.process.poll() is None:
@@ -321,11 +319,7 @@ def test_readers_see_the_old_or_the_new_data_while_a_load_runs(
     assert seen_pages[0] == pages[0] and final == pages[1]
 
 
-def test_a_second_load_refuses_while_one_runs(
-    corpus: Corpus, states: States, tmp_path: Path
-) -> None:
-    db = tmp_path / "claims.db"
-    shutil.copy(corpus.before, db)
+def test_a_second_load_refuses_while_one_runs(corpus: Corpus, states: States, db: Path) -> None:
     with Load(db, corpus.more) as first:
         assert first.wait_until(lambda: "|" in first.message), "the first load shows progress"
         with Load(db, next(corpus.first.glob("*.json"))) as second:
@@ -349,9 +343,7 @@ def test_a_second_first_load_leaves_the_new_database_alone(
     assert content(db) == content(corpus.before)
 
 
-def test_no_extraction_worker_outlives_a_killed_load(corpus: Corpus, tmp_path: Path) -> None:
-    db = tmp_path / "claims.db"
-    shutil.copy(corpus.before, db)
+def test_no_extraction_worker_outlives_a_killed_load(corpus: Corpus, db: Path) -> None:
     with Load(db, corpus.more) as load:
         assert after_progress(1)(load) and load.kill()
         deadline = time.monotonic() + 3
@@ -387,10 +379,8 @@ os.kill(os.getpid(), signal.SIGKILL)
 
 
 def test_the_web_app_serves_after_a_load_crashed_mid_write(
-    corpus: Corpus, states: States, tmp_path: Path
+    corpus: Corpus, states: States, tmp_path: Path, db: Path
 ) -> None:
-    db = tmp_path / "claims.db"
-    shutil.copy(corpus.before, db)
     crashed = subprocess.run([sys.executable, "-c", CRASH_MID_WRITE, str(db)], timeout=60)
     assert crashed.returncode == -signal.SIGKILL
     assert (tmp_path / "claims.db-journal").stat().st_size > 0, "a hot journal is left"
@@ -401,11 +391,9 @@ def test_the_web_app_serves_after_a_load_crashed_mid_write(
 
 
 def test_the_running_web_app_serves_after_a_load_crashed_mid_write(
-    corpus: Corpus, states: States, tmp_path: Path
+    corpus: Corpus, states: States, tmp_path: Path, db: Path
 ) -> None:
     """The app was serving, its connections open, when the load died."""
-    db = tmp_path / "claims.db"
-    shutil.copy(corpus.before, db)
     with TestClient(create_app(database_url(db))) as client:
         assert client.get("/api/sources").status_code == 200
         crashed = subprocess.run([sys.executable, "-c", CRASH_MID_WRITE, str(db)], timeout=60)
