@@ -1,0 +1,240 @@
+"""What grouping compares in a claim: its content terms, the entities it names, its
+figures, and whether it denies or only supposes what it says.
+
+"At least 10,000 North Korean troops have been sent to Russia" and "Pyongyang has
+dispatched some 10,000 soldiers to Russia" both read as the terms {@north-korea,
+@russia, send, troop} with the figure 10,000 troops: names resolve to entities through
+the data files, words to stems and synonyms, numbers to figures with their unit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from app.stories.vocabulary import DENIAL, MODAL, NEGATION, STOP, Vocabulary, load_vocabulary, stem
+
+# A number ($350, 10,000, 1.2, 40%), a word (U.S., don't, Pyongyang) or a currency sign.
+TOKEN = re.compile(
+    r"(?P<number>\d[\d,]*(?:\.\d+)?)(?P<ordinal>st|nd|rd|th)?\b"
+    r"|(?P<word>[^\W\d_]+(?:\.[^\W\d_]\.?)*(?:['’][^\W\d_]+)?)"
+    r"|(?P<sign>[$€£%])"
+)
+MONTHS = frozenset(
+    "january february march april may june july august september october november "
+    "december jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+UNIT_REACH = 3  # a figure's unit is among the next few content words ("10,000 North Korean troops")
+MIN_TERMS = 3  # fewer content terms ("Good afternoon.", "We will never forget.") joins no story
+DENYING_STANCE = "denied"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number with what it counts: 10,000 troops, $350 million."""
+
+    value: float
+    unit: str
+
+
+@dataclass(frozen=True)
+class Features:
+    """A claim as grouping sees it."""
+
+    terms: frozenset[str]  # content stems and synonyms; entities as "@slug"
+    figures: tuple[Figure, ...] = ()
+    negative: bool = False  # denies or negates what it says
+    hedged: bool = False  # says it may, might, could or will happen
+    actor: str | None = None
+    target: str | None = None
+
+    @property
+    def entities(self) -> frozenset[str]:
+        return frozenset(term for term in self.terms if term.startswith("@"))
+
+    @property
+    def content(self) -> frozenset[str]:
+        return frozenset(term for term in self.terms if not term.startswith("@"))
+
+    @property
+    def groupable(self) -> bool:
+        """Enough content to be a claim worth following (not a greeting or an aside)."""
+        return len(self.terms) >= MIN_TERMS and bool(self.content)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One piece of a read claim: a term, an entity, a number or a marker."""
+
+    kind: str  # term | entity | number | marker
+    text: str = ""
+    value: float = 0.0
+
+
+def claim_features(
+    text: str, stance: str = "asserted", actor: str | None = None, target: str | None = None
+) -> Features:
+    """The features of a claim's assertion, its stance and its actor and target slugs."""
+    vocabulary = load_vocabulary()
+    items = list(read_items(text, vocabulary))
+    terms = {i.text if i.kind == "term" else f"@{i.text}" for i in items if i.kind in ("term", "entity")}
+    markers = [i.text for i in items if i.kind == "marker"]
+    denies = stance == DENYING_STANCE or DENIAL in markers
+    negated = markers.count(NEGATION) % 2 == 1
+    return Features(
+        terms=frozenset(terms),
+        figures=tuple(figures_of(items)),
+        negative=denies != negated,
+        hedged=MODAL in markers,
+        actor=actor,
+        target=target,
+    )
+
+
+def read_items(text: str, vocabulary: Vocabulary) -> Iterator[Item]:
+    """The items of `text`, in order: names first, then phrases, then single words."""
+    tokens = [match for match in TOKEN.finditer(text.replace("’", "'"))]
+    index = 0
+    while index < len(tokens):
+        match = tokens[index]
+        if match.group("number") is not None:
+            item, index = _number(tokens, index, vocabulary)
+            if item is not None:
+                yield item
+            continue
+        if match.group("sign") is not None:
+            sign = match.group("sign")
+            if sign in vocabulary.currencies:
+                yield Item("marker", "currency:" + vocabulary.currencies[sign])
+            elif sign in vocabulary.percent:
+                yield Item("marker", "percent")
+            index += 1
+            continue
+        if (match.group("word") or "").lower() in vocabulary.number_words:
+            item, index = _number(tokens, index, vocabulary)
+            if item is not None:
+                yield item
+            continue
+        entity, length = _entity(tokens, index, vocabulary)
+        if entity is not None:
+            yield Item("entity", entity)
+            index += length
+            continue
+        item, length = _phrase(tokens, index, vocabulary)
+        if item is not None:
+            yield item
+        index += length
+
+
+def _words(tokens: list[re.Match[str]], start: int, count: int) -> list[str]:
+    """The words of the `count` tokens from `start`, stopping at a number or sign."""
+    words = []
+    for match in tokens[start : start + count]:
+        word = match.group("word")
+        if word is None:
+            break
+        words.append(word)
+    return words
+
+
+def _entity(tokens: list[re.Match[str]], index: int, vocabulary: Vocabulary) -> tuple[str | None, int]:
+    """The entity a name starting at `index` refers to, and how many tokens it spans."""
+    knowledge = vocabulary.knowledge
+    first = tokens[index].group("word")
+    if knowledge is None or first is None:
+        return None, 1
+    most = knowledge.first_words.get(first.lower().rstrip("."))
+    if not most:
+        return None, 1
+    words = _words(tokens, index, most)
+    for length in range(len(words), 0, -1):
+        phrase = " ".join(words[:length])
+        named = knowledge.lookup(phrase) or knowledge.lookup(phrase.rstrip("."))
+        if named is not None and (length > 1 or not named.source.kind == "group"):
+            return named.entity.slug, length
+    return None, 1
+
+
+def _phrase(tokens: list[re.Match[str]], index: int, vocabulary: Vocabulary) -> tuple[Item | None, int]:
+    """The longest vocabulary phrase at `index` (or the word there), and its length."""
+    words = [w.lower() for w in _words(tokens, index, vocabulary.longest)]
+    if not words:
+        return None, 1
+    if words[0].endswith("n't"):
+        return Item("marker", NEGATION), 1
+    keys = [_word_stem(word) for word in words]
+    for length in range(len(keys), 0, -1):
+        meaning = vocabulary.phrases.get(tuple(keys[:length]))
+        if meaning is not None:
+            return _meaning_item(meaning), length
+    if len(keys[0]) < 2 or words[0] in MONTHS:
+        return None, 1
+    return Item("term", keys[0]), 1
+
+
+def _word_stem(word: str) -> str:
+    return stem(word.removesuffix("'s"))
+
+
+def _meaning_item(meaning: str) -> Item | None:
+    if meaning == STOP:
+        return None
+    if meaning.startswith("!"):
+        return Item("marker", meaning)
+    return Item("term", meaning)
+
+
+def _number(tokens: list[re.Match[str]], index: int, vocabulary: Vocabulary) -> tuple[Item | None, int]:
+    """A figure starting at `index`, with its scale word ("1.2 million"); years and days drop."""
+    match = tokens[index]
+    raw = match.group("number") or match.group("word")
+    digits = raw.replace(",", "")
+    if match.group("number") is None:
+        value = vocabulary.number_words[raw.lower()]
+    elif digits.replace(".", "", 1).isdigit():
+        value = float(digits)
+    else:
+        return None, index + 1  # "1,2,3": not one number
+    after = index + 1
+    if match.group("ordinal"):
+        return None, after
+    previous = tokens[index - 1].group("word") if index > 0 else None
+    if previous and previous.lower() in MONTHS:
+        return None, after  # a day of the month
+    next_word = (tokens[after].group("word") or "").lower() if after < len(tokens) else ""
+    if next_word in vocabulary.scales:
+        return Item("number", raw, value * vocabulary.scales[next_word]), after + 1
+    if match.group("number") and "," not in raw and "." not in raw and 1800 <= value <= 2100:
+        return None, after  # a year
+    return Item("number", raw, value), after
+
+
+def figures_of(items: list[Item]) -> Iterator[Figure]:
+    """Each number with its unit: a currency or percent sign, else the next content word."""
+    for position, item in enumerate(items):
+        if item.kind != "number":
+            continue
+        before = items[position - 1] if position else None
+        unit = None
+        if before is not None and before.text.startswith("currency:"):
+            unit = before.text.removeprefix("currency:")
+        else:
+            unit = _following_unit(items, position)
+        if unit is not None:
+            yield Figure(item.value, unit)
+
+
+def _following_unit(items: list[Item], position: int) -> str | None:
+    reach = 0
+    for item in items[position + 1 :]:
+        if item.kind == "marker" and item.text == "percent":
+            return "percent"
+        if item.kind == "term":
+            return item.text
+        if item.kind == "number":
+            return None
+        reach += 1
+        if reach > UNIT_REACH:
+            return None
+    return None

@@ -1,0 +1,38 @@
+"""Claims as grouping sees them: their features and their place in time."""
+
+from __future__ import annotations
+
+from app.extraction.model import Claim
+from app.stories.features import Features, claim_features
+from app.stories.grouping import Member
+from app.storage.sortkeys import POSITION_BITS, day_number
+
+DAY_SHIFT = 22 + POSITION_BITS  # said-on day above published day above position
+
+
+def features_of(claim: Claim) -> Features:
+    """The features of an extracted claim."""
+    return claim_features(
+        claim.assertion,
+        claim.stance,
+        claim.actor.slug if claim.actor else None,
+        claim.target.slug if claim.target else None,
+    )
+
+
+def timeline_key(first_day: str | None, published: str, position: int) -> int:
+    """Sorts a story's claims by when they were said (the article's date when not known),
+    then by the article's date, then by place in the article: oldest first."""
+    said = day_number(first_day) if first_day else day_number(published)
+    return said << DAY_SHIFT | day_number(published) << POSITION_BITS | position
+
+
+def member_of(claim: Claim, article: int, first_day: str | None, published: str, position: int) -> Member:
+    """A claim of article `article` (any number unique to the article) as a story member."""
+    return Member(
+        claim_id=claim.id,
+        article=article,
+        features=features_of(claim),
+        order=timeline_key(first_day, published, position),
+        length=len(claim.assertion),
+    )

@@ -1,0 +1,84 @@
+"""The words grouping knows: synonyms, stop words, negation, denial, modality and numbers.
+
+Read from `data/stories.json`; attribution verbs come from `data/cues.json` and names of
+countries and organisations from `data/entities.json`, both through the extraction
+knowledge loader. Every word and phrase is stemmed the way claim text is, so the data
+file lists base forms.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+import snowballstemmer
+
+from app.extraction.knowledge import Knowledge, load_knowledge
+
+DATA_FILE = Path(__file__).resolve().parents[2] / "data" / "stories.json"
+STOP, NEGATION, DENIAL, MODAL = "", "!not", "!deny", "!maybe"  # what a phrase stands for
+WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|[$€£%]")
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The Snowball stem of a lower-case word (cached: news reuses its words)."""
+    return str(_STEMMER.stemWord(word))
+
+
+def stems(phrase: str) -> tuple[str, ...]:
+    """A phrase as the tuple of stems grouping compares."""
+    return tuple(stem(word) for word in WORD.findall(phrase.lower().replace("’", "'")))
+
+
+@dataclass
+class Vocabulary:
+    """Phrases (as stem tuples) and what each stands for, plus number words."""
+
+    phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
+    longest: int = 1
+    number_words: dict[str, float] = field(default_factory=dict)
+    scales: dict[str, float] = field(default_factory=dict)
+    currencies: dict[str, str] = field(default_factory=dict)
+    percent: frozenset[str] = frozenset()
+    knowledge: Knowledge | None = None
+
+    def add(self, phrase: str, meaning: str, replace: bool = False) -> None:
+        """Let `phrase` stand for `meaning` (a canonical word or a marker)."""
+        key = stems(phrase)
+        if not key:
+            return
+        if replace or key not in self.phrases:
+            self.phrases[key] = meaning
+        self.longest = max(self.longest, len(key))
+
+
+@cache
+def load_vocabulary(data_file: Path = DATA_FILE) -> Vocabulary:
+    """Read the vocabulary (cached: the data files do not change while a process runs)."""
+    data: dict[str, Any] = json.loads(data_file.read_text(encoding="utf-8"))
+    knowledge = load_knowledge()
+    vocabulary = Vocabulary(knowledge=knowledge)
+    for word in data["stopwords"]:
+        vocabulary.add(word, STOP)
+    for cue, stance in knowledge.cues.items():
+        vocabulary.add(cue, DENIAL if stance == "denied" else STOP, replace=True)
+    for word in data["denials"]:
+        vocabulary.add(word, DENIAL, replace=True)
+    for word in data["negations"]:
+        vocabulary.add(word, NEGATION, replace=True)
+    for word in data["modals"]:
+        vocabulary.add(word, MODAL, replace=True)
+    for canonical, forms in data["synonyms"].items():
+        for form in [canonical, *forms]:
+            vocabulary.add(form, canonical, replace=True)
+    vocabulary.number_words = {key: float(value) for key, value in data["number_words"].items()}
+    vocabulary.scales = {key: float(value) for key, value in data["scales"].items()}
+    vocabulary.currencies = dict(data["currencies"])
+    vocabulary.percent = frozenset(data["percent_words"])
+    return vocabulary

@@ -1,0 +1,159 @@
+"""Story grouping quality against claim pairs labelled by hand.
+
+    python3 bench/story_eval.py              # precision and recall for "same story"
+    python3 bench/story_eval.py --errors     # and every pair it gets wrong
+
+`bench/story_eval/pairs.json` pairs claims of public-domain articles on five events
+(`bench/story_eval/articles/`, provenance in its SOURCES.md), each labelled by reading
+both texts: "same" (the same assertion), "figure" (the same story with a differing
+figure), "denial" (one denies the other) or "different". The first three are "same
+story". Every article is extracted, all its claims are grouped together exactly as a
+load groups them (candidates by MinHash/LSH, the precise test, linking), and a pair is
+predicted "same story" when both claims end in one story. Each labelled text is found
+among the extracted claims of its article by word overlap, so the pairs survive small
+changes of the extractor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from app.articles import read_article  # noqa: E402
+from app.extraction import extract  # noqa: E402
+from app.extraction.model import Claim  # noqa: E402
+from app.stories.compare import Relation, relation  # noqa: E402
+from app.stories.grouping import candidate_pairs, components, linked  # noqa: E402
+from app.stories.members import features_of  # noqa: E402
+from app.stories.minhash import keys_of  # noqa: E402
+
+EVAL = ROOT / "bench" / "story_eval"
+SAME_STORY = {"same", "figure", "denial"}
+WORD = re.compile(r"\w+")
+MIN_OVERLAP = 0.6  # a labelled text is found when this share of its words is in a claim
+
+
+@dataclass(frozen=True)
+class Found:
+    """An extracted claim and where it sits in the list of all claims."""
+
+    index: int
+    claim: Claim
+
+
+def words(text: str) -> set[str]:
+    return set(WORD.findall(text.lower()))
+
+
+def extract_all(folder: Path) -> tuple[list[Claim], list[int], dict[str, list[Found]]]:
+    """Every claim of every article, the article number of each, and claims by article."""
+    claims: list[Claim] = []
+    articles: list[int] = []
+    by_article: dict[str, list[Found]] = {}
+    for number, path in enumerate(sorted(folder.glob("*/*.json"))):
+        for claim in extract(read_article(path)).claims:
+            by_article.setdefault(f"{path.parent.name}/{path.name}", []).append(
+                Found(len(claims), claim)
+            )
+            claims.append(claim)
+            articles.append(number)
+    return claims, articles, by_article
+
+
+def locate(side: dict[str, str], event: str, by_article: dict[str, list[Found]]) -> Found | None:
+    """The claim of the side's article whose quote best covers the labelled text."""
+    wanted = words(side["text"])
+    best, score = None, 0.0
+    for found in by_article.get(f"{event}/{side['article']}", []):
+        share = len(wanted & words(found.claim.quote.text)) / max(len(wanted), 1)
+        if share > score:
+            best, score = found, share
+    return best if score >= MIN_OVERLAP else None
+
+
+def story_of_each(claims: list[Claim], articles: list[int]) -> dict[int, int]:
+    """Each grouped claim's story number, grouping all claims as one load would."""
+    features = [features_of(claim) for claim in claims]
+    groupable = [i for i, f in enumerate(features) if f.groupable]
+    keys = keys_of([features[i].terms for i in groupable])
+    local_articles = np.array([articles[i] for i in groupable])
+    fresh = np.ones(len(groupable), dtype=bool)
+    pairs = candidate_pairs(keys, local_articles, fresh)
+    edges = linked([features[i] for i in groupable], pairs)
+    stories = {}
+    for number, group in enumerate(components(len(groupable), edges)):
+        for local in group:
+            stories[groupable[local]] = number
+    return stories
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pairs", type=Path, default=EVAL / "pairs.json")
+    parser.add_argument("--articles", type=Path, default=EVAL / "articles")
+    parser.add_argument("--errors", action="store_true", help="list the pairs it gets wrong")
+    args = parser.parse_args()
+    pairs = json.loads(args.pairs.read_text(encoding="utf-8"))
+    claims, articles, by_article = extract_all(args.articles)
+    stories = story_of_each(claims, articles)
+    counts: Counter[str] = Counter()
+    marks: Counter[str] = Counter()
+    missing = 0
+    for pair in pairs:
+        a = locate(pair["a"], pair["event"], by_article)
+        b = locate(pair["b"], pair["event"], by_article)
+        if a is None or b is None:
+            missing += 1
+            print(f"not found among the extracted claims: {pair['a']['text'][:60]!r} / "
+                  f"{pair['b']['text'][:60]!r}")
+            continue
+        truth = pair["label"] in SAME_STORY
+        predicted = a.index in stories and stories.get(a.index) == stories.get(b.index)
+        counts[("t" if truth == predicted else "f") + ("p" if predicted else "n")] += 1
+        counts[f"{pair['label']}:{'hit' if predicted == truth else 'miss'}"] += 1
+        marks.update(mark_of(pair["label"], a.claim, b.claim))
+        if args.errors and truth != predicted:
+            print(f"[{pair['label']} predicted {'same story' if predicted else 'apart'}]")
+            print(f"   {pair['a']['article']}: {a.claim.assertion[:160]}")
+            print(f"   {pair['b']['article']}: {b.claim.assertion[:160]}")
+    report(counts, marks, len(pairs), missing)
+    return 0
+
+
+def mark_of(label: str, a: Claim, b: Claim) -> list[str]:
+    """For figure and denial pairs: whether the pair is marked as such."""
+    if label not in ("figure", "denial"):
+        return []
+    found = relation(features_of(a), features_of(b))
+    wanted = Relation.FIGURE if label == "figure" else Relation.DENIAL
+    return [f"{label}:{'marked' if found == wanted else 'unmarked'}"]
+
+
+def report(counts: Counter[str], marks: Counter[str], total: int, missing: int) -> None:
+    tp, fp, fn, tn = counts["tp"], counts["fp"], counts["fn"], counts["tn"]
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    print(f"pairs: {total} ({missing} not found), same story: {tp + fn}, different: {fp + tn}")
+    print(f"same story: precision {precision:.3f} ({tp}/{tp + fp}), recall {recall:.3f} ({tp}/{tp + fn})")
+    for label in ("same", "figure", "denial", "different"):
+        hit, miss = counts[f"{label}:hit"], counts[f"{label}:miss"]
+        if hit + miss:
+            print(f"  {label:<9} {hit}/{hit + miss} right")
+    for label in ("figure", "denial"):
+        marked, unmarked = marks[f"{label}:marked"], marks[f"{label}:unmarked"]
+        if marked + unmarked:
+            print(f"  {label} pairs marked as {label}: {marked}/{marked + unmarked}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
