@@ -16,6 +16,8 @@ from app.stories.features import Features
 JACCARD = 0.5  # shared content terms over all of both claims' content terms
 CONTAINMENT = 0.8  # or: a short claim's terms nearly all found in a longer one ...
 CONTAINED_TERMS = 3  # ... provided they are at least this many
+FIGURE_TERMS = 2  # two claims counting the same unit need this many shared content terms ...
+FIGURE_CONTAINMENT = 0.5  # ... making this share of the shorter claim's
 FIGURE_TOLERANCE = 0.005  # 60,000 and 60,100 are the same figure; 60,000 and 61,000 are not
 
 
@@ -29,11 +31,11 @@ class Relation(StrEnum):
 
 def relation(a: Features, b: Features) -> Relation | None:
     """How `b` stands to `a`, or None when they are not the same story."""
-    if not (a.groupable and b.groupable) or a.hedged != b.hedged:
+    if not (a.groupable and b.groupable):
         return None
     if conflicting_entities(a, b) or swapped_roles(a, b):
         return None
-    if not similar_content(a.content, b.content):
+    if not (similar_content(a.content, b.content) or counted_alike(a, b)):
         return None
     if a.negative != b.negative:
         return Relation.DENIAL
@@ -50,6 +52,18 @@ def similar_content(a: frozenset[str], b: frozenset[str]) -> bool:
     if shared / len(a | b) >= JACCARD:
         return True
     return shared >= CONTAINED_TERMS and shared / min(len(a), len(b)) >= CONTAINMENT
+
+
+def counted_alike(a: Features, b: Features) -> bool:
+    """Both count the same thing (a shared unit) and share most of the shorter one's words."""
+    if not shared_units(a, b):
+        return False
+    shared = len(a.content & b.content)
+    return shared >= FIGURE_TERMS and shared / min(len(a.content), len(b.content)) >= FIGURE_CONTAINMENT
+
+
+def shared_units(a: Features, b: Features) -> set[str]:
+    return {f.unit for f in a.figures} & {f.unit for f in b.figures}
 
 
 def conflicting_entities(a: Features, b: Features) -> bool:

@@ -26,7 +26,7 @@ MONTHS = frozenset(
     "december jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 UNIT_REACH = 3  # a figure's unit is among the next few content words ("10,000 North Korean troops")
-MIN_TERMS = 3  # fewer content terms ("Good afternoon.", "We will never forget.") joins no story
+MIN_TERMS = 2  # fewer terms ("Good afternoon.", "We will never forget.") join no story
 DENYING_STANCE = "denied"
 
 
