@@ -33,6 +33,7 @@ from sqlmodel import SQLModel
 from tqdm import tqdm
 
 from app.extraction.model import Article, Claim, DatePoint, ExtractedArticle, SourceRef
+from app.stories.store import StoryLoad
 from app.storage.db import create_schema, fts_delete_article, fts_insert, is_sqlite
 from app.storage.keys import NaturalKeys
 from app.storage.sortkeys import newest_key, oldest_key
@@ -101,13 +102,15 @@ def load_articles(
         check_schema(connection)
         tune_for_load(connection)
         keys = NaturalKeys(connection)
+        stories = StoryLoad(connection)
         replaced = False
         for chunk in chunks(progress, CHUNK):
-            loads, chunk_replaced = write_chunk(connection, keys, chunk)
+            loads, chunk_replaced = write_chunk(connection, keys, chunk, stories)
             summary.articles.extend(loads)
             replaced = replaced or chunk_replaced
             source_slugs.update(s.slug for item, _ in chunk for c in item.claims for s in c.sources)
         keys.finish()
+        stories.finish()  # before unused sources go: story sources only name used ones
         if replaced:
             clear_summaries(connection)  # they refer to what may be dropped; refilled below
             prune_unused(connection)
@@ -167,7 +170,7 @@ def tune_for_load(connection: Connection) -> None:
 
 
 def write_chunk(
-    connection: Connection, keys: NaturalKeys, chunk: Sequence[HashedArticle]
+    connection: Connection, keys: NaturalKeys, chunk: Sequence[HashedArticle], stories: StoryLoad
 ) -> tuple[list[ArticleLoad], bool]:
     """Upsert a chunk of articles and replace their claims; unchanged ones are skipped.
 
@@ -181,6 +184,7 @@ def write_chunk(
         if row is None or row.content_hash != content_hash:
             changed.append((item, content_hash))
             if row is not None:
+                stories.forget_article(row.id)
                 replace_article(connection, row.id, item.article, content_hash)
                 replaced = True
     new = [(item, h) for item, h in changed if item.article.slug not in existing]
@@ -190,9 +194,11 @@ def write_chunk(
     for item, _ in changed:
         article = (ids[item.article.slug], item.article.published.isoformat())
         for position, claim in enumerate(item.claims):
-            insert_claim(batch, keys, article, position, claim)
+            first_day = insert_claim(batch, keys, article, position, claim)
+            stories.add(claim, first_day, article[1], position)
     keys.write_new()
     batch.flush(connection, [item.article.slug for item, _ in changed])
+    stories.flush()
     unchanged = {item.article.slug for item, _ in chunk} - {i.article.slug for i, _ in changed}
     loads = [
         ArticleLoad(i.article.slug, i.article.title, len(i.claims), i.article.slug in unchanged)
@@ -290,10 +296,11 @@ class RowBatch:
 
 def insert_claim(
     batch: RowBatch, keys: NaturalKeys, article: tuple[int, str], position: int, claim: Claim
-) -> None:
+) -> str | None:
     """Add one claim, its source and topic links, and its full-text row to `batch`.
 
-    `article` is the article's row id and its published date.
+    `article` is the article's row id and its published date. Returns the first day the
+    claim may have been said on (None when unknown).
     """
     article_id, published = article
     start, end = said_on_range(claim.said_on)
@@ -337,6 +344,7 @@ def insert_claim(
         {"claim_id": claim.id, "topic_id": topic_id, **order} for topic_id in sorted(topic_ids)
     )
     batch.fts.append(fts_row(claim))
+    return start or end
 
 
 def fts_row(claim: Claim) -> dict[str, str]:

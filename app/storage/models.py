@@ -10,7 +10,7 @@ so that "one source's claims, newest first" is one walk down one index.
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Index, text
+from sqlalchemy import BigInteger, Index, LargeBinary, text
 from sqlmodel import Field, SQLModel
 
 
@@ -220,3 +220,87 @@ class SourceAliasRow(SQLModel, table=True):
 
     alias: str = Field(primary_key=True)
     source_id: int = Field(foreign_key="sources.id", primary_key=True)
+
+
+# Stories: claims from different articles that assert the same thing (app/stories/).
+
+
+class StoryRow(SQLModel, table=True):
+    """A story: its id never changes; the counts are refreshed by every load."""
+
+    __tablename__ = "stories"
+    __table_args__ = (
+        Index("ix_stories_sources", "sources", "newest_key", "id"),
+        Index("ix_stories_newest", "newest_key", "id"),
+    )
+
+    id: str = Field(primary_key=True)  # derived from the claim that founded it
+    founder_claim_id: str  # that claim (it may since have left the story)
+    founder_key: int = Field(sa_type=BigInteger)  # its time order: the older story survives a merge
+    headline_claim_id: str | None = Field(default=None, foreign_key="claims.id")
+    claims: int = 0
+    articles: int = 0
+    sources: int = 0
+    denials: int = 0  # claims that deny the headline
+    figures: int = 0  # claims whose figure differs from the headline's
+    first_key: int = Field(default=0, sa_type=BigInteger)  # timeline key of its earliest claim
+    newest_key: int = Field(default=0, sa_type=BigInteger)  # newest_key of its newest claim
+
+
+class StoryClaimLink(SQLModel, table=True):
+    """A claim's story, its place in the story's timeline and how it stands to the headline."""
+
+    __tablename__ = "story_claims"
+    __table_args__ = (Index("ix_story_claims_timeline", "story_id", "timeline_key", "claim_id"),)
+
+    claim_id: str = Field(foreign_key="claims.id", primary_key=True)
+    story_id: str = Field(foreign_key="stories.id")
+    timeline_key: int = Field(sa_type=BigInteger)  # said-on day, published day, position
+    relation: str  # same | figure | denial
+
+
+class StoryAliasRow(SQLModel, table=True):
+    """The id of a story merged into another, so that its links keep working."""
+
+    __tablename__ = "story_aliases"
+    __table_args__ = (Index("ix_story_aliases_story", "story_id"),)
+
+    alias: str = Field(primary_key=True)
+    story_id: str = Field(foreign_key="stories.id")
+
+
+class StorySourceRow(SQLModel, table=True):
+    """A story's sources, with how many of its claims each made and when first."""
+
+    __tablename__ = "story_sources"
+    __table_args__ = (Index("ix_story_sources_source", "source_id", "story_id"),)
+
+    story_id: str = Field(foreign_key="stories.id", primary_key=True)
+    source_id: int = Field(foreign_key="sources.id", primary_key=True)
+    claims: int
+    first_key: int = Field(sa_type=BigInteger)
+
+
+class StoryTopicRow(SQLModel, table=True):
+    __tablename__ = "story_topics"
+    __table_args__ = (Index("ix_story_topics_topic", "topic_id", "story_id"),)
+
+    story_id: str = Field(foreign_key="stories.id", primary_key=True)
+    topic_id: int = Field(foreign_key="topics.id", primary_key=True)
+    claims: int
+
+
+class StoryKeyRow(SQLModel, table=True):
+    """What grouping keeps of every claim: its LSH band keys and its features.
+
+    `id` grows with every load, so a load knows its own claims (higher ids); `bands` is
+    None for a claim too short to join a story.
+    """
+
+    __tablename__ = "story_keys"
+
+    id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    claim_id: str = Field(foreign_key="claims.id", unique=True)
+    bands: bytes | None = Field(default=None, sa_type=LargeBinary)
+    features: str  # JSON: terms, figures, negative, hedged, actor, target
+    timeline_key: int = Field(sa_type=BigInteger)

@@ -9,6 +9,7 @@ the data files, words to stems and synonyms, numbers to figures with their unit.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ MONTHS = frozenset(
     "january february march april may june july august september october november "
     "december jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
+CLITICS = frozenset({"re", "ve", "ll", "d", "m", "s"})
 UNIT_REACH = 3  # a figure's unit is among the next few content words ("10,000 North Korean troops")
 MIN_TERMS = 2  # fewer terms ("Good afternoon.", "We will never forget.") join no story
 DENYING_STANCE = "denied"
@@ -149,8 +151,8 @@ def _entity(tokens: list[re.Match[str]], index: int, vocabulary: Vocabulary) -> 
         return None, 1
     words = _words(tokens, index, most)
     for length in range(len(words), 0, -1):
-        phrase = " ".join(words[:length])
-        named = knowledge.lookup(phrase) or knowledge.lookup(phrase.rstrip("."))
+        phrase = " ".join(words[:length]).removesuffix("'s").rstrip(".")
+        named = knowledge.lookup(phrase)
         if named is not None and (length > 1 or not named.source.kind == "group"):
             return named.entity.slug, length
     return None, 1
@@ -163,6 +165,11 @@ def _phrase(tokens: list[re.Match[str]], index: int, vocabulary: Vocabulary) -> 
         return None, 1
     if words[0].endswith("n't"):
         return Item("marker", NEGATION), 1
+    base, _, suffix = words[0].partition("'")
+    if suffix in CLITICS:
+        words[0] = base  # "we're" is "we", "it's" is "it"
+        if suffix == "ll":
+            return Item("marker", MODAL), 1
     keys = [_word_stem(word) for word in words]
     for length in range(len(keys), 0, -1):
         meaning = vocabulary.phrases.get(tuple(keys[:length]))
@@ -238,3 +245,32 @@ def _following_unit(items: list[Item], position: int) -> str | None:
         if reach > UNIT_REACH:
             return None
     return None
+
+
+def features_json(features: Features) -> str:
+    """`features` as compact JSON, to store beside the claim."""
+    data: dict[str, object] = {"t": sorted(features.terms)}
+    if features.figures:
+        data["f"] = [[figure.value, figure.unit] for figure in features.figures]
+    if features.negative:
+        data["n"] = 1
+    if features.hedged:
+        data["h"] = 1
+    if features.actor:
+        data["a"] = features.actor
+    if features.target:
+        data["g"] = features.target
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def features_from_json(text: str) -> Features:
+    """The features `features_json` stored."""
+    data = json.loads(text)
+    return Features(
+        terms=frozenset(data["t"]),
+        figures=tuple(Figure(float(value), str(unit)) for value, unit in data.get("f", ())),
+        negative=bool(data.get("n")),
+        hedged=bool(data.get("h")),
+        actor=data.get("a"),
+        target=data.get("g"),
+    )
