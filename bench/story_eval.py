@@ -114,8 +114,10 @@ def main() -> int:
         b = locate(pair["b"], pair["event"], by_article)
         if a is None or b is None:
             missing += 1
-            print(f"not found among the extracted claims: {pair['a']['text'][:60]!r} / "
-                  f"{pair['b']['text'][:60]!r}")
+            print(
+                f"not found among the extracted claims: {pair['a']['text'][:60]!r} / "
+                f"{pair['b']['text'][:60]!r}"
+            )
             continue
         truth = pair["label"] in SAME_STORY
         predicted = a.index in stories and stories.get(a.index) == stories.get(b.index)
@@ -144,7 +146,9 @@ def report(counts: Counter[str], marks: Counter[str], total: int, missing: int) 
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     print(f"pairs: {total} ({missing} not found), same story: {tp + fn}, different: {fp + tn}")
-    print(f"same story: precision {precision:.3f} ({tp}/{tp + fp}), recall {recall:.3f} ({tp}/{tp + fn})")
+    print(
+        f"same story: precision {precision:.3f} ({tp}/{tp + fp}), recall {recall:.3f} ({tp}/{tp + fn})"
+    )
     for label in ("same", "figure", "denial", "different"):
         hit, miss = counts[f"{label}:hit"], counts[f"{label}:miss"]
         if hit + miss:

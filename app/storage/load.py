@@ -33,7 +33,6 @@ from sqlmodel import SQLModel
 from tqdm import tqdm
 
 from app.extraction.model import Article, Claim, DatePoint, ExtractedArticle, SourceRef
-from app.stories.store import StoryLoad
 from app.storage.db import create_schema, fts_delete_article, fts_insert, is_sqlite
 from app.storage.keys import NaturalKeys
 from app.storage.sortkeys import newest_key, oldest_key
@@ -48,6 +47,7 @@ from app.storage.tables import (
     SOURCES,
     TOPICS,
 )
+from app.stories.store import StoryLoad
 
 PROGRESS_THRESHOLD = 50  # show a progress bar for runs with more articles than this
 CHUNK = 200  # articles written together: a few multi-row statements per chunk

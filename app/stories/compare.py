@@ -59,7 +59,10 @@ def counted_alike(a: Features, b: Features) -> bool:
     if not shared_units(a, b):
         return False
     shared = len(a.content & b.content)
-    return shared >= FIGURE_TERMS and shared / min(len(a.content), len(b.content)) >= FIGURE_CONTAINMENT
+    return (
+        shared >= FIGURE_TERMS
+        and shared / min(len(a.content), len(b.content)) >= FIGURE_CONTAINMENT
+    )
 
 
 def shared_units(a: Features, b: Features) -> set[str]:

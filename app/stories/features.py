@@ -23,8 +23,32 @@ TOKEN = re.compile(
     r"|(?P<sign>[$€£%])"
 )
 MONTHS = frozenset(
-    "january february march april may june july august september october november "
-    "december jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
 )
 CLITICS = frozenset({"re", "ve", "ll", "d", "m", "s"})
 UNIT_REACH = 3  # a figure's unit is among the next few content words ("10,000 North Korean troops")
@@ -80,7 +104,9 @@ def claim_features(
     """The features of a claim's assertion, its stance and its actor and target slugs."""
     vocabulary = load_vocabulary()
     items = list(read_items(text, vocabulary))
-    terms = {i.text if i.kind == "term" else f"@{i.text}" for i in items if i.kind in ("term", "entity")}
+    terms = {
+        i.text if i.kind == "term" else f"@{i.text}" for i in items if i.kind in ("term", "entity")
+    }
     markers = [i.text for i in items if i.kind == "marker"]
     denies = stance == DENYING_STANCE or DENIAL in markers
     negated = markers.count(NEGATION) % 2 == 1
@@ -140,25 +166,30 @@ def _words(tokens: list[re.Match[str]], start: int, count: int) -> list[str]:
     return words
 
 
-def _entity(tokens: list[re.Match[str]], index: int, vocabulary: Vocabulary) -> tuple[str | None, int]:
+def _entity(
+    tokens: list[re.Match[str]], index: int, vocabulary: Vocabulary
+) -> tuple[str | None, int]:
     """The entity a name starting at `index` refers to, and how many tokens it spans."""
     knowledge = vocabulary.knowledge
     first = tokens[index].group("word")
     if knowledge is None or first is None:
         return None, 1
-    most = knowledge.first_words.get(first.lower().rstrip("."))
+    first = first.lower().removesuffix("'s")
+    most = knowledge.first_words.get(first) or knowledge.first_words.get(first.rstrip("."))
     if not most:
         return None, 1
     words = _words(tokens, index, most)
     for length in range(len(words), 0, -1):
-        phrase = " ".join(words[:length]).removesuffix("'s").rstrip(".")
-        named = knowledge.lookup(phrase)
-        if named is not None and (length > 1 or not named.source.kind == "group"):
+        phrase = " ".join(words[:length]).removesuffix("'s")
+        named = knowledge.lookup(phrase) or knowledge.lookup(phrase.rstrip("."))
+        if named is not None and (length > 1 or named.source.kind != "group"):
             return named.entity.slug, length
     return None, 1
 
 
-def _phrase(tokens: list[re.Match[str]], index: int, vocabulary: Vocabulary) -> tuple[Item | None, int]:
+def _phrase(
+    tokens: list[re.Match[str]], index: int, vocabulary: Vocabulary
+) -> tuple[Item | None, int]:
     """The longest vocabulary phrase at `index` (or the word there), and its length."""
     words = [w.lower() for w in _words(tokens, index, vocabulary.longest)]
     if not words:
@@ -192,7 +223,9 @@ def _meaning_item(meaning: str) -> Item | None:
     return Item("term", meaning)
 
 
-def _number(tokens: list[re.Match[str]], index: int, vocabulary: Vocabulary) -> tuple[Item | None, int]:
+def _number(
+    tokens: list[re.Match[str]], index: int, vocabulary: Vocabulary
+) -> tuple[Item | None, int]:
     """A figure starting at `index`, with its scale word ("1.2 million"); years and days drop."""
     match = tokens[index]
     raw = match.group("number") or match.group("word")
@@ -233,16 +266,12 @@ def figures_of(items: list[Item]) -> Iterator[Figure]:
 
 
 def _following_unit(items: list[Item], position: int) -> str | None:
-    reach = 0
-    for item in items[position + 1 :]:
+    for reach, item in enumerate(items[position + 1 :]):
         if item.kind == "marker" and item.text == "percent":
             return "percent"
         if item.kind == "term":
             return item.text
-        if item.kind == "number":
-            return None
-        reach += 1
-        if reach > UNIT_REACH:
+        if item.kind == "number" or reach >= UNIT_REACH:
             return None
     return None
 

@@ -102,7 +102,7 @@ def linked(features: Sequence[Features | None], pairs: np.ndarray) -> list[tuple
 def components(size: int, edges: Iterable[tuple[int, int]]) -> list[list[int]]:
     """The groups of two or more items that `edges` connect, each in index order."""
     sets = UnionFind(size)
-    touched = set()
+    touched: set[int] = set()
     for left, right in edges:
         sets.union(left, right)
         touched.update((left, right))
@@ -113,15 +113,16 @@ def components(size: int, edges: Iterable[tuple[int, int]]) -> list[list[int]]:
 
 
 def headline(members: Sequence[Member]) -> Member:
-    """The clearest assertion: affirming, sharing most terms with the rest, then shortest."""
+    """The clearest assertion: affirming, sharing most terms with the rest, then the
+    earliest (who said it first), then the shortest."""
 
     def rank(member: Member) -> tuple[int, int, int, int, str]:
         shared = sum(len(member.features.terms & other.features.terms) for other in members)
         return (
             int(member.features.negative or member.features.hedged),
             -shared,
-            member.length,
             member.order,
+            member.length,
             member.claim_id,
         )
 

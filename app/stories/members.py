@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from app.extraction.model import Claim
+from app.storage.sortkeys import POSITION_BITS, day_number
 from app.stories.features import Features, claim_features
 from app.stories.grouping import Member
-from app.storage.sortkeys import POSITION_BITS, day_number
 
 DAY_SHIFT = 22 + POSITION_BITS  # said-on day above published day above position
 
@@ -27,7 +27,9 @@ def timeline_key(first_day: str | None, published: str, position: int) -> int:
     return said << DAY_SHIFT | day_number(published) << POSITION_BITS | position
 
 
-def member_of(claim: Claim, article: int, first_day: str | None, published: str, position: int) -> Member:
+def member_of(
+    claim: Claim, article: int, first_day: str | None, published: str, position: int
+) -> Member:
     """A claim of article `article` (any number unique to the article) as a story member."""
     return Member(
         claim_id=claim.id,

@@ -12,9 +12,6 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
-from app.stories.compare import Relation
-from app.stories.features import features_from_json
-from app.stories.grouping import Member, headline, relation_to
 from app.storage.tables import (
     CLAIM_SOURCES,
     CLAIM_TOPICS,
@@ -26,6 +23,9 @@ from app.storage.tables import (
     STORY_SOURCES,
     STORY_TOPICS,
 )
+from app.stories.compare import Relation
+from app.stories.features import features_from_json
+from app.stories.grouping import Member, headline, relation_to
 
 BATCH = 900
 
@@ -37,12 +37,14 @@ def retitle(connection: Connection, touched: Iterable[str]) -> None:
     for start in range(0, len(story_ids), BATCH):
         chunk = story_ids[start : start + BATCH]
         members = story_members(connection, chunk)
-        heads, links = [], []
+        heads: list[dict[str, Any]] = []
+        links: list[dict[str, Any]] = []
         for story, group in members.items():
             head = headline(group)
             heads.append({"story": story, "head": head.claim_id})
             links.extend(
-                {"claim": member.claim_id, "relation": str(relation_to(head, member))} for member in group
+                {"claim": member.claim_id, "relation": str(relation_to(head, member))}
+                for member in group
             )
         write_titles(connection, heads, links)
 
@@ -65,13 +67,19 @@ def story_members(connection: Connection, story_ids: Sequence[str]) -> dict[str,
     members: dict[str, list[Member]] = {}
     for row in connection.execute(statement):
         member = Member(
-            row.claim_id, row.article_id, features_from_json(row.features), row.timeline_key, row.length
+            row.claim_id,
+            row.article_id,
+            features_from_json(row.features),
+            row.timeline_key,
+            row.length,
         )
         members.setdefault(row.story_id, []).append(member)
     return members
 
 
-def write_titles(connection: Connection, heads: list[dict[str, Any]], links: list[dict[str, Any]]) -> None:
+def write_titles(
+    connection: Connection, heads: list[dict[str, Any]], links: list[dict[str, Any]]
+) -> None:
     """Store headlines and relations, one statement each."""
     if heads:
         statement = (
@@ -109,19 +117,25 @@ def refresh_stories(connection: Connection) -> None:
         connection.execute(delete(table))
     links = STORY_CLAIMS.c
     by_source = (
-        select(links.story_id, CLAIM_SOURCES.c.source_id, func.count(), func.min(links.timeline_key))
+        select(
+            links.story_id, CLAIM_SOURCES.c.source_id, func.count(), func.min(links.timeline_key)
+        )
         .join(CLAIM_SOURCES, CLAIM_SOURCES.c.claim_id == links.claim_id)
         .group_by(links.story_id, CLAIM_SOURCES.c.source_id)
     )
     connection.execute(
-        insert(STORY_SOURCES).from_select(["story_id", "source_id", "claims", "first_key"], by_source)
+        insert(STORY_SOURCES).from_select(
+            ["story_id", "source_id", "claims", "first_key"], by_source
+        )
     )
     by_topic = (
         select(links.story_id, CLAIM_TOPICS.c.topic_id, func.count())
         .join(CLAIM_TOPICS, CLAIM_TOPICS.c.claim_id == links.claim_id)
         .group_by(links.story_id, CLAIM_TOPICS.c.topic_id)
     )
-    connection.execute(insert(STORY_TOPICS).from_select(["story_id", "topic_id", "claims"], by_topic))
+    connection.execute(
+        insert(STORY_TOPICS).from_select(["story_id", "topic_id", "claims"], by_topic)
+    )
 
 
 def story_counts() -> dict[str, Any]:
@@ -137,10 +151,19 @@ def story_counts() -> dict[str, Any]:
     sources = STORY_CLAIMS.join(CLAIM_SOURCES, CLAIM_SOURCES.c.claim_id == links.claim_id)
     return {
         "claims": of(func.count()),
-        "articles": select(func.count(func.distinct(CLAIMS.c.article_id))).select_from(joined).where(mine).scalar_subquery(),
-        "sources": select(func.count(func.distinct(CLAIM_SOURCES.c.source_id))).select_from(sources).where(mine).scalar_subquery(),
+        "articles": select(func.count(func.distinct(CLAIMS.c.article_id)))
+        .select_from(joined)
+        .where(mine)
+        .scalar_subquery(),
+        "sources": select(func.count(func.distinct(CLAIM_SOURCES.c.source_id)))
+        .select_from(sources)
+        .where(mine)
+        .scalar_subquery(),
         "denials": of(func.count(), where=links.relation == Relation.DENIAL.value),
         "figures": of(func.count(), where=links.relation == Relation.FIGURE.value),
         "first_key": of(func.min(links.timeline_key)),
-        "newest_key": select(func.max(CLAIMS.c.newest_key)).select_from(joined).where(mine).scalar_subquery(),
+        "newest_key": select(func.max(CLAIMS.c.newest_key))
+        .select_from(joined)
+        .where(mine)
+        .scalar_subquery(),
     }

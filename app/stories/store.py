@@ -28,12 +28,6 @@ import numpy as np
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from app.extraction.model import Claim
-from app.stories.compare import relation
-from app.stories.features import Features, features_from_json, features_json
-from app.stories.grouping import Member, candidate_pairs, components, story_id
-from app.stories.members import features_of, timeline_key
-from app.stories.minhash import band_layout, keys_of
-from app.stories.refresh import drop_story_rows, refresh_stories, retitle
 from app.storage.tables import (
     ARTICLES,
     CLAIMS,
@@ -43,6 +37,12 @@ from app.storage.tables import (
     STORY_CLAIMS,
     STORY_KEYS,
 )
+from app.stories.compare import relation
+from app.stories.features import Features, features_from_json, features_json
+from app.stories.grouping import Member, candidate_pairs, components, story_id
+from app.stories.members import features_of, timeline_key
+from app.stories.minhash import band_layout, keys_of
+from app.stories.refresh import drop_story_rows, refresh_stories, retitle
 
 BATCH = 900  # ids per IN (...) list: below every backend's limit on bound parameters
 NewKey = tuple[str, Features, int]  # claim id, features, timeline key
@@ -64,7 +64,9 @@ class StoryLoad:
 
     def add(self, claim: Claim, first_day: str | None, published: str, position: int) -> None:
         """Remember a claim written by this load (its keys go out with `flush`)."""
-        self.pending.append((claim.id, features_of(claim), timeline_key(first_day, published, position)))
+        self.pending.append(
+            (claim.id, features_of(claim), timeline_key(first_day, published, position))
+        )
 
     def flush(self) -> None:
         """Write the keys of the claims added since the last flush (after their claims)."""
@@ -77,7 +79,9 @@ class StoryLoad:
         """Take a changed article's claims out of their stories (before they are deleted)."""
         claim_ids = select(CLAIMS.c.id).where(CLAIMS.c.article_id == article_id)
         headline = STORIES.c.headline_claim_id
-        self.connection.execute(update(STORIES).where(headline.in_(claim_ids)).values(headline_claim_id=None))
+        self.connection.execute(
+            update(STORIES).where(headline.in_(claim_ids)).values(headline_claim_id=None)
+        )
         self.connection.execute(delete(STORY_CLAIMS).where(STORY_CLAIMS.c.claim_id.in_(claim_ids)))
         self.connection.execute(delete(STORY_KEYS).where(STORY_KEYS.c.claim_id.in_(claim_ids)))
         self.changed = True
@@ -206,13 +210,17 @@ def read_members(connection: Connection, key_ids: list[int]) -> list[Member]:
     found: dict[int, Member] = {}
     for chunk in batches(key_ids):
         statement = (
-            select(*columns, STORY_KEYS.c.timeline_key, func.length(CLAIMS.c.assertion).label("length"))
+            select(
+                *columns, STORY_KEYS.c.timeline_key, func.length(CLAIMS.c.assertion).label("length")
+            )
             .join(CLAIMS, CLAIMS.c.id == STORY_KEYS.c.claim_id)
             .where(STORY_KEYS.c.id.in_(chunk))
         )
         for row in connection.execute(statement):
             features = features_from_json(row.features)
-            found[row.id] = Member(row.claim_id, row.article_id, features, row.timeline_key, row.length)
+            found[row.id] = Member(
+                row.claim_id, row.article_id, features, row.timeline_key, row.length
+            )
     return [found[key_id] for key_id in key_ids]
 
 
@@ -252,7 +260,9 @@ class Assigner:
             story = self.merged[story]
         return story
 
-    def target(self, group: list[Member], stories: set[str], founders: dict[str, tuple[int, str]]) -> str:
+    def target(
+        self, group: list[Member], stories: set[str], founders: dict[str, tuple[int, str]]
+    ) -> str:
         """The story `group` belongs to: its only story, the oldest of several, or a new one."""
         if not stories:
             return self.found(group, founders)
@@ -278,8 +288,12 @@ class Assigner:
     def merge(self, other: str, survivor: str) -> None:
         """Move `other`'s claims into `survivor`; `other` lives on as an alias."""
         execute = self.connection.execute
-        execute(update(STORY_CLAIMS).where(STORY_CLAIMS.c.story_id == other).values(story_id=survivor))
-        execute(update(STORY_ALIASES).where(STORY_ALIASES.c.story_id == other).values(story_id=survivor))
+        execute(
+            update(STORY_CLAIMS).where(STORY_CLAIMS.c.story_id == other).values(story_id=survivor)
+        )
+        execute(
+            update(STORY_ALIASES).where(STORY_ALIASES.c.story_id == other).values(story_id=survivor)
+        )
         for link in self.new_links:
             if link["story_id"] == other:
                 link["story_id"] = survivor
@@ -290,7 +304,12 @@ class Assigner:
 
 
 def _link(story: str, member: Member) -> dict[str, Any]:
-    return {"claim_id": member.claim_id, "story_id": story, "timeline_key": member.order, "relation": "same"}
+    return {
+        "claim_id": member.claim_id,
+        "story_id": story,
+        "timeline_key": member.order,
+        "relation": "same",
+    }
 
 
 def story_of_claims(connection: Connection, claim_ids: Iterable[str]) -> dict[str, str]:
@@ -309,6 +328,7 @@ def founder_keys(connection: Connection, story_ids: set[str]) -> dict[str, tuple
     found: dict[str, tuple[int, str]] = {}
     for chunk in batches(sorted(story_ids)):
         statement = select(STORIES.c.id, STORIES.c.founder_key).where(STORIES.c.id.in_(chunk))
-        found.update({row.id: (int(row.founder_key), row.id) for row in connection.execute(statement)})
+        found.update(
+            {row.id: (int(row.founder_key), row.id) for row in connection.execute(statement)}
+        )
     return found
-

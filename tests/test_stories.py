@@ -1,0 +1,104 @@
+"""Stories: which claims tell the same story and how, from real-looking news sentences,
+and datasketch's MinHash reproduced batch-wise."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from datasketch import MinHash
+
+from app.extraction import extract
+from app.extraction.model import Article, Claim
+from app.stories.compare import Relation, relation
+from app.stories.features import claim_features, features_from_json, features_json
+from app.stories.members import features_of
+from app.stories.minhash import NUM_PERM, SCHEME, SEED, signatures
+
+PENTAGON = "The Pentagon said on Wednesday that at least 10,000 North Korean troops have been sent to Russia."
+NATO = "Pyongyang has dispatched some 10,000 soldiers to Russia, according to NATO."
+SEOUL = "South Korea's spy agency said on Monday that Pyongyang has dispatched some 12,000 soldiers to Russia."
+DENIAL = "North Korea denied sending troops to Russia, its foreign ministry said on Thursday."
+NEGATED = "Pyongyang has not sent any soldiers to Russia, a North Korean diplomat said."
+TREATY = "North Korea ratified a defence treaty with Russia on Tuesday, state media reported."
+SHELLS = "Seoul said that North Korea has sent millions of artillery shells to Russia."
+SWAPPED = "Washington said that Russia has supplied North Korea with air defence missiles."
+SUPPLIED = "Seoul said that North Korea has supplied Russia with air defence missiles."
+UKRAINE_TROOPS = "Officials said that at least 10,000 Polish troops have been sent to Ukraine."
+
+
+def claim(text: str) -> Claim:
+    """The first claim the extractor reads in a one-sentence article."""
+    claims = extract(Article("one", "One", date(2024, 11, 1), text)).claims
+    assert claims, f"no claim read from {text!r}"
+    return claims[0]
+
+
+def related(first: str, second: str) -> Relation | None:
+    return relation(features_of(claim(first)), features_of(claim(second)))
+
+
+def test_a_paraphrase_with_other_words_and_names_is_the_same_assertion() -> None:
+    # troops/soldiers, sent/dispatched, North Korean/Pyongyang: one assertion.
+    assert related(PENTAGON, NATO) is Relation.SAME
+    assert related(NATO, PENTAGON) is Relation.SAME
+
+
+def test_another_figure_for_the_same_thing_joins_as_a_differing_figure() -> None:
+    assert related(PENTAGON, SEOUL) is Relation.FIGURE
+    assert related(NATO, SEOUL) is Relation.FIGURE
+
+
+def test_a_denial_joins_as_a_denial() -> None:
+    denial = claim(DENIAL)
+    assert denial.stance == "denied"
+    assert relation(features_of(claim(PENTAGON)), features_of(denial)) is Relation.DENIAL
+
+
+def test_a_negated_claim_joins_as_a_denial() -> None:
+    assert related(NATO, NEGATED) is Relation.DENIAL
+
+
+def test_a_claim_that_only_shares_the_topic_does_not_join() -> None:
+    assert related(PENTAGON, TREATY) is None
+    assert related(PENTAGON, SHELLS) is None  # same countries, same verb, other cargo
+
+
+def test_claims_about_other_countries_do_not_join() -> None:
+    assert related(PENTAGON, UKRAINE_TROOPS) is None
+
+
+def test_who_supplies_whom_matters() -> None:
+    assert related(SWAPPED, SUPPLIED) is None
+
+
+def test_greetings_and_asides_join_nothing() -> None:
+    for text in ("Good afternoon.", "Thank you very much.", "May God bless you."):
+        assert not claim_features(text).groupable, text
+
+
+def test_figures_are_read_with_their_unit() -> None:
+    figures = claim_features(
+        "Russia has delivered one million barrels of oil and $350 million."
+    ).figures
+    assert [(f.value, f.unit) for f in figures] == [(1_000_000, "barrel"), (350_000_000, "dollar")]
+    assert claim_features("It happened on January 25, 2005, in 2001.").figures == ()
+
+
+def test_features_survive_storage() -> None:
+    features = features_of(claim(SEOUL))
+    assert features_from_json(features_json(features)) == features
+
+
+@pytest.mark.parametrize(
+    "terms",
+    [
+        frozenset({"troop", "send", "@russia"}),
+        frozenset({"a"}),
+        frozenset(f"w{i}" for i in range(40)),
+    ],
+)
+def test_signatures_are_datasketch_minhash(terms: frozenset[str]) -> None:
+    expected = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+    expected.update_batch([term.encode("utf-8") for term in terms])
+    assert signatures([terms])[0].tolist() == expected.hashvalues.tolist()
