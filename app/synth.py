@@ -1,6 +1,8 @@
 """Synthetic news articles for scale tests, in the article JSON format of DESIGN.md.
 
-The corpus is reproducible for a seed and streamed one article at a time. Its sources
+The corpus is reproducible for a seed and streamed one article at a time. About one
+claim in ten repeats a story, in other words, with a changing figure or as a denial
+(`app/synth_stories.py`). Its sources
 follow a Zipf law (a few very frequent, many rare), many of them invented and unknown to
 the data files; its cue verbs come from `data/cues.json`, its topics from
 `data/topics.json`, and its word lists and sentence grammar from `data/synth.json`.
@@ -23,12 +25,14 @@ from typing import Any
 from tqdm import tqdm
 
 from app.articles import article_slug
+from app.synth_stories import story_pool
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 FIRST_DAY, LAST_DAY = date(2020, 1, 1), date(2026, 10, 31)
 INVENTED_VOICES = 30_000  # invented experts, think tanks, newspapers and local officials
 PROGRESS_THRESHOLD = 1_000  # show a progress bar when writing more articles than this
 SLOT = re.compile(r"\{(\w+)\}")
+STORY_EXPONENT = 0.8  # a few stories are repeated by thousands of articles, most by a few
 COUNT_WORDS = ["two", "three", "four", "six", "eight", "ten", "twelve", "18"]
 
 ArticleDict = dict[str, str | None]
@@ -80,6 +84,7 @@ class World:
     plural_cues: list[str]  # "insist", "claim": for "France and Poland insist that"
     stances: list[str] = field(default_factory=list)
     stance_weights: list[int] = field(default_factory=list)
+    stories: Zipf = field(default_factory=lambda: Zipf.over([]))  # of StorySeed
 
     def expand(self, template: str, rng: random.Random, values: dict[str, str]) -> str:
         """Fill every {slot} from `values`, else from a grammar list (expanded in turn)."""
@@ -147,6 +152,7 @@ def build_world(seed: int) -> World:
     world.stances = list(grammar["stance_weights"])
     world.stance_weights = list(grammar["stance_weights"].values())
     world.invented = Zipf.over([_invented_voice(world, rng) for _ in range(INVENTED_VOICES)])
+    world.stories = Zipf.over(story_pool(world, random.Random(f"{seed}/stories")), STORY_EXPONENT)
     return world
 
 

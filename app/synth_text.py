@@ -21,6 +21,7 @@ from app.synth import (
     month_name,
     read_data,
 )
+from app.synth_stories import story_sentence
 
 Paragraph = tuple[str, int]  # text, claims it should give
 
@@ -68,6 +69,7 @@ class ArticleWriter:
             self.tail: 5,
             self.unknown_cue: 3,
             self.narration: 14,
+            self.story: 12,
         }
 
     # Moves: each returns a paragraph and the number of claims it should give.
@@ -141,6 +143,15 @@ class ArticleWriter:
         voice = self._speaker()
         cue = self.rng.choice(self.world.grammar["unknown_cues"])
         return f"{self._subject(voice)} {cue}{self._when()} that {self._content()}.", 1
+
+    def story(self) -> Paragraph:
+        """A story many articles repeat: "<source> said that <assertion>", or its denial."""
+        seed = self.world.stories.draw(self.rng)
+        content, denial = story_sentence(self.world, self.rng, seed, self.published)
+        if denial:
+            return f"{_capitalise(content)}{self._when()}.", 1
+        voice = self._speaker()
+        return f"{self._subject(voice)} {self._cue()}{self._when()} that {content}.", 1
 
     def narration(self) -> Paragraph:
         """The article's own words, one or two sentences."""

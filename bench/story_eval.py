@@ -33,7 +33,13 @@ from app.articles import read_article  # noqa: E402
 from app.extraction import extract  # noqa: E402
 from app.extraction.model import Claim  # noqa: E402
 from app.stories.compare import Relation, relation  # noqa: E402
-from app.stories.grouping import candidate_pairs, components, linked  # noqa: E402
+from app.stories.grouping import (  # noqa: E402
+    Member,
+    candidate_pairs,
+    components,
+    linked,
+    star_clusters,
+)
 from app.stories.members import features_of  # noqa: E402
 from app.stories.minhash import keys_of  # noqa: E402
 
@@ -90,10 +96,17 @@ def story_of_each(claims: list[Claim], articles: list[int]) -> dict[int, int]:
     fresh = np.ones(len(groupable), dtype=bool)
     pairs = candidate_pairs(keys, local_articles, fresh)
     edges = linked([features[i] for i in groupable], pairs)
+    members = [
+        Member(claims[i].id, articles[i], features[i], i, len(claims[i].assertion))
+        for i in groupable
+    ]
     stories = {}
-    for number, group in enumerate(components(len(groupable), edges)):
-        for local in group:
-            stories[groupable[local]] = number
+    number = 0
+    for group in components(len(groupable), edges):
+        for story in star_clusters([members[local] for local in group]):
+            number += 1
+            for member in story:
+                stories[member.order] = number  # order is the claim's index here
     return stories
 
 

@@ -16,6 +16,8 @@ from app.stories.features import Features
 JACCARD = 0.5  # shared content terms over all of both claims' content terms
 CONTAINMENT = 0.8  # or: a short claim's terms nearly all found in a longer one ...
 CONTAINED_TERMS = 3  # ... provided they are at least this many
+CONTAINED_SHARE = 0.4  # ... and this share of the longer one's: a long compound claim
+# that contains several short ones would otherwise link them all into one story
 FIGURE_TERMS = 2  # two claims counting the same unit need this many shared content terms ...
 FIGURE_CONTAINMENT = 0.5  # ... making this share of the shorter claim's
 FIGURE_TOLERANCE = 0.005  # 60,000 and 60,100 are the same figure; 60,000 and 61,000 are not
@@ -35,7 +37,9 @@ def relation(a: Features, b: Features) -> Relation | None:
         return None
     if conflicting_entities(a, b) or swapped_roles(a, b):
         return None
-    if not (similar_content(a.content, b.content) or counted_alike(a, b)):
+    if not (a.content & b.content) or not (
+        similar_content(a.terms, b.terms) or counted_alike(a, b)
+    ):
         return None
     if a.negative != b.negative:
         return Relation.DENIAL
@@ -51,7 +55,9 @@ def similar_content(a: frozenset[str], b: frozenset[str]) -> bool:
         return False
     if shared / len(a | b) >= JACCARD:
         return True
-    return shared >= CONTAINED_TERMS and shared / min(len(a), len(b)) >= CONTAINMENT
+    if shared < CONTAINED_TERMS or shared / min(len(a), len(b)) < CONTAINMENT:
+        return False
+    return shared / max(len(a), len(b)) >= CONTAINED_SHARE
 
 
 def counted_alike(a: Features, b: Features) -> bool:

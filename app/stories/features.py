@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app.stories.vocabulary import DENIAL, MODAL, NEGATION, STOP, Vocabulary, load_vocabulary, stem
 
@@ -74,19 +74,18 @@ class Features:
     hedged: bool = False  # says it may, might, could or will happen
     actor: str | None = None
     target: str | None = None
+    # Derived from `terms`, kept because every comparison reads them.
+    entities: frozenset[str] = field(init=False, compare=False, repr=False)
+    content: frozenset[str] = field(init=False, compare=False, repr=False)
+    groupable: bool = field(init=False, compare=False, repr=False)
 
-    @property
-    def entities(self) -> frozenset[str]:
-        return frozenset(term for term in self.terms if term.startswith("@"))
-
-    @property
-    def content(self) -> frozenset[str]:
-        return frozenset(term for term in self.terms if not term.startswith("@"))
-
-    @property
-    def groupable(self) -> bool:
-        """Enough content to be a claim worth following (not a greeting or an aside)."""
-        return len(self.terms) >= MIN_TERMS and bool(self.content)
+    def __post_init__(self) -> None:
+        entities = frozenset(term for term in self.terms if term.startswith("@"))
+        content = self.terms - entities
+        # Enough content to be a claim worth following (not a greeting or an aside).
+        groupable = len(self.terms) >= MIN_TERMS and bool(content)
+        for name, value in (("entities", entities), ("content", content), ("groupable", groupable)):
+            object.__setattr__(self, name, value)
 
 
 @dataclass(frozen=True)
@@ -191,24 +190,33 @@ def _phrase(
     tokens: list[re.Match[str]], index: int, vocabulary: Vocabulary
 ) -> tuple[Item | None, int]:
     """The longest vocabulary phrase at `index` (or the word there), and its length."""
-    words = [w.lower() for w in _words(tokens, index, vocabulary.longest)]
-    if not words:
+    word = (tokens[index].group("word") or "").lower()
+    if not word:
         return None, 1
-    if words[0].endswith("n't"):
+    if word.endswith("n't"):
         return Item("marker", NEGATION), 1
-    base, _, suffix = words[0].partition("'")
+    base, _, suffix = word.partition("'")
     if suffix in CLITICS:
-        words[0] = base  # "we're" is "we", "it's" is "it"
+        word = base  # "we're" is "we", "it's" is "it"
         if suffix == "ll":
             return Item("marker", MODAL), 1
-    keys = [_word_stem(word) for word in words]
-    for length in range(len(keys), 0, -1):
-        meaning = vocabulary.phrases.get(tuple(keys[:length]))
-        if meaning is not None:
-            return _meaning_item(meaning), length
-    if len(keys[0]) < 2 or words[0] in MONTHS:
+    key = _word_stem(word)
+    most = vocabulary.starts.get(key, 1)
+    if most > 1:
+        rest = [_word_stem(w.lower()) for w in _words(tokens, index + 1, most - 1)]
+        for length in range(len(rest), 0, -1):
+            meaning = vocabulary.phrases.get((key, *rest[:length]))
+            if meaning is not None:
+                return _meaning_item(meaning), length + 1
+    meaning = vocabulary.phrases.get((key,))
+    if meaning is not None:
+        return _meaning_item(meaning), 1
+    if len(key) < 2 or word in MONTHS:
         return None, 1
-    return Item("term", keys[0]), 1
+    original = tokens[index].group("word") or ""
+    if index > 0 and original[:1].isupper():
+        return Item("entity", key), 1  # a name the data files do not know ("Kirova")
+    return Item("term", key), 1
 
 
 def _word_stem(word: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -18,7 +19,7 @@ import numpy as np
 from app.stories.compare import Relation, figures_differ, relation
 from app.stories.features import Features
 
-MAX_NEIGHBOURS = 4  # in one LSH bucket, each claim is tried against its 4 neighbours each way
+MAX_NEIGHBOURS = 2  # in one LSH bucket, each claim is tried against its 2 neighbours each way
 
 
 @dataclass(frozen=True)
@@ -115,9 +116,10 @@ def components(size: int, edges: Iterable[tuple[int, int]]) -> list[list[int]]:
 def headline(members: Sequence[Member]) -> Member:
     """The clearest assertion: affirming, sharing most terms with the rest, then the
     earliest (who said it first), then the shortest."""
+    counts = Counter(term for member in members for term in member.features.terms)
 
     def rank(member: Member) -> tuple[int, int, int, int, str]:
-        shared = sum(len(member.features.terms & other.features.terms) for other in members)
+        shared = sum(counts[term] for term in member.features.terms)
         return (
             int(member.features.negative or member.features.hedged),
             -shared,
@@ -127,6 +129,32 @@ def headline(members: Sequence[Member]) -> Member:
         )
 
     return min(members, key=rank)
+
+
+def star_clusters(members: Sequence[Member]) -> list[list[Member]]:
+    """Split a linked group into stories whose every claim matches the story's headline.
+
+    Linking alone chains: A matches B, B matches C, and A and C may say different
+    things (a long claim that contains two short ones links both). So each story is
+    its headline and the claims that match the headline itself; the rest are split
+    again. A story needs claims from two articles.
+    """
+    remaining = list(members)
+    stories = []
+    while len(remaining) > 1:
+        head = headline(remaining)
+        story = [head] + [
+            m
+            for m in remaining
+            if m is not head and relation(head.features, m.features) is not None
+        ]
+        if len({member.article for member in story}) > 1:
+            stories.append(story)
+            taken = {id(member) for member in story}
+            remaining = [m for m in remaining if id(m) not in taken]
+        else:
+            remaining = [m for m in remaining if m is not head]
+    return stories
 
 
 def relation_to(head: Member, member: Member) -> Relation:

@@ -39,7 +39,14 @@ from app.storage.tables import (
 )
 from app.stories.compare import relation
 from app.stories.features import Features, features_from_json, features_json
-from app.stories.grouping import Member, candidate_pairs, components, story_id
+from app.stories.grouping import (
+    Member,
+    candidate_pairs,
+    components,
+    headline,
+    star_clusters,
+    story_id,
+)
 from app.stories.members import features_of, timeline_key
 from app.stories.minhash import band_layout, keys_of
 from app.stories.refresh import drop_story_rows, refresh_stories, retitle
@@ -239,33 +246,61 @@ class Assigner:
         self.new_links: list[dict[str, Any]] = []
 
     def assign(self, groups: list[list[Member]]) -> set[str]:
-        """Every group into its story; return the ids of the stories that changed."""
+        """Every group into stories; return the ids of the stories that changed.
+
+        A new claim joins a stored story when it matches the story's headline (and
+        merges the stories whose headlines it matches); new claims that join no stored
+        story form new stories of their own (`star_clusters`).
+        """
         claim_ids = [member.claim_id for group in groups for member in group]
         current = story_of_claims(self.connection, claim_ids)
         founders = founder_keys(self.connection, set(current.values()))
+        heads = headline_features(self.connection, set(current.values()))
         for group in groups:
-            stories = {self.resolve(current[m.claim_id]) for m in group if m.claim_id in current}
-            target = self.target(group, stories, founders)
-            for member in group:
-                if member.claim_id not in current:
-                    self.new_links.append(_link(target, member))
-                    current[member.claim_id] = target
-            self.touched.add(target)
+            self.assign_group(group, current, founders, heads)
         for chunk in batches(self.new_links, 5000):
             self.connection.execute(insert(STORY_CLAIMS), list(chunk))
         return {self.resolve(story) for story in self.touched}
+
+    def assign_group(
+        self,
+        group: list[Member],
+        current: dict[str, str],
+        founders: dict[str, tuple[int, str]],
+        heads: dict[str, Features],
+    ) -> None:
+        """The new claims of one linked group into stored stories or new ones."""
+        for member in group:
+            if member.claim_id in current:
+                heads.setdefault(self.resolve(current[member.claim_id]), member.features)
+        leftovers = []
+        for member in sorted(group, key=lambda m: (m.order, m.claim_id)):
+            if member.claim_id in current:
+                continue
+            live = {self.resolve(current[m.claim_id]) for m in group if m.claim_id in current}
+            matches = {story for story in live if relation(heads[story], member.features)}
+            if matches:
+                self.link(self.target(matches, founders), member, current)
+            else:
+                leftovers.append(member)
+        for story in star_clusters(leftovers):
+            target = self.found(story, founders)
+            heads[target] = headline(story).features
+            for member in story:
+                self.link(target, member, current)
+
+    def link(self, story: str, member: Member, current: dict[str, str]) -> None:
+        self.new_links.append(_link(story, member))
+        current[member.claim_id] = story
+        self.touched.add(story)
 
     def resolve(self, story: str) -> str:
         while story in self.merged:
             story = self.merged[story]
         return story
 
-    def target(
-        self, group: list[Member], stories: set[str], founders: dict[str, tuple[int, str]]
-    ) -> str:
-        """The story `group` belongs to: its only story, the oldest of several, or a new one."""
-        if not stories:
-            return self.found(group, founders)
+    def target(self, stories: set[str], founders: dict[str, tuple[int, str]]) -> str:
+        """The oldest of `stories`; the others are merged into it."""
         survivor = min(stories, key=lambda story: founders[story])
         for other in stories - {survivor}:
             self.merge(other, survivor)
@@ -320,6 +355,21 @@ def story_of_claims(connection: Connection, claim_ids: Iterable[str]) -> dict[st
             STORY_CLAIMS.c.claim_id.in_(chunk)
         )
         found.update({row.claim_id: row.story_id for row in connection.execute(statement)})
+    return found
+
+
+def headline_features(connection: Connection, story_ids: set[str]) -> dict[str, Features]:
+    """The features of each story's headline claim (stories without one are left out)."""
+    found: dict[str, Features] = {}
+    for chunk in batches(sorted(story_ids)):
+        statement = (
+            select(STORIES.c.id, STORY_KEYS.c.features)
+            .join(STORY_KEYS, STORY_KEYS.c.claim_id == STORIES.c.headline_claim_id)
+            .where(STORIES.c.id.in_(chunk))
+        )
+        found.update(
+            {row.id: features_from_json(row.features) for row in connection.execute(statement)}
+        )
     return found
 
 

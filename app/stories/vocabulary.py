@@ -42,6 +42,7 @@ class Vocabulary:
 
     phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
     longest: int = 1
+    starts: dict[str, int] = field(default_factory=dict)  # first stem -> longest phrase from it
     number_words: dict[str, float] = field(default_factory=dict)
     scales: dict[str, float] = field(default_factory=dict)
     currencies: dict[str, str] = field(default_factory=dict)
@@ -56,6 +57,7 @@ class Vocabulary:
         if replace or key not in self.phrases:
             self.phrases[key] = meaning
         self.longest = max(self.longest, len(key))
+        self.starts[key[0]] = max(self.starts.get(key[0], 1), len(key))
 
 
 @cache
