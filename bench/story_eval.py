@@ -35,6 +35,7 @@ from app.extraction.model import Claim  # noqa: E402
 from app.stories.compare import Relation, relation  # noqa: E402
 from app.stories.grouping import (  # noqa: E402
     Member,
+    adjacency,
     candidate_pairs,
     components,
     linked,
@@ -100,13 +101,14 @@ def story_of_each(claims: list[Claim], articles: list[int]) -> dict[int, int]:
         Member(claims[i].id, articles[i], features[i], i, len(claims[i].assertion))
         for i in groupable
     ]
+    linked_to = adjacency(edges)
     stories = {}
     number = 0
     for group in components(len(groupable), edges):
-        for story in star_clusters([members[local] for local in group]):
+        for story in star_clusters(group, members, linked_to):
             number += 1
-            for member in story:
-                stories[member.order] = number  # order is the claim's index here
+            for local in story:
+                stories[groupable[local]] = number
     return stories
 
 

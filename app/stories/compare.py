@@ -38,7 +38,7 @@ def relation(a: Features, b: Features) -> Relation | None:
     if conflicting_entities(a, b) or swapped_roles(a, b):
         return None
     if not (a.content & b.content) or not (
-        similar_content(a.terms, b.terms) or counted_alike(a, b)
+        similar_content(a.words, b.words) or counted_alike(a, b)
     ):
         return None
     if a.negative != b.negative:

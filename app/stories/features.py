@@ -54,6 +54,7 @@ CLITICS = frozenset({"re", "ve", "ll", "d", "m", "s"})
 UNIT_REACH = 3  # a figure's unit is among the next few content words ("10,000 North Korean troops")
 MIN_TERMS = 2  # fewer terms ("Good afternoon.", "We will never forget.") join no story
 DENYING_STANCE = "denied"
+PREFIX = {"term": "", "entity": "@", "name": "#"}  # how each kind of item is written as a term
 
 
 @dataclass(frozen=True)
@@ -68,23 +69,26 @@ class Figure:
 class Features:
     """A claim as grouping sees it."""
 
-    terms: frozenset[str]  # content stems and synonyms; entities as "@slug"
+    terms: frozenset[str]  # stems and synonyms; entities as "@slug", other names as "#stem"
     figures: tuple[Figure, ...] = ()
     negative: bool = False  # denies or negates what it says
     hedged: bool = False  # says it may, might, could or will happen
     actor: str | None = None
     target: str | None = None
     # Derived from `terms`, kept because every comparison reads them.
-    entities: frozenset[str] = field(init=False, compare=False, repr=False)
+    entities: frozenset[str] = field(init=False, compare=False, repr=False)  # and names
+    words: frozenset[str] = field(init=False, compare=False, repr=False)  # content and names
     content: frozenset[str] = field(init=False, compare=False, repr=False)
     groupable: bool = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        entities = frozenset(term for term in self.terms if term.startswith("@"))
+        entities = frozenset(term for term in self.terms if term[0] in "@#")
         content = self.terms - entities
         # Enough content to be a claim worth following (not a greeting or an aside).
         groupable = len(self.terms) >= MIN_TERMS and bool(content)
-        for name, value in (("entities", entities), ("content", content), ("groupable", groupable)):
+        words = frozenset(term for term in self.terms if term[0] != "@")
+        derived = {"entities": entities, "words": words, "content": content, "groupable": groupable}
+        for name, value in derived.items():
             object.__setattr__(self, name, value)
 
 
@@ -103,9 +107,7 @@ def claim_features(
     """The features of a claim's assertion, its stance and its actor and target slugs."""
     vocabulary = load_vocabulary()
     items = list(read_items(text, vocabulary))
-    terms = {
-        i.text if i.kind == "term" else f"@{i.text}" for i in items if i.kind in ("term", "entity")
-    }
+    terms = {PREFIX[i.kind] + i.text for i in items if i.kind in PREFIX}
     markers = [i.text for i in items if i.kind == "marker"]
     denies = stance == DENYING_STANCE or DENIAL in markers
     negated = markers.count(NEGATION) % 2 == 1
@@ -215,7 +217,7 @@ def _phrase(
         return None, 1
     original = tokens[index].group("word") or ""
     if index > 0 and original[:1].isupper():
-        return Item("entity", key), 1  # a name the data files do not know ("Kirova")
+        return Item("name", key), 1  # a name the data files do not know ("Kirova")
     return Item("term", key), 1
 
 

@@ -19,6 +19,7 @@ import numpy as np
 from app.stories.compare import Relation, figures_differ, relation
 from app.stories.features import Features
 
+MAX_WORDINGS = 400  # a linked group with more distinct term sets is split along its links
 MAX_NEIGHBOURS = 2  # in one LSH bucket, each claim is tried against its 2 neighbours each way
 
 
@@ -42,28 +43,24 @@ def story_id(founder_claim_id: str) -> str:
 def candidate_pairs(keys: np.ndarray, articles: np.ndarray, fresh: np.ndarray) -> np.ndarray:
     """Pairs (i, j), i < j, sharing a band key, of two articles, at least one `fresh`.
 
-    Each bucket of equal keys is walked in order and each claim tried against its next
-    few neighbours, so a bucket of k claims costs k pairs, not k squared; identical
-    claims still end up linked through their neighbours.
+    Band by band, each bucket of equal keys is walked in order and each claim tried
+    against its next few neighbours, so a bucket of k claims costs k pairs, not k
+    squared; identical claims still end up linked through their neighbours. One band
+    at a time keeps memory to a few arrays of one number per claim.
     """
     count, bands = keys.shape
-    if count < 2:
-        return np.zeros((0, 2), dtype=np.int64)
-    flat = keys.ravel()
-    owners = np.repeat(np.arange(count, dtype=np.int64), bands)
-    order = np.argsort(flat, kind="stable")
-    flat, owners = flat[order], owners[order]
-    found = []
-    for distance in range(1, MAX_NEIGHBOURS + 1):
-        if distance >= len(flat):
-            break
-        same = flat[distance:] == flat[:-distance]
-        first, second = owners[:-distance][same], owners[distance:][same]
-        found.append(np.stack([np.minimum(first, second), np.maximum(first, second)], axis=1))
-    pairs = np.concatenate(found) if found else np.zeros((0, 2), dtype=np.int64)
-    left, right = pairs[:, 0], pairs[:, 1]
-    keep = (left != right) & (articles[left] != articles[right]) & (fresh[left] | fresh[right])
-    return np.unique(pairs[keep], axis=0)
+    found = [np.zeros((0, 2), dtype=np.int64)]
+    for band in range(bands if count > 1 else 0):
+        column = keys[:, band]
+        order = np.argsort(column, kind="stable")
+        ordered = column[order]
+        for distance in range(1, min(MAX_NEIGHBOURS, count - 1) + 1):
+            same = np.flatnonzero(ordered[distance:] == ordered[:-distance])
+            first, second = order[same], order[same + distance]
+            keep = (articles[first] != articles[second]) & (fresh[first] | fresh[second])
+            first, second = first[keep], second[keep]
+            found.append(np.stack([np.minimum(first, second), np.maximum(first, second)], axis=1))
+    return np.unique(np.concatenate(found), axis=0)
 
 
 class UnionFind:
@@ -116,45 +113,87 @@ def components(size: int, edges: Iterable[tuple[int, int]]) -> list[list[int]]:
 def headline(members: Sequence[Member]) -> Member:
     """The clearest assertion: affirming, sharing most terms with the rest, then the
     earliest (who said it first), then the shortest."""
-    counts = Counter(term for member in members for term in member.features.terms)
-
-    def rank(member: Member) -> tuple[int, int, int, int, str]:
-        shared = sum(counts[term] for term in member.features.terms)
-        return (
-            int(member.features.negative or member.features.hedged),
-            -shared,
-            member.order,
-            member.length,
-            member.claim_id,
-        )
-
-    return min(members, key=rank)
+    counts = term_counts(members)
+    return min(members, key=lambda member: headline_rank(member, counts))
 
 
-def star_clusters(members: Sequence[Member]) -> list[list[Member]]:
+def term_counts(members: Iterable[Member]) -> Counter[str]:
+    return Counter(term for member in members for term in member.features.terms)
+
+
+def headline_rank(member: Member, counts: Counter[str]) -> tuple[int, int, int, int, str]:
+    """Lower is a better headline (see `headline`)."""
+    features = member.features
+    return (
+        int(features.negative or features.hedged),
+        -sum(counts[term] for term in features.terms),
+        member.order,
+        member.length,
+        member.claim_id,
+    )
+
+
+def star_clusters(
+    group: Iterable[int], members: Sequence[Member], linked_to: dict[int, set[int]]
+) -> list[list[int]]:
     """Split a linked group into stories whose every claim matches the story's headline.
 
     Linking alone chains: A matches B, B matches C, and A and C may say different
-    things (a long claim that contains two short ones links both). So each story is
-    its headline and the claims that match the headline itself; the rest are split
-    again. A story needs claims from two articles.
+    things (a long claim that contains two short ones links both). So the best
+    headline of the group takes the claims that match it, the next best of those left
+    takes its own, and so on. Claims with the same terms are judged once; a group with
+    very many different wordings is split along the links already judged instead.
+    A story needs claims from two articles.
     """
-    remaining = list(members)
+    items = list(group)
+    counts = term_counts(members[i] for i in items)
+    alike: dict[frozenset[str], list[int]] = {}
+    for item in items:
+        alike.setdefault(members[item].features.terms, []).append(item)
+    free = set(items)
     stories = []
-    while len(remaining) > 1:
-        head = headline(remaining)
-        story = [head] + [
-            m
-            for m in remaining
-            if m is not head and relation(head.features, m.features) is not None
-        ]
-        if len({member.article for member in story}) > 1:
+    heads = sorted(items, key=lambda i: headline_rank(members[i], counts))
+    for head in heads:
+        if head not in free:
+            continue
+        story = [head, *_matching(head, members, free, alike, linked_to)]
+        if len({members[i].article for i in story}) > 1:
             stories.append(story)
-            taken = {id(member) for member in story}
-            remaining = [m for m in remaining if id(m) not in taken]
-        else:
-            remaining = [m for m in remaining if m is not head]
+            free.difference_update(story)
     return stories
+
+
+def _matching(
+    head: int,
+    members: Sequence[Member],
+    free: set[int],
+    alike: dict[frozenset[str], list[int]],
+    linked_to: dict[int, set[int]],
+) -> list[int]:
+    """The free claims that match `head`, in index order."""
+    features = members[head].features
+    if len(alike) > MAX_WORDINGS:
+        found = {other for other in linked_to.get(head, ()) if other in free}
+    else:
+        found = set()
+        for items in alike.values():
+            candidates = [item for item in items if item in free and item != head]
+            if candidates and relation(features, members[candidates[0]].features) is not None:
+                found.update(item for item in candidates if _joins(features, members[item]))
+    return sorted(found)
+
+
+def _joins(head: Features, member: Member) -> bool:
+    return relation(head, member.features) is not None
+
+
+def adjacency(edges: Iterable[tuple[int, int]]) -> dict[int, set[int]]:
+    """Each item's linked items."""
+    linked_to: dict[int, set[int]] = {}
+    for left, right in edges:
+        linked_to.setdefault(left, set()).add(right)
+        linked_to.setdefault(right, set()).add(left)
+    return linked_to
 
 
 def relation_to(head: Member, member: Member) -> Relation:

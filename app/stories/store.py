@@ -41,9 +41,9 @@ from app.stories.compare import relation
 from app.stories.features import Features, features_from_json, features_json
 from app.stories.grouping import (
     Member,
+    adjacency,
     candidate_pairs,
     components,
-    headline,
     star_clusters,
     story_id,
 )
@@ -174,22 +174,30 @@ class StoredKeys:
     keys: np.ndarray  # (claims, bands) uint64
 
 
-def read_keys(connection: Connection) -> StoredKeys:
+def read_keys(connection: Connection, batch: int = 50_000) -> StoredKeys:
     """All stored band keys (a few bytes per claim: the whole index fits in memory)."""
+    bands, _ = band_layout()
+    groupable = STORY_KEYS.c.bands.is_not(None)
+    total = connection.execute(select(func.count()).where(groupable)).scalar_one()
+    ids = np.zeros(total, dtype=np.int64)
+    articles = np.zeros(total, dtype=np.int64)
+    keys = np.zeros((total, bands), dtype=np.uint64)
     statement = (
         select(STORY_KEYS.c.id, CLAIMS.c.article_id, STORY_KEYS.c.bands)
         .join(CLAIMS, CLAIMS.c.id == STORY_KEYS.c.claim_id)
-        .where(STORY_KEYS.c.bands.is_not(None))
+        .where(groupable)
         .order_by(STORY_KEYS.c.id)
     )
-    ids, articles, blobs = [], [], []
-    for row in connection.execute(statement):
-        ids.append(row.id)
-        articles.append(row.article_id)
-        blobs.append(bytes(row.bands))
-    bands, _ = band_layout()
-    keys = np.frombuffer(b"".join(blobs), dtype=np.uint64).reshape(-1, bands)
-    return StoredKeys(np.array(ids, dtype=np.int64), np.array(articles, dtype=np.int64), keys)
+    result = connection.execute(statement)
+    filled = 0
+    while rows := result.fetchmany(batch):
+        end = filled + len(rows)
+        ids[filled:end] = [row.id for row in rows]
+        articles[filled:end] = [row.article_id for row in rows]
+        packed = b"".join(bytes(row.bands) for row in rows)
+        keys[filled:end] = np.frombuffer(packed, dtype=np.uint64).reshape(-1, bands)
+        filled = end
+    return StoredKeys(ids[:filled], articles[:filled], keys[:filled])
 
 
 def group_new_claims(connection: Connection, first_new_id: int) -> set[str]:
@@ -207,8 +215,8 @@ def group_new_claims(connection: Connection, first_new_id: int) -> set[str]:
         for left, right in local.tolist()
         if relation(members[left].features, members[right].features) is not None
     ]
-    groups = [[members[index] for index in group] for group in components(len(members), edges)]
-    return Assigner(connection).assign(groups)
+    groups = components(len(members), edges)
+    return Assigner(connection, members, adjacency(edges)).assign(groups)
 
 
 def read_members(connection: Connection, key_ids: list[int]) -> list[Member]:
@@ -239,25 +247,30 @@ def batches(items: Sequence[Any], size: int = BATCH) -> Iterator[Sequence[Any]]:
 class Assigner:
     """Puts groups of linked claims into stories: join, found, or merge."""
 
-    def __init__(self, connection: Connection) -> None:
+    def __init__(
+        self, connection: Connection, members: list[Member], linked_to: dict[int, set[int]]
+    ) -> None:
         self.connection = connection
+        self.members = members
+        self.linked_to = linked_to
         self.merged: dict[str, str] = {}  # story merged away in this load -> its survivor
         self.touched: set[str] = set()
         self.new_links: list[dict[str, Any]] = []
 
-    def assign(self, groups: list[list[Member]]) -> set[str]:
+    def assign(self, groups: list[list[int]]) -> set[str]:
         """Every group into stories; return the ids of the stories that changed.
 
         A new claim joins a stored story when it matches the story's headline (and
         merges the stories whose headlines it matches); new claims that join no stored
         story form new stories of their own (`star_clusters`).
         """
-        claim_ids = [member.claim_id for group in groups for member in group]
+        claim_ids = [self.members[index].claim_id for group in groups for index in group]
         current = story_of_claims(self.connection, claim_ids)
         founders = founder_keys(self.connection, set(current.values()))
         heads = headline_features(self.connection, set(current.values()))
         for group in groups:
-            self.assign_group(group, current, founders, heads)
+            self.assign_group([self.members[index] for index in group], current, founders, heads)
+            self.found_stories(group, current, founders, heads)
         for chunk in batches(self.new_links, 5000):
             self.connection.execute(insert(STORY_CLAIMS), list(chunk))
         return {self.resolve(story) for story in self.touched}
@@ -273,7 +286,6 @@ class Assigner:
         for member in group:
             if member.claim_id in current:
                 heads.setdefault(self.resolve(current[member.claim_id]), member.features)
-        leftovers = []
         for member in sorted(group, key=lambda m: (m.order, m.claim_id)):
             if member.claim_id in current:
                 continue
@@ -281,12 +293,21 @@ class Assigner:
             matches = {story for story in live if relation(heads[story], member.features)}
             if matches:
                 self.link(self.target(matches, founders), member, current)
-            else:
-                leftovers.append(member)
-        for story in star_clusters(leftovers):
-            target = self.found(story, founders)
-            heads[target] = headline(story).features
-            for member in story:
+
+    def found_stories(
+        self,
+        group: list[int],
+        current: dict[str, str],
+        founders: dict[str, tuple[int, str]],
+        heads: dict[str, Features],
+    ) -> None:
+        """New stories of the group's new claims that joined no stored story."""
+        leftovers = [index for index in group if self.members[index].claim_id not in current]
+        for story in star_clusters(leftovers, self.members, self.linked_to):
+            members = [self.members[index] for index in story]
+            target = self.found(members, founders)
+            heads[target] = members[0].features
+            for member in members:
                 self.link(target, member, current)
 
     def link(self, story: str, member: Member, current: dict[str, str]) -> None:
