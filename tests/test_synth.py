@@ -3,6 +3,8 @@ loader with the variety the scale benchmarks need."""
 
 from __future__ import annotations
 
+import json
+import re
 import statistics
 from collections import Counter
 from pathlib import Path
@@ -127,3 +129,21 @@ def _rows(url: str, sql: str) -> list[tuple[object, ...]]:
 
 def _scalar(url: str, sql: str) -> int:
     return int(_rows(url, sql)[0][0])  # type: ignore[call-overload]
+
+
+def test_the_corpus_repeats_stories_with_changing_figures_and_denials(corpus: Path) -> None:
+    """The same story seed is worded differently in several articles, its figure moves with
+    the article's date, and sometimes its actor denies it (read from the files)."""
+    bodies = [json.loads(path.read_text(encoding="utf-8"))["body"] for path in corpus.iterdir()]
+    story = re.compile(r"(?:has shipped more than|shipped nearly|committed|promised) ")
+    denial = re.compile(r"(?:denied that it had|dismissed reports that it had|rejected claims)")
+    assert sum(bool(story.search(body)) for body in bodies) >= 10
+    assert sum(bool(denial.search(body)) for body in bodies) >= 3
+
+
+def test_stories_are_grouped_when_the_corpus_is_loaded(loaded: str) -> None:
+    sizes = _rows(loaded, "SELECT claims, sources, figures, denials FROM stories")
+    assert len(sizes) >= 10, sizes
+    assert max(claims for claims, _, _, _ in sizes) >= 3
+    assert any(figures for _, _, figures, _ in sizes), "a figure that changed"
+    assert any(denials for _, _, _, denials in sizes), "a denial"
