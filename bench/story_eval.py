@@ -7,9 +7,9 @@
 (`bench/story_eval/articles/`, provenance in its SOURCES.md), each labelled by reading
 both texts: "same" (the same assertion), "figure" (the same story with a differing
 figure), "denial" (one denies the other) or "different". The first three are "same
-story". Every article is extracted, all its claims are grouped together exactly as a
-load groups them (candidates by MinHash/LSH, the precise test, linking), and a pair is
-predicted "same story" when both claims end in one story. Each labelled text is found
+story". All the articles are loaded by the real loader into a new SQLite file, which
+groups their claims as any load does, and a pair is predicted "same story" when both
+claims end in one story. Each labelled text is found
 among the extracted claims of its article by word overlap, so the pairs survive small
 changes of the extractor.
 """
@@ -20,29 +20,24 @@ import argparse
 import json
 import re
 import sys
+import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from sqlalchemy import select  # noqa: E402
+
 from app.articles import read_article  # noqa: E402
+from app.cli import load_files  # noqa: E402
 from app.extraction import extract  # noqa: E402
 from app.extraction.model import Claim  # noqa: E402
+from app.storage.db import database_url, make_engine  # noqa: E402
+from app.storage.tables import STORY_CLAIMS  # noqa: E402
 from app.stories.compare import Relation, relation  # noqa: E402
-from app.stories.grouping import (  # noqa: E402
-    Member,
-    adjacency,
-    candidate_pairs,
-    components,
-    linked,
-    star_clusters,
-)
 from app.stories.members import features_of  # noqa: E402
-from app.stories.minhash import keys_of  # noqa: E402
 
 EVAL = ROOT / "bench" / "story_eval"
 SAME_STORY = {"same", "figure", "denial"}
@@ -88,27 +83,16 @@ def locate(side: dict[str, str], event: str, by_article: dict[str, list[Found]])
     return best if score >= MIN_OVERLAP else None
 
 
-def story_of_each(claims: list[Claim], articles: list[int]) -> dict[int, int]:
-    """Each grouped claim's story number, grouping all claims as one load would."""
-    features = [features_of(claim) for claim in claims]
-    groupable = [i for i, f in enumerate(features) if f.groupable]
-    keys = keys_of([features[i].terms for i in groupable])
-    local_articles = np.array([articles[i] for i in groupable])
-    fresh = np.ones(len(groupable), dtype=bool)
-    pairs = candidate_pairs(keys, local_articles, fresh)
-    edges = linked([features[i] for i in groupable], pairs)
-    members = [
-        Member(claims[i].id, articles[i], features[i], i, len(claims[i].assertion))
-        for i in groupable
-    ]
-    linked_to = adjacency(edges)
-    stories = {}
-    number = 0
-    for group in components(len(groupable), edges):
-        for story in star_clusters(group, members, linked_to):
-            number += 1
-            for local in story:
-                stories[groupable[local]] = number
+def story_of_each(folder: Path) -> dict[str, str]:
+    """Each grouped claim's story, as a load of all the articles stores it."""
+    with tempfile.TemporaryDirectory() as scratch:
+        url = database_url(Path(scratch) / "stories.db")
+        load_files(sorted(folder.glob("*/")), url)
+        engine = make_engine(url, read_only=True)
+        with engine.connect() as connection:
+            statement = select(STORY_CLAIMS.c.claim_id, STORY_CLAIMS.c.story_id)
+            stories = {row.claim_id: row.story_id for row in connection.execute(statement)}
+        engine.dispose()
     return stories
 
 
@@ -119,8 +103,8 @@ def main() -> int:
     parser.add_argument("--errors", action="store_true", help="list the pairs it gets wrong")
     args = parser.parse_args()
     pairs = json.loads(args.pairs.read_text(encoding="utf-8"))
-    claims, articles, by_article = extract_all(args.articles)
-    stories = story_of_each(claims, articles)
+    _, _, by_article = extract_all(args.articles)
+    stories = story_of_each(args.articles)
     counts: Counter[str] = Counter()
     marks: Counter[str] = Counter()
     missing = 0
@@ -135,7 +119,7 @@ def main() -> int:
             )
             continue
         truth = pair["label"] in SAME_STORY
-        predicted = a.index in stories and stories.get(a.index) == stories.get(b.index)
+        predicted = a.claim.id in stories and stories.get(a.claim.id) == stories.get(b.claim.id)
         counts[("t" if truth == predicted else "f") + ("p" if predicted else "n")] += 1
         counts[f"{pair['label']}:{'hit' if predicted == truth else 'miss'}"] += 1
         marks.update(mark_of(pair["label"], a.claim, b.claim))

@@ -195,7 +195,7 @@ def write_chunk(
         article = (ids[item.article.slug], item.article.published.isoformat())
         for position, claim in enumerate(item.claims):
             first_day = insert_claim(batch, keys, article, position, claim)
-            stories.add(claim, first_day, article[1], position)
+            stories.add(claim, article, first_day, position)
     keys.write_new()
     batch.flush(connection, [item.article.slug for item, _ in changed])
     stories.flush()
