@@ -48,6 +48,8 @@ from app.stories.keys import (
 from app.stories.members import features_of, timeline_key
 from app.stories.refresh import drop_story_rows, refresh_stories, retitle
 
+RECENT = 50_000  # stored candidates kept in memory before the cache starts afresh
+
 
 @dataclass
 class StoryLoad:
@@ -131,6 +133,7 @@ class Grouper:
         self.slots: list[Slot] = []
         self.slot_of_story: dict[str, int] = {}
         self.links: dict[int, Member] = {}  # key id -> member, for claims this load links
+        self.recent: dict[int, Member] = {}  # stored claims read as candidates
         self._read_memberships()
 
     def _read_memberships(self) -> None:
@@ -186,6 +189,15 @@ class Grouper:
         for entry, found in zip(entries, candidates, strict=True):
             if self.story_of[entry.key_id] < 0:
                 self._place(entry.key_id, entry.member, found, known)
+
+    def _members(self, key_ids: set[int]) -> dict[int, Member]:
+        """Stored claims that belong to no story, read once and kept a while."""
+        missing = key_ids - self.recent.keys()
+        if missing:
+            if len(self.recent) > RECENT:
+                self.recent.clear()
+            self.recent.update(read_members(self.connection, missing))
+        return {key_id: self.recent[key_id] for key_id in key_ids if key_id in self.recent}
 
     def _grow(self, size: int) -> None:
         if size > len(self.articles):
