@@ -24,7 +24,7 @@ from app.intake.metadata import normalized_url
 from app.intake.pages import PAGE_SUFFIXES, Page, is_page_file, read_page_file
 from app.pipeline import Input
 
-PROGRESS_URLS = 5  # a list of at least this many links gets a progress bar; a feed always
+PROGRESS_PAGES = 5  # fetching at least this many pages shows a progress bar
 FEED_FILE_BYTES = 10 * 2**20
 
 
@@ -69,7 +69,7 @@ def gather(names: Iterable[str | Path], options: IntakeOptions | None = None) ->
             if path.resolve() not in seen:
                 seen.add(path.resolve())
                 _take_file(path, options, gathered, entries)
-    for fetched in _fetch(urls, options, "Fetching links", PROGRESS_URLS):
+    for fetched in _fetch(urls, options, "Fetching links", PROGRESS_PAGES):
         _take_fetched(fetched, options, gathered, entries)
     _take_entries(entries, options, gathered)
     return gathered
@@ -179,7 +179,7 @@ def _take_entries(entries: list[FeedEntry], options: IntakeOptions, gathered: Ga
     """Fetch every feed entry's page; an entry that is not an HTML page is named."""
     dates = {entry.link: entry.published for entry in entries}
     for url, result in _fetch(
-        [entry.link for entry in entries], options, "Fetching feed entries", 1
+        [entry.link for entry in entries], options, "Fetching feed entries", PROGRESS_PAGES
     ):
         if isinstance(result, FetchError):
             gathered.errors.append(ArticleError(url, str(result)))

@@ -145,7 +145,10 @@ def _names_site(part: str, names: set[str]) -> bool:
 
 def publisher_name(sitename: str | None, url: str | None) -> str | None:
     """The site's name the page gives; else the host name ("www." dropped)."""
-    if sitename and not re.fullmatch(r"[\w.-]+\.[a-z]{2,}", sitename.strip(), re.IGNORECASE):
+    looks_like_address = sitename is not None and (
+        "/" in sitename or re.fullmatch(r"[\w.-]+\.[a-z]{2,}", sitename.strip(), re.IGNORECASE)
+    )
+    if sitename and not looks_like_address:
         return " ".join(sitename.split())[:200]
     if url:
         return (urlsplit(url).hostname or "").removeprefix("www.") or None

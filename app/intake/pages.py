@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gzip
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +102,7 @@ def page_article(tree: HtmlElement, page: Page) -> Article:
         include_comments=False,
         include_images=False,
         include_links=False,
+        date_extraction_params=date_options(),
     )
     if not isinstance(document, Document) or not (document.text or "").strip():
         raise ArticleError(page.name, "no main text found on the page")
@@ -122,6 +123,16 @@ def page_article(tree: HtmlElement, page: Page) -> Article:
     if url is not None:
         data["slug"] = url_slug(url)
     return article_from_dict(data, page.name)
+
+
+def date_options() -> dict[str, Any]:
+    """htmldate's options: the original publication date, from the page's metadata only.
+
+    Its "extensive" search guesses from any date-like text on the page (a copyright
+    year becomes January 1st); a wrong date is worse than asking for --published.
+    """
+    today = datetime.now(UTC).date()
+    return {"original_date": True, "extensive_search": False, "max_date": today.isoformat()}
 
 
 def body_text(text: str, title: str) -> str:
