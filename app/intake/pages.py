@@ -32,6 +32,7 @@ from app.intake.metadata import (
 )
 
 MAX_PAGE_BYTES = 10 * 2**20  # a saved page, decompressed; as for fetched pages
+MIN_WORDS = 20  # a shorter text is a menu or a caption, not an article
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
 
 
@@ -110,8 +111,10 @@ def page_article(tree: HtmlElement, page: Page) -> Article:
     if not title:
         raise ArticleError(page.name, "no title found on the page")
     body = body_text(document.text or "", title)
-    if not body:
-        raise ArticleError(page.name, "no main text found on the page")
+    words = len(body.split())
+    if words < MIN_WORDS:  # what trafilatura falls back to on a page with no article
+        problem = f"no main text found on the page (only {words} words outside navigation)"
+        raise ArticleError(page.name, problem)
     data: dict[str, Any] = {
         "title": title,
         "publisher": publisher_name(document.sitename, url),
