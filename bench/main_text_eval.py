@@ -196,8 +196,12 @@ def main() -> int:
         columns = [mean_and_error([row[i] for row in rows]) for i in range(3)]
         titles = sum(row[3] for row in rows) / len(rows)
         dates = sum(row[4] for row in rows) / len(rows)
-        print(f"{name:40} {columns[0]:>14} {columns[1]:>14} {columns[2]:>14} {titles:>7.0%} {dates:>7.0%}")
-    print(f"\ntrafilatura {trafilatura.__version__}; titles and dates of trafilatura are its metadata's")
+        print(
+            f"{name:40} {columns[0]:>14} {columns[1]:>14} {columns[2]:>14} {titles:>7.0%} {dates:>7.0%}"
+        )
+    print(
+        f"\ntrafilatura {trafilatura.__version__}; titles and dates of trafilatura are its metadata's"
+    )
     return 0
 
 

@@ -118,6 +118,27 @@ def clean_title(title: str, sitename: str | None, url: str | None) -> str:
     return "".join(pieces).strip()
 
 
+def headline(tree: HtmlElement, title: str) -> str:
+    """The page's visible headline (its first h1) when the title metadata repeats it.
+
+    Metadata titles often carry a kicker ("Analysis: ...") or an older wording; an h1
+    whose words all appear in the document or Open Graph title is the headline itself.
+    """
+    heading = next((h for h in tree.iter("h1") if " ".join(h.text_content().split())), None)
+    if heading is None:
+        return title
+    text = " ".join(heading.text_content().split())
+    titles = [
+        title,
+        *tree.xpath("//title/text()"),
+        *tree.xpath('//meta[@property="og:title"]/@content'),
+    ]
+    squashed = _squash(text)
+    if len(text.split()) >= 3 and any(squashed and squashed in _squash(str(t)) for t in titles):
+        return text
+    return title
+
+
 def _squash(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", slugify(text, 1000))
 

@@ -26,6 +26,7 @@ from app.extraction.model import Article
 from app.intake.metadata import (
     canonical_url,
     clean_title,
+    headline,
     page_language,
     publisher_name,
     url_slug,
@@ -107,7 +108,7 @@ def page_article(tree: HtmlElement, page: Page) -> Article:
     )
     if not isinstance(document, Document) or not (document.text or "").strip():
         raise ArticleError(page.name, "no main text found on the page")
-    title = clean_title(document.title or "", document.sitename, url)
+    title = clean_title(headline(tree, document.title or ""), document.sitename, url)
     if not title:
         raise ArticleError(page.name, "no title found on the page")
     body = body_text(document.text or "", title)
