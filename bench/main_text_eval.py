@@ -59,6 +59,12 @@ PACKAGES = {
         "3767aed93c72a9ac0a68ff907eefc373c183593507a8354e899229bac621da1b",
         "htmldate-1.0.0/tests/cache/",
     ),
+    "trafilatura": (
+        "trafilatura==0.8.2",
+        "trafilatura-0.8.2.tar.gz",
+        "90dea0e633ff55c28f8a818988bc8dcbe930df638a7c9bdf541e9815d132fbe3",
+        "trafilatura-0.8.2/tests/cache/",
+    ),
 }
 NO_DATE = date(1900, 1, 1)  # given to claimtrack's reader so a page without a date still reads
 
