@@ -11,8 +11,9 @@ F1 per page, then the mean over pages with its standard error. Titles and dates 
 as right when they equal the hand-checked ones (titles compared without case, quote
 style or spacing differences).
 
-The pages that may not be redistributed come from the newspaper4k 0.9.6 and htmldate
-1.0.0 source distributions, downloaded from PyPI into bench/out/pages/ the first time.
+The pages that may not be redistributed come from the newspaper4k 0.9.6, htmldate 1.0.0
+and trafilatura 0.8.2 source distributions, downloaded from PyPI into bench/out/pages/
+the first time.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ import pytest
 from app.intake.fetch import USER_AGENT
 from tests.conftest import run_cli
 from tests.newsite import PAGES as COMMITTED
-from tests.newsite import NewsSite, atom, committed_page, packaged_page, rss
+from tests.newsite import NewsSite, SavedPages, atom, committed_page, packaged_page, rss
 from tests.servers import serving
 
 
@@ -110,10 +111,10 @@ def page_bytes(expected: Expected) -> bytes:
 
 @pytest.fixture(scope="module")
 def site() -> Iterator[tuple[NewsSite, str]]:
-    pages = {name: page_bytes(expected) for name, expected in PAGES.items()}
-    pages["german.html"] = committed_page(GERMAN)
-    pages["undated.html"] = committed_page(UNDATED)
-    news = NewsSite(pages, slow_seconds=4.0)
+    loaders = {name: partial(page_bytes, expected) for name, expected in PAGES.items()}
+    loaders["german.html"] = partial(committed_page, GERMAN)
+    loaders["undated.html"] = partial(committed_page, UNDATED)
+    news = NewsSite(SavedPages(loaders), slow_seconds=4.0)
     with serving(news.app()) as port:
         base = f"http://127.0.0.1:{port}"
         news.feeds["news.rss"] = rss(
