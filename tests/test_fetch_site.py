@@ -101,6 +101,9 @@ PAGES = {
 }
 GERMAN = "hobby-werkstatt-blog.de.roomba.html"  # a German blog post of 14 December 2015
 UNDATED = "creativecommons.org.html"  # "What we do": an about page with no date of its own
+SPANISH = (
+    "voanoticias.com.nicaragua-covid.html"  # VOA in Spanish: "08 Octubre 2020" by its headline
+)
 
 
 def page_bytes(expected: Expected) -> bytes:
@@ -114,6 +117,7 @@ def site() -> Iterator[tuple[NewsSite, str]]:
     loaders = {name: partial(page_bytes, expected) for name, expected in PAGES.items()}
     loaders["german.html"] = partial(committed_page, GERMAN)
     loaders["undated.html"] = partial(committed_page, UNDATED)
+    loaders["spanish.html"] = partial(committed_page, SPANISH)
     news = NewsSite(SavedPages(loaders), slow_seconds=4.0)
     with serving(news.app()) as port:
         base = f"http://127.0.0.1:{port}"
@@ -330,6 +334,27 @@ def test_a_page_not_in_english_loads_without_claims(
     assert title == "Eine Arduino-Virtual-Wall für den IRobot Roomba"
     assert (published, language.split("-")[0]) == ("2015-12-14", "de")
     assert "Einige unserer Türschwellen sind nicht voll Roomba-kompatibel." in body
+    assert claim_ids(db) == []
+
+
+def test_a_spanish_news_page_keeps_its_dateline_its_address_and_no_claims(
+    site: tuple[NewsSite, str], tmp_path: Path
+) -> None:
+    """The page shows "08 Octubre 2020 06:36 AM" under its headline; a related story's teaser
+    further down says "Miércoles, 07/10/2020"."""
+    _, base = site
+    db = tmp_path / "claims.db"
+    result = run_cli("load", f"{base}/news/spanish.html", "--db", db)
+    assert result.exit_code == 0, result.stderr
+    assert "loaded without claims" in result.stderr
+    stored = articles(db)
+    url = "https://www.voanoticias.com/centroamerica/nicaragua-cientificos-alertan-gobierno-por-posible-rebrote-covid19"
+    assert list(stored) == [url]
+    title, published, publisher, language, body = stored[url]
+    assert title == "Nicaragua: científicos alertan por posible rebrote de COVID-19"
+    assert (published, publisher, language) == ("2020-10-08", "Voice of America", "es")
+    assert body.startswith("MANAGUA - Los altos índices de pobreza en Nicaragua")
+    assert "Sorry, but your browser cannot support embedded video" not in body
     assert claim_ids(db) == []
 
 

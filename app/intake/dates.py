@@ -5,7 +5,10 @@ News pages print the date of a story next to its headline: above it ("January 19
 That printed date is what the page tells its readers, so it is taken before the page's
 metadata, which often carries the time of the last update instead. Only short text
 blocks (a dateline, not a sentence that mentions a date) within a few lines of the
-headline count; the date is parsed by htmldate, the library trafilatura uses.
+headline count. The date is parsed by htmldate, the library trafilatura uses, with its
+full parser (dateparser), so a dateline in any language is read ("08 Octubre 2020");
+that parser is safe here because it only sees these few short blocks, never the page's
+other text, where it would take a copyright year for a date.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ def dateline_date(tree: HtmlElement, headline: str) -> str | None:
     latest = datetime.now(UTC).replace(tzinfo=None) + timedelta(days=1)
     near = [b for b in blocks if -WORDS_BEFORE <= b[0] - at <= WORDS_AFTER and b[2] is not None]
     for _, _, text in sorted(near, key=lambda block: abs(block[0] - at)):
-        found = try_date_expr(text, "%Y-%m-%d", False, EARLIEST, latest)
+        found = try_date_expr(text, "%Y-%m-%d", True, EARLIEST, latest)
         if found:
             return str(found)
     return None
