@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     Connection,
@@ -47,7 +47,9 @@ from app.storage.tables import (
     SOURCES,
     TOPICS,
 )
-from app.stories.store import StoryLoad
+
+if TYPE_CHECKING:
+    from app.stories.store import StoryLoad
 
 PROGRESS_THRESHOLD = 50  # show a progress bar for runs with more articles than this
 CHUNK = 200  # articles written together: a few multi-row statements per chunk
@@ -110,6 +112,8 @@ def load_articles(
         check_schema(connection)
         tune_for_load(connection)
         keys = NaturalKeys(connection)
+        from app.stories.store import StoryLoad  # numpy and the vocabulary: only when loading
+
         stories = StoryLoad(connection)
         replaced = False
         for chunk in chunks(progress, CHUNK):

@@ -14,8 +14,6 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
-from datasketch.hashfunc import sha1_hash32
 
 NUM_PERM = 24
 THRESHOLD = 0.3  # candidates from about this Jaccard similarity of the terms on
@@ -33,6 +31,8 @@ _PACK = np.random.RandomState(SEED).randint(1, 1 << 62, size=NUM_PERM, dtype=np.
 @cache
 def band_layout() -> tuple[int, int]:
     """(bands, rows per band) that datasketch chooses for `THRESHOLD` and `NUM_PERM`."""
+    from datasketch import MinHashLSH  # imported when a load first needs it: it is slow to import
+
     lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
     return int(lsh.b), int(lsh.r)
 
@@ -40,6 +40,8 @@ def band_layout() -> tuple[int, int]:
 @cache
 def permutations() -> tuple[np.ndarray, np.ndarray]:
     """The (a, b) of datasketch's permutations for our seed and size."""
+    from datasketch import MinHash
+
     template = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
     a, b = template.permutations
     return np.asarray(a, dtype=np.uint64), np.asarray(b, dtype=np.uint64)
@@ -48,6 +50,8 @@ def permutations() -> tuple[np.ndarray, np.ndarray]:
 @lru_cache(maxsize=500_000)
 def term_hash(term: str) -> int:
     """datasketch's default 32-bit hash of a term."""
+    from datasketch.hashfunc import sha1_hash32
+
     return int(sha1_hash32(term.encode("utf-8")))
 
 
