@@ -132,7 +132,7 @@ class Grouper:
         self.story_of = np.full(size, -1, dtype=np.int64)  # key id -> slot
         self.slots: list[Slot] = []
         self.slot_of_story: dict[str, int] = {}
-        self.links: dict[int, Member] = {}  # key id -> member, for claims this load links
+        self.links: dict[int, tuple[str, int]] = {}  # key id -> claim id, order: linked now
         self.recent: dict[int, Member] = {}  # stored claims read as candidates
         self._read_memberships()
 
@@ -266,7 +266,7 @@ class Grouper:
 
     def _link(self, key_id: int, member: Member, slot: int) -> None:
         self.story_of[key_id] = slot
-        self.links[key_id] = member
+        self.links[key_id] = (member.claim_id, member.order)
 
     def _merge(self, slots: list[int]) -> int:
         """One slot for all of `slots`: the stored story founded first, else the first."""
@@ -279,22 +279,17 @@ class Grouper:
 
     def write(self) -> set[str]:
         """Write merges, new stories and new links; return the ids of the stories touched."""
-        members: dict[int, list[tuple[int, Member]]] = {}
-        for key_id, member in self.links.items():
-            members.setdefault(self.find(int(self.story_of[key_id])), []).append((key_id, member))
+        members: dict[int, list[tuple[str, int]]] = {}
+        for key_id, linked in self.links.items():
+            members.setdefault(self.find(int(self.story_of[key_id])), []).append(linked)
         touched = self._write_merges()
         rows: list[dict[str, Any]] = []
-        for slot, linked in members.items():
-            story = self.slots[slot].story_id or self._found([m for _, m in linked])
+        for slot, linked_claims in members.items():
+            story = self.slots[slot].story_id or self._found(linked_claims)
             touched.add(story)
             rows.extend(
-                {
-                    "claim_id": m.claim_id,
-                    "story_id": story,
-                    "timeline_key": m.order,
-                    "relation": "same",
-                }
-                for _, m in linked
+                {"claim_id": claim_id, "story_id": story, "timeline_key": order, "relation": "same"}
+                for claim_id, order in linked_claims
             )
         for chunk in batches(rows, 5000):
             self.connection.execute(insert(STORY_CLAIMS), list(chunk))
@@ -312,13 +307,13 @@ class Grouper:
             survivors.add(survivor)
         return survivors
 
-    def _found(self, members: list[Member]) -> str:
+    def _found(self, members: list[tuple[str, int]]) -> str:
         """A new story named after its earliest claim (reusing an id that was freed)."""
-        first = min(members, key=lambda member: (member.order, member.claim_id))
-        new_id = story_id(first.claim_id)
+        first_id, first_order = min(members, key=lambda member: (member[1], member[0]))
+        new_id = story_id(first_id)
         self.connection.execute(delete(STORY_ALIASES).where(STORY_ALIASES.c.alias == new_id))
         exists = self.connection.execute(select(STORIES.c.id).where(STORIES.c.id == new_id)).first()
-        values: dict[str, Any] = {"founder_claim_id": first.claim_id, "founder_key": first.order}
+        values: dict[str, Any] = {"founder_claim_id": first_id, "founder_key": first_order}
         if exists:
             self.connection.execute(update(STORIES).where(STORIES.c.id == new_id).values(values))
         else:
