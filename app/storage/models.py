@@ -75,6 +75,8 @@ class ClaimRow(SQLModel, table=True):
         Index("ix_claims_article_position", "article_id", "position"),
         Index("ix_claims_actor_newest", "actor_id", "newest_key", "id"),
         Index("ix_claims_stance_newest", "stance", "newest_key", "id"),
+        # The speaker filter walks one speaker's claims in list order.
+        Index("ix_claims_speaker_newest", "speaker_name", "newest_key", "id"),
     )
 
     id: str = Field(primary_key=True)  # stable: derived from article slug and quote words
