@@ -28,43 +28,36 @@ class ArticleRow(SQLModel, table=True):
     content_hash: str  # of the input article, to skip unchanged reloads
 
 
-class SourceRow(SQLModel, table=True):
-    __tablename__ = "sources"
+def label_indexes(table: str) -> tuple[Index, Index]:
+    """Indexes that find a row of names by its label, as written or in any case."""
+    label = Index(f"ix_{table}_label", "label")
+    return label, Index(f"ix_{table}_label_lower", text("lower(label)"))
 
-    __table_args__ = (
-        Index("ix_sources_label", "label"),
-        Index("ix_sources_label_lower", text("lower(label)")),
-    )
+
+class NamedRow(SQLModel):
+    """The columns of every table of names: an id, a unique slug and a label."""
 
     id: int | None = Field(default=None, primary_key=True)
     slug: str = Field(unique=True, index=True)
     label: str
+
+
+class SourceRow(NamedRow, table=True):
+    __tablename__ = "sources"
+    __table_args__ = label_indexes("sources")
+
     kind: str
     aliases: str = "[]"  # JSON list of the names that resolve to this source
 
 
-class EntityRow(SQLModel, table=True):
+class EntityRow(NamedRow, table=True):
     __tablename__ = "entities"
-    __table_args__ = (
-        Index("ix_entities_label", "label"),
-        Index("ix_entities_label_lower", text("lower(label)")),
-    )
-
-    id: int | None = Field(default=None, primary_key=True)
-    slug: str = Field(unique=True, index=True)
-    label: str
+    __table_args__ = label_indexes("entities")
 
 
-class TopicRow(SQLModel, table=True):
+class TopicRow(NamedRow, table=True):
     __tablename__ = "topics"
-    __table_args__ = (
-        Index("ix_topics_label", "label"),
-        Index("ix_topics_label_lower", text("lower(label)")),
-    )
-
-    id: int | None = Field(default=None, primary_key=True)
-    slug: str = Field(unique=True, index=True)
-    label: str
+    __table_args__ = label_indexes("topics")
 
 
 class ClaimRow(SQLModel, table=True):
@@ -147,37 +140,44 @@ class LoadInfoRow(SQLModel, table=True):
 # something, so pages read counts instead of counting a million rows.
 
 
-class SourceStatRow(SQLModel, table=True):
+class CountRow(SQLModel):
+    """A summary row: how many claims have the value its other columns name."""
+
+    claims: int
+
+
+def by_count(table: str, key: str) -> tuple[Index]:
+    """The index that lists a summary's values, most claims first."""
+    return (Index(f"ix_{table}_claims", "claims", key),)
+
+
+class SourceStatRow(CountRow, table=True):
     __tablename__ = "source_stats"
-    __table_args__ = (Index("ix_source_stats_claims", "claims", "source_id"),)
+    __table_args__ = by_count("source_stats", "source_id")
 
     source_id: int = Field(foreign_key="sources.id", primary_key=True)
-    claims: int
 
 
-class TopicStatRow(SQLModel, table=True):
+class TopicStatRow(CountRow, table=True):
     __tablename__ = "topic_stats"
-    __table_args__ = (Index("ix_topic_stats_claims", "claims", "topic_id"),)
+    __table_args__ = by_count("topic_stats", "topic_id")
 
     topic_id: int = Field(foreign_key="topics.id", primary_key=True)
-    claims: int
 
 
-class StanceStatRow(SQLModel, table=True):
+class StanceStatRow(CountRow, table=True):
     """Claims per stance; with the other counts, it tells a list which index to walk."""
 
     __tablename__ = "stance_stats"
 
     stance: str = Field(primary_key=True)
-    claims: int
 
 
-class ActorStatRow(SQLModel, table=True):
+class ActorStatRow(CountRow, table=True):
     __tablename__ = "actor_stats"
-    __table_args__ = (Index("ix_actor_stats_claims", "claims", "actor_id"),)
+    __table_args__ = by_count("actor_stats", "actor_id")
 
     actor_id: int = Field(foreign_key="entities.id", primary_key=True)
-    claims: int
 
 
 class SourceTopicStatRow(SQLModel, table=True):

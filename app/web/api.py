@@ -41,7 +41,7 @@ def json_response(model: Any) -> Response:
     name="api_claims",
     summary="Claims matching filters",
 )
-def api_claims(request: Request, query: ClaimQueryDep, urls: UrlsDep) -> Response:
+async def api_claims(request: Request, query: ClaimQueryDep, urls: UrlsDep) -> Response:
     """One page of claims matching the filters (the same as /claims); `next` continues it."""
     if "page" in request.query_params:
         number = queries.parse_page(request.query_params.get("page"))
@@ -71,7 +71,7 @@ def api_claims(request: Request, query: ClaimQueryDep, urls: UrlsDep) -> Respons
     response_class=Response,
     summary="Claims matching filters, as CSV",
 )
-def api_claims_csv(query: ClaimQueryDep) -> Response:
+async def api_claims_csv(query: ClaimQueryDep) -> Response:
     """Every claim matching the filters as CSV (up to 10,000 rows), in list order."""
     records = islice(queries.iter_claims(query.connection, query.filters), CSV_LIMIT)
     rows = (ClaimOut.of(record).csv_row() for record in records)
@@ -81,7 +81,7 @@ def api_claims_csv(query: ClaimQueryDep) -> Response:
 @router.get(
     "/claims/{claim_id}", response_model=schemas.Claim, name="api_claim", summary="One claim"
 )
-def api_claim(claim_id: str, connection: ConnectionDep) -> Response:
+async def api_claim(claim_id: str, connection: ConnectionDep) -> Response:
     """One claim by its id."""
     claim = queries.get_claim(connection, claim_id[:100])
     if claim is None:
@@ -106,7 +106,7 @@ def value_items(connection: ConnectionDep, urls: Urls, name: str) -> list[dict[s
 
 
 @router.get("/sources", response_model=schemas.SourceList, name="api_sources", summary="Sources")
-def api_sources(connection: ConnectionDep, urls: UrlsDep) -> dict[str, Any]:
+async def api_sources(connection: ConnectionDep, urls: UrlsDep) -> dict[str, Any]:
     """Every source, most claims first."""
     return {"sources": value_items(connection, urls, "source")}
 
@@ -114,20 +114,20 @@ def api_sources(connection: ConnectionDep, urls: UrlsDep) -> dict[str, Any]:
 @router.get(
     "/sources.csv", name="api_sources_csv", response_class=Response, summary="Sources, as CSV"
 )
-def api_sources_csv(connection: ConnectionDep, urls: UrlsDep) -> Response:
+async def api_sources_csv(connection: ConnectionDep, urls: UrlsDep) -> Response:
     """Every source as CSV."""
     columns = ("slug", "label", "kind", "claims", "url", "claims_url")
     return csv_response(columns, value_items(connection, urls, "source"), "sources.csv")
 
 
 @router.get("/topics", response_model=schemas.TopicList, name="api_topics", summary="Topics")
-def api_topics(connection: ConnectionDep, urls: UrlsDep) -> dict[str, Any]:
+async def api_topics(connection: ConnectionDep, urls: UrlsDep) -> dict[str, Any]:
     """Every topic, most claims first."""
     return {"topics": value_items(connection, urls, "topic")}
 
 
 @router.get("/topics.csv", name="api_topics_csv", response_class=Response, summary="Topics, as CSV")
-def api_topics_csv(connection: ConnectionDep, urls: UrlsDep) -> Response:
+async def api_topics_csv(connection: ConnectionDep, urls: UrlsDep) -> Response:
     """Every topic as CSV."""
     columns = ("slug", "label", "claims", "url", "claims_url")
     return csv_response(columns, value_items(connection, urls, "topic"), "topics.csv")
@@ -139,7 +139,7 @@ def api_topics_csv(connection: ConnectionDep, urls: UrlsDep) -> Response:
     name="api_article",
     summary="One article with its claims",
 )
-def api_article(slug: str, connection: ConnectionDep) -> dict[str, Any]:
+async def api_article(slug: str, connection: ConnectionDep) -> dict[str, Any]:
     """An article, its body, and its claims in reading order."""
     article = queries.get_article(connection, slug)
     if article is None:

@@ -3,7 +3,7 @@ grouped by the other dimension. Each browsable dimension is one `Browsable` entr
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,8 +42,8 @@ BROWSABLE = (
 )
 
 
-def _all_values(browsable: Browsable) -> Callable[..., HTMLResponse]:
-    def view(
+def _all_values(browsable: Browsable) -> Callable[..., Awaitable[HTMLResponse]]:
+    async def view(
         request: Request, connection: ConnectionDep, templates: TemplatesDep, urls: UrlsDep
     ) -> HTMLResponse:
         values = queries.top_values(connection, browsable.name)
@@ -54,8 +54,8 @@ def _all_values(browsable: Browsable) -> Callable[..., HTMLResponse]:
     return view
 
 
-def _one_value(browsable: Browsable) -> Callable[..., HTMLResponse]:
-    def view(
+def _one_value(browsable: Browsable) -> Callable[..., Awaitable[HTMLResponse]]:
+    async def view(
         request: Request,
         slug: str,
         connection: ConnectionDep,

@@ -108,7 +108,7 @@ def old_page_redirect(request: Request, query: ClaimQuery, urls: Urls, route: st
 
 
 @router.get("/claims", response_class=HTMLResponse, name="claims")
-def claim_list(
+async def claim_list(
     request: Request, query: ClaimQueryDep, templates: TemplatesDep, urls: UrlsDep
 ) -> Response:
     """Filtered, sorted claims a page at a time, with facet counts and removable chips."""
@@ -145,7 +145,7 @@ def claim_list(
 
 
 @router.get("/claims/{claim_id}", response_class=HTMLResponse, name="claim")
-def claim_page(
+async def claim_page(
     request: Request,
     claim_id: str,
     connection: ConnectionDep,

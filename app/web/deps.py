@@ -1,5 +1,11 @@
 """Dependencies the routes declare: a read-only database connection with a time limit,
-the URL builder and the templates. The claim filters are in `app.web.filters`."""
+the URL builder and the templates. The claim filters are in `app.web.filters`.
+
+Routes and dependencies are coroutines and run their queries on the event loop: a page's
+queries take milliseconds and each worker process has a core, so handing every request
+to a thread and back (and the threads fighting for the interpreter lock) cost more than
+it gave. The request's time limit still stops any query that runs long.
+"""
 
 from __future__ import annotations
 
@@ -37,7 +43,7 @@ async def get_connection(request: Request) -> AsyncIterator[Connection]:
 ConnectionDep = Annotated[Connection, Depends(get_connection)]
 
 
-def get_urls(request: Request) -> Urls:
+async def get_urls(request: Request) -> Urls:
     """The URL builder for this request."""
     return Urls(request)
 
@@ -45,7 +51,7 @@ def get_urls(request: Request) -> Urls:
 UrlsDep = Annotated[Urls, Depends(get_urls)]
 
 
-def get_templates(request: Request) -> Jinja2Templates:
+async def get_templates(request: Request) -> Jinja2Templates:
     """The app's templates."""
     return request.app.state.templates
 

@@ -30,7 +30,7 @@ COMMON_PARAMETERS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def _raw_values(request: Request, connection: ConnectionDep, **_: Any) -> ClaimQuery:
+async def _raw_values(request: Request, connection: ConnectionDep, **_: Any) -> ClaimQuery:
     raw = {name: request.query_params.getlist(name) for name in request.query_params}
     return ClaimQuery(connection, parse_filters(connection, raw))
 

@@ -62,7 +62,7 @@ def matrix_rows(
 
 
 @router.get("/", response_class=HTMLResponse, name="overview")
-def overview(
+async def overview(
     request: Request, connection: ConnectionDep, templates: TemplatesDep, urls: UrlsDep
 ) -> HTMLResponse:
     """Claims grouped by source with counts, topics, the matrix and the timeline."""

@@ -63,12 +63,25 @@ class Dimension:
     """A way to narrow claims: its parameter, label, storage and summary table."""
 
     name: str  # URL parameter and key in ClaimFilters: "source"
-    label: str  # "Source"
-    plural: str  # "Sources"
-    many: bool  # several values may be chosen (a claim matches any of them)
-    key: str  # the column naming a value in the summary tables: "source_id"
-    stats: Table | None  # claims per value; None when no summary counts them exactly
-    help: str  # what the URL parameter takes, for the API docs
+    help: str  # what the URL parameter takes, for the API docs and the CLI
+    stats: Table | None = None  # claims per value; None when no summary counts them exactly
+    many: bool = False  # several values may be chosen (a claim matches any of them)
+    column: str = ""  # the column naming a value in claims and summaries (default name_id)
+
+    @property
+    def label(self) -> str:
+        """What a page calls it: "Source"."""
+        return self.name.capitalize()
+
+    @property
+    def plural(self) -> str:
+        """What a page calls several: "Sources"."""
+        return f"{self.label}s"
+
+    @property
+    def key(self) -> str:
+        """The column naming a value in the summary tables: "source_id"."""
+        return self.column or f"{self.name}_id"
 
     def resolve(self, connection: Connection, value: str) -> str:
         """The slug a typed value names; UnknownName or AmbiguousName otherwise."""
@@ -157,7 +170,6 @@ class LinkDimension(Dimension):
 class ColumnDimension(Dimension):
     """A dimension stored in a column of `claims`, walked by an index (column, newest_key)."""
 
-    column: str = "stance"
     table: Table | None = None  # names, when the column holds their ids
     choices: tuple[str, ...] = ()  # the only values there are, when fixed
 
@@ -199,7 +211,7 @@ class ColumnDimension(Dimension):
 
     def own(self, values: Sequence[str]) -> ColumnElement[bool]:
         """The condition on the claims table itself."""
-        return CLAIMS.c[self.column].in_(self.keys(values))
+        return CLAIMS.c[self.key].in_(self.keys(values))
 
     def check(self, values: Sequence[str], claim_id: ColumnElement[str]) -> ColumnElement[bool]:
         if claim_id is CLAIMS.c.id:
@@ -210,7 +222,7 @@ class ColumnDimension(Dimension):
         return IndexWalk(CLAIMS, CLAIMS.c.id, self.own(values))
 
     def sample_counts(self, sample: Sequence[str], limit: int) -> Select:
-        column, n = CLAIMS.c[self.column], func.count().label("n")
+        column, n = CLAIMS.c[self.key], func.count().label("n")
         statement = select(column.label("key"), n).where(CLAIMS.c.id.in_(list(sample)))
         statement = statement.where(column.is_not(None)).group_by(column)
         return statement.order_by(n.desc(), column).limit(limit)
@@ -226,61 +238,21 @@ class ColumnDimension(Dimension):
         return [FacetValue(row.slug, row.label, int(row.n)) for row in rows]
 
 
+SOURCE_HELP = "Source slug, label or alias; repeat for several"
 SOURCE = LinkDimension(
-    name="source",
-    label="Source",
-    plural="Sources",
-    many=True,
-    key="source_id",
-    stats=SOURCE_STATS,
-    help="Source slug, label or alias; repeat for several",
-    table=SOURCES,
-    link=CLAIM_SOURCES,
-    aliases=SOURCE_ALIASES,
+    "source", SOURCE_HELP, SOURCE_STATS, True, table=SOURCES, aliases=SOURCE_ALIASES
 )
-TOPIC = LinkDimension(
-    name="topic",
-    label="Topic",
-    plural="Topics",
-    many=True,
-    key="topic_id",
-    stats=TOPIC_STATS,
-    help="Topic slug or label; repeat for several",
-    table=TOPICS,
-    link=CLAIM_TOPICS,
-)
+TOPIC_HELP = "Topic slug or label; repeat for several"
+TOPIC = LinkDimension("topic", TOPIC_HELP, TOPIC_STATS, True, table=TOPICS, link=CLAIM_TOPICS)
 ACTOR = ColumnDimension(
-    name="actor",
-    label="Actor",
-    plural="Actors",
-    many=False,
-    key="actor_id",
-    stats=ACTOR_STATS,
-    help="Who does what is claimed: slug or label",
-    column="actor_id",
-    table=ENTITIES,
+    "actor", "Who does what is claimed: slug or label", ACTOR_STATS, table=ENTITIES
 )
 STANCE = ColumnDimension(
-    name="stance",
-    label="Stance",
-    plural="Stances",
-    many=False,
-    key="stance",
-    stats=STANCE_STATS,
-    help=", ".join(STANCES),
-    column="stance",
-    choices=STANCES,
+    "stance", ", ".join(STANCES), STANCE_STATS, column="stance", choices=STANCES
 )
-SPEAKER = ColumnDimension(
-    name="speaker",
-    label="Speaker",
-    plural="Speakers",
-    many=False,
-    key="speaker_name",
-    stats=None,  # speaker_stats counts per source: exact only within one source
-    help="The named person who spoke, as written (any case)",
-    column="speaker_name",
-)
+# speaker_stats counts per source: exact only within one source, so no summary of its own.
+SPEAKER_HELP = "The named person who spoke, as written (any case)"
+SPEAKER = ColumnDimension("speaker", SPEAKER_HELP, None, column="speaker_name")
 
 DIMENSIONS: tuple[Dimension, ...] = (SOURCE, TOPIC, ACTOR, STANCE, SPEAKER)
 BY_NAME = {dimension.name: dimension for dimension in DIMENSIONS}

@@ -82,34 +82,38 @@ class ClaimOut(BaseModel):
 
     @classmethod
     def of(cls, record: ClaimRecord) -> ClaimOut:
-        """The output shape of one claim record."""
+        """The output shape of one claim record (read from the database, so not validated
+        again: `model_construct`)."""
         speaker = None
         if record.speaker_name:
-            speaker = Speaker(name=record.speaker_name, role=record.speaker_role)
+            speaker = Speaker.model_construct(name=record.speaker_name, role=record.speaker_role)
         period = None
         if record.event_start or record.event_end:
-            period = Period(start=record.event_start, end=record.event_end)
+            period = Period.model_construct(start=record.event_start, end=record.event_end)
         article = record.article
-        return cls(
+        return cls.model_construct(
             id=record.id,
             url=claim_url(record.id),
             assertion=record.assertion,
-            quote=Quote(
+            quote=Quote.model_construct(
                 text=record.quote_text,
                 start=record.quote_start,
                 end=record.quote_end,
                 prefix=record.quote_prefix,
                 suffix=record.quote_suffix,
             ),
-            sources=[SourceRef(slug=s.slug, label=s.label, kind=s.kind) for s in record.sources],
+            sources=[
+                SourceRef.model_construct(slug=s.slug, label=s.label, kind=s.kind)
+                for s in record.sources
+            ],
             speaker=speaker,
             actor=_named(record.actor),
             target=_named(record.target),
-            topics=[NamedRef(slug=t.slug, label=t.label) for t in record.topics],
+            topics=[NamedRef.model_construct(slug=t.slug, label=t.label) for t in record.topics],
             stance=record.stance,
-            said_on=SaidOn(date=record.said_on, precision=record.said_on_precision),
+            said_on=SaidOn.model_construct(date=record.said_on, precision=record.said_on_precision),
             event_period=period,
-            article=ArticleRef(
+            article=ArticleRef.model_construct(
                 slug=article.slug, title=article.title, url=article.url, published=article.published
             ),
         )
@@ -153,4 +157,4 @@ def claim_url(claim_id: str) -> str:
 
 
 def _named(value: Any) -> NamedRef | None:
-    return None if value is None else NamedRef(slug=value.slug, label=value.label)
+    return None if value is None else NamedRef.model_construct(slug=value.slug, label=value.label)
