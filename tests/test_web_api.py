@@ -1,4 +1,4 @@
-"""The JSON and CSV API: the DESIGN.md claim shape, paging, filters, OpenAPI and /docs."""
+"""The JSON and CSV API: the claim shape of docs/claims.md, paging, filters, OpenAPI and /docs."""
 
 from __future__ import annotations
 
