@@ -96,31 +96,30 @@ class ClaimRow(SQLModel, table=True):
     oldest_key: int = Field(sa_type=BigInteger)
 
 
-class ClaimSourceLink(SQLModel, table=True):
-    __tablename__ = "claim_sources"
-    __table_args__ = (
-        Index("ix_claim_sources_newest", "source_id", "newest_key", "claim_id"),
-        Index("ix_claim_sources_oldest", "source_id", "oldest_key", "claim_id"),
-    )
+class LinkRow(SQLModel):
+    """A claim's link to a value (a source, a topic), with the claim's sort keys copied so
+    that one value's claims are one walk down one index, in list order."""
 
     claim_id: str = Field(foreign_key="claims.id", primary_key=True)
+    newest_key: int = Field(default=0, sa_type=BigInteger)  # the claim's, copied
+    oldest_key: int = Field(default=0, sa_type=BigInteger)
+
+
+def walked(table: str, key: str) -> tuple[str, tuple[Index, Index]]:
+    """A link table's name, and its indexes that list one value's claims in each order."""
+    newest = Index(f"ix_{table}_newest", key, "newest_key", "claim_id")
+    return table, (newest, Index(f"ix_{table}_oldest", key, "oldest_key", "claim_id"))
+
+
+class ClaimSourceLink(LinkRow, table=True):
+    __tablename__, __table_args__ = walked("claim_sources", "source_id")
     source_id: int = Field(foreign_key="sources.id", primary_key=True)
     position: int = 0  # order the sources were named in
-    newest_key: int = Field(default=0, sa_type=BigInteger)  # the claim's, copied
-    oldest_key: int = Field(default=0, sa_type=BigInteger)
 
 
-class ClaimTopicLink(SQLModel, table=True):
-    __tablename__ = "claim_topics"
-    __table_args__ = (
-        Index("ix_claim_topics_newest", "topic_id", "newest_key", "claim_id"),
-        Index("ix_claim_topics_oldest", "topic_id", "oldest_key", "claim_id"),
-    )
-
-    claim_id: str = Field(foreign_key="claims.id", primary_key=True)
+class ClaimTopicLink(LinkRow, table=True):
+    __tablename__, __table_args__ = walked("claim_topics", "topic_id")
     topic_id: int = Field(foreign_key="topics.id", primary_key=True)
-    newest_key: int = Field(default=0, sa_type=BigInteger)  # the claim's, copied
-    oldest_key: int = Field(default=0, sa_type=BigInteger)
 
 
 class LoadInfoRow(SQLModel, table=True):
@@ -146,22 +145,18 @@ class CountRow(SQLModel):
     claims: int
 
 
-def by_count(table: str, key: str) -> tuple[Index]:
-    """The index that lists a summary's values, most claims first."""
-    return (Index(f"ix_{table}_claims", "claims", key),)
+def counted(table: str, key: str) -> tuple[str, tuple[Index]]:
+    """A summary's table name, and its index that lists values most claims first."""
+    return table, (Index(f"ix_{table}_claims", "claims", key),)
 
 
 class SourceStatRow(CountRow, table=True):
-    __tablename__ = "source_stats"
-    __table_args__ = by_count("source_stats", "source_id")
-
+    __tablename__, __table_args__ = counted("source_stats", "source_id")
     source_id: int = Field(foreign_key="sources.id", primary_key=True)
 
 
 class TopicStatRow(CountRow, table=True):
-    __tablename__ = "topic_stats"
-    __table_args__ = by_count("topic_stats", "topic_id")
-
+    __tablename__, __table_args__ = counted("topic_stats", "topic_id")
     topic_id: int = Field(foreign_key="topics.id", primary_key=True)
 
 
@@ -174,9 +169,7 @@ class StanceStatRow(CountRow, table=True):
 
 
 class ActorStatRow(CountRow, table=True):
-    __tablename__ = "actor_stats"
-    __table_args__ = by_count("actor_stats", "actor_id")
-
+    __tablename__, __table_args__ = counted("actor_stats", "actor_id")
     actor_id: int = Field(foreign_key="entities.id", primary_key=True)
 
 
