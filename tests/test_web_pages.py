@@ -248,6 +248,8 @@ def test_old_page_links_lead_to_the_same_claims(client: TestClient) -> None:
     assert [c["id"] for c in client.get("/api/claims?page=2").json()["claims"]] == everything[25:50]
     past_the_end = client.get("/claims?page=999", follow_redirects=False)
     assert past_the_end.headers["location"] == "/claims"
+    beyond = client.get("/api/claims?page=999").json()
+    assert (beyond["claims"], beyond["next"], beyond["total"]) == ([], None, len(everything))
     assert client.get("/claims?page=zero").status_code == 400
 
 

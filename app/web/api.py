@@ -43,13 +43,14 @@ def json_response(model: Any) -> Response:
 )
 async def api_claims(request: Request, query: ClaimQueryDep, urls: UrlsDep) -> Response:
     """One page of claims matching the filters (the same as /claims); `next` continues it."""
-    if "page" in request.query_params:
+    page = None
+    if "page" in request.query_params:  # an old link: the list from that page's first claim
         number = queries.parse_page(request.query_params.get("page"))
         start = queries.page_start(query, number)
-        if start is not None:
-            query = queries.ClaimQuery(query.connection, query.filters.start())
-            query.after = start
-    page = queries.list_claims(query)
+        query = query.starting_at(start)
+        if start is None and number > 1:  # past the end: an empty last page, as before
+            page = queries.ClaimPage([], *queries.count_claims(query), next=None, first=False)
+    page = page or queries.list_claims(query)
     filters = query.filters
     body = schemas.ClaimList(
         claims=[ClaimOut.of(record) for record in page.claims],

@@ -35,6 +35,7 @@ from app.storage.queries.claims import (
     newest_claims,
     page_start,
 )
+from app.storage.queries.counts import count_claims
 from app.storage.queries.deadline import TimedOut, time_limit
 from app.storage.queries.dimensions import BY_NAME, DIMENSIONS, Dimension, FacetValue
 from app.storage.queries.facets import FACET_SAMPLE, Facet, read_facets
@@ -78,6 +79,7 @@ __all__ = [
     "UnknownName",
     "all_names",
     "article_body",
+    "count_claims",
     "count_sources",
     "default_sort",
     "read_facets",

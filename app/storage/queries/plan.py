@@ -112,6 +112,11 @@ class ClaimQuery:
             return None
         return parse_token(self.filters.after, self.filters.sort == "relevance")
 
+    def starting_at(self, start: Position | None) -> ClaimQuery:
+        """The same list from `start` (None: from its first page)."""
+        filters = replace(self.filters, after=start.token() if start else None)
+        return ClaimQuery(self.connection, filters)
+
     @property
     def walk(self) -> Walk:
         """The walk of the whole list."""
