@@ -103,15 +103,36 @@ class Dimension:
         """The index that lists the claims of `values` in list order, if there is one."""
         return None
 
-    def sample_counts(self, sample: Sequence[str], limit: int) -> Select:
-        """(key, n): the `limit` most frequent values among the claims `sample`."""
+    def sample_counts(self, sample: Select, limit: int) -> Select:
+        """(key, n): the `limit` most frequent values among the claim ids `sample` selects."""
         raise NotImplementedError
 
-    def facet_values(self, connection: Connection, counts: Select) -> list[FacetValue]:
-        """FacetValues for (key, n) rows, most claims first."""
-        rows = connection.execute(counts).all()
-        found = [FacetValue(str(key), str(key), int(n)) for key, n in rows if key is not None]
-        return sorted(found, key=lambda value: (-value.count, value.label))
+    @property
+    def names(self) -> Table | None:
+        """The table naming the values (slug, label), when the values are ids."""
+        return None
+
+    def facet_statement(self, counts: Select) -> Select:
+        """The facet's rows for (key, n) `counts`: each value named, most claims first."""
+        table = self.names
+        if table is None:
+            return counts
+        top = counts.subquery("top")
+        kind = [table.c.kind] if "kind" in table.c else []
+        statement = select(table.c.slug, table.c.label, top.c.n, *kind)
+        statement = statement.join(top, top.c.key == table.c.id)
+        return statement.order_by(top.c.n.desc(), table.c.label)
+
+    def facet_values(self, connection: Connection, statement: Select) -> list[FacetValue]:
+        """FacetValues from the rows of a `facet_statement`, most claims first."""
+        rows = connection.execute(statement).all()
+        if self.names is None:
+            found = [FacetValue(str(key), str(key), int(n)) for key, n in rows if key is not None]
+            return sorted(found, key=lambda value: (-value.count, value.label))
+        return [
+            FacetValue(row[0], row[1], int(row[2]), row[3] if len(row) > 3 else None)
+            for row in rows
+        ]
 
 
 @dataclass(frozen=True)
@@ -147,23 +168,14 @@ class LinkDimension(Dimension):
         where = self.link.c[self.key].in_(self.keys(values))
         return IndexWalk(self.link, self.link.c.claim_id, where, distinct=len(values) > 1)
 
-    def sample_counts(self, sample: Sequence[str], limit: int) -> Select:
+    def sample_counts(self, sample: Select, limit: int) -> Select:
         key, n = self.link.c[self.key], func.count().label("n")
-        statement = select(key.label("key"), n).where(self.link.c.claim_id.in_(list(sample)))
+        statement = select(key.label("key"), n).where(self.link.c.claim_id.in_(sample))
         return statement.group_by(key).order_by(n.desc(), key).limit(limit)
 
-    def facet_values(self, connection: Connection, counts: Select) -> list[FacetValue]:
-        top = counts.subquery("top")
-        kind = self.table.c.kind if "kind" in self.table.c else None
-        columns = [self.table.c.slug, self.table.c.label, top.c.n]
-        statement = select(*columns, *([kind] if kind is not None else [])).join(
-            top, top.c.key == self.table.c.id
-        )
-        rows = connection.execute(statement.order_by(top.c.n.desc(), self.table.c.label))
-        return [
-            FacetValue(row.slug, row.label, int(row.n), row.kind if kind is not None else None)
-            for row in rows
-        ]
+    @property
+    def names(self) -> Table | None:
+        return self.table
 
 
 @dataclass(frozen=True)
@@ -221,21 +233,15 @@ class ColumnDimension(Dimension):
     def walk(self, values: Sequence[str]) -> IndexWalk:
         return IndexWalk(CLAIMS, CLAIMS.c.id, self.own(values))
 
-    def sample_counts(self, sample: Sequence[str], limit: int) -> Select:
+    def sample_counts(self, sample: Select, limit: int) -> Select:
         column, n = CLAIMS.c[self.key], func.count().label("n")
-        statement = select(column.label("key"), n).where(CLAIMS.c.id.in_(list(sample)))
+        statement = select(column.label("key"), n).where(CLAIMS.c.id.in_(sample))
         statement = statement.where(column.is_not(None)).group_by(column)
         return statement.order_by(n.desc(), column).limit(limit)
 
-    def facet_values(self, connection: Connection, counts: Select) -> list[FacetValue]:
-        if self.table is None:
-            return super().facet_values(connection, counts)
-        top = counts.subquery("top")
-        statement = select(self.table.c.slug, self.table.c.label, top.c.n).join(
-            top, top.c.key == self.table.c.id
-        )
-        rows = connection.execute(statement.order_by(top.c.n.desc(), self.table.c.label))
-        return [FacetValue(row.slug, row.label, int(row.n)) for row in rows]
+    @property
+    def names(self) -> Table | None:
+        return self.table
 
 
 SOURCE_HELP = "Source slug, label or alias; repeat for several"

@@ -4,13 +4,14 @@ Like Datasette's facets, each is read on its own under its own time limit: one t
 runs out says "timed out" and the page answers anyway. A facet comes from the summary
 tables when they can answer (nothing else narrows the list, or one value of one other
 dimension with a pair table); otherwise it counts the first `FACET_SAMPLE` claims of
-the list (newest first) and says so. Claims read for one facet are reused by the next
-that walks the same list.
+the list (newest first) and says so; the sample is a subquery, so the claims it holds
+never leave the database.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from sqlalchemy import Select, func, select
 
@@ -42,8 +43,8 @@ def facet(
     dimension = BY_NAME[name]
     try:
         with time_limit(query.connection, FACET_SECONDS if seconds is None else seconds):
-            counts, sampled = _counts(query, dimension, limit)
-            values = dimension.facet_values(query.connection, counts)
+            statement, sampled = _statement(query, dimension, limit)
+            values = dimension.facet_values(query.connection, statement)
     except TimedOut:
         return Facet(dimension, timed_out=True)
     return Facet(dimension, values, sampled)
@@ -56,21 +57,41 @@ def read_facets(
     return [facet(query, name, seconds=seconds) for name in names]
 
 
-def _counts(query: ClaimQuery, dimension: Dimension, limit: int) -> tuple[Select, int]:
-    """(key, n) rows of the top values, and the sample's size limit when the sample was
-    full (0: every claim was counted)."""
+def _statement(query: ClaimQuery, dimension: Dimension, limit: int) -> tuple[Select, int]:
+    """The facet's statement, and the sample's size limit when the sample was full (0:
+    every claim was counted)."""
+    others = query.chosen(skip=dimension.name)
+    if not others and _only_dimensions(query) and dimension.stats is not None:
+        return _top_values(dimension.name, limit), 0
     summary = _summary_counts(query, dimension, limit)
     if summary is not None:
-        return summary, 0
-    ids = _sample(query, dimension.name)
-    return dimension.sample_counts(ids, limit), FACET_SAMPLE if len(ids) >= FACET_SAMPLE else 0
+        return dimension.facet_statement(summary), 0
+    sample = query.walk_without(dimension.name).ids(FACET_SAMPLE).subquery("sample")
+    counts = dimension.sample_counts(select(sample.c[0]), limit)
+    size = query.connection.execute(select(func.count()).select_from(sample)).scalar_one()
+    return dimension.facet_statement(counts), FACET_SAMPLE if size >= FACET_SAMPLE else 0
+
+
+def _only_dimensions(query: ClaimQuery) -> bool:
+    """Whether nothing but dimensions narrows the list (no words, dates or narration)."""
+    return replace(query.filters, chosen=(), sort="newest", after=None) == ClaimFilters()
+
+
+@lru_cache(maxsize=64)
+def _top_values(name: str, limit: int) -> Select:
+    """The statement of a facet nothing else narrows: the top of the dimension's own
+    summary. Built once: forms and lists ask for it on every page."""
+    dimension = BY_NAME[name]
+    assert dimension.stats is not None
+    table, key = dimension.stats, dimension.stats.c[dimension.key]
+    counts = select(key.label("key"), table.c.claims.label("n"))
+    return dimension.facet_statement(counts.order_by(table.c.claims.desc(), key).limit(limit))
 
 
 def _summary_counts(query: ClaimQuery, dimension: Dimension, limit: int) -> Select | None:
     """The top values from a summary table, when one answers for the rest of the filters."""
-    rest = replace(query.filters, chosen=(), sort="newest", after=None)
     others = query.chosen(skip=dimension.name)
-    if rest != ClaimFilters() or len(others) > 1 or any(len(v) > 1 for _, v in others):
+    if not _only_dimensions(query) or len(others) > 1 or any(len(v) > 1 for _, v in others):
         return None
     if not others:
         table = dimension.stats
@@ -88,13 +109,3 @@ def _summary_counts(query: ClaimQuery, dimension: Dimension, limit: int) -> Sele
         table.c[BY_NAME[other].key].in_(BY_NAME[other].keys(values))
     )
     return statement.group_by(key).order_by(n.desc(), key).limit(limit)
-
-
-def _sample(query: ClaimQuery, skip: str) -> list[str]:
-    """The first FACET_SAMPLE claim ids of the list without `skip`, read once per walk."""
-    walk = query.walk_without(skip)
-    found = query.samples.get(walk)
-    if found is None:
-        rows = query.connection.execute(walk.ids(FACET_SAMPLE))
-        found = query.samples[walk] = [row[0] for row in rows]
-    return found

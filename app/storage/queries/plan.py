@@ -103,7 +103,6 @@ class ClaimQuery:
         self.filters = filters
         self._walks: dict[str, Walk] = {}
         self._estimates: dict[tuple[str, tuple[str, ...]], int] = {}
-        self.samples: dict[Walk, list[str]] = {}  # claim ids a facet read, by walk
 
     @cached_property
     def after(self) -> Position | None:
