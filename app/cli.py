@@ -294,8 +294,8 @@ def build_parser() -> argparse.ArgumentParser:
         export.add_argument(
             f"--{dimension.name}",
             action="append" if dimension.many else "store",
-            metavar=dimension.name[0].upper(),
-            help=f"{dimension.help}" + (" (repeatable)" if dimension.many else ""),
+            metavar=dimension.name.upper(),
+            help=dimension.help,
         )
     export.add_argument("--from", dest="date_from", metavar="DATE", help="said on or after")
     export.add_argument("--to", metavar="DATE", help="said on or before")

@@ -51,10 +51,15 @@ def same_assertion(connection: Connection, claim: ClaimRecord) -> list[ClaimReco
     """Other claims whose assertion has this one's most distinctive words, by another
     source, newest first.
 
-    Full-text search finds the candidates, so no query reads every claim.
+    Full-text search finds the candidates, so no query reads every claim. They are read
+    first (a few hundred ids at most): joined in the same statement, the engine may walk
+    the claims newest first and look each up among them instead.
     """
-    candidates = assertion_matches(connection.dialect.name, claim.assertion)
-    if candidates is None:
+    matches = assertion_matches(connection.dialect.name, claim.assertion)
+    if matches is None:
+        return []
+    candidates = [row[0] for row in connection.execute(select(matches.c.claim_id))]
+    if not candidates:
         return []
     own_sources = tuple(source.slug for source in claim.sources)
     other_source = exists().where(
@@ -63,8 +68,7 @@ def same_assertion(connection: Connection, claim: ClaimRecord) -> list[ClaimReco
     )
     statement = (
         select(CLAIMS.c.id)
-        .join(candidates, candidates.c.claim_id == CLAIMS.c.id)
-        .where(CLAIMS.c.id != claim.id, other_source)
+        .where(CLAIMS.c.id.in_(candidates), CLAIMS.c.id != claim.id, other_source)
         .order_by(CLAIMS.c.newest_key.desc(), CLAIMS.c.id.desc())
         .limit(RELATED_LIMIT)
     )
