@@ -7,7 +7,9 @@ call the same functions, so both say the same thing.
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, Table, func, or_, select
+from functools import lru_cache
+
+from sqlalchemy import Connection, Select, Table, bindparam, func, or_, select
 
 from app.slugs import slugify
 from app.storage.queries.spec import FilterError
@@ -27,6 +29,8 @@ def by_slug_or_label(connection: Connection, table: Table, value: str) -> list[s
     """Slugs whose slug or label is `value` (any case); an exact slug comes first."""
     wanted = value.strip().lower()
     slug = slugify(wanted)
+    if slug == wanted and connection.execute(_exact(table), {"slug": slug}).first():
+        return [slug]  # the canonical form every link uses: one index lookup
     statement = (
         select(table.c.slug)
         .where(or_(table.c.slug == slug, func.lower(table.c.label) == wanted))
@@ -35,6 +39,12 @@ def by_slug_or_label(connection: Connection, table: Table, value: str) -> list[s
     )
     found = list(connection.execute(statement).scalars())
     return found[:1] if found and found[0] == slug else found
+
+
+@lru_cache(maxsize=16)
+def _exact(table: Table) -> Select:
+    """The statement finding a slug as it is (built once per table)."""
+    return select(table.c.slug).where(table.c.slug == bindparam("slug"))
 
 
 def by_alias(
