@@ -31,7 +31,7 @@ from sqlalchemy import (
 
 from app.storage.queries.dimensions import BY_NAME, DIMENSIONS, IndexWalk, pair_table
 from app.storage.queries.info import load_info
-from app.storage.queries.search import fts_matches, ranked_matches
+from app.storage.queries.search import RANKED, fts_matches, ranked_matches
 from app.storage.queries.spec import ClaimFilters, FilterError
 from app.storage.sortkeys import possibly_said_by, said_on_or_after
 from app.storage.tables import CLAIM_SOURCES, CLAIMS, SOURCES
@@ -80,6 +80,8 @@ class Walk:
         if self.key is None:  # ranked: best first, a page at an offset
             statement = select(self.claim_id, self.base.c.rank).select_from(self.base)
             statement = statement.where(*self.where)
+            if limit >= RANKED and after is None:
+                return statement  # all the ranked matches (a total, a facet): no order needed
             statement = statement.order_by(self.base.c.rank, self.claim_id)
             return statement.limit(limit).offset(after.offset if after else 0)
         where = list(self.where)
