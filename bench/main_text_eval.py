@@ -11,8 +11,9 @@ F1 per page, then the mean over pages with its standard error. Titles and dates 
 as right when they equal the hand-checked ones (titles compared without case, quote
 style or spacing differences).
 
-The pages that may not be redistributed come from the newspaper4k 0.9.6 and htmldate
-1.0.0 source distributions, downloaded from PyPI into bench/out/pages/ the first time.
+The pages that may not be redistributed come from the newspaper4k 0.9.6, htmldate 1.0.0
+and trafilatura 0.8.2 source distributions, downloaded from PyPI into bench/out/pages/
+the first time.
 """
 
 from __future__ import annotations
@@ -58,6 +59,12 @@ PACKAGES = {
         "htmldate-1.0.0.tar.gz",
         "3767aed93c72a9ac0a68ff907eefc373c183593507a8354e899229bac621da1b",
         "htmldate-1.0.0/tests/cache/",
+    ),
+    "trafilatura": (
+        "trafilatura==0.8.2",
+        "trafilatura-0.8.2.tar.gz",
+        "90dea0e633ff55c28f8a818988bc8dcbe930df638a7c9bdf541e9815d132fbe3",
+        "trafilatura-0.8.2/tests/cache/",
     ),
 }
 NO_DATE = date(1900, 1, 1)  # given to claimtrack's reader so a page without a date still reads

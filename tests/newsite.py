@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tarfile
 from collections import Counter
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from email.utils import format_datetime
@@ -61,6 +62,35 @@ def packaged_page(name: str) -> bytes:
 def committed_page(name: str) -> bytes:
     """A saved page committed under tests/pages/."""
     return (PAGES / name).read_bytes()
+
+
+class SavedPages(Mapping[str, bytes]):
+    """Pages by name, read before the site serves them; one that cannot be read fails alone.
+
+    Without PyPI the pages of the source distribution cannot be had: only the tests that
+    serve them fail (with the reason), and the tests of the committed pages still run.
+    """
+
+    def __init__(self, loaders: dict[str, Callable[[], bytes]]) -> None:
+        self._loaders = loaders
+        self._read: dict[str, bytes] = {}
+        self._failed: dict[str, Exception] = {}
+        for name in loaders:
+            try:
+                self._read[name] = loaders[name]()
+            except (OSError, subprocess.SubprocessError) as error:
+                self._failed[name] = error
+
+    def __getitem__(self, name: str) -> bytes:
+        if name in self._failed:
+            raise RuntimeError(f"saved page {name} could not be read: {self._failed[name]}")
+        return self._read[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._loaders)
+
+    def __len__(self) -> int:
+        return len(self._loaders)
 
 
 def synthetic_page(article: dict[str, Any]) -> bytes:
@@ -110,7 +140,7 @@ def atom(entries: list[tuple[str, str, date]]) -> bytes:
 class NewsSite:
     """What the site serves, and what it was asked for."""
 
-    pages: dict[str, bytes]
+    pages: Mapping[str, bytes]
     feeds: dict[str, bytes] = field(default_factory=dict)
     synthetic: list[bytes] = field(default_factory=list)
     synthetic_delay: float = 0.0

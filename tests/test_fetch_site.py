@@ -11,13 +11,15 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from app.intake.fetch import USER_AGENT
 from tests.conftest import run_cli
-from tests.newsite import NewsSite, atom, committed_page, packaged_page, rss
+from tests.newsite import PAGES as COMMITTED
+from tests.newsite import NewsSite, SavedPages, atom, committed_page, packaged_page, rss
 from tests.servers import serving
 
 
@@ -26,10 +28,10 @@ class Expected:
     """What reading the saved page says: its headline, date, publisher, URL and some text."""
 
     name: str
-    title: str | None
+    title: str
     published: str
     publisher: str | None
-    url: str
+    url: str  # empty: the page names no address of its own, so the fetched one is kept
     fragments: tuple[str, ...]
 
 
@@ -60,7 +62,8 @@ PAGES = {
     ),
     "time.html": Expected(
         "time_001.html",
-        None,  # the page's headline and its metadata's title differ
+        # The h1; the Open Graph title words it "... Warming Says James Hansen".
+        "We Need Geoengineering to Stop Out of Control Warming, Warns Climate Scientist James Hansen",
         "2023-11-02",
         "TIME",
         "https://time.com/6330957/james-hansen-climate-warning-geoengineering-study/",
@@ -74,23 +77,49 @@ PAGES = {
         "https://blog.wikimedia.org/2018/06/28/interactive-maps-now-in-your-language/",
         ("Imagine you needed to learn about a foreign land",),
     ),
+    # Its h1 is the site's logo, a link to the front page; the headline is the h2 over the
+    # byline "Wednesday, June 10th, 2009 @ 06:34 UTC". No canonical link, no date metadata.
+    "globalvoices.html": Expected(
+        "globalvoicesonline.org.green-dam.html",
+        "China: A leaking dam?",
+        "2009-06-10",
+        "Global Voices Online",
+        "",
+        (
+            "Chinese information activists have been testing and collecting information "
+            "about the government sponsored filter software",
+        ),
+    ),
+    "wikimediafoundation.html": Expected(
+        "wikimediafoundation.org.turkey.html",
+        "Access to Wikipedia restored in Turkey after more than two and a half years",
+        "2020-01-15",
+        "Wikimedia Foundation",
+        "https://wikimediafoundation.org/news/2020/01/15/"
+        "access-to-wikipedia-restored-in-turkey-after-more-than-two-and-a-half-years/",
+        ("Today, on Wikipedia’s 19th birthday, the Wikimedia Foundation has received reports",),
+    ),
 }
 GERMAN = "hobby-werkstatt-blog.de.roomba.html"  # a German blog post of 14 December 2015
 UNDATED = "creativecommons.org.html"  # "What we do": an about page with no date of its own
+SPANISH = (
+    "voanoticias.com.nicaragua-covid.html"  # VOA in Spanish: "08 Octubre 2020" by its headline
+)
 
 
 def page_bytes(expected: Expected) -> bytes:
-    if expected.name.startswith(("blog.", "hobby", "creative")):
+    if (COMMITTED / expected.name).exists():
         return committed_page(expected.name)
     return packaged_page(expected.name)
 
 
 @pytest.fixture(scope="module")
 def site() -> Iterator[tuple[NewsSite, str]]:
-    pages = {name: page_bytes(expected) for name, expected in PAGES.items()}
-    pages["german.html"] = committed_page(GERMAN)
-    pages["undated.html"] = committed_page(UNDATED)
-    news = NewsSite(pages, slow_seconds=4.0)
+    loaders = {name: partial(page_bytes, expected) for name, expected in PAGES.items()}
+    loaders["german.html"] = partial(committed_page, GERMAN)
+    loaders["undated.html"] = partial(committed_page, UNDATED)
+    loaders["spanish.html"] = partial(committed_page, SPANISH)
+    news = NewsSite(SavedPages(loaders), slow_seconds=4.0)
     with serving(news.app()) as port:
         base = f"http://127.0.0.1:{port}"
         news.feeds["news.rss"] = rss(
@@ -138,8 +167,7 @@ def claim_ids(db: Path) -> list[str]:
 
 def assert_article(stored: tuple[str, ...], expected: Expected) -> None:
     title, published, publisher, language, body = stored
-    if expected.title is not None:
-        assert title == expected.title
+    assert title == expected.title
     assert published == expected.published
     assert publisher == expected.publisher
     assert language.startswith("en")
@@ -158,8 +186,9 @@ def test_a_link_loads_with_the_pages_own_title_date_and_url(
     assert result.exit_code == 0, result.stderr
     stored = articles(db)
     expected = PAGES[name]
-    assert list(stored) == [expected.url], "the canonical URL is stored, not the local one"
-    assert_article(stored[expected.url], expected)
+    url = expected.url or f"{base}/news/{name}"
+    assert list(stored) == [url], "the canonical URL is stored, not the local one"
+    assert_article(stored[url], expected)
     assert USER_AGENT in news.user_agents and USER_AGENT.startswith("claimtrack/")
 
 
@@ -305,6 +334,27 @@ def test_a_page_not_in_english_loads_without_claims(
     assert title == "Eine Arduino-Virtual-Wall für den IRobot Roomba"
     assert (published, language.split("-")[0]) == ("2015-12-14", "de")
     assert "Einige unserer Türschwellen sind nicht voll Roomba-kompatibel." in body
+    assert claim_ids(db) == []
+
+
+def test_a_spanish_news_page_keeps_its_dateline_its_address_and_no_claims(
+    site: tuple[NewsSite, str], tmp_path: Path
+) -> None:
+    """The page shows "08 Octubre 2020 06:36 AM" under its headline; a related story's teaser
+    further down says "Miércoles, 07/10/2020"."""
+    _, base = site
+    db = tmp_path / "claims.db"
+    result = run_cli("load", f"{base}/news/spanish.html", "--db", db)
+    assert result.exit_code == 0, result.stderr
+    assert "loaded without claims" in result.stderr
+    stored = articles(db)
+    url = "https://www.voanoticias.com/centroamerica/nicaragua-cientificos-alertan-gobierno-por-posible-rebrote-covid19"
+    assert list(stored) == [url]
+    title, published, publisher, language, body = stored[url]
+    assert title == "Nicaragua: científicos alertan por posible rebrote de COVID-19"
+    assert (published, publisher, language) == ("2020-10-08", "Voice of America", "es")
+    assert body.startswith("MANAGUA - Los altos índices de pobreza en Nicaragua")
+    assert "Sorry, but your browser cannot support embedded video" not in body
     assert claim_ids(db) == []
 
 

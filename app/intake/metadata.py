@@ -17,9 +17,12 @@ from app.slugs import SLUG_MAX, slugify
 TITLE_SEPARATOR = re.compile(r"(\s+[-|–—·»«:]{1,2}\s+)")
 TRACKING_PARAMETER = re.compile(r"^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid)$", re.IGNORECASE)
 SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+?)\s*-->", re.IGNORECASE)
+ADDRESS = re.compile(r"[\w.-]+\.[a-z0-9]+(:\d+)?", re.IGNORECASE)
 HASH_LENGTH = 10
 LANGUAGE_SAMPLE = 5000  # characters of the body the language is guessed from
 LANGUAGE_CONFIDENCE = 0.9
+HEADLINE_WORDS = (3, 40)  # fewer is a section name, more is a paragraph
+REWORDED_SHARE = 0.8  # of the title's words found in an h1 that rewords or completes it
 
 
 def canonical_url(tree: HtmlElement, fetched: str | None) -> str | None:
@@ -118,25 +121,72 @@ def clean_title(title: str, sitename: str | None, url: str | None) -> str:
     return "".join(pieces).strip()
 
 
-def headline(tree: HtmlElement, title: str) -> str:
-    """The page's visible headline (its first h1) when the title metadata repeats it.
+def headline(tree: HtmlElement, title: str, url: str | None = None) -> str:
+    """The page's visible headline when the title metadata names the same story.
 
-    Metadata titles often carry a kicker ("Analysis: ...") or an older wording; an h1
-    whose words all appear in the document or Open Graph title is the headline itself.
+    Metadata titles often carry a kicker ("Analysis: ..."), the site's name, a shorter
+    or an older wording; the headline the page shows is taken instead when it is an
+    h1 (else an h2) whose words all appear in the document or Open Graph title, or an
+    h1 that opens like a title and holds most of its words. A heading that is only a link
+    to the site's front page is its logo, not a headline.
     """
-    heading = next((h for h in tree.iter("h1") if " ".join(h.text_content().split())), None)
-    if heading is None:
-        return title
-    text = " ".join(heading.text_content().split())
     titles = [
         title,
         *tree.xpath("//title/text()"),
         *tree.xpath('//meta[@property="og:title"]/@content'),
     ]
-    squashed = _squash(text)
-    if len(text.split()) >= 3 and any(squashed and squashed in _squash(str(t)) for t in titles):
-        return text
+    titles = [" ".join(str(t).split()) for t in titles if str(t).strip()]
+    for tag in ("h1", "h2"):
+        for heading in tree.iter(tag):
+            text = " ".join(heading.text_content().split())
+            if not HEADLINE_WORDS[0] <= len(text.split()) <= HEADLINE_WORDS[1]:
+                continue
+            if site_heading(heading, url) is not None:
+                continue
+            if any(_repeats(text, t) or (tag == "h1" and _rewords(text, t)) for t in titles):
+                return text
     return title
+
+
+def logo_name(tree: HtmlElement, url: str | None) -> str | None:
+    """The site's name as its logo heading shows it, for pages whose metadata gives none."""
+    for heading in tree.iter("h1", "h2"):
+        name = site_heading(heading, url)
+        if name:
+            return name
+    return None
+
+
+def site_heading(heading: HtmlElement, url: str | None) -> str | None:
+    """The site's name, when a heading is nothing but a link to the site's front page."""
+    text = " ".join(heading.text_content().split())
+    for link in heading.iter("a"):
+        target = urlsplit(urljoin(url or "", str(link.get("href", ""))))
+        if target.path in ("", "/") and " ".join(link.text_content().split()) == text:
+            return text or None
+    return None
+
+
+def _repeats(heading: str, title: str) -> bool:
+    """The heading's text appears whole in the title ("Headline | Section | Outlet")."""
+    squashed = _squash(heading)
+    return bool(squashed) and squashed in _squash(title)
+
+
+def _rewords(heading: str, title: str) -> bool:
+    """The heading opens like the title and holds most of its words: reworded or completed.
+
+    A heading that opens otherwise ("KNOWHOW Wie ...") puts a kicker before the headline.
+    """
+    title_words, heading_words = _words(title), _words(heading)
+    if len(set(title_words)) < HEADLINE_WORDS[0] or title_words[0] != heading_words[0]:
+        return False
+    shared = set(title_words) & set(heading_words)
+    return len(shared) >= REWORDED_SHARE * len(set(title_words))
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
 
 
 def _squash(text: str) -> str:
@@ -164,16 +214,26 @@ def _names_site(part: str, names: set[str]) -> bool:
     )
 
 
+def site_name(sitename: str | None, tree: HtmlElement, url: str | None) -> str | None:
+    """The site's name: from the page's metadata, else from its logo heading; None if neither."""
+    if sitename and not _looks_like_address(sitename):
+        return sitename
+    return logo_name(tree, url) or sitename
+
+
 def publisher_name(sitename: str | None, url: str | None) -> str | None:
     """The site's name the page gives; else the host name ("www." dropped)."""
-    looks_like_address = sitename is not None and (
-        "/" in sitename or re.fullmatch(r"[\w.-]+\.[a-z]{2,}", sitename.strip(), re.IGNORECASE)
-    )
-    if sitename and not looks_like_address:
+    if sitename and not _looks_like_address(sitename):
         return " ".join(sitename.split())[:200]
     if url:
         return (urlsplit(url).hostname or "").removeprefix("www.") or None
     return sitename
+
+
+def _looks_like_address(name: str) -> bool:
+    """A host name or address given as a site's name ("example.org", "127.0.0.1:8000")."""
+    name = name.strip()
+    return "/" in name or bool(ADDRESS.fullmatch(name))
 
 
 def page_language(tree: HtmlElement, body: str, header: str | None) -> str:

@@ -10,6 +10,7 @@ goes through the same validation as an article JSON file.
 
 from __future__ import annotations
 
+import copy
 import gzip
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -23,12 +24,14 @@ from trafilatura.utils import load_html
 
 from app.articles import ArticleError, article_from_dict
 from app.extraction.model import Article
+from app.intake.dates import dateline_date
 from app.intake.metadata import (
     canonical_url,
     clean_title,
     headline,
     page_language,
     publisher_name,
+    site_name,
     url_slug,
 )
 
@@ -98,7 +101,7 @@ def page_article(tree: HtmlElement, page: Page) -> Article:
     """Build and validate the article from a parsed page."""
     url = canonical_url(tree, page.url)
     document = trafilatura.bare_extraction(
-        tree,
+        copy.deepcopy(tree),  # trafilatura prunes the tree it reads; the dateline needs it whole
         url=url,
         with_metadata=True,
         include_comments=False,
@@ -108,7 +111,8 @@ def page_article(tree: HtmlElement, page: Page) -> Article:
     )
     if not isinstance(document, Document) or not (document.text or "").strip():
         raise ArticleError(page.name, "no main text found on the page")
-    title = clean_title(headline(tree, document.title or ""), document.sitename, url)
+    site = site_name(document.sitename, tree, url)
+    title = clean_title(headline(tree, document.title or "", url), site, url)
     if not title:
         raise ArticleError(page.name, "no title found on the page")
     body = body_text(document.text or "", title)
@@ -118,9 +122,9 @@ def page_article(tree: HtmlElement, page: Page) -> Article:
         raise ArticleError(page.name, problem)
     data: dict[str, Any] = {
         "title": title,
-        "publisher": publisher_name(document.sitename, url),
+        "publisher": publisher_name(site, url),
         "url": url,
-        "published": _published(document.date, page),
+        "published": _published(dateline_date(tree, title) or document.date, page),
         "language": page_language(tree, body, page.header_language),
         "body": body,
     }
@@ -152,7 +156,7 @@ def _squashed(text: str) -> str:
 
 
 def _published(found: str | None, page: Page) -> str:
-    """The page's own date, else the feed entry's, else --published; else refuse."""
+    """The page's own date (its dateline, else its metadata), else the feed entry's, else --published."""
     if found:
         return found
     fallback = page.feed_date or page.published
