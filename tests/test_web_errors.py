@@ -163,3 +163,16 @@ def test_a_query_over_its_time_limit_gets_a_503_not_a_500(
     assert "took too long" in message(soup)
     response = client.get("/api/claims")
     assert response.status_code == 503 and response.json()["error"]["status"] == 503
+
+
+def test_the_csv_export_has_a_longer_time_limit_than_a_page(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.web import deps
+
+    monkeypatch.setattr(deps, "QUERY_SECONDS", -1.0)
+    monkeypatch.setattr(deps.deadline, "CHECK_EVERY", 1)
+    assert client.get("/api/claims").status_code == 503
+    response = client.get("/api/claims.csv")
+    assert response.status_code == 200, response.text[:300]
+    assert len(response.text.splitlines()) > 25  # a header and every claim

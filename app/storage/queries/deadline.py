@@ -49,6 +49,13 @@ def start(connection: Connection, seconds: float) -> None:
     connection.info[CHECK] = check_deadline
 
 
+def extend(connection: Connection, seconds: float) -> None:
+    """Give the request `seconds` from now in all (a bulk export gets longer than a page)."""
+    limits: list[float] | None = connection.info.get(LIMITS)
+    if limits is not None:
+        limits[0] = limits[-1] = max(limits[0], time.monotonic() + seconds)
+
+
 def stop(connection: Connection) -> None:
     """Remove the limits (before the connection goes back to the pool)."""
     if connection.closed:
