@@ -12,7 +12,8 @@ count as found and are flagged SHARED: the extractor read two claims as one. Ext
 claims that match no expectation are listed as extras.
 
 Expected claim fields: `sources` is a list whose items are a label or a list of
-acceptable labels; `speaker` is a name, a list of acceptable names, or null; `stance`
+acceptable labels; `speaker` is a name, a list of acceptable names (null in the list:
+no speaker is acceptable too), or null; `stance`
 is a stance or a list of acceptable stances; `said_on` is `[date, precision]` or a list
 of acceptable such pairs.
 
@@ -46,7 +47,7 @@ class Expected:
 
     quote_contains: str
     sources: tuple[tuple[str, ...], ...]  # each item: the acceptable labels for one source
-    speakers: tuple[str, ...]  # acceptable names; empty means no speaker
+    speakers: tuple[str | None, ...]  # acceptable names, None for "no speaker"; empty: none
     stances: tuple[str, ...]  # acceptable stances
     said_on: tuple[tuple[str | None, str], ...]  # acceptable (date, precision) pairs
 
@@ -132,8 +133,9 @@ def sources_match(expected: Expected, claim: Claim) -> bool:
 
 def speaker_match(expected: Expected, claim: Claim) -> bool:
     if claim.speaker is None:
-        return not expected.speakers
-    return normalise(claim.speaker.name) in map(normalise, expected.speakers)
+        return not expected.speakers or None in expected.speakers
+    names = [normalise(name) for name in expected.speakers if name is not None]
+    return normalise(claim.speaker.name) in names
 
 
 def said_on_match(expected: Expected, claim: Claim) -> bool:
@@ -162,7 +164,7 @@ def show_expected(expected: Expected, name: str) -> str:
     if name == "sources":
         return " + ".join(" | ".join(alts) for alts in expected.sources)
     if name == "speaker":
-        return " | ".join(expected.speakers) or "none"
+        return " | ".join(name or "none" for name in expected.speakers) or "none"
     if name == "stance":
         return " | ".join(expected.stances)
     return " | ".join(f"{date} ({precision})" for date, precision in expected.said_on)
