@@ -11,6 +11,10 @@ separately. When one extracted claim is the match for several expected claims, t
 count as found and are flagged SHARED: the extractor read two claims as one. Extracted
 claims that match no expectation are listed as extras.
 
+Precision of attributed claims: of the extracted claims filed under a named source (not
+"Unattributed"), the share matched to an expected claim whose sources they have right;
+an attributed claim that matches no expected claim counts as wrong.
+
 Expected claim fields: `sources` is a list whose items are a label or a list of
 acceptable labels; `speaker` is a name, a list of acceptable names (null in the list:
 no speaker is acceptable too), or null; `stance`
@@ -62,6 +66,8 @@ class ArticleScore:
     shared: int = 0  # found claims whose extracted claim also matched another expectation
     correct: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
     extracted: int = 0
+    attributed: int = 0  # extracted claims filed under a named source (not Unattributed)
+    attributed_right: int = 0  # of those, matched to an expected claim with the same sources
     findings: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
 
@@ -71,6 +77,8 @@ class ArticleScore:
         self.found += other.found
         self.shared += other.shared
         self.extracted += other.extracted
+        self.attributed += other.attributed
+        self.attributed_right += other.attributed_right
         for name in FIELDS:
             self.correct[name] += other.correct[name]
         self.extras.extend(other.extras)
@@ -213,6 +221,7 @@ def score_article(article: Article, expectations: Sequence[Expected]) -> Article
     score = ArticleScore(slug=article.slug, expected=len(expectations), extracted=len(claims))
     used: set[int] = set()
     covered: dict[int, list[str]] = {}  # extracted claim -> the expected claims it matched
+    sources_right: dict[int, bool] = {}  # extracted claim -> right for every claim it matched
     for expected in expectations:
         claim = best_claim(expected, claims, used)
         if claim is None:
@@ -225,7 +234,9 @@ def score_article(article: Article, expectations: Sequence[Expected]) -> Article
         used.add(id(claim))
         covered.setdefault(id(claim), []).append(expected.quote_contains)
         score.found += 1
-        for name, ok in field_results(expected, claim).items():
+        results = field_results(expected, claim)
+        sources_right[id(claim)] = sources_right.get(id(claim), True) and results["sources"]
+        for name, ok in results.items():
             if ok:
                 score.correct[name] += 1
             else:
@@ -244,7 +255,15 @@ def score_article(article: Article, expectations: Sequence[Expected]) -> Article
         for claim in claims
         if id(claim) not in used
     ]
+    attributed = [claim for claim in claims if not is_unattributed(claim)]
+    score.attributed = len(attributed)
+    score.attributed_right = sum(sources_right.get(id(claim), False) for claim in attributed)
     return score
+
+
+def is_unattributed(claim: Claim) -> bool:
+    """Filed under "Unattributed": the article's own narration."""
+    return [source.label for source in claim.sources] == ["Unattributed"]
 
 
 # --- the report -------------------------------------------------------------------------
@@ -260,7 +279,8 @@ def summary(score: ArticleScore) -> str:
     return (
         f"recall {ratio(score.found, score.expected)}, {score.shared} sharing an extracted claim; "
         f"of found: {fields}; "
-        f"extracted {score.extracted}, extra {len(score.extras)}"
+        f"extracted {score.extracted}, extra {len(score.extras)}; "
+        f"precision of attributed claims {ratio(score.attributed_right, score.attributed)}"
     )
 
 
