@@ -16,7 +16,8 @@ Precision of attributed claims: of the extracted claims filed under a named sour
 an attributed claim that matches no expected claim counts as wrong.
 
 Expected claim fields: `sources` is a list whose items are a label or a list of
-acceptable labels; `speaker` is a name, a list of acceptable names (null in the list:
+acceptable labels (or `{"one_of": [list, list, ...]}` when either of several such lists
+is right); `speaker` is a name, a list of acceptable names (null in the list:
 no speaker is acceptable too), or null; `stance`
 is a stance or a list of acceptable stances; `said_on` is `[date, precision]` or a list
 of acceptable such pairs.
@@ -50,7 +51,8 @@ class Expected:
     """One hand-annotated claim."""
 
     quote_contains: str
-    sources: tuple[tuple[str, ...], ...]  # each item: the acceptable labels for one source
+    # acceptable source lists; in each, an item holds the acceptable labels for one source
+    sources: tuple[tuple[tuple[str, ...], ...], ...]
     speakers: tuple[str | None, ...]  # acceptable names, None for "no speaker"; empty: none
     stances: tuple[str, ...]  # acceptable stances
     said_on: tuple[tuple[str | None, str], ...]  # acceptable (date, precision) pairs
@@ -103,11 +105,17 @@ def parse_expected(raw: dict[str, Any]) -> Expected:
     speaker = raw["speaker"]
     return Expected(
         quote_contains=raw["quote_contains"],
-        sources=tuple(as_alternatives(item) for item in raw["sources"]),
+        sources=parse_sources(raw["sources"]),
         speakers=() if speaker is None else as_alternatives(speaker),
         stances=as_alternatives(raw["stance"]),
         said_on=parse_said_on(raw["said_on"]),
     )
+
+
+def parse_sources(value: Any) -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """A list of sources, or `{"one_of": [...]}` several acceptable lists."""
+    lists = value["one_of"] if isinstance(value, dict) else [value]
+    return tuple(tuple(as_alternatives(item) for item in sources) for sources in lists)
 
 
 def load_expected(path: Path) -> dict[str, list[Expected]]:
@@ -126,12 +134,16 @@ def normalise(text: str) -> str:
 
 
 def sources_match(expected: Expected, claim: Claim) -> bool:
-    """Every expected source is among the claim's, and the claim has no others."""
+    """One acceptable list of sources is the claim's: each is among them, and no others."""
     got = [normalise(source.label) for source in claim.sources]
-    if len(got) != len(expected.sources):
+    return any(same_sources(sources, got) for sources in expected.sources)
+
+
+def same_sources(expected: tuple[tuple[str, ...], ...], got: list[str]) -> bool:
+    if len(got) != len(expected):
         return False
     remaining = list(got)
-    for alternatives in expected.sources:
+    for alternatives in expected:
         hit = next((label for label in remaining if label in map(normalise, alternatives)), None)
         if hit is None:
             return False
@@ -170,7 +182,9 @@ def clip(text: str, width: int = QUOTE_WIDTH) -> str:
 
 def show_expected(expected: Expected, name: str) -> str:
     if name == "sources":
-        return " + ".join(" | ".join(alts) for alts in expected.sources)
+        return " or ".join(
+            " + ".join(" | ".join(alts) for alts in sources) for sources in expected.sources
+        )
     if name == "speaker":
         return " | ".join(name or "none" for name in expected.speakers) or "none"
     if name == "stance":
