@@ -36,7 +36,7 @@ def build_claims(article: Article, drafts: list[Draft], knowledge: Knowledge) ->
     seen: dict[str, int] = {}
     claims = []
     for draft in drafts:
-        text = draft.quote.text
+        text = article.body[draft.quote.start : draft.quote.end]  # the stored words, debris too
         seen[text] = seen.get(text, 0) + 1
         claims.append(_claim(article, draft, knowledge, claim_id(article.slug, text, seen[text])))
     return tuple(claims)
@@ -71,7 +71,7 @@ def _claim(article: Article, draft: Draft, knowledge: Knowledge, id_: str) -> Cl
 
 def assertion(content: str) -> str:
     """The claimed content as a readable sentence: no dangling quote marks or commas."""
-    text = content.strip().strip(WRAPPING).strip()
+    text = " ".join(content.split()).strip(WRAPPING).strip()
     if text.count('"') % 2 == 1:
         text = text.replace('"', "")
     if not text:
@@ -88,7 +88,11 @@ def _quote(body: str, span: Span) -> Quote:
     prefix = body[max(paragraph_start, span.start - CONTEXT_CHARS) : span.start]
     suffix = body[span.end : min(paragraph_end, span.end + CONTEXT_CHARS)]
     return Quote(
-        span.text, span.start, span.end, _whole_words(prefix, True), _whole_words(suffix, False)
+        body[span.start : span.end],
+        span.start,
+        span.end,
+        _whole_words(prefix, True),
+        _whole_words(suffix, False),
     )
 
 

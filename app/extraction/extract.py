@@ -8,6 +8,7 @@ from app.extraction.claims import build_claims
 from app.extraction.knowledge import Knowledge, Named, load_knowledge
 from app.extraction.model import Article, ExtractedArticle
 from app.extraction.reader import Reader
+from app.extraction.scrape import debris_patterns, reading_view
 from app.extraction.text import (
     clean_body,
     is_heading,
@@ -16,6 +17,8 @@ from app.extraction.text import (
     without_bullet,
     without_dateline,
 )
+
+DATELINE_REACH = 3  # a dateline opens one of the first paragraphs (a caption may come first)
 
 
 def _home(place: str, knowledge: Knowledge) -> Named | None:
@@ -32,11 +35,12 @@ def extract(article: Article, knowledge: Knowledge | None = None) -> ExtractedAr
     body = clean_body(article.body, knowledge.widget_labels)
     cleaned = replace(article, body=body)
     reader = Reader(cleaned, knowledge)
-    for index, paragraph in enumerate(paragraphs(body)):
-        if is_heading(paragraph.text):
+    reading = reading_view(body, debris_patterns(knowledge.scrape))
+    for index, paragraph in enumerate(paragraphs(reading)):
+        if not paragraph.text or is_heading(paragraph.text):
             continue
         paragraph, place = without_dateline(paragraph)
-        if index == 0 and place:
+        if index < DATELINE_REACH and place and reader.context.home is None:
             reader.context.home = _home(place, knowledge)
         paragraph, reader.in_list = without_bullet(paragraph)
         for sentence in sentences(paragraph, knowledge.abbreviations):

@@ -58,6 +58,7 @@ class Knowledge:
     cue_lists: dict[str, list[str]] = field(default_factory=dict)
     topics: list[Topic] = field(default_factory=list)
     widget_labels: list[str] = field(default_factory=list)
+    scrape: dict[str, Any] = field(default_factory=dict)  # debris word lists (scrape.py)
     abbreviations: frozenset[str] = frozenset()
     titles: list[str] = field(default_factory=list)
     title_words: frozenset[str] = frozenset()
@@ -128,6 +129,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     _add_topics(knowledge, _read(data_dir / "topics.json"))
     text = _read(data_dir / "text.json")
     knowledge.widget_labels = text["widget_labels"]
+    knowledge.scrape = text["scrape"]
     knowledge.abbreviations = frozenset(text["abbreviations"])
     knowledge.titles = sorted(text["titles"], key=len, reverse=True)
     knowledge.title_words = frozenset(w for t in text["titles"] for w in t.split())
