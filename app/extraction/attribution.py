@@ -16,18 +16,10 @@ from functools import lru_cache
 
 from app.extraction.knowledge import Knowledge
 from app.extraction.trie import trie_pattern
+from app.extraction.vocabulary import CLAUSE_VERBS, CONTINUING_VERBS, LEAD_PREPOSITION
 
 WORD = re.compile(r"\S+")
-LEAD_PREPOSITION = re.compile(
-    r"^(?:In|On|At|During|After|Before|Speaking|Asked|Writing|Following|Amid|Despite|Citing|"
-    r"Separately|Meanwhile|Later|Earlier|Previously|Overnight)\b"
-)
-CLAUSE_VERBS = {
-    "is", "are", "was", "were", "will", "would", "could", "can", "may", "might", "should",
-    "must", "has", "have", "had", "did", "does", "do", "be", "been", "won", "lost", "made",
-    "says", "show", "shows", "took", "gave", "sent", "hit", "struck", "kept", "left",
-}  # fmt: skip
-_CONTINUING = r",\s+(?:with\s+(?P<subject>[^,]{2,80}?)\s+)?(?P<verb>saying|adding|noting|stressing|warning|insisting|arguing|claiming|denying|telling|ruling|finding|concluding|alleging|accusing)\b"
+_CONTINUING = rf",\s+(?:with\s+(?P<subject>[^,]{{2,80}}?)\s+)?(?P<verb>{CONTINUING_VERBS})\b"
 CONTINUATION_THAT = re.compile(_CONTINUING + r"(?P<gap>(?:\s+[^\s,;:\"“]+){0,7}?)\s+that\s+")
 CONTINUATION = re.compile(_CONTINUING + r"(?P<gap>)\s*:?\s+(?=[\"“A-Za-z])")
 # "found that A, and that B": a second claim under the same cue

@@ -10,15 +10,15 @@ from app.extraction.dates import DAY_AND_MONTH_NAMES
 from app.extraction.knowledge import Knowledge
 from app.extraction.mentions import find_mentions
 from app.extraction.model import SourceRef
+from app.extraction.vocabulary import (
+    ACADEMIC_WORDS,
+    ADJECTIVES_IN_ED,
+    CONNECTORS,
+    DETERMINERS,
+    PREPOSITIONS,
+)
 from app.slugs import slugify
 
-PREPOSITIONS = {"in", "of", "on", "at", "from", "for", "with", "against", "to", "by", "near"}
-CONNECTORS = ("for", "of", "and", "on", "de", "do", "da", "des", "du", "la", "le", "the")
-DETERMINERS = re.compile(
-    r"^(?:the|a|an|some|two|three|four|several|many|one|a few|other|its|their|his|her)\s+",
-    re.IGNORECASE,
-)
-ACADEMIC = {"University", "College", "School", "Université", "Universidad", "Universität"}
 POSSESSIVE_WORD = re.compile(r"^(.+?)(?:'s|’s)$")
 ABBREVIATION = re.compile(r"\s*\(([^()]{2,12})\)")
 ROLE_BODY = re.compile(r"\b(?:at|of|for|with|from)\s+(?:the\s+)?(?P<rest>.+)$")
@@ -78,23 +78,6 @@ def _trailing_name(words: list[str]) -> list[str]:
             run = proper_run(words[i:])
             return run if len(run) == len(words) - i else []
     return []
-
-
-ADJECTIVES_IN_ED = {
-    "armed",
-    "allied",
-    "united",
-    "unnamed",
-    "unidentified",
-    "alleged",
-    "concerned",
-    "interested",
-    "affected",
-    "related",
-    "based",
-    "backed",
-    "led",
-}
 
 
 def past_verb(word: str) -> bool:
@@ -171,7 +154,7 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
             if run[-1].endswith("-based") or _describes_a_body(run, words, knowledge):
                 located = True
                 continue
-            if set(run) & ACADEMIC:
+            if any(w in " ".join(run) for w in ACADEMIC_WORDS) or "School" in run:
                 return None  # a scholar speaks for themselves, not for their university
             if set(run) & knowledge.place_words and not set(run) & knowledge.organisation_words:
                 continue  # "spokesperson for the West Philippine Sea": a place, not a body

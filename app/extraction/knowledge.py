@@ -14,14 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from app.extraction.model import EntityRef, SourceRef, TopicRef
+from app.extraction.vocabulary import LEADING_ARTICLE
 from app.slugs import slugify
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 UNATTRIBUTED = SourceRef("unattributed", "Unattributed", "unattributed")
-LEADING_ARTICLE = re.compile(
-    r"^(?:the|some|a|an|two|three|four|several|many|a few|most|other|one of the)\s+",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)

@@ -7,51 +7,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from app.extraction.knowledge import Knowledge, Named
+from app.extraction.vocabulary import FUNCTION_WORDS, LEADING_ARTICLE, NAME_PARTICLES, PARTICLE_NAME
 
 TOKEN = re.compile(r"[\w\"“][\w.'’\-]*")
-LEADING = re.compile(
-    r"^(?:the|some|a|an|two|three|four|several|many|a few|most|other|one of the)\s"
-)
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 # A name word: capitalised, possibly hyphenated ("Won-sik") or with a particle.
 # A name word: a capitalised word in any script ("Traoré", "Yıldız", "Won-sik", "O'Brien").
 NAME_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*$")
-FUNCTION_WORDS = {
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "For",
-    "Of",
-    "And",
-    "But",
-    "This",
-    "That",
-    "Its",
-    "Their",
-    "His",
-    "Her",
-}
-PARTICLE_NAME = re.compile(
-    r"^(?:al|el|ul|ad|ed|as|ash|at|az|bin|ibn|abu|van|von|de|da|di|du|la|le)-[^\W\d_]"
-)
-NAME_PARTICLES = {
-    "bin",
-    "al",
-    "al-",
-    "de",
-    "van",
-    "von",
-    "der",
-    "la",
-    "le",
-    "da",
-    "di",
-    "du",
-    "ibn",
-}
 
 
 @dataclass(frozen=True)
@@ -119,7 +81,7 @@ def _longest_at(
         for candidate in _candidates(text[start:end]):
             # a dictionary look first: most word runs name nothing
             bare = candidate.lower()
-            if bare in names or (" " in bare and LEADING.match(bare)):
+            if bare in names or (" " in bare and LEADING_ARTICLE.match(bare)):
                 named = knowledge.lookup(candidate)
                 if named:
                     return Mention(start, start + len(candidate), candidate, named), n

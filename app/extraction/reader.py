@@ -16,14 +16,10 @@ from app.extraction.model import Article, DatePoint, SourceRef
 from app.extraction.parsing import SentenceParser, quotation_open, without_times
 from app.extraction.speakers import resolve_subject
 from app.extraction.text import Span, trim
+from app.extraction.vocabulary import VERBISH
 
 MIN_CLAIM_WORDS = 4
 OPENING_QUOTE = re.compile(r"^[\"“‘]")
-VERBISH = {
-    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
-    "might", "should", "must", "does", "did", "says", "said", "also", "raised", "cut", "put",
-    "hit", "set", "ruled", "won", "lost", "called", "told", "welcomed", "urged", "began",
-}  # fmt: skip
 CLAUSE_BOUNDARY = re.compile(r",\s+(?:and|but|while|whereas|as|though|although)\s+|;\s+")
 NOT_CLAIMS = re.compile(
     r"\b(?:could not (?:be )?(?:independently )?(?:verif|confirm)\w*|did not (?:immediately )?respond|"

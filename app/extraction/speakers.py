@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from app.extraction.bodies import (
-    DETERMINERS,
     body_in_role,
     group_by_noun,
     named_body,
@@ -19,15 +18,9 @@ from app.extraction.context import Attribution, Context
 from app.extraction.knowledge import Knowledge
 from app.extraction.mentions import POSSESSIVE, NameSpan, find_name
 from app.extraction.model import SourceRef, Speaker
+from app.extraction.vocabulary import ANY_PRONOUNS, DETERMINERS, PERSON_PRONOUNS, VERB_WORDS
 
 CONJUNCTS = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*&\s*")
-VERB_WORDS = {
-    "is", "are", "was", "were", "will", "would", "could", "can", "may", "might", "should",
-    "must", "not", "did", "does", "do", "has", "have", "had", "if", "when", "while", "because",
-    "be", "been", "being",
-}  # fmt: skip
-PERSON_PRONOUNS = {"he", "she"}
-ANY_PRONOUNS = {"they", "it", "we", "i"}
 MAX_SUBJECT_WORDS = 14
 MAX_WITH_APPOSITIVES = 40
 PERSONS_OFFICE = re.compile(

@@ -1,0 +1,64 @@
+"""The English function words extraction reads with, in one place.
+
+The word lists are data (data/grammar.json); this module builds the sets and patterns
+every other module uses, so a list of auxiliaries or determiners is never written twice.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+GRAMMAR_FILE = Path(__file__).resolve().parents[2] / "data" / "grammar.json"
+
+
+def _load() -> dict:
+    with GRAMMAR_FILE.open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_GRAMMAR = _load()
+
+# "the", "some observers", "a few": what may stand before a name or a group
+DETERMINER_WORDS: tuple[str, ...] = tuple(_GRAMMAR["determiners"])
+POSSESSIVE_DETERMINERS = frozenset(_GRAMMAR["possessive_determiners"])
+LEADING_ARTICLE = re.compile(rf"^(?:{_alternation(_GRAMMAR['determiners'])})\s+", re.IGNORECASE)
+DETERMINERS = re.compile(
+    rf"^(?:{_alternation(_GRAMMAR['determiners'] + _GRAMMAR['possessive_determiners'])})\s+",
+    re.IGNORECASE,
+)
+
+# gender shown by pronouns, honorifics and nouns: "male", "female", "plural", "thing"
+PRONOUN_GENDER: dict[str, str] = _GRAMMAR["pronouns"]
+POSSESSIVE_GENDER: dict[str, str] = _GRAMMAR["possessive_pronouns"]
+HONORIFIC_GENDER: dict[str, str] = _GRAMMAR["honorifics"]
+NOUN_GENDER: dict[str, str] = _GRAMMAR["gendered_nouns"]
+PERSON_PRONOUNS = frozenset(p for p, g in PRONOUN_GENDER.items() if g in ("male", "female"))
+ANY_PRONOUNS = frozenset(PRONOUN_GENDER) - PERSON_PRONOUNS
+
+# verbs: a word among these shows a clause, not a name or a noun phrase
+AUXILIARIES = frozenset(_GRAMMAR["auxiliaries"])
+COMMON_VERBS = frozenset(_GRAMMAR["common_verbs"])
+CLAUSE_VERBS = AUXILIARIES | COMMON_VERBS
+VERB_WORDS = AUXILIARIES | frozenset(_GRAMMAR["clause_openers"])  # "Can Tho" no, "can" yes
+VERBISH = CLAUSE_VERBS | {"also"}  # where the phrase a sentence opens with ends
+ADJECTIVES_IN_ED = frozenset(_GRAMMAR["adjectives_in_ed"])  # "armed forces" is no clause
+
+PREPOSITIONS = frozenset(_GRAMMAR["prepositions"])
+RELATIVE_PRONOUNS = frozenset(_GRAMMAR["relative_pronouns"])
+
+# inside names: "Observatory for Human Rights", "Ursula von der Leyen", "al-Shaibani"
+CONNECTORS: tuple[str, ...] = tuple(_GRAMMAR["name_connectors"])
+NAME_PARTICLES = frozenset(_GRAMMAR["name_particles"])
+PARTICLE_NAME = re.compile(rf"^(?:{_alternation(_GRAMMAR['name_prefixes'])})-[^\W\d_]")
+FUNCTION_WORDS = frozenset(_GRAMMAR["capitalised_function_words"])
+ACADEMIC_WORDS: tuple[str, ...] = tuple(_GRAMMAR["academic_words"])
+
+# "In a statement posted late on Wednesday, ...": words that open a leading phrase
+LEAD_PREPOSITION = re.compile(rf"^(?:{_alternation(_GRAMMAR['lead_words'])})\b")
+CONTINUING_VERBS = _alternation(_GRAMMAR["continuing_verbs"])  # ", adding that ..."
