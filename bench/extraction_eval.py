@@ -13,7 +13,9 @@ claims that match no expectation are listed as extras.
 
 Precision of attributed claims: of the extracted claims filed under a named source (not
 "Unattributed"), the share matched to an expected claim whose sources they have right;
-an attributed claim that matches no expected claim counts as wrong.
+an attributed claim that matches no expected claim counts as wrong. The same count is
+printed per attribution rule (the rule each claim records), so a change shows which rule
+it helped or hurt.
 
 Expected claim fields: `sources` is a list whose items are a label or a list of
 acceptable labels (or `{"one_of": [list, list, ...]}` when either of several such lists
@@ -72,6 +74,8 @@ class ArticleScore:
     attributed_right: int = 0  # of those, matched to an expected claim with the same sources
     findings: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
+    # per attribution rule: [claims it filed under a named source, of those right]
+    rules: dict[str, list[int]] = field(default_factory=dict)
 
     def add(self, other: ArticleScore) -> None:
         """Add another article's counts to this one (for the totals)."""
@@ -84,6 +88,10 @@ class ArticleScore:
         for name in FIELDS:
             self.correct[name] += other.correct[name]
         self.extras.extend(other.extras)
+        for rule, (filed, right) in other.rules.items():
+            counts = self.rules.setdefault(rule, [0, 0])
+            counts[0] += filed
+            counts[1] += right
 
 
 # --- reading the annotation -------------------------------------------------------------
@@ -271,7 +279,12 @@ def score_article(article: Article, expectations: Sequence[Expected]) -> Article
     ]
     attributed = [claim for claim in claims if not is_unattributed(claim)]
     score.attributed = len(attributed)
-    score.attributed_right = sum(sources_right.get(id(claim), False) for claim in attributed)
+    for claim in attributed:
+        right = sources_right.get(id(claim), False)
+        score.attributed_right += right
+        counts = score.rules.setdefault(claim.rule or "(none)", [0, 0])
+        counts[0] += 1
+        counts[1] += right
     return score
 
 
@@ -331,7 +344,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"== {slug}: annotated but no article file")
     print(f"== TOTAL over {len(articles)} articles")
     print(f"   {summary(total)}")
+    print_rules(total)
     return 0
+
+
+def print_rules(score: ArticleScore) -> None:
+    """Per attribution rule: the claims it filed under a named source, and how many right."""
+    print("   attributed claims by rule: right/filed")
+    for rule, (filed, right) in sorted(score.rules.items(), key=lambda item: -item[1][0]):
+        print(f"     {rule:<24} {ratio(right, filed)}")
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ class Draft:
     stance: str
     attributed: bool
     assertion: str | None = None  # when the content is not one span ("X, it said, would Y")
+    rule: str | None = None  # the attribution rule that read it (rules.py); None: narration
 
 
 def build_claims(article: Article, drafts: list[Draft], knowledge: Knowledge) -> tuple[Claim, ...]:
@@ -66,6 +67,7 @@ def _claim(article: Article, draft: Draft, knowledge: Knowledge, id_: str) -> Cl
         target=target,
         topics=_topics(draft.content.text, knowledge),
         event_period=_event_period(article, draft.content.text),
+        rule=draft.rule,
     )
 
 
