@@ -14,6 +14,7 @@ from app.extraction.vocabulary import (
     ACADEMIC_WORDS,
     ADJECTIVES_IN_ED,
     CONNECTORS,
+    DETERMINER_WORDS,
     DETERMINERS,
     PREPOSITIONS,
 )
@@ -41,6 +42,8 @@ def named_body(head: str, knowledge: Knowledge) -> SourceRef | None:
     # complement ("the war in Ukraine").
     if len(before) > 2 or any(word.lower() in PREPOSITIONS for word in before):
         return None
+    if before and _name_continues(before[-1], knowledge):
+        return None  # "Liberal Democrats", "New Democrat": a longer name of its own
     rest = head[first.end :]
     possessive = rest.startswith(("'s", "’s"))
     after = rest[2:].split() if possessive else rest.split()
@@ -60,6 +63,18 @@ def named_body(head: str, knowledge: Knowledge) -> SourceRef | None:
     if first.named.source.kind == "government" and not possessive and not proper:
         return _of_the_state(after, first.named.source, knowledge)
     return first.named.source
+
+
+def _name_continues(word: str, knowledge: Knowledge) -> bool:
+    """Whether a capitalised word right before a known name makes a longer name with it."""
+    bare = word.strip(",.")
+    return (
+        bare[:1].isupper()
+        and bare not in knowledge.title_words
+        and bare.lower() not in DETERMINER_WORDS
+        and not POSSESSIVE_WORD.match(bare)
+        and knowledge.lookup(bare) is None
+    )
 
 
 def _of_the_state(after: list[str], state: SourceRef, knowledge: Knowledge) -> SourceRef | None:

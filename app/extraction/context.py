@@ -12,9 +12,11 @@ from dataclasses import dataclass, field, replace
 
 from app.extraction.knowledge import Named
 from app.extraction.model import DatePoint, SourceRef, Speaker
+from app.extraction.register import Register
 
 # A role of up to six words, perhaps a comma, then a full name that contains the surname:
 # "Djibouti's foreign minister, Mahmoud Ali Youssouf", "Chad's Moussa Faki Mahamat".
+RECENT_REACH = 600  # characters within which "he said" still means the one who just spoke
 INTRODUCTION_REACH = 3000  # characters back in which a person's introduction is looked for
 INTRODUCTION = (
     r"(?P<who>(?:[\w'’-]+ ){{0,5}}?(?:[\w'’-]+, )?(?:[A-ZÀ-Þ][\w'’-]+ ){{1,3}}?{name}"
@@ -50,9 +52,17 @@ class Context:
     hint: SourceRef | None = None
     body: str = ""  # the article's body, and where in it the sentence being read starts
     position: int = 0
+    register: Register = field(default_factory=Register)  # the article's people
+    spoken_at: dict[int, int] = field(default_factory=dict)  # attribution -> where it was read
 
     def remember(self, attribution: Attribution) -> None:
         self.recent.append(attribution)
+        self.spoken_at[id(attribution)] = self.position
+
+    def recently(self, attribution: Attribution) -> bool:
+        """Whether an attribution was read in the last few hundred characters of text."""
+        at = self.spoken_at.get(id(attribution))
+        return at is not None and self.position - at <= RECENT_REACH
 
     def saw(self, bodies: list[SourceRef], opening: SourceRef | None) -> None:
         """Record the bodies a sentence named, and the one it opened with."""

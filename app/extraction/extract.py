@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 from app.extraction.claims import build_claims
 from app.extraction.knowledge import Knowledge, Named, load_knowledge
 from app.extraction.model import Article, ExtractedArticle
 from app.extraction.reader import Reader
+from app.extraction.register import build_register
 from app.extraction.scrape import debris_patterns, reading_view
 from app.extraction.text import (
+    Span,
     clean_body,
     is_heading,
     paragraphs,
@@ -36,13 +39,29 @@ def extract(article: Article, knowledge: Knowledge | None = None) -> ExtractedAr
     cleaned = replace(article, body=body)
     reader = Reader(cleaned, knowledge)
     reading = reading_view(body, debris_patterns(knowledge.scrape))
+    units = list(_paragraphs(reading, knowledge))
+    for _, _, _, place in units:
+        if place:
+            reader.context.home = _home(place, knowledge)
+            break
+    everything = [sentence for _, _, spans, _ in units for sentence in spans]
+    reader.context.register = build_register(everything, knowledge)
+    for paragraph, in_list, spans, _ in units:
+        reader.in_list = in_list
+        for sentence in spans:
+            reader.read(sentence, paragraph)
+    return ExtractedArticle(cleaned, build_claims(cleaned, reader.drafts, knowledge))
+
+
+def _paragraphs(
+    reading: str, knowledge: Knowledge
+) -> Iterator[tuple[Span, bool, list[Span], str | None]]:
+    """Each paragraph of prose: the paragraph, whether it is a list item, its sentences, and
+    the place its dateline names (only in the first paragraphs)."""
     for index, paragraph in enumerate(paragraphs(reading)):
         if not paragraph.text or is_heading(paragraph.text):
             continue
         paragraph, place = without_dateline(paragraph)
-        if index < DATELINE_REACH and place and reader.context.home is None:
-            reader.context.home = _home(place, knowledge)
-        paragraph, reader.in_list = without_bullet(paragraph)
-        for sentence in sentences(paragraph, knowledge.abbreviations):
-            reader.read(sentence, paragraph)
-    return ExtractedArticle(cleaned, build_claims(cleaned, reader.drafts, knowledge))
+        paragraph, in_list = without_bullet(paragraph)
+        place = place if index < DATELINE_REACH else None
+        yield paragraph, in_list, list(sentences(paragraph, knowledge.abbreviations)), place

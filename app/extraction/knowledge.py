@@ -70,6 +70,10 @@ class Knowledge:
     person_nouns: frozenset[str] = frozenset()
     state_nouns: frozenset[str] = frozenset()
     corporate_titles: frozenset[str] = frozenset()
+    party_tags: dict[str, str] = field(default_factory=dict)  # "R" -> "Republican Party"
+    judicial_titles: dict[str, str] = field(default_factory=dict)  # "Judge" -> "Court"
+    local_titles: frozenset[str] = frozenset()  # "Governor", "Mayor"
+    team_roles: frozenset[str] = frozenset()  # "coach", "captain"
     back_nouns: dict[str, str] = field(default_factory=dict)  # "group" -> "organisation"
     people_pattern: re.Pattern[str] | None = None
     longest_name: int = 1
@@ -129,7 +133,8 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     knowledge.scrape = text["scrape"]
     knowledge.abbreviations = frozenset(text["abbreviations"])
     knowledge.titles = sorted(text["titles"], key=len, reverse=True)
-    knowledge.title_words = frozenset(w for t in text["titles"] for w in t.split())
+    titles = text["titles"] + text["corporate_titles"]
+    knowledge.title_words = frozenset(w for t in titles for w in t.split())
     knowledge.title_words_lower = frozenset(w.lower().strip(".") for w in knowledge.title_words)
     knowledge.government_words = frozenset(text["government_words"])
     knowledge.organisation_words = frozenset(text["organisation_words"])
@@ -141,6 +146,12 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     knowledge.person_nouns = frozenset(text["person_nouns"])
     knowledge.state_nouns = frozenset(text["state_nouns"])
     knowledge.corporate_titles = frozenset(text["corporate_titles"])
+    knowledge.party_tags = {k: v for k, v in text["party_tags"].items() if not k.startswith("_")}
+    knowledge.judicial_titles = {
+        k: v for k, v in text["judicial_titles"].items() if not k.startswith("_")
+    }
+    knowledge.local_titles = frozenset(text["local_titles"])
+    knowledge.team_roles = frozenset(text["team_roles"])
     knowledge.back_nouns = {w: kind for kind, words in text["back_nouns"].items() for w in words}
     knowledge.longest_name = max((len(n.split()) for n in knowledge.names), default=1)
     for name in knowledge.names:

@@ -16,6 +16,11 @@ POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 NAME_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*$")
 
 
+# "aid workers in El Fasher", "her house on Spruce Crescent": a place, not a person
+PLACE_PREPOSITIONS = {"in", "at", "from", "near", "to", "outside", "inside", "on", "along", "across",
+                      "via", "into", "onto", "towards", "toward"}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Mention:
     start: int
@@ -103,19 +108,19 @@ def find_name(phrase: str, knowledge: Knowledge) -> NameSpan | None:
     i = 0
     while i < len(words):
         j = i
-        while j < len(words) and _is_name_word(words, j, knowledge):
+        while j < len(words) and is_name_word(words, j, knowledge):
             j += 1
             if words[j - 1].endswith(","):
                 break  # a comma closes a name: "Shin Won-sik, head of ..."
-        if j - i >= 4 and _inside_body_name(words, i, j, knowledge):
+        if j - i >= 4 and inside_body_name(words, i, j, knowledge):
             i = j - 2  # "Minister for International Affairs Ryo Kashiwagi": the name ends the run
         run = " ".join(words[i:j]).rstrip(",.")
         if (
             j - i >= 2
-            and _is_name_word(words, j - 1, knowledge, last=True)
+            and is_name_word(words, j - 1, knowledge, last=True)
             and not knowledge.lookup(POSSESSIVE.sub("", run))
             and not POSSESSIVE.search(run)  # "European Union's": an owner, not a person
-            and not _inside_body_name(words, i, j, knowledge)
+            and not inside_body_name(words, i, j, knowledge)
         ):
             best = NameSpan(
                 " ".join(words[i:j]).rstrip(",."), " ".join(words[:i]), " ".join(words[j:])
@@ -128,7 +133,7 @@ def find_name(phrase: str, knowledge: Knowledge) -> NameSpan | None:
     return best
 
 
-def _inside_body_name(words: list[str], i: int, j: int, knowledge: Knowledge) -> bool:
+def inside_body_name(words: list[str], i: int, j: int, knowledge: Knowledge) -> bool:
     """Capitals that belong to a body's name, not a person's.
 
     "Observatory for Human Rights" continues after "for"; "Baltic Maritime Observatory"
@@ -137,21 +142,22 @@ def _inside_body_name(words: list[str], i: int, j: int, knowledge: Knowledge) ->
     after = POSSESSIVE.sub("", words[j].strip(",.")) if j < len(words) else ""
     if after in knowledge.organisation_words:
         return True
-    if i >= 1 and words[i - 1].lower() in ("in", "at", "from", "near", "to", "outside", "inside"):
+    if i >= 1 and words[i - 1].lower() in PLACE_PREPOSITIONS:
         return True  # "aid workers in El Fasher": a place, not a person
     if i >= 1 and words[i - 1].lower() == "the":
         return True  # "the Liberal Democrats": nobody's name takes "the"
     return i >= 2 and words[i - 1] in ("for", "of", "and", "on") and words[i - 2][:1].isupper()
 
 
-def _is_name_word(words: list[str], j: int, knowledge: Knowledge, last: bool = False) -> bool:
-    raw = words[j].rstrip(",")
+def is_name_word(words: list[str], j: int, knowledge: Knowledge, last: bool = False) -> bool:
+    """Whether words[j] can be part of a person's name (the last one, if `last`)."""
+    raw = words[j].rstrip(",;:")
     word = raw.rstrip(".")
     if (
         word.lower() in NAME_PARTICLES
         and not last
         and j > 0
-        and _is_name_word(words, j - 1, knowledge)
+        and is_name_word(words, j - 1, knowledge)
     ):
         return True  # "Centro de ..." no, "Ursula von der Leyen" yes: a particle inside a name
     if len(word) == 1 and raw.endswith(".") and word.isupper():

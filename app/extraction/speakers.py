@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from app.extraction.affiliation import person_attribution, speaks_for
 from app.extraction.bodies import (
     body_in_role,
     group_by_noun,
@@ -17,8 +18,15 @@ from app.extraction.bodies import (
 from app.extraction.context import Attribution, Context
 from app.extraction.knowledge import Knowledge
 from app.extraction.mentions import POSSESSIVE, NameSpan, find_name
-from app.extraction.model import SourceRef, Speaker
-from app.extraction.vocabulary import ANY_PRONOUNS, DETERMINERS, PERSON_PRONOUNS, VERB_WORDS
+from app.extraction.model import Speaker
+from app.extraction.register import Person
+from app.extraction.vocabulary import (
+    ANY_PRONOUNS,
+    DETERMINERS,
+    PERSON_PRONOUNS,
+    PRONOUN_GENDER,
+    VERB_WORDS,
+)
 
 CONJUNCTS = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*&\s*")
 MAX_SUBJECT_WORDS = 14
@@ -62,7 +70,7 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     text = re.sub(r"^(?:and|but|yet|so|while)\s+", "", text, flags=re.IGNORECASE)
     text = BASED_IN.sub("", text)  # "The San Jose, California-based company" is "The company"
     if text.lower() in PERSON_PRONOUNS | ANY_PRONOUNS:
-        return _pronoun(text.lower(), context)
+        return _pronoun(text.lower(), knowledge, context)
     head, _, appositive = text.partition(", ")
     head = RELATIVE.split(head)[0]  # "Security researchers who examined the leaked files"
     if (
@@ -122,10 +130,30 @@ def _body(head: str, knowledge: Knowledge) -> Attribution | None:
     return Attribution((source,)) if source else None
 
 
-def _pronoun(pronoun: str, context: Context) -> Attribution | None:
+def _pronoun(pronoun: str, knowledge: Knowledge, context: Context) -> Attribution | None:
     if pronoun == "it" and context.opening and context.opening.kind != "group":
         return Attribution((context.opening,))  # "Israel's military ... It said"
-    return context.last(person=pronoun in PERSON_PRONOUNS)
+    if pronoun in PERSON_PRONOUNS:
+        return _person_pronoun(pronoun, knowledge, context)
+    return context.last(person=False)
+
+
+def _person_pronoun(pronoun: str, knowledge: Knowledge, context: Context) -> Attribution | None:
+    """ "she said": the nearest person before it whose gender fits, as the last time they
+    spoke if they did; else the last speaker."""
+    gender = PRONOUN_GENDER[pronoun]
+    last = context.last(person=True)
+    if last and last.speaker and context.recently(last):
+        speaker = context.register.named(last.speaker.name)
+        if speaker is None or speaker.gender in (None, gender):
+            return last  # the one who just spoke goes on speaking: "..., he said."
+    person = context.register.nearest(context.position, gender)
+    if person is None:
+        return last
+    earlier = context.by_name(person.name)
+    if earlier and earlier.speaker:
+        return earlier
+    return person_attribution(person, knowledge, context)
 
 
 def _has_verb(text: str) -> bool:
@@ -227,7 +255,7 @@ def _person(
         return Attribution((owner[0].source,))  # "Prime Minister Benjamin Netanyahu's office"
     office = PERSONS_OFFICE.match(head)
     if office:  # "Prime Minister Jonas Gahr Store's office": whom the title serves
-        source = _role_source(office.group("role"), knowledge, context)
+        source = speaks_for([office.group("role")], knowledge, context)
         return Attribution((source,)) if source else None
     name, appositive = _name_and_role(head, appositive, knowledge)
     if name is None:
@@ -244,35 +272,10 @@ def _person(
     role = _role(name, appositive, knowledge) or (
         earlier.speaker.role if earlier and earlier.speaker else None
     )
-    if known:
-        return Attribution((known.source,), Speaker(known.name, role or known.role))
-    if earlier and earlier.speaker:
+    if earlier and earlier.speaker and not known:
         return Attribution(earlier.sources, Speaker(earlier.speaker.name, role))
-    source = (
-        _role_source(role, knowledge, context)
-        or _employer(role, knowledge, context)
-        or _role_group(role, knowledge)
-        or unresolved(name.name, knowledge)
-    )
-    return Attribution((source,), Speaker(name.name, role)) if source else None
-
-
-def _employer(role: str | None, knowledge: Knowledge, context: Context) -> SourceRef | None:
-    """ "Chief Executive Kari Nygaard" in a story about a company speaks for the company."""
-    if not role or role.title() not in {t.title() for t in knowledge.corporate_titles}:
-        return None  # "chief executive Laura Brennan" as much as "Chief Executive ..."
-    return context.last_body(("organisation", "unresolved"))
-
-
-def _role_group(role: str | None, knowledge: Knowledge) -> SourceRef | None:
-    """ "a security researcher at a Dakar-based think tank" -> Security researchers."""
-    if not role:
-        return None
-    words = re.split(r"\s+(?:at|of|for|from|with|in|who|which)\s+", role)[0].split()
-    if all(w in knowledge.title_words for w in words):
-        return None  # a title alone ("Chief Executive") names no group
-    label = group_by_noun(words[-3:], knowledge) if words else None
-    return unresolved(label, knowledge) if label else None
+    person = context.register.named(name.name) or Person(name.name)
+    return person_attribution(person, knowledge, context, role)
 
 
 def _descriptor(head: str, knowledge: Knowledge) -> bool:
@@ -291,6 +294,9 @@ def _proper_name(text: str, knowledge: Knowledge) -> bool:
 
 def _introduced(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
     """ "Faki said": a person the article named before, in narration, with their role."""
+    person = context.register.named(head)
+    if person is not None:
+        return person_attribution(person, knowledge, context)
     words = head.split()
     if len(words) != 1 or not words[0][:1].isupper():
         return None
@@ -342,29 +348,3 @@ def _role(name: NameSpan, appositive: str, knowledge: Knowledge) -> str | None:
     role = appositive.strip(" ,") or " ".join(p for p in (name.before, name.after) if p).strip(" ,")
     role = re.sub(r"^(?:the|a|an)\s+", "", role)
     return role or None
-
-
-def _role_source(role: str | None, knowledge: Knowledge, context: Context) -> SourceRef | None:
-    """Whom a role speaks for: the body it names, "its" body, or the story's own state."""
-    if not role:
-        return None
-    if role.lower().startswith(("its ", "their ")):  # "... Commission. Its chair, Justice X"
-        spoke = context.last_body(("organisation", "unresolved", "government"), spoken=True)
-        return context.opening or context.current or spoke
-    owner = OWNER.search(role)
-    if owner and owner.group(1).lower() not in ("its", "their"):
-        noun = owner.group(2).lower()  # "the canal's administrator", "the company's president"
-        named = context.body_named([noun])
-        if named:
-            return named
-        if knowledge.back_nouns.get(noun) == "organisation":
-            return context.last_body(("organisation", "unresolved"))
-    source = body_in_role(role, knowledge)
-    if source:
-        return source
-    words = set(role.replace("-", " ").split())
-    if words & (knowledge.government_words | {"minister", "spokesman", "spokeswoman", "army"}):
-        if context.current and context.current.kind == "government":
-            return context.current  # "Pakistan's foreign office summoned ..., spokeswoman X said"
-        return context.home_country()  # "Interior Minister Diosdado Cabello" in a Caracas story
-    return None

@@ -48,6 +48,7 @@ CLAUSE_VERBS = AUXILIARIES | COMMON_VERBS
 VERB_WORDS = AUXILIARIES | frozenset(_GRAMMAR["clause_openers"])  # "Can Tho" no, "can" yes
 VERBISH = CLAUSE_VERBS | {"also"}  # where the phrase a sentence opens with ends
 ADJECTIVES_IN_ED = frozenset(_GRAMMAR["adjectives_in_ed"])  # "armed forces" is no clause
+PARTICIPLES = frozenset(_GRAMMAR["irregular_participles"])  # "born", "known", "shown"
 
 PREPOSITIONS = frozenset(_GRAMMAR["prepositions"])
 RELATIVE_PRONOUNS = frozenset(_GRAMMAR["relative_pronouns"])
@@ -57,6 +58,8 @@ CONNECTORS: tuple[str, ...] = tuple(_GRAMMAR["name_connectors"])
 NAME_PARTICLES = frozenset(_GRAMMAR["name_particles"])
 PARTICLE_NAME = re.compile(rf"^(?:{_alternation(_GRAMMAR['name_prefixes'])})-[^\W\d_]")
 FUNCTION_WORDS = frozenset(_GRAMMAR["capitalised_function_words"])
+# "Yesterday", "Former", "Despite": capitalised only because they open a sentence
+SENTENCE_OPENERS = frozenset(_GRAMMAR["sentence_openers"])
 ACADEMIC_WORDS: tuple[str, ...] = tuple(_GRAMMAR["academic_words"])
 
 # "In a statement posted late on Wednesday, ...": words that open a leading phrase
