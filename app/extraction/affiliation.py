@@ -29,7 +29,11 @@ def speaks_for(
 ) -> SourceRef | None:
     """The body a person with these roles speaks for, the strongest reading first; with
     `strong_only`, only a body the roles name themselves (not one guessed from the story)."""
-    current = [r for r in roles if not FORMER.search(r) and not _nationality(r, knowledge)]
+    current = [
+        r
+        for r in roles
+        if not FORMER.search(r) and not _nationality(r, knowledge) and not _member(r, knowledge)
+    ]
     readings = STRONG if strong_only else STRONG + WEAK
     for reading in readings:
         for role in current:
@@ -37,6 +41,13 @@ def speaks_for(
             if source:
                 return source
     return None
+
+
+def _member(role: str, knowledge: Knowledge) -> bool:
+    """ "a psychology major at the University of X", "a resident of Y": belongs to a body
+    without speaking for it."""
+    head = re.split(r"\s+(?:at|of|for|from|with|in)\s+", role)[0].split()
+    return bool(head) and head[-1].lower().strip(",.") in knowledge.members_not_speakers
 
 
 def _nationality(role: str, knowledge: Knowledge) -> bool:
@@ -88,10 +99,19 @@ def _named_in_role(role: str, knowledge: Knowledge, context: Context) -> SourceR
         named = context.body_named([noun])
         if named:
             return named
-        if knowledge.back_nouns.get(noun) == "organisation":
+        if knowledge.back_nouns.get(noun) in ("organisation", "company"):
             return context.last_body(("organisation", "unresolved"))
+    client = _client(role, knowledge, context)
     court = _court(role, knowledge)
-    return court or body_in_role(role, knowledge)
+    return client or court or body_in_role(role, knowledge)
+
+
+def _client(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
+    """ "Almasi's lawyer": a person named by surname owns the role; their full name is the
+    source, never the bare surname."""
+    owner = re.match(r"^(?P<name>[A-ZÀ-Þ][\w'’-]+)(?:'s|’s)\s+[a-z]", role)
+    person = context.register.named(owner.group("name")) if owner else None
+    return unresolved(person.name, knowledge) if person else None
 
 
 def _court(role: str, knowledge: Knowledge) -> SourceRef | None:

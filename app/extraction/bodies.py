@@ -161,6 +161,9 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
         ["Secretary"],
         ["Commissioner"],
     )
+    academic = _academic(role, knowledge)
+    if academic:
+        return academic
     if match and not portfolio:  # "Minister for International Affairs" names a portfolio
         words = ABBREVIATION.sub("", match.group("rest")).split()
         runs = _proper_runs(words)
@@ -169,8 +172,6 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
             if run[-1].endswith("-based") or _describes_a_body(run, words, knowledge):
                 located = True
                 continue
-            if any(w in " ".join(run) for w in ACADEMIC_WORDS) or "School" in run:
-                return None  # a scholar speaks for themselves, not for their university
             if set(run) & knowledge.place_words and not set(run) & knowledge.organisation_words:
                 continue  # "spokesperson for the West Philippine Sea": a place, not a body
             phrase = " ".join(run)
@@ -179,6 +180,22 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
             return None  # "a researcher at a Kyiv think tank": where the body is, not who
     mentions = [m for m in find_mentions(role, knowledge) if m.named.proper]
     return mentions[0].named.source if mentions else None
+
+
+def _academic(role: str, knowledge: Knowledge) -> SourceRef | None:
+    """The university a role names, whole: "School of Public Health at the University of
+    Leeds", "the University of NSW's school of public health", "Kyungnam University's
+    Institute for Far Eastern Studies" all speak for the university."""
+    for run in _proper_runs(ABBREVIATION.sub("", role).split(), stop=False):
+        joined = " ".join(run)
+        if not any(word in joined for word in ACADEMIC_WORDS):
+            continue
+        owner = next((i for i, w in enumerate(run) if POSSESSIVE_WORD.match(w)), None)
+        if owner is not None:  # "Kyungnam University's Institute ...": the university
+            run = [*run[:owner], POSSESSIVE_WORD.match(run[owner]).group(1)]  # type: ignore[union-attr]
+        phrase = " ".join(run)
+        return named_body(phrase, knowledge) or unresolved(phrase, knowledge, allow_in=True)
+    return None
 
 
 def _describes_a_body(run: list[str], words: list[str], knowledge: Knowledge) -> bool:
@@ -239,6 +256,8 @@ def named_bodies(text: str, knowledge: Knowledge) -> list[SourceRef]:
     way"), so that "the authority" can point back to them later."""
     found = []
     for run in _proper_runs(ABBREVIATION.sub("", text).split(), stop=False):
+        titled = next((i for i, w in enumerate(run) if w in knowledge.title_words), len(run))
+        run = run[:titled]  # "Navy Secretary Carlos Brandt": the Navy, then a person
         if (
             len(run) >= 2
             and set(run) & knowledge.organisation_words

@@ -74,6 +74,7 @@ class Knowledge:
     judicial_titles: dict[str, str] = field(default_factory=dict)  # "Judge" -> "Court"
     local_titles: frozenset[str] = frozenset()  # "Governor", "Mayor"
     team_roles: frozenset[str] = frozenset()  # "coach", "captain"
+    members_not_speakers: frozenset[str] = frozenset()  # "student": of a body, not for it
     back_nouns: dict[str, str] = field(default_factory=dict)  # "group" -> "organisation"
     people_pattern: re.Pattern[str] | None = None
     longest_name: int = 1
@@ -152,6 +153,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     }
     knowledge.local_titles = frozenset(text["local_titles"])
     knowledge.team_roles = frozenset(text["team_roles"])
+    knowledge.members_not_speakers = frozenset(text["members_not_speakers"])
     knowledge.back_nouns = {w: kind for kind, words in text["back_nouns"].items() for w in words}
     knowledge.longest_name = max((len(n.split()) for n in knowledge.names), default=1)
     for name in knowledge.names:

@@ -146,7 +146,8 @@ def inside_body_name(words: list[str], i: int, j: int, knowledge: Knowledge) -> 
         return True  # "aid workers in El Fasher": a place, not a person
     if i >= 1 and words[i - 1].lower() == "the":
         return True  # "the Liberal Democrats": nobody's name takes "the"
-    return i >= 2 and words[i - 1] in ("for", "of", "and", "on") and words[i - 2][:1].isupper()
+    joined = words[i - 1] in ("for", "of", "and", "on", "-", "–")  # "Council on American - Islamic"
+    return i >= 2 and joined and words[i - 2][:1].isupper()
 
 
 def is_name_word(words: list[str], j: int, knowledge: Knowledge, last: bool = False) -> bool:

@@ -242,6 +242,8 @@ def _back_to(kind: str, words: list[str], context: Context) -> Attribution | Non
         source = (
             dateline or context.last_body(("government",), spoken=True) or context.home_country()
         )
+    elif kind == "company":  # "the company", "the club": never a state
+        source = context.last_body(("organisation", "unresolved"))
     else:  # "the agency": the last body, of any kind, that spoke or was named
         source = context.last_body(("organisation", "unresolved", "government"))
     return Attribution((source,)) if source else None
@@ -260,7 +262,7 @@ def _person(
     name, appositive = _name_and_role(head, appositive, knowledge)
     if name is None:
         earlier = context.by_name(head)
-        if earlier is None and _descriptor(head, knowledge) and appositive:
+        if earlier is None and _descriptor(head, knowledge) and _proper_name(appositive, knowledge):
             named = unresolved(appositive, knowledge)  # "The Italian athletics federation, Fidal"
             return Attribution((named,)) if named else None
         return earlier or _introduced(head, knowledge, context)
@@ -282,7 +284,9 @@ def _descriptor(head: str, knowledge: Knowledge) -> bool:
     """ "the Italian athletics federation", "the environmental group": a kind of body."""
     words = {w.lower().strip(",.") for w in head.split()}
     kinds = {knowledge.back_nouns.get(w) for w in words}
-    return "organisation" in kinds or bool(words & knowledge.organisation_descriptors)
+    return bool(kinds & {"organisation", "company"}) or bool(
+        words & knowledge.organisation_descriptors
+    )
 
 
 def _proper_name(text: str, knowledge: Knowledge) -> bool:

@@ -61,6 +61,8 @@ FUNCTION_WORDS = frozenset(_GRAMMAR["capitalised_function_words"])
 # "Yesterday", "Former", "Despite": capitalised only because they open a sentence
 SENTENCE_OPENERS = frozenset(_GRAMMAR["sentence_openers"])
 ACADEMIC_WORDS: tuple[str, ...] = tuple(_GRAMMAR["academic_words"])
+# "the", "and", "of": a paragraph with almost none of them is in another language
+ENGLISH_FUNCTION_WORDS = frozenset(_GRAMMAR["english_function_words"])
 
 # "In a statement posted late on Wednesday, ...": words that open a leading phrase
 LEAD_PREPOSITION = re.compile(rf"^(?:{_alternation(_GRAMMAR['lead_words'])})\b")
