@@ -21,7 +21,7 @@ from app.extraction.register import PARTY_TAG, Person
 OWNER = re.compile(r"\b(the)\s+([a-z]+)(?:'s|’s)\s", re.IGNORECASE)
 FORMER = re.compile(r"\b(?:former|ex-|retired|outgoing)\b", re.IGNORECASE)
 NATIONALITY = re.compile(r"^[A-ZÀ-Þ][\w.'’ -]*?(?:'s|’s)?$")  # "Chad's", "Brazilian"
-STATE_ROLE_WORDS = {"minister", "spokesman", "spokeswoman", "army"}
+STATE_ROLE_WORDS = {"minister", "spokesman", "spokeswoman", "spokesperson", "army", "secretary"}
 
 
 def speaks_for(
@@ -162,10 +162,11 @@ def _employer(role: str, knowledge: Knowledge, context: Context) -> SourceRef | 
 def _state(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
     """ "Interior Minister Diosdado Cabello" in a Caracas story: the story's own state."""
     words = set(role.replace("-", " ").split())
-    if not words & (knowledge.government_words | STATE_ROLE_WORDS):
+    if not words & (knowledge.government_words | STATE_ROLE_WORDS | knowledge.military_ranks):
         return None
-    if context.current and context.current.kind == "government":
-        return context.current  # "Pakistan's foreign office summoned ..., spokeswoman X said"
+    for opened in (context.current, context.opening):
+        if opened and opened.kind == "government":
+            return opened  # "Pakistan's foreign office summoned ..., spokeswoman X said"
     return context.home_country()
 
 

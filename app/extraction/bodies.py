@@ -54,7 +54,7 @@ def named_body(head: str, knowledge: Knowledge) -> SourceRef | None:
         proper
         and len(proper) == len(after)
         and not possessive
-        and not _state_body(proper, knowledge)
+        and not state_body(proper, knowledge)
     ):
         # "the Syrian Observatory for Human Rights" is a body of its own, not Damascus.
         return unresolved(" ".join([first.text, *proper]), knowledge)
@@ -107,8 +107,17 @@ def past_verb(word: str) -> bool:
     )
 
 
-def _state_body(words: list[str], knowledge: Knowledge) -> bool:
-    """ "Defence Ministry", "Security Council" belong to a state; "Council on Foreign Relations" not."""
+def portfolio(words: list[str]) -> bool:
+    """A state's department named by its portfolio alone ("Ministry of Economy, Trade and
+    Industry", "Unification Ministry"): it belongs to the story's state."""
+    if not words:
+        return False
+    heads = ("Ministry", "Department", "Directorate")
+    return words[-1] in heads or (words[0] in heads and len(words) > 2 and words[1] == "of")
+
+
+def state_body(words: list[str], knowledge: Knowledge) -> bool:
+    """Whether a name is a state's: "Defence Ministry", "Security Council" belong to a state; "Council on Foreign Relations" not."""
     if any(w in ("on", "for") for w in words):
         return bool(set(words) & {"Ministry", "Government", "Forces", "Army"})
     return bool(set(words) & knowledge.government_words)
@@ -263,7 +272,7 @@ def named_bodies(text: str, knowledge: Knowledge) -> list[SourceRef]:
             and set(run) & knowledge.organisation_words
             and not knowledge.lookup(" ".join(run))
         ):
-            source = unresolved(" ".join(run), knowledge)
+            source = named_body(" ".join(run), knowledge) or unresolved(" ".join(run), knowledge)
             if source:
                 found.append(source)
     return found

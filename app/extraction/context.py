@@ -45,6 +45,8 @@ class Context:
     current: SourceRef | None = None  # the body the sentence being read opens with
     current_words: str = ""  # the words that named it
     bodies: list[SourceRef] = field(default_factory=list)  # every body named so far, in order
+    # every body that spoke (True) or was named (False), in the order the text has them
+    seen: list[tuple[SourceRef, bool]] = field(default_factory=list)
     countries: Counter[str] = field(default_factory=Counter)
     by_slug: dict[str, SourceRef] = field(default_factory=dict)
     # the source a clause already named ("Polish officials rejected ..., with Minister X
@@ -57,6 +59,7 @@ class Context:
 
     def remember(self, attribution: Attribution) -> None:
         self.recent.append(attribution)
+        self.seen.extend((source, True) for source in attribution.sources)
         self.spoken_at[id(attribution)] = self.position
 
     def recently(self, attribution: Attribution) -> bool:
@@ -69,6 +72,7 @@ class Context:
         self.opening, self.current = opening, None
         for source in bodies:
             self.bodies.append(source)
+            self.seen.append((source, False))
             if source.kind == "government":
                 self.countries[source.slug] += 1
                 self.by_slug[source.slug] = source
@@ -92,7 +96,8 @@ class Context:
         return None
 
     def last_body(self, kinds: tuple[str, ...], spoken: bool = False) -> SourceRef | None:
-        """The body of one of these kinds that spoke, or was named, most recently."""
+        """The body of one of these kinds that spoke most recently, else (unless `spoken`)
+        the one named most recently."""
         for attribution in reversed(self.recent):
             for source in attribution.sources:
                 if source.kind in kinds:
@@ -103,6 +108,18 @@ class Context:
             if source.kind in kinds:
                 return source
         return None
+
+    def full_name(self, source: SourceRef) -> SourceRef:
+        """ "Halvorsen" for "Halvorsen Air", "Rovers" for "Dunmore Rovers": an unknown body
+        named short after it was named in full is the same body."""
+        if source.kind != "unresolved":
+            return source
+        words = source.label.lower().split()
+        for earlier, _ in reversed(self.seen):
+            label = earlier.label.lower().split()
+            if earlier.kind == "unresolved" and len(label) > len(words) and _within(words, label):
+                return earlier
+        return source
 
     def home_country(self) -> SourceRef | None:
         """The story's own country: from the dateline, else the one clearly named most."""
@@ -156,6 +173,11 @@ class Context:
             if key in attribution.subject.lower().split():
                 return replace(attribution, speaker=None)
         return None
+
+
+def _within(words: list[str], label: list[str]) -> bool:
+    """Whether `words` run in order inside `label` ("nordwind" in "nordwind airways")."""
+    return any(label[i : i + len(words)] == words for i in range(len(label) - len(words) + 1))
 
 
 def _head_noun(phrase: str) -> str:

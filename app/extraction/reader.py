@@ -6,20 +6,21 @@ import re
 from dataclasses import replace
 
 from app.extraction import attribution as attr
-from app.extraction.bodies import named_bodies, named_body, unresolved
+from app.extraction.bodies import named_bodies, named_body, portfolio, unresolved
 from app.extraction.claims import Draft
 from app.extraction.context import Attribution, Context
 from app.extraction.dates import find_times
 from app.extraction.knowledge import UNATTRIBUTED, Knowledge
-from app.extraction.mentions import find_mentions
+from app.extraction.mentions import POSSESSIVE, find_mentions
 from app.extraction.model import Article, DatePoint, SourceRef
 from app.extraction.parsing import SentenceParser
 from app.extraction.rules import RULES
 from app.extraction.speakers import resolve_subject
 from app.extraction.text import Span
-from app.extraction.vocabulary import VERBISH
+from app.extraction.vocabulary import DETERMINERS, VERBISH
 
 MIN_CLAIM_WORDS = 4
+MARKET = re.compile(r"^(?:Shares|Stock|Stocks|Bonds|Shareholders)\s+(?:of|in)\s+")  # the company
 CLAUSE_BOUNDARY = re.compile(r",\s+(?:and|but|while|whereas|as|though|although)\s+|;\s+")
 NOT_CLAIMS = re.compile(
     r"\b(?:could not (?:be )?(?:independently )?(?:verif|confirm)\w*|did not (?:immediately )?respond|"
@@ -69,16 +70,24 @@ class Reader:
     def _opening(self, text: str) -> tuple[SourceRef | None, str]:
         """The body a sentence opens with: "Israel's military has ...", "The Directorate
         General of Health Services (DGHS) recorded ...", "Press freedom groups welcomed ..."."""
-        words = text.split(", ")[0].split()  # "Its chair, Justice Grace Mhango, told": not a body
+        chunks = text.split(", ")
+        words = chunks[0].split()  # "Its chair, Justice Grace Mhango, told": not a body
         for i, word in enumerate(words[:9]):
             bare = word.strip(",.;:").lower()
             verbish = bare in VERBISH or bare in self.knowledge.cues or bare.endswith("ed")
             if i and word[:1].islower() and verbish:
-                phrase = " ".join(words[:i]).strip(",")
-                return named_body(phrase, self.knowledge) or unresolved(
-                    phrase, self.knowledge
-                ), phrase
+                return self._opening_body(" ".join(words[:i]).strip(","))
+        named = words and words[0][:1].isupper() and not DETERMINERS.match(chunks[0])
+        if len(chunks) > 1 and named and len(words) <= 6:
+            return self._opening_body(chunks[0])  # "Kanazawa Precision, a Tokyo-based maker"
         return None, ""
+
+    def _opening_body(self, phrase: str) -> tuple[SourceRef | None, str]:
+        phrase = MARKET.sub("", phrase)  # "Shares of Kanazawa Precision fell"
+        person = self.context.register.named(phrase)
+        if POSSESSIVE.search(phrase) or (person and (person.roles or person.gender)):
+            return None, ""  # "Tiago Meireles's proposed move": a person, no body
+        return named_body(phrase, self.knowledge) or unresolved(phrase, self.knowledge), phrase
 
     def clause_end(self, sentence: Span, start: int) -> int:
         """Where the content ends: at a clause that brings its own attribution, else the end."""
@@ -117,7 +126,22 @@ class Reader:
             return None
         words = {w.strip(",.").lower() for w in subject.split()}
         personal = who.personal or bool(words & self.knowledge.person_nouns)
-        return replace(who, subject=subject, personal=personal)
+        sources = tuple(dict.fromkeys(self._whole(source) for source in who.sources))
+        return replace(who, sources=sources, subject=subject, personal=personal)
+
+    def _whole(self, source: SourceRef) -> SourceRef:
+        """An unknown body as the article first named it ("Halvorsen" is "Halvorsen Air"); an
+        unknown state body ("Ministry of Economy") is the story's state."""
+        if source.kind != "unresolved":
+            return source
+        words = source.label.split()
+        if portfolio(words) and not find_mentions(source.label, self.knowledge):
+            home = self.context.home_country()
+            if home:
+                return home
+        if self.context.register.named(source.label):
+            return source  # a person's name is theirs alone
+        return self.context.full_name(source)
 
     def dated(self, who: Attribution, said_text: str) -> Attribution:
         """Said-on from the attribution's own words, else the speaker's, else before publication."""

@@ -44,11 +44,11 @@ NAMED_AS = re.compile(
     r"\b(?:calling itself|calls itself|known as)\s+(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})"
 )
 RELATIVE = re.compile(r"\s+(?:who|which|whose)\s+")
-BASED_IN = re.compile(r"(?<=\b[Tt]he )[^\s,][^,]{0,40}?(?:, [^,]{1,30})?-based\s+")
+BASED_IN = re.compile(r"(?<=\b[Tt]he )[^\s,][^,]{0,40}?(?:, [A-Z][^,]{0,30})?-based\s+")
 OWNER = re.compile(r"\b(the)\s+([a-z]+)(?:'s|’s)\s", re.IGNORECASE)
+# "a spokesman for the finance ministry", "the commander of a Ukrainian drone unit"
 SPEAKS_FOR = re.compile(
-    r"^(?:a|an|the|one)?\s*(?:\w+\s+)?(?:spokesperson|spokesman|spokeswoman|representative|official|"
-    r"source|director|head|chief)\s+(?:for|of|at|from)\s+(?P<body>.+)$",
+    r"^(?:a|an|the|one)?\s*(?:[\w-]+\s+)?(?P<noun>[\w-]+)\s+(?:for|of|at|from)\s+(?P<body>.+)$",
     re.IGNORECASE,
 )
 AT_BODY = re.compile(r"^(?P<who>(?:\S+\s+){0,3}?\S+)\s+(?:at|from|with)\s+", re.IGNORECASE)
@@ -62,7 +62,9 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         if group:
             return Attribution((group.source,))
     spokesperson = SPEAKS_FOR.match(subject.strip())
-    if spokesperson:  # "a spokesman for the finance ministry", "a spokesperson for Rescue 1122"
+    if (
+        spokesperson and spokesperson.group("noun").lower() in knowledge.person_nouns
+    ):  # "a spokesman for the finance ministry", "a spokesperson for Rescue 1122"
         found = resolve_subject(spokesperson.group("body"), knowledge, context)
         if found:
             return found
@@ -243,7 +245,9 @@ def _back_to(kind: str, words: list[str], context: Context) -> Attribution | Non
             dateline or context.last_body(("government",), spoken=True) or context.home_country()
         )
     elif kind == "company":  # "the company", "the club": never a state
-        source = context.last_body(("organisation", "unresolved"))
+        opened = context.opening if context.opening and context.opening.kind != "group" else None
+        ours = opened if opened and opened.kind in ("organisation", "unresolved") else None
+        source = ours or context.last_body(("organisation", "unresolved"))
     else:  # "the agency": the last body, of any kind, that spoke or was named
         source = context.last_body(("organisation", "unresolved", "government"))
     return Attribution((source,)) if source else None
