@@ -48,8 +48,10 @@ def extract(article: Article, knowledge: Knowledge | None = None) -> ExtractedAr
     reader.context.register = build_register(everything, knowledge)
     for paragraph, in_list, spans, _ in units:
         reader.in_list = in_list
+        reader.start_paragraph(paragraph)
         for sentence in spans:
             reader.read(sentence, paragraph)
+        reader.end_paragraph(paragraph, spans)
     return ExtractedArticle(cleaned, build_claims(cleaned, reader.drafts, knowledge))
 
 

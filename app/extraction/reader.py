@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from app.extraction import attribution as attr
+from app.extraction.affiliation import person_attribution
 from app.extraction.bodies import named_bodies, named_body, portfolio, unresolved
 from app.extraction.claims import Draft
 from app.extraction.context import Attribution, Context
@@ -14,6 +15,8 @@ from app.extraction.knowledge import UNATTRIBUTED, Knowledge
 from app.extraction.mentions import POSSESSIVE, find_mentions
 from app.extraction.model import Article, DatePoint, SourceRef
 from app.extraction.parsing import SentenceParser
+from app.extraction.quotations import Blocks, says_nothing
+from app.extraction.register import Person
 from app.extraction.rules import RULES
 from app.extraction.speakers import resolve_subject
 from app.extraction.text import Span
@@ -43,6 +46,23 @@ class Reader:
         self.paragraph = Span("", -1, -1)  # the paragraph being read
         self.new_paragraph = False  # whether the sentence being read opens it
         self.in_list = False  # list items that name no one count only if they are sentences
+        self.blocks = Blocks()  # a quotation that goes on over paragraphs
+
+    def start_paragraph(self, paragraph: Span) -> None:
+        """Before a paragraph: is it somebody's quoted words?"""
+        self.blocks.enter(self, paragraph)
+
+    def end_paragraph(self, paragraph: Span, sentences: list[Span]) -> None:
+        """After a paragraph: does it introduce a quotation ("X writes:")?"""
+        self.blocks.leave(self, paragraph, sentences)
+        last = self.drafts[-1] if self.drafts else None
+        intro = self.blocks.intro and sentences and last and not last.attributed
+        if intro and last and last.quote.start >= sentences[-1].start and says_nothing(last.quote):
+            self.drafts.pop()  # "Jomra writes about García:" says nothing itself
+
+    def person(self, person: Person) -> Attribution:
+        """A registered person as the speaker of what follows."""
+        return person_attribution(person, self.knowledge, self.context)
 
     def read(self, sentence: Span, paragraph: Span) -> None:
         """Turn one sentence into claim drafts."""

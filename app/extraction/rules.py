@@ -16,15 +16,20 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from app.extraction import attribution as attr
+from app.extraction.bodies import unresolved
 from app.extraction.context import Attribution
 from app.extraction.knowledge import UNATTRIBUTED
 from app.extraction.parsing import quotation_open, without_times
 from app.extraction.text import Span, trim
+from app.extraction.vocabulary import DETERMINERS
 
 if TYPE_CHECKING:
     from app.extraction.reader import Reader
 
 OPENING_QUOTE = re.compile(r"^[\"“‘]")
+MIN_QUOTED_WORDS = 4  # "Oh vultures!", "I agree.": a quotation too short to be a claim
+FOR_WHOM = re.compile(r"^(?:But\s+|And\s+)?For\s+(?P<rest>.+)$")
+FOR_PRONOUNS = {"her": "she", "him": "he", "them": "they"}
 CONTINUED_PAST = {"saying": "said", "denying": "denied", "telling": "told"}
 
 
@@ -34,6 +39,21 @@ class Rule:
 
     name: str
     read: Callable[[Reader, Span], bool]
+
+
+def block_quotation(reader: Reader, sentence: Span) -> bool:
+    """A paragraph of somebody's words that a colon or a quotation mark introduced: a
+    blogger's post after "X writes:", a post after "Y posted on X:", "Name: "..."" (see
+    quotations.py). Questions and fragments are read but are no claims."""
+    blocks = reader.blocks
+    if not blocks.inside or blocks.speaker is None:
+        return False
+    start = reader.paragraph.start + blocks.prefix
+    span = trim(sentence, start - sentence.start) if sentence.start < start else sentence
+    text = span.text.strip(' "“”')
+    if len(text.split()) >= MIN_QUOTED_WORDS and not text.endswith("?"):
+        reader.add(span, span, blocks.speaker, "asserted", "", "block_quotation")
+    return True
 
 
 def back_reference(reader: Reader, sentence: Span) -> bool:
@@ -140,6 +160,45 @@ def attributed(reader: Reader, sentence: Span) -> bool:
     return any(rule.read(reader, sentence) for rule in OWN_ATTRIBUTION)
 
 
+def for_whom(reader: Reader, sentence: Span) -> bool:
+    """ "For Leite de Cobra, the coverage is outrageous", "For her, Canada is a melting pot":
+    a person's or a blog's view, framed by "For"."""
+    match = FOR_WHOM.match(sentence.text)
+    if not match:
+        return False
+    rest = match.group("rest")
+    for comma in re.finditer(r",\s+", rest):
+        content = rest[comma.end() :]
+        if not (content[:1].islower() or DETERMINERS.match(content)):
+            continue  # "For Eu, Você e Todo Mundo, ...": the name goes on
+        if not attr.is_clause(" " + content):
+            return False
+        who = _viewer(reader, rest[: comma.start()].strip())
+        if who is None:
+            return False
+        start = match.start("rest") + comma.end()
+        reader.add(sentence, trim(sentence, start), who, "asserted", "", "for_whom")
+        return True
+    return False
+
+
+def _viewer(reader: Reader, subject: str) -> Attribution | None:
+    """Whose view "For X," gives: a person, a pronoun, a blog; never a state, a time or an
+    example ("For years", "For example", "For Ukraine")."""
+    pronoun = FOR_PRONOUNS.get(subject.lower())
+    if pronoun:
+        return reader.resolve(pronoun)
+    if not subject[:1].isupper():
+        return None
+    if "," in subject:  # a blog's name with commas in it
+        source = unresolved(subject, reader.knowledge, allow_in=True)
+        return Attribution((source,)) if source else None
+    who = reader.resolve(subject)
+    if who is None or any(s.kind in ("government", "group") for s in who.sources):
+        return None
+    return who
+
+
 def continuation(reader: Reader, sentence: Span) -> bool:
     """ "X said A, adding that B", "... and warned that B", ", with Y saying B": the head is
     read by the other rules, the second claim is the same source's (or Y's)."""
@@ -231,10 +290,12 @@ def quotation_continues(reader: Reader, sentence: Span) -> bool:
 
 
 RULES: tuple[Rule, ...] = (
+    Rule("block_quotation", block_quotation),
     Rule("back_reference", back_reference),
     Rule("continuation", continuation),
     *OWN_ATTRIBUTION,
     Rule("parenthetical", parenthetical),
+    Rule("for_whom", for_whom),
     Rule("quotation_continues", quotation_continues),
 )
 RULE_NAMES = tuple(dict.fromkeys([rule.name for rule in RULES] + ["tail", "opening_continuation"]))

@@ -63,6 +63,8 @@ SENTENCE_OPENERS = frozenset(_GRAMMAR["sentence_openers"])
 ACADEMIC_WORDS: tuple[str, ...] = tuple(_GRAMMAR["academic_words"])
 # "the", "and", "of": a paragraph with almost none of them is in another language
 ENGLISH_FUNCTION_WORDS = frozenset(_GRAMMAR["english_function_words"])
+FIRST_PERSON = frozenset(_GRAMMAR["first_person"])  # a paragraph in quoted speech
+INTRO_VERBS = _alternation(_GRAMMAR["intro_verbs"])  # "Jomra writes about García:"
 
 # "In a statement posted late on Wednesday, ...": words that open a leading phrase
 LEAD_PREPOSITION = re.compile(rf"^(?:{_alternation(_GRAMMAR['lead_words'])})\b")

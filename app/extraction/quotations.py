@@ -1,0 +1,148 @@
+"""Quotation paragraphs: text that is somebody's words without a cue of its own.
+
+Round-ups and wire copy quote in three shapes that sentence rules cannot see:
+  block    "Camerini, from blog Transbrasil, states:" and then the blogger's paragraphs,
+           often the original language first and a translation after;
+  post     "Poland's foreign ministry posted on X:" and then the post, or a paragraph
+           marked as a quotation ("> ...") after the sentence that introduced it;
+  colon    "Secretary of the Air Force James Roche: "No, Sir, ..."": a transcript, an
+           e-mail exchange, an interview.
+`Blocks` keeps who is being quoted while the reader goes paragraph by paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from app.extraction.attribution import lead_end
+from app.extraction.context import Attribution
+from app.extraction.text import Span
+from app.extraction.vocabulary import ENGLISH_FUNCTION_WORDS, FIRST_PERSON, INTRO_VERBS
+
+if TYPE_CHECKING:
+    from app.extraction.reader import Reader
+
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+INTRO_VERB = re.compile(rf"\b(?:{INTRO_VERBS})\b", re.IGNORECASE)
+SPEAKER_COLON = re.compile(r"^(?P<who>[^:\"“”]{3,160}?):\s*(?=[\"“])")
+TRANSLATION_SHARE = 0.9  # a translation is about as long as the original
+
+
+@dataclass
+class Blocks:
+    """Who is quoted in the paragraph being read, if a quotation block is open."""
+
+    speaker: Attribution | None = None  # whose block is open
+    intro: Attribution | None = None  # set by a paragraph ending in ":", for the next one
+    inside: bool = False  # whether the paragraph being read belongs to the block
+    prefix: int = 0  # where a colon-led quotation starts in the paragraph ("Name: "...")
+    foreign: list[int] = field(default_factory=list)  # lengths of quoted paragraphs not in English
+    english: list[int] = field(default_factory=list)  # lengths of those in English
+
+    def enter(self, reader: Reader, paragraph: Span) -> None:
+        """Decide, before a paragraph is read, whether it is quoted and whose it is."""
+        self.prefix = 0
+        colon = _speaker_colon(reader, paragraph)
+        if colon:
+            self.speaker, self.prefix, self.inside = colon[0], colon[1], True
+            self.foreign, self.english = [], []
+            return
+        if self.intro or (_marked_quotation(reader, paragraph) and _last_speaker(reader)):
+            self.speaker = self.intro or _last_speaker(reader)
+            self.intro, self.foreign, self.english = None, [], []
+        self.inside = self.speaker is not None and self._continues(paragraph.text)
+        if not self.inside:
+            self.speaker = None
+            return
+        words = WORD.findall(paragraph.text)
+        (self.foreign if foreign_language(words) else self.english).append(len(paragraph.text))
+
+    def _continues(self, text: str) -> bool:
+        if foreign_language(WORD.findall(text)):
+            return not self.english  # the original comes before its translation
+        if self.foreign:  # the translation: about as long as the original
+            return len(self.english) < len(self.foreign) and sum(
+                self.english
+            ) < TRANSLATION_SHARE * sum(self.foreign)
+        return not self.english or first_person(text)
+
+    def leave(self, reader: Reader, paragraph: Span, sentences: list[Span]) -> None:
+        """After a paragraph: if it ends with a colon, who it introduces."""
+        if self.prefix:  # a colon-led quotation is one paragraph long
+            self.speaker, self.inside = None, False
+        if not paragraph.text.rstrip().endswith(":") or not sentences:
+            return
+        self.intro = _introduced(reader, paragraph, sentences[-1])
+
+    def close(self) -> None:
+        """A paragraph attributed by its own words ends the block."""
+        self.speaker, self.inside, self.intro = None, False, None
+
+
+def foreign_language(words: list[str]) -> bool:
+    """Whether words are not English: almost none of English's commonest words."""
+    if len(words) < 2:
+        return False
+    common = sum(1 for w in words if w.lower() in ENGLISH_FUNCTION_WORDS)
+    return common == 0 or (len(words) >= 8 and common / len(words) < 0.06)
+
+
+def first_person(text: str) -> bool:
+    """Whether a paragraph speaks in the first person ("I think", "we are")."""
+    return any(w.lower() in FIRST_PERSON for w in WORD.findall(text))
+
+
+def _speaker_colon(reader: Reader, paragraph: Span) -> tuple[Attribution, int] | None:
+    """ "Secretary of the Air Force James Roche: "No, Sir, ...": a named speaker, a colon
+    and a quotation."""
+    match = SPEAKER_COLON.match(paragraph.text)
+    if not match or INTRO_VERB.search(match.group("who")):
+        return None
+    who = reader.resolve(match.group("who"))
+    if who is None or who.speaker is None:
+        return None
+    return who, match.end()
+
+
+def _marked_quotation(reader: Reader, paragraph: Span) -> bool:
+    """A paragraph the page marked as a quotation ("> ..."), its mark blanked for reading."""
+    line = reader.article.body.rfind("\n", 0, paragraph.start) + 1
+    return reader.article.body[line : paragraph.start].strip().startswith(">")
+
+
+def _last_speaker(reader: Reader) -> Attribution | None:
+    last = reader.drafts[-1] if reader.drafts else None
+    return last.attribution if last and last.attributed else None
+
+
+def says_nothing(sentence: Span) -> bool:
+    """ "Jomra writes about García:", "Commenter Another Me states:": an intro whose words
+    after the verb are too few to say anything."""
+    verbs = list(INTRO_VERB.finditer(sentence.text))
+    return bool(verbs) and len(sentence.text[verbs[-1].end() :].split()) <= 3
+
+
+def _introduced(reader: Reader, paragraph: Span, sentence: Span) -> Attribution | None:
+    """Whom a paragraph ending in ":" introduces: the claim it just made ("She also
+    criticizes the media ...:"), the subject of its intro verb ("Jomra writes about
+    García:"), its last speaker, or a person it names."""
+    last = reader.drafts[-1] if reader.drafts else None
+    if last and last.attributed and last.quote.start >= paragraph.start:
+        return last.attribution
+    verbs = list(INTRO_VERB.finditer(sentence.text))
+    if verbs:
+        before = sentence.text[: verbs[-1].start()]
+        before = before[lead_end(before, reader.knowledge, False) :].strip(" ,")
+        who = reader.resolve(before) if before else None
+        if who is not None:
+            return who
+    named = [
+        p
+        for p in reader.context.register.people
+        if paragraph.start <= p.mentioned_before(sentence.end)
+    ]
+    if named:
+        return reader.person(named[-1])
+    return None
