@@ -12,7 +12,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from app.extraction.knowledge import Knowledge
 from app.extraction.mentions import POSSESSIVE, inside_body_name, is_name_word
@@ -29,6 +30,7 @@ from app.extraction.vocabulary import (
 )
 
 TOKEN = re.compile(r"\S+")
+CAPITALISED = re.compile(r"(?<![^\s\"“(])[A-ZÀ-Þ]\S*")  # a word that may be a name
 PARTY_TAG = re.compile(r"^(?P<party>[A-Z])-(?P<state>[A-Z][A-Za-z.]{1,14}(?: [A-Z][a-z.]+)?)$")
 ROLE_CLAUSE = re.compile(
     r"^who\s+(?:commands|leads|heads|runs|directs|chairs|manages|coaches|captains|founded|"
@@ -52,11 +54,10 @@ class Person:
     roles: list[str] = field(default_factory=list)
     gender: str | None = None
     mentions: list[int] = field(default_factory=list)  # body offsets, in order
+    parts: list[str] = field(init=False)  # the name words, lowercased ("cres", "eastman")
 
-    @property
-    def parts(self) -> list[str]:
-        """The person's name words, lowercased ("cres", "eastman")."""
-        return [POSSESSIVE.sub("", w).lower() for w in self.name.split()]
+    def __post_init__(self) -> None:
+        self.parts = [POSSESSIVE.sub("", w).lower() for w in self.name.split()]
 
     def mentioned_before(self, at: int) -> int:
         """The latest offset before `at` at which the person is mentioned, or -1."""
@@ -124,8 +125,13 @@ def build_register(sentences: Iterable[Span], knowledge: Knowledge) -> Register:
     for sentence in texts:
         for mention in people_in(sentence, knowledge):
             _enter(register, mention)
+    by_part: dict[str, list[Person]] = {}
+    for person in register.people:
+        if len(person.parts) > 1:
+            for part in person.parts:
+                by_part.setdefault(part, []).append(person)
     for sentence in texts:
-        _later_mentions(register, sentence)
+        _later_mentions(by_part, sentence)
     for person in register.people:
         person.mentions.sort()
     _learn_genders(register, texts)
@@ -146,11 +152,21 @@ def _enter(register: Register, mention: PersonMention) -> None:
 def people_in(sentence: Span, knowledge: Knowledge) -> list[PersonMention]:
     """The people a sentence names in full ("Col. Oleh Marchenko, who commands ..."), and
     the single names an honorific marks ("Mr. Toccafondi")."""
+    return [replace(m, start=sentence.start + m.start) for m in _people(sentence.text, knowledge)]
+
+
+@lru_cache(maxsize=8192)
+def _people(text: str, knowledge: Knowledge) -> tuple[PersonMention, ...]:
+    # A pure function of the sentence: a sentence read again (a reload) costs nothing.
+    sentence = Span(text, 0, len(text))
     tokens = list(TOKEN.finditer(sentence.text))
     words = [t.group(0) for t in tokens]
     found: list[PersonMention] = []
     i = 0
     while i < len(words):
+        if not words[i][:1].isupper():
+            i += 1  # a name starts with a capital: most words are passed over at once
+            continue
         j = i
         while j < len(words) and _name_word(words, j, knowledge):
             j += 1
@@ -162,7 +178,7 @@ def people_in(sentence: Span, knowledge: Knowledge) -> list[PersonMention]:
         if _is_person(words, start, j, knowledge):
             found.append(_mention(sentence, tokens, words, start, j, knowledge))
         i = max(j, i + 1)
-    return found
+    return tuple(found)
 
 
 def _name_word(words: list[str], j: int, knowledge: Knowledge) -> bool:
@@ -307,15 +323,13 @@ def _gender_of(roles: list[str]) -> str | None:
     return None
 
 
-def _later_mentions(register: Register, sentence: Span) -> None:
+def _later_mentions(by_part: dict[str, list[Person]], sentence: Span) -> None:
     """Surnames and first names of registered people: "Lindqvist added", "Mr. Yushchenko"."""
-    for token in TOKEN.finditer(sentence.text):
-        word = POSSESSIVE.sub("", token.group(0).strip(',.;:"“”()')).lower()
-        if not word or not token.group(0)[:1].isupper() and token.group(0)[:1] not in '"“':
-            continue
-        at = sentence.start + token.start()
-        for person in register.people:
-            if len(person.parts) > 1 and word in person.parts and not _near(at, person):
+    for token in CAPITALISED.finditer(sentence.text):
+        word = POSSESSIVE.sub("", token.group(0).rstrip(',.;:"”)')).lower()
+        for person in by_part.get(word, ()):
+            at = sentence.start + token.start()
+            if not _near(at, person):
                 person.mentions.append(at)
 
 

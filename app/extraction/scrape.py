@@ -34,6 +34,13 @@ POST_SIGNATURE = re.compile(
     r"(?:>[ \t]*)?[—–-]{1,2}[ \t]*[^\n()]{1,80}?\(@\w{1,30}\)(?:[ \t]*[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})?"
 )
 NAME = r"[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|da|van|von|al|el)){1,4}"
+# each inline pattern, with the characters a body must have for it to match anything
+INLINE = (
+    (MARKUP, ("<", "*", "__", "#", ">")),
+    (ADDRESS, ("http", "www.", "pic.twitter", "@")),
+    (POST_SIGNATURE, ("(@",)),
+    (LANGUAGE_MARK, ("[", "((")),
+)
 PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")  # lines up to a blank line
 
 
@@ -84,24 +91,33 @@ def debris_patterns(scrape: dict[str, Any]) -> Debris:
     return _debris(lists)
 
 
+@lru_cache(maxsize=64)
 def reading_view(body: str, debris: Debris) -> str:
-    """The body with its debris blanked: same length, same line breaks, same offsets."""
-    text = list(body)
-    _blank_inline(body, text)
-    visible = "".join(text)
-    for start, end in _debris_paragraphs(visible, debris):
-        text[start:end] = _blanks(visible[start:end])
-    return "".join(text)
+    """The body with its debris blanked: same length, same line breaks, same offsets.
+    (Pure: a body read again, as on a reload, is blanked once.)"""
+    visible = _blanked(body, list(_inline(body)))
+    return _blanked(visible, list(_debris_paragraphs(visible, debris)))
 
 
-def _blank_inline(body: str, text: list[str]) -> None:
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text  # most bodies are clean: no copy
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = _blanks(text[start:end])
+    return "".join(chars)
+
+
+def _inline(body: str) -> Iterator[tuple[int, int]]:
     """Markup, links, addresses and post signatures inside paragraphs."""
-    for pattern in (MARKUP, ADDRESS, POST_SIGNATURE, LANGUAGE_MARK):
-        for match in pattern.finditer(body):
-            text[match.start() : match.end()] = _blanks(match.group(0))
-    for link in MARKDOWN_LINK.finditer(body):  # "[Xinhua](https://...)": keep the words
-        text[link.start()] = " "
-        text[link.end("text") : link.end()] = _blanks(body[link.end("text") : link.end()])
+    for pattern, marks in INLINE:
+        if any(mark in body for mark in marks):  # most bodies have none of them
+            for match in pattern.finditer(body):
+                yield match.start(), match.end()
+    if "](" in body:
+        for link in MARKDOWN_LINK.finditer(body):  # "[Xinhua](https://...)": keep the words
+            yield link.start(), link.start() + 1
+            yield link.end("text"), link.end()
 
 
 def _debris_paragraphs(text: str, debris: Debris) -> Iterator[tuple[int, int]]:
@@ -122,11 +138,12 @@ def _debris_paragraphs(text: str, debris: Debris) -> Iterator[tuple[int, int]]:
 
 
 def _is_debris(paragraph: str, debris: Debris) -> bool:
-    if debris.whole.search(paragraph) and len(paragraph.split()) <= 40:
+    words = paragraph.count(" ") + 1
+    if words <= 40 and debris.whole.search(paragraph):
         return True
-    if debris.caption_end.search(paragraph) and len(paragraph.split()) <= 60:
+    if words <= 60 and debris.caption_end.search(paragraph):
         return True  # "Residents wade through floodwaters ... (AP Photo/Brian Inganga)"
-    one_sentence = not re.search(r"[.!?]\s+\S", paragraph.rstrip(".!? "))
+    one_sentence = words <= 40 and not re.search(r"[.!?]\s+\S", paragraph.rstrip(".!? "))
     return one_sentence and bool(debris.caption_phrase.search(paragraph))
 
 
