@@ -183,12 +183,23 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
                 continue
             if set(run) & knowledge.place_words and not set(run) & knowledge.organisation_words:
                 continue  # "spokesperson for the West Philippine Sea": a place, not a body
+            if _goes_on_in_lowercase(run, words):
+                continue  # "the blog Des avions et des hommes": where the name ends is unknown
             phrase = " ".join(run)
             return named_body(phrase, knowledge) or unresolved(phrase, knowledge)
         if located:
             return None  # "a researcher at a Kyiv think tank": where the body is, not who
     mentions = [m for m in find_mentions(role, knowledge) if m.named.proper]
     return mentions[0].named.source if mentions else None
+
+
+def _goes_on_in_lowercase(run: list[str], words: list[str]) -> bool:
+    """Whether a one-word run is followed by lowercase words that are no preposition: the
+    start of a name written in sentence case, not a name of its own."""
+    at = next((i for i in range(len(words)) if words[i].strip(",.") == run[0]), -1)
+    following = words[at + 1] if 0 <= at < len(words) - 1 else ""
+    plain = following[:1].islower() and following not in CONNECTORS
+    return len(run) == 1 and plain and following.lower() not in PREPOSITIONS
 
 
 def _academic(role: str, knowledge: Knowledge) -> SourceRef | None:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from app.extraction.attribution import lead_end
+from app.extraction.attribution import is_clause, lead_end
 from app.extraction.context import Attribution
 from app.extraction.text import Span
 from app.extraction.vocabulary import ENGLISH_FUNCTION_WORDS, FIRST_PERSON, INTRO_VERBS
@@ -40,6 +40,7 @@ class Blocks:
     prefix: int = 0  # where a colon-led quotation starts in the paragraph ("Name: "...")
     foreign: list[int] = field(default_factory=list)  # lengths of quoted paragraphs not in English
     english: list[int] = field(default_factory=list)  # lengths of those in English
+    previous: tuple[Span, Span] | None = None  # the last paragraph read outside a block
 
     def enter(self, reader: Reader, paragraph: Span) -> None:
         """Decide, before a paragraph is read, whether it is quoted and whose it is."""
@@ -49,15 +50,23 @@ class Blocks:
             self.speaker, self.prefix, self.inside = colon[0], colon[1], True
             self.foreign, self.english = [], []
             return
-        if self.intro or (_marked_quotation(reader, paragraph) and _last_speaker(reader)):
+        words = WORD.findall(paragraph.text)
+        quoted = _marked_quotation(reader, paragraph) or excerpt(paragraph.text)
+        if self.intro or (quoted and self.speaker is None and _last_speaker(reader)):
             self.speaker = self.intro or _last_speaker(reader)
             self.intro, self.foreign, self.english = None, [], []
+        elif self.speaker is None and self.previous and foreign_language(words):
+            # a post in another language right after the paragraph that named its author
+            self.speaker, self.foreign, self.english = self._named_before(reader), [], []
         self.inside = self.speaker is not None and self._continues(paragraph.text)
         if not self.inside:
             self.speaker = None
             return
-        words = WORD.findall(paragraph.text)
         (self.foreign if foreign_language(words) else self.english).append(len(paragraph.text))
+
+    def _named_before(self, reader: Reader) -> Attribution | None:
+        paragraph, sentence = self.previous or (None, None)
+        return _introduced(reader, paragraph, sentence) if paragraph and sentence else None
 
     def _continues(self, text: str) -> bool:
         if foreign_language(WORD.findall(text)):
@@ -66,15 +75,17 @@ class Blocks:
             return len(self.english) < len(self.foreign) and sum(
                 self.english
             ) < TRANSLATION_SHARE * sum(self.foreign)
-        return not self.english or first_person(text)
+        return not self.english or first_person(text) or excerpt(text)
 
     def leave(self, reader: Reader, paragraph: Span, sentences: list[Span]) -> None:
         """After a paragraph: if it ends with a colon, who it introduces."""
         if self.prefix:  # a colon-led quotation is one paragraph long
             self.speaker, self.inside = None, False
-        if not paragraph.text.rstrip().endswith(":") or not sentences:
+        if not sentences:
             return
-        self.intro = _introduced(reader, paragraph, sentences[-1])
+        self.previous = None if self.inside else (paragraph, sentences[-1])
+        if paragraph.text.rstrip().endswith(":") or says_nothing(sentences[-1]):
+            self.intro = _introduced(reader, paragraph, sentences[-1])
 
     def close(self) -> None:
         """A paragraph attributed by its own words ends the block."""
@@ -87,6 +98,12 @@ def foreign_language(words: list[str]) -> bool:
         return False
     common = sum(1 for w in words if w.lower() in ENGLISH_FUNCTION_WORDS)
     return common == 0 or (len(words) >= 8 and common / len(words) < 0.06)
+
+
+def excerpt(text: str) -> bool:
+    """ "…[T]he skeptics would like ...": a paragraph that opens with an ellipsis is cut
+    from somebody's longer text."""
+    return text.lstrip().startswith(("…", "...", "[…]", "[...]"))
 
 
 def first_person(text: str) -> bool:
@@ -121,7 +138,17 @@ def says_nothing(sentence: Span) -> bool:
     """ "Jomra writes about García:", "Commenter Another Me states:": an intro whose words
     after the verb are too few to say anything."""
     verbs = list(INTRO_VERB.finditer(sentence.text))
-    return bool(verbs) and len(sentence.text[verbs[-1].end() :].split()) <= 3
+    if not verbs or any(mark in sentence.text for mark in '"“”'):
+        return False  # '"...," he added.' said it all before the verb
+    before, after = sentence.text[: verbs[-1].start()], sentence.text[verbs[-1].end() :]
+    short = len(after.split()) <= 3 and len(before.split()) <= 14
+    return short and not is_clause(" " + before)  # "At least 12 died, the ministry said."
+
+
+def _subjects(before: str) -> list[str]:
+    """The words before an intro verb, then what follows each comma in them."""
+    cuts = [0] + [m.end() for m in re.finditer(r",\s+", before)]
+    return [s for s in (before[cut:].strip(" ,") for cut in cuts) if s]
 
 
 def _introduced(reader: Reader, paragraph: Span, sentence: Span) -> Attribution | None:
@@ -135,9 +162,10 @@ def _introduced(reader: Reader, paragraph: Span, sentence: Span) -> Attribution 
     if verbs:
         before = sentence.text[: verbs[-1].start()]
         before = before[lead_end(before, reader.knowledge, False) :].strip(" ,")
-        who = reader.resolve(before) if before else None
-        if who is not None:
-            return who
+        for subject in _subjects(before):  # "Not forgetting X, Polish blog Tierra Incognita,"
+            who = reader.resolve(subject)
+            if who is not None and who.sources and who.sources[0].kind != "group":
+                return who
     named = [
         p
         for p in reader.context.register.people

@@ -12,7 +12,7 @@ from app.extraction.claims import Draft
 from app.extraction.context import Attribution, Context
 from app.extraction.dates import find_times
 from app.extraction.knowledge import UNATTRIBUTED, Knowledge
-from app.extraction.mentions import POSSESSIVE, find_mentions
+from app.extraction.mentions import POSSESSIVE, find_mentions, find_name
 from app.extraction.model import Article, DatePoint, SourceRef
 from app.extraction.parsing import SentenceParser
 from app.extraction.quotations import Blocks, says_nothing
@@ -104,9 +104,10 @@ class Reader:
 
     def _opening_body(self, phrase: str) -> tuple[SourceRef | None, str]:
         phrase = MARKET.sub("", phrase)  # "Shares of Kanazawa Precision fell"
-        person = self.context.register.named(phrase)
+        name = find_name(phrase, self.knowledge)
+        person = self.context.register.named(name.name if name else phrase)
         if POSSESSIVE.search(phrase) or (person and (person.roles or person.gender)):
-            return None, ""  # "Tiago Meireles's proposed move": a person, no body
+            return None, ""  # "Tiago Meireles's proposed move", "Kisumu Governor X": a person
         return named_body(phrase, self.knowledge) or unresolved(phrase, self.knowledge), phrase
 
     def clause_end(self, sentence: Span, start: int) -> int:

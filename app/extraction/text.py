@@ -16,7 +16,7 @@ SENTENCE_END = re.compile(
     r"|(?<=[a-z0-9%à-ÿ])[.!?][\"”’]?(?=[\"“‘]?[A-ZÀ-Þ][a-zà-ÿ])"
 )
 WORD_BEFORE = re.compile(r"(\S+)$")
-TERMINAL = (".", "!", "?", '"', "”", "’", "'", ")", ":", ";")
+TERMINAL = (".", "!", "?", '"', "”", "’", "'", ")", ":", ";", "…")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # "DUBAI, Jan 21 (Reuters) - ", "KYIV (AP) — ": where and who filed the story.
 DATELINE = re.compile(
