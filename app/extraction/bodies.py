@@ -238,10 +238,9 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
     title = _trailing_title(run, knowledge)
     run = run[: len(run) - len(title)]
     job = words[len(run) : len(run) + 2]
-    state_job = any(w.lower() in knowledge.state_nouns for w in job)
     employer = (
         bool(run)
-        and not state_job
+        and not _state_job(run, job, knowledge)
         and (
             " ".join(title) in knowledge.corporate_titles
             or (not title and bool(job) and job[0][:1].islower() and _is_job(job, knowledge))
@@ -256,6 +255,14 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
         return None  # "Chief Cabinet Secretary": a state title; the story's state speaks
     phrase = " ".join(run)
     return named_body(phrase, knowledge) or unresolved(phrase, knowledge)
+
+
+def _state_job(run: list[str], job: list[str], knowledge: Knowledge) -> bool:
+    """ "Energy minister", "Army spokesman", "Conservative leader": a state's or a party's
+    job, not an employer's; "Bokamoso spokesperson" is the company's."""
+    nouns = {w.lower().strip(",.") for w in job} & knowledge.state_nouns
+    spokes = {"spokesperson", "spokesman", "spokeswoman"}
+    return bool(nouns - spokes) or bool(nouns and set(run) & knowledge.government_words)
 
 
 def _trailing_title(run: list[str], knowledge: Knowledge) -> list[str]:

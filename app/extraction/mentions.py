@@ -21,6 +21,9 @@ PLACE_PREPOSITIONS = {"in", "at", "from", "near", "to", "outside", "inside", "on
                       "via", "into", "onto", "towards", "toward"}  # fmt: skip
 
 
+ACRONYM = re.compile(r"^\([A-Z][A-Za-z0-9&.-]{1,9}\)$")
+
+
 @dataclass(frozen=True)
 class Mention:
     start: int
@@ -140,8 +143,8 @@ def inside_body_name(words: list[str], i: int, j: int, knowledge: Knowledge) -> 
     ends in a word that names a kind of body.
     """
     after = POSSESSIVE.sub("", words[j].strip(",.")) if j < len(words) else ""
-    if after in knowledge.organisation_words:
-        return True
+    if after in knowledge.organisation_words or ACRONYM.match(after):
+        return True  # "... Phase Classification (IPC)": a body that has an acronym
     if i >= 1 and words[i - 1].lower() in PLACE_PREPOSITIONS:
         return True  # "aid workers in El Fasher": a place, not a person
     if i >= 1 and words[i - 1].lower() == "the":

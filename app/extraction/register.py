@@ -44,6 +44,7 @@ ROLE_STOP = re.compile(r"\s+(?:who|which|whose|said|says|told|tells|added)\b|\s+
 PRONOUN = re.compile(r"\b(?:he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
 OBJECT_GENDER = {"him": "male", "hers": "female", "himself": "male", "herself": "female"}
 ROLE_WORDS_BEFORE = {"of", "for", "at"}  # "head of X Name", "Minister for Y Name"
+CLAUSE_WORDS = {"that", "and", "but", "or", "which", "who", "whom", "while", "as"}
 
 
 @dataclass
@@ -251,7 +252,8 @@ def _clause_before(words: list[str], knowledge: Knowledge) -> str:
     taken: list[str] = []
     for word in reversed(words[:-1] + [words[-1].rstrip(",")]):
         bare = word.strip(",.;:").lower()
-        if (taken and word.endswith((",", ".", ";", ":"))) or bare in VERBISH or len(taken) > 8:
+        ends = bare in VERBISH or bare in CLAUSE_WORDS or len(taken) > 8
+        if (taken and word.endswith((",", ".", ";", ":"))) or ends:
             break
         taken.insert(0, word)
     return " ".join(taken)

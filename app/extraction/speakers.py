@@ -43,6 +43,7 @@ FAMILIAR = re.compile(
 NAMED_AS = re.compile(
     r"\b(?:calling itself|calls itself|known as)\s+(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})"
 )
+ROLE_AFTER = re.compile(r"^(?:of|at|from|for|with)\s+\S")
 RELATIVE = re.compile(r"\s+(?:who|which|whose)\s+")
 BASED_IN = re.compile(r"(?<=\b[Tt]he )[^\s,][^,]{0,40}?(?:, [A-Z][^,]{0,30})?-based\s+")
 OWNER = re.compile(r"\b(the)\s+([a-z]+)(?:'s|’s)\s", re.IGNORECASE)
@@ -328,6 +329,9 @@ def _name_and_role(head: str, appositive: str, knowledge: Knowledge) -> tuple[Na
             and appositive.startswith(f"{after.before} {after.name},".strip())
         ):
             return NameSpan(after.name, head, ""), ""
+        if after and _only_titles(after.before, knowledge) and ROLE_AFTER.match(after.after):
+            # "The mission's co-director, Dr Eleanor Whitcombe of the University of Liverpool"
+            return NameSpan(after.name, head, ""), after.after
     return name, appositive
 
 
