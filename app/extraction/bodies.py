@@ -238,13 +238,10 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
     title = _trailing_title(run, knowledge)
     run = run[: len(run) - len(title)]
     job = words[len(run) : len(run) + 2]
-    employer = (
-        bool(run)
-        and not _state_job(run, job, knowledge)
-        and (
-            " ".join(title) in knowledge.corporate_titles
-            or (not title and bool(job) and job[0][:1].islower() and _is_job(job, knowledge))
-        )
+    lowercase_job = not title and bool(job) and job[0][:1].islower() and _is_job(job, knowledge)
+    employer = bool(run) and (
+        " ".join(title) in knowledge.corporate_titles
+        or (lowercase_job and not _state_job(run, job, knowledge))
     )
     if employer and len(run) == 1 and run[0].lower().endswith("ing"):
         employer = False  # "Polling expert Sir John Curtice": a field, not an employer
