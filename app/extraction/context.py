@@ -47,7 +47,8 @@ class Context:
     bodies: list[SourceRef] = field(default_factory=list)  # every body named so far, in order
     # every body that spoke (True) or was named (False), in the order the text has them
     seen: list[tuple[SourceRef, bool]] = field(default_factory=list)
-    countries: Counter[str] = field(default_factory=Counter)
+    countries: Counter[str] = field(default_factory=Counter)  # states named so far
+    article_countries: Counter[str] = field(default_factory=Counter)  # in the whole article
     by_slug: dict[str, SourceRef] = field(default_factory=dict)
     # the source a clause already named ("Polish officials rejected ..., with Minister X
     # saying"): a title with no country of its own speaks for it
@@ -127,10 +128,17 @@ class Context:
             return self.hint
         if self.home and self.home.source.kind == "government":
             return self.home.source
-        ranked = self.countries.most_common(2)
-        if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-            return None
-        return self.by_slug[ranked[0][0]]
+        for counts in (self.countries, self.article_countries):  # so far, then the whole text
+            ranked = counts.most_common(2)
+            if ranked and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+                return self.by_slug[ranked[0][0]]
+        return None
+
+    def count_countries(self, states: list[SourceRef]) -> None:
+        """The states the whole article names, read before its claims."""
+        for source in states:
+            self.article_countries[source.slug] += 1
+            self.by_slug[source.slug] = source
 
     def introduction(self, surname: str) -> str | None:
         """The words that introduced a person first named in narration ("Djibouti's foreign

@@ -7,7 +7,8 @@ from dataclasses import replace
 
 from app.extraction.claims import build_claims
 from app.extraction.knowledge import Knowledge, Named, load_knowledge
-from app.extraction.model import Article, ExtractedArticle
+from app.extraction.mentions import find_mentions
+from app.extraction.model import Article, ExtractedArticle, SourceRef
 from app.extraction.reader import Reader
 from app.extraction.register import build_register
 from app.extraction.scrape import debris_patterns, reading_view
@@ -46,6 +47,7 @@ def extract(article: Article, knowledge: Knowledge | None = None) -> ExtractedAr
             break
     everything = [sentence for _, _, spans, _ in units for sentence in spans]
     reader.context.register = build_register(everything, knowledge)
+    reader.context.count_countries(_states(everything, knowledge))
     for paragraph, in_list, spans, _ in units:
         reader.in_list = in_list
         reader.start_paragraph(paragraph)
@@ -53,6 +55,12 @@ def extract(article: Article, knowledge: Knowledge | None = None) -> ExtractedAr
             reader.read(sentence, paragraph)
         reader.end_paragraph(paragraph, spans)
     return ExtractedArticle(cleaned, build_claims(cleaned, reader.drafts, knowledge))
+
+
+def _states(sentences: list[Span], knowledge: Knowledge) -> list[SourceRef]:
+    """Every state a text names, once per mention ("South African mines", "Seoul")."""
+    mentions = (m for s in sentences for m in find_mentions(s.text, knowledge))
+    return [m.named.source for m in mentions if m.named.source.kind == "government"]
 
 
 def _paragraphs(
