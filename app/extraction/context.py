@@ -57,6 +57,7 @@ class Context:
     position: int = 0
     register: Register = field(default_factory=Register)  # the article's people
     spoken_at: dict[int, int] = field(default_factory=dict)  # attribution -> where it was read
+    research: tuple[SourceRef, ...] = ()  # who did the study the article reports, if it says
 
     def remember(self, attribution: Attribution) -> None:
         self.recent.append(attribution)

@@ -11,6 +11,7 @@ from app.extraction.mentions import find_mentions
 from app.extraction.model import Article, ExtractedArticle, SourceRef
 from app.extraction.reader import Reader
 from app.extraction.register import build_register
+from app.extraction.research import research_owner
 from app.extraction.scrape import debris_patterns, reading_view
 from app.extraction.text import (
     Span,
@@ -48,6 +49,7 @@ def extract(article: Article, knowledge: Knowledge | None = None) -> ExtractedAr
     everything = [sentence for _, _, spans, _ in units for sentence in spans]
     reader.context.register = build_register(everything, knowledge)
     reader.context.count_countries(_states(everything, knowledge))
+    reader.context.research = research_owner(everything, knowledge)
     for paragraph, in_list, spans, _ in units:
         reader.in_list = in_list
         reader.start_paragraph(paragraph)

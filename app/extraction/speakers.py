@@ -20,6 +20,7 @@ from app.extraction.knowledge import Knowledge
 from app.extraction.mentions import POSSESSIVE, NameSpan, find_name
 from app.extraction.model import Speaker
 from app.extraction.register import Person
+from app.extraction.research import research_source
 from app.extraction.vocabulary import (
     ANY_PRONOUNS,
     DETERMINERS,
@@ -44,12 +45,18 @@ NAMED_AS = re.compile(
     r"\b(?:calling itself|calls itself|known as)\s+(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})"
 )
 ROLE_AFTER = re.compile(r"^(?:of|at|from|for|with)\s+\S")
+# a participle that describes the subject ("a study published in ..."), not its verb
+REDUCED = re.compile(
+    r"\s+(?:published|released|issued|posted|conducted|carried out|seen|obtained)"
+    r"\s+(?:in|on|at|last|this|earlier|late|online|yesterday|today)\b.*$"
+)
 RELATIVE = re.compile(r"\s+(?:who|which|whose)\s+")
 BASED_IN = re.compile(r"(?<=\b[Tt]he )[^\s,][^,]{0,40}?(?:, [A-Z][^,]{0,30})?-based\s+")
 OWNER = re.compile(r"\b(the)\s+([a-z]+)(?:'s|’s)\s", re.IGNORECASE)
 # "a spokesman for the finance ministry", "the commander of a Ukrainian drone unit"
 SPEAKS_FOR = re.compile(
-    r"^(?:a|an|the|one)?\s*(?:[\w-]+\s+)?(?P<noun>[\w-]+)\s+(?:for|of|at|from)\s+(?P<body>.+)$",
+    r"^(?:a|an|the|one)?\s*(?:[\w-]+\s+)?(?P<noun>[\w-]+)\s+(?:for|of|at|from)\s+"
+    r"(?P<body>(?:the|a|an|its|their)\s.+|[A-ZÀ-Þ].*)$",  # "director of research" names no body
     re.IGNORECASE,
 )
 AT_BODY = re.compile(r"^(?P<who>(?:\S+\s+){0,3}?\S+)\s+(?:at|from|with)\s+", re.IGNORECASE)
@@ -76,6 +83,10 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         return _pronoun(text.lower(), knowledge, context)
     head, _, appositive = text.partition(", ")
     head = RELATIVE.split(head)[0]  # "Security researchers who examined the leaked files"
+    head = REDUCED.sub("", head)  # "a study published on Wednesday in the journal X"
+    research = research_source(head, context.research, knowledge)
+    if research:
+        return Attribution(research)  # "the study found", "the researchers said"
     if (
         not head
         or len(head.split()) > MAX_SUBJECT_WORDS
