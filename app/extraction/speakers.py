@@ -56,7 +56,7 @@ OWNER = re.compile(r"\b(the)\s+([a-z]+)(?:'s|’s)\s", re.IGNORECASE)
 # "a spokesman for the finance ministry", "the commander of a Ukrainian drone unit"
 SPEAKS_FOR = re.compile(
     r"^(?:a|an|the|one)?\s*(?:[\w-]+\s+)?(?P<noun>[\w-]+)\s+(?:for|of|at|from)\s+"
-    r"(?P<body>(?:the|a|an|its|their)\s.+|[A-ZÀ-Þ].*)$",  # "director of research" names no body
+    r"(?P<body>(?:the|a|an|its|their)\s.+|(?-i:[A-ZÀ-Þ]).*)$",  # "director of research": no body
     re.IGNORECASE,
 )
 AT_BODY = re.compile(r"^(?P<who>(?:\S+\s+){0,3}?\S+)\s+(?:at|from|with)\s+", re.IGNORECASE)
@@ -282,7 +282,8 @@ def _person(
             named = unresolved(appositive, knowledge)  # "The Italian athletics federation, Fidal"
             return Attribution((named,)) if named else None
         return earlier or _introduced(head, knowledge, context)
-    if {w.lower() for w in name.before.split()[-1:]} & knowledge.organisation_descriptors:
+    descriptor = {w.lower() for w in name.before.split()[-1:]} & knowledge.organisation_descriptors
+    if descriptor and name.before != head:
         return None  # "cybersecurity firm Recorded Future" names a body, not a person
     known = knowledge.person(name.name)
     earlier = context.by_name(known.name if known else name.name)
