@@ -125,6 +125,10 @@ def lead_end(text: str, knowledge: Knowledge, has_time: bool) -> int:
         return 0
     words = len(WORD.findall(text[:comma]))
     p = patterns(knowledge)
+    lead = p.lead.match(text)
+    single = lead is not None and " " not in lead.group(0) and lead.end() < comma
+    if single and any(cue.start() < comma for cue in candidate_cues(text, knowledge)):
+        return 0  # "But NASA said during the flight, ...": a conjunction, then a subject
     if words <= 8 and (has_time or p.lead.match(text)):
         return comma + 1
     if words <= 12 and LEAD_PREPOSITION.match(

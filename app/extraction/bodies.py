@@ -16,12 +16,15 @@ from app.extraction.vocabulary import (
     CONNECTORS,
     DETERMINER_WORDS,
     DETERMINERS,
+    PART_NOUNS,
     PREPOSITIONS,
 )
 from app.slugs import slugify
 
 POSSESSIVE_WORD = re.compile(r"^(.+?)(?:'s|’s)$")
 ABBREVIATION = re.compile(r"\s*\(([^()]{2,12})\)")
+EXPANSION = re.compile(r"(?<=[A-Z]{2})\s*\([^()]{3,80}\)")  # "CEI (Italian Episcopal ...)"
+PART_OF = re.compile(rf"\b(?:{PART_NOUNS})\s+of\s+(?:the\s+)?(?P<whole>[A-ZÀ-Þ].*)$")
 ROLE_BODY = re.compile(r"\b(?:at|of|for|with|from)\s+(?:the\s+)?(?P<rest>.+)$")
 
 
@@ -161,6 +164,10 @@ def proper_run(words: list[str]) -> list[str]:
 def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
     """The body a role names: "a director at the DGHS", "head of South Korea's National
     Security Office", "NATO Secretary-General"."""
+    role = EXPANSION.sub("", role)  # "CEI (Italian Episcopal Conference)": the acronym is enough
+    whole = PART_OF.search(role)
+    if whole:  # "the Dallas chapter of the Council on American - Islamic Relations"
+        role = role[: whole.start()] + " of " + whole.group("whole")
     leading = _leading_body(role, knowledge)
     if leading:
         return leading
@@ -190,7 +197,27 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
         if located:
             return None  # "a researcher at a Kyiv think tank": where the body is, not who
     mentions = [m for m in find_mentions(role, knowledge) if m.named.proper]
+    if _legislator(role, knowledge):  # "an Ottawa New Democrat MP": the party, not the place
+        mentions = [m for m in mentions if m.named.source.kind != "government"] or mentions
+    if (
+        mentions
+        and mentions[0].named.source.kind == "government"
+        and not _state_role(role, knowledge)
+    ):
+        return None  # "American academic and professor": a nationality, not the state
     return mentions[0].named.source if mentions else None
+
+
+def _legislator(role: str, knowledge: Knowledge) -> bool:
+    return bool({w.strip(",.").lower() for w in role.split()} & knowledge.legislator_nouns)
+
+
+def _state_role(role: str, knowledge: Knowledge) -> bool:
+    """Whether a role is one a state's officer holds: "official", "army chief", "leader"."""
+    words = {w.strip(",.") for w in role.replace("-", " ").split()}
+    lower = {w.lower() for w in words}
+    state = lower & (knowledge.state_nouns | {"minister", "ministry", "chief", "head"})
+    return bool(state or words & (knowledge.title_words | knowledge.government_words))
 
 
 def _goes_on_in_lowercase(run: list[str], words: list[str]) -> bool:
@@ -378,6 +405,8 @@ def group_by_noun(words: list[str], knowledge: Knowledge) -> str | None:
         bare = word.lower()
         if bare in PREPOSITIONS or bare == "also" or word.endswith("ed"):
             break  # "Dizon also showed reporters": a clause, not a group
+        if found is not None and word.islower() and bare.endswith("ing"):
+            break  # "Unions representing about 1,800 staff": the group is "Unions"
         if bare in knowledge.source_nouns or plural(word).lower() in knowledge.source_nouns:
             found = i
     if found is None:

@@ -76,6 +76,7 @@ class Knowledge:
     team_roles: frozenset[str] = frozenset()  # "coach", "captain"
     members_not_speakers: frozenset[str] = frozenset()  # "student": of a body, not for it
     military_ranks: frozenset[str] = frozenset()  # "Col.", "Gen.": an officer of the state
+    legislator_nouns: frozenset[str] = frozenset()  # "MP", "senator": speaks for a party
     back_nouns: dict[str, str] = field(default_factory=dict)  # "group" -> "organisation"
     people_pattern: re.Pattern[str] | None = None
     longest_name: int = 1
@@ -156,6 +157,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     knowledge.team_roles = frozenset(text["team_roles"])
     knowledge.members_not_speakers = frozenset(text["members_not_speakers"])
     knowledge.military_ranks = frozenset(text["military_ranks"])
+    knowledge.legislator_nouns = frozenset(text["legislator_nouns"])
     knowledge.back_nouns = {w: kind for kind, words in text["back_nouns"].items() for w in words}
     knowledge.longest_name = max((len(n.split()) for n in knowledge.names), default=1)
     for name in knowledge.names:

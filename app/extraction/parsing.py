@@ -11,6 +11,7 @@ from app.extraction.context import Attribution
 from app.extraction.dates import find_times
 from app.extraction.knowledge import Knowledge
 from app.extraction.model import Article
+from app.extraction.vocabulary import ACTION_OBJECTS
 
 IMPERSONAL = re.compile(
     r"(?:^|\s)(?:it|this|that)\s+(?:is|was|has been|had been|is being)\s*$", re.IGNORECASE
@@ -71,6 +72,10 @@ class SentenceParser:
         if PASSIVE.search(region) and text[cue.end() :].lstrip().startswith("to "):
             return None  # "Russia is believed to have ...": the subject is what is believed
         between, offset, clause = split
+        if PASSIVE.search(region) and not clause:
+            return None  # "Malaria is considered endemic", "Talks are expected next month"
+        if not clause and _act_on(text[cue.end() + offset :]):
+            return None  # "Lawmakers rejected the proposal": an act, not a denial
         start = cue.end() + offset
         start += attr.link_end(text[start:], knowledge)
         if not re.search(r"(?:\bthat|:)\s*$", text[cue.end() : start]):
@@ -118,6 +123,12 @@ class SentenceParser:
             if who is not None and len(text[: reading[0]].split()) >= 3:
                 return who, reading
         return None
+
+
+def _act_on(content: str) -> bool:
+    """Whether a cue's object is a proposal, a bill, an offer: something acted on."""
+    words = [w.strip(",.").lower() for w in content.split()[:4]]
+    return any(w in ACTION_OBJECTS for w in words)
 
 
 def _past(cue: str) -> bool:

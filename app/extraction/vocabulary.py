@@ -65,6 +65,9 @@ ACADEMIC_WORDS: tuple[str, ...] = tuple(_GRAMMAR["academic_words"])
 ENGLISH_FUNCTION_WORDS = frozenset(_GRAMMAR["english_function_words"])
 FIRST_PERSON = frozenset(_GRAMMAR["first_person"])  # a paragraph in quoted speech
 INTRO_VERBS = _alternation(_GRAMMAR["intro_verbs"])  # "Jomra writes about García:"
+# "rejected the proposal" is an act; "rejected the reports" denies a claim
+ACTION_OBJECTS = frozenset(_GRAMMAR["action_objects"])
+PART_NOUNS = _alternation(_GRAMMAR["part_nouns"])  # "the Dallas chapter of X" is X's
 
 # "In a statement posted late on Wednesday, ...": words that open a leading phrase
 LEAD_PREPOSITION = re.compile(rf"^(?:{_alternation(_GRAMMAR['lead_words'])})\b")
