@@ -21,7 +21,8 @@ from app.extraction.register import PARTY_TAG, Person
 OWNER = re.compile(r"\b(the)\s+([a-z]+)(?:'s|’s)\s", re.IGNORECASE)
 FORMER = re.compile(r"\b(?:former|ex-|retired|outgoing)\b", re.IGNORECASE)
 NATIONALITY = re.compile(r"^[A-ZÀ-Þ][\w.'’ -]*?(?:'s|’s)?$")  # "Chad's", "Brazilian"
-STATE_ROLE_WORDS = {"minister", "spokesman", "spokeswoman", "spokesperson", "army", "secretary"}
+STATE_ROLE_WORDS = {"minister", "spokesman", "spokeswoman", "spokesperson", "army", "secretary",
+                    "undersecretary", "under-secretary", "prosecutor"}  # fmt: skip
 
 
 def speaks_for(
@@ -161,8 +162,11 @@ def _employer(role: str, knowledge: Knowledge, context: Context) -> SourceRef | 
 
 def _state(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
     """ "Interior Minister Diosdado Cabello" in a Caracas story: the story's own state."""
-    words = set(role.replace("-", " ").split())
-    if not words & (knowledge.government_words | STATE_ROLE_WORDS | knowledge.military_ranks):
+    words = set(role.replace("-", " ").split())  # "Interior Minister", "Col.", "undersecretary"
+    lower = {w.lower() for w in words}
+    if not (
+        words & (knowledge.government_words | knowledge.military_ranks) or lower & STATE_ROLE_WORDS
+    ):
         return None
     for opened in (context.current, context.opening):
         if opened and opened.kind == "government":

@@ -172,11 +172,8 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
     if leading:
         return leading
     match = ROLE_BODY.search(role)
-    portfolio = match and role[: match.start()].split()[-1:] in (
-        ["Minister"],
-        ["Secretary"],
-        ["Commissioner"],
-    )
+    before = role[: match.start()].split()[-1:] if match else []
+    portfolio = bool(before) and before[0] in knowledge.title_words  # "Minister for Education"
     academic = _academic(role, knowledge)
     if academic:
         return academic

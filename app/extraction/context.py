@@ -119,9 +119,14 @@ class Context:
         words = source.label.lower().split()
         for earlier, _ in reversed(self.seen):
             label = earlier.label.lower().split()
-            if earlier.kind == "unresolved" and len(label) > len(words) and _within(words, label):
+            longer = earlier.kind == "unresolved" and len(label) > len(words)
+            if longer and _within(words, label) and not self._names_a_person(label):
                 return earlier
         return source
+
+    def _names_a_person(self, label: list[str]) -> bool:
+        """ "Education Stefania Giannini" was a person's name read as a body's."""
+        return any(len(p.parts) > 1 and _within(p.parts, label) for p in self.register.people)
 
     def home_country(self) -> SourceRef | None:
         """The story's own country: from the dateline, else the one clearly named most."""

@@ -7,7 +7,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from app.extraction.knowledge import Knowledge, Named
-from app.extraction.vocabulary import FUNCTION_WORDS, LEADING_ARTICLE, NAME_PARTICLES, PARTICLE_NAME
+from app.extraction.vocabulary import (
+    FUNCTION_WORDS,
+    HONORIFIC_GENDER,
+    LEADING_ARTICLE,
+    NAME_PARTICLES,
+    PARTICLE_NAME,
+)
 
 TOKEN = re.compile(r"[\w\"“][\w.'’\-]*")
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -21,6 +27,7 @@ PLACE_PREPOSITIONS = {"in", "at", "from", "near", "to", "outside", "inside", "on
                       "via", "into", "onto", "towards", "toward"}  # fmt: skip
 
 
+HONORIFICS = frozenset(HONORIFIC_GENDER) | {"Dr.", "Dr", "Prof.", "Professor"}
 ACRONYM = re.compile(r"^\([A-Z][A-Za-z0-9&.-]{1,9}\)$")
 
 
@@ -115,7 +122,9 @@ def find_name(phrase: str, knowledge: Knowledge) -> NameSpan | None:
             j += 1
             if words[j - 1].endswith(","):
                 break  # a comma closes a name: "Shin Won-sik, head of ..."
-        if j - i >= 4 and inside_body_name(words, i, j, knowledge):
+        if (j - i >= 4 and inside_body_name(words, i, j, knowledge)) or portfolio_first(
+            words, i, j, knowledge
+        ):
             i = j - 2  # "Minister for International Affairs Ryo Kashiwagi": the name ends the run
         run = " ".join(words[i:j]).rstrip(",.")
         if (
@@ -133,7 +142,22 @@ def find_name(phrase: str, knowledge: Knowledge) -> NameSpan | None:
         known = knowledge.person(phrase.strip(" ,."))
         if known:
             return NameSpan(known.name, "", "")
-    return best
+    return best or _honoured(words, knowledge)
+
+
+def _honoured(words: list[str], knowledge: Knowledge) -> NameSpan | None:
+    """ "Undersecretary for Education Mr. Toccafondi": one name that an honorific marks."""
+    for i in range(len(words) - 1, 0, -1):
+        if words[i - 1] in HONORIFICS and is_name_word(words, i, knowledge, last=True):
+            name = words[i].rstrip(",.")
+            return NameSpan(name, " ".join(words[: i - 1]), " ".join(words[i + 1 :]))
+    return None
+
+
+def portfolio_first(words: list[str], i: int, j: int, knowledge: Knowledge) -> bool:
+    """ "Minister of Education Stefania Giannini": a portfolio, then the name."""
+    joined = i >= 2 and words[i - 1] in ("of", "for") and words[i - 2] in knowledge.title_words
+    return j - i >= 3 and joined
 
 
 def inside_body_name(words: list[str], i: int, j: int, knowledge: Knowledge) -> bool:

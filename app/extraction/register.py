@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from app.extraction.knowledge import Knowledge
-from app.extraction.mentions import POSSESSIVE, inside_body_name, is_name_word
+from app.extraction.mentions import POSSESSIVE, inside_body_name, is_name_word, portfolio_first
 from app.extraction.text import Span
 from app.extraction.vocabulary import (
     ADJECTIVES_IN_ED,
@@ -81,19 +81,34 @@ class Register:
     """The people of one article."""
 
     people: list[Person] = field(default_factory=list)
+    titles: frozenset[str] = frozenset()  # "president", "minister": not part of a name
 
     def named(self, words: str) -> Person | None:
-        """The person a full name, a surname or a first name refers to ("Lindqvist")."""
-        key = [POSSESSIVE.sub("", w).lower() for w in words.replace(".", ". ").split()]
-        key = [w for w in key if w.rstrip(".") not in _HONORIFICS_LOWER] or key
+        """The person a full name, a surname or a first name refers to ("Lindqvist",
+        "President Biden", "Undersecretary for Education Mr. Toccafondi")."""
+        key = self._name_words(words)
         if not key:
             return None
         full = " ".join(key)
-        for person in self.people:
-            if " ".join(person.parts) == full:
-                return person
+        exact = [p for p in self.people if " ".join(p.parts) == full]
+        if len(key) > 1 and exact:
+            return exact[0]
         matches = [p for p in self.people if len(p.parts) > 1 and _names_part(p.parts, key)]
-        return matches[0] if len(matches) == 1 else None
+        if len(matches) == 1:
+            return matches[0]  # "Pennock" is Sarah Pennock before any "Pennock" alone
+        return exact[0] if exact else None
+
+    def _name_words(self, words: str) -> list[str]:
+        """The name at the end of a phrase, without the titles before it."""
+        taken: list[str] = []
+        for word in reversed(words.split()):
+            bare = POSSESSIVE.sub("", word.strip(",;:")).lower()
+            if taken and (bare.rstrip(".") in _HONORIFICS_LOWER or bare in self.titles):
+                break
+            if not word[:1].isupper() and bare not in ("de", "da", "van", "von", "al", "el"):
+                break
+            taken.insert(0, bare)
+        return taken
 
     def nearest(self, at: int, gender: str | None = None) -> Person | None:
         """The person mentioned last before `at` whose gender fits ("she said")."""
@@ -121,7 +136,7 @@ class Register:
 
 def build_register(sentences: Iterable[Span], knowledge: Knowledge) -> Register:
     """Read every sentence for the people it names, then find their later mentions."""
-    register = Register()
+    register = Register(titles=knowledge.title_words_lower)
     texts = list(sentences)
     for sentence in texts:
         for mention in people_in(sentence, knowledge):
@@ -174,12 +189,28 @@ def _people(text: str, knowledge: Knowledge) -> tuple[PersonMention, ...]:
             if words[j - 1].endswith((",", ";", ":")):
                 break
         start = i
-        if j - i >= 4 and inside_body_name(words, i, j, knowledge):
+        if (j - i >= 4 and inside_body_name(words, i, j, knowledge)) or portfolio_first(
+            words, i, j, knowledge
+        ):
             start = j - 2  # "... University of Texas Arlington Amneh Jafari"
-        if _is_person(words, start, j, knowledge):
+        if _is_person(words, start, j, knowledge) and (
+            start != i or _name_starts(words, i, knowledge)
+        ):
             found.append(_mention(sentence, tokens, words, start, j, knowledge))
         i = max(j, i + 1)
     return tuple(found)
+
+
+def _name_starts(words: list[str], i: int, knowledge: Knowledge) -> bool:
+    """Whether a name can start at words[i]: not right after a capitalised word of another
+    name ("the National Iodine Nutrition study"), unless that word is a title, an
+    honorific, a country or an owner ("Chad's Moussa Faki Mahamat")."""
+    if i == 0 or words[i - 1].endswith((",", ".", ";", ":", '"', "“", "”", ")")):
+        return True
+    before = words[i - 1].strip('"“”(')
+    if not before[:1].isupper() or before in knowledge.title_words or before in HONORIFIC_GENDER:
+        return True
+    return bool(POSSESSIVE.search(before)) or knowledge.lookup(before) is not None
 
 
 def _name_word(words: list[str], j: int, knowledge: Knowledge) -> bool:
