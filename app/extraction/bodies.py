@@ -317,6 +317,23 @@ def named_bodies(text: str, knowledge: Knowledge) -> list[SourceRef]:
     return found
 
 
+def described_bodies(text: str, knowledge: Knowledge) -> list[SourceRef]:
+    """Bodies named after the kind they are ("budget airline Halvorsen Air", "German rival
+    Nordwind Airways", "the cybersecurity firm Mandiant")."""
+    found = []
+    words = text.split()
+    for i, word in enumerate(words[:-1]):
+        if word.strip(",").lower() not in knowledge.organisation_descriptors or word.endswith(","):
+            continue
+        run = proper_run(words[i + 1 : i + 6])
+        name = " ".join(run)
+        if run and not knowledge.lookup(name) and not POSSESSIVE_WORD.match(run[-1]):
+            source = unresolved(name, knowledge)
+            if source:
+                found.append(source)
+    return found
+
+
 def _proper_runs(words: list[str], stop: bool = True) -> list[list[str]]:
     runs, i = [], 0
     while i < len(words):
@@ -329,6 +346,12 @@ def _proper_runs(words: list[str], stop: bool = True) -> list[list[str]]:
         else:
             i += 1
     return runs
+
+
+def labelled(phrase: str) -> SourceRef:
+    """A source named by the words the text used ("court documents" -> Court documents)."""
+    label = phrase[:1].upper() + phrase[1:]
+    return SourceRef(slugify(label), label, "unresolved", (label,))
 
 
 def unresolved(head: str, knowledge: Knowledge, allow_in: bool = False) -> SourceRef | None:

@@ -58,6 +58,7 @@ class Context:
     register: Register = field(default_factory=Register)  # the article's people
     spoken_at: dict[int, int] = field(default_factory=dict)  # attribution -> where it was read
     research: tuple[SourceRef, ...] = ()  # who did the study the article reports, if it says
+    in_sentence: list[SourceRef] = field(default_factory=list)  # bodies the sentence names
 
     def remember(self, attribution: Attribution) -> None:
         self.recent.append(attribution)

@@ -7,7 +7,13 @@ from dataclasses import replace
 
 from app.extraction import attribution as attr
 from app.extraction.affiliation import person_attribution
-from app.extraction.bodies import named_bodies, named_body, portfolio, unresolved
+from app.extraction.bodies import (
+    described_bodies,
+    named_bodies,
+    named_body,
+    portfolio,
+    unresolved,
+)
 from app.extraction.claims import Draft
 from app.extraction.context import Attribution, Context
 from app.extraction.dates import find_times
@@ -70,6 +76,7 @@ class Reader:
         self.paragraph = paragraph
         opening = self._opening(sentence.text)
         self.context.current, self.context.current_words = opening
+        self.context.in_sentence = self._bodies_in(sentence.text)
         self.context.position = sentence.start
         if not NOT_CLAIMS.search(sentence.text):
             self.read_clause(sentence)
@@ -83,9 +90,15 @@ class Reader:
 
     def _observe(self, sentence: Span, opening: SourceRef | None) -> None:
         """Remember the bodies a sentence named, for "It said", "the group" and home country."""
-        mentions = [m for m in find_mentions(sentence.text, self.knowledge) if m.named.proper]
-        bodies = [m.named.source for m in mentions] + named_bodies(sentence.text, self.knowledge)
+        bodies = self.context.in_sentence
         self.context.saw(bodies + ([opening] if opening and opening not in bodies else []), opening)
+
+    def _bodies_in(self, text: str) -> list[SourceRef]:
+        """The bodies a sentence names: known ones, named ones ("Panama Canal Authority"),
+        described ones ("budget airline Halvorsen Air")."""
+        mentions = [m for m in find_mentions(text, self.knowledge) if m.named.proper]
+        known = [m.named.source for m in mentions]
+        return known + named_bodies(text, self.knowledge) + described_bodies(text, self.knowledge)
 
     def _opening(self, text: str) -> tuple[SourceRef | None, str]:
         """The body a sentence opens with: "Israel's military has ...", "The Directorate

@@ -128,8 +128,7 @@ class Register:
         found = [
             p
             for p in self.people
-            if p.mentioned_before(at) >= 0
-            and any(_stem(w) == stem for role in p.roles for w in re.findall(r"[\w-]+", role))
+            if p.mentioned_before(at) >= 0 and any(_stem(w) == stem for w in _heads(p.roles))
         ]
         return max(found, key=lambda p: p.mentioned_before(at), default=None)
 
@@ -392,6 +391,21 @@ def _near(at: int, person: Person) -> bool:
 def _names_part(parts: list[str], key: list[str]) -> bool:
     """ "Eastman" and "Professor Eastman" name Cres Eastman; "Eastman Kodak" does not."""
     return all(word in parts for word in key) and len(key) < len(parts)
+
+
+def _heads(roles: list[str]) -> list[str]:
+    """The head word of each role: "minister" in "Kenya's interior minister", "head" in
+    "head of the Institute", "commands" in "who commands the brigade"."""
+    heads = []
+    for role in roles:
+        clause = ROLE_CLAUSE.match(role)
+        if clause:
+            heads.append(role.split()[1])
+            continue
+        words = re.split(r"\s+(?:of|for|at|from|with|in|to)\s+", role)[0].split()
+        if words:
+            heads.append(words[-1].strip(",.").lower())
+    return heads
 
 
 def _stem(word: str) -> str:

@@ -9,6 +9,7 @@ from app.extraction.affiliation import person_attribution, speaks_for
 from app.extraction.bodies import (
     body_in_role,
     group_by_noun,
+    labelled,
     named_body,
     past_verb,
     proper_run,
@@ -18,7 +19,7 @@ from app.extraction.bodies import (
 from app.extraction.context import Attribution, Context
 from app.extraction.knowledge import Knowledge
 from app.extraction.mentions import POSSESSIVE, NameSpan, find_name
-from app.extraction.model import Speaker
+from app.extraction.model import SourceRef, Speaker
 from app.extraction.register import Person
 from app.extraction.research import research_source
 from app.extraction.vocabulary import (
@@ -44,6 +45,7 @@ FAMILIAR = re.compile(
 NAMED_AS = re.compile(
     r"\b(?:calling itself|calls itself|known as)\s+(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})"
 )
+ROLE_NOUN = re.compile(r"^the\s+(?P<noun>[a-z-]+)$", re.IGNORECASE)
 ROLE_AFTER = re.compile(r"^(?:of|at|from|for|with)\s+\S")
 # a participle that describes the subject ("a study published in ..."), not its verb
 REDUCED = re.compile(
@@ -109,6 +111,12 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
             appositive, knowledge
         )  # "The Norwegian shipping federation, Rederiforbundet"
         return Attribution((source,)) if source else None
+    role_noun = _role_noun(head, knowledge, context)
+    if role_noun:
+        return role_noun  # "the commander", "the midfielder": the person of that role
+    apposed = knowledge.lookup(appositive.strip(" ,")) if appositive else None
+    if apposed and apposed.proper and _descriptor(head, knowledge):
+        return Attribution((apposed.source,))  # "The U.N. humanitarian office, OCHA"
     titled = appositive and _name_in(appositive, knowledge) is not None
     whole = whole_name(head, knowledge)  # "The UN Military Observer Group in India and Pakistan"
     return (
@@ -201,6 +209,27 @@ def _joined_names(parts: list[str], knowledge: Knowledge) -> list[str]:
     return joined
 
 
+def _role_noun(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
+    """ "the commander", "the midfielder", "the minister": the person the article gave that
+    role, else the person it named last (when they were named only just before)."""
+    match = ROLE_NOUN.match(head.strip())
+    noun = match.group("noun").lower() if match else ""
+    if noun not in knowledge.person_nouns and noun not in knowledge.team_roles:
+        return None
+    register = context.register
+    person = register.with_role(noun, context.position)
+    if person is None:
+        last = register.nearest(context.position)
+        near = last is not None and context.position - last.mentioned_before(context.position) < 300
+        person = last if near else None
+    if person is None:
+        return None
+    earlier = context.by_name(person.name)
+    return (
+        earlier if earlier and earlier.speaker else person_attribution(person, knowledge, context)
+    )
+
+
 def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
     """ "the group's media office", "the health ministry", "a spokesperson", "its bulletin",
     "the Portuguese club", "the Russian embassy"."""
@@ -225,6 +254,8 @@ def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribu
     states = [n.source for n in named if n and n.source.kind == "government"]
     if states and kinds[0] == "government":
         return Attribution((states[0],))  # "the Russian embassy" speaks for Moscow
+    if len(words) == 2 and kinds == ["organisation", "document"]:
+        return Attribution((labelled(" ".join(bare)),))  # "court documents": theirs alone
     earlier = context.by_name(head)
     if earlier and earlier.speaker:
         return earlier  # "the minister": the speaker whose role that is
@@ -257,12 +288,24 @@ def _back_to(kind: str, words: list[str], context: Context) -> Attribution | Non
             dateline or context.last_body(("government",), spoken=True) or context.home_country()
         )
     elif kind == "company":  # "the company", "the club": never a state
+        several = _companies(words, context)
+        if several:
+            return Attribution(several)  # "..., the companies said."
         opened = context.opening if context.opening and context.opening.kind != "group" else None
         ours = opened if opened and opened.kind in ("organisation", "unresolved") else None
         source = ours or context.last_body(("organisation", "unresolved"))
     else:  # "the agency": the last body, of any kind, that spoke or was named
         source = context.last_body(("organisation", "unresolved", "government"))
     return Attribution((source,)) if source else None
+
+
+def _companies(words: list[str], context: Context) -> tuple[SourceRef, ...]:
+    """ "the companies said", "both firms said": the bodies the sentence itself named."""
+    if not words or not words[-1].endswith("s") or words[-1] in ("news",):
+        return ()
+    named = [s for s in context.in_sentence if s.kind in ("organisation", "unresolved")]
+    unique = tuple(dict.fromkeys(named))
+    return unique if len(unique) >= 2 else ()
 
 
 def _person(
