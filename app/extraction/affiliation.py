@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from app.extraction.bodies import body_in_role, group_by_noun, proper_run, unresolved
+from app.extraction.bodies import body_in_role, group_by_noun, labelled, proper_run, unresolved
 from app.extraction.context import Attribution, Context
 from app.extraction.knowledge import Knowledge
 from app.extraction.model import SourceRef, Speaker
@@ -69,9 +69,9 @@ def person_attribution(
     source = speaks_for(roles, knowledge, context, strong_only=known is not None)
     if known and source is None:
         source = known.source
-    source = source or unresolved(person.name, knowledge)
+    source = source or unresolved(person.name, knowledge) or labelled(person.name)
     name = known.name if known else person.name
-    return Attribution((source,) if source else (), Speaker(name, spoken), personal=True)
+    return Attribution((source,), Speaker(name, spoken), personal=True)
 
 
 def _describing(roles: list[str]) -> str | None:

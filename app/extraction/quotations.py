@@ -19,7 +19,12 @@ from typing import TYPE_CHECKING
 from app.extraction.attribution import is_clause, lead_end
 from app.extraction.context import Attribution
 from app.extraction.text import Span
-from app.extraction.vocabulary import ENGLISH_FUNCTION_WORDS, FIRST_PERSON, INTRO_VERBS
+from app.extraction.vocabulary import (
+    ENGLISH_FUNCTION_WORDS,
+    FIRST_PERSON,
+    FOREIGN_FUNCTION_WORDS,
+    INTRO_VERBS,
+)
 
 if TYPE_CHECKING:
     from app.extraction.reader import Reader
@@ -28,6 +33,8 @@ WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 INTRO_VERB = re.compile(rf"\b(?:{INTRO_VERBS})\b", re.IGNORECASE)
 SPEAKER_COLON = re.compile(r"^(?P<who>[^:\"“”]{3,160}?):\s*(?=[\"“])")
 TRANSLATION_SHARE = 0.9  # a translation is about as long as the original
+SHORT = 4  # words: a paragraph this short is an exclamation, not a passage to count
+INTRO_WORDS = 14  # a paragraph ending in ":" this short introduces a quotation
 
 
 @dataclass
@@ -58,17 +65,22 @@ class Blocks:
         elif self.speaker is None and self.previous and foreign_language(words):
             # a post in another language right after the paragraph that named its author
             self.speaker, self.foreign, self.english = self._named_before(reader), [], []
-        self.inside = self.speaker is not None and self._continues(paragraph.text)
+        short = len(WORD.findall(paragraph.text)) <= INTRO_WORDS
+        intro = short and paragraph.text.rstrip().endswith(":")  # "Commenter Another Me states:"
+        self.inside = self.speaker is not None and not intro and self._continues(paragraph.text)
         if not self.inside:
             self.speaker = None
             return
-        (self.foreign if foreign_language(words) else self.english).append(len(paragraph.text))
+        if len(words) >= SHORT:
+            (self.foreign if foreign_language(words) else self.english).append(len(paragraph.text))
 
     def _named_before(self, reader: Reader) -> Attribution | None:
         paragraph, sentence = self.previous or (None, None)
         return _introduced(reader, paragraph, sentence) if paragraph and sentence else None
 
     def _continues(self, text: str) -> bool:
+        if len(WORD.findall(text)) < SHORT:
+            return True  # "Gente, que absurdo!": too short to tell or to count
         if foreign_language(WORD.findall(text)):
             return not self.english  # the original comes before its translation
         if self.foreign:  # the translation: about as long as the original
@@ -93,11 +105,11 @@ class Blocks:
 
 
 def foreign_language(words: list[str]) -> bool:
-    """Whether words are not English: almost none of English's commonest words."""
-    if len(words) < 2:
-        return False
-    common = sum(1 for w in words if w.lower() in ENGLISH_FUNCTION_WORDS)
-    return common == 0 or (len(words) >= 8 and common / len(words) < 0.06)
+    """Whether words are not English: more of another language's commonest words than of
+    English's ("Os experts de plantão", "Uwielbiam latać samolotem")."""
+    english = sum(1 for w in words if w.lower() in ENGLISH_FUNCTION_WORDS)
+    foreign = sum(1 for w in words if w.lower() in FOREIGN_FUNCTION_WORDS)
+    return foreign >= 2 and foreign > english
 
 
 def excerpt(text: str) -> bool:
@@ -108,7 +120,8 @@ def excerpt(text: str) -> bool:
 
 def first_person(text: str) -> bool:
     """Whether a paragraph speaks in the first person ("I think", "we are")."""
-    return any(w.lower() in FIRST_PERSON for w in WORD.findall(text))
+    words = WORD.findall(text)
+    return any(w == "I" or w.startswith(("I'", "I’")) or w in FIRST_PERSON for w in words)
 
 
 def _speaker_colon(reader: Reader, paragraph: Span) -> tuple[Attribution, int] | None:

@@ -21,6 +21,7 @@ from app.extraction.text import Span
 from app.extraction.vocabulary import (
     ADJECTIVES_IN_ED,
     HONORIFIC_GENDER,
+    NAME_TITLES,
     NOUN_GENDER,
     PARTICIPLES,
     POSSESSIVE_GENDER,
@@ -224,9 +225,10 @@ def _is_person(words: list[str], i: int, j: int, knowledge: Knowledge) -> bool:
     run = " ".join(words[i:j]).strip(",.;:")
     if j <= i:
         return False
-    if j - i == 1:
+    if j - i == 1:  # "Mr. Toccafondi", "President Biden"
         before = words[i - 1] if i else ""
-        return before in HONORIFIC_GENDER and not knowledge.lookup(run)
+        titled = before in HONORIFIC_GENDER or before in NAME_TITLES
+        return titled and not knowledge.lookup(run) and run not in knowledge.title_words
     if j - i > 5 or any(POSSESSIVE.search(w.strip(",.;:")) for w in words[i:j]):
         return False  # "Mecca's Grand Mosque", "European Union's"
     if knowledge.lookup(run):

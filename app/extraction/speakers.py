@@ -218,7 +218,7 @@ def _role_noun(head: str, knowledge: Knowledge, context: Context) -> Attribution
         return None
     register = context.register
     person = register.with_role(noun, context.position)
-    if person is None:
+    if person is None and match and match.group("noun").islower():  # "the midfielder"
         last = register.nearest(context.position)
         near = last is not None and context.position - last.mentioned_before(context.position) < 300
         person = last if near else None
