@@ -5,6 +5,7 @@ official"), or an unknown one labelled from the text ("The Baltic Maritime Obser
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from app.extraction.dates import DAY_AND_MONTH_NAMES
 from app.extraction.knowledge import Knowledge
@@ -28,6 +29,7 @@ PART_OF = re.compile(rf"\b(?:{PART_NOUNS})\s+of\s+(?:the\s+)?(?P<whole>[A-ZÀ-Þ
 ROLE_BODY = re.compile(r"\b(?:at|of|for|with|from)\s+(?:the\s+)?(?P<rest>.+)$")
 
 
+@lru_cache(maxsize=8192)
 def named_body(head: str, knowledge: Knowledge) -> SourceRef | None:
     """A known body, possibly with a descriptor, or a body of its own named with a demonym."""
     head = ABBREVIATION.sub("", head)
@@ -161,6 +163,7 @@ def proper_run(words: list[str]) -> list[str]:
     return run
 
 
+@lru_cache(maxsize=8192)
 def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
     """The body a role names: "a director at the DGHS", "head of South Korea's National
     Security Office", "NATO Secretary-General"."""
@@ -299,7 +302,8 @@ def _is_job(words: list[str], knowledge: Knowledge) -> bool:
     return any(w in knowledge.person_nouns or w in knowledge.title_words_lower for w in bare)
 
 
-def named_bodies(text: str, knowledge: Knowledge) -> list[SourceRef]:
+@lru_cache(maxsize=8192)
+def named_bodies(text: str, knowledge: Knowledge) -> tuple[SourceRef, ...]:
     """Unknown bodies a sentence names in passing ("if the Panama Canal Authority gets its
     way"), so that "the authority" can point back to them later."""
     found = []
@@ -314,10 +318,11 @@ def named_bodies(text: str, knowledge: Knowledge) -> list[SourceRef]:
             source = named_body(" ".join(run), knowledge) or unresolved(" ".join(run), knowledge)
             if source:
                 found.append(source)
-    return found
+    return tuple(found)
 
 
-def described_bodies(text: str, knowledge: Knowledge) -> list[SourceRef]:
+@lru_cache(maxsize=8192)
+def described_bodies(text: str, knowledge: Knowledge) -> tuple[SourceRef, ...]:
     """Bodies named after the kind they are ("budget airline Halvorsen Air", "German rival
     Nordwind Airways", "the cybersecurity firm Mandiant")."""
     found = []
@@ -331,7 +336,7 @@ def described_bodies(text: str, knowledge: Knowledge) -> list[SourceRef]:
             source = unresolved(name, knowledge)
             if source:
                 found.append(source)
-    return found
+    return tuple(found)
 
 
 def _proper_runs(words: list[str], stop: bool = True) -> list[list[str]]:
@@ -354,6 +359,7 @@ def labelled(phrase: str) -> SourceRef:
     return SourceRef(slugify(label), label, "unresolved", (label,))
 
 
+@lru_cache(maxsize=8192)
 def unresolved(head: str, knowledge: Knowledge, allow_in: bool = False) -> SourceRef | None:
     """An unknown speaker still becomes a source, labelled from the text."""
     head = ABBREVIATION.sub("", head).strip(" ,.")
@@ -386,6 +392,7 @@ def _label(words: list[str], knowledge: Knowledge, allow_in: bool) -> str | None
     return named or group
 
 
+@lru_cache(maxsize=8192)
 def whole_name(head: str, knowledge: Knowledge) -> SourceRef | None:
     """A body's full name that contains "and" or "in" ("the United Nations Military Observer
     Group in India and Pakistan"), so it is not read as a list of sources."""

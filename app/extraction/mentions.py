@@ -111,6 +111,7 @@ def _candidates(phrase: str) -> list[str]:
     return list(dict.fromkeys(f for f in forms if f))
 
 
+@lru_cache(maxsize=8192)
 def find_name(phrase: str, knowledge: Knowledge) -> NameSpan | None:
     """The last run of two to five name words in `phrase` that is not a known entity or title."""
     words = phrase.split()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from app.extraction.attribution import is_clause, lead_end
@@ -65,7 +66,10 @@ class Blocks:
         elif self.speaker is None and self.previous and foreign_language(words):
             # a post in another language right after the paragraph that named its author
             self.speaker, self.foreign, self.english = self._named_before(reader), [], []
-        short = len(WORD.findall(paragraph.text)) <= INTRO_WORDS
+        if self.speaker is None:
+            self.inside = False
+            return  # most paragraphs quote nobody: nothing more to weigh
+        short = len(words) <= INTRO_WORDS
         intro = short and paragraph.text.rstrip().endswith(":")  # "Commenter Another Me states:"
         self.inside = self.speaker is not None and not intro and self._continues(paragraph.text)
         if not self.inside:
@@ -150,9 +154,17 @@ def _last_speaker(reader: Reader) -> Attribution | None:
 def says_nothing(sentence: Span) -> bool:
     """ "Jomra writes about García:", "Commenter Another Me states:": an intro whose words
     after the verb are too few to say anything."""
-    verbs = list(INTRO_VERB.finditer(sentence.text))
-    if not verbs or any(mark in sentence.text for mark in '"“”'):
+    return _says_nothing(sentence.text)
+
+
+@lru_cache(maxsize=4096)
+def _says_nothing(text: str) -> bool:
+    sentence = Span(text, 0, len(text))
+    if any(mark in sentence.text for mark in '"“”') or sentence.text.count(" ") > 2 * INTRO_WORDS:
         return False  # '"...," he added.' said it all before the verb
+    verbs = list(INTRO_VERB.finditer(sentence.text))
+    if not verbs:
+        return False
     before, after = sentence.text[: verbs[-1].start()], sentence.text[verbs[-1].end() :]
     short = len(after.split()) <= 3 and len(before.split()) <= 14
     return short and not is_clause(" " + before)  # "At least 12 died, the ministry said."

@@ -98,7 +98,8 @@ class Reader:
         described ones ("budget airline Halvorsen Air")."""
         mentions = [m for m in find_mentions(text, self.knowledge) if m.named.proper]
         known = [m.named.source for m in mentions]
-        return known + named_bodies(text, self.knowledge) + described_bodies(text, self.knowledge)
+        named = named_bodies(text, self.knowledge) + described_bodies(text, self.knowledge)
+        return known + list(named)
 
     def _opening(self, text: str) -> tuple[SourceRef | None, str]:
         """The body a sentence opens with: "Israel's military has ...", "The Directorate

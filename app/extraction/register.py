@@ -83,10 +83,16 @@ class Register:
 
     people: list[Person] = field(default_factory=list)
     titles: frozenset[str] = frozenset()  # "president", "minister": not part of a name
+    _named: dict[str, Person | None] = field(default_factory=dict)  # phrases looked up so far
 
     def named(self, words: str) -> Person | None:
         """The person a full name, a surname or a first name refers to ("Lindqvist",
         "President Biden", "Undersecretary for Education Mr. Toccafondi")."""
+        if words not in self._named:
+            self._named[words] = self._find(words)
+        return self._named[words]
+
+    def _find(self, words: str) -> Person | None:
         key = self._name_words(words)
         if not key:
             return None
@@ -155,6 +161,7 @@ def build_register(sentences: Iterable[Span], knowledge: Knowledge) -> Register:
 
 
 def _enter(register: Register, mention: PersonMention) -> None:
+    register._named.clear()  # a new person may answer a name differently
     person = register.named(mention.name) if len(mention.name.split()) > 1 else None
     person = person or next((p for p in register.people if p.name == mention.name), None)
     if person is None:

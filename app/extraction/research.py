@@ -60,6 +60,17 @@ SHARE = re.compile(
     re.IGNORECASE,
 )
 RESEARCHERS = "Researchers"
+RESEARCH_STEMS = (
+    "stud",
+    "survey",
+    "poll",
+    "report",
+    "research",
+    "paper",
+    "analys",
+    "trial",
+    "team",
+)
 DOCUMENT_ONLY = re.compile(r"\b(?:report|survey|poll|results|findings)$", re.IGNORECASE)
 PLACE_AFTER = re.compile(r"\s+(?:in|of\s+the)\s+[A-ZÀ-Þ][\w.]*(?:\s+[A-ZÀ-Þ][\w.]*)*$")
 
@@ -67,6 +78,9 @@ PLACE_AFTER = re.compile(r"\s+(?:in|of\s+the)\s+[A-ZÀ-Þ][\w.]*(?:\s+[A-ZÀ-Þ]
 def research_owner(sentences: Iterable[Span], knowledge: Knowledge) -> tuple[SourceRef, ...]:
     """Who did the research an article reports, as the article first says it."""
     for sentence in sentences:
+        lower = sentence.text.lower()
+        if not any(word in lower for word in RESEARCH_STEMS):
+            continue  # a quick look for a research word before five patterns
         team = TEAM.search(sentence.text)
         if team:
             owners = _bodies(team.group("bodies"), knowledge)
