@@ -19,6 +19,7 @@ from app.extraction.model import SourceRef, Speaker
 from app.extraction.register import PARTY_TAG, Person
 
 OWNER = re.compile(r"\b(the)\s+([a-z]+)(?:'s|’s)\s", re.IGNORECASE)
+RANKS = {"Chief", "Associate", "Senior", "Deputy", "Presiding", "Lead", "Acting"}
 FORMER = re.compile(r"\b(?:former|ex-|retired|outgoing)\b", re.IGNORECASE)
 NATIONALITY = re.compile(r"^[A-ZÀ-Þ][\w.'’ -]*?(?:'s|’s)?$")  # "Chad's", "Brazilian"
 STATE_ROLE_WORDS = {"minister", "spokesman", "spokeswoman", "spokesperson", "army", "secretary",
@@ -120,7 +121,7 @@ def _court(role: str, knowledge: Knowledge) -> SourceRef | None:
     words = role.split()
     if len(words) < 2 or words[-1] not in knowledge.judicial_titles:
         return None
-    if words[-2] in knowledge.title_words:
+    if words[-2] in RANKS:
         return None  # "Chief Justice": a rank, not a court
     court = " ".join([*words[:-1], knowledge.judicial_titles[words[-1]]])
     return unresolved(court, knowledge)
@@ -183,5 +184,5 @@ def _field(role: str, knowledge: Knowledge, context: Context) -> SourceRef | Non
     return unresolved(label, knowledge) if label else None
 
 
-STRONG = (_party, _named_in_role, _local_office, _team)  # a body the role itself names
+STRONG = (_party, _team, _named_in_role, _local_office)  # a body the role itself names
 WEAK = (_employer, _state, _field)  # a body guessed from the story, or a field

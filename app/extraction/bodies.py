@@ -151,7 +151,9 @@ def _is_date_word(word: str) -> bool:
 def proper_run(words: list[str]) -> list[str]:
     """The capitalised words that continue a name ("Observatory for Human Rights")."""
     run: list[str] = []
-    for word in words:
+    for at, word in enumerate(words):
+        if word == "and" and words[at + 1 : at + 2] == ["the"]:
+            break  # "in Tromsø and the University of Leeds": a second name begins
         if word[:1].isupper() and not (run and run[-1] in CONNECTORS and _is_date_word(word)):
             run.append(word.strip(",."))
         elif word in CONNECTORS and run:

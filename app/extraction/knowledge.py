@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from app.extraction.model import EntityRef, SourceRef, TopicRef
-from app.extraction.vocabulary import LEADING_ARTICLE
+from app.extraction.vocabulary import LEADING_ARTICLE, PREPOSITIONS
 from app.slugs import slugify
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -137,7 +137,10 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     knowledge.abbreviations = frozenset(text["abbreviations"])
     knowledge.titles = sorted(text["titles"], key=len, reverse=True)
     titles = text["titles"] + text["corporate_titles"]
-    knowledge.title_words = frozenset(w for t in titles for w in t.split())
+    # the words of titles, not their connectives ("Minister of Trade and Industry")
+    knowledge.title_words = frozenset(
+        w for t in titles for w in t.split() if w not in PREPOSITIONS | {"and", "the"}
+    )
     knowledge.title_words_lower = frozenset(w.lower().strip(".") for w in knowledge.title_words)
     knowledge.government_words = frozenset(text["government_words"])
     knowledge.organisation_words = frozenset(text["organisation_words"])

@@ -17,7 +17,7 @@ from app.extraction.bodies import (
 from app.extraction.claims import Draft
 from app.extraction.context import Attribution, Context
 from app.extraction.dates import find_times
-from app.extraction.knowledge import UNATTRIBUTED, Knowledge
+from app.extraction.knowledge import UNATTRIBUTED, Knowledge, SourceRef
 from app.extraction.mentions import POSSESSIVE, find_mentions, find_name
 from app.extraction.model import Article, DatePoint, SourceRef
 from app.extraction.parsing import SentenceParser
@@ -37,6 +37,12 @@ NOT_CLAIMS = re.compile(
     r"could not be reached|did not reply to|could (?:not )?be independently (?:verified|confirmed))\b",
     re.IGNORECASE,
 )  # fmt: skip
+
+
+def _first_at(source: SourceRef, text: str) -> int:
+    """Where a sentence first names a body (its order when several speak together)."""
+    found = [text.find(name) for name in (source.label, *source.aliases)]
+    return min((at for at in found if at >= 0), default=len(text))
 
 
 class Reader:
@@ -99,7 +105,7 @@ class Reader:
         mentions = [m for m in find_mentions(text, self.knowledge) if m.named.proper]
         known = [m.named.source for m in mentions]
         named = named_bodies(text, self.knowledge) + described_bodies(text, self.knowledge)
-        return known + list(named)
+        return sorted(known + list(named), key=lambda source: _first_at(source, text))
 
     def _opening(self, text: str) -> tuple[SourceRef | None, str]:
         """The body a sentence opens with: "Israel's military has ...", "The Directorate

@@ -161,7 +161,6 @@ def build_register(sentences: Iterable[Span], knowledge: Knowledge) -> Register:
 
 
 def _enter(register: Register, mention: PersonMention) -> None:
-    register._named.clear()  # a new person may answer a name differently
     person = register.named(mention.name) if len(mention.name.split()) > 1 else None
     person = person or next((p for p in register.people if p.name == mention.name), None)
     if person is None:
@@ -170,6 +169,7 @@ def _enter(register: Register, mention: PersonMention) -> None:
     person.roles.extend(r for r in mention.roles if r not in person.roles)
     person.gender = person.gender or mention.gender
     person.mentions.append(mention.start)
+    register._named.clear()  # a new person may answer a name differently
 
 
 def people_in(sentence: Span, knowledge: Knowledge) -> list[PersonMention]:
@@ -333,6 +333,9 @@ def _roles_after(after: str, knowledge: Knowledge) -> list[str]:
         role = _cut_at_verb(ROLE_STOP.split(part)[0], knowledge)
         if role and (role[0].islower() or role.split()[0] in ("A", "An", "The") or len(roles) == 0):
             roles.append(re.sub(r"^and\s+", "", role))
+            also = re.match(r"^\s+and\s+(?P<role>(?:an?|the)\s+[a-z][\w-]*)", part[len(role) :])
+            if also:  # "the club's captain and a midfielder": two roles
+                roles.append(also.group("role"))
         if part != role:
             break
     return roles

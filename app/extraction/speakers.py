@@ -209,6 +209,14 @@ def _joined_names(parts: list[str], knowledge: Knowledge) -> list[str]:
     return joined
 
 
+def _singular(word: str, knowledge: Knowledge) -> str:
+    """ "companies" -> "company", "firms" -> "firm", when the singular is a pointing noun."""
+    for plural, single in (("ies", "y"), ("s", "")):
+        if word.endswith(plural) and word[: -len(plural)] + single in knowledge.back_nouns:
+            return word[: -len(plural)] + single if word not in knowledge.back_nouns else word
+    return word
+
+
 def _role_noun(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
     """ "the commander", "the midfielder", "the minister": the person the article gave that
     role, else the person it named last (when they were named only just before)."""
@@ -237,7 +245,7 @@ def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribu
     if head[:1].isupper() and not DETERMINERS.match(head) and first not in knowledge.back_nouns:
         return None  # but "Customs data show" opens a sentence with a common noun
     bare = DETERMINERS.sub("", head.strip()).split()
-    words = [POSSESSIVE.sub("", w).lower() for w in bare]
+    words = [_singular(POSSESSIVE.sub("", w).lower(), knowledge) for w in bare]
     named = [knowledge.lookup(POSSESSIVE.sub("", w)) if w[:1].isupper() else None for w in bare]
     for word, found in zip(bare, named, strict=True):
         state = found is not None and found.source.kind == "government"
@@ -261,10 +269,13 @@ def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribu
         return earlier  # "the minister": the speaker whose role that is
     if own and context.current:
         return Attribution((context.current,))  # "according to its daily bulletin"
-    return _back_to(kinds[0], words, context)
+    plural = bool(bare) and POSSESSIVE.sub("", bare[-1]).lower() != words[-1]
+    return _back_to(kinds[0], words, context, plural)
 
 
-def _back_to(kind: str, words: list[str], context: Context) -> Attribution | None:
+def _back_to(
+    kind: str, words: list[str], context: Context, plural: bool = False
+) -> Attribution | None:
     if kind == "document" and MADE_BY.search(" ".join(words)):
         return None  # "a survey by X": X is named; the body resolver reads it
     made_by = MADE_BY.search(" ".join(words))
@@ -288,7 +299,7 @@ def _back_to(kind: str, words: list[str], context: Context) -> Attribution | Non
             dateline or context.last_body(("government",), spoken=True) or context.home_country()
         )
     elif kind == "company":  # "the company", "the club": never a state
-        several = _companies(words, context)
+        several = _companies(context) if plural else ()
         if several:
             return Attribution(several)  # "..., the companies said."
         opened = context.opening if context.opening and context.opening.kind != "group" else None
@@ -299,10 +310,8 @@ def _back_to(kind: str, words: list[str], context: Context) -> Attribution | Non
     return Attribution((source,)) if source else None
 
 
-def _companies(words: list[str], context: Context) -> tuple[SourceRef, ...]:
+def _companies(context: Context) -> tuple[SourceRef, ...]:
     """ "the companies said", "both firms said": the bodies the sentence itself named."""
-    if not words or not words[-1].endswith("s") or words[-1] in ("news",):
-        return ()
     named = [s for s in context.in_sentence if s.kind in ("organisation", "unresolved")]
     unique = tuple(dict.fromkeys(named))
     return unique if len(unique) >= 2 else ()
