@@ -18,6 +18,7 @@ from app.extraction.vocabulary import (
     DETERMINER_WORDS,
     DETERMINERS,
     PART_NOUNS,
+    PROJECT_NOUNS,
     PREPOSITIONS,
 )
 from app.slugs import slugify
@@ -178,7 +179,12 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
         return leading
     match = ROLE_BODY.search(role)
     before = role[: match.start()].split()[-1:] if match else []
-    portfolio = bool(before) and before[0] in knowledge.title_words  # "Minister for Education"
+    # "Minister for Education" names a portfolio; "Chairman of the X Centre", a body
+    portfolio = (
+        bool(before)
+        and before[0] in knowledge.title_words
+        and not set(match.group("rest").split()) & knowledge.organisation_words  # type: ignore[union-attr]
+    )
     academic = _academic(role, knowledge)
     if academic:
         return academic
@@ -194,7 +200,7 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
                 continue  # "spokesperson for the West Philippine Sea": a place, not a body
             if _goes_on_in_lowercase(run, words):
                 continue  # "the blog Des avions et des hommes": where the name ends is unknown
-            phrase = " ".join(run)
+            phrase = " ".join(run) + _project(run, words)
             return named_body(phrase, knowledge) or unresolved(phrase, knowledge)
         if located:
             return None  # "a researcher at a Kyiv think tank": where the body is, not who
@@ -220,6 +226,13 @@ def _state_role(role: str, knowledge: Knowledge) -> bool:
     lower = {w.lower() for w in words}
     state = lower & (knowledge.state_nouns | {"minister", "ministry", "chief", "head"})
     return bool(state or words & (knowledge.title_words | knowledge.government_words))
+
+
+def _project(run: list[str], words: list[str]) -> str:
+    """ "Director of the National Iodine Nutrition study": the name goes on with its kind."""
+    at = next((i for i in range(len(words)) if words[i : i + len(run)] == run), -1)
+    following = words[at + len(run)].strip(",.;") if 0 <= at < len(words) - len(run) else ""
+    return f" {following.capitalize()}" if following in PROJECT_NOUNS else ""
 
 
 def _goes_on_in_lowercase(run: list[str], words: list[str]) -> bool:
@@ -390,7 +403,7 @@ def _label(words: list[str], knowledge: Knowledge, allow_in: bool) -> str | None
     if group and (lower or words[0].lower() in knowledge.source_nouns):
         return group
     if not lower and (_all_capitalised(words) or allow_in):
-        return " ".join(words) if len(words) <= 7 else None
+        return " ".join(words)  # at most eight words: see `unresolved`
     return named or group
 
 

@@ -60,6 +60,7 @@ class Knowledge:
     titles: list[str] = field(default_factory=list)
     title_words: frozenset[str] = frozenset()
     title_words_lower: frozenset[str] = frozenset()
+    title_heads: frozenset[str] = frozenset()
     government_words: frozenset[str] = frozenset()
     organisation_words: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()
@@ -142,6 +143,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         w for t in titles for w in t.split() if w not in PREPOSITIONS | {"and", "the"}
     )
     knowledge.title_words_lower = frozenset(w.lower().strip(".") for w in knowledge.title_words)
+    knowledge.title_heads = frozenset(t.split()[-1] for t in titles)  # "Minister", not "National"
     knowledge.government_words = frozenset(text["government_words"])
     knowledge.organisation_words = frozenset(text["organisation_words"])
     knowledge.source_nouns = frozenset(text["source_nouns"])

@@ -161,8 +161,8 @@ def build_register(sentences: Iterable[Span], knowledge: Knowledge) -> Register:
 
 
 def _enter(register: Register, mention: PersonMention) -> None:
-    person = register.named(mention.name) if len(mention.name.split()) > 1 else None
-    person = person or next((p for p in register.people if p.name == mention.name), None)
+    # "Professor Eastman" after "Cres Eastman": the same person, named by surname
+    person = register.named(mention.name)
     if person is None:
         person = Person(mention.name)
         register.people.append(person)
@@ -210,12 +210,13 @@ def _people(text: str, knowledge: Knowledge) -> tuple[PersonMention, ...]:
 
 def _name_starts(words: list[str], i: int, knowledge: Knowledge) -> bool:
     """Whether a name can start at words[i]: not right after a capitalised word of another
-    name ("the National Iodine Nutrition study"), unless that word is a title, an
-    honorific, a country or an owner ("Chad's Moussa Faki Mahamat")."""
+    name ("the National Iodine Nutrition study"), unless that word ends a title
+    ("Interior Minister"), is an honorific, a country or an owner ("Chad's Moussa Faki
+    Mahamat")."""
     if i == 0 or words[i - 1].endswith((",", ".", ";", ":", '"', "“", "”", ")")):
         return True
     before = words[i - 1].strip('"“”(')
-    if not before[:1].isupper() or before in knowledge.title_words or before in HONORIFIC_GENDER:
+    if not before[:1].isupper() or before in knowledge.title_heads or before in HONORIFIC_GENDER:
         return True
     return bool(POSSESSIVE.search(before)) or knowledge.lookup(before) is not None
 

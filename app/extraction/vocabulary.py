@@ -71,6 +71,8 @@ INTRO_VERBS = _alternation(_GRAMMAR["intro_verbs"])  # "Jomra writes about Garc√
 # "rejected the proposal" is an act; "rejected the reports" denies a claim
 ACTION_OBJECTS = frozenset(_GRAMMAR["action_objects"])
 PART_NOUNS = _alternation(_GRAMMAR["part_nouns"])  # "the Dallas chapter of X" is X's
+# "the National Iodine Nutrition study": a project named in sentence case
+PROJECT_NOUNS = frozenset(_GRAMMAR["project_nouns"])
 
 # "In a statement posted late on Wednesday, ...": words that open a leading phrase
 LEAD_PREPOSITION = re.compile(rf"^(?:{_alternation(_GRAMMAR['lead_words'])})\b")
