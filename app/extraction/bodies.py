@@ -200,8 +200,9 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
                 continue  # "spokesperson for the West Philippine Sea": a place, not a body
             if _goes_on_in_lowercase(run, words):
                 continue  # "the blog Des avions et des hommes": where the name ends is unknown
-            phrase = " ".join(run) + _project(run, words)
-            return named_body(phrase, knowledge) or unresolved(phrase, knowledge)
+            kind = _kind_after(run, words, knowledge)
+            phrase = " ".join(run) + kind
+            return named_body(phrase, knowledge) or unresolved(phrase, knowledge, bool(kind))
         if located:
             return None  # "a researcher at a Kyiv think tank": where the body is, not who
     mentions = [m for m in find_mentions(role, knowledge) if m.named.proper]
@@ -228,11 +229,15 @@ def _state_role(role: str, knowledge: Knowledge) -> bool:
     return bool(state or words & (knowledge.title_words | knowledge.government_words))
 
 
-def _project(run: list[str], words: list[str]) -> str:
-    """ "Director of the National Iodine Nutrition study": the name goes on with its kind."""
+def _kind_after(run: list[str], words: list[str], knowledge: Knowledge) -> str:
+    """The kind of body a name goes on with in lowercase: "Director of the National Iodine
+    Nutrition study" (a project), "a representative for the LA Sheriff's office"."""
     at = next((i for i in range(len(words)) if words[i : i + len(run)] == run), -1)
     following = words[at + len(run)].strip(",.;") if 0 <= at < len(words) - len(run) else ""
-    return f" {following.capitalize()}" if following in PROJECT_NOUNS else ""
+    if following in PROJECT_NOUNS:
+        return f" {following.capitalize()}"
+    owned = POSSESSIVE_WORD.match(run[-1]) is not None
+    return f" {following}" if owned and following.capitalize() in knowledge.organisation_words else ""
 
 
 def _goes_on_in_lowercase(run: list[str], words: list[str]) -> bool:

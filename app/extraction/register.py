@@ -13,6 +13,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from app.extraction.knowledge import Knowledge
@@ -103,7 +104,22 @@ class Register:
         matches = [p for p in self.people if len(p.parts) > 1 and _names_part(p.parts, key)]
         if len(matches) == 1:
             return matches[0]  # "Pennock" is Sarah Pennock before any "Pennock" alone
-        return exact[0] if exact else None
+        return exact[0] if exact else self.misspelt(full) if len(key) == 1 else None
+
+    def misspelt(self, surname: str) -> Person | None:
+        """The one person named in full whose surname this long single name misspells
+        ("Ms Bauchtman said" after "Lydia Buchtmann"): news copy has typos."""
+        key = surname.lower()
+        if " " in key or len(key) < 7:
+            return None
+        close = [
+            p
+            for p in self.people
+            if len(p.parts) > 1
+            and p.parts[-1][:1] == key[:1]
+            and SequenceMatcher(None, p.parts[-1], key).ratio() >= 0.85
+        ]
+        return close[0] if len(close) == 1 else None
 
     def _name_words(self, words: str) -> list[str]:
         """The name at the end of a phrase, without the titles before it."""
@@ -161,7 +177,8 @@ def build_register(sentences: Iterable[Span], knowledge: Knowledge) -> Register:
 
 
 def _enter(register: Register, mention: PersonMention) -> None:
-    # "Professor Eastman" after "Cres Eastman": the same person, named by surname
+    # "Professor Eastman" after "Cres Eastman": the same person, named by surname (or
+    # misspelt)
     person = register.named(mention.name)
     if person is None:
         person = Person(mention.name)
