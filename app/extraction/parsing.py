@@ -17,6 +17,8 @@ IMPERSONAL = re.compile(
     r"(?:^|\s)(?:it|this|that)\s+(?:is|was|has been|had been|is being)\s*$", re.IGNORECASE
 )
 PASSIVE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been|being)\s*$", re.IGNORECASE)
+# "authorities haven't yet confirmed that ...": the subject did not say it
+NEGATED = re.compile(r"(?:n['’]t|\bnot|\bnever)(?:\s+(?:yet|publicly|officially|directly))?\s*$")
 RELATIVE_END = re.compile(
     r"\b(?:which|who|whom|that)(?:\s+(?:he|she|it|they|we))?\s*$", re.IGNORECASE
 )
@@ -69,6 +71,8 @@ class SentenceParser:
             return None
         if region.rstrip().endswith(('"', "”")):
             return None  # '"...," said X': the words before the cue are a quotation
+        if NEGATED.search(region):
+            return None  # "Although authorities haven't yet confirmed that ...": not said
         if PASSIVE.search(region) and text[cue.end() :].lstrip().startswith("to "):
             return None  # "Russia is believed to have ...": the subject is what is believed
         between, offset, clause = split

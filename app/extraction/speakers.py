@@ -25,6 +25,7 @@ from app.extraction.research import research_source
 from app.extraction.vocabulary import (
     ANY_PRONOUNS,
     DETERMINERS,
+    LEADING_CONJUNCTION,
     PERSON_PRONOUNS,
     PRONOUN_GENDER,
     VERB_WORDS,
@@ -79,7 +80,7 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         if found:
             return found
     text = subject.strip(' ,:;"“”')
-    text = re.sub(r"^(?:and|but|yet|so|while)\s+", "", text, flags=re.IGNORECASE)
+    text = LEADING_CONJUNCTION.sub("", text)
     text = BASED_IN.sub("", text)  # "The San Jose, California-based company" is "The company"
     if text.lower() in PERSON_PRONOUNS | ANY_PRONOUNS:
         return _pronoun(text.lower(), knowledge, context)
