@@ -105,3 +105,39 @@ def test_a_person_introduced_in_narration_is_found_by_surname_later() -> None:
     result = read(body, date(2024, 2, 21))
     assert who(result, "he agrees that speaking Spanish") == (["Jorge Catalan"], "Jorge Catalan")
     assert who(result, "it is regrettable") == (["Jorge Catalan"], "Jorge Catalan")
+
+
+def test_a_titled_or_misspelt_surname_is_the_person_named_in_full() -> None:
+    body = (
+        "Professor Helen Marsh, director of the National Hearing Survey, says one child in "
+        "ten has some hearing loss by the age of 12.\n\n"
+        "Professor Marsh says schools could easily screen every pupil.\n\n"
+        "Rebecca Lindqvist-Moore, a spokeswoman for Hearing Australia, says the agency is "
+        "reviewing the guidance. \"We want to get it right,\" Ms Lindqvist-Moor said."
+    )
+    result = read(body)
+    assert who(result, "schools could easily screen") == (
+        ["National Hearing Survey"],
+        "Helen Marsh",
+    )
+    assert who(result, "We want to get it right") == (["Hearing Australia"], "Rebecca Lindqvist-Moore")
+
+
+def test_the_leaders_are_the_heads_of_state_the_article_named() -> None:
+    body = (
+        "President Ana Ferreira of Portugal spoke today with Prime Minister Lars Dahl of "
+        "Norway. The leaders agreed that the fisheries talks should resume in March."
+    )
+    assert who(read(body), "fisheries talks should resume") == (["Lisbon", "Oslo"], None)
+
+
+def test_a_conjunction_before_a_subject_and_a_negated_cue() -> None:
+    body = (
+        "Tomas Berg, an economist at Nordlys Bank, said rates would stay on hold.\n\n"
+        "As Berg told the Financial Times, inflation has fallen for six months in a row.\n\n"
+        "Although the ministry has not confirmed that the budget will be cut, officials "
+        "expect a smaller deficit next year."
+    )
+    result = read(body)
+    assert who(result, "inflation has fallen") == (["Nordlys Bank"], "Tomas Berg")
+    assert "Ministry" not in " ".join(who(result, "budget will be cut")[0])

@@ -182,6 +182,7 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
     # "Minister for Education" names a portfolio; "Chairman of the X Centre", a body
     portfolio = (
         bool(before)
+        and before[0][:1].isupper()  # "a spokeswoman for Hearing Australia": a body
         and before[0] in knowledge.title_words
         and not set(match.group("rest").split()) & knowledge.organisation_words  # type: ignore[union-attr]
     )

@@ -125,8 +125,10 @@ class Reader:
     def _opening_body(self, phrase: str) -> tuple[SourceRef | None, str]:
         phrase = MARKET.sub("", phrase)  # "Shares of Kanazawa Precision fell"
         name = find_name(phrase, self.knowledge)
-        person = self.context.register.named(name.name if name else phrase)
-        if POSSESSIVE.search(phrase) or (person and (person.roles or person.gender)):
+        register = self.context.register
+        person = register.named(phrase) or (register.named(name.name) if name else None)
+        known = name is not None and self.knowledge.person(name.name) is not None
+        if POSSESSIVE.search(phrase) or known or (person and (person.roles or person.gender)):
             return None, ""  # "Tiago Meireles's proposed move", "Kisumu Governor X": a person
         return named_body(phrase, self.knowledge) or unresolved(phrase, self.knowledge), phrase
 

@@ -22,6 +22,7 @@ from app.extraction.text import Span
 from app.extraction.vocabulary import (
     ADJECTIVES_IN_ED,
     HONORIFIC_GENDER,
+    NAME_SUFFIXES,
     NAME_TITLES,
     NOUN_GENDER,
     PARTICIPLES,
@@ -154,6 +155,23 @@ class Register:
             if p.mentioned_before(at) >= 0 and any(_stem(w) == stem for w in _heads(p.roles))
         ]
         return max(found, key=lambda p: p.mentioned_before(at), default=None)
+
+
+    def with_any_role(self, nouns: Iterable[str], at: int) -> list[Person]:
+        """Everyone mentioned before `at` whose role has one of the nouns ("the leaders",
+        "the two ministers"), in the order they were first mentioned."""
+        stems = {_stem(n) for n in nouns if " " not in n}
+        phrases = [n for n in nouns if " " in n]  # "prime minister": not any minister
+        found = [
+            p
+            for p in self.people
+            if p.mentioned_before(at) >= 0
+            and (
+                any(_stem(w) in stems for w in _heads(p.roles))
+                or any(phrase in role.lower() for role in p.roles for phrase in phrases)
+            )
+        ]
+        return sorted(found, key=lambda p: p.mentions[0])
 
 
 def build_register(sentences: Iterable[Span], knowledge: Knowledge) -> Register:
@@ -324,12 +342,16 @@ def _names_a_role(phrase: str, knowledge: Knowledge) -> bool:
 def _roles_after(after: str, knowledge: Knowledge) -> list[str]:
     """ ", editor at large at the Saudi Gazette,", " of Gran Combo Club", ", R-Ohio,",
     " is a research associate at the Pew Research Center", ", who commands the ..."."""
+    suffix = re.match(r"^,\s*(\S+)", after)
+    if suffix and suffix.group(1).rstrip(",") in NAME_SUFFIXES:
+        after = after[suffix.end() :]  # "Joseph R. Biden, Jr. spoke": part of the name
     copula = COPULA.match(after)
     if copula and not _verb_first(copula.group("role"), knowledge):
         return [_cut_at_verb(copula.group("role"), knowledge)]
     direct = re.match(r"^\s+((?:of|for|at|from|with)\s+[^,;]{2,80})", after)
     if direct:
-        return [ROLE_STOP.split(direct.group(1))[0].strip().rstrip(".")]
+        role = _cut_at_verb(ROLE_STOP.split(direct.group(1))[0], knowledge)
+        return [role.strip().rstrip(".")]  # "of Portugal spoke today with ...": "of Portugal"
     if not after.startswith(","):
         return []
     roles = []

@@ -47,6 +47,9 @@ NAMED_AS = re.compile(
     r"\b(?:calling itself|calls itself|known as)\s+(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})"
 )
 ROLE_NOUN = re.compile(r"^the\s+(?P<noun>[a-z-]+)$", re.IGNORECASE)
+ROLE_GROUP = re.compile(
+    r"^(?:the\s+(?:two\s+|three\s+)?|both\s+(?:the\s+)?)(?P<noun>[a-z-]+s)$", re.IGNORECASE
+)
 ROLE_AFTER = re.compile(r"^(?:of|at|from|for|with)\s+\S")
 # a participle that describes the subject ("a study published in ..."), not its verb
 REDUCED = re.compile(
@@ -112,7 +115,7 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
             appositive, knowledge
         )  # "The Norwegian shipping federation, Rederiforbundet"
         return Attribution((source,)) if source else None
-    role_noun = _role_noun(head, knowledge, context)
+    role_noun = _role_noun(head, knowledge, context) or _role_group(head, knowledge, context)
     if role_noun:
         return role_noun  # "the commander", "the midfielder": the person of that role
     apposed = knowledge.lookup(appositive.strip(" ,")) if appositive else None
@@ -237,6 +240,24 @@ def _role_noun(head: str, knowledge: Knowledge, context: Context) -> Attribution
     return (
         earlier if earlier and earlier.speaker else person_attribution(person, knowledge, context)
     )
+
+
+def _role_group(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
+    """ "The leaders agreed that ...", "the two ministers said": the people the article gave
+    that role, each for the body they speak for."""
+    match = ROLE_GROUP.match(head.strip())
+    noun = match.group("noun").lower()[:-1] if match else ""
+    if noun == "leader":
+        nouns: tuple[str, ...] = knowledge.leader_titles
+    elif noun in knowledge.person_nouns or noun in knowledge.team_roles:
+        nouns = (noun,)
+    else:
+        return None
+    people = context.register.with_any_role(nouns, context.position)
+    if len(people) < 2:
+        return None
+    sources = [person_attribution(p, knowledge, context).sources[0] for p in people]
+    return Attribution(tuple(dict.fromkeys(sources)))
 
 
 def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:

@@ -66,6 +66,7 @@ ENGLISH_FUNCTION_WORDS = frozenset(_GRAMMAR["english_function_words"])
 FIRST_PERSON = frozenset(_GRAMMAR["first_person"])  # a paragraph in quoted speech
 # "que", "des", "się": common words of the languages round-ups quote in
 FOREIGN_FUNCTION_WORDS = frozenset(_GRAMMAR["foreign_function_words"])
+NAME_SUFFIXES = frozenset(_GRAMMAR["name_suffixes"])  # "Joseph R. Biden, Jr."
 NAME_TITLES = frozenset(_GRAMMAR["name_titles"])  # "President Biden": a title, then a surname
 INTRO_VERBS = _alternation(_GRAMMAR["intro_verbs"])  # "Jomra writes about García:"
 # "rejected the proposal" is an act; "rejected the reports" denies a claim
