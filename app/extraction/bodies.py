@@ -393,9 +393,11 @@ def unresolved(head: str, knowledge: Knowledge, allow_in: bool = False) -> Sourc
     label = _label(words, knowledge, allow_in)
     if not label:
         return None
+    # "Engineers", "Residents": a group of people, not a body that "the agency" could be
+    kind = "group" if label == group_by_noun(words, knowledge) else "unresolved"
     label = label[0].upper() + label[1:]
     slug = slugify(label)
-    return SourceRef(slug, label, "unresolved", (label,)) if slug else None
+    return SourceRef(slug, label, kind, (label,)) if slug else None
 
 
 def _label(words: list[str], knowledge: Knowledge, allow_in: bool) -> str | None:
