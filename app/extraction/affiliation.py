@@ -104,7 +104,7 @@ def _named_in_role(role: str, knowledge: Knowledge, context: Context) -> SourceR
         if knowledge.back_nouns.get(noun) in ("organisation", "company"):
             return context.last_body(("organisation", "unresolved"))
     client = _client(role, knowledge, context)
-    court = _court(role, knowledge)
+    court = _court(role, knowledge, context)
     return client or court or body_in_role(role, knowledge)
 
 
@@ -116,13 +116,14 @@ def _client(role: str, knowledge: Knowledge, context: Context) -> SourceRef | No
     return unresolved(person.name, knowledge) if person else None
 
 
-def _court(role: str, knowledge: Knowledge) -> SourceRef | None:
-    """ "U.S. District Judge": the court the judge sits on."""
+def _court(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
+    """ "U.S. District Judge": the court the judge sits on; "Justice", "Chief Justice": the
+    court the story names."""
     words = role.split()
-    if len(words) < 2 or words[-1] not in knowledge.judicial_titles:
+    if not words or words[-1] not in knowledge.judicial_titles:
         return None
-    if words[-2] in RANKS:
-        return None  # "Chief Justice": a rank, not a court
+    if len(words) == 1 or words[-2] in RANKS:  # "Chief Justice": a rank, not a court
+        return context.body_named(["court"])
     court = " ".join([*words[:-1], knowledge.judicial_titles[words[-1]]])
     return unresolved(court, knowledge)
 

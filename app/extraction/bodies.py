@@ -329,7 +329,7 @@ def named_bodies(text: str, knowledge: Knowledge) -> tuple[SourceRef, ...]:
     way"), so that "the authority" can point back to them later."""
     found = []
     for run in _proper_runs(ABBREVIATION.sub("", text).split(), stop=False):
-        titled = next((i for i, w in enumerate(run) if w in knowledge.title_words), len(run))
+        titled = next((i for i, w in enumerate(run) if w in knowledge.title_heads), len(run))
         run = run[:titled]  # "Navy Secretary Carlos Brandt": the Navy, then a person
         if (
             len(run) >= 2
@@ -346,11 +346,14 @@ def named_bodies(text: str, knowledge: Knowledge) -> tuple[SourceRef, ...]:
 def described_bodies(text: str, knowledge: Knowledge) -> tuple[SourceRef, ...]:
     """Bodies named after the kind they are ("budget airline Halvorsen Air", "German rival
     Nordwind Airways", "the cybersecurity firm Mandiant")."""
-    found = []
+    found = [*_apposed_bodies(text, knowledge)]
     words = text.split()
     for i, word in enumerate(words[:-1]):
-        if word.strip(",").lower() not in knowledge.organisation_descriptors or word.endswith(","):
+        if word.strip(",").lower() not in knowledge.organisation_descriptors:
             continue
+        if word.endswith(","):  # "The station's owner, Hollis Media, ...": named after a comma
+            if i == 0 or not POSSESSIVE_WORD.match(words[i - 1]):
+                continue
         run = proper_run(words[i + 1 : i + 6])
         name = " ".join(run)
         if run and not knowledge.lookup(name) and not POSSESSIVE_WORD.match(run[-1]):
@@ -358,6 +361,25 @@ def described_bodies(text: str, knowledge: Knowledge) -> tuple[SourceRef, ...]:
             if source:
                 found.append(source)
     return tuple(found)
+
+
+APPOSED = re.compile(
+    r"(?P<name>(?:[A-ZÀ-Þ][\w&.-]*\s){0,3}[A-ZÀ-Þ][\w&.-]*), (?:an?|the) (?P<kind>[^,;.]{2,60}?)"
+    r"(?=\s+(?:in|of|based|that|which|with|for|from|on)\b|[,;.]|$)"
+)
+
+
+def _apposed_bodies(text: str, knowledge: Knowledge) -> list[SourceRef]:
+    """ "KTXR-FM, a Christian station in Lubbock": a name set off before the kind it is."""
+    found = []
+    for match in APPOSED.finditer(text):
+        kind = match.group("kind").split()[-1].lower()
+        name = DETERMINERS.sub("", match.group("name"))
+        if kind in knowledge.organisation_descriptors and name and not knowledge.lookup(name):
+            source = unresolved(name, knowledge)
+            if source:
+                found.append(source)
+    return found
 
 
 def _proper_runs(words: list[str], stop: bool = True) -> list[list[str]]:

@@ -103,7 +103,7 @@ class Context:
         the one named most recently."""
         for attribution in reversed(self.recent):
             for source in attribution.sources:
-                if source.kind in kinds:
+                if source.kind in kinds and not self._a_person(source):
                     return source
         if spoken:
             return None
@@ -111,6 +111,12 @@ class Context:
             if source.kind in kinds:
                 return source
         return None
+
+    def _a_person(self, source: SourceRef) -> bool:
+        """Whether a source is a person filed under their own name (no body was found)."""
+        person = self.register.named(source.label) if source.kind == "unresolved" else None
+        described = person is not None and bool(person.roles or person.gender)
+        return described and person.name == source.label  # type: ignore[union-attr]
 
     def full_name(self, source: SourceRef) -> SourceRef:
         """ "Halvorsen" for "Halvorsen Air", "Rovers" for "Dunmore Rovers": an unknown body

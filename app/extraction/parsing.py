@@ -11,7 +11,7 @@ from app.extraction.context import Attribution
 from app.extraction.dates import find_times
 from app.extraction.knowledge import Knowledge
 from app.extraction.model import Article
-from app.extraction.vocabulary import ACTION_OBJECTS
+from app.extraction.vocabulary import ACTION_OBJECTS, CHARACTERISING_CUES
 
 IMPERSONAL = re.compile(
     r"(?:^|\s)(?:it|this|that)\s+(?:is|was|has been|had been|is being)\s*$", re.IGNORECASE
@@ -78,7 +78,7 @@ class SentenceParser:
         between, offset, clause = split
         if PASSIVE.search(region) and not clause:
             return None  # "Malaria is considered endemic", "Talks are expected next month"
-        if not clause and _act_on(text[cue.end() + offset :]):
+        if not clause and _act_on(cue.group(0), text[cue.end() + offset :]):
             return None  # "Lawmakers rejected the proposal": an act, not a denial
         start = cue.end() + offset
         start += attr.link_end(text[start:], knowledge)
@@ -129,8 +129,12 @@ class SentenceParser:
         return None
 
 
-def _act_on(content: str) -> bool:
-    """Whether a cue's object is a proposal, a bill, an offer: something acted on."""
+def _act_on(cue: str, content: str) -> bool:
+    """Whether a cue's object is a proposal, a bill, a fine: something acted on ("rejected
+    the proposal", "contested the fine"), unless the cue characterises it ("called the
+    ruling a disgrace")."""
+    if cue.lower() in CHARACTERISING_CUES:
+        return False
     words = [w.strip(",.").lower() for w in content.split()[:4]]
     return any(w in ACTION_OBJECTS for w in words)
 

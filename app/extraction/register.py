@@ -28,6 +28,7 @@ from app.extraction.vocabulary import (
     PARTICIPLES,
     POSSESSIVE_GENDER,
     PRONOUN_GENDER,
+    ROLE_MODIFIERS,
     SENTENCE_OPENERS,
     VERBISH,
 )
@@ -37,7 +38,7 @@ CAPITALISED = re.compile(r"(?<![^\s\"“(])[A-ZÀ-Þ]\S*")  # a word that may be
 PARTY_TAG = re.compile(r"^(?P<party>[A-Z])-(?P<state>[A-Z][A-Za-z.]{1,14}(?: [A-Z][a-z.]+)?)$")
 ROLE_CLAUSE = re.compile(
     r"^who\s+(?:commands|leads|heads|runs|directs|chairs|manages|coaches|captains|founded|"
-    r"co-founded|represents|edits|writes for)\b"
+    r"co-founded|represents|edits|writes for|teaches|works|lectures|researches|serves)\b"
 )
 COPULA = re.compile(
     r"^\s*(?:is|was|has been)\s+(?P<role>(?:an?|the)\s+[^,;.]{3,120}"
@@ -319,7 +320,7 @@ def _ends_role(word: str, bare: str) -> bool:
     """ "days after the North's leader Kim": a preposition or a verb is not part of a role."""
     if bare in ROLE_WORDS_BEFORE or not word[:1].islower():
         return False
-    opener = bare.capitalize() in SENTENCE_OPENERS
+    opener = bare.capitalize() in SENTENCE_OPENERS and bare not in ROLE_MODIFIERS
     return opener or bare in ("and", "or", "with", "by", "to", "as") or bare.endswith("ed")
 
 

@@ -60,6 +60,7 @@ PARTICLE_NAME = re.compile(rf"^(?:{_alternation(_GRAMMAR['name_prefixes'])})-[^\
 FUNCTION_WORDS = frozenset(_GRAMMAR["capitalised_function_words"])
 # "Yesterday", "Former", "Despite": capitalised only because they open a sentence
 SENTENCE_OPENERS = frozenset(_GRAMMAR["sentence_openers"])
+ROLE_MODIFIERS = frozenset(_GRAMMAR["role_modifiers"])  # "former transport minister"
 ACADEMIC_WORDS: tuple[str, ...] = tuple(_GRAMMAR["academic_words"])
 # "the", "and", "of": a paragraph with almost none of them is in another language
 ENGLISH_FUNCTION_WORDS = frozenset(_GRAMMAR["english_function_words"])
@@ -71,6 +72,8 @@ NAME_TITLES = frozenset(_GRAMMAR["name_titles"])  # "President Biden": a title, 
 INTRO_VERBS = _alternation(_GRAMMAR["intro_verbs"])  # "Jomra writes about García:"
 # "rejected the proposal" is an act; "rejected the reports" denies a claim
 ACTION_OBJECTS = frozenset(_GRAMMAR["action_objects"])
+# "called the ruling a disgrace", "denied the charges": about the object, not an act on it
+CHARACTERISING_CUES = frozenset(_GRAMMAR["characterising_cues"])
 PART_NOUNS = _alternation(_GRAMMAR["part_nouns"])  # "the Dallas chapter of X" is X's
 # "the National Iodine Nutrition study": a project named in sentence case
 PROJECT_NOUNS = frozenset(_GRAMMAR["project_nouns"])
