@@ -232,7 +232,8 @@ def post_subject(text: str, cue: re.Match[str]) -> tuple[int, str, str, int | No
     clause = NEXT_CLAUSE.search(after)
     rest = cue.end() + clause.start() if clause else None
     trailing = (after[: clause.start()] if clause else after).strip().rstrip(".!?" + QUOTES).strip()
-    if len(WORD.findall(trailing)) > 14 or " that " in f" {trailing} ":
+    inverted = before.rstrip().endswith(tuple(QUOTES))  # '"...," said X, a professor at Y who ...'
+    if len(WORD.findall(trailing)) > (30 if inverted else 14) or " that " in f" {trailing} ":
         return None
     quoted = max(before.rfind(mark) for mark in (',"', ",”", '?"', "?”", '!"', "!”"))
     boundary = quoted + 1 if quoted >= 0 else before.rfind(", ")

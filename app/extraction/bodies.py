@@ -157,6 +157,8 @@ def proper_run(words: list[str]) -> list[str]:
             break  # "in Tromsø and the University of Leeds": a second name begins
         if word[:1].isupper() and not (run and run[-1] in CONNECTORS and _is_date_word(word)):
             run.append(word.strip(",."))
+            if word.endswith(","):
+                break  # "the blog Skies of Lisbon, Rui Almeida": a comma ends a name
         elif word in CONNECTORS and run:
             run.append(word)
         else:

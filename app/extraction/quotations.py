@@ -32,7 +32,10 @@ if TYPE_CHECKING:
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 INTRO_VERB = re.compile(rf"\b(?:{INTRO_VERBS})\b", re.IGNORECASE)
-SPEAKER_COLON = re.compile(r"^(?P<who>[^:\"“”]{3,160}?):\s*(?=[\"“])")
+# "Secretary James Roche: "No, Sir, ..."", or in a transcript "Governor Paul Mbala: The road"
+SPEAKER_COLON = re.compile(
+    r"^(?:(?P<who>[^:\"“”]{3,160}?):\s*(?=[\"“])|(?P<named>[A-ZÀ-Þ][^:\"“”,]{2,60}?):\s+(?=[A-ZÀ-Þ]))"
+)
 TRANSLATION_SHARE = 0.9  # a translation is about as long as the original
 SHORT = 4  # words: a paragraph this short is an exclamation, not a passage to count
 INTRO_WORDS = 14  # a paragraph ending in ":" this short introduces a quotation
@@ -99,8 +102,9 @@ class Blocks:
             self.speaker, self.inside = None, False
         if not sentences:
             return
-        self.previous = None if self.inside else (paragraph, sentences[-1])
-        if paragraph.text.rstrip().endswith(":") or says_nothing(sentences[-1]):
+        inside, self.previous = self.inside, None if self.inside else (paragraph, sentences[-1])
+        # "ZDistrict summed up his feelings.": an intro, unless it is the quoted words' own
+        if paragraph.text.rstrip().endswith(":") or (not inside and says_nothing(sentences[-1])):
             self.intro = _introduced(reader, paragraph, sentences[-1])
 
     def close(self) -> None:
@@ -132,9 +136,10 @@ def _speaker_colon(reader: Reader, paragraph: Span) -> tuple[Attribution, int] |
     """ "Secretary of the Air Force James Roche: "No, Sir, ...": a named speaker, a colon
     and a quotation."""
     match = SPEAKER_COLON.match(paragraph.text)
-    if not match or INTRO_VERB.search(match.group("who")):
+    words = match.group("who") or match.group("named") if match else ""
+    if not match or INTRO_VERB.search(words) or len(words.split()) > 8 and not match.group("who"):
         return None
-    who = reader.resolve(match.group("who"))
+    who = reader.resolve(words)
     if who is None or who.speaker is None:
         return None
     return who, match.end()

@@ -40,11 +40,12 @@ OWNER_PATTERNS = (
         rf"\b{RESEARCH_NOUNS}\s+(?:carried out\s+|conducted\s+)?by\s+(?:the\s+)?(?P<owner>{NAME})"
     ),
 )
-# "The study's authors, from X and Y,", "A research team from X and Y has ..."
+# "The study's authors, from X and Y,", "A research team from X and Y has ...", "a study
+# published on Monday by researchers at the University of Bergen."
 TEAM = re.compile(
     rf"\b(?:{RESEARCH_NOUNS}['’]s\s+authors|research\s+team|team\s+of\s+researchers|researchers)"
-    r",?\s+from\s+(?P<bodies>[^;.]{4,200}?)(?:,\s+(?:combined|found|analysed|analyzed|said|used)|"
-    r"\s+(?:has|have|had|combined|found|analysed|analyzed|said|used)\b|$)"
+    r",?\s+(?:from|at)\s+(?P<bodies>[^;.]{4,200}?)(?:,\s+(?:combined|found|analysed|analyzed|said|used)|"
+    r"\s+(?:has|have|had|combined|found|analysed|analyzed|said|used)\b|\.?$)"
 )
 # "the study", "the researchers", "the study's authors", "they" in a study story
 RESEARCH_SUBJECT = re.compile(

@@ -282,8 +282,8 @@ def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribu
     if not kinds:
         return None
     states = [n.source for n in named if n and n.source.kind == "government"]
-    if states and kinds[0] == "government":
-        return Attribution((states[0],))  # "the Russian embassy" speaks for Moscow
+    if states and kinds[0] in ("government", "spokesperson"):
+        return Attribution((states[0],))  # "the Russian embassy", "a senior U.S. official"
     if len(words) == 2 and kinds == ["organisation", "document"]:
         return Attribution((labelled(" ".join(bare)),))  # "court documents": theirs alone
     if len(words) == 2 and kinds[0] == "organisation" and words[1] in knowledge.source_nouns:

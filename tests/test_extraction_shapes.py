@@ -1,0 +1,145 @@
+"""The shapes real news comes in, each from a paragraph written the way wire copy,
+newspapers and blogs write them: quotations set off in paragraphs of their own, court
+reports, science, sport, business, and officials described rather than named.
+
+Expected sources and speakers are read from the words of each paragraph.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.extraction import Article, extract
+from app.extraction.model import Claim, ExtractedArticle
+
+
+def read(body: str, published: date = date(2026, 11, 19)) -> ExtractedArticle:
+    return extract(Article(slug="shapes", title="Shapes", published=published, body=body))
+
+
+def claim(result: ExtractedArticle, words: str) -> Claim:
+    found = [c for c in result.claims if words in c.quote.text]
+    assert len(found) == 1, (words, [c.quote.text for c in result.claims])
+    return found[0]
+
+
+def who(result: ExtractedArticle, words: str) -> tuple[list[str], str | None]:
+    found = claim(result, words)
+    return [s.label for s in found.sources], found.speaker.name if found.speaker else None
+
+
+def test_a_quotation_block_after_an_introducing_colon_is_the_introducers() -> None:
+    body = (
+        "Writing on his blog Skies of Lisbon, Rui Almeida, a former air traffic controller, "
+        "was blunt:\n\n"
+        "I have worked nights in that tower for twenty years. Nobody listened to us when we "
+        "asked for a second radar.\n\n"
+        "Now they all want to know why the system failed. I told them in 2019.\n\n"
+        "The airport authority said on Monday that a review was under way."
+    )
+    result = read(body)
+    assert who(result, "Nobody listened to us")[1] == "Rui Almeida"
+    assert who(result, "they all want to know")[1] == "Rui Almeida"
+    assert who(result, "a review was under way")[1] is None
+
+
+def test_a_quotation_paragraph_with_no_attribution_goes_on_from_the_speaker() -> None:
+    body = (
+        '"We will not sign a deal that sells out our fishermen," Fisheries Minister Elin '
+        "Haugen of Norway told reporters in Brussels.\n\n"
+        '"Our position has not changed since June."\n\n'
+        "Talks are due to resume on Thursday."
+    )
+    result = read(body)
+    assert who(result, "Our position has not changed") == (["Oslo"], "Elin Haugen")
+    assert who(result, "Talks are due to resume") == (["Unattributed"], None)
+
+
+def test_a_transcript_names_each_speaker_before_a_colon() -> None:
+    body = (
+        "The exchange, as broadcast by Radio Kivu, went as follows:\n\n"
+        "Reporter: Will the road to Goma reopen this week?\n\n"
+        "Governor Paul Mbala: The road will reopen on Friday, once the bridge has been "
+        "inspected."
+    )
+    result = read(body)
+    assert who(result, "The road will reopen on Friday")[1] == "Paul Mbala"
+
+
+def test_a_court_report_files_the_ruling_under_the_court_and_each_side_under_its_own() -> None:
+    body = (
+        "A federal judge in Denver on Tuesday blocked the state's new water-rights law, "
+        "ruling that it likely violates the Colorado River Compact.\n\n"
+        "U.S. District Judge Karen Whitfield wrote that the law \"would strip downstream "
+        "users of rights they have held for a century.\"\n\n"
+        "Prosecutors said the defendant had falsified 14 invoices.\n\n"
+        "The state attorney general's office said it would appeal."
+    )
+    result = read(body)
+    assert who(result, "would strip downstream users") == (
+        ["U.S. District Court"],
+        "Karen Whitfield",
+    )
+    assert who(result, "falsified 14 invoices") == (["Prosecutors"], None)
+
+
+def test_a_study_and_its_authors_speak_for_the_institutions_that_made_it() -> None:
+    body = (
+        "Children who live near busy roads are more likely to develop asthma, according to a "
+        "study published on Monday by researchers at the University of Bergen.\n\n"
+        "The researchers found that the risk rose by 9% for every additional 10 micrograms "
+        "of nitrogen dioxide per cubic metre.\n\n"
+        "\"The effect is small for any one child but large for a city,\" said Ingrid Vik, a "
+        "professor of epidemiology at the University of Bergen who led the study."
+    )
+    result = read(body)
+    assert who(result, "more likely to develop asthma")[0] == ["University of Bergen"]
+    assert who(result, "the risk rose by 9%")[0] == ["University of Bergen"]
+    assert who(result, "large for a city") == (["University of Bergen"], "Ingrid Vik")
+
+
+def test_sport_a_manager_speaks_for_the_club_and_a_captain_is_found_by_role() -> None:
+    body = (
+        "Harrowgate Town manager Sean Doyle said his side had \"earned the right to dream\" "
+        "after a 2-1 win over Bramley City on Saturday.\n\n"
+        "Captain Luke Adebayo scored both goals. \"We never stopped running,\" the defender "
+        "said."
+    )
+    result = read(body)
+    assert who(result, "earned the right to dream") == (["Harrowgate Town"], "Sean Doyle")
+    assert who(result, "We never stopped running")[1] == "Luke Adebayo"
+
+
+def test_business_an_executive_speaks_for_the_company_named_in_the_story() -> None:
+    body = (
+        "Shares of Kestrel Foods fell 8% on Thursday after the Glasgow-based snack maker "
+        "cut its profit forecast, blaming higher cocoa prices.\n\n"
+        "\"We expect conditions to remain difficult into next year,\" Chief Executive Morag "
+        "Baird said on a call with analysts.\n\n"
+        "The company said it would close two factories."
+    )
+    result = read(body)
+    assert who(result, "remain difficult into next year") == (["Kestrel Foods"], "Morag Baird")
+    assert who(result, "close two factories") == (["Kestrel Foods"], None)
+
+
+def test_officials_described_rather_than_named_keep_the_words_that_described_them() -> None:
+    body = (
+        "WASHINGTON (Reuters) - The United States is preparing new sanctions on Iranian oil "
+        "shipments, two people familiar with the matter said on Wednesday.\n\n"
+        "A senior U.S. official, speaking on condition of anonymity, said the measures "
+        "could be announced as early as next week.\n\n"
+        "Diplomats in Vienna said the talks had stalled."
+    )
+    result = read(body)
+    assert who(result, "preparing new sanctions") == (["Sources familiar with the matter"], None)
+    assert who(result, "as early as next week") == (["Washington"], None)
+    assert who(result, "the talks had stalled") == (["Diplomats"], None)
+
+
+def test_every_claim_has_at_least_one_source() -> None:
+    body = (
+        "Lindqvist said the results were clear. \"They are,\" she added.\n\n"
+        "The ministry, however, declined to comment. Analysts were divided."
+    )
+    assert all(c.sources for c in read(body).claims)
