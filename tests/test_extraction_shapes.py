@@ -143,3 +143,15 @@ def test_every_claim_has_at_least_one_source() -> None:
         "The ministry, however, declined to comment. Analysts were divided."
     )
     assert all(c.sources for c in read(body).claims)
+
+
+def test_a_blogger_who_goes_by_one_name_is_the_speaker_of_the_block() -> None:
+    body = (
+        "Bloggers in Recife were quick to react. Tiago, from blog Maré Alta, writes:\n\n"
+        "Nobody in this city believes the official figures. I walked past the hospital "
+        "last night and the queue went round the block.\n\n"
+        "The state health secretariat said on Tuesday that 41 people had been admitted."
+    )
+    result = read(body)
+    assert who(result, "Nobody in this city believes") == (["Maré Alta"], "Tiago")
+    assert who(result, "41 people had been admitted")[1] is None

@@ -75,6 +75,7 @@ class Knowledge:
     judicial_titles: dict[str, str] = field(default_factory=dict)  # "Judge" -> "Court"
     local_titles: frozenset[str] = frozenset()  # "Governor", "Mayor"
     team_roles: frozenset[str] = frozenset()  # "coach", "captain"
+    writer_nouns: frozenset[str] = frozenset()  # "blogger", "commenter": may go by one name
     leader_titles: tuple[str, ...] = ()  # "the leaders": presidents, prime ministers, kings
     members_not_speakers: frozenset[str] = frozenset()  # "student": of a body, not for it
     military_ranks: frozenset[str] = frozenset()  # "Col.", "Gen.": an officer of the state
@@ -161,6 +162,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     }
     knowledge.local_titles = frozenset(text["local_titles"])
     knowledge.team_roles = frozenset(text["team_roles"])
+    knowledge.writer_nouns = frozenset(text["writer_nouns"])
     knowledge.leader_titles = tuple(text["leader_titles"])
     knowledge.members_not_speakers = frozenset(text["members_not_speakers"])
     knowledge.military_ranks = frozenset(text["military_ranks"])

@@ -265,14 +265,31 @@ def _name_word(words: list[str], j: int, knowledge: Knowledge) -> bool:
     return is_name_word(words, j, knowledge)
 
 
+def _described_as_a_person(words: list[str], j: int, knowledge: Knowledge) -> bool:
+    """ "Charles, a commenter on ZDistrict", "Camerini, from blog Transbrasil", "Peruvian
+    ex-pat in Spain, Jomra": a single name set off by the role of a person who writes (a
+    blogger goes by one name), or after a person's role."""
+    i = j - 1
+    before = words[i - 1] if i else ""
+    if before.endswith(",") and i >= 2:  # "Peruvian ex-pat in Spain, Jomra criticizes ..."
+        role = {w.strip(",.;:").lower() for w in words[max(0, i - 5) : i]}
+        if role & (knowledge.writer_nouns | knowledge.person_nouns):
+            return True
+    if not words[i].endswith(",") or j >= len(words):
+        return False
+    role = {w.strip(",.;:").lower() for w in words[j : j + 4]}
+    return bool(role & knowledge.writer_nouns)
+
+
 def _is_person(words: list[str], i: int, j: int, knowledge: Knowledge) -> bool:
     run = " ".join(words[i:j]).strip(",.;:")
     if j <= i:
         return False
-    if j - i == 1:  # "Mr. Toccafondi", "President Biden"
+    if j - i == 1:  # "Mr. Toccafondi", "President Biden", "Camerini, from blog Transbrasil"
         before = words[i - 1] if i else ""
         titled = before in HONORIFIC_GENDER or before in NAME_TITLES
-        return titled and not knowledge.lookup(run) and run not in knowledge.title_words
+        single = titled or _described_as_a_person(words, j, knowledge)
+        return single and not knowledge.lookup(run) and run not in knowledge.title_words
     if j - i > 5 or any(POSSESSIVE.search(w.strip(",.;:")) for w in words[i:j]):
         return False  # "Mecca's Grand Mosque", "European Union's"
     if knowledge.lookup(run):
@@ -337,7 +354,8 @@ def _clause_before(words: list[str], knowledge: Knowledge) -> str:
 
 def _names_a_role(phrase: str, knowledge: Knowledge) -> bool:
     words = {w.strip(",.").lower() for w in phrase.split()}
-    return bool(words & (knowledge.person_nouns | knowledge.title_words_lower))
+    nouns = knowledge.person_nouns | knowledge.writer_nouns | knowledge.title_words_lower
+    return bool(words & nouns)
 
 
 def _roles_after(after: str, knowledge: Knowledge) -> list[str]:
