@@ -155,3 +155,26 @@ def test_a_blogger_who_goes_by_one_name_is_the_speaker_of_the_block() -> None:
     result = read(body)
     assert who(result, "Nobody in this city believes") == (["Maré Alta"], "Tiago")
     assert who(result, "41 people had been admitted")[1] is None
+
+
+def test_a_reporter_named_with_the_outlets_possessive_speaks_for_the_outlet() -> None:
+    body = (
+        "The BBC's Tom Ainsley, reporting from Mosul, says the road to the airport has been "
+        "closed for three days."
+    )
+    assert who(read(body), "road to the airport") == (["BBC"], "Tom Ainsley")
+
+
+def test_a_portfolio_title_is_no_part_of_the_name() -> None:
+    body = 'Minister of Culture Paola Ferri said a "broader review" of museum fees is needed.'
+    assert who(read(body), "broader review")[1] == "Paola Ferri"
+
+
+def test_narration_joined_to_an_attribution_by_and_stays_narration() -> None:
+    body = (
+        "The strike began on March 3 and the union says it will continue until the company "
+        "improves its offer."
+    )
+    result = read(body)
+    assert who(result, "The strike began on March 3") == (["Unattributed"], None)
+    assert who(result, "it will continue until the company")[0] != ["Unattributed"]

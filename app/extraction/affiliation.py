@@ -56,7 +56,8 @@ def _nationality(role: str, knowledge: Knowledge) -> bool:
     """ "Chad's Moussa Faki Mahamat": a country alone before a name says where a person is
     from, not whom they speak for."""
     bare = role.replace("’s", "").replace("'s", "").strip()
-    return bool(NATIONALITY.match(role)) and knowledge.lookup(bare) is not None
+    named = knowledge.lookup(bare) if NATIONALITY.match(role) else None
+    return named is not None and named.source.kind == "government"  # not "The BBC's X"
 
 
 def person_attribution(

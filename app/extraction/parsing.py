@@ -11,7 +11,7 @@ from app.extraction.context import Attribution
 from app.extraction.dates import find_times
 from app.extraction.knowledge import Knowledge
 from app.extraction.model import Article
-from app.extraction.vocabulary import ACTION_OBJECTS, CHARACTERISING_CUES
+from app.extraction.vocabulary import ACTION_OBJECTS, CHARACTERISING_CUES, CLAUSE_VERBS
 
 IMPERSONAL = re.compile(
     r"(?:^|\s)(?:it|this|that)\s+(?:is|was|has been|had been|is being)\s*$", re.IGNORECASE
@@ -90,14 +90,17 @@ class SentenceParser:
         subject = attr.strip_adverbs(region, knowledge)
         if RELATIVE_END.search(subject):
             return None  # "Hungary, which had threatened to ...": the cue is in a relative clause
-        who = self._resolve(without_times(subject, self.article))
+        joined = _second_clause(subject)  # "The broadcasts began ... and South Korea says"
+        if joined and self._resolve(subject[joined.end() :]) is None:
+            joined = None
+        who = None if joined else self._resolve(without_times(subject, self.article))
         if who is not None:
             if not clause:  # "rejected any such role in January": the whole sentence says it
                 # a time after a past cue is when it was said; after "expects", what is expected
                 when = text[cue.end() :] if _past(cue.group(0)) else between
                 return Parsed(who, stance, lead, f"{text[:lead]} {region} {when}")
             return Parsed(who, stance, start, f"{text[:lead]} {region} {between}")
-        tail = attr.tail_start(region, knowledge)
+        tail = joined or attr.tail_start(region, knowledge)
         if tail is None:
             return None
         who = self._resolve(
@@ -127,6 +130,33 @@ class SentenceParser:
             if who is not None and len(text[: reading[0]].split()) >= 3:
                 return who, reading
         return None
+
+
+JOINED = re.compile(r",?\s+(?:and|but)\s+(?=[A-ZÀ-Þ]|the\s)")
+
+
+def _second_clause(subject: str) -> re.Match[str] | None:
+    """ "The broadcasts began on August 10 and South Korea": a clause of narration, then
+    the subject of a second clause that has the cue."""
+    for joined in reversed(list(JOINED.finditer(subject))):
+        before, after = subject[: joined.start()], subject[joined.end() :]
+        if _finite_verb(before) and 0 < len(after.split()) <= 8 and not attr.is_clause(after):
+            return joined
+    return None
+
+
+def _finite_verb(text: str) -> bool:
+    """Whether words have a verb of their own ("The broadcasts began on August 10"), not
+    only names ("The United Nations") or a participle set off ("X, joined in dissent by")."""
+    words = text.split()
+    if {"that", "which", "who"} & set(words):
+        return False  # "a group ... that includes Russia, Iran and Kuwait": one subject
+    for before, word in zip(words, words[1:], strict=False):
+        if not word.islower() or before.endswith(",") or before.lower() == "by" or "-" in word:
+            continue
+        if word in CLAUSE_VERBS or (len(word) > 4 and word.endswith("ed")):
+            return True
+    return False
 
 
 def _act_on(cue: str, content: str) -> bool:

@@ -77,7 +77,9 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
             return Attribution((group.source,))
     spokesperson = SPEAKS_FOR.match(subject.strip())
     if (
-        spokesperson and spokesperson.group("noun").lower() in knowledge.person_nouns
+        spokesperson
+        and spokesperson.group("noun").islower()  # "Minister of Education X" is a title
+        and spokesperson.group("noun") in knowledge.person_nouns
     ):  # "a spokesman for the finance ministry", "a spokesperson for Rescue 1122"
         found = resolve_subject(spokesperson.group("body"), knowledge, context)
         if found:
@@ -441,8 +443,11 @@ def _name_in(text: str, knowledge: Knowledge) -> NameSpan | None:
 
 def _role(name: NameSpan, appositive: str, knowledge: Knowledge) -> str | None:
     """The words that say what a person is: the appositive, else the title around the name."""
-    if re.match(r"(?:who|which|whose|speaking|in|on|at)\b", appositive.strip()):
-        appositive = ""  # a clause or circumstance, not a role
+    if re.match(
+        r"(?:who|which|whose|speaking|in|on|at|[a-z]+(?:ing|ed)\s+(?:from|in|at|on|near))\b",
+        appositive.strip(),
+    ):
+        appositive = ""  # a clause or circumstance ("reporting from Mosul"), not a role
     appositive = re.split(r",\s+(?:who|which|whose)\b", appositive)[
         0
     ]  # "X's negotiator, who spoke for ..."
