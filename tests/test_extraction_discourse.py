@@ -141,3 +141,13 @@ def test_a_conjunction_before_a_subject_and_a_negated_cue() -> None:
     result = read(body)
     assert who(result, "inflation has fallen") == (["Nordlys Bank"], "Tomas Berg")
     assert "Ministry" not in " ".join(who(result, "budget will be cut")[0])
+
+
+def test_a_name_after_a_body_name_is_the_persons_alone() -> None:
+    body = (
+        "Director of Air Force Communications Karen Holt said the review would take six "
+        "weeks. Holt said the findings would be published."
+    )
+    result = read(body)
+    assert who(result, "review would take six weeks")[1] == "Karen Holt"
+    assert who(result, "findings would be published")[1] == "Karen Holt"

@@ -168,8 +168,9 @@ def inside_body_name(words: list[str], i: int, j: int, knowledge: Knowledge) -> 
     ends in a word that names a kind of body.
     """
     after = POSSESSIVE.sub("", words[j].strip(",.")) if j < len(words) else ""
-    if after in knowledge.organisation_words or ACRONYM.match(after):
-        return True  # "... Phase Classification (IPC)": a body that has an acronym
+    body_word = after in knowledge.organisation_words or after in knowledge.government_words
+    if body_word or after == "&" or ACRONYM.match(after):
+        return True  # "... Phase Classification (IPC)", "European Aeronautic Defense & Space"
     if i >= 1 and words[i - 1].lower() in PLACE_PREPOSITIONS:
         return True  # "aid workers in El Fasher": a place, not a person
     if i >= 1 and words[i - 1].lower() == "the":

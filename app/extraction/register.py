@@ -103,6 +103,11 @@ class Register:
         exact = [p for p in self.people if " ".join(p.parts) == full]
         if len(key) > 1 and exact:
             return exact[0]
+        for drop in range(1, len(key) - 1):  # "Communications Bill Bodie": a body word first
+            tail = " ".join(key[drop:])
+            longer = [p for p in self.people if len(p.parts) > 1 and " ".join(p.parts) == tail]
+            if longer:
+                return longer[0]
         matches = [p for p in self.people if len(p.parts) > 1 and _names_part(p.parts, key)]
         if len(matches) == 1:
             return matches[0]  # "Pennock" is Sarah Pennock before any "Pennock" alone
@@ -236,12 +241,19 @@ def _people(text: str, knowledge: Knowledge) -> tuple[PersonMention, ...]:
             words, i, j, knowledge
         ):
             start = j - 2  # "... University of Texas Arlington Amneh Jafari"
+        elif j - i >= 3 and i and _body_word(words[i - 1], knowledge):
+            start = j - 2  # "Director of Air Force Communications Bill Bodie"
         if _is_person(words, start, j, knowledge) and (
             start != i or _name_starts(words, i, knowledge)
         ):
             found.append(_mention(sentence, tokens, words, start, j, knowledge))
         i = max(j, i + 1)
     return tuple(found)
+
+
+def _body_word(word: str, knowledge: Knowledge) -> bool:
+    bare = word.strip(",.")  # "Force", "Ministry"; not a title such as "President"
+    return bare in knowledge.organisation_words and bare not in knowledge.title_words
 
 
 def _name_starts(words: list[str], i: int, knowledge: Knowledge) -> bool:
