@@ -11,19 +11,8 @@ from datetime import date
 
 import pytest
 
-from app.extraction import Article, extract, load_knowledge
-from app.extraction.model import ExtractedArticle
-
-
-def read(body: str, published: date = date(2026, 11, 26)) -> ExtractedArticle:
-    return extract(Article(slug="affiliation", title="Affiliation", published=published, body=body))
-
-
-def who(result: ExtractedArticle, words: str) -> tuple[list[str], str | None]:
-    found = [c for c in result.claims if words in c.quote.text]
-    assert len(found) == 1, (words, [c.quote.text for c in result.claims])
-    claim = found[0]
-    return [s.label for s in claim.sources], claim.speaker.name if claim.speaker else None
+from app.extraction import load_knowledge
+from tests.extraction_reading import read, who
 
 
 def test_the_people_in_these_cases_are_not_in_the_data() -> None:

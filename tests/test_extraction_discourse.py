@@ -8,24 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.extraction import Article, extract
-from app.extraction.model import Claim, ExtractedArticle
-
-
-def read(body: str, published: date = date(2026, 11, 19)) -> ExtractedArticle:
-    return extract(Article(slug="discourse", title="Discourse", published=published, body=body))
-
-
-def claim(result: ExtractedArticle, words: str) -> Claim:
-    found = [c for c in result.claims if words in c.quote.text]
-    assert len(found) == 1, (words, [c.quote.text for c in result.claims])
-    return found[0]
-
-
-def who(result: ExtractedArticle, words: str) -> tuple[list[str], str | None]:
-    found = claim(result, words)
-    return [s.label for s in found.sources], found.speaker.name if found.speaker else None
-
+from tests.extraction_reading import read, who
 
 SCIENCE = (
     "“We were surprised by how strong the effect is,” said Maria Lindqvist, head of the "
@@ -113,14 +96,17 @@ def test_a_titled_or_misspelt_surname_is_the_person_named_in_full() -> None:
         "ten has some hearing loss by the age of 12.\n\n"
         "Professor Marsh says schools could easily screen every pupil.\n\n"
         "Rebecca Lindqvist-Moore, a spokeswoman for Hearing Australia, says the agency is "
-        "reviewing the guidance. \"We want to get it right,\" Ms Lindqvist-Moor said."
+        'reviewing the guidance. "We want to get it right," Ms Lindqvist-Moor said.'
     )
     result = read(body)
     assert who(result, "schools could easily screen") == (
         ["National Hearing Survey"],
         "Helen Marsh",
     )
-    assert who(result, "We want to get it right") == (["Hearing Australia"], "Rebecca Lindqvist-Moore")
+    assert who(result, "We want to get it right") == (
+        ["Hearing Australia"],
+        "Rebecca Lindqvist-Moore",
+    )
 
 
 def test_the_leaders_are_the_heads_of_state_the_article_named() -> None:

@@ -7,25 +7,7 @@ Expected sources and speakers are read from the words of each paragraph.
 
 from __future__ import annotations
 
-from datetime import date
-
-from app.extraction import Article, extract
-from app.extraction.model import Claim, ExtractedArticle
-
-
-def read(body: str, published: date = date(2026, 11, 19)) -> ExtractedArticle:
-    return extract(Article(slug="shapes", title="Shapes", published=published, body=body))
-
-
-def claim(result: ExtractedArticle, words: str) -> Claim:
-    found = [c for c in result.claims if words in c.quote.text]
-    assert len(found) == 1, (words, [c.quote.text for c in result.claims])
-    return found[0]
-
-
-def who(result: ExtractedArticle, words: str) -> tuple[list[str], str | None]:
-    found = claim(result, words)
-    return [s.label for s in found.sources], found.speaker.name if found.speaker else None
+from tests.extraction_reading import read, who
 
 
 def test_a_quotation_block_after_an_introducing_colon_is_the_introducers() -> None:
@@ -70,8 +52,8 @@ def test_a_court_report_files_the_ruling_under_the_court_and_each_side_under_its
     body = (
         "A federal judge in Denver on Tuesday blocked the state's new water-rights law, "
         "ruling that it likely violates the Colorado River Compact.\n\n"
-        "U.S. District Judge Karen Whitfield wrote that the law \"would strip downstream "
-        "users of rights they have held for a century.\"\n\n"
+        'U.S. District Judge Karen Whitfield wrote that the law "would strip downstream '
+        'users of rights they have held for a century."\n\n'
         "Prosecutors said the defendant had falsified 14 invoices.\n\n"
         "The state attorney general's office said it would appeal."
     )
@@ -89,7 +71,7 @@ def test_a_study_and_its_authors_speak_for_the_institutions_that_made_it() -> No
         "study published on Monday by researchers at the University of Bergen.\n\n"
         "The researchers found that the risk rose by 9% for every additional 10 micrograms "
         "of nitrogen dioxide per cubic metre.\n\n"
-        "\"The effect is small for any one child but large for a city,\" said Ingrid Vik, a "
+        '"The effect is small for any one child but large for a city," said Ingrid Vik, a '
         "professor of epidemiology at the University of Bergen who led the study."
     )
     result = read(body)
@@ -100,9 +82,9 @@ def test_a_study_and_its_authors_speak_for_the_institutions_that_made_it() -> No
 
 def test_sport_a_manager_speaks_for_the_club_and_a_captain_is_found_by_role() -> None:
     body = (
-        "Harrowgate Town manager Sean Doyle said his side had \"earned the right to dream\" "
+        'Harrowgate Town manager Sean Doyle said his side had "earned the right to dream" '
         "after a 2-1 win over Bramley City on Saturday.\n\n"
-        "Captain Luke Adebayo scored both goals. \"We never stopped running,\" the defender "
+        'Captain Luke Adebayo scored both goals. "We never stopped running," the defender '
         "said."
     )
     result = read(body)
@@ -114,7 +96,7 @@ def test_business_an_executive_speaks_for_the_company_named_in_the_story() -> No
     body = (
         "Shares of Kestrel Foods fell 8% on Thursday after the Glasgow-based snack maker "
         "cut its profit forecast, blaming higher cocoa prices.\n\n"
-        "\"We expect conditions to remain difficult into next year,\" Chief Executive Morag "
+        '"We expect conditions to remain difficult into next year," Chief Executive Morag '
         "Baird said on a call with analysts.\n\n"
         "The company said it would close two factories."
     )
@@ -139,7 +121,7 @@ def test_officials_described_rather_than_named_keep_the_words_that_described_the
 
 def test_every_claim_has_at_least_one_source() -> None:
     body = (
-        "Lindqvist said the results were clear. \"They are,\" she added.\n\n"
+        'Lindqvist said the results were clear. "They are," she added.\n\n'
         "The ministry, however, declined to comment. Analysts were divided."
     )
     assert all(c.sources for c in read(body).claims)

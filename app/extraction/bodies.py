@@ -18,8 +18,8 @@ from app.extraction.vocabulary import (
     DETERMINER_WORDS,
     DETERMINERS,
     PART_NOUNS,
-    PROJECT_NOUNS,
     PREPOSITIONS,
+    PROJECT_NOUNS,
 )
 from app.slugs import slugify
 
@@ -240,7 +240,9 @@ def _kind_after(run: list[str], words: list[str], knowledge: Knowledge) -> str:
     if following in PROJECT_NOUNS:
         return f" {following.capitalize()}"
     owned = POSSESSIVE_WORD.match(run[-1]) is not None
-    return f" {following}" if owned and following.capitalize() in knowledge.organisation_words else ""
+    return (
+        f" {following}" if owned and following.capitalize() in knowledge.organisation_words else ""
+    )
 
 
 def _goes_on_in_lowercase(run: list[str], words: list[str]) -> bool:
@@ -353,9 +355,9 @@ def described_bodies(text: str, knowledge: Knowledge) -> tuple[SourceRef, ...]:
     for i, word in enumerate(words[:-1]):
         if word.strip(",").lower() not in knowledge.organisation_descriptors:
             continue
-        if word.endswith(","):  # "The station's owner, Hollis Media, ...": named after a comma
-            if i == 0 or not POSSESSIVE_WORD.match(words[i - 1]):
-                continue
+        owned = i > 0 and POSSESSIVE_WORD.match(words[i - 1]) is not None
+        if word.endswith(",") and not owned:
+            continue  # but "The station's owner, Hollis Media, ...": named after a comma
         run = proper_run(words[i + 1 : i + 6])
         name = " ".join(run)
         if run and not knowledge.lookup(name) and not POSSESSIVE_WORD.match(run[-1]):

@@ -118,6 +118,15 @@ def _case_fits(named: Named, text: str) -> bool:
     return text[1:] == named.alias[1:] or text[1:] == named.alias.lower()[1:]
 
 
+# The lists of words in data/text.json read as sets, each into the attribute of its name.
+WORD_SETS = (
+    "government_words", "organisation_words", "source_nouns", "organisation_descriptors",
+    "state_body_words", "not_names", "place_words", "person_nouns", "state_nouns",
+    "corporate_titles", "local_titles", "team_roles", "writer_nouns", "members_not_speakers",
+    "military_ranks", "legislator_nouns",
+)  # fmt: skip
+
+
 @lru_cache(maxsize=4)
 def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     """Read and index the data files (cached: they do not change while a process runs)."""
@@ -146,27 +155,13 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     )
     knowledge.title_words_lower = frozenset(w.lower().strip(".") for w in knowledge.title_words)
     knowledge.title_heads = frozenset(t.split()[-1] for t in titles)  # "Minister", not "National"
-    knowledge.government_words = frozenset(text["government_words"])
-    knowledge.organisation_words = frozenset(text["organisation_words"])
-    knowledge.source_nouns = frozenset(text["source_nouns"])
-    knowledge.organisation_descriptors = frozenset(text["organisation_descriptors"])
-    knowledge.state_body_words = frozenset(text["state_body_words"])
-    knowledge.not_names = frozenset(text["not_names"])
-    knowledge.place_words = frozenset(text["place_words"])
-    knowledge.person_nouns = frozenset(text["person_nouns"])
-    knowledge.state_nouns = frozenset(text["state_nouns"])
-    knowledge.corporate_titles = frozenset(text["corporate_titles"])
+    for name in WORD_SETS:  # "government_words", "person_nouns", ...: lists of words
+        setattr(knowledge, name, frozenset(text[name]))
     knowledge.party_tags = {k: v for k, v in text["party_tags"].items() if not k.startswith("_")}
     knowledge.judicial_titles = {
         k: v for k, v in text["judicial_titles"].items() if not k.startswith("_")
     }
-    knowledge.local_titles = frozenset(text["local_titles"])
-    knowledge.team_roles = frozenset(text["team_roles"])
-    knowledge.writer_nouns = frozenset(text["writer_nouns"])
     knowledge.leader_titles = tuple(text["leader_titles"])
-    knowledge.members_not_speakers = frozenset(text["members_not_speakers"])
-    knowledge.military_ranks = frozenset(text["military_ranks"])
-    knowledge.legislator_nouns = frozenset(text["legislator_nouns"])
     knowledge.back_nouns = {w: kind for kind, words in text["back_nouns"].items() for w in words}
     knowledge.longest_name = max((len(n.split()) for n in knowledge.names), default=1)
     for name in knowledge.names:

@@ -17,7 +17,7 @@ from app.extraction.bodies import (
 from app.extraction.claims import Draft
 from app.extraction.context import Attribution, Context
 from app.extraction.dates import find_times
-from app.extraction.knowledge import UNATTRIBUTED, Knowledge, SourceRef
+from app.extraction.knowledge import UNATTRIBUTED, Knowledge
 from app.extraction.mentions import POSSESSIVE, find_mentions, find_name
 from app.extraction.model import Article, DatePoint, SourceRef
 from app.extraction.parsing import SentenceParser

@@ -162,7 +162,6 @@ class Register:
         ]
         return max(found, key=lambda p: p.mentioned_before(at), default=None)
 
-
     def with_any_role(self, nouns: Iterable[str], at: int) -> list[Person]:
         """Everyone mentioned before `at` whose role has one of the nouns ("the leaders",
         "the two ministers"), in the order they were first mentioned."""

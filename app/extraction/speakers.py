@@ -289,8 +289,8 @@ def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribu
     if len(words) == 2 and kinds == ["organisation", "document"]:
         return Attribution((labelled(" ".join(bare)),))  # "court documents": theirs alone
     if len(words) == 2 and kinds[0] == "organisation" and words[1] in knowledge.source_nouns:
-        named = context.body_named(words[:1])  # "court officials": the court's, if named
-        return Attribution((named or unresolved(" ".join(bare), knowledge) or labelled(head),))
+        court = context.body_named(words[:1])  # "court officials": the court's, if named
+        return Attribution((court or unresolved(" ".join(bare), knowledge) or labelled(head),))
     earlier = context.by_name(head)
     if earlier and earlier.speaker:
         return earlier  # "the minister": the speaker whose role that is
