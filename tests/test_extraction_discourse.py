@@ -137,3 +137,20 @@ def test_a_name_after_a_body_name_is_the_persons_alone() -> None:
     result = read(body)
     assert who(result, "review would take six weeks")[1] == "Karen Holt"
     assert who(result, "findings would be published")[1] == "Karen Holt"
+
+
+def test_a_given_name_tells_the_pronoun_when_the_text_does_not() -> None:
+    body = (
+        "The UN aid coordinator Jonas Berglund has said that relief is finally reaching the "
+        "coast. The BBC's Rachel Okafor, stationed in the port city Beira, reports that "
+        "the road north is still cut. He also said that new supply hubs had opened."
+    )
+    assert who(read(body), "new supply hubs had opened")[1] == "Jonas Berglund"
+
+
+def test_a_conjunction_and_an_appositive_of_nationality_keep_the_speaker() -> None:
+    body = (
+        "Agnes Holm was born and raised in Norway. Holm said that language matters.\n\n"
+        'But Holm, the Norwegian, said, "Being born here is not what makes you Norwegian."'
+    )
+    assert who(read(body), "Being born here")[1] == "Agnes Holm"

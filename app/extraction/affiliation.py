@@ -55,6 +55,7 @@ def _member(role: str, knowledge: Knowledge) -> bool:
 def _nationality(role: str, knowledge: Knowledge) -> bool:
     """ "Chad's Moussa Faki Mahamat": a country alone before a name says where a person is
     from, not whom they speak for."""
+    role = re.sub(r"^(?:the|a|an)\s+", "", role.strip())  # "Janzen, the Canadian, said"
     bare = role.replace("’s", "").replace("'s", "").strip()
     named = knowledge.lookup(bare) if NATIONALITY.match(role) else None
     return named is not None and named.source.kind == "government"  # not "The BBC's X"

@@ -129,6 +129,9 @@ def lead_end(text: str, knowledge: Knowledge, has_time: bool) -> int:
     single = lead is not None and " " not in lead.group(0) and lead.end() < comma
     if single and any(cue.start() < comma for cue in candidate_cues(text, knowledge)):
         return 0  # "But NASA said during the flight, ...": a conjunction, then a subject
+    named = text[lead.end() : comma].split() if single and lead else []
+    if named and len(named) <= 4 and all(w[:1].isupper() for w in named):
+        return 0  # "But Janzen, the Canadian, said": a subject set off by an appositive
     if words <= 8 and (has_time or p.lead.match(text)):
         return comma + 1
     if words <= 12 and LEAD_PREPOSITION.match(

@@ -76,6 +76,8 @@ class Knowledge:
     local_titles: frozenset[str] = frozenset()  # "Governor", "Mayor"
     team_roles: frozenset[str] = frozenset()  # "coach", "captain"
     writer_nouns: frozenset[str] = frozenset()  # "blogger", "commenter": may go by one name
+    place_nouns: frozenset[str] = frozenset()  # "capital", "village": a place's name follows
+    name_gender: dict[str, str] = field(default_factory=dict)  # "Rachel" -> "female"
     leader_titles: tuple[str, ...] = ()  # "the leaders": presidents, prime ministers, kings
     members_not_speakers: frozenset[str] = frozenset()  # "student": of a body, not for it
     military_ranks: frozenset[str] = frozenset()  # "Col.", "Gen.": an officer of the state
@@ -123,7 +125,7 @@ WORD_SETS = (
     "government_words", "organisation_words", "source_nouns", "organisation_descriptors",
     "state_body_words", "not_names", "place_words", "person_nouns", "state_nouns",
     "corporate_titles", "local_titles", "team_roles", "writer_nouns", "members_not_speakers",
-    "military_ranks", "legislator_nouns",
+    "military_ranks", "legislator_nouns", "place_nouns",
 )  # fmt: skip
 
 
@@ -162,6 +164,8 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         k: v for k, v in text["judicial_titles"].items() if not k.startswith("_")
     }
     knowledge.leader_titles = tuple(text["leader_titles"])
+    names = _read(data_dir / "names.json")
+    knowledge.name_gender = {n: g for g in ("female", "male") for n in names[g]}
     knowledge.back_nouns = {w: kind for kind, words in text["back_nouns"].items() for w in words}
     knowledge.longest_name = max((len(n.split()) for n in knowledge.names), default=1)
     for name in knowledge.names:

@@ -195,6 +195,9 @@ def build_register(sentences: Iterable[Span], knowledge: Knowledge) -> Register:
         _later_mentions(by_part, sentence)
     for person in register.people:
         person.mentions.sort()
+    for person in register.people:  # the given name: "Rachel Harvey" is "she"
+        if person.gender is None and len(person.parts) > 1:
+            person.gender = knowledge.name_gender.get(person.name.split()[0])
     _learn_genders(register, texts)
     return register
 
@@ -242,12 +245,20 @@ def _people(text: str, knowledge: Knowledge) -> tuple[PersonMention, ...]:
             start = j - 2  # "... University of Texas Arlington Amneh Jafari"
         elif j - i >= 3 and i and _body_word(words[i - 1], knowledge):
             start = j - 2  # "Director of Air Force Communications Bill Bodie"
-        if _is_person(words, start, j, knowledge) and (
-            start != i or _name_starts(words, i, knowledge)
+        if (
+            _is_person(words, start, j, knowledge)
+            and (start != i or _name_starts(words, i, knowledge))
+            and not _a_place(words[max(0, start - 3) : start], knowledge)
         ):
             found.append(_mention(sentence, tokens, words, start, j, knowledge))
         i = max(j, i + 1)
     return tuple(found)
+
+
+def _a_place(before: list[str], knowledge: Knowledge) -> bool:
+    """ "provincial capital Banda Aceh", "the village of Chakothi": a place, not a person."""
+    nouns = {w.strip(",.").lower() for w in before}
+    return bool(nouns & knowledge.place_nouns)
 
 
 def _body_word(word: str, knowledge: Knowledge) -> bool:
