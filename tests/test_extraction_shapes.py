@@ -160,3 +160,15 @@ def test_narration_joined_to_an_attribution_by_and_stays_narration() -> None:
     result = read(body)
     assert who(result, "The strike began on March 3") == (["Unattributed"], None)
     assert who(result, "it will continue until the company")[0] != ["Unattributed"]
+
+
+def test_a_study_named_by_its_maker_is_the_makers() -> None:
+    body = (
+        "The Pew Research Center carried out the survey and released the results last "
+        "month.\n\n"
+        "Pew researchers found that 71 percent of Kenyans say religion matters to national "
+        "identity. The Pew study found that 64 percent of Ghanaians agree."
+    )
+    result = read(body)
+    assert who(result, "71 percent of Kenyans")[0] == ["Pew Research Center"]
+    assert who(result, "64 percent of Ghanaians")[0] == ["Pew Research Center"]

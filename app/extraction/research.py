@@ -49,7 +49,9 @@ TEAM = re.compile(
 )
 # "the study", "the researchers", "the study's authors", "they" in a study story
 RESEARCH_SUBJECT = re.compile(
-    rf"^(?:the|a|this|their|its|a\s+new|the\s+new)?\s*(?:{RESEARCH_NOUNS}(?:['’]s\s+authors)?|"
+    rf"^(?:the|a|this|their|its|a\s+new|the\s+new)?\s*"
+    r"(?P<maker>(?-i:[A-ZÀ-Þ][\w&'’.-]*)(?:\s+(?-i:[A-ZÀ-Þ][\w&'’.-]*)){0,3}\s+)?"  # "The Pew study"
+    rf"(?:{RESEARCH_NOUNS}(?:['’]s\s+authors)?|"
     r"researchers|scientists|authors|co-?authors|the\s+team|research\s+team|results|findings)$",
     re.IGNORECASE,
 )
@@ -100,8 +102,13 @@ def research_source(
 ) -> tuple[SourceRef, ...]:
     """The sources of "the study found", "the researchers said", "91 percent of
     respondents said": the research's owner, else researchers as a group."""
-    if not (RESEARCH_SUBJECT.match(subject.strip()) or SHARE.search(subject)):
+    research = RESEARCH_SUBJECT.match(subject.strip())
+    if not (research or SHARE.search(subject)):
         return ()
+    maker = research.group("maker").strip() if research and research.group("maker") else ""
+    if maker and not any(maker in source.label for source in owner):
+        known = knowledge.lookup(maker)  # "Gallup researchers": another body's research
+        return (known.source,) if known else ()  # "Security researchers": a group, elsewhere
     if owner:
         return owner
     if SHARE.search(subject) or DOCUMENT_ONLY.search(subject):
