@@ -141,7 +141,8 @@ def _actor_and_target(
 
 
 def _topics(content: str, knowledge: Knowledge) -> tuple[TopicRef, ...]:
-    return tuple(topic.ref for topic in knowledge.topics if topic.pattern.search(content))
+    lower = content.lower()
+    return tuple(topic.ref for topic in knowledge.topics if topic.found_in(content, lower))
 
 
 def _event_period(article: Article, content: str) -> Period | None:

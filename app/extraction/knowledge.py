@@ -43,6 +43,12 @@ class Person:
 class Topic:
     ref: TopicRef
     pattern: re.Pattern[str]
+    # the keywords' literal words, lowercased: a text with none of them cannot match
+    stems: tuple[str, ...] = ()
+
+    def found_in(self, text: str, lower: str) -> bool:
+        """Whether the topic's keywords occur in a text (`lower` is the text lowercased)."""
+        return any(stem in lower for stem in self.stems) and bool(self.pattern.search(text))
 
 
 @dataclass(eq=False)  # compared and hashed by identity: patterns are cached per instance
@@ -235,7 +241,8 @@ def _add_topics(knowledge: Knowledge, topics: dict[str, Any]) -> None:
     for topic in topics["topics"]:
         words = [_keyword_pattern(k) for k in topic["keywords"]]
         pattern = re.compile(r"\b(?:{})".format("|".join(words)), re.IGNORECASE)
-        knowledge.topics.append(Topic(TopicRef(topic["slug"], topic["label"]), pattern))
+        stems = tuple(k.rstrip("*").lower() for k in topic["keywords"])
+        knowledge.topics.append(Topic(TopicRef(topic["slug"], topic["label"]), pattern, stems))
 
 
 def _keyword_pattern(keyword: str) -> str:

@@ -18,7 +18,8 @@ IMPERSONAL = re.compile(
 )
 PASSIVE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been|being)\s*$", re.IGNORECASE)
 # "authorities haven't yet confirmed that ...": the subject did not say it
-NEGATED = re.compile(r"(?:n['’]t|\bnot|\bnever)(?:\s+(?:yet|publicly|officially|directly))?\s*$")
+NEGATIONS = ("n't", "n’t", "not", "never")
+NEGATION_ADVERBS = {"yet", "publicly", "officially", "directly"}
 RELATIVE_END = re.compile(
     r"\b(?:which|who|whom|that)(?:\s+(?:he|she|it|they|we))?\s*$", re.IGNORECASE
 )
@@ -71,7 +72,7 @@ class SentenceParser:
             return None
         if region.rstrip().endswith(('"', "”")):
             return None  # '"...," said X': the words before the cue are a quotation
-        if NEGATED.search(region):
+        if _negated(region):
             return None  # "Although authorities haven't yet confirmed that ...": not said
         if PASSIVE.search(region) and text[cue.end() :].lstrip().startswith("to "):
             return None  # "Russia is believed to have ...": the subject is what is believed
@@ -130,6 +131,14 @@ class SentenceParser:
             if who is not None and len(text[: reading[0]].split()) >= 3:
                 return who, reading
         return None
+
+
+def _negated(region: str) -> bool:
+    """Whether the words before a cue end in a negation ("has not", "haven't yet")."""
+    words = region.split()[-2:]
+    if len(words) == 2 and words[1].lower() in NEGATION_ADVERBS:
+        words = words[:1]
+    return bool(words) and words[-1].lower().endswith(NEGATIONS)
 
 
 JOINED = re.compile(r",?\s+(?:and|but)\s+(?=[A-ZÀ-Þ]|the\s)")

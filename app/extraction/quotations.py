@@ -61,17 +61,22 @@ class Blocks:
             self.speaker, self.prefix, self.inside = colon[0], colon[1], True
             self.foreign, self.english = [], []
             return
-        words = WORD.findall(paragraph.text)
         quoted = _marked_quotation(reader, paragraph) or excerpt(paragraph.text)
         if self.intro or (quoted and self.speaker is None and _last_speaker(reader)):
             self.speaker = self.intro or _last_speaker(reader)
             self.intro, self.foreign, self.english = None, [], []
-        elif self.speaker is None and self.previous and foreign_language(words):
+        elif (
+            self.speaker is None
+            and self.previous
+            and not plainly_english(paragraph.text)
+            and foreign_language(WORD.findall(paragraph.text))
+        ):
             # a post in another language right after the paragraph that named its author
             self.speaker, self.foreign, self.english = self._named_before(reader), [], []
         if self.speaker is None:
             self.inside = False
             return  # most paragraphs quote nobody: nothing more to weigh
+        words = WORD.findall(paragraph.text)
         short = len(words) <= INTRO_WORDS
         intro = short and paragraph.text.rstrip().endswith(":")  # "Commenter Another Me states:"
         self.inside = self.speaker is not None and not intro and self._continues(paragraph.text)
@@ -112,6 +117,11 @@ class Blocks:
         self.speaker, self.inside, self.intro = None, False, None
 
 
+def plainly_english(text: str) -> bool:
+    """A quick look before counting words: "the" and "and" over and over are English."""
+    return text.count(" the ") + text.count(" and ") + text.count(" of ") >= 4
+
+
 def foreign_language(words: list[str]) -> bool:
     """Whether words are not English: more of another language's commonest words than of
     English's ("Os experts de plantão", "Uwielbiam latać samolotem")."""
@@ -135,6 +145,8 @@ def first_person(text: str) -> bool:
 def _speaker_colon(reader: Reader, paragraph: Span) -> tuple[Attribution, int] | None:
     """ "Secretary of the Air Force James Roche: "No, Sir, ...": a named speaker, a colon
     and a quotation."""
+    if ":" not in paragraph.text[:170]:
+        return None  # most paragraphs: no colon near the start
     match = SPEAKER_COLON.match(paragraph.text)
     words = match.group("who") or match.group("named") if match else ""
     if not match or INTRO_VERB.search(words) or len(words.split()) > 8 and not match.group("who"):

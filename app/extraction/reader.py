@@ -102,10 +102,12 @@ class Reader:
     def _bodies_in(self, text: str) -> list[SourceRef]:
         """The bodies a sentence names: known ones, named ones ("Panama Canal Authority"),
         described ones ("budget airline Halvorsen Air")."""
-        mentions = [m for m in find_mentions(text, self.knowledge) if m.named.proper]
-        known = [m.named.source for m in mentions]
+        mentions = find_mentions(text, self.knowledge)
+        found = [(m.start, m.named.source) for m in mentions if m.named.proper]
         named = named_bodies(text, self.knowledge) + described_bodies(text, self.knowledge)
-        return sorted(known + list(named), key=lambda source: _first_at(source, text))
+        found += [(_first_at(source, text), source) for source in named]
+        found.sort(key=lambda item: item[0])  # the order the sentence names them in
+        return [source for _, source in found]
 
     def _opening(self, text: str) -> tuple[SourceRef | None, str]:
         """The body a sentence opens with: "Israel's military has ...", "The Directorate

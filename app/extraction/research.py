@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from app.extraction.bodies import named_body, proper_run, unresolved
 from app.extraction.knowledge import Knowledge
@@ -74,6 +75,9 @@ RESEARCH_STEMS = (
     "trial",
     "team",
 )
+# words one of which every research subject has ("study", "researchers", "percent", "%")
+SUBJECT_WORDS = (*RESEARCH_STEMS, "scientist", "author", "result", "finding", "percent",
+                 "per cent", "%", "respondents", "surveyed", "polled")  # fmt: skip
 DOCUMENT_ONLY = re.compile(r"\b(?:report|survey|poll|results|findings)$", re.IGNORECASE)
 PLACE_AFTER = re.compile(r"\s+(?:in|of\s+the)\s+[A-ZÀ-Þ][\w.]*(?:\s+[A-ZÀ-Þ][\w.]*)*$")
 
@@ -81,19 +85,28 @@ PLACE_AFTER = re.compile(r"\s+(?:in|of\s+the)\s+[A-ZÀ-Þ][\w.]*(?:\s+[A-ZÀ-Þ]
 def research_owner(sentences: Iterable[Span], knowledge: Knowledge) -> tuple[SourceRef, ...]:
     """Who did the research an article reports, as the article first says it."""
     for sentence in sentences:
-        lower = sentence.text.lower()
-        if not any(word in lower for word in RESEARCH_STEMS):
-            continue  # a quick look for a research word before five patterns
-        team = TEAM.search(sentence.text)
-        if team:
-            owners = _bodies(team.group("bodies"), knowledge)
-            if owners:
-                return owners
-        for pattern in OWNER_PATTERNS:
-            match = pattern.search(sentence.text)
-            owner = _owner(match.group("owner"), knowledge) if match else None
-            if owner:
-                return (owner,)
+        owners = _owners_in(sentence.text, knowledge)
+        if owners:
+            return owners
+    return ()
+
+
+@lru_cache(maxsize=8192)
+def _owners_in(text: str, knowledge: Knowledge) -> tuple[SourceRef, ...]:
+    """The owners of research one sentence names (a pure function of the sentence)."""
+    lower = text.lower()
+    if not any(word in lower for word in RESEARCH_STEMS):
+        return ()  # a quick look for a research word before five patterns
+    team = TEAM.search(text)
+    if team:
+        owners = _bodies(team.group("bodies"), knowledge)
+        if owners:
+            return owners
+    for pattern in OWNER_PATTERNS:
+        match = pattern.search(text)
+        owner = _owner(match.group("owner"), knowledge) if match else None
+        if owner:
+            return (owner,)
     return ()
 
 
@@ -102,6 +115,9 @@ def research_source(
 ) -> tuple[SourceRef, ...]:
     """The sources of "the study found", "the researchers said", "91 percent of
     respondents said": the research's owner, else researchers as a group."""
+    lower = subject.lower()
+    if not any(word in lower for word in SUBJECT_WORDS):
+        return ()  # a quick look before the patterns: most subjects are no research
     research = RESEARCH_SUBJECT.match(subject.strip())
     if not (research or SHARE.search(subject)):
         return ()
