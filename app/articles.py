@@ -112,9 +112,9 @@ class SlugRegister:
     """The slugs met so far in a run, so that two files never share one."""
 
     def __init__(self) -> None:
-        self.seen: dict[str, Path] = {}
+        self.seen: dict[str, Path | str] = {}
 
-    def claim(self, slug: str, path: Path) -> None:
+    def claim(self, slug: str, path: Path | str) -> None:
         """Record `slug` for `path`; raise `ArticleError` if another file has it."""
         if slug in self.seen:
             raise ArticleError(path, f"slug {slug!r} is also used by {self.seen[slug]}")

@@ -16,12 +16,14 @@ import shutil
 import sys
 import textwrap
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from app.articles import ArticleError, ArticleErrors, article_paths
+from app.articles import ArticleError, ArticleErrors
 from app.export import (
     FORMATS,
     UnknownNameError,
@@ -30,6 +32,9 @@ from app.export import (
     resolve_topics,
     write_export,
 )
+from app.intake.fetch import FetchOptions
+from app.intake.inputs import IntakeOptions, gather
+from app.intake.write import write_articles
 from app.pipeline import loadable_articles
 from app.storage.db import (
     ENV_VARIABLE,
@@ -43,6 +48,24 @@ from app.storage.db import (
 from app.storage.load import LoadError, LoadSummary, load_articles
 
 SEED_ARTICLE = PROJECT_ROOT / "data" / "seed_article.json"
+PAGE_PROGRESS = 5  # a run with pages shows a progress bar from this many inputs
+LOAD_HELP = "Load articles: JSON files, saved web pages, links and news feeds."
+INPUT_HELP = (
+    "article .json file, saved page (.html, .htm, .html.gz), folder of them, "
+    "http(s) link to an article, or RSS/Atom feed (link or file)"
+)
+LOAD_EPILOG = """\
+A run loads all its articles or none: if any input cannot be read (a bad file, a page
+that cannot be fetched or has no date or main text, robots.txt forbids it, ...), nothing
+is loaded and every bad input is named on a line of its own. To load a feed whose
+entries are not all readable, add --skip-bad: what could be read is loaded and the rest
+is named. A page with no date of its own needs --published YYYY-MM-DD.
+
+examples:
+  claimtrack load article.json more/articles/
+  claimtrack load https://example.org/news/item
+  claimtrack load saved-page.html
+  claimtrack load https://example.org/feed.xml --limit 20 --skip-bad"""
 SUMMARY_ARTICLES = 20  # per-article lines shown after a load; the rest are counted
 # Idle keep-alive connections close after 5 s, and a connection whose request head takes
 # over 10 s (SlowClientTimeout); past 200 open connections or requests per worker, new
@@ -63,24 +86,54 @@ M_ARENA_MAX = -8  # glibc's mallopt parameter for MALLOC_ARENA_MAX
 DOMAIN_ERRORS = (ArticleError, DatabaseError, LoadError, UnknownNameError)
 
 
-def load_files(paths: Sequence[Path | str], url: str) -> LoadSummary:
-    """Read, validate and extract every article and load them all in one transaction.
+@dataclass
+class LoadReport:
+    """What a load wrote, what it skipped (--skip-bad) and notes on what it loaded."""
 
-    Files stream through extraction (in parallel) into the database; if any is bad,
-    every bad file is named (`ArticleErrors`) and the transaction rolls back.
+    summary: LoadSummary
+    skipped: list[ArticleError] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def load_files(
+    paths: Sequence[Path | str],
+    url: str,
+    intake: IntakeOptions | None = None,
+    skip_bad: bool = False,
+) -> LoadSummary:
+    """Read, validate and extract every article and load them all in one transaction."""
+    return load_inputs(paths, url, intake, skip_bad).summary
+
+
+def load_inputs(
+    names: Sequence[Path | str],
+    url: str,
+    intake: IntakeOptions | None = None,
+    skip_bad: bool = False,
+) -> LoadReport:
+    """Take in files, folders, links and feeds, then load them all in one transaction.
+
+    Links and feeds are fetched first, then inputs stream through extraction (in
+    parallel) into the database; if any is bad, every bad input is named
+    (`ArticleErrors`) and the transaction rolls back, unless `skip_bad` loads the rest.
     """
-    files, errors = article_paths(paths)
+    gathered = gather(names, intake)
+    errors = list(gathered.errors)
+    notes: list[str] = []
     path = sqlite_path(url)
     existed = path is None or path.exists()
     engine = make_engine(url)
+    articles = loadable_articles(gathered.inputs, errors, skip_bad=skip_bad, notes=notes)
+    progress = len(gathered.inputs) >= PAGE_PROGRESS if gathered.has_pages else None
     try:
-        return load_articles(engine, loadable_articles(files, errors), total=len(files))
+        summary = load_articles(engine, articles, len(gathered.inputs), show_progress=progress)
     except BaseException:
         if not existed and path is not None:
             _remove_sqlite_files(path)  # a failed first load leaves no empty database behind
         raise
     finally:
         engine.dispose()
+    return LoadReport(summary, errors, notes)
 
 
 def _remove_sqlite_files(path: Path) -> None:
@@ -89,11 +142,31 @@ def _remove_sqlite_files(path: Path) -> None:
 
 
 def load_command(args: argparse.Namespace) -> int:
-    """Load article files and print what was loaded."""
+    """Load articles, pages, links and feeds; print what was loaded and what was skipped."""
     with load_lock(args.db):
-        summary = load_files(args.paths, args.db)
-    print(format_summary(summary, args.db))
+        report = load_inputs(args.inputs, args.db, intake_options(args), args.skip_bad)
+    for note in report.notes:
+        print(f"claimtrack: note: {note}", file=sys.stderr)
+    for error in report.skipped:
+        print(f"claimtrack: skipped: {error}", file=sys.stderr)
+    print(format_summary(report.summary, args.db))
     return 0
+
+
+def fetch_command(args: argparse.Namespace) -> int:
+    """Write what `load` would load as article JSON files, to read or correct first."""
+    gathered = gather(args.inputs, intake_options(args))
+    written, skipped = write_articles(gathered, args.out, args.skip_bad)
+    for error in skipped:
+        print(f"claimtrack: skipped: {error}", file=sys.stderr)
+    print(f"Wrote {_plural(written, 'article')} to {args.out}.")
+    return 0
+
+
+def intake_options(args: argparse.Namespace) -> IntakeOptions:
+    """The fetching and reading options of a load or fetch command."""
+    fetch = FetchOptions(concurrency=args.concurrency, timeout=args.timeout)
+    return IntakeOptions(fetch=fetch, limit=args.limit, published=args.published)
 
 
 @contextlib.contextmanager
@@ -305,8 +378,18 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(handler=handler)
         return sub
 
-    load = command("load", load_command, "Load article JSON files (or folders of them).")
-    load.add_argument("paths", nargs="+", metavar="PATH", help="article .json file or folder")
+    load = command("load", load_command, LOAD_HELP)
+    load.epilog = LOAD_EPILOG
+    load.formatter_class = argparse.RawDescriptionHelpFormatter
+    load.add_argument("inputs", nargs="+", metavar="INPUT", help=INPUT_HELP)
+    add_intake_arguments(load)
+
+    fetch_help = "Write what load would load as article JSON files, to read or correct first."
+    fetch = commands.add_parser("fetch", help=fetch_help, description=fetch_help)
+    fetch.set_defaults(handler=fetch_command, db="")  # no database: "" skips the default
+    fetch.add_argument("inputs", nargs="+", metavar="INPUT", help=INPUT_HELP)
+    fetch.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write to")
+    add_intake_arguments(fetch)
 
     export = command("export", export_command, "Export claims as JSON lines, JSON or CSV.")
     export.add_argument("--format", choices=FORMATS, default="jsonl", help="default: jsonl")
@@ -332,6 +415,65 @@ def build_parser() -> argparse.ArgumentParser:
     synth.add_argument("--out", type=Path, required=True, metavar="DIR", help="new or empty folder")
     synth.add_argument("--seed", type=int, default=0, help="same seed, same files (default: 0)")
     return parser
+
+
+def add_intake_arguments(parser: argparse.ArgumentParser) -> None:
+    """The flags of taking in pages, links and feeds, shared by load and fetch."""
+    parser.add_argument(
+        "--skip-bad",
+        action="store_true",
+        help="take what could be read and name the rest, instead of taking nothing",
+    )
+    parser.add_argument(
+        "--limit", type=_positive_int, metavar="N", help="from each feed, the newest N entries"
+    )
+    parser.add_argument(
+        "--published",
+        type=_date_arg,
+        metavar="YYYY-MM-DD",
+        help="publication date for pages that give none",
+    )
+    parser.add_argument(
+        "--concurrency",
+        type=_positive_int,
+        default=4,
+        metavar="N",
+        help="pages fetched at once in all (default: 4; at most 2 from one site)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=_positive_float,
+        default=30.0,
+        metavar="SECONDS",
+        help="wait this long for a page's answer (default: 30; connecting: at most 10)",
+    )
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+    return number
+
+
+def _positive_float(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0 < number <= 3600:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 3600, got {value}")
+    return number
+
+
+def _date_arg(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {value!r}") from None
 
 
 def _database_arg(value: str) -> str:

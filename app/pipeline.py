@@ -1,10 +1,14 @@
-"""Article files to extracted claims: read, validate and extract in worker processes.
+"""Articles to extracted claims: read, validate and extract in worker processes.
 
-Extraction is pure and CPU-bound, so files are read and extracted in chunks by a pool
-of processes (one per core). Results come back in input order, so a load is
+An input is an article JSON file or a web page (a saved file, or one fetched already:
+`app.intake`). Reading a page's main text and extraction are pure and CPU-bound, so
+inputs are read and extracted in chunks by a pool of processes (one per core). Results come back in input order, so a load is
 deterministic, and only a few chunks are in flight at once, so memory stays flat
 however many files there are. A bad file is a result too (an `ArticleError`): the
 caller collects every one and decides what to do.
+
+Claims are read from English text only: an article in another language is loaded with
+its language code and no claims, and a note says so.
 """
 
 from __future__ import annotations
@@ -20,8 +24,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.articles import ArticleError, ArticleErrors, SlugRegister, read_article
-from app.extraction.model import ExtractedArticle
+from app.extraction.model import Article, ExtractedArticle
+from app.intake.pages import Page, read_page
 from app.storage.load import HashedArticle
+
+Input = Path | Page  # an article JSON file, or a web page
 
 PR_SET_PDEATHSIG = 1  # prctl option: the signal a process gets when its parent dies
 CHUNK = 32  # files per task: big enough to amortise pickling, small enough to balance
@@ -31,35 +38,61 @@ PARALLEL_THRESHOLD = 200  # fewer files than this are extracted in this process
 
 @dataclass(frozen=True)
 class Extracted:
-    """One good file: its article with the claims found in it, and their content hash."""
+    """One good input: its article with the claims found in it, and their content hash."""
 
-    path: Path
+    name: str  # the file or URL it was read from
     item: ExtractedArticle
     content_hash: str
+
+    @property
+    def claims_read(self) -> bool:
+        """False for an article whose language claims are not read from."""
+        return is_english(self.item.article)
 
 
 Result = Extracted | ArticleError
 
 
-def extract_file(path: Path) -> Result:
-    """Read, validate and extract one file; a problem comes back as an `ArticleError`."""
+def input_name(source: Input) -> str:
+    """The file or URL an input was read from, as the user gave it."""
+    return source.name if isinstance(source, Page) else str(source)
+
+
+def read_input(source: Input) -> Article:
+    """The validated article of a JSON file or a page; raise `ArticleError` if bad."""
+    return read_page(source) if isinstance(source, Page) else read_article(source)
+
+
+def is_english(article: Article) -> bool:
+    """True if claims can be read from the article: English text ("en", "en-GB")."""
+    return article.language.split("-")[0].lower() == "en"
+
+
+def extract_file(source: Input) -> Result:
+    """Read, validate and extract one input; a problem comes back as an `ArticleError`."""
     from app.extraction import extract  # heavy: knowledge files are read on first use
     from app.storage.load import extraction_hash
 
+    name = input_name(source)
     try:
-        article = read_article(path)
+        article = read_input(source)
     except ArticleError as error:
         return error
+    except Exception as error:  # a bug in reading a page: name it, load nothing
+        return ArticleError(name, f"cannot read the page ({type(error).__name__}: {error})")
+    if not is_english(article):
+        item = ExtractedArticle(article)
+        return Extracted(name, item, extraction_hash(item))
     try:
         item = extract(article)
     except Exception as error:  # a bug in extraction: name the article, load nothing
-        return ArticleError(path, f"cannot extract claims ({type(error).__name__}: {error})")
-    return Extracted(path, item, extraction_hash(item))
+        return ArticleError(name, f"cannot extract claims ({type(error).__name__}: {error})")
+    return Extracted(name, item, extraction_hash(item))
 
 
-def extract_chunk(paths: Sequence[Path]) -> list[Result]:
-    """`extract_file` for each of `paths`, in order."""
-    return [extract_file(path) for path in paths]
+def extract_chunk(sources: Sequence[Input]) -> list[Result]:
+    """`extract_file` for each of `sources`, in order."""
+    return [extract_file(source) for source in sources]
 
 
 def worker_count() -> int:
@@ -67,8 +100,8 @@ def worker_count() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
 
 
-def extract_files(files: Sequence[Path], workers: int | None = None) -> Iterator[Result]:
-    """The result of `extract_file` for every file, in input order."""
+def extract_files(files: Sequence[Input], workers: int | None = None) -> Iterator[Result]:
+    """The result of `extract_file` for every input, in input order."""
     workers = worker_count() if workers is None else workers
     if workers <= 1 or len(files) < PARALLEL_THRESHOLD:
         yield from map(extract_file, files)
@@ -103,23 +136,42 @@ def _die_with(parent: int) -> None:
 
 
 def loadable_articles(
-    files: Sequence[Path], errors: list[ArticleError], workers: int | None = None
+    files: Sequence[Input],
+    errors: list[ArticleError],
+    workers: int | None = None,
+    skip_bad: bool = False,
+    notes: list[str] | None = None,
 ) -> Iterator[HashedArticle]:
     """The good articles of `files`, hashed, for `load_articles`, while all are good.
 
-    Every bad file (and a slug used twice) is added to `errors`; once the files run
-    out, any error is raised as `ArticleErrors`, so a load in progress rolls back.
+    Every bad input (and a slug used twice) is added to `errors`; once the inputs run
+    out, any error is raised as `ArticleErrors`, so a load in progress rolls back. With
+    `skip_bad`, the good ones are all yielded and the bad ones only listed in `errors`.
+    An article loaded without claims (not English) is noted in `notes`.
     """
     slugs = SlugRegister()
+    hashes: dict[str, str] = {}
     for result in extract_files(files, workers):
         if isinstance(result, Extracted):
+            slug = result.item.article.slug
+            if hashes.get(slug) == result.content_hash:
+                continue  # the same page reached twice (a feed and a link, say)
             try:
-                slugs.claim(result.item.article.slug, result.path)
+                slugs.claim(slug, result.name)
             except ArticleError as error:
                 result = error
+            else:
+                hashes[slug] = result.content_hash
         if isinstance(result, ArticleError):
             errors.append(result)
-        elif not errors:  # once a file is bad nothing will be kept: only check the rest
+            continue
+        if not result.claims_read and notes is not None:
+            language = result.item.article.language
+            notes.append(
+                f"{result.name}: the page is in {language!r}; loaded without claims "
+                "(claims are read from English text only)"
+            )
+        if skip_bad or not errors:  # once an input is bad nothing will be kept
             yield result.item, result.content_hash
-    if errors:
+    if errors and not skip_bad:
         raise ArticleErrors(errors)

@@ -143,7 +143,8 @@ def test_folder_with_no_articles(db: Path, tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "notes.txt").write_text("not an article", encoding="utf-8")
     assert_refused(
-        load(db, folder), f"claimtrack: error: {folder}: folder has no article files (*.json)"
+        load(db, folder),
+        f"claimtrack: error: {folder}: folder has no article files (*.json, *.html, *.htm, *.html.gz)",
     )
     assert dump_database(db) == before
 

@@ -15,8 +15,8 @@ from app.storage.db import ENV_VARIABLE, database_url, default_database_url
 from tests.conftest import run_cli, run_cli_subprocess
 
 SEED_SLUG = "oil-and-air-defence-how-russia-is-paying-north-korea-for-its-troops"
-COMMANDS = ["load", "export", "claims", "serve", "synth"]
-DATABASE_COMMANDS = ["load", "export", "claims", "serve"]  # synth only writes files
+COMMANDS = ["load", "fetch", "export", "claims", "serve", "synth"]
+DATABASE_COMMANDS = ["load", "export", "claims", "serve"]  # fetch and synth only write files
 
 
 def subcommands() -> dict[str, argparse.ArgumentParser]:

@@ -23,7 +23,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -170,6 +170,15 @@ class Load:
             assert time.monotonic() < deadline, f"timed out; stderr: {self.message[-500:]}"
             time.sleep(0.005)
         return True
+
+    @contextlib.contextmanager
+    def paused(self) -> Iterator[None]:
+        """Stop the whole load (SIGSTOP to its group) for the block, so it cannot finish."""
+        os.killpg(self.process.pid, signal.SIGSTOP)
+        try:
+            yield
+        finally:
+            os.killpg(self.process.pid, signal.SIGCONT)
 
     def kill(self) -> bool:
         """SIGKILL the load process (only it, as a crash would); True if it was running."""
@@ -336,7 +345,9 @@ def test_a_second_first_load_leaves_the_new_database_alone(
     db = tmp_path / "claims.db"
     with Load(db, corpus.first) as first:
         assert first.wait_until(db.exists), first.message
-        with Load(db, corpus.more) as second:
+        # Paused, the first load still holds its lock but cannot finish before the second
+        # one asks for it, however slowly the second process starts.
+        with first.paused(), Load(db, corpus.more) as second:
             assert second.finish() == 1
         assert second.message.splitlines() == [f"claimtrack: error: {db}: {LOCKED}"]
         assert first.finish() == 0, first.message

@@ -84,16 +84,24 @@ class LoadSummary:
 
 
 def load_articles(
-    engine: Engine, extracted: Iterable[HashedArticle], total: int | None = None
+    engine: Engine,
+    extracted: Iterable[HashedArticle],
+    total: int | None = None,
+    show_progress: bool | None = None,
 ) -> LoadSummary:
     """Write `extracted` (articles with their content hash) in one transaction.
 
     The schema is created if needed. Articles are written in chunks, each with a few
     multi-row statements. If the input raises (a bad file found late), nothing is written.
+    A progress bar shows for more than PROGRESS_THRESHOLD articles, unless `show_progress` says.
     """
     summary = LoadSummary()
     source_slugs: set[str] = set()
-    quiet = total is None or total <= PROGRESS_THRESHOLD
+    quiet = (
+        not show_progress
+        if show_progress is not None
+        else total is None or total <= PROGRESS_THRESHOLD
+    )
     progress = tqdm(extracted, total=total, unit="article", file=sys.stderr, disable=quiet)
     with engine.begin() as connection, progress:
         new_tables = set(SQLModel.metadata.tables) - set(inspect(connection).get_table_names())
