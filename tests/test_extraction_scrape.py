@@ -154,6 +154,13 @@ def test_markup_is_not_read_but_the_quote_keeps_the_stored_words() -> None:
     assert_offsets_hold(result)
 
 
+def test_angle_brackets_that_are_no_scraped_tag_are_text() -> None:
+    body = 'The researchers said the exploit began with the string "<script>" in a comment.'
+    view = reading_view(body, debris_patterns(load_knowledge().scrape))
+    assert "<script>" in view
+    assert "<p>" not in reading_view("<p>Text</p>", debris_patterns(load_knowledge().scrape))
+
+
 def test_a_wiki_sources_tail_is_not_read() -> None:
     body = (
         "Environment Canada spokesperson Julie Hahn said the documents were not secret.\n\n"

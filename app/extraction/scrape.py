@@ -18,7 +18,11 @@ from functools import lru_cache
 from typing import Any
 
 MARKUP = re.compile(
-    r"<[^<>\n]{1,300}>"  # inline HTML: <p>, <br>, <div class="related">
+    # inline HTML a scraper leaves: <p>, <br>, <div class="related">; other angle brackets
+    # are text the article prints ("<script>" in a story about code)
+    r"</?(?:p|br|div|span|a|em|strong|b|i|u|s|small|sup|sub|figure|figcaption|img|picture|"
+    r"source|ul|ol|li|h[1-6]|blockquote|q|cite|section|article|aside|header|footer|time|"
+    r"table|thead|tbody|tr|td|th|hr|iframe|abbr|mark)\b[^<>\n]{0,300}>"
     r"|\*\*|__"  # markdown emphasis
     r"|^[ \t]*(?:#{1,6}|>)[ \t]*",  # a markdown heading or quotation mark at a line start
     re.MULTILINE,
