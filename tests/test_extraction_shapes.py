@@ -172,3 +172,12 @@ def test_a_study_named_by_its_maker_is_the_makers() -> None:
     result = read(body)
     assert who(result, "71 percent of Kenyans")[0] == ["Pew Research Center"]
     assert who(result, "64 percent of Ghanaians")[0] == ["Pew Research Center"]
+
+
+def test_sport_an_act_on_the_pitch_is_no_claim() -> None:
+    body = (
+        "In the 71st minute defender Ryu Ji-ho conceded a penalty which the referee awarded "
+        "after a video review. Lawmakers rejected the proposal in March, officials said."
+    )
+    result = read(body)
+    assert who(result, "conceded a penalty") == (["Unattributed"], None)

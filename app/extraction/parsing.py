@@ -79,8 +79,9 @@ class SentenceParser:
         between, offset, clause = split
         if PASSIVE.search(region) and not clause:
             return None  # "Malaria is considered endemic", "Talks are expected next month"
-        if not clause and _act_on(cue.group(0), text[cue.end() + offset :]):
-            return None  # "Lawmakers rejected the proposal": an act, not a denial
+        acted = _act_on(cue.group(0), text[cue.end() + offset :])
+        if acted and (not clause or _object_then_clause(text[cue.end() + offset :])):
+            return None  # "Lawmakers rejected the proposal", "conceded a penalty which ..."
         start = cue.end() + offset
         start += attr.link_end(text[start:], knowledge)
         if not re.search(r"(?:\bthat|:)\s*$", text[cue.end() : start]):
@@ -166,6 +167,15 @@ def _finite_verb(text: str) -> bool:
         if word in CLAUSE_VERBS or (len(word) > 4 and word.endswith("ed")):
             return True
     return False
+
+
+def _object_then_clause(content: str) -> bool:
+    """ "a penalty which the referee awarded": an object that a relative clause goes on
+    to describe, not a clause of its own ("the proposal was dead")."""
+    words = [w.strip(",.").lower() for w in content.split()[:4]]
+    heads = [i for i, w in enumerate(words[:3]) if w in ACTION_OBJECTS]
+    following = words[heads[0] + 1] if heads and heads[0] + 1 < len(words) else ""
+    return bool(heads) and following in ("which", "that", "who", "after", "for", "in", "on", "")
 
 
 def _act_on(cue: str, content: str) -> bool:
