@@ -141,8 +141,14 @@ def _actor_and_target(
 
 
 def _topics(content: str, knowledge: Knowledge) -> tuple[TopicRef, ...]:
-    lower = content.lower()
-    return tuple(topic.ref for topic in knowledge.topics if topic.found_in(content, lower))
+    starts = [match.start() for match in knowledge.topic_starts.finditer(content)]
+    if not starts:
+        return ()  # most sentences: no topic keyword anywhere
+    return tuple(
+        topic.ref
+        for topic in knowledge.topics
+        if any(topic.pattern.match(content, start) for start in starts)
+    )
 
 
 def _event_period(article: Article, content: str) -> Period | None:
