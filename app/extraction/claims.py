@@ -141,14 +141,8 @@ def _actor_and_target(
 
 
 def _topics(content: str, knowledge: Knowledge) -> tuple[TopicRef, ...]:
-    starts = [match.start() for match in knowledge.topic_starts.finditer(content)]
-    if not starts:
-        return ()  # most sentences: no topic keyword anywhere
-    return tuple(
-        topic.ref
-        for topic in knowledge.topics
-        if any(topic.pattern.match(content, start) for start in starts)
-    )
+    lower = content.lower()
+    return tuple(topic.ref for topic in knowledge.topics if topic.found_in(content, lower))
 
 
 def _event_period(article: Article, content: str) -> Period | None:

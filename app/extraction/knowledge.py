@@ -43,6 +43,12 @@ class Person:
 class Topic:
     ref: TopicRef
     pattern: re.Pattern[str]
+    # the keywords' literal words, lowercased: a text with none of them cannot match
+    stems: tuple[str, ...] = ()
+
+    def found_in(self, text: str, lower: str) -> bool:
+        """Whether the topic's keywords occur in a text (`lower` is the text lowercased)."""
+        return any(stem in lower for stem in self.stems) and bool(self.pattern.search(text))
 
 
 @dataclass(eq=False)  # compared and hashed by identity: patterns are cached per instance
@@ -76,7 +82,6 @@ class Knowledge:
     local_titles: frozenset[str] = frozenset()  # "Governor", "Mayor"
     team_roles: frozenset[str] = frozenset()  # "coach", "captain"
     writer_nouns: frozenset[str] = frozenset()  # "blogger", "commenter": may go by one name
-    topic_starts: re.Pattern[str] = re.compile(r"(?!)")  # never matches until topics load
     place_nouns: frozenset[str] = frozenset()  # "capital", "village": a place's name follows
     name_gender: dict[str, str] = field(default_factory=dict)  # "Rachel" -> "female"
     leader_titles: tuple[str, ...] = ()  # "the leaders": presidents, prime ministers, kings
@@ -233,14 +238,11 @@ def _add_cues(knowledge: Knowledge, cues: dict[str, Any]) -> None:
 
 
 def _add_topics(knowledge: Knowledge, topics: dict[str, Any]) -> None:
-    keywords: list[str] = []
     for topic in topics["topics"]:
         words = [_keyword_pattern(k) for k in topic["keywords"]]
         pattern = re.compile(r"\b(?:{})".format("|".join(words)), re.IGNORECASE)
-        knowledge.topics.append(Topic(TopicRef(topic["slug"], topic["label"]), pattern))
-        keywords.extend(words)
-    # where any topic's keyword starts: one scan of a text finds the places to try each topic
-    knowledge.topic_starts = re.compile(r"\b(?=(?:{}))".format("|".join(keywords)), re.IGNORECASE)
+        stems = tuple(k.rstrip("*").lower() for k in topic["keywords"])
+        knowledge.topics.append(Topic(TopicRef(topic["slug"], topic["label"]), pattern, stems))
 
 
 def _keyword_pattern(keyword: str) -> str:
