@@ -11,8 +11,16 @@ separately. When one extracted claim is the match for several expected claims, t
 count as found and are flagged SHARED: the extractor read two claims as one. Extracted
 claims that match no expectation are listed as extras.
 
+Precision of attributed claims: of the extracted claims filed under a named source (not
+"Unattributed"), the share matched to an expected claim whose sources they have right;
+an attributed claim that matches no expected claim counts as wrong. The same count is
+printed per attribution rule (the rule each claim records), so a change shows which rule
+it helped or hurt.
+
 Expected claim fields: `sources` is a list whose items are a label or a list of
-acceptable labels; `speaker` is a name, a list of acceptable names, or null; `stance`
+acceptable labels (or `{"one_of": [list, list, ...]}` when either of several such lists
+is right); `speaker` is a name, a list of acceptable names (null in the list:
+no speaker is acceptable too), or null; `stance`
 is a stance or a list of acceptable stances; `said_on` is `[date, precision]` or a list
 of acceptable such pairs.
 
@@ -45,8 +53,9 @@ class Expected:
     """One hand-annotated claim."""
 
     quote_contains: str
-    sources: tuple[tuple[str, ...], ...]  # each item: the acceptable labels for one source
-    speakers: tuple[str, ...]  # acceptable names; empty means no speaker
+    # acceptable source lists; in each, an item holds the acceptable labels for one source
+    sources: tuple[tuple[tuple[str, ...], ...], ...]
+    speakers: tuple[str | None, ...]  # acceptable names, None for "no speaker"; empty: none
     stances: tuple[str, ...]  # acceptable stances
     said_on: tuple[tuple[str | None, str], ...]  # acceptable (date, precision) pairs
 
@@ -61,8 +70,12 @@ class ArticleScore:
     shared: int = 0  # found claims whose extracted claim also matched another expectation
     correct: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
     extracted: int = 0
+    attributed: int = 0  # extracted claims filed under a named source (not Unattributed)
+    attributed_right: int = 0  # of those, matched to an expected claim with the same sources
     findings: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
+    # per attribution rule: [claims it filed under a named source, of those right]
+    rules: dict[str, list[int]] = field(default_factory=dict)
 
     def add(self, other: ArticleScore) -> None:
         """Add another article's counts to this one (for the totals)."""
@@ -70,9 +83,15 @@ class ArticleScore:
         self.found += other.found
         self.shared += other.shared
         self.extracted += other.extracted
+        self.attributed += other.attributed
+        self.attributed_right += other.attributed_right
         for name in FIELDS:
             self.correct[name] += other.correct[name]
         self.extras.extend(other.extras)
+        for rule, (filed, right) in other.rules.items():
+            counts = self.rules.setdefault(rule, [0, 0])
+            counts[0] += filed
+            counts[1] += right
 
 
 # --- reading the annotation -------------------------------------------------------------
@@ -94,11 +113,17 @@ def parse_expected(raw: dict[str, Any]) -> Expected:
     speaker = raw["speaker"]
     return Expected(
         quote_contains=raw["quote_contains"],
-        sources=tuple(as_alternatives(item) for item in raw["sources"]),
+        sources=parse_sources(raw["sources"]),
         speakers=() if speaker is None else as_alternatives(speaker),
         stances=as_alternatives(raw["stance"]),
         said_on=parse_said_on(raw["said_on"]),
     )
+
+
+def parse_sources(value: Any) -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """A list of sources, or `{"one_of": [...]}` several acceptable lists."""
+    lists = value["one_of"] if isinstance(value, dict) else [value]
+    return tuple(tuple(as_alternatives(item) for item in sources) for sources in lists)
 
 
 def load_expected(path: Path) -> dict[str, list[Expected]]:
@@ -117,12 +142,16 @@ def normalise(text: str) -> str:
 
 
 def sources_match(expected: Expected, claim: Claim) -> bool:
-    """Every expected source is among the claim's, and the claim has no others."""
+    """One acceptable list of sources is the claim's: each is among them, and no others."""
     got = [normalise(source.label) for source in claim.sources]
-    if len(got) != len(expected.sources):
+    return any(same_sources(sources, got) for sources in expected.sources)
+
+
+def same_sources(expected: tuple[tuple[str, ...], ...], got: list[str]) -> bool:
+    if len(got) != len(expected):
         return False
     remaining = list(got)
-    for alternatives in expected.sources:
+    for alternatives in expected:
         hit = next((label for label in remaining if label in map(normalise, alternatives)), None)
         if hit is None:
             return False
@@ -132,8 +161,9 @@ def sources_match(expected: Expected, claim: Claim) -> bool:
 
 def speaker_match(expected: Expected, claim: Claim) -> bool:
     if claim.speaker is None:
-        return not expected.speakers
-    return normalise(claim.speaker.name) in map(normalise, expected.speakers)
+        return not expected.speakers or None in expected.speakers
+    names = [normalise(name) for name in expected.speakers if name is not None]
+    return normalise(claim.speaker.name) in names
 
 
 def said_on_match(expected: Expected, claim: Claim) -> bool:
@@ -160,9 +190,11 @@ def clip(text: str, width: int = QUOTE_WIDTH) -> str:
 
 def show_expected(expected: Expected, name: str) -> str:
     if name == "sources":
-        return " + ".join(" | ".join(alts) for alts in expected.sources)
+        return " or ".join(
+            " + ".join(" | ".join(alts) for alts in sources) for sources in expected.sources
+        )
     if name == "speaker":
-        return " | ".join(expected.speakers) or "none"
+        return " | ".join(name or "none" for name in expected.speakers) or "none"
     if name == "stance":
         return " | ".join(expected.stances)
     return " | ".join(f"{date} ({precision})" for date, precision in expected.said_on)
@@ -211,6 +243,7 @@ def score_article(article: Article, expectations: Sequence[Expected]) -> Article
     score = ArticleScore(slug=article.slug, expected=len(expectations), extracted=len(claims))
     used: set[int] = set()
     covered: dict[int, list[str]] = {}  # extracted claim -> the expected claims it matched
+    sources_right: dict[int, bool] = {}  # extracted claim -> right for every claim it matched
     for expected in expectations:
         claim = best_claim(expected, claims, used)
         if claim is None:
@@ -223,7 +256,9 @@ def score_article(article: Article, expectations: Sequence[Expected]) -> Article
         used.add(id(claim))
         covered.setdefault(id(claim), []).append(expected.quote_contains)
         score.found += 1
-        for name, ok in field_results(expected, claim).items():
+        results = field_results(expected, claim)
+        sources_right[id(claim)] = sources_right.get(id(claim), True) and results["sources"]
+        for name, ok in results.items():
             if ok:
                 score.correct[name] += 1
             else:
@@ -242,7 +277,20 @@ def score_article(article: Article, expectations: Sequence[Expected]) -> Article
         for claim in claims
         if id(claim) not in used
     ]
+    attributed = [claim for claim in claims if not is_unattributed(claim)]
+    score.attributed = len(attributed)
+    for claim in attributed:
+        right = sources_right.get(id(claim), False)
+        score.attributed_right += right
+        counts = score.rules.setdefault(claim.rule or "(none)", [0, 0])
+        counts[0] += 1
+        counts[1] += right
     return score
+
+
+def is_unattributed(claim: Claim) -> bool:
+    """Filed under "Unattributed": the article's own narration."""
+    return [source.label for source in claim.sources] == ["Unattributed"]
 
 
 # --- the report -------------------------------------------------------------------------
@@ -258,7 +306,8 @@ def summary(score: ArticleScore) -> str:
     return (
         f"recall {ratio(score.found, score.expected)}, {score.shared} sharing an extracted claim; "
         f"of found: {fields}; "
-        f"extracted {score.extracted}, extra {len(score.extras)}"
+        f"extracted {score.extracted}, extra {len(score.extras)}; "
+        f"precision of attributed claims {ratio(score.attributed_right, score.attributed)}"
     )
 
 
@@ -295,7 +344,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"== {slug}: annotated but no article file")
     print(f"== TOTAL over {len(articles)} articles")
     print(f"   {summary(total)}")
+    print_rules(total)
     return 0
+
+
+def print_rules(score: ArticleScore) -> None:
+    """Per attribution rule: the claims it filed under a named source, and how many right."""
+    print("   attributed claims by rule: right/filed")
+    for rule, (filed, right) in sorted(score.rules.items(), key=lambda item: -item[1][0]):
+        print(f"     {rule:<24} {ratio(right, filed)}")
 
 
 if __name__ == "__main__":

@@ -16,18 +16,10 @@ from functools import lru_cache
 
 from app.extraction.knowledge import Knowledge
 from app.extraction.trie import trie_pattern
+from app.extraction.vocabulary import CLAUSE_VERBS, CONTINUING_VERBS, LEAD_PREPOSITION
 
 WORD = re.compile(r"\S+")
-LEAD_PREPOSITION = re.compile(
-    r"^(?:In|On|At|During|After|Before|Speaking|Asked|Writing|Following|Amid|Despite|Citing|"
-    r"Separately|Meanwhile|Later|Earlier|Previously|Overnight)\b"
-)
-CLAUSE_VERBS = {
-    "is", "are", "was", "were", "will", "would", "could", "can", "may", "might", "should",
-    "must", "has", "have", "had", "did", "does", "do", "be", "been", "won", "lost", "made",
-    "says", "show", "shows", "took", "gave", "sent", "hit", "struck", "kept", "left",
-}  # fmt: skip
-_CONTINUING = r",\s+(?:with\s+(?P<subject>[^,]{2,80}?)\s+)?(?P<verb>saying|adding|noting|stressing|warning|insisting|arguing|claiming|denying|telling|ruling|finding|concluding|alleging|accusing)\b"
+_CONTINUING = rf",\s+(?:with\s+(?P<subject>[^,]{{2,80}}?)\s+)?(?P<verb>{CONTINUING_VERBS})\b"
 CONTINUATION_THAT = re.compile(_CONTINUING + r"(?P<gap>(?:\s+[^\s,;:\"“]+){0,7}?)\s+that\s+")
 CONTINUATION = re.compile(_CONTINUING + r"(?P<gap>)\s*:?\s+(?=[\"“A-Za-z])")
 # "found that A, and that B": a second claim under the same cue
@@ -133,6 +125,13 @@ def lead_end(text: str, knowledge: Knowledge, has_time: bool) -> int:
         return 0
     words = len(WORD.findall(text[:comma]))
     p = patterns(knowledge)
+    lead = p.lead.match(text)
+    single = lead is not None and " " not in lead.group(0) and lead.end() < comma
+    if single and any(cue.start() < comma for cue in candidate_cues(text, knowledge)):
+        return 0  # "But NASA said during the flight, ...": a conjunction, then a subject
+    named = text[lead.end() : comma].split() if single and lead else []
+    if named and len(named) <= 4 and all(w[:1].isupper() for w in named):
+        return 0  # "But Janzen, the Canadian, said": a subject set off by an appositive
     if words <= 8 and (has_time or p.lead.match(text)):
         return comma + 1
     if words <= 12 and LEAD_PREPOSITION.match(
@@ -236,7 +235,8 @@ def post_subject(text: str, cue: re.Match[str]) -> tuple[int, str, str, int | No
     clause = NEXT_CLAUSE.search(after)
     rest = cue.end() + clause.start() if clause else None
     trailing = (after[: clause.start()] if clause else after).strip().rstrip(".!?" + QUOTES).strip()
-    if len(WORD.findall(trailing)) > 14 or " that " in f" {trailing} ":
+    inverted = before.rstrip().endswith(tuple(QUOTES))  # '"...," said X, a professor at Y who ...'
+    if len(WORD.findall(trailing)) > (30 if inverted else 14) or " that " in f" {trailing} ":
         return None
     quoted = max(before.rfind(mark) for mark in (',"', ",”", '?"', "?”", '!"', "!”"))
     boundary = quoted + 1 if quoted >= 0 else before.rfind(", ")

@@ -5,25 +5,32 @@ official"), or an unknown one labelled from the text ("The Baltic Maritime Obser
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from app.extraction.dates import DAY_AND_MONTH_NAMES
 from app.extraction.knowledge import Knowledge
 from app.extraction.mentions import find_mentions
 from app.extraction.model import SourceRef
+from app.extraction.vocabulary import (
+    ACADEMIC_WORDS,
+    ADJECTIVES_IN_ED,
+    CONNECTORS,
+    DETERMINER_WORDS,
+    DETERMINERS,
+    PART_NOUNS,
+    PREPOSITIONS,
+    PROJECT_NOUNS,
+)
 from app.slugs import slugify
 
-PREPOSITIONS = {"in", "of", "on", "at", "from", "for", "with", "against", "to", "by", "near"}
-CONNECTORS = ("for", "of", "and", "on", "de", "do", "da", "des", "du", "la", "le", "the")
-DETERMINERS = re.compile(
-    r"^(?:the|a|an|some|two|three|four|several|many|one|a few|other|its|their|his|her)\s+",
-    re.IGNORECASE,
-)
-ACADEMIC = {"University", "College", "School", "Université", "Universidad", "Universität"}
 POSSESSIVE_WORD = re.compile(r"^(.+?)(?:'s|’s)$")
 ABBREVIATION = re.compile(r"\s*\(([^()]{2,12})\)")
+EXPANSION = re.compile(r"(?<=[A-Z]{2})\s*\([^()]{3,80}\)")  # "CEI (Italian Episcopal ...)"
+PART_OF = re.compile(rf"\b(?:{PART_NOUNS})\s+of\s+(?:the\s+)?(?P<whole>[A-ZÀ-Þ].*)$")
 ROLE_BODY = re.compile(r"\b(?:at|of|for|with|from)\s+(?:the\s+)?(?P<rest>.+)$")
 
 
+@lru_cache(maxsize=8192)
 def named_body(head: str, knowledge: Knowledge) -> SourceRef | None:
     """A known body, possibly with a descriptor, or a body of its own named with a demonym."""
     head = ABBREVIATION.sub("", head)
@@ -41,6 +48,8 @@ def named_body(head: str, knowledge: Knowledge) -> SourceRef | None:
     # complement ("the war in Ukraine").
     if len(before) > 2 or any(word.lower() in PREPOSITIONS for word in before):
         return None
+    if before and _name_continues(before[-1], knowledge):
+        return None  # "Liberal Democrats", "New Democrat": a longer name of its own
     rest = head[first.end :]
     possessive = rest.startswith(("'s", "’s"))
     after = rest[2:].split() if possessive else rest.split()
@@ -51,7 +60,7 @@ def named_body(head: str, knowledge: Knowledge) -> SourceRef | None:
         proper
         and len(proper) == len(after)
         and not possessive
-        and not _state_body(proper, knowledge)
+        and not state_body(proper, knowledge)
     ):
         # "the Syrian Observatory for Human Rights" is a body of its own, not Damascus.
         return unresolved(" ".join([first.text, *proper]), knowledge)
@@ -60,6 +69,18 @@ def named_body(head: str, knowledge: Knowledge) -> SourceRef | None:
     if first.named.source.kind == "government" and not possessive and not proper:
         return _of_the_state(after, first.named.source, knowledge)
     return first.named.source
+
+
+def _name_continues(word: str, knowledge: Knowledge) -> bool:
+    """Whether a capitalised word right before a known name makes a longer name with it."""
+    bare = word.strip(",.")
+    return (
+        bare[:1].isupper()
+        and bare not in knowledge.title_words
+        and bare.lower() not in DETERMINER_WORDS
+        and not POSSESSIVE_WORD.match(bare)
+        and knowledge.lookup(bare) is None
+    )
 
 
 def _of_the_state(after: list[str], state: SourceRef, knowledge: Knowledge) -> SourceRef | None:
@@ -80,23 +101,6 @@ def _trailing_name(words: list[str]) -> list[str]:
     return []
 
 
-ADJECTIVES_IN_ED = {
-    "armed",
-    "allied",
-    "united",
-    "unnamed",
-    "unidentified",
-    "alleged",
-    "concerned",
-    "interested",
-    "affected",
-    "related",
-    "based",
-    "backed",
-    "led",
-}
-
-
 def past_verb(word: str) -> bool:
     """ "launched" in "NATO launched a mission"; not "armed" in "Norway's armed forces"."""
     bare = word.strip(",.").lower()
@@ -109,8 +113,17 @@ def past_verb(word: str) -> bool:
     )
 
 
-def _state_body(words: list[str], knowledge: Knowledge) -> bool:
-    """ "Defence Ministry", "Security Council" belong to a state; "Council on Foreign Relations" not."""
+def portfolio(words: list[str]) -> bool:
+    """A state's department named by its portfolio alone ("Ministry of Economy, Trade and
+    Industry", "Unification Ministry"): it belongs to the story's state."""
+    if not words:
+        return False
+    heads = ("Ministry", "Department", "Directorate")
+    return words[-1] in heads or (words[0] in heads and len(words) > 2 and words[1] == "of")
+
+
+def state_body(words: list[str], knowledge: Knowledge) -> bool:
+    """Whether a name is a state's: "Defence Ministry", "Security Council" belong to a state; "Council on Foreign Relations" not."""
     if any(w in ("on", "for") for w in words):
         return bool(set(words) & {"Ministry", "Government", "Forces", "Army"})
     return bool(set(words) & knowledge.government_words)
@@ -139,9 +152,13 @@ def _is_date_word(word: str) -> bool:
 def proper_run(words: list[str]) -> list[str]:
     """The capitalised words that continue a name ("Observatory for Human Rights")."""
     run: list[str] = []
-    for word in words:
+    for at, word in enumerate(words):
+        if word == "and" and words[at + 1 : at + 2] == ["the"]:
+            break  # "in Tromsø and the University of Leeds": a second name begins
         if word[:1].isupper() and not (run and run[-1] in CONNECTORS and _is_date_word(word)):
             run.append(word.strip(",."))
+            if word.endswith(","):
+                break  # "the blog Skies of Lisbon, Rui Almeida": a comma ends a name
         elif word in CONNECTORS and run:
             run.append(word)
         else:
@@ -151,18 +168,29 @@ def proper_run(words: list[str]) -> list[str]:
     return run
 
 
+@lru_cache(maxsize=8192)
 def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
     """The body a role names: "a director at the DGHS", "head of South Korea's National
     Security Office", "NATO Secretary-General"."""
+    role = EXPANSION.sub("", role)  # "CEI (Italian Episcopal Conference)": the acronym is enough
+    whole = PART_OF.search(role)
+    if whole:  # "the Dallas chapter of the Council on American - Islamic Relations"
+        role = role[: whole.start()] + " of " + whole.group("whole")
     leading = _leading_body(role, knowledge)
     if leading:
         return leading
     match = ROLE_BODY.search(role)
-    portfolio = match and role[: match.start()].split()[-1:] in (
-        ["Minister"],
-        ["Secretary"],
-        ["Commissioner"],
+    before = role[: match.start()].split()[-1:] if match else []
+    # "Minister for Education" names a portfolio; "Chairman of the X Centre", a body
+    portfolio = (
+        bool(before)
+        and before[0][:1].isupper()  # "a spokeswoman for Hearing Australia": a body
+        and before[0] in knowledge.title_words
+        and not set(match.group("rest").split()) & knowledge.organisation_words  # type: ignore[union-attr]
     )
+    academic = _academic(role, knowledge)
+    if academic:
+        return academic
     if match and not portfolio:  # "Minister for International Affairs" names a portfolio
         words = ABBREVIATION.sub("", match.group("rest")).split()
         runs = _proper_runs(words)
@@ -171,16 +199,75 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
             if run[-1].endswith("-based") or _describes_a_body(run, words, knowledge):
                 located = True
                 continue
-            if set(run) & ACADEMIC:
-                return None  # a scholar speaks for themselves, not for their university
             if set(run) & knowledge.place_words and not set(run) & knowledge.organisation_words:
                 continue  # "spokesperson for the West Philippine Sea": a place, not a body
-            phrase = " ".join(run)
-            return named_body(phrase, knowledge) or unresolved(phrase, knowledge)
+            if _goes_on_in_lowercase(run, words):
+                continue  # "the blog Des avions et des hommes": where the name ends is unknown
+            kind = _kind_after(run, words, knowledge)
+            phrase = " ".join(run) + kind
+            return named_body(phrase, knowledge) or unresolved(phrase, knowledge, bool(kind))
         if located:
             return None  # "a researcher at a Kyiv think tank": where the body is, not who
     mentions = [m for m in find_mentions(role, knowledge) if m.named.proper]
+    if _legislator(role, knowledge):  # "an Ottawa New Democrat MP": the party, not the place
+        mentions = [m for m in mentions if m.named.source.kind != "government"] or mentions
+    if (
+        mentions
+        and mentions[0].named.source.kind == "government"
+        and not _state_role(role, knowledge)
+    ):
+        return None  # "American academic and professor": a nationality, not the state
     return mentions[0].named.source if mentions else None
+
+
+def _legislator(role: str, knowledge: Knowledge) -> bool:
+    return bool({w.strip(",.").lower() for w in role.split()} & knowledge.legislator_nouns)
+
+
+def _state_role(role: str, knowledge: Knowledge) -> bool:
+    """Whether a role is one a state's officer holds: "official", "army chief", "leader"."""
+    words = {w.strip(",.") for w in role.replace("-", " ").split()}
+    lower = {w.lower() for w in words}
+    state = lower & (knowledge.state_nouns | {"minister", "ministry", "chief", "head"})
+    return bool(state or words & (knowledge.title_words | knowledge.government_words))
+
+
+def _kind_after(run: list[str], words: list[str], knowledge: Knowledge) -> str:
+    """The kind of body a name goes on with in lowercase: "Director of the National Iodine
+    Nutrition study" (a project), "a representative for the LA Sheriff's office"."""
+    at = next((i for i in range(len(words)) if words[i : i + len(run)] == run), -1)
+    following = words[at + len(run)].strip(",.;") if 0 <= at < len(words) - len(run) else ""
+    if following in PROJECT_NOUNS:
+        return f" {following.capitalize()}"
+    owned = POSSESSIVE_WORD.match(run[-1]) is not None
+    return (
+        f" {following}" if owned and following.capitalize() in knowledge.organisation_words else ""
+    )
+
+
+def _goes_on_in_lowercase(run: list[str], words: list[str]) -> bool:
+    """Whether a one-word run is followed by lowercase words that are no preposition: the
+    start of a name written in sentence case, not a name of its own."""
+    at = next((i for i in range(len(words)) if words[i].strip(",.") == run[0]), -1)
+    following = words[at + 1] if 0 <= at < len(words) - 1 else ""
+    plain = following[:1].islower() and following not in CONNECTORS
+    return len(run) == 1 and plain and following.lower() not in PREPOSITIONS
+
+
+def _academic(role: str, knowledge: Knowledge) -> SourceRef | None:
+    """The university a role names, whole: "School of Public Health at the University of
+    Leeds", "the University of NSW's school of public health", "Kyungnam University's
+    Institute for Far Eastern Studies" all speak for the university."""
+    for run in _proper_runs(ABBREVIATION.sub("", role).split(), stop=False):
+        joined = " ".join(run)
+        if not any(word in joined for word in ACADEMIC_WORDS):
+            continue
+        owner = next((i for i, w in enumerate(run) if POSSESSIVE_WORD.match(w)), None)
+        if owner is not None:  # "Kyungnam University's Institute ...": the university
+            run = [*run[:owner], POSSESSIVE_WORD.match(run[owner]).group(1)]  # type: ignore[union-attr]
+        phrase = " ".join(run)
+        return named_body(phrase, knowledge) or unresolved(phrase, knowledge, allow_in=True)
+    return None
 
 
 def _describes_a_body(run: list[str], words: list[str], knowledge: Knowledge) -> bool:
@@ -203,14 +290,10 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
     title = _trailing_title(run, knowledge)
     run = run[: len(run) - len(title)]
     job = words[len(run) : len(run) + 2]
-    state_job = any(w.lower() in knowledge.state_nouns for w in job)
-    employer = (
-        bool(run)
-        and not state_job
-        and (
-            " ".join(title) in knowledge.corporate_titles
-            or (not title and bool(job) and job[0][:1].islower() and _is_job(job, knowledge))
-        )
+    lowercase_job = not title and bool(job) and job[0][:1].islower() and _is_job(job, knowledge)
+    employer = bool(run) and (
+        " ".join(title) in knowledge.corporate_titles
+        or (lowercase_job and not _state_job(run, job, knowledge))
     )
     if employer and len(run) == 1 and run[0].lower().endswith("ing"):
         employer = False  # "Polling expert Sir John Curtice": a field, not an employer
@@ -221,6 +304,14 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
         return None  # "Chief Cabinet Secretary": a state title; the story's state speaks
     phrase = " ".join(run)
     return named_body(phrase, knowledge) or unresolved(phrase, knowledge)
+
+
+def _state_job(run: list[str], job: list[str], knowledge: Knowledge) -> bool:
+    """ "Energy minister", "Army spokesman", "Conservative leader": a state's or a party's
+    job, not an employer's; "Bokamoso spokesperson" is the company's."""
+    nouns = {w.lower().strip(",.") for w in job} & knowledge.state_nouns
+    spokes = {"spokesperson", "spokesman", "spokeswoman"}
+    return bool(nouns - spokes) or bool(nouns and set(run) & knowledge.government_words)
 
 
 def _trailing_title(run: list[str], knowledge: Knowledge) -> list[str]:
@@ -236,17 +327,60 @@ def _is_job(words: list[str], knowledge: Knowledge) -> bool:
     return any(w in knowledge.person_nouns or w in knowledge.title_words_lower for w in bare)
 
 
-def named_bodies(text: str, knowledge: Knowledge) -> list[SourceRef]:
+@lru_cache(maxsize=8192)
+def named_bodies(text: str, knowledge: Knowledge) -> tuple[SourceRef, ...]:
     """Unknown bodies a sentence names in passing ("if the Panama Canal Authority gets its
     way"), so that "the authority" can point back to them later."""
     found = []
     for run in _proper_runs(ABBREVIATION.sub("", text).split(), stop=False):
+        titled = next((i for i, w in enumerate(run) if w in knowledge.title_heads), len(run))
+        run = run[:titled]  # "Navy Secretary Carlos Brandt": the Navy, then a person
         if (
             len(run) >= 2
             and set(run) & knowledge.organisation_words
             and not knowledge.lookup(" ".join(run))
         ):
-            source = unresolved(" ".join(run), knowledge)
+            source = named_body(" ".join(run), knowledge) or unresolved(" ".join(run), knowledge)
+            if source:
+                found.append(source)
+    return tuple(found)
+
+
+@lru_cache(maxsize=8192)
+def described_bodies(text: str, knowledge: Knowledge) -> tuple[SourceRef, ...]:
+    """Bodies named after the kind they are ("budget airline Halvorsen Air", "German rival
+    Nordwind Airways", "the cybersecurity firm Mandiant")."""
+    found = [*_apposed_bodies(text, knowledge)]
+    words = text.split()
+    for i, word in enumerate(words[:-1]):
+        if word.strip(",").lower() not in knowledge.organisation_descriptors:
+            continue
+        owned = i > 0 and POSSESSIVE_WORD.match(words[i - 1]) is not None
+        if word.endswith(",") and not owned:
+            continue  # but "The station's owner, Hollis Media, ...": named after a comma
+        run = proper_run(words[i + 1 : i + 6])
+        name = " ".join(run)
+        if run and not knowledge.lookup(name) and not POSSESSIVE_WORD.match(run[-1]):
+            source = unresolved(name, knowledge)
+            if source:
+                found.append(source)
+    return tuple(found)
+
+
+APPOSED = re.compile(
+    r"(?P<name>(?:[A-ZÀ-Þ][\w&.-]*\s){0,3}[A-ZÀ-Þ][\w&.-]*), (?:an?|the) (?P<kind>[^,;.]{2,60}?)"
+    r"(?=\s+(?:in|of|based|that|which|with|for|from|on)\b|[,;.]|$)"
+)
+
+
+def _apposed_bodies(text: str, knowledge: Knowledge) -> list[SourceRef]:
+    """ "KTXR-FM, a Christian station in Lubbock": a name set off before the kind it is."""
+    found = []
+    for match in APPOSED.finditer(text):
+        kind = match.group("kind").split()[-1].lower()
+        name = DETERMINERS.sub("", match.group("name"))
+        if kind in knowledge.organisation_descriptors and name and not knowledge.lookup(name):
+            source = unresolved(name, knowledge)
             if source:
                 found.append(source)
     return found
@@ -266,6 +400,13 @@ def _proper_runs(words: list[str], stop: bool = True) -> list[list[str]]:
     return runs
 
 
+def labelled(phrase: str) -> SourceRef:
+    """A source named by the words the text used ("court documents" -> Court documents)."""
+    label = phrase[:1].upper() + phrase[1:]
+    return SourceRef(slugify(label), label, "unresolved", (label,))
+
+
+@lru_cache(maxsize=8192)
 def unresolved(head: str, knowledge: Knowledge, allow_in: bool = False) -> SourceRef | None:
     """An unknown speaker still becomes a source, labelled from the text."""
     head = ABBREVIATION.sub("", head).strip(" ,.")
@@ -278,9 +419,11 @@ def unresolved(head: str, knowledge: Knowledge, allow_in: bool = False) -> Sourc
     label = _label(words, knowledge, allow_in)
     if not label:
         return None
+    # "Engineers", "Residents": a group of people, not a body that "the agency" could be
+    kind = "group" if label == group_by_noun(words, knowledge) else "unresolved"
     label = label[0].upper() + label[1:]
     slug = slugify(label)
-    return SourceRef(slug, label, "unresolved", (label,)) if slug else None
+    return SourceRef(slug, label, kind, (label,)) if slug else None
 
 
 def _label(words: list[str], knowledge: Knowledge, allow_in: bool) -> str | None:
@@ -294,10 +437,11 @@ def _label(words: list[str], knowledge: Knowledge, allow_in: bool) -> str | None
     if group and (lower or words[0].lower() in knowledge.source_nouns):
         return group
     if not lower and (_all_capitalised(words) or allow_in):
-        return " ".join(words) if len(words) <= 7 else None
+        return " ".join(words)  # at most eight words: see `unresolved`
     return named or group
 
 
+@lru_cache(maxsize=8192)
 def whole_name(head: str, knowledge: Knowledge) -> SourceRef | None:
     """A body's full name that contains "and" or "in" ("the United Nations Military Observer
     Group in India and Pakistan"), so it is not read as a list of sources."""
@@ -337,6 +481,8 @@ def group_by_noun(words: list[str], knowledge: Knowledge) -> str | None:
         bare = word.lower()
         if bare in PREPOSITIONS or bare == "also" or word.endswith("ed"):
             break  # "Dizon also showed reporters": a clause, not a group
+        if found is not None and word.islower() and bare.endswith("ing"):
+            break  # "Unions representing about 1,800 staff": the group is "Unions"
         if bare in knowledge.source_nouns or plural(word).lower() in knowledge.source_nouns:
             found = i
     if found is None:

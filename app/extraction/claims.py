@@ -29,6 +29,7 @@ class Draft:
     stance: str
     attributed: bool
     assertion: str | None = None  # when the content is not one span ("X, it said, would Y")
+    rule: str | None = None  # the attribution rule that read it (rules.py); None: narration
 
 
 def build_claims(article: Article, drafts: list[Draft], knowledge: Knowledge) -> tuple[Claim, ...]:
@@ -36,7 +37,7 @@ def build_claims(article: Article, drafts: list[Draft], knowledge: Knowledge) ->
     seen: dict[str, int] = {}
     claims = []
     for draft in drafts:
-        text = draft.quote.text
+        text = article.body[draft.quote.start : draft.quote.end]  # the stored words, debris too
         seen[text] = seen.get(text, 0) + 1
         claims.append(_claim(article, draft, knowledge, claim_id(article.slug, text, seen[text])))
     return tuple(claims)
@@ -66,12 +67,13 @@ def _claim(article: Article, draft: Draft, knowledge: Knowledge, id_: str) -> Cl
         target=target,
         topics=_topics(draft.content.text, knowledge),
         event_period=_event_period(article, draft.content.text),
+        rule=draft.rule,
     )
 
 
 def assertion(content: str) -> str:
     """The claimed content as a readable sentence: no dangling quote marks or commas."""
-    text = content.strip().strip(WRAPPING).strip()
+    text = " ".join(content.split()).strip(WRAPPING).strip()
     if text.count('"') % 2 == 1:
         text = text.replace('"', "")
     if not text:
@@ -88,7 +90,11 @@ def _quote(body: str, span: Span) -> Quote:
     prefix = body[max(paragraph_start, span.start - CONTEXT_CHARS) : span.start]
     suffix = body[span.end : min(paragraph_end, span.end + CONTEXT_CHARS)]
     return Quote(
-        span.text, span.start, span.end, _whole_words(prefix, True), _whole_words(suffix, False)
+        body[span.start : span.end],
+        span.start,
+        span.end,
+        _whole_words(prefix, True),
+        _whole_words(suffix, False),
     )
 
 
@@ -135,7 +141,8 @@ def _actor_and_target(
 
 
 def _topics(content: str, knowledge: Knowledge) -> tuple[TopicRef, ...]:
-    return tuple(topic.ref for topic in knowledge.topics if topic.pattern.search(content))
+    lower = content.lower()
+    return tuple(topic.ref for topic in knowledge.topics if topic.found_in(content, lower))
 
 
 def _event_period(article: Article, content: str) -> Period | None:

@@ -12,9 +12,11 @@ from dataclasses import dataclass, field, replace
 
 from app.extraction.knowledge import Named
 from app.extraction.model import DatePoint, SourceRef, Speaker
+from app.extraction.register import Register
 
 # A role of up to six words, perhaps a comma, then a full name that contains the surname:
 # "Djibouti's foreign minister, Mahmoud Ali Youssouf", "Chad's Moussa Faki Mahamat".
+RECENT_REACH = 600  # characters within which "he said" still means the one who just spoke
 INTRODUCTION_REACH = 3000  # characters back in which a person's introduction is looked for
 INTRODUCTION = (
     r"(?P<who>(?:[\w'’-]+ ){{0,5}}?(?:[\w'’-]+, )?(?:[A-ZÀ-Þ][\w'’-]+ ){{1,3}}?{name}"
@@ -43,22 +45,37 @@ class Context:
     current: SourceRef | None = None  # the body the sentence being read opens with
     current_words: str = ""  # the words that named it
     bodies: list[SourceRef] = field(default_factory=list)  # every body named so far, in order
-    countries: Counter[str] = field(default_factory=Counter)
+    # every body that spoke (True) or was named (False), in the order the text has them
+    seen: list[tuple[SourceRef, bool]] = field(default_factory=list)
+    countries: Counter[str] = field(default_factory=Counter)  # states named so far
+    article_countries: Counter[str] = field(default_factory=Counter)  # in the whole article
     by_slug: dict[str, SourceRef] = field(default_factory=dict)
     # the source a clause already named ("Polish officials rejected ..., with Minister X
     # saying"): a title with no country of its own speaks for it
     hint: SourceRef | None = None
     body: str = ""  # the article's body, and where in it the sentence being read starts
     position: int = 0
+    register: Register = field(default_factory=Register)  # the article's people
+    spoken_at: dict[int, int] = field(default_factory=dict)  # attribution -> where it was read
+    research: tuple[SourceRef, ...] = ()  # who did the study the article reports, if it says
+    in_sentence: list[SourceRef] = field(default_factory=list)  # bodies the sentence names
 
     def remember(self, attribution: Attribution) -> None:
         self.recent.append(attribution)
+        self.seen.extend((source, True) for source in attribution.sources)
+        self.spoken_at[id(attribution)] = self.position
+
+    def recently(self, attribution: Attribution) -> bool:
+        """Whether an attribution was read in the last few hundred characters of text."""
+        at = self.spoken_at.get(id(attribution))
+        return at is not None and self.position - at <= RECENT_REACH
 
     def saw(self, bodies: list[SourceRef], opening: SourceRef | None) -> None:
         """Record the bodies a sentence named, and the one it opened with."""
         self.opening, self.current = opening, None
         for source in bodies:
             self.bodies.append(source)
+            self.seen.append((source, False))
             if source.kind == "government":
                 self.countries[source.slug] += 1
                 self.by_slug[source.slug] = source
@@ -82,10 +99,11 @@ class Context:
         return None
 
     def last_body(self, kinds: tuple[str, ...], spoken: bool = False) -> SourceRef | None:
-        """The body of one of these kinds that spoke, or was named, most recently."""
+        """The body of one of these kinds that spoke most recently, else (unless `spoken`)
+        the one named most recently."""
         for attribution in reversed(self.recent):
             for source in attribution.sources:
-                if source.kind in kinds:
+                if source.kind in kinds and not self._a_person(source):
                     return source
         if spoken:
             return None
@@ -94,16 +112,46 @@ class Context:
                 return source
         return None
 
+    def _a_person(self, source: SourceRef) -> bool:
+        """Whether a source is a person filed under their own name (no body was found)."""
+        person = self.register.named(source.label) if source.kind == "unresolved" else None
+        described = person is not None and bool(person.roles or person.gender)
+        return described and person.name == source.label  # type: ignore[union-attr]
+
+    def full_name(self, source: SourceRef) -> SourceRef:
+        """ "Halvorsen" for "Halvorsen Air", "Rovers" for "Dunmore Rovers": an unknown body
+        named short after it was named in full is the same body."""
+        if source.kind != "unresolved":
+            return source
+        words = source.label.lower().split()
+        for earlier, _ in reversed(self.seen):
+            label = earlier.label.lower().split()
+            longer = earlier.kind == "unresolved" and len(label) > len(words)
+            if longer and _within(words, label) and not self._names_a_person(label):
+                return earlier
+        return source
+
+    def _names_a_person(self, label: list[str]) -> bool:
+        """ "Education Stefania Giannini" was a person's name read as a body's."""
+        return any(len(p.parts) > 1 and _within(p.parts, label) for p in self.register.people)
+
     def home_country(self) -> SourceRef | None:
         """The story's own country: from the dateline, else the one clearly named most."""
         if self.hint and self.hint.kind == "government":
             return self.hint
         if self.home and self.home.source.kind == "government":
             return self.home.source
-        ranked = self.countries.most_common(2)
-        if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-            return None
-        return self.by_slug[ranked[0][0]]
+        for counts in (self.countries, self.article_countries):  # so far, then the whole text
+            ranked = counts.most_common(2)
+            if ranked and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+                return self.by_slug[ranked[0][0]]
+        return None
+
+    def count_countries(self, states: list[SourceRef]) -> None:
+        """The states the whole article names, read before its claims."""
+        for source in states:
+            self.article_countries[source.slug] += 1
+            self.by_slug[source.slug] = source
 
     def introduction(self, surname: str) -> str | None:
         """The words that introduced a person first named in narration ("Djibouti's foreign
@@ -146,6 +194,11 @@ class Context:
             if key in attribution.subject.lower().split():
                 return replace(attribution, speaker=None)
         return None
+
+
+def _within(words: list[str], label: list[str]) -> bool:
+    """Whether `words` run in order inside `label` ("nordwind" in "nordwind airways")."""
+    return any(label[i : i + len(words)] == words for i in range(len(label) - len(words) + 1))
 
 
 def _head_noun(phrase: str) -> str:

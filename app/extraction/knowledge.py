@@ -14,14 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from app.extraction.model import EntityRef, SourceRef, TopicRef
+from app.extraction.vocabulary import LEADING_ARTICLE, PREPOSITIONS
 from app.slugs import slugify
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 UNATTRIBUTED = SourceRef("unattributed", "Unattributed", "unattributed")
-LEADING_ARTICLE = re.compile(
-    r"^(?:the|some|a|an|two|three|four|several|many|a few|most|other|one of the)\s+",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -46,6 +43,12 @@ class Person:
 class Topic:
     ref: TopicRef
     pattern: re.Pattern[str]
+    # the keywords' literal words, lowercased: a text with none of them cannot match
+    stems: tuple[str, ...] = ()
+
+    def found_in(self, text: str, lower: str) -> bool:
+        """Whether the topic's keywords occur in a text (`lower` is the text lowercased)."""
+        return any(stem in lower for stem in self.stems) and bool(self.pattern.search(text))
 
 
 @dataclass(eq=False)  # compared and hashed by identity: patterns are cached per instance
@@ -58,10 +61,12 @@ class Knowledge:
     cue_lists: dict[str, list[str]] = field(default_factory=dict)
     topics: list[Topic] = field(default_factory=list)
     widget_labels: list[str] = field(default_factory=list)
+    scrape: dict[str, Any] = field(default_factory=dict)  # debris word lists (scrape.py)
     abbreviations: frozenset[str] = frozenset()
     titles: list[str] = field(default_factory=list)
     title_words: frozenset[str] = frozenset()
     title_words_lower: frozenset[str] = frozenset()
+    title_heads: frozenset[str] = frozenset()
     government_words: frozenset[str] = frozenset()
     organisation_words: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()
@@ -72,6 +77,17 @@ class Knowledge:
     person_nouns: frozenset[str] = frozenset()
     state_nouns: frozenset[str] = frozenset()
     corporate_titles: frozenset[str] = frozenset()
+    party_tags: dict[str, str] = field(default_factory=dict)  # "R" -> "Republican Party"
+    judicial_titles: dict[str, str] = field(default_factory=dict)  # "Judge" -> "Court"
+    local_titles: frozenset[str] = frozenset()  # "Governor", "Mayor"
+    team_roles: frozenset[str] = frozenset()  # "coach", "captain"
+    writer_nouns: frozenset[str] = frozenset()  # "blogger", "commenter": may go by one name
+    place_nouns: frozenset[str] = frozenset()  # "capital", "village": a place's name follows
+    name_gender: dict[str, str] = field(default_factory=dict)  # "Rachel" -> "female"
+    leader_titles: tuple[str, ...] = ()  # "the leaders": presidents, prime ministers, kings
+    members_not_speakers: frozenset[str] = frozenset()  # "student": of a body, not for it
+    military_ranks: frozenset[str] = frozenset()  # "Col.", "Gen.": an officer of the state
+    legislator_nouns: frozenset[str] = frozenset()  # "MP", "senator": speaks for a party
     back_nouns: dict[str, str] = field(default_factory=dict)  # "group" -> "organisation"
     people_pattern: re.Pattern[str] | None = None
     longest_name: int = 1
@@ -110,6 +126,15 @@ def _case_fits(named: Named, text: str) -> bool:
     return text[1:] == named.alias[1:] or text[1:] == named.alias.lower()[1:]
 
 
+# The lists of words in data/text.json read as sets, each into the attribute of its name.
+WORD_SETS = (
+    "government_words", "organisation_words", "source_nouns", "organisation_descriptors",
+    "state_body_words", "not_names", "place_words", "person_nouns", "state_nouns",
+    "corporate_titles", "local_titles", "team_roles", "writer_nouns", "members_not_speakers",
+    "military_ranks", "legislator_nouns", "place_nouns",
+)  # fmt: skip
+
+
 @lru_cache(maxsize=4)
 def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     """Read and index the data files (cached: they do not change while a process runs)."""
@@ -128,20 +153,25 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     _add_topics(knowledge, _read(data_dir / "topics.json"))
     text = _read(data_dir / "text.json")
     knowledge.widget_labels = text["widget_labels"]
+    knowledge.scrape = text["scrape"]
     knowledge.abbreviations = frozenset(text["abbreviations"])
     knowledge.titles = sorted(text["titles"], key=len, reverse=True)
-    knowledge.title_words = frozenset(w for t in text["titles"] for w in t.split())
+    titles = text["titles"] + text["corporate_titles"]
+    # the words of titles, not their connectives ("Minister of Trade and Industry")
+    knowledge.title_words = frozenset(
+        w for t in titles for w in t.split() if w not in PREPOSITIONS | {"and", "the"}
+    )
     knowledge.title_words_lower = frozenset(w.lower().strip(".") for w in knowledge.title_words)
-    knowledge.government_words = frozenset(text["government_words"])
-    knowledge.organisation_words = frozenset(text["organisation_words"])
-    knowledge.source_nouns = frozenset(text["source_nouns"])
-    knowledge.organisation_descriptors = frozenset(text["organisation_descriptors"])
-    knowledge.state_body_words = frozenset(text["state_body_words"])
-    knowledge.not_names = frozenset(text["not_names"])
-    knowledge.place_words = frozenset(text["place_words"])
-    knowledge.person_nouns = frozenset(text["person_nouns"])
-    knowledge.state_nouns = frozenset(text["state_nouns"])
-    knowledge.corporate_titles = frozenset(text["corporate_titles"])
+    knowledge.title_heads = frozenset(t.split()[-1] for t in titles)  # "Minister", not "National"
+    for name in WORD_SETS:  # "government_words", "person_nouns", ...: lists of words
+        setattr(knowledge, name, frozenset(text[name]))
+    knowledge.party_tags = {k: v for k, v in text["party_tags"].items() if not k.startswith("_")}
+    knowledge.judicial_titles = {
+        k: v for k, v in text["judicial_titles"].items() if not k.startswith("_")
+    }
+    knowledge.leader_titles = tuple(text["leader_titles"])
+    names = _read(data_dir / "names.json")
+    knowledge.name_gender = {n: g for g in ("female", "male") for n in names[g]}
     knowledge.back_nouns = {w: kind for kind, words in text["back_nouns"].items() for w in words}
     knowledge.longest_name = max((len(n.split()) for n in knowledge.names), default=1)
     for name in knowledge.names:
@@ -211,7 +241,8 @@ def _add_topics(knowledge: Knowledge, topics: dict[str, Any]) -> None:
     for topic in topics["topics"]:
         words = [_keyword_pattern(k) for k in topic["keywords"]]
         pattern = re.compile(r"\b(?:{})".format("|".join(words)), re.IGNORECASE)
-        knowledge.topics.append(Topic(TopicRef(topic["slug"], topic["label"]), pattern))
+        stems = tuple(k.rstrip("*").lower() for k in topic["keywords"])
+        knowledge.topics.append(Topic(TopicRef(topic["slug"], topic["label"]), pattern, stems))
 
 
 def _keyword_pattern(keyword: str) -> str:

@@ -7,51 +7,28 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from app.extraction.knowledge import Knowledge, Named
+from app.extraction.vocabulary import (
+    FUNCTION_WORDS,
+    HONORIFIC_GENDER,
+    LEADING_ARTICLE,
+    NAME_PARTICLES,
+    PARTICLE_NAME,
+)
 
 TOKEN = re.compile(r"[\w\"“][\w.'’\-]*")
-LEADING = re.compile(
-    r"^(?:the|some|a|an|two|three|four|several|many|a few|most|other|one of the)\s"
-)
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 # A name word: capitalised, possibly hyphenated ("Won-sik") or with a particle.
 # A name word: a capitalised word in any script ("Traoré", "Yıldız", "Won-sik", "O'Brien").
 NAME_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*$")
-FUNCTION_WORDS = {
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "For",
-    "Of",
-    "And",
-    "But",
-    "This",
-    "That",
-    "Its",
-    "Their",
-    "His",
-    "Her",
-}
-PARTICLE_NAME = re.compile(
-    r"^(?:al|el|ul|ad|ed|as|ash|at|az|bin|ibn|abu|van|von|de|da|di|du|la|le)-[^\W\d_]"
-)
-NAME_PARTICLES = {
-    "bin",
-    "al",
-    "al-",
-    "de",
-    "van",
-    "von",
-    "der",
-    "la",
-    "le",
-    "da",
-    "di",
-    "du",
-    "ibn",
-}
+
+
+# "aid workers in El Fasher", "her house on Spruce Crescent": a place, not a person
+PLACE_PREPOSITIONS = {"in", "at", "from", "near", "to", "outside", "inside", "on", "along", "across",
+                      "via", "into", "onto", "towards", "toward"}  # fmt: skip
+
+
+HONORIFICS = frozenset(HONORIFIC_GENDER) | {"Dr.", "Dr", "Prof.", "Professor"}
+ACRONYM = re.compile(r"^\([A-Z][A-Za-z0-9&.-]{1,9}\)$")
 
 
 @dataclass(frozen=True)
@@ -119,7 +96,7 @@ def _longest_at(
         for candidate in _candidates(text[start:end]):
             # a dictionary look first: most word runs name nothing
             bare = candidate.lower()
-            if bare in names or (" " in bare and LEADING.match(bare)):
+            if bare in names or (" " in bare and LEADING_ARTICLE.match(bare)):
                 named = knowledge.lookup(candidate)
                 if named:
                     return Mention(start, start + len(candidate), candidate, named), n
@@ -134,6 +111,7 @@ def _candidates(phrase: str) -> list[str]:
     return list(dict.fromkeys(f for f in forms if f))
 
 
+@lru_cache(maxsize=8192)
 def find_name(phrase: str, knowledge: Knowledge) -> NameSpan | None:
     """The last run of two to five name words in `phrase` that is not a known entity or title."""
     words = phrase.split()
@@ -141,19 +119,21 @@ def find_name(phrase: str, knowledge: Knowledge) -> NameSpan | None:
     i = 0
     while i < len(words):
         j = i
-        while j < len(words) and _is_name_word(words, j, knowledge):
+        while j < len(words) and is_name_word(words, j, knowledge):
             j += 1
             if words[j - 1].endswith(","):
                 break  # a comma closes a name: "Shin Won-sik, head of ..."
-        if j - i >= 4 and _inside_body_name(words, i, j, knowledge):
+        if (j - i >= 4 and inside_body_name(words, i, j, knowledge)) or portfolio_first(
+            words, i, j, knowledge
+        ):
             i = j - 2  # "Minister for International Affairs Ryo Kashiwagi": the name ends the run
         run = " ".join(words[i:j]).rstrip(",.")
         if (
             j - i >= 2
-            and _is_name_word(words, j - 1, knowledge, last=True)
+            and is_name_word(words, j - 1, knowledge, last=True)
             and not knowledge.lookup(POSSESSIVE.sub("", run))
             and not POSSESSIVE.search(run)  # "European Union's": an owner, not a person
-            and not _inside_body_name(words, i, j, knowledge)
+            and not inside_body_name(words, i, j, knowledge)
         ):
             best = NameSpan(
                 " ".join(words[i:j]).rstrip(",."), " ".join(words[:i]), " ".join(words[j:])
@@ -163,33 +143,51 @@ def find_name(phrase: str, knowledge: Knowledge) -> NameSpan | None:
         known = knowledge.person(phrase.strip(" ,."))
         if known:
             return NameSpan(known.name, "", "")
-    return best
+    return best or _honoured(words, knowledge)
 
 
-def _inside_body_name(words: list[str], i: int, j: int, knowledge: Knowledge) -> bool:
+def _honoured(words: list[str], knowledge: Knowledge) -> NameSpan | None:
+    """ "Undersecretary for Education Mr. Toccafondi": one name that an honorific marks."""
+    for i in range(len(words) - 1, 0, -1):
+        if words[i - 1] in HONORIFICS and is_name_word(words, i, knowledge, last=True):
+            name = words[i].rstrip(",.")
+            return NameSpan(name, " ".join(words[: i - 1]), " ".join(words[i + 1 :]))
+    return None
+
+
+def portfolio_first(words: list[str], i: int, j: int, knowledge: Knowledge) -> bool:
+    """ "Minister of Education Stefania Giannini": a portfolio, then the name."""
+    joined = i >= 2 and words[i - 1] in ("of", "for") and words[i - 2] in knowledge.title_words
+    return j - i >= 3 and joined
+
+
+def inside_body_name(words: list[str], i: int, j: int, knowledge: Knowledge) -> bool:
     """Capitals that belong to a body's name, not a person's.
 
     "Observatory for Human Rights" continues after "for"; "Baltic Maritime Observatory"
     ends in a word that names a kind of body.
     """
     after = POSSESSIVE.sub("", words[j].strip(",.")) if j < len(words) else ""
-    if after in knowledge.organisation_words:
-        return True
-    if i >= 1 and words[i - 1].lower() in ("in", "at", "from", "near", "to", "outside", "inside"):
+    body_word = after in knowledge.organisation_words or after in knowledge.government_words
+    if body_word or after == "&" or ACRONYM.match(after):
+        return True  # "... Phase Classification (IPC)", "European Aeronautic Defense & Space"
+    if i >= 1 and words[i - 1].lower() in PLACE_PREPOSITIONS:
         return True  # "aid workers in El Fasher": a place, not a person
     if i >= 1 and words[i - 1].lower() == "the":
         return True  # "the Liberal Democrats": nobody's name takes "the"
-    return i >= 2 and words[i - 1] in ("for", "of", "and", "on") and words[i - 2][:1].isupper()
+    joined = words[i - 1] in ("for", "of", "and", "on", "-", "–")  # "Council on American - Islamic"
+    return i >= 2 and joined and words[i - 2][:1].isupper()
 
 
-def _is_name_word(words: list[str], j: int, knowledge: Knowledge, last: bool = False) -> bool:
-    raw = words[j].rstrip(",")
+def is_name_word(words: list[str], j: int, knowledge: Knowledge, last: bool = False) -> bool:
+    """Whether words[j] can be part of a person's name (the last one, if `last`)."""
+    raw = words[j].rstrip(",;:")
     word = raw.rstrip(".")
     if (
         word.lower() in NAME_PARTICLES
         and not last
         and j > 0
-        and _is_name_word(words, j - 1, knowledge)
+        and is_name_word(words, j - 1, knowledge)
     ):
         return True  # "Centro de ..." no, "Ursula von der Leyen" yes: a particle inside a name
     if len(word) == 1 and raw.endswith(".") and word.isupper():

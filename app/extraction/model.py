@@ -97,6 +97,7 @@ class Claim:
     target: EntityRef | None = None
     topics: tuple[TopicRef, ...] = ()
     event_period: Period | None = None
+    rule: str | None = None  # the attribution rule that named its source; None: narration
 
 
 @dataclass(frozen=True)

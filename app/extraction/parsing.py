@@ -11,11 +11,15 @@ from app.extraction.context import Attribution
 from app.extraction.dates import find_times
 from app.extraction.knowledge import Knowledge
 from app.extraction.model import Article
+from app.extraction.vocabulary import ACTION_OBJECTS, CHARACTERISING_CUES, CLAUSE_VERBS
 
 IMPERSONAL = re.compile(
     r"(?:^|\s)(?:it|this|that)\s+(?:is|was|has been|had been|is being)\s*$", re.IGNORECASE
 )
 PASSIVE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been|being)\s*$", re.IGNORECASE)
+# "authorities haven't yet confirmed that ...": the subject did not say it
+NEGATIONS = ("n't", "n’t", "not", "never")
+NEGATION_ADVERBS = {"yet", "publicly", "officially", "directly"}
 RELATIVE_END = re.compile(
     r"\b(?:which|who|whom|that)(?:\s+(?:he|she|it|they|we))?\s*$", re.IGNORECASE
 )
@@ -68,9 +72,16 @@ class SentenceParser:
             return None
         if region.rstrip().endswith(('"', "”")):
             return None  # '"...," said X': the words before the cue are a quotation
+        if _negated(region):
+            return None  # "Although authorities haven't yet confirmed that ...": not said
         if PASSIVE.search(region) and text[cue.end() :].lstrip().startswith("to "):
             return None  # "Russia is believed to have ...": the subject is what is believed
         between, offset, clause = split
+        if PASSIVE.search(region) and not clause:
+            return None  # "Malaria is considered endemic", "Talks are expected next month"
+        acted = _act_on(cue.group(0), text[cue.end() + offset :])
+        if acted and (not clause or _object_then_clause(text[cue.end() + offset :])):
+            return None  # "Lawmakers rejected the proposal", "conceded a penalty which ..."
         start = cue.end() + offset
         start += attr.link_end(text[start:], knowledge)
         if not re.search(r"(?:\bthat|:)\s*$", text[cue.end() : start]):
@@ -81,14 +92,17 @@ class SentenceParser:
         subject = attr.strip_adverbs(region, knowledge)
         if RELATIVE_END.search(subject):
             return None  # "Hungary, which had threatened to ...": the cue is in a relative clause
-        who = self._resolve(without_times(subject, self.article))
+        joined = _second_clause(subject)  # "The broadcasts began ... and South Korea says"
+        if joined and self._resolve(subject[joined.end() :]) is None:
+            joined = None
+        who = None if joined else self._resolve(without_times(subject, self.article))
         if who is not None:
             if not clause:  # "rejected any such role in January": the whole sentence says it
                 # a time after a past cue is when it was said; after "expects", what is expected
                 when = text[cue.end() :] if _past(cue.group(0)) else between
                 return Parsed(who, stance, lead, f"{text[:lead]} {region} {when}")
             return Parsed(who, stance, start, f"{text[:lead]} {region} {between}")
-        tail = attr.tail_start(region, knowledge)
+        tail = joined or attr.tail_start(region, knowledge)
         if tail is None:
             return None
         who = self._resolve(
@@ -118,6 +132,60 @@ class SentenceParser:
             if who is not None and len(text[: reading[0]].split()) >= 3:
                 return who, reading
         return None
+
+
+def _negated(region: str) -> bool:
+    """Whether the words before a cue end in a negation ("has not", "haven't yet")."""
+    words = region.split()[-2:]
+    if len(words) == 2 and words[1].lower() in NEGATION_ADVERBS:
+        words = words[:1]
+    return bool(words) and words[-1].lower().endswith(NEGATIONS)
+
+
+JOINED = re.compile(r",?\s+(?:and|but)\s+(?=[A-ZÀ-Þ]|the\s)")
+
+
+def _second_clause(subject: str) -> re.Match[str] | None:
+    """ "The broadcasts began on August 10 and South Korea": a clause of narration, then
+    the subject of a second clause that has the cue."""
+    for joined in reversed(list(JOINED.finditer(subject))):
+        before, after = subject[: joined.start()], subject[joined.end() :]
+        if _finite_verb(before) and 0 < len(after.split()) <= 8 and not attr.is_clause(after):
+            return joined
+    return None
+
+
+def _finite_verb(text: str) -> bool:
+    """Whether words have a verb of their own ("The broadcasts began on August 10"), not
+    only names ("The United Nations") or a participle set off ("X, joined in dissent by")."""
+    words = text.split()
+    if {"that", "which", "who"} & set(words):
+        return False  # "a group ... that includes Russia, Iran and Kuwait": one subject
+    for before, word in zip(words, words[1:], strict=False):
+        if not word.islower() or before.endswith(",") or before.lower() == "by" or "-" in word:
+            continue
+        if word in CLAUSE_VERBS or (len(word) > 4 and word.endswith("ed")):
+            return True
+    return False
+
+
+def _object_then_clause(content: str) -> bool:
+    """ "a penalty which the referee awarded": an object that a relative clause goes on
+    to describe, not a clause of its own ("the proposal was dead")."""
+    words = [w.strip(",.").lower() for w in content.split()[:4]]
+    heads = [i for i, w in enumerate(words[:3]) if w in ACTION_OBJECTS]
+    following = words[heads[0] + 1] if heads and heads[0] + 1 < len(words) else ""
+    return bool(heads) and following in ("which", "that", "who", "after", "for", "in", "on", "")
+
+
+def _act_on(cue: str, content: str) -> bool:
+    """Whether a cue's object is a proposal, a bill, a fine: something acted on ("rejected
+    the proposal", "contested the fine"), unless the cue characterises it ("called the
+    ruling a disgrace")."""
+    if cue.lower() in CHARACTERISING_CUES:
+        return False
+    words = [w.strip(",.").lower() for w in content.split()[:4]]
+    return any(w in ACTION_OBJECTS for w in words)
 
 
 def _past(cue: str) -> bool:

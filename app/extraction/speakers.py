@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
+from app.extraction.affiliation import person_attribution, speaks_for
 from app.extraction.bodies import (
-    DETERMINERS,
     body_in_role,
     group_by_noun,
+    labelled,
     named_body,
     past_verb,
     proper_run,
@@ -19,15 +20,18 @@ from app.extraction.context import Attribution, Context
 from app.extraction.knowledge import Knowledge
 from app.extraction.mentions import POSSESSIVE, NameSpan, find_name
 from app.extraction.model import SourceRef, Speaker
+from app.extraction.register import Person
+from app.extraction.research import research_source
+from app.extraction.vocabulary import (
+    ANY_PRONOUNS,
+    DETERMINERS,
+    LEADING_CONJUNCTION,
+    PERSON_PRONOUNS,
+    PRONOUN_GENDER,
+    VERB_WORDS,
+)
 
 CONJUNCTS = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*&\s*")
-VERB_WORDS = {
-    "is", "are", "was", "were", "will", "would", "could", "can", "may", "might", "should",
-    "must", "not", "did", "does", "do", "has", "have", "had", "if", "when", "while", "because",
-    "be", "been", "being",
-}  # fmt: skip
-PERSON_PRONOUNS = {"he", "she"}
-ANY_PRONOUNS = {"they", "it", "we", "i"}
 MAX_SUBJECT_WORDS = 14
 MAX_WITH_APPOSITIVES = 40
 PERSONS_OFFICE = re.compile(
@@ -42,12 +46,23 @@ FAMILIAR = re.compile(
 NAMED_AS = re.compile(
     r"\b(?:calling itself|calls itself|known as)\s+(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})"
 )
+ROLE_NOUN = re.compile(r"^the\s+(?P<noun>[a-z-]+)$", re.IGNORECASE)
+ROLE_GROUP = re.compile(
+    r"^(?:the\s+(?:two\s+|three\s+)?|both\s+(?:the\s+)?)(?P<noun>[a-z-]+s)$", re.IGNORECASE
+)
+ROLE_AFTER = re.compile(r"^(?:of|at|from|for|with)\s+\S")
+# a participle that describes the subject ("a study published in ..."), not its verb
+REDUCED = re.compile(
+    r"\s+(?:published|released|issued|posted|conducted|carried out|seen|obtained)"
+    r"\s+(?:in|on|at|last|this|earlier|late|online|yesterday|today)\b.*$"
+)
 RELATIVE = re.compile(r"\s+(?:who|which|whose)\s+")
-BASED_IN = re.compile(r"(?<=\b[Tt]he )[^\s,][^,]{0,40}?(?:, [^,]{1,30})?-based\s+")
+BASED_IN = re.compile(r"(?<=\b[Tt]he )[^\s,][^,]{0,40}?(?:, [A-Z][^,]{0,30})?-based\s+")
 OWNER = re.compile(r"\b(the)\s+([a-z]+)(?:'s|’s)\s", re.IGNORECASE)
+# "a spokesman for the finance ministry", "the commander of a Ukrainian drone unit"
 SPEAKS_FOR = re.compile(
-    r"^(?:a|an|the|one)?\s*(?:\w+\s+)?(?:spokesperson|spokesman|spokeswoman|representative|official|"
-    r"source|director|head|chief)\s+(?:for|of|at|from)\s+(?P<body>.+)$",
+    r"^(?:a|an|the|one)?\s*(?:[\w-]+\s+)?(?P<noun>[\w-]+)\s+(?:for|of|at|from)\s+"
+    r"(?P<body>(?:the|a|an|its|their)\s.+|(?-i:[A-ZÀ-Þ]).*)$",  # "director of research": no body
     re.IGNORECASE,
 )
 AT_BODY = re.compile(r"^(?P<who>(?:\S+\s+){0,3}?\S+)\s+(?:at|from|with)\s+", re.IGNORECASE)
@@ -61,17 +76,25 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         if group:
             return Attribution((group.source,))
     spokesperson = SPEAKS_FOR.match(subject.strip())
-    if spokesperson:  # "a spokesman for the finance ministry", "a spokesperson for Rescue 1122"
+    if (
+        spokesperson
+        and spokesperson.group("noun").islower()  # "Minister of Education X" is a title
+        and spokesperson.group("noun") in knowledge.person_nouns
+    ):  # "a spokesman for the finance ministry", "a spokesperson for Rescue 1122"
         found = resolve_subject(spokesperson.group("body"), knowledge, context)
         if found:
             return found
     text = subject.strip(' ,:;"“”')
-    text = re.sub(r"^(?:and|but|yet|so|while)\s+", "", text, flags=re.IGNORECASE)
+    text = LEADING_CONJUNCTION.sub("", text)
     text = BASED_IN.sub("", text)  # "The San Jose, California-based company" is "The company"
     if text.lower() in PERSON_PRONOUNS | ANY_PRONOUNS:
-        return _pronoun(text.lower(), context)
+        return _pronoun(text.lower(), knowledge, context)
     head, _, appositive = text.partition(", ")
     head = RELATIVE.split(head)[0]  # "Security researchers who examined the leaked files"
+    head = REDUCED.sub("", head)  # "a study published on Wednesday in the journal X"
+    research = research_source(head, context.research, knowledge)
+    if research:
+        return Attribution(research)  # "the study found", "the researchers said"
     if (
         not head
         or len(head.split()) > MAX_SUBJECT_WORDS
@@ -94,6 +117,12 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
             appositive, knowledge
         )  # "The Norwegian shipping federation, Rederiforbundet"
         return Attribution((source,)) if source else None
+    role_noun = _role_noun(head, knowledge, context) or _role_group(head, knowledge, context)
+    if role_noun:
+        return role_noun  # "the commander", "the midfielder": the person of that role
+    apposed = knowledge.lookup(appositive.strip(" ,")) if appositive else None
+    if apposed and apposed.proper and _descriptor(head, knowledge):
+        return Attribution((apposed.source,))  # "The U.N. humanitarian office, OCHA"
     titled = appositive and _name_in(appositive, knowledge) is not None
     whole = whole_name(head, knowledge)  # "The UN Military Observer Group in India and Pakistan"
     return (
@@ -129,10 +158,30 @@ def _body(head: str, knowledge: Knowledge) -> Attribution | None:
     return Attribution((source,)) if source else None
 
 
-def _pronoun(pronoun: str, context: Context) -> Attribution | None:
+def _pronoun(pronoun: str, knowledge: Knowledge, context: Context) -> Attribution | None:
     if pronoun == "it" and context.opening and context.opening.kind != "group":
         return Attribution((context.opening,))  # "Israel's military ... It said"
-    return context.last(person=pronoun in PERSON_PRONOUNS)
+    if pronoun in PERSON_PRONOUNS:
+        return _person_pronoun(pronoun, knowledge, context)
+    return context.last(person=False)
+
+
+def _person_pronoun(pronoun: str, knowledge: Knowledge, context: Context) -> Attribution | None:
+    """ "she said": the nearest person before it whose gender fits, as the last time they
+    spoke if they did; else the last speaker."""
+    gender = PRONOUN_GENDER[pronoun]
+    last = context.last(person=True)
+    if last and last.speaker and context.recently(last):
+        speaker = context.register.named(last.speaker.name)
+        if speaker is None or speaker.gender in (None, gender):
+            return last  # the one who just spoke goes on speaking: "..., he said."
+    person = context.register.nearest(context.position, gender)
+    if person is None:
+        return last
+    earlier = context.by_name(person.name)
+    if earlier and earlier.speaker:
+        return earlier
+    return person_attribution(person, knowledge, context)
 
 
 def _has_verb(text: str) -> bool:
@@ -166,6 +215,53 @@ def _joined_names(parts: list[str], knowledge: Knowledge) -> list[str]:
     return joined
 
 
+def _singular(word: str, knowledge: Knowledge) -> str:
+    """ "companies" -> "company", "firms" -> "firm", when the singular is a pointing noun."""
+    for plural, single in (("ies", "y"), ("s", "")):
+        if word.endswith(plural) and word[: -len(plural)] + single in knowledge.back_nouns:
+            return word[: -len(plural)] + single if word not in knowledge.back_nouns else word
+    return word
+
+
+def _role_noun(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
+    """ "the commander", "the midfielder", "the minister": the person the article gave that
+    role, else the person it named last (when they were named only just before)."""
+    match = ROLE_NOUN.match(head.strip())
+    noun = match.group("noun").lower() if match else ""
+    if noun not in knowledge.person_nouns and noun not in knowledge.team_roles:
+        return None
+    register = context.register
+    person = register.with_role(noun, context.position)
+    if person is None and match and match.group("noun").islower():  # "the midfielder"
+        last = register.nearest(context.position)
+        near = last is not None and context.position - last.mentioned_before(context.position) < 300
+        person = last if near else None
+    if person is None:
+        return None
+    earlier = context.by_name(person.name)
+    return (
+        earlier if earlier and earlier.speaker else person_attribution(person, knowledge, context)
+    )
+
+
+def _role_group(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
+    """ "The leaders agreed that ...", "the two ministers said": the people the article gave
+    that role, each for the body they speak for."""
+    match = ROLE_GROUP.match(head.strip())
+    noun = match.group("noun").lower()[:-1] if match else ""
+    if noun == "leader":
+        nouns: tuple[str, ...] = knowledge.leader_titles
+    elif noun in knowledge.person_nouns or noun in knowledge.team_roles:
+        nouns = (noun,)
+    else:
+        return None
+    people = context.register.with_any_role(nouns, context.position)
+    if len(people) < 2:
+        return None
+    sources = [person_attribution(p, knowledge, context).sources[0] for p in people]
+    return Attribution(tuple(dict.fromkeys(sources)))
+
+
 def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
     """ "the group's media office", "the health ministry", "a spokesperson", "its bulletin",
     "the Portuguese club", "the Russian embassy"."""
@@ -173,7 +269,7 @@ def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribu
     if head[:1].isupper() and not DETERMINERS.match(head) and first not in knowledge.back_nouns:
         return None  # but "Customs data show" opens a sentence with a common noun
     bare = DETERMINERS.sub("", head.strip()).split()
-    words = [POSSESSIVE.sub("", w).lower() for w in bare]
+    words = [_singular(POSSESSIVE.sub("", w).lower(), knowledge) for w in bare]
     named = [knowledge.lookup(POSSESSIVE.sub("", w)) if w[:1].isupper() else None for w in bare]
     for word, found in zip(bare, named, strict=True):
         state = found is not None and found.source.kind == "government"
@@ -188,17 +284,25 @@ def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribu
     if not kinds:
         return None
     states = [n.source for n in named if n and n.source.kind == "government"]
-    if states and kinds[0] == "government":
-        return Attribution((states[0],))  # "the Russian embassy" speaks for Moscow
+    if states and kinds[0] in ("government", "spokesperson"):
+        return Attribution((states[0],))  # "the Russian embassy", "a senior U.S. official"
+    if len(words) == 2 and kinds == ["organisation", "document"]:
+        return Attribution((labelled(" ".join(bare)),))  # "court documents": theirs alone
+    if len(words) == 2 and kinds[0] == "organisation" and words[1] in knowledge.source_nouns:
+        court = context.body_named(words[:1])  # "court officials": the court's, if named
+        return Attribution((court or unresolved(" ".join(bare), knowledge) or labelled(head),))
     earlier = context.by_name(head)
     if earlier and earlier.speaker:
         return earlier  # "the minister": the speaker whose role that is
     if own and context.current:
         return Attribution((context.current,))  # "according to its daily bulletin"
-    return _back_to(kinds[0], words, context)
+    plural = bool(bare) and POSSESSIVE.sub("", bare[-1]).lower() != words[-1]
+    return _back_to(kinds[0], words, context, plural)
 
 
-def _back_to(kind: str, words: list[str], context: Context) -> Attribution | None:
+def _back_to(
+    kind: str, words: list[str], context: Context, plural: bool = False
+) -> Attribution | None:
     if kind == "document" and MADE_BY.search(" ".join(words)):
         return None  # "a survey by X": X is named; the body resolver reads it
     made_by = MADE_BY.search(" ".join(words))
@@ -221,9 +325,23 @@ def _back_to(kind: str, words: list[str], context: Context) -> Attribution | Non
         source = (
             dateline or context.last_body(("government",), spoken=True) or context.home_country()
         )
+    elif kind == "company":  # "the company", "the club": never a state
+        several = _companies(context) if plural else ()
+        if several:
+            return Attribution(several)  # "..., the companies said."
+        opened = context.opening if context.opening and context.opening.kind != "group" else None
+        ours = opened if opened and opened.kind in ("organisation", "unresolved") else None
+        source = ours or context.last_body(("organisation", "unresolved"))
     else:  # "the agency": the last body, of any kind, that spoke or was named
         source = context.last_body(("organisation", "unresolved", "government"))
     return Attribution((source,)) if source else None
+
+
+def _companies(context: Context) -> tuple[SourceRef, ...]:
+    """ "the companies said", "both firms said": the bodies the sentence itself named."""
+    named = [s for s in context.in_sentence if s.kind in ("organisation", "unresolved")]
+    unique = tuple(dict.fromkeys(named))
+    return unique if len(unique) >= 2 else ()
 
 
 def _person(
@@ -234,16 +352,17 @@ def _person(
         return Attribution((owner[0].source,))  # "Prime Minister Benjamin Netanyahu's office"
     office = PERSONS_OFFICE.match(head)
     if office:  # "Prime Minister Jonas Gahr Store's office": whom the title serves
-        source = _role_source(office.group("role"), knowledge, context)
+        source = speaks_for([office.group("role")], knowledge, context)
         return Attribution((source,)) if source else None
     name, appositive = _name_and_role(head, appositive, knowledge)
     if name is None:
         earlier = context.by_name(head)
-        if earlier is None and _descriptor(head, knowledge) and appositive:
+        if earlier is None and _descriptor(head, knowledge) and _proper_name(appositive, knowledge):
             named = unresolved(appositive, knowledge)  # "The Italian athletics federation, Fidal"
             return Attribution((named,)) if named else None
         return earlier or _introduced(head, knowledge, context)
-    if {w.lower() for w in name.before.split()[-1:]} & knowledge.organisation_descriptors:
+    descriptor = {w.lower() for w in name.before.split()[-1:]} & knowledge.organisation_descriptors
+    if descriptor and name.before != head:
         return None  # "cybersecurity firm Recorded Future" names a body, not a person
     known = knowledge.person(name.name)
     earlier = context.by_name(known.name if known else name.name)
@@ -251,42 +370,19 @@ def _person(
     role = _role(name, appositive, knowledge) or (
         earlier.speaker.role if earlier and earlier.speaker else None
     )
-    if known:
-        return Attribution((known.source,), Speaker(known.name, role or known.role))
-    if earlier and earlier.speaker:
+    if earlier and earlier.speaker and not known:
         return Attribution(earlier.sources, Speaker(earlier.speaker.name, role))
-    source = (
-        _role_source(role, knowledge, context)
-        or _employer(role, knowledge, context)
-        or _role_group(role, knowledge)
-        or unresolved(name.name, knowledge)
-    )
-    return Attribution((source,), Speaker(name.name, role)) if source else None
-
-
-def _employer(role: str | None, knowledge: Knowledge, context: Context) -> SourceRef | None:
-    """ "Chief Executive Kari Nygaard" in a story about a company speaks for the company."""
-    if not role or role.title() not in {t.title() for t in knowledge.corporate_titles}:
-        return None  # "chief executive Laura Brennan" as much as "Chief Executive ..."
-    return context.last_body(("organisation", "unresolved"))
-
-
-def _role_group(role: str | None, knowledge: Knowledge) -> SourceRef | None:
-    """ "a security researcher at a Dakar-based think tank" -> Security researchers."""
-    if not role:
-        return None
-    words = re.split(r"\s+(?:at|of|for|from|with|in|who|which)\s+", role)[0].split()
-    if all(w in knowledge.title_words for w in words):
-        return None  # a title alone ("Chief Executive") names no group
-    label = group_by_noun(words[-3:], knowledge) if words else None
-    return unresolved(label, knowledge) if label else None
+    person = context.register.named(name.name) or Person(name.name)
+    return person_attribution(person, knowledge, context, role)
 
 
 def _descriptor(head: str, knowledge: Knowledge) -> bool:
     """ "the Italian athletics federation", "the environmental group": a kind of body."""
     words = {w.lower().strip(",.") for w in head.split()}
     kinds = {knowledge.back_nouns.get(w) for w in words}
-    return "organisation" in kinds or bool(words & knowledge.organisation_descriptors)
+    return bool(kinds & {"organisation", "company"}) or bool(
+        words & knowledge.organisation_descriptors
+    )
 
 
 def _proper_name(text: str, knowledge: Knowledge) -> bool:
@@ -298,6 +394,9 @@ def _proper_name(text: str, knowledge: Knowledge) -> bool:
 
 def _introduced(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
     """ "Faki said": a person the article named before, in narration, with their role."""
+    person = context.register.named(head)
+    if person is not None:
+        return person_attribution(person, knowledge, context)
     words = head.split()
     if len(words) != 1 or not words[0][:1].isupper():
         return None
@@ -321,6 +420,9 @@ def _name_and_role(head: str, appositive: str, knowledge: Knowledge) -> tuple[Na
             and appositive.startswith(f"{after.before} {after.name},".strip())
         ):
             return NameSpan(after.name, head, ""), ""
+        if after and _only_titles(after.before, knowledge) and ROLE_AFTER.match(after.after):
+            # "The mission's co-director, Dr Eleanor Whitcombe of the University of Liverpool"
+            return NameSpan(after.name, head, ""), after.after
     return name, appositive
 
 
@@ -341,37 +443,14 @@ def _name_in(text: str, knowledge: Knowledge) -> NameSpan | None:
 
 def _role(name: NameSpan, appositive: str, knowledge: Knowledge) -> str | None:
     """The words that say what a person is: the appositive, else the title around the name."""
-    if re.match(r"(?:who|which|whose|speaking|in|on|at)\b", appositive.strip()):
-        appositive = ""  # a clause or circumstance, not a role
+    if re.match(
+        r"(?:who|which|whose|speaking|in|on|at|[a-z]+(?:ing|ed)\s+(?:from|in|at|on|near))\b",
+        appositive.strip(),
+    ):
+        appositive = ""  # a clause or circumstance ("reporting from Mosul"), not a role
     appositive = re.split(r",\s+(?:who|which|whose)\b", appositive)[
         0
     ]  # "X's negotiator, who spoke for ..."
     role = appositive.strip(" ,") or " ".join(p for p in (name.before, name.after) if p).strip(" ,")
     role = re.sub(r"^(?:the|a|an)\s+", "", role)
     return role or None
-
-
-def _role_source(role: str | None, knowledge: Knowledge, context: Context) -> SourceRef | None:
-    """Whom a role speaks for: the body it names, "its" body, or the story's own state."""
-    if not role:
-        return None
-    if role.lower().startswith(("its ", "their ")):  # "... Commission. Its chair, Justice X"
-        spoke = context.last_body(("organisation", "unresolved", "government"), spoken=True)
-        return context.opening or context.current or spoke
-    owner = OWNER.search(role)
-    if owner and owner.group(1).lower() not in ("its", "their"):
-        noun = owner.group(2).lower()  # "the canal's administrator", "the company's president"
-        named = context.body_named([noun])
-        if named:
-            return named
-        if knowledge.back_nouns.get(noun) == "organisation":
-            return context.last_body(("organisation", "unresolved"))
-    source = body_in_role(role, knowledge)
-    if source:
-        return source
-    words = set(role.replace("-", " ").split())
-    if words & (knowledge.government_words | {"minister", "spokesman", "spokeswoman", "army"}):
-        if context.current and context.current.kind == "government":
-            return context.current  # "Pakistan's foreign office summoned ..., spokeswoman X said"
-        return context.home_country()  # "Interior Minister Diosdado Cabello" in a Caracas story
-    return None

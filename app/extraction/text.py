@@ -8,14 +8,19 @@ from dataclasses import dataclass
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
 # A sentence ends at . ! ? (maybe followed by closing quotes or brackets), then space,
-# then something that can start a sentence.
-SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+# then something that can start a sentence; or, where a scrape glued two sentences, with
+# no space between a word's last letter and a capitalised word ("trading.The company",
+# "the deal.”The ministry").
+SENTENCE_END = re.compile(
+    r"[.!?][\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9À-Þ])"
+    r"|(?<=[a-z0-9%à-ÿ])[.!?][\"”’]?(?=[\"“‘]?[A-ZÀ-Þ][a-zà-ÿ])"
+)
 WORD_BEFORE = re.compile(r"(\S+)$")
-TERMINAL = (".", "!", "?", '"', "”", "’", "'", ")", ":", ";")
+TERMINAL = (".", "!", "?", '"', "”", "’", "'", ")", ":", ";", "…")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # "DUBAI, Jan 21 (Reuters) - ", "KYIV (AP) — ": where and who filed the story.
 DATELINE = re.compile(
-    r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’ -]{1,40}?)(?:,\s*(?P<where>[^()\n]{0,40}?))?"
+    r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’ /-]{1,40}?)(?:,\s*(?P<where>[^()\n]{0,40}?))?"
     r"(?:\s*\([^)]{1,40}\))?\s+[-–—]{1,2}\s+"
 )
 # "15:40 PKT — ": a live blog's time stamp before each entry.
@@ -59,10 +64,13 @@ def clean_body(body: str, widget_labels: Iterable[str]) -> str:
 
 
 def paragraphs(body: str) -> list[Span]:
-    """The paragraphs of a cleaned body, with their offsets."""
+    """The paragraphs of a cleaned body (or of its reading view), with their offsets;
+    blank edges (blanked debris) are left out."""
     spans, start = [], 0
     for part in body.split("\n\n"):
-        spans.append(Span(part, start, start + len(part)))
+        lead = len(part) - len(part.lstrip())
+        text = part.strip()
+        spans.append(Span(" ".join(text.split("\n")), start + lead, start + lead + len(text)))
         start += len(part) + 2
     return spans
 
@@ -106,7 +114,8 @@ def without_dateline(paragraph: Span) -> tuple[Span, str | None]:
 
 
 def sentences(paragraph: Span, abbreviations: frozenset[str]) -> Iterator[Span]:
-    """Split a paragraph into sentences; abbreviations and initials do not end one."""
+    """Split a paragraph into sentences; abbreviations and initials do not end one, and
+    sentences a scrape glued together are two."""
     text, begin = paragraph.text, 0
     for match in SENTENCE_END.finditer(text):
         if _ends_with_abbreviation(text[: match.start() + 1], abbreviations):

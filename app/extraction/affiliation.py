@@ -1,0 +1,191 @@
+"""Whom a named person speaks for, read from what the text says of them first.
+
+The roles the register collected ("Poland's army chief Gen.", "Sen. ..., R-Ohio", "of the
+School of Public Health at the University of Leeds", "Kisumu Governor", "Captain") are
+read in that order of strength: a party-state tag, a body the role names (a demonym or
+possessive, "of the X", "X spokesperson", a whole university), a local office, the
+body the story is about for a job title, the state for a state title, a field for an
+expert. `data/people.json` and `data/entities.json` are the knowledge to fall back on.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.extraction.bodies import body_in_role, group_by_noun, labelled, proper_run, unresolved
+from app.extraction.context import Attribution, Context
+from app.extraction.knowledge import Knowledge
+from app.extraction.model import SourceRef, Speaker
+from app.extraction.register import PARTY_TAG, Person
+
+OWNER = re.compile(r"\b(the)\s+([a-z]+)(?:'s|’s)\s", re.IGNORECASE)
+RANKS = {"Chief", "Associate", "Senior", "Deputy", "Presiding", "Lead", "Acting"}
+FORMER = re.compile(r"\b(?:former|ex-|retired|outgoing)\b", re.IGNORECASE)
+NATIONALITY = re.compile(r"^[A-ZÀ-Þ][\w.'’ -]*?(?:'s|’s)?$")  # "Chad's", "Brazilian"
+STATE_ROLE_WORDS = {"minister", "spokesman", "spokeswoman", "spokesperson", "army", "secretary",
+                    "undersecretary", "under-secretary", "prosecutor"}  # fmt: skip
+
+
+def speaks_for(
+    roles: list[str], knowledge: Knowledge, context: Context, strong_only: bool = False
+) -> SourceRef | None:
+    """The body a person with these roles speaks for, the strongest reading first; with
+    `strong_only`, only a body the roles name themselves (not one guessed from the story)."""
+    current = [
+        r
+        for r in roles
+        if not FORMER.search(r) and not _nationality(r, knowledge) and not _member(r, knowledge)
+    ]
+    readings = STRONG if strong_only else STRONG + WEAK
+    for reading in readings:
+        for role in current:
+            source = reading(role, knowledge, context)
+            if source:
+                return source
+    return None
+
+
+def _member(role: str, knowledge: Knowledge) -> bool:
+    """ "a psychology major at the University of X", "a resident of Y": belongs to a body
+    without speaking for it."""
+    head = re.split(r"\s+(?:at|of|for|from|with|in)\s+", role)[0].split()
+    return bool(head) and head[-1].lower().strip(",.") in knowledge.members_not_speakers
+
+
+def _nationality(role: str, knowledge: Knowledge) -> bool:
+    """ "Chad's Moussa Faki Mahamat": a country alone before a name says where a person is
+    from, not whom they speak for."""
+    role = re.sub(r"^(?:the|a|an)\s+", "", role.strip())  # "Janzen, the Canadian, said"
+    bare = role.replace("’s", "").replace("'s", "").strip()
+    named = knowledge.lookup(bare) if NATIONALITY.match(role) else None
+    return named is not None and named.source.kind == "government"  # not "The BBC's X"
+
+
+def person_attribution(
+    person: Person, knowledge: Knowledge, context: Context, role: str | None = None
+) -> Attribution:
+    """A registered person as speaker, filed under the body they speak for."""
+    roles = [r for r in (role, *person.roles) if r]
+    known = knowledge.person(person.name)
+    spoken = role or _describing(person.roles) or (known.role if known else None)
+    # the text's own words first; for a listed person, the data file beats a guess
+    source = speaks_for(roles, knowledge, context, strong_only=known is not None)
+    if known and source is None:
+        source = known.source
+    source = source or unresolved(person.name, knowledge) or labelled(person.name)
+    name = known.name if known else person.name
+    return Attribution((source,), Speaker(name, spoken), personal=True)
+
+
+def _describing(roles: list[str]) -> str | None:
+    """The role that says most about a person: not an age or a bare title."""
+    described = [r for r in roles if len(r.split()) > 1 or r[:1].islower()]
+    chosen = described or roles
+    return chosen[0] if chosen else None
+
+
+def _party(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
+    """ "R-Ohio", "D-N.M.": a US lawmaker's party."""
+    tag = PARTY_TAG.match(role.strip(" ,.") + ("." if role.endswith(".") else ""))
+    party = knowledge.party_tags.get(tag.group("party")) if tag else None
+    named = knowledge.lookup(party) if party else None
+    return named.source if named else None
+
+
+def _named_in_role(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
+    """The body a role names: "its" body, "the company's", or "head of the X"."""
+    if role.lower().startswith(("its ", "their ")):  # "... Commission. Its chair, Justice X"
+        spoke = context.last_body(("organisation", "unresolved", "government"), spoken=True)
+        return context.opening or context.current or spoke
+    owner = OWNER.search(role)
+    if owner and owner.group(1).lower() not in ("its", "their"):
+        noun = owner.group(2).lower()  # "the canal's administrator", "the company's president"
+        named = context.body_named([noun])
+        if named:
+            return named
+        if knowledge.back_nouns.get(noun) in ("organisation", "company"):
+            return context.last_body(("organisation", "unresolved"))
+    client = _client(role, knowledge, context)
+    court = _court(role, knowledge, context)
+    return client or court or body_in_role(role, knowledge)
+
+
+def _client(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
+    """ "Almasi's lawyer": a person named by surname owns the role; their full name is the
+    source, never the bare surname."""
+    owner = re.match(r"^(?P<name>[A-ZÀ-Þ][\w'’-]+)(?:'s|’s)\s+[a-z]", role)
+    person = context.register.named(owner.group("name")) if owner else None
+    return unresolved(person.name, knowledge) if person else None
+
+
+def _court(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
+    """ "U.S. District Judge": the court the judge sits on; "Justice", "Chief Justice": the
+    court the story names."""
+    words = role.split()
+    if not words or words[-1] not in knowledge.judicial_titles:
+        return None
+    if len(words) == 1 or words[-2] in RANKS:  # "Chief Justice": a rank, not a court
+        return context.body_named(["court"])
+    court = " ".join([*words[:-1], knowledge.judicial_titles[words[-1]]])
+    return unresolved(court, knowledge)
+
+
+def _local_office(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
+    """ "Kisumu Governor", "New Orleans Mayor": the place whose office it is."""
+    words = role.split()
+    titles = [i for i, w in enumerate(words) if w in knowledge.local_titles]
+    if not titles or titles[0] == 0:
+        return None
+    run = proper_run(words[: titles[0]])
+    place = " ".join(run)
+    if not run or len(run) != titles[0] or knowledge.lookup(place):
+        return None  # "Kenya's Governor" is a state's; "the Governor" names no place
+    return unresolved(place, knowledge)
+
+
+def _team(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
+    """ "Panama coach", "Tunisia's coach": a country's national side in a sports story."""
+    words = role.replace("’s", "").replace("'s", "").split()
+    if len(words) < 2 or words[-1].lower() not in knowledge.team_roles:
+        return None
+    named = knowledge.lookup(" ".join(words[:-1]))
+    if named is None or named.source.kind != "government":
+        return None
+    return unresolved(f"{named.entity.label} national team", knowledge, allow_in=True)
+
+
+def _employer(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
+    """ "Chief Executive Kari Nygaard", "Captain Joe Mensah": in a story about a company or
+    a club, a job title with no body of its own is the job there."""
+    words = [w.strip(",.").lower() for w in role.split()]
+    titled = role.title() in {t.title() for t in knowledge.corporate_titles}
+    if not (titled or (words and words[-1] in knowledge.team_roles)):
+        return None
+    return context.last_body(("organisation", "unresolved"))
+
+
+def _state(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
+    """ "Interior Minister Diosdado Cabello" in a Caracas story: the story's own state."""
+    words = set(role.replace("-", " ").split())  # "Interior Minister", "Col.", "undersecretary"
+    lower = {w.lower() for w in words}
+    if not (
+        words & (knowledge.government_words | knowledge.military_ranks) or lower & STATE_ROLE_WORDS
+    ):
+        return None
+    for opened in (context.current, context.opening):
+        if opened and opened.kind == "government":
+            return opened  # "Pakistan's foreign office summoned ..., spokeswoman X said"
+    return context.home_country()
+
+
+def _field(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
+    """ "a security researcher at a Dakar-based think tank" -> Security researchers."""
+    words = re.split(r"\s+(?:at|of|for|from|with|in|who|which)\s+", role)[0].split()
+    if all(w in knowledge.title_words for w in words):
+        return None  # a title alone ("Chief Executive") names no group
+    label = group_by_noun(words[-3:], knowledge) if words else None
+    return unresolved(label, knowledge) if label else None
+
+
+STRONG = (_party, _team, _named_in_role, _local_office)  # a body the role itself names
+WEAK = (_employer, _state, _field)  # a body guessed from the story, or a field

@@ -1,0 +1,218 @@
+"""Quotation paragraphs: text that is somebody's words without a cue of its own.
+
+Round-ups and wire copy quote in three shapes that sentence rules cannot see:
+  block    "Camerini, from blog Transbrasil, states:" and then the blogger's paragraphs,
+           often the original language first and a translation after;
+  post     "Poland's foreign ministry posted on X:" and then the post, or a paragraph
+           marked as a quotation ("> ...") after the sentence that introduced it;
+  colon    "Secretary of the Air Force James Roche: "No, Sir, ..."": a transcript, an
+           e-mail exchange, an interview.
+`Blocks` keeps who is being quoted while the reader goes paragraph by paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from app.extraction.attribution import is_clause, lead_end
+from app.extraction.context import Attribution
+from app.extraction.text import Span
+from app.extraction.vocabulary import (
+    ENGLISH_FUNCTION_WORDS,
+    FIRST_PERSON,
+    FOREIGN_FUNCTION_WORDS,
+    INTRO_VERBS,
+)
+
+if TYPE_CHECKING:
+    from app.extraction.reader import Reader
+
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+INTRO_VERB = re.compile(rf"\b(?:{INTRO_VERBS})\b", re.IGNORECASE)
+# "Secretary James Roche: "No, Sir, ..."", or in a transcript "Governor Paul Mbala: The road"
+SPEAKER_COLON = re.compile(
+    r"^(?:(?P<who>[^:\"“”]{3,160}?):\s*(?=[\"“])|(?P<named>[A-ZÀ-Þ][^:\"“”,]{2,60}?):\s+(?=[A-ZÀ-Þ]))"
+)
+TRANSLATION_SHARE = 0.9  # a translation is about as long as the original
+SHORT = 4  # words: a paragraph this short is an exclamation, not a passage to count
+INTRO_WORDS = 14  # a paragraph ending in ":" this short introduces a quotation
+
+
+@dataclass
+class Blocks:
+    """Who is quoted in the paragraph being read, if a quotation block is open."""
+
+    speaker: Attribution | None = None  # whose block is open
+    intro: Attribution | None = None  # set by a paragraph ending in ":", for the next one
+    inside: bool = False  # whether the paragraph being read belongs to the block
+    prefix: int = 0  # where a colon-led quotation starts in the paragraph ("Name: "...")
+    foreign: list[int] = field(default_factory=list)  # lengths of quoted paragraphs not in English
+    english: list[int] = field(default_factory=list)  # lengths of those in English
+    previous: tuple[Span, Span] | None = None  # the last paragraph read outside a block
+
+    def enter(self, reader: Reader, paragraph: Span) -> None:
+        """Decide, before a paragraph is read, whether it is quoted and whose it is."""
+        self.prefix = 0
+        colon = _speaker_colon(reader, paragraph)
+        if colon:
+            self.speaker, self.prefix, self.inside = colon[0], colon[1], True
+            self.foreign, self.english = [], []
+            return
+        quoted = _marked_quotation(reader, paragraph) or excerpt(paragraph.text)
+        if self.intro or (quoted and self.speaker is None and _last_speaker(reader)):
+            self.speaker = self.intro or _last_speaker(reader)
+            self.intro, self.foreign, self.english = None, [], []
+        elif (
+            self.speaker is None
+            and self.previous
+            and not plainly_english(paragraph.text)
+            and foreign_language(WORD.findall(paragraph.text))
+        ):
+            # a post in another language right after the paragraph that named its author
+            self.speaker, self.foreign, self.english = self._named_before(reader), [], []
+        if self.speaker is None:
+            self.inside = False
+            return  # most paragraphs quote nobody: nothing more to weigh
+        words = WORD.findall(paragraph.text)
+        short = len(words) <= INTRO_WORDS
+        intro = short and paragraph.text.rstrip().endswith(":")  # "Commenter Another Me states:"
+        self.inside = self.speaker is not None and not intro and self._continues(paragraph.text)
+        if not self.inside:
+            self.speaker = None
+            return
+        if len(words) >= SHORT:
+            (self.foreign if foreign_language(words) else self.english).append(len(paragraph.text))
+
+    def _named_before(self, reader: Reader) -> Attribution | None:
+        paragraph, sentence = self.previous or (None, None)
+        return _introduced(reader, paragraph, sentence) if paragraph and sentence else None
+
+    def _continues(self, text: str) -> bool:
+        if len(WORD.findall(text)) < SHORT:
+            return True  # "Gente, que absurdo!": too short to tell or to count
+        if foreign_language(WORD.findall(text)):
+            return not self.english  # the original comes before its translation
+        if self.foreign:  # the translation: about as long as the original
+            return len(self.english) < len(self.foreign) and sum(
+                self.english
+            ) < TRANSLATION_SHARE * sum(self.foreign)
+        return not self.english or first_person(text) or excerpt(text)
+
+    def leave(self, reader: Reader, paragraph: Span, sentences: list[Span]) -> None:
+        """After a paragraph: if it ends with a colon, who it introduces."""
+        if self.prefix:  # a colon-led quotation is one paragraph long
+            self.speaker, self.inside = None, False
+        if not sentences:
+            return
+        inside, self.previous = self.inside, None if self.inside else (paragraph, sentences[-1])
+        # "ZDistrict summed up his feelings.": an intro, unless it is the quoted words' own
+        if paragraph.text.rstrip().endswith(":") or (not inside and says_nothing(sentences[-1])):
+            self.intro = _introduced(reader, paragraph, sentences[-1])
+
+    def close(self) -> None:
+        """A paragraph attributed by its own words ends the block."""
+        self.speaker, self.inside, self.intro = None, False, None
+
+
+def plainly_english(text: str) -> bool:
+    """A quick look before counting words: "the" and "and" over and over are English."""
+    return text.count(" the ") + text.count(" and ") + text.count(" of ") >= 4
+
+
+def foreign_language(words: list[str]) -> bool:
+    """Whether words are not English: more of another language's commonest words than of
+    English's ("Os experts de plantão", "Uwielbiam latać samolotem")."""
+    english = sum(1 for w in words if w.lower() in ENGLISH_FUNCTION_WORDS)
+    foreign = sum(1 for w in words if w.lower() in FOREIGN_FUNCTION_WORDS)
+    return foreign >= 2 and foreign > english
+
+
+def excerpt(text: str) -> bool:
+    """ "…[T]he skeptics would like ...": a paragraph that opens with an ellipsis is cut
+    from somebody's longer text."""
+    return text.lstrip().startswith(("…", "...", "[…]", "[...]"))
+
+
+def first_person(text: str) -> bool:
+    """Whether a paragraph speaks in the first person ("I think", "we are")."""
+    words = WORD.findall(text)
+    return any(w == "I" or w.startswith(("I'", "I’")) or w in FIRST_PERSON for w in words)
+
+
+def _speaker_colon(reader: Reader, paragraph: Span) -> tuple[Attribution, int] | None:
+    """ "Secretary of the Air Force James Roche: "No, Sir, ...": a named speaker, a colon
+    and a quotation."""
+    if ":" not in paragraph.text[:170]:
+        return None  # most paragraphs: no colon near the start
+    match = SPEAKER_COLON.match(paragraph.text)
+    words = match.group("who") or match.group("named") if match else ""
+    if not match or INTRO_VERB.search(words) or len(words.split()) > 8 and not match.group("who"):
+        return None
+    who = reader.resolve(words)
+    if who is None or who.speaker is None:
+        return None
+    return who, match.end()
+
+
+def _marked_quotation(reader: Reader, paragraph: Span) -> bool:
+    """A paragraph the page marked as a quotation ("> ..."), its mark blanked for reading."""
+    line = reader.article.body.rfind("\n", 0, paragraph.start) + 1
+    return reader.article.body[line : paragraph.start].strip().startswith(">")
+
+
+def _last_speaker(reader: Reader) -> Attribution | None:
+    last = reader.drafts[-1] if reader.drafts else None
+    return last.attribution if last and last.attributed else None
+
+
+def says_nothing(sentence: Span) -> bool:
+    """ "Jomra writes about García:", "Commenter Another Me states:": an intro whose words
+    after the verb are too few to say anything."""
+    return _says_nothing(sentence.text)
+
+
+@lru_cache(maxsize=4096)
+def _says_nothing(text: str) -> bool:
+    sentence = Span(text, 0, len(text))
+    if any(mark in sentence.text for mark in '"“”') or sentence.text.count(" ") > 2 * INTRO_WORDS:
+        return False  # '"...," he added.' said it all before the verb
+    verbs = list(INTRO_VERB.finditer(sentence.text))
+    if not verbs:
+        return False
+    before, after = sentence.text[: verbs[-1].start()], sentence.text[verbs[-1].end() :]
+    short = len(after.split()) <= 3 and len(before.split()) <= 14
+    return short and not is_clause(" " + before)  # "At least 12 died, the ministry said."
+
+
+def _subjects(before: str) -> list[str]:
+    """The words before an intro verb, then what follows each comma in them."""
+    cuts = [0] + [m.end() for m in re.finditer(r",\s+", before)]
+    return [s for s in (before[cut:].strip(" ,") for cut in cuts) if s]
+
+
+def _introduced(reader: Reader, paragraph: Span, sentence: Span) -> Attribution | None:
+    """Whom a paragraph ending in ":" introduces: the claim it just made ("She also
+    criticizes the media ...:"), the subject of its intro verb ("Jomra writes about
+    García:"), its last speaker, or a person it names."""
+    last = reader.drafts[-1] if reader.drafts else None
+    if last and last.attributed and last.quote.start >= paragraph.start:
+        return last.attribution
+    verbs = list(INTRO_VERB.finditer(sentence.text))
+    if verbs:
+        before = sentence.text[: verbs[-1].start()]
+        before = before[lead_end(before, reader.knowledge, False) :].strip(" ,")
+        for subject in _subjects(before):  # "Not forgetting X, Polish blog Tierra Incognita,"
+            who = reader.resolve(subject)
+            if who is not None and who.sources and who.sources[0].kind != "group":
+                return who
+    named = [
+        p
+        for p in reader.context.register.people
+        if paragraph.start <= p.mentioned_before(sentence.end)
+    ]
+    if named:
+        return reader.person(named[-1])
+    return None

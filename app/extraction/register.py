@@ -1,0 +1,512 @@
+"""The people an article names, read once before its claims: who they are, what the text
+says of them, and where each is mentioned.
+
+A person is introduced once in full ("Maria Lindqvist, head of the Institute for Arctic
+Policy") and then named by surname ("Lindqvist added"), by a pronoun ("she said") or by
+a role ("the commander said"). The register lets later sentences find the person those
+words refer to: by name, by the nearest compatible mention before them, or by role.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from app.extraction.knowledge import Knowledge
+from app.extraction.mentions import POSSESSIVE, inside_body_name, is_name_word, portfolio_first
+from app.extraction.text import Span
+from app.extraction.vocabulary import (
+    ADJECTIVES_IN_ED,
+    HONORIFIC_GENDER,
+    NAME_SUFFIXES,
+    NAME_TITLES,
+    NOUN_GENDER,
+    PARTICIPLES,
+    POSSESSIVE_GENDER,
+    PRONOUN_GENDER,
+    ROLE_MODIFIERS,
+    SENTENCE_OPENERS,
+    VERBISH,
+)
+
+TOKEN = re.compile(r"\S+")
+CAPITALISED = re.compile(r"(?<![^\s\"“(])[A-ZÀ-Þ]\S*")  # a word that may be a name
+PARTY_TAG = re.compile(r"^(?P<party>[A-Z])-(?P<state>[A-Z][A-Za-z.]{1,14}(?: [A-Z][a-z.]+)?)$")
+ROLE_CLAUSE = re.compile(
+    r"^who\s+(?:commands|leads|heads|runs|directs|chairs|manages|coaches|captains|founded|"
+    r"co-founded|represents|edits|writes for|teaches|works|lectures|researches|serves)\b"
+)
+COPULA = re.compile(
+    r"^\s*(?:is|was|has been)\s+(?P<role>(?:an?|the)\s+[^,;.]{3,120}"
+    r"|[A-Z][\w-]*['’]s\s+[^,;.]{3,100}|[a-z][^,;.]{3,120})"
+)
+ROLE_STOP = re.compile(r"\s+(?:who|which|whose|said|says|told|tells|added)\b|\s+and\s+(?=[a-z])")
+PRONOUN = re.compile(r"\b(?:he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
+OBJECT_GENDER = {"him": "male", "hers": "female", "himself": "male", "herself": "female"}
+ROLE_WORDS_BEFORE = {"of", "for", "at"}  # "head of X Name", "Minister for Y Name"
+CLAUSE_WORDS = {"that", "and", "but", "or", "which", "who", "whom", "while", "as"}
+
+
+@dataclass
+class Person:
+    """One person the article names, with everything the text says of them."""
+
+    name: str
+    roles: list[str] = field(default_factory=list)
+    gender: str | None = None
+    mentions: list[int] = field(default_factory=list)  # body offsets, in order
+    parts: list[str] = field(init=False)  # the name words, lowercased ("cres", "eastman")
+
+    def __post_init__(self) -> None:
+        self.parts = [POSSESSIVE.sub("", w).lower() for w in self.name.split()]
+
+    def mentioned_before(self, at: int) -> int:
+        """The latest offset before `at` at which the person is mentioned, or -1."""
+        index = bisect.bisect_left(self.mentions, at)
+        return self.mentions[index - 1] if index else -1
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """A full name found in a sentence, with the role words around it."""
+
+    name: str
+    start: int  # body offset
+    roles: tuple[str, ...]
+    gender: str | None
+
+
+@dataclass
+class Register:
+    """The people of one article."""
+
+    people: list[Person] = field(default_factory=list)
+    titles: frozenset[str] = frozenset()  # "president", "minister": not part of a name
+    _named: dict[str, Person | None] = field(default_factory=dict)  # phrases looked up so far
+
+    def named(self, words: str) -> Person | None:
+        """The person a full name, a surname or a first name refers to ("Lindqvist",
+        "President Biden", "Undersecretary for Education Mr. Toccafondi")."""
+        if words not in self._named:
+            self._named[words] = self._find(words)
+        return self._named[words]
+
+    def _find(self, words: str) -> Person | None:
+        key = self._name_words(words)
+        if not key:
+            return None
+        full = " ".join(key)
+        exact = [p for p in self.people if " ".join(p.parts) == full]
+        if len(key) > 1 and exact:
+            return exact[0]
+        for drop in range(1, len(key) - 1):  # "Communications Bill Bodie": a body word first
+            tail = " ".join(key[drop:])
+            longer = [p for p in self.people if len(p.parts) > 1 and " ".join(p.parts) == tail]
+            if longer:
+                return longer[0]
+        matches = [p for p in self.people if len(p.parts) > 1 and _names_part(p.parts, key)]
+        if len(matches) == 1:
+            return matches[0]  # "Pennock" is Sarah Pennock before any "Pennock" alone
+        return exact[0] if exact else self.misspelt(full) if len(key) == 1 else None
+
+    def misspelt(self, surname: str) -> Person | None:
+        """The one person named in full whose surname this long single name misspells
+        ("Ms Bauchtman said" after "Lydia Buchtmann"): news copy has typos."""
+        key = surname.lower()
+        if " " in key or len(key) < 7:
+            return None
+        close = [
+            p
+            for p in self.people
+            if len(p.parts) > 1
+            and p.parts[-1][:1] == key[:1]
+            and SequenceMatcher(None, p.parts[-1], key).ratio() >= 0.85
+        ]
+        return close[0] if len(close) == 1 else None
+
+    def _name_words(self, words: str) -> list[str]:
+        """The name at the end of a phrase, without the titles before it."""
+        taken: list[str] = []
+        for word in reversed(words.split()):
+            bare = POSSESSIVE.sub("", word.strip(",;:")).lower()
+            if taken and (bare.rstrip(".") in _HONORIFICS_LOWER or bare in self.titles):
+                break
+            if not word[:1].isupper() and bare not in ("de", "da", "van", "von", "al", "el"):
+                break
+            taken.insert(0, bare)
+        return taken
+
+    def nearest(self, at: int, gender: str | None = None) -> Person | None:
+        """The person mentioned last before `at` whose gender fits ("she said")."""
+        best, best_at = None, -1
+        described = [p for p in self.people if p.roles or p.gender]  # names of bodies have neither
+        for person in described or self.people:
+            if gender and person.gender and person.gender != gender:
+                continue
+            seen = person.mentioned_before(at)
+            if seen > best_at:
+                best, best_at = person, seen
+        return best
+
+    def with_role(self, noun: str, at: int) -> Person | None:
+        """The person last mentioned before `at` whose role has the noun ("the commander")."""
+        stem = _stem(noun)
+        found = [
+            p
+            for p in self.people
+            if p.mentioned_before(at) >= 0 and any(_stem(w) == stem for w in _heads(p.roles))
+        ]
+        return max(found, key=lambda p: p.mentioned_before(at), default=None)
+
+    def with_any_role(self, nouns: Iterable[str], at: int) -> list[Person]:
+        """Everyone mentioned before `at` whose role has one of the nouns ("the leaders",
+        "the two ministers"), in the order they were first mentioned."""
+        stems = {_stem(n) for n in nouns if " " not in n}
+        phrases = [n for n in nouns if " " in n]  # "prime minister": not any minister
+        found = [
+            p
+            for p in self.people
+            if p.mentioned_before(at) >= 0
+            and (
+                any(_stem(w) in stems for w in _heads(p.roles))
+                or any(phrase in role.lower() for role in p.roles for phrase in phrases)
+            )
+        ]
+        return sorted(found, key=lambda p: p.mentions[0])
+
+
+def build_register(sentences: Iterable[Span], knowledge: Knowledge) -> Register:
+    """Read every sentence for the people it names, then find their later mentions."""
+    register = Register(titles=knowledge.title_words_lower)
+    texts = list(sentences)
+    for sentence in texts:
+        for mention in people_in(sentence, knowledge):
+            _enter(register, mention)
+    by_part: dict[str, list[Person]] = {}
+    for person in register.people:
+        if len(person.parts) > 1:
+            for part in person.parts:
+                by_part.setdefault(part, []).append(person)
+    for sentence in texts:
+        _later_mentions(by_part, sentence)
+    for person in register.people:
+        person.mentions.sort()
+    for person in register.people:  # the given name: "Rachel Harvey" is "she"
+        if person.gender is None and len(person.parts) > 1:
+            person.gender = knowledge.name_gender.get(person.name.split()[0])
+    _learn_genders(register, texts)
+    return register
+
+
+def _enter(register: Register, mention: PersonMention) -> None:
+    # "Professor Eastman" after "Cres Eastman": the same person, named by surname (or
+    # misspelt)
+    person = register.named(mention.name)
+    if person is None:
+        person = Person(mention.name)
+        register.people.append(person)
+    person.roles.extend(r for r in mention.roles if r not in person.roles)
+    person.gender = person.gender or mention.gender
+    person.mentions.append(mention.start)
+    register._named.clear()  # a new person may answer a name differently
+
+
+def people_in(sentence: Span, knowledge: Knowledge) -> list[PersonMention]:
+    """The people a sentence names in full ("Col. Oleh Marchenko, who commands ..."), and
+    the single names an honorific marks ("Mr. Toccafondi")."""
+    return [replace(m, start=sentence.start + m.start) for m in _people(sentence.text, knowledge)]
+
+
+@lru_cache(maxsize=8192)
+def _people(text: str, knowledge: Knowledge) -> tuple[PersonMention, ...]:
+    # A pure function of the sentence: a sentence read again (a reload) costs nothing.
+    sentence = Span(text, 0, len(text))
+    tokens = list(TOKEN.finditer(sentence.text))
+    words = [t.group(0) for t in tokens]
+    found: list[PersonMention] = []
+    i = 0
+    while i < len(words):
+        if not words[i][:1].isupper():
+            i += 1  # a name starts with a capital: most words are passed over at once
+            continue
+        j = i
+        while j < len(words) and _name_word(words, j, knowledge):
+            j += 1
+            if words[j - 1].endswith((",", ";", ":")):
+                break
+        start = i
+        if (j - i >= 4 and inside_body_name(words, i, j, knowledge)) or portfolio_first(
+            words, i, j, knowledge
+        ):
+            start = j - 2  # "... University of Texas Arlington Amneh Jafari"
+        elif j - i >= 3 and i and _body_word(words[i - 1], knowledge):
+            start = j - 2  # "Director of Air Force Communications Bill Bodie"
+        if (
+            _is_person(words, start, j, knowledge)
+            and (start != i or _name_starts(words, i, knowledge))
+            and not _a_place(words[max(0, start - 3) : start], knowledge)
+        ):
+            found.append(_mention(sentence, tokens, words, start, j, knowledge))
+        i = max(j, i + 1)
+    return tuple(found)
+
+
+def _a_place(before: list[str], knowledge: Knowledge) -> bool:
+    """ "provincial capital Banda Aceh", "the village of Chakothi": a place, not a person."""
+    nouns = {w.strip(",.").lower() for w in before}
+    return bool(nouns & knowledge.place_nouns)
+
+
+def _body_word(word: str, knowledge: Knowledge) -> bool:
+    bare = word.strip(",.")  # "Force", "Ministry"; not a title such as "President"
+    return bare in knowledge.organisation_words and bare not in knowledge.title_words
+
+
+def _name_starts(words: list[str], i: int, knowledge: Knowledge) -> bool:
+    """Whether a name can start at words[i]: not right after a capitalised word of another
+    name ("the National Iodine Nutrition study"), unless that word ends a title
+    ("Interior Minister"), is an honorific, a country or an owner ("Chad's Moussa Faki
+    Mahamat")."""
+    if i == 0 or words[i - 1].endswith((",", ".", ";", ":", '"', "“", "”", ")")):
+        return True
+    before = words[i - 1].strip('"“”(')
+    if not before[:1].isupper() or before in knowledge.title_heads or before in HONORIFIC_GENDER:
+        return True
+    return bool(POSSESSIVE.search(before)) or knowledge.lookup(before) is not None
+
+
+def _name_word(words: list[str], j: int, knowledge: Knowledge) -> bool:
+    bare = words[j].strip(",.;:\"“”'’()")
+    opens = j == 0 or words[j - 1].endswith((".", '"', "“", "”"))
+    if opens and bare in SENTENCE_OPENERS:
+        return False  # "Yesterday Mohamed received ...", "Former Rovers striker ..."
+    return is_name_word(words, j, knowledge)
+
+
+def _described_as_a_person(words: list[str], j: int, knowledge: Knowledge) -> bool:
+    """ "Charles, a commenter on ZDistrict", "Camerini, from blog Transbrasil", "Peruvian
+    ex-pat in Spain, Jomra": a single name set off by the role of a person who writes (a
+    blogger goes by one name), or after a person's role."""
+    i = j - 1
+    before = words[i - 1] if i else ""
+    if before.endswith(",") and i >= 2:  # "Peruvian ex-pat in Spain, Jomra criticizes ..."
+        role = {w.strip(",.;:").lower() for w in words[max(0, i - 5) : i]}
+        if role & (knowledge.writer_nouns | knowledge.person_nouns):
+            return True
+    if not words[i].endswith(",") or j >= len(words):
+        return False
+    role = {w.strip(",.;:").lower() for w in words[j : j + 4]}
+    return bool(role & knowledge.writer_nouns)
+
+
+def _is_person(words: list[str], i: int, j: int, knowledge: Knowledge) -> bool:
+    run = " ".join(words[i:j]).strip(",.;:")
+    if j <= i:
+        return False
+    if j - i == 1:  # "Mr. Toccafondi", "President Biden", "Camerini, from blog Transbrasil"
+        before = words[i - 1] if i else ""
+        titled = before in HONORIFIC_GENDER or before in NAME_TITLES
+        single = titled or _described_as_a_person(words, j, knowledge)
+        return single and not knowledge.lookup(run) and run not in knowledge.title_words
+    if j - i > 5 or any(POSSESSIVE.search(w.strip(",.;:")) for w in words[i:j]):
+        return False  # "Mecca's Grand Mosque", "European Union's"
+    if knowledge.lookup(run):
+        return False
+    if i and words[i - 1].strip(",").lower() in knowledge.organisation_descriptors:
+        return False  # "budget airline Halvorsen Air", "the journal Nature Geoscience"
+    last = is_name_word(words, j - 1, knowledge, last=True)
+    return last and not inside_body_name(words, i, j, knowledge)
+
+
+def _mention(
+    sentence: Span, tokens: list[re.Match[str]], words: list[str], i: int, j: int,
+    knowledge: Knowledge,
+) -> PersonMention:  # fmt: skip
+    name = " ".join(words[i:j]).strip(",.;:\"“”'’()")
+    start = sentence.start + tokens[i].start()
+    before = _role_before(words[:i], knowledge)
+    last = tokens[j - 1]
+    bare_end = last.end() - (len(last.group(0)) - len(last.group(0).rstrip(",;:")))
+    after = sentence.text[bare_end:]  # from the comma that may end the name
+    roles = [r for r in (before, *_roles_after(after, knowledge)) if r]
+    honorific = words[i - 1] if i else ""
+    gender = HONORIFIC_GENDER.get(honorific) or _gender_of(roles)
+    return PersonMention(name, start, tuple(roles), gender)
+
+
+def _role_before(words: list[str], knowledge: Knowledge) -> str:
+    """ "Civil Defense Authority director General", "Poland's army chief Gen.", or the role
+    set off before the name: "Kenya's interior minister, Joseph Kiprono"."""
+    taken: list[str] = []
+    for word in reversed(words[-8:]):
+        bare = word.strip(',.;:"“”').lower()
+        if word.endswith((",", ";", ":", '"', "”")) or bare in VERBISH or bare in knowledge.cues:
+            if taken or not word.endswith(","):
+                break
+            clause = _clause_before(words, knowledge)
+            return clause if _names_a_role(clause, knowledge) else ""
+        if _ends_role(word, bare):
+            break
+        taken.insert(0, word)
+    return " ".join(taken).strip(",")
+
+
+def _ends_role(word: str, bare: str) -> bool:
+    """ "days after the North's leader Kim": a preposition or a verb is not part of a role."""
+    if bare in ROLE_WORDS_BEFORE or not word[:1].islower():
+        return False
+    opener = bare.capitalize() in SENTENCE_OPENERS and bare not in ROLE_MODIFIERS
+    return opener or bare in ("and", "or", "with", "by", "to", "as") or bare.endswith("ed")
+
+
+def _clause_before(words: list[str], knowledge: Knowledge) -> str:
+    taken: list[str] = []
+    for word in reversed(words[:-1] + [words[-1].rstrip(",")]):
+        bare = word.strip(",.;:").lower()
+        ends = bare in VERBISH or bare in CLAUSE_WORDS or len(taken) > 8
+        if (taken and word.endswith((",", ".", ";", ":"))) or ends:
+            break
+        taken.insert(0, word)
+    return " ".join(taken)
+
+
+def _names_a_role(phrase: str, knowledge: Knowledge) -> bool:
+    words = {w.strip(",.").lower() for w in phrase.split()}
+    nouns = knowledge.person_nouns | knowledge.writer_nouns | knowledge.title_words_lower
+    return bool(words & nouns)
+
+
+def _roles_after(after: str, knowledge: Knowledge) -> list[str]:
+    """ ", editor at large at the Saudi Gazette,", " of Gran Combo Club", ", R-Ohio,",
+    " is a research associate at the Pew Research Center", ", who commands the ..."."""
+    suffix = re.match(r"^,\s*(\S+)", after)
+    if suffix and suffix.group(1).rstrip(",") in NAME_SUFFIXES:
+        after = after[suffix.end() :]  # "Joseph R. Biden, Jr. spoke": part of the name
+    copula = COPULA.match(after)
+    if copula and not _verb_first(copula.group("role"), knowledge):
+        return [_cut_at_verb(copula.group("role"), knowledge)]
+    direct = re.match(r"^\s+((?:of|for|at|from|with)\s+[^,;]{2,80})", after)
+    if direct:
+        role = _cut_at_verb(ROLE_STOP.split(direct.group(1))[0], knowledge)
+        return [role.strip().rstrip(".")]  # "of Portugal spoke today with ...": "of Portugal"
+    if not after.startswith(","):
+        return []
+    roles = []
+    for part in re.split(r",\s*", after[1:])[:3]:
+        part = part.strip()
+        if PARTY_TAG.match(part.rstrip(".")) or ROLE_CLAUSE.match(part):
+            roles.append(part)
+            continue
+        first = part.split()[0].lower() if part else ""
+        if (
+            not part
+            or first in VERBISH
+            or first in knowledge.cues
+            or part.startswith(("who ", "which "))
+        ):
+            break
+        if first.endswith("ed") and first not in ADJECTIVES_IN_ED:
+            break  # "Gregory Almasi, 58, of Annapolis, pleaded guilty ..."
+        role = _cut_at_verb(ROLE_STOP.split(part)[0], knowledge)
+        if role and (role[0].islower() or role.split()[0] in ("A", "An", "The") or len(roles) == 0):
+            roles.append(re.sub(r"^and\s+", "", role))
+            also = re.match(r"^\s+and\s+(?P<role>(?:an?|the)\s+[a-z][\w-]*)", part[len(role) :])
+            if also:  # "the club's captain and a midfielder": two roles
+                roles.append(also.group("role"))
+        if part != role:
+            break
+    return roles
+
+
+def _verb_first(role: str, knowledge: Knowledge) -> bool:
+    """ "was born in Canada", "is expected to": a clause after the name, not a role."""
+    first = role.split()[0].lower() if role.split() else ""
+    verb_like = first.endswith(("ed", "ing")) and first not in ADJECTIVES_IN_ED
+    return verb_like or first in PARTICIPLES or first in VERBISH or first in knowledge.cues
+
+
+def _cut_at_verb(role: str, knowledge: Knowledge) -> str:
+    """A role up to the first verb or quotation mark: "the writer of the blog X expresses"."""
+    taken: list[str] = []
+    for word in role.split():
+        bare = word.strip(",.;:").lower()
+        if word[:1] in '"“”' or (taken and (bare in VERBISH or bare in knowledge.cues)):
+            break
+        taken.append(word)
+    return " ".join(taken).strip().rstrip(".")
+
+
+def _gender_of(roles: list[str]) -> str | None:
+    for role in roles:
+        for word in re.findall(r"[a-z]+", role.lower()):
+            if word in NOUN_GENDER:
+                return NOUN_GENDER[word]
+    return None
+
+
+def _later_mentions(by_part: dict[str, list[Person]], sentence: Span) -> None:
+    """Surnames and first names of registered people: "Lindqvist added", "Mr. Yushchenko"."""
+    for token in CAPITALISED.finditer(sentence.text):
+        word = POSSESSIVE.sub("", token.group(0).rstrip(',.;:"”)')).lower()
+        for person in by_part.get(word, ()):
+            at = sentence.start + token.start()
+            if not _near(at, person):
+                person.mentions.append(at)
+
+
+def _learn_genders(register: Register, sentences: list[Span]) -> None:
+    """ "Jan Egeland has said that he is ...": a pronoun right after the only person named
+    in its sentence or the sentence before shows that person's gender."""
+    previous: Span | None = None
+    for sentence in sentences:
+        for pronoun in PRONOUN.finditer(sentence.text):
+            word = pronoun.group(0).lower()
+            gender = (
+                PRONOUN_GENDER.get(word) or POSSESSIVE_GENDER.get(word) or OBJECT_GENDER.get(word)
+            )
+            at = sentence.start + pronoun.start()
+            since = previous.start if previous else sentence.start
+            near = [p for p in register.people if since <= p.mentioned_before(at)]
+            if len(near) == 1 and near[0].gender is None:
+                near[0].gender = gender
+        previous = sentence
+
+
+def _near(at: int, person: Person) -> bool:
+    """Whether `at` falls inside a mention already counted ("Cres Eastman": "Eastman")."""
+    return any(abs(at - m) < len(person.name) + 2 for m in person.mentions)
+
+
+def _names_part(parts: list[str], key: list[str]) -> bool:
+    """ "Eastman" and "Professor Eastman" name Cres Eastman; "Eastman Kodak" does not."""
+    return all(word in parts for word in key) and len(key) < len(parts)
+
+
+def _heads(roles: list[str]) -> list[str]:
+    """The head word of each role: "minister" in "Kenya's interior minister", "head" in
+    "head of the Institute", "commands" in "who commands the brigade"."""
+    heads = []
+    for role in roles:
+        clause = ROLE_CLAUSE.match(role)
+        if clause:
+            heads.append(role.split()[1])
+            continue
+        words = re.split(r"\s+(?:of|for|at|from|with|in|to)\s+", role)[0].split()
+        if words:
+            heads.append(words[-1].strip(",.").lower())
+    return heads
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    for ending in ("ers", "er", "ing", "s", "ed"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+_HONORIFICS_LOWER = {h.lower().rstrip(".") for h in HONORIFIC_GENDER} | {"professor", "prof", "dr"}

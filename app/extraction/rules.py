@@ -1,0 +1,301 @@
+"""The attribution rules: each names one way news text says who says what.
+
+`RULES` is the order in which they are tried on a sentence; the first that reads the
+sentence wins, and a sentence no rule reads is the article's own narration
+("Unattributed"). Every claim records the rule that attributed it, so the benchmark can
+count, per rule, the claims it filed and how many it filed right. The cue words, leads
+and markers the rules look for are data (data/cues.json, data/grammar.json); how a
+subject becomes a source is in speakers.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from app.extraction import attribution as attr
+from app.extraction.bodies import unresolved
+from app.extraction.context import Attribution
+from app.extraction.knowledge import UNATTRIBUTED
+from app.extraction.parsing import quotation_open, without_times
+from app.extraction.text import Span, trim
+from app.extraction.vocabulary import DETERMINERS
+
+if TYPE_CHECKING:
+    from app.extraction.reader import Reader
+
+OPENING_QUOTE = re.compile(r"^[\"“‘]")
+MIN_QUOTED_WORDS = 4  # "Oh vultures!", "I agree.": a quotation too short to be a claim
+FOR_WHOM = re.compile(r"^(?:But\s+|And\s+)?For\s+(?P<rest>.+)$")
+FOR_PRONOUNS = {"her": "she", "him": "he", "them": "they"}
+CONTINUED_PAST = {"saying": "said", "denying": "denied", "telling": "told"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One named way of attributing a sentence: it reads the sentence or declines."""
+
+    name: str
+    read: Callable[[Reader, Span], bool]
+
+
+def block_quotation(reader: Reader, sentence: Span) -> bool:
+    """A paragraph of somebody's words that a colon or a quotation mark introduced: a
+    blogger's post after "X writes:", a post after "Y posted on X:", "Name: "..."" (see
+    quotations.py). Questions and fragments are read but are no claims."""
+    blocks = reader.blocks
+    if not blocks.inside or blocks.speaker is None:
+        return False
+    start = reader.paragraph.start + blocks.prefix
+    span = trim(sentence, start - sentence.start) if sentence.start < start else sentence
+    text = span.text.strip(' "“”')
+    if len(text.split()) >= MIN_QUOTED_WORDS and not text.endswith("?"):
+        reader.add(span, span, blocks.speaker, "asserted", "", "block_quotation")
+    return True
+
+
+def back_reference(reader: Reader, sentence: Span) -> bool:
+    """ "This was stated on Friday by X": the narration just before is X's claim."""
+    finding = attr.find_back_reference(sentence.text, reader.knowledge)
+    previous = reader.drafts[-1] if reader.drafts else None
+    if not finding or previous is None or previous.attribution.sources != (UNATTRIBUTED,):
+        return False
+    who = reader.resolve(without_times(finding.subject, reader.article))
+    if who is None:
+        return False
+    who = reader.dated(who, sentence.text)
+    body = reader.article.body
+    quote = Span(body[previous.quote.start : sentence.end], previous.quote.start, sentence.end)
+    reader.drafts[-1] = replace(
+        previous,
+        attribution=who,
+        stance=finding.stance,
+        quote=quote,
+        attributed=True,
+        rule="back_reference",
+    )
+    reader.context.remember(who)
+    return True
+
+
+def according_to_start(reader: Reader, sentence: Span) -> bool:
+    """ "According to X, ...": the speaker named later in the sentence does not count."""
+    return _according(reader, sentence, attr.find_according_start(sentence.text, reader.knowledge))
+
+
+def according_to_end(reader: Reader, sentence: Span) -> bool:
+    """ "..., according to X." when no speaker of the sentence's own was found."""
+    return _according(reader, sentence, attr.find_according_end(sentence.text, reader.knowledge))
+
+
+def _according(reader: Reader, sentence: Span, finding: attr.Finding | None) -> bool:
+    who = reader.resolve(finding.subject) if finding else None
+    if finding is None or who is None:
+        return False
+    content = trim(sentence, *finding.content)
+    reader.add(sentence, content, who, finding.stance, finding.said_text, "according_to")
+    return True
+
+
+def cue_before(reader: Reader, sentence: Span) -> bool:
+    """ "[Earlier,] Seoul [has] reported [in October] that ...", "X said: \"...\"", and in a
+    tail: "..., a move that some observers believe indicates that ..."."""
+    if attr.find_according_start(sentence.text, reader.knowledge):
+        return False  # "According to X, Y said ...": the according-to rule reads it
+    ending = attr.find_according_end(sentence.text, reader.knowledge)
+    main = trim(sentence, 0, ending.content[1]) if ending else sentence
+    parsed = reader.parser.parse_before(main.text)
+    if parsed is None:
+        return False
+    end = reader.clause_end(main, parsed.content_start)
+    content = trim(main, parsed.content_start, end)
+    if parsed.tail_start is not None:
+        reader.narration(trim(main, 0, parsed.tail_start))
+        quote = trim(main, parsed.tail_start, end)
+        reader.add(main, content, parsed.who, parsed.stance, parsed.said_text, "tail", quote)
+    else:
+        quote = trim(main, 0, end)
+        reader.add(quote, content, parsed.who, parsed.stance, parsed.said_text, "cue_before")
+    if end < len(main.text):  # "..., and analysts believe ...": a second attribution
+        reader.read_clause(trim(main, end))
+    return True
+
+
+def cue_after(reader: Reader, sentence: Span) -> bool:
+    """ "..., the minister said." / "\"...,\" said Peskov." """
+    knowledge = reader.knowledge
+    if attr.find_according_start(sentence.text, knowledge):
+        return False
+    for cue in reversed(attr.candidate_cues(sentence.text, knowledge)):
+        if attr.in_noun_compound(sentence.text, cue, knowledge):
+            continue
+        reading = reader.parser.post_reading(sentence.text, cue)
+        if reading is None:
+            continue
+        who, (end, subject, said, rest) = reading
+        stance = knowledge.cues[cue.group(0).lower()]
+        quote = trim(sentence, 0, rest) if rest else sentence
+        reader.add(quote, trim(sentence, 0, end), who, stance, f"{subject} {said}", "cue_after")
+        if rest:  # "..., the ministry said on Wednesday, as the WHO warned that ..."
+            reader.read_clause(trim(sentence, rest))
+        return True
+    return False
+
+
+# The rules that read a sentence's own attribution, in order: a leading "According to X"
+# first; then the speaker, who beats a trailing "according to <outlet>"; then a cue after
+# the content.
+OWN_ATTRIBUTION = (
+    Rule("according_to", according_to_start),
+    Rule("cue_before", cue_before),
+    Rule("according_to", according_to_end),
+    Rule("cue_after", cue_after),
+)
+
+
+def attributed(reader: Reader, sentence: Span) -> bool:
+    """Whether one of the sentence's own attributions reads it."""
+    return any(rule.read(reader, sentence) for rule in OWN_ATTRIBUTION)
+
+
+def for_whom(reader: Reader, sentence: Span) -> bool:
+    """ "For Leite de Cobra, the coverage is outrageous", "For her, Canada is a melting pot":
+    a person's or a blog's view, framed by "For"."""
+    match = FOR_WHOM.match(sentence.text)
+    if not match:
+        return False
+    rest = match.group("rest")
+    for comma in re.finditer(r",\s+", rest):
+        content = rest[comma.end() :]
+        if not (content[:1].islower() or DETERMINERS.match(content)):
+            continue  # "For Eu, Você e Todo Mundo, ...": the name goes on
+        if not attr.is_clause(" " + content):
+            return False
+        who = _viewer(reader, rest[: comma.start()].strip())
+        if who is None:
+            return False
+        start = match.start("rest") + comma.end()
+        reader.add(sentence, trim(sentence, start), who, "asserted", "", "for_whom")
+        return True
+    return False
+
+
+def _viewer(reader: Reader, subject: str) -> Attribution | None:
+    """Whose view "For X," gives: a person, a pronoun, a blog; never a state, a time or an
+    example ("For years", "For example", "For Ukraine")."""
+    pronoun = FOR_PRONOUNS.get(subject.lower())
+    if pronoun:
+        return reader.resolve(pronoun)
+    if not subject[:1].isupper():
+        return None
+    if "," in subject:  # a blog's name with commas in it
+        source = unresolved(subject, reader.knowledge, allow_in=True)
+        return Attribution((source,)) if source else None
+    who = reader.resolve(subject)
+    if who is None or any(s.kind in ("government", "group") for s in who.sources):
+        return None
+    return who
+
+
+def continuation(reader: Reader, sentence: Span) -> bool:
+    """ "X said A, adding that B", "... and warned that B", ", with Y saying B": the head is
+    read by the other rules, the second claim is the same source's (or Y's)."""
+    match = attr.find_continuation(sentence.text, reader.knowledge)
+    if match is None:
+        return False
+    head = trim(sentence, 0, match.start())
+    if attributed(reader, head):
+        continue_claim(reader, sentence, match)
+        return True
+    if attributed(reader, sentence):
+        return True  # "... and expected it to ..., Chief Cabinet Secretary X told reporters."
+    if match.group("subject") or reader.context.current:
+        # "Brazil's central bank raised its rate ... and said it expected ...": the
+        # narration, then a claim of the body the sentence opened with
+        reader.narration(head)
+        continue_claim(reader, sentence, match, opening=not match.group("subject"))
+        return True
+    return False
+
+
+def continue_claim(
+    reader: Reader, sentence: Span, match: re.Match[str], opening: bool = False
+) -> None:
+    """The second claim of a sentence, after ", adding that" or "and warned that"."""
+    previous = reader.drafts[-1] if reader.drafts else None
+    subject = match.group("subject")
+    context = reader.context
+    context.hint = previous.attribution.sources[0] if previous else None
+    if opening and context.current:
+        who: Attribution | None = Attribution((context.current,), subject=context.current_words)
+    elif subject:
+        who = reader.resolve(subject)
+    else:
+        who = previous.attribution if previous else None
+    context.hint = None
+    reported = match.group(0).rstrip().endswith(("that", ":"))
+    if not reported and not attr.is_clause(" " + sentence.text[match.end() :]):
+        return
+    if who is None or len(sentence.text[match.end() :].split()) < 3:
+        return
+    if subject and previous and who.said_on is None:
+        who = replace(who, said_on=previous.attribution.said_on)  # the same occasion
+    verb = match.group("verb")
+    if verb.endswith("ing"):
+        verb = CONTINUED_PAST.get(verb, verb[:-3] + "ed")
+    fallback = previous.stance if previous and not verb else "asserted"  # ", and that ..."
+    stance = reader.knowledge.cues.get(verb.lower(), fallback)
+    said = match.group("gap") or ""
+    if opening:  # "raised its rate on Wednesday ... and said": the same occasion
+        said = f"{sentence.text[: match.start()]} {said}"
+    rule = "opening_continuation" if opening else "continuation"
+    reader.add(trim(sentence, match.start()), trim(sentence, match.end()), who, stance, said, rule)
+
+
+def parenthetical(reader: Reader, sentence: Span) -> bool:
+    """ "The pause, it said, would allow ...": an attribution set off by commas."""
+    for cue in attr.candidate_cues(sentence.text, reader.knowledge):
+        found = attr.parenthetical(sentence.text, cue)
+        if not found:
+            continue
+        start, end, subject = found
+        who = reader.resolve(without_times(subject, reader.article))
+        if who is None:
+            continue
+        stance = reader.knowledge.cues[cue.group(0).lower()]
+        text = sentence.text
+        assertion = f"{text[:start]} {text[end:]}"
+        reader.add(
+            sentence, sentence, who, stance, text[start:end], "parenthetical", assertion=assertion
+        )
+        return True
+    return False
+
+
+def quotation_continues(reader: Reader, sentence: Span) -> bool:
+    """A quotation with no attribution of its own goes on from the last speaker."""
+    previous = reader.drafts[-1] if reader.drafts else None
+    if previous is None or not previous.attributed:
+        return False
+    paragraph = reader.paragraph
+    before = paragraph.text[: max(0, sentence.start - paragraph.start)]
+    if not (OPENING_QUOTE.match(sentence.text) or quotation_open(before)):
+        return False
+    if previous.attribution.speaker is None and reader.new_paragraph:
+        return False
+    reader.add(sentence, sentence, previous.attribution, "asserted", "", "quotation_continues")
+    return True
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("block_quotation", block_quotation),
+    Rule("back_reference", back_reference),
+    Rule("continuation", continuation),
+    *OWN_ATTRIBUTION,
+    Rule("parenthetical", parenthetical),
+    Rule("for_whom", for_whom),
+    Rule("quotation_continues", quotation_continues),
+)
+RULE_NAMES = tuple(dict.fromkeys([rule.name for rule in RULES] + ["tail", "opening_continuation"]))

@@ -1,0 +1,155 @@
+"""The body as a reader sees it: scraping debris blanked out, every offset kept.
+
+Scraped bodies carry captions and their credits, bylines, "Reporting by" lines, e-mail
+addresses, embedded posts with their links and signatures, markdown and inline HTML, a
+wiki's "Sources" tail and a broadcaster's sign-off. They stay in the stored body (it is
+what the publisher printed), but no claim is read from them. `reading_view` returns a
+copy of the body of the same length in which every such character is a space (line
+breaks stay), so a span found in the copy is the same span of the stored body:
+`body[start:end]` is still the quote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+MARKUP = re.compile(
+    # inline HTML a scraper leaves: <p>, <br>, <div class="related">; other angle brackets
+    # are text the article prints ("<script>" in a story about code)
+    r"</?(?:p|br|div|span|a|em|strong|b|i|u|s|small|sup|sub|figure|figcaption|img|picture|"
+    r"source|ul|ol|li|h[1-6]|blockquote|q|cite|section|article|aside|header|footer|time|"
+    r"table|thead|tbody|tr|td|th|hr|iframe|abbr|mark)\b[^<>\n]{0,300}>"
+    r"|\*\*|__"  # markdown emphasis
+    r"|^[ \t]*(?:#{1,6}|>)[ \t]*",  # a markdown heading or quotation mark at a line start
+    re.MULTILINE,
+)
+MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\[\]\n]{1,200})\]\((?:https?://|/)[^()\s]{0,500}\)")
+LANGUAGE_MARK = re.compile(r"\s?(?:\[[a-z]{2}\]|\(\([a-z]{2}\)\))")  # "[es]", "((it))"
+ADDRESS = re.compile(
+    r"\b(?:https?://|www\.|pic\.twitter\.com/)[^\s<>()\[\]\"“”]*[^\s<>()\[\]\"“”.,;:!?]"  # links
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
+)
+# "— Polish MFA (@PolandMFA) November 26, 2026": the signature of an embedded post
+POST_SIGNATURE = re.compile(
+    r"(?:>[ \t]*)?[—–-]{1,2}[ \t]*[^\n()]{1,80}?\(@\w{1,30}\)(?:[ \t]*[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})?"
+)
+NAME = r"[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|da|van|von|al|el)){1,4}"
+# each inline pattern, with the characters a body must have for it to match anything
+INLINE = (
+    (MARKUP, ("<", "*", "__", "#", ">")),
+    (ADDRESS, ("http", "www.", "pic.twitter", "@")),
+    (POST_SIGNATURE, ("(@",)),
+    (LANGUAGE_MARK, ("[", "((")),
+)
+PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")  # lines up to a blank line
+
+
+@dataclass(frozen=True)
+class Debris:
+    """The patterns that recognise debris, built once from data/text.json's "scrape" lists."""
+
+    whole: re.Pattern[str]  # a paragraph that is debris from end to end
+    caption_end: re.Pattern[str]  # a photo credit that ends a caption paragraph
+    photo_credit: re.Pattern[str]  # "(AP Photo/Brian Inganga)", "(Kyodo Photo)"
+    caption_phrase: re.Pattern[str]  # "shown here": a one-sentence caption
+    tail: re.Pattern[str]  # "Sources", "Categories: ...": the rest of the page is not the article
+
+
+@lru_cache(maxsize=4)
+def _debris(lists: tuple[tuple[str, tuple[str, ...]], ...]) -> Debris:
+    words = {key: _alternation(values) for key, values in lists}
+    photo = words["photo_words"]
+    return Debris(
+        whole=re.compile(
+            rf"^\(?\s*(?:{words['credit_leads']})\s+[A-ZÀ-Þ]"  # "(Reporting by Aiko Tanabe"
+            rf"|^(?:{words['byline_leads']})\s+{NAME}(?:\s*(?:,|and|&)\s[^.]*)?$"  # "By Sofia Brandt, ..."
+            rf"|\b(?:{words['credit_phrases']})\b"  # "contributed to this report"
+            rf"|^(?:{photo})s?(?:\s*:|\s+(?:by|of|from|courtesy)\b)"  # "Photo: ...", "Picture by ..."
+            rf"|^(?:©|\(c\)\s|Copyright\b)"
+            rf"|^(?:And\s+)?I['’]m\s+[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’,-]*){{0,3}}\.?"
+            rf"(?:\s+And\s+I['’]m\s+[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’,-]*){{0,3}}\.?)?\s*$"
+            rf"|^[\w'’ -]{{1,40}}?\s?[—–-]+\s?(?:{words['glossary_parts']})\.?\s"  # "key—adj. ..."
+            rf"|^Follow\b.{{0,80}}\bat\s*$"  # "Follow AP's coverage at <link>"
+            r"|^\(?END\)?$",
+        ),
+        caption_end=re.compile(
+            rf"(?:\((?:[^()]{{0,60}}\b(?:{photo})s?\b[^()]{{0,60}})\)|\b(?:{photo}):\s*[^.]{{1,80}}\.?)\s*$"
+        ),
+        photo_credit=re.compile(rf"\((?:[^()]{{0,40}}\b(?:{photo})s?\b[^()]{{0,60}})\)"),
+        caption_phrase=re.compile(rf"\b(?:{words['caption_phrases']})\b", re.IGNORECASE),
+        tail=re.compile(rf"^(?:(?:{words['tail_headings']})\s*:?|(?:{words['tail_leads']})\s.*)$"),
+    )
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def debris_patterns(scrape: dict[str, Any]) -> Debris:
+    """The debris patterns for the word lists of data/text.json's "scrape" section."""
+    lists = tuple(sorted((k, tuple(v)) for k, v in scrape.items() if isinstance(v, list)))
+    return _debris(lists)
+
+
+@lru_cache(maxsize=64)
+def reading_view(body: str, debris: Debris) -> str:
+    """The body with its debris blanked: same length, same line breaks, same offsets.
+    (Pure: a body read again, as on a reload, is blanked once.)"""
+    visible = _blanked(body, list(_inline(body)))
+    return _blanked(visible, list(_debris_paragraphs(visible, debris)))
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text  # most bodies are clean: no copy
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = _blanks(text[start:end])
+    return "".join(chars)
+
+
+def _inline(body: str) -> Iterator[tuple[int, int]]:
+    """Markup, links, addresses and post signatures inside paragraphs."""
+    for pattern, marks in INLINE:
+        if any(mark in body for mark in marks):  # most bodies have none of them
+            for match in pattern.finditer(body):
+                yield match.start(), match.end()
+    if "](" in body:
+        for link in MARKDOWN_LINK.finditer(body):  # "[Xinhua](https://...)": keep the words
+            yield link.start(), link.start() + 1
+            yield link.end("text"), link.end()
+
+
+def _debris_paragraphs(text: str, debris: Debris) -> Iterator[tuple[int, int]]:
+    """Spans to blank: debris paragraphs, a caption before a glued credit, the page's tail."""
+    for match in PARAGRAPH.finditer(text):
+        paragraph = " ".join(match.group(0).split())
+        if not paragraph:
+            continue
+        if debris.tail.match(paragraph):
+            yield match.start(), len(text)  # "Sources" and the references after it
+            return
+        if _is_debris(paragraph, debris):
+            yield match.start(), match.end()
+            continue
+        credit = debris.photo_credit.search(match.group(0))
+        if credit and credit.start() < 400 and match.group(0)[credit.end() :].strip():
+            yield match.start(), match.start() + credit.end()  # "(AP Photo)Officials said ..."
+
+
+def _is_debris(paragraph: str, debris: Debris) -> bool:
+    words = paragraph.count(" ") + 1
+    if words <= 40 and debris.whole.search(paragraph):
+        return True
+    if words <= 60 and debris.caption_end.search(paragraph):
+        return True  # "Residents wade through floodwaters ... (AP Photo/Brian Inganga)"
+    one_sentence = words <= 40 and not re.search(r"[.!?]\s+\S", paragraph.rstrip(".!? "))
+    return one_sentence and bool(debris.caption_phrase.search(paragraph))
+
+
+def _blanks(text: str) -> list[str]:
+    return ["\n" if char == "\n" else " " for char in text]

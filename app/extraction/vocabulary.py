@@ -1,0 +1,87 @@
+"""The English function words extraction reads with, in one place.
+
+The word lists are data (data/grammar.json); this module builds the sets and patterns
+every other module uses, so a list of auxiliaries or determiners is never written twice.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+GRAMMAR_FILE = Path(__file__).resolve().parents[2] / "data" / "grammar.json"
+
+
+def _load() -> dict:
+    with GRAMMAR_FILE.open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_GRAMMAR = _load()
+
+# "the", "some observers", "a few": what may stand before a name or a group
+DETERMINER_WORDS: tuple[str, ...] = tuple(_GRAMMAR["determiners"])
+POSSESSIVE_DETERMINERS = frozenset(_GRAMMAR["possessive_determiners"])
+LEADING_ARTICLE = re.compile(rf"^(?:{_alternation(_GRAMMAR['determiners'])})\s+", re.IGNORECASE)
+DETERMINERS = re.compile(
+    rf"^(?:{_alternation(_GRAMMAR['determiners'] + _GRAMMAR['possessive_determiners'])})\s+",
+    re.IGNORECASE,
+)
+
+# gender shown by pronouns, honorifics and nouns: "male", "female", "plural", "thing"
+PRONOUN_GENDER: dict[str, str] = _GRAMMAR["pronouns"]
+POSSESSIVE_GENDER: dict[str, str] = _GRAMMAR["possessive_pronouns"]
+HONORIFIC_GENDER: dict[str, str] = _GRAMMAR["honorifics"]
+NOUN_GENDER: dict[str, str] = _GRAMMAR["gendered_nouns"]
+PERSON_PRONOUNS = frozenset(p for p, g in PRONOUN_GENDER.items() if g in ("male", "female"))
+ANY_PRONOUNS = frozenset(PRONOUN_GENDER) - PERSON_PRONOUNS
+
+# verbs: a word among these shows a clause, not a name or a noun phrase
+AUXILIARIES = frozenset(_GRAMMAR["auxiliaries"])
+COMMON_VERBS = frozenset(_GRAMMAR["common_verbs"])
+CLAUSE_VERBS = AUXILIARIES | COMMON_VERBS
+VERB_WORDS = AUXILIARIES | frozenset(_GRAMMAR["clause_openers"])  # "Can Tho" no, "can" yes
+VERBISH = CLAUSE_VERBS | {"also"}  # where the phrase a sentence opens with ends
+ADJECTIVES_IN_ED = frozenset(_GRAMMAR["adjectives_in_ed"])  # "armed forces" is no clause
+PARTICIPLES = frozenset(_GRAMMAR["irregular_participles"])  # "born", "known", "shown"
+
+PREPOSITIONS = frozenset(_GRAMMAR["prepositions"])
+RELATIVE_PRONOUNS = frozenset(_GRAMMAR["relative_pronouns"])
+
+# inside names: "Observatory for Human Rights", "Ursula von der Leyen", "al-Shaibani"
+CONNECTORS: tuple[str, ...] = tuple(_GRAMMAR["name_connectors"])
+NAME_PARTICLES = frozenset(_GRAMMAR["name_particles"])
+PARTICLE_NAME = re.compile(rf"^(?:{_alternation(_GRAMMAR['name_prefixes'])})-[^\W\d_]")
+FUNCTION_WORDS = frozenset(_GRAMMAR["capitalised_function_words"])
+# "Yesterday", "Former", "Despite": capitalised only because they open a sentence
+SENTENCE_OPENERS = frozenset(_GRAMMAR["sentence_openers"])
+ROLE_MODIFIERS = frozenset(_GRAMMAR["role_modifiers"])  # "former transport minister"
+ACADEMIC_WORDS: tuple[str, ...] = tuple(_GRAMMAR["academic_words"])
+# "the", "and", "of": a paragraph with almost none of them is in another language
+ENGLISH_FUNCTION_WORDS = frozenset(_GRAMMAR["english_function_words"])
+FIRST_PERSON = frozenset(_GRAMMAR["first_person"])  # a paragraph in quoted speech
+# "que", "des", "się": common words of the languages round-ups quote in
+FOREIGN_FUNCTION_WORDS = frozenset(_GRAMMAR["foreign_function_words"])
+NAME_SUFFIXES = frozenset(_GRAMMAR["name_suffixes"])  # "Joseph R. Biden, Jr."
+NAME_TITLES = frozenset(_GRAMMAR["name_titles"])  # "President Biden": a title, then a surname
+INTRO_VERBS = _alternation(_GRAMMAR["intro_verbs"])  # "Jomra writes about García:"
+# "rejected the proposal" is an act; "rejected the reports" denies a claim
+ACTION_OBJECTS = frozenset(_GRAMMAR["action_objects"])
+# "called the ruling a disgrace", "denied the charges": about the object, not an act on it
+CHARACTERISING_CUES = frozenset(_GRAMMAR["characterising_cues"])
+PART_NOUNS = _alternation(_GRAMMAR["part_nouns"])  # "the Dallas chapter of X" is X's
+# "the National Iodine Nutrition study": a project named in sentence case
+PROJECT_NOUNS = frozenset(_GRAMMAR["project_nouns"])
+
+# "In a statement posted late on Wednesday, ...": words that open a leading phrase
+LEAD_PREPOSITION = re.compile(rf"^(?:{_alternation(_GRAMMAR['lead_words'])})\b")
+# "As Heald told The Huffington Post, ...": the word before a subject is no part of it
+LEADING_CONJUNCTION = re.compile(
+    rf"^(?:{_alternation(_GRAMMAR['leading_conjunctions'])})\s+", re.IGNORECASE
+)
+CONTINUING_VERBS = _alternation(_GRAMMAR["continuing_verbs"])  # ", adding that ..."

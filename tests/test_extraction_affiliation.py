@@ -1,0 +1,157 @@
+"""Whom a person speaks for, read from the text: officials described rather than listed,
+experts at institutions, lawmakers with party-state tags, courts, companies and clubs.
+
+None of the people below is in data/people.json; every expected source is read from the
+words around the name.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.extraction import load_knowledge
+from tests.extraction_reading import read, who
+
+
+def test_the_people_in_these_cases_are_not_in_the_data() -> None:
+    knowledge = load_knowledge()
+    for name in ("Tomasz Wrona", "Rasa Jankauskienė", "Thandi Mokoena", "Margaret Ellison"):
+        assert knowledge.person(name) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "source", "speaker"),
+    [
+        # a possessive country before a state role
+        (
+            "Poland's army chief Gen. Tomasz Wrona said the drones had been launched from Belarus.",
+            "launched from Belarus",
+            "Warsaw",
+            "Tomasz Wrona",
+        ),
+        # a demonym before a title
+        (
+            "Lithuanian Defence Minister Rasa Jankauskienė said her country would double its "
+            "order of short-range missiles.",
+            "double its order",
+            "Vilnius",
+            "Rasa Jankauskienė",
+        ),
+        (
+            "South African Foreign Minister Thandi Mokoena said her government was concerned "
+            "about the militarisation of Europe.",
+            "militarisation of Europe",
+            "Pretoria",
+            "Thandi Mokoena",
+        ),
+        # a US party-state tag
+        (
+            "Sen. Margaret Ellison, R-Ohio, said the case exposed serious gaps in the Navy's "
+            "oversight of maintenance contracts.",
+            "serious gaps",
+            "Republican Party",
+            "Margaret Ellison",
+        ),
+        (
+            '"This is about rebuilding an industry we let die," said Sen. Rosa Delgado, '
+            "D-N.M., the bill's lead sponsor.",
+            "rebuilding an industry",
+            "Democratic Party",
+            "Rosa Delgado",
+        ),
+        # a school of a university, and a university's institute, speak for the university
+        (
+            '"It reproduces both years remarkably well," said Tom Reyes, of the School of '
+            "Public Health at the University of Leeds.",
+            "remarkably well",
+            "University of Leeds",
+            "Tom Reyes",
+        ),
+        (
+            '"The flight profile suggests a maneuvering trajectory," said Lee Jae-sung, a '
+            "professor at Kyungnam University's Institute for Far Eastern Studies.",
+            "maneuvering trajectory",
+            "Kyungnam University",
+            "Lee Jae-sung",
+        ),
+        # "X spokesperson": the body before the job
+        (
+            "All workers had been accounted for by Wednesday morning, Bokamoso Platinum "
+            "spokesperson Thandi Dube said.",
+            "accounted for",
+            "Bokamoso Platinum",
+            "Thandi Dube",
+        ),
+        # a chapter of an organisation speaks for the whole organisation
+        (
+            "Executive director of the Dallas chapter of the Council on American-Islamic "
+            "Relations Alia Salem said the student wished to use his fame for social causes.",
+            "social causes",
+            "Council on American-Islamic Relations",
+            "Alia Salem",
+        ),
+        # a student of a university does not speak for it
+        (
+            "Psychology major at University of Texas Arlington Amneh Jafari said she felt the "
+            "boy had been subject to Islamophobia.",
+            "subject to Islamophobia",
+            "Amneh Jafari",
+            "Amneh Jafari",
+        ),
+    ],
+    ids=lambda value: value[:30] if isinstance(value, str) else value,
+)
+def test_the_body_is_read_from_the_text(
+    sentence: str, words: str, source: str, speaker: str
+) -> None:
+    assert who(read(sentence), words) == ([source], speaker)
+
+
+def test_a_demonym_before_a_role_that_is_no_state_role_is_a_nationality() -> None:
+    body = (
+        'American academic and professor Marc Lamont Hill commented, "Hoping that the '
+        'movement translates into a national conversation on race."'
+    )
+    sources, speaker = who(read(body), "national conversation")
+    assert speaker == "Marc Lamont Hill"
+    assert sources != ["Washington"]
+
+
+def test_a_judge_speaks_for_the_court_and_a_lawyer_for_the_client() -> None:
+    body = (
+        "Gregory Almasi, 58, of Annapolis, pleaded guilty in June to conspiracy and bribery.\n\n"
+        "Almasi's lawyer, Daniel Weiss, said after the hearing that his client accepted full "
+        "responsibility.\n\n"
+        "U.S. District Judge Helen Marquez said the case showed a corrosion of trust."
+    )
+    result = read(body, date(2026, 11, 24))
+    assert who(result, "accepted full responsibility") == (["Gregory Almasi"], "Daniel Weiss")
+    assert who(result, "corrosion of trust") == (["U.S. District Court"], "Helen Marquez")
+
+
+def test_an_executive_and_a_club_officer_speak_for_their_company_and_club() -> None:
+    body = (
+        "Norwegian budget airline Halvorsen Air agreed on Tuesday to buy German rival Nordwind "
+        "Airways, the companies said.\n\n"
+        '"Together we will have the scale to compete," Halvorsen Chief Executive Ingrid '
+        "Solberg told reporters.\n\n"
+        "Nordwind Chief Financial Officer Jonas Becker said the board unanimously recommended "
+        "the offer."
+    )
+    result = read(body, date(2026, 11, 17))
+    assert who(result, "agreed on Tuesday")[0] == ["Halvorsen Air", "Nordwind Airways"]
+    assert who(result, "scale to compete") == (["Halvorsen Air"], "Ingrid Solberg")
+    assert who(result, "unanimously recommended") == (["Nordwind Airways"], "Jonas Becker")
+
+
+def test_a_national_coach_speaks_for_the_national_side() -> None:
+    body = (
+        "After the match, Tunisia's coach Nabil Maaloul said, \"We were playing against a "
+        'highly-skilled team."'
+    )
+    assert who(read(body, date(2018, 6, 19)), "highly-skilled team") == (
+        ["Tunisia national team"],
+        "Nabil Maaloul",
+    )

@@ -1,0 +1,197 @@
+"""Scraped text: debris is never read as a claim, glued sentences are two, offsets hold.
+
+Each body below is written the way a scrape delivers it; the expected claims are read
+from the words (which sentences say something, and who says it).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.extraction import Article, extract, load_knowledge
+from app.extraction.model import Claim, ExtractedArticle
+from app.extraction.scrape import debris_patterns, reading_view
+
+
+def read(body: str, published: date = date(2026, 11, 27)) -> ExtractedArticle:
+    return extract(Article(slug="scraped", title="Scraped", published=published, body=body))
+
+
+def quotes(result: ExtractedArticle) -> list[str]:
+    return [c.quote.text for c in result.claims]
+
+
+def only(result: ExtractedArticle, words: str) -> Claim:
+    found = [c for c in result.claims if words in c.quote.text]
+    assert len(found) == 1, (words, quotes(result))
+    return found[0]
+
+
+def sources(claim: Claim) -> list[str]:
+    return [s.label for s in claim.sources]
+
+
+def assert_offsets_hold(result: ExtractedArticle) -> None:
+    body = result.article.body
+    for claim in result.claims:
+        assert body[claim.quote.start : claim.quote.end] == claim.quote.text
+
+
+def test_sentences_glued_after_a_full_stop_are_two_claims() -> None:
+    body = (
+        "Shares of Kanazawa Precision fell 6.2 percent in morning trading.The company said "
+        "in a statement that China accounted for roughly 40 percent of its sales last year."
+    )
+    result = read(body)
+    assert quotes(result) == [
+        "Shares of Kanazawa Precision fell 6.2 percent in morning trading.",
+        "The company said in a statement that China accounted for roughly 40 percent of "
+        "its sales last year.",
+    ]
+    assert sources(result.claims[0]) == ["Unattributed"]
+    assert_offsets_hold(result)
+
+
+def test_sentences_glued_after_a_closing_quotation_mark_are_two_claims() -> None:
+    body = (
+        "“We will not sign the deal,” the minister said.”The ministry later warned that "
+        "talks could collapse.With the deadline a week away, negotiators met again in Geneva."
+    )
+    result = read(body)
+    assert len(result.claims) == 3, quotes(result)
+    assert only(result, "We will not sign").quote.text.endswith("the minister said.”")
+    assert only(result, "talks could collapse").quote.text.startswith("The ministry later")
+    assert only(result, "negotiators met again").quote.text.startswith("With the deadline")
+    assert_offsets_hold(result)
+
+
+def test_an_abbreviation_or_a_web_address_is_not_a_glued_sentence_end() -> None:
+    body = "The U.S.Navy said the destroyer had left Busan. Details are at news.example.com today."
+    result = read(body)
+    assert only(result, "had left Busan").quote.text.startswith("The U.S.Navy said")
+
+
+def test_a_photo_credit_glued_to_the_first_sentence_is_cut_with_its_caption() -> None:
+    body = (
+        "Residents wade through floodwaters in Kisumu on Tuesday. (AP Photo/Brian Inganga)"
+        "Officials in Nairobi said on Wednesday that at least 46 people had died in the "
+        "floods.\n\n"
+        "Rescuers wade into a flooded street in Kisumu, Kenya. (AP Photo/Brian Inganga)\n\n"
+        "The Kenya Red Cross said more than 20,000 households had been displaced."
+    )
+    result = read(body, date(2026, 11, 12))
+    assert len(result.claims) == 2, quotes(result)
+    deaths = only(result, "46 people had died")
+    assert deaths.quote.text.startswith("Officials in Nairobi said")
+    assert "Photo" not in deaths.quote.text
+    assert (deaths.said_on.date, deaths.said_on.precision) == ("2026-11-11", "day")
+    assert sources(only(result, "households had been displaced")) == ["Kenya Red Cross"]
+    assert "(AP Photo/Brian Inganga)" in result.article.body  # stored as published
+    assert_offsets_hold(result)
+
+
+def test_wiki_captions_with_an_image_credit_are_not_claims() -> None:
+    body = (
+        "Instituto Gonzaga, a catholic school in Milan. Image: Friedrichstrasse.\n\n"
+        "Several municipalities have started asking religious schools to pay taxes."
+    )
+    assert quotes(read(body)) == [
+        "Several municipalities have started asking religious schools to pay taxes."
+    ]
+
+
+def test_datelines_bylines_credits_and_addresses_are_not_claims() -> None:
+    body = (
+        "By Aiko Tanabe, Trade correspondent\n\n"
+        "TOKYO, Nov. 27 (Kyodo) -- Japan will tighten export controls on chipmaking tools "
+        "from January, the trade ministry said Friday.\n\n"
+        "OSLO/FRANKFURT, Nov 17 (Reuters) - Halvorsen Air agreed to buy Nordwind Airways, "
+        "the companies said.\n\n"
+        "(Reporting by Aiko Tanabe. Editing by Ryo Matsuda)\n\n"
+        "Associated Press writer Lisa Chen contributed to this report.\n\n"
+        "aiko.tanabe@kyodonews.example\n\n"
+        "© 2026 Kyodo News. All rights reserved.\n\n"
+        "I’m Bryan Lynn."
+    )
+    result = read(body)
+    assert quotes(result) == [
+        "Japan will tighten export controls on chipmaking tools from January, the trade "
+        "ministry said Friday.",
+        "Halvorsen Air agreed to buy Nordwind Airways, the companies said.",
+    ]
+    assert sources(result.claims[0]) == ["Tokyo"]
+    assert_offsets_hold(result)
+
+
+def test_an_embedded_post_is_read_without_its_link_and_signature() -> None:
+    body = (
+        "Poland's foreign ministry posted on X:\n\n"
+        "> We stand united with our Baltic allies. Every drone that violates our airspace "
+        "will be shot down. pic.twitter.com/Xy12AbCdEf\n"
+        "> — Polish MFA (@PolandMFA) November 26, 2026"
+    )
+    result = read(body, date(2026, 11, 26))
+    for claim in result.claims:
+        assert "pic.twitter" not in claim.quote.text and "@PolandMFA" not in claim.quote.text
+    shot = only(result, "will be shot down")
+    assert shot.quote.text == "Every drone that violates our airspace will be shot down."
+    assert_offsets_hold(result)
+
+
+def test_markup_is_not_read_but_the_quote_keeps_the_stored_words() -> None:
+    body = (
+        "<p>**Allies pledge more air defence**</p>\n\n"
+        "Xi Jinping made no reference to the drones in a call on Wednesday, according to a "
+        "readout published by [Xinhua](https://xinhua.example/readout).<br>"
+    )
+    result = read(body, date(2026, 11, 26))
+    (claim,) = result.claims
+    assert sources(claim) == ["Xinhua"]
+    assert claim.quote.text.endswith("[Xinhua](https://xinhua.example/readout).")
+    assert "https" not in claim.assertion and "[" not in claim.assertion
+    assert_offsets_hold(result)
+
+
+def test_angle_brackets_that_are_no_scraped_tag_are_text() -> None:
+    body = 'The researchers said the exploit began with the string "<script>" in a comment.'
+    view = reading_view(body, debris_patterns(load_knowledge().scrape))
+    assert "<script>" in view
+    assert "<p>" not in reading_view("<p>Text</p>", debris_patterns(load_knowledge().scrape))
+
+
+def test_a_wiki_sources_tail_is_not_read() -> None:
+    body = (
+        "Environment Canada spokesperson Julie Hahn said the documents were not secret.\n\n"
+        "Sources\n\n"
+        '"Sensitive government document found on rainy Ottawa street" — CBC.ca, August 15, 2008\n\n'
+        '"Document found on street not secret, say feds" — The Canadian Press, August 15, 2008.\n\n'
+        "Categories: August 15, 2008 Canada Published Politics and conflicts"
+    )
+    assert quotes(read(body, date(2008, 8, 15))) == [
+        "Environment Canada spokesperson Julie Hahn said the documents were not secret."
+    ]
+
+
+def test_the_reading_view_keeps_length_and_line_breaks() -> None:
+    body = "<p>Text</p>\n\nBy Ann Lee\n\nMore text here.\n(AP Photo/X Y)"
+    view = reading_view(body, debris_patterns(load_knowledge().scrape))
+    assert len(view) == len(body)
+    assert [i for i, c in enumerate(view) if c == "\n"] == [
+        i for i, c in enumerate(body) if c == "\n"
+    ]
+    assert view.split("\n\n")[0].strip() == "Text"
+    assert view.split("\n\n")[1].strip() == ""
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "By Monday, the army said, the town had been retaken.",
+        "Follow-up talks are planned for next week, officials said.",
+        "Photographers were kept away from the site, the police said.",
+    ],
+)
+def test_prose_that_looks_like_debris_is_still_read(paragraph: str) -> None:
+    assert quotes(read(paragraph)) == [paragraph]

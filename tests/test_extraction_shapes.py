@@ -1,0 +1,183 @@
+"""The shapes real news comes in, each from a paragraph written the way wire copy,
+newspapers and blogs write them: quotations set off in paragraphs of their own, court
+reports, science, sport, business, and officials described rather than named.
+
+Expected sources and speakers are read from the words of each paragraph.
+"""
+
+from __future__ import annotations
+
+from tests.extraction_reading import read, who
+
+
+def test_a_quotation_block_after_an_introducing_colon_is_the_introducers() -> None:
+    body = (
+        "Writing on his blog Skies of Lisbon, Rui Almeida, a former air traffic controller, "
+        "was blunt:\n\n"
+        "I have worked nights in that tower for twenty years. Nobody listened to us when we "
+        "asked for a second radar.\n\n"
+        "Now they all want to know why the system failed. I told them in 2019.\n\n"
+        "The airport authority said on Monday that a review was under way."
+    )
+    result = read(body)
+    assert who(result, "Nobody listened to us")[1] == "Rui Almeida"
+    assert who(result, "they all want to know")[1] == "Rui Almeida"
+    assert who(result, "a review was under way")[1] is None
+
+
+def test_a_quotation_paragraph_with_no_attribution_goes_on_from_the_speaker() -> None:
+    body = (
+        '"We will not sign a deal that sells out our fishermen," Fisheries Minister Elin '
+        "Haugen of Norway told reporters in Brussels.\n\n"
+        '"Our position has not changed since June."\n\n'
+        "Talks are due to resume on Thursday."
+    )
+    result = read(body)
+    assert who(result, "Our position has not changed") == (["Oslo"], "Elin Haugen")
+    assert who(result, "Talks are due to resume") == (["Unattributed"], None)
+
+
+def test_a_transcript_names_each_speaker_before_a_colon() -> None:
+    body = (
+        "The exchange, as broadcast by Radio Kivu, went as follows:\n\n"
+        "Reporter: Will the road to Goma reopen this week?\n\n"
+        "Governor Paul Mbala: The road will reopen on Friday, once the bridge has been "
+        "inspected."
+    )
+    result = read(body)
+    assert who(result, "The road will reopen on Friday")[1] == "Paul Mbala"
+
+
+def test_a_court_report_files_the_ruling_under_the_court_and_each_side_under_its_own() -> None:
+    body = (
+        "A federal judge in Denver on Tuesday blocked the state's new water-rights law, "
+        "ruling that it likely violates the Colorado River Compact.\n\n"
+        'U.S. District Judge Karen Whitfield wrote that the law "would strip downstream '
+        'users of rights they have held for a century."\n\n'
+        "Prosecutors said the defendant had falsified 14 invoices.\n\n"
+        "The state attorney general's office said it would appeal."
+    )
+    result = read(body)
+    assert who(result, "would strip downstream users") == (
+        ["U.S. District Court"],
+        "Karen Whitfield",
+    )
+    assert who(result, "falsified 14 invoices") == (["Prosecutors"], None)
+
+
+def test_a_study_and_its_authors_speak_for_the_institutions_that_made_it() -> None:
+    body = (
+        "Children who live near busy roads are more likely to develop asthma, according to a "
+        "study published on Monday by researchers at the University of Bergen.\n\n"
+        "The researchers found that the risk rose by 9% for every additional 10 micrograms "
+        "of nitrogen dioxide per cubic metre.\n\n"
+        '"The effect is small for any one child but large for a city," said Ingrid Vik, a '
+        "professor of epidemiology at the University of Bergen who led the study."
+    )
+    result = read(body)
+    assert who(result, "more likely to develop asthma")[0] == ["University of Bergen"]
+    assert who(result, "the risk rose by 9%")[0] == ["University of Bergen"]
+    assert who(result, "large for a city") == (["University of Bergen"], "Ingrid Vik")
+
+
+def test_sport_a_manager_speaks_for_the_club_and_a_captain_is_found_by_role() -> None:
+    body = (
+        'Harrowgate Town manager Sean Doyle said his side had "earned the right to dream" '
+        "after a 2-1 win over Bramley City on Saturday.\n\n"
+        'Captain Luke Adebayo scored both goals. "We never stopped running," the defender '
+        "said."
+    )
+    result = read(body)
+    assert who(result, "earned the right to dream") == (["Harrowgate Town"], "Sean Doyle")
+    assert who(result, "We never stopped running")[1] == "Luke Adebayo"
+
+
+def test_business_an_executive_speaks_for_the_company_named_in_the_story() -> None:
+    body = (
+        "Shares of Kestrel Foods fell 8% on Thursday after the Glasgow-based snack maker "
+        "cut its profit forecast, blaming higher cocoa prices.\n\n"
+        '"We expect conditions to remain difficult into next year," Chief Executive Morag '
+        "Baird said on a call with analysts.\n\n"
+        "The company said it would close two factories."
+    )
+    result = read(body)
+    assert who(result, "remain difficult into next year") == (["Kestrel Foods"], "Morag Baird")
+    assert who(result, "close two factories") == (["Kestrel Foods"], None)
+
+
+def test_officials_described_rather_than_named_keep_the_words_that_described_them() -> None:
+    body = (
+        "WASHINGTON (Reuters) - The United States is preparing new sanctions on Iranian oil "
+        "shipments, two people familiar with the matter said on Wednesday.\n\n"
+        "A senior U.S. official, speaking on condition of anonymity, said the measures "
+        "could be announced as early as next week.\n\n"
+        "Diplomats in Vienna said the talks had stalled."
+    )
+    result = read(body)
+    assert who(result, "preparing new sanctions") == (["Sources familiar with the matter"], None)
+    assert who(result, "as early as next week") == (["Washington"], None)
+    assert who(result, "the talks had stalled") == (["Diplomats"], None)
+
+
+def test_every_claim_has_at_least_one_source() -> None:
+    body = (
+        'Lindqvist said the results were clear. "They are," she added.\n\n'
+        "The ministry, however, declined to comment. Analysts were divided."
+    )
+    assert all(c.sources for c in read(body).claims)
+
+
+def test_a_blogger_who_goes_by_one_name_is_the_speaker_of_the_block() -> None:
+    body = (
+        "Bloggers in Recife were quick to react. Tiago, from blog Maré Alta, writes:\n\n"
+        "Nobody in this city believes the official figures. I walked past the hospital "
+        "last night and the queue went round the block.\n\n"
+        "The state health secretariat said on Tuesday that 41 people had been admitted."
+    )
+    result = read(body)
+    assert who(result, "Nobody in this city believes") == (["Maré Alta"], "Tiago")
+    assert who(result, "41 people had been admitted")[1] is None
+
+
+def test_a_reporter_named_with_the_outlets_possessive_speaks_for_the_outlet() -> None:
+    body = (
+        "The BBC's Tom Ainsley, reporting from Mosul, says the road to the airport has been "
+        "closed for three days."
+    )
+    assert who(read(body), "road to the airport") == (["BBC"], "Tom Ainsley")
+
+
+def test_a_portfolio_title_is_no_part_of_the_name() -> None:
+    body = 'Minister of Culture Paola Ferri said a "broader review" of museum fees is needed.'
+    assert who(read(body), "broader review")[1] == "Paola Ferri"
+
+
+def test_narration_joined_to_an_attribution_by_and_stays_narration() -> None:
+    body = (
+        "The strike began on March 3 and the union says it will continue until the company "
+        "improves its offer."
+    )
+    result = read(body)
+    assert who(result, "The strike began on March 3") == (["Unattributed"], None)
+    assert who(result, "it will continue until the company")[0] != ["Unattributed"]
+
+
+def test_a_study_named_by_its_maker_is_the_makers() -> None:
+    body = (
+        "The Pew Research Center carried out the survey and released the results last "
+        "month.\n\n"
+        "Pew researchers found that 71 percent of Kenyans say religion matters to national "
+        "identity. The Pew study found that 64 percent of Ghanaians agree."
+    )
+    result = read(body)
+    assert who(result, "71 percent of Kenyans")[0] == ["Pew Research Center"]
+    assert who(result, "64 percent of Ghanaians")[0] == ["Pew Research Center"]
+
+
+def test_sport_an_act_on_the_pitch_is_no_claim() -> None:
+    body = (
+        "In the 71st minute defender Ryu Ji-ho conceded a penalty which the referee awarded "
+        "after a video review. Lawmakers rejected the proposal in March, officials said."
+    )
+    result = read(body)
+    assert who(result, "conceded a penalty") == (["Unattributed"], None)
