@@ -42,7 +42,7 @@ from app.stories.members import features_of  # noqa: E402
 EVAL = ROOT / "bench" / "story_eval"
 SAME_STORY = {"same", "figure", "denial"}
 WORD = re.compile(r"\w+")
-MIN_OVERLAP = 0.6  # a labelled text is found when this share of its words is in a claim
+MIN_OVERLAP = 0.6  # a labelled text is found when this share of its (or the quote's) words match
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,9 @@ def locate(side: dict[str, str], event: str, by_article: dict[str, list[Found]])
     wanted = words(side["text"])
     best, score = None, 0.0
     for found in by_article.get(f"{event}/{side['article']}", []):
-        share = len(wanted & words(found.claim.quote.text)) / max(len(wanted), 1)
+        quote = words(found.claim.quote.text)
+        # Of the shorter side: the extractor may now read the sentence as two claims.
+        share = len(wanted & quote) / max(min(len(wanted), len(quote)), 1)
         if share > score:
             best, score = found, share
     return best if score >= MIN_OVERLAP else None
