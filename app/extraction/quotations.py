@@ -68,8 +68,7 @@ class Blocks:
         elif (
             self.speaker is None
             and self.previous
-            and not plainly_english(paragraph.text)
-            and foreign_language(WORD.findall(paragraph.text))
+            and in_another_language(paragraph.text)
         ):
             # a post in another language right after the paragraph that named its author
             self.speaker, self.foreign, self.english = self._named_before(reader), [], []
@@ -115,6 +114,12 @@ class Blocks:
     def close(self) -> None:
         """A paragraph attributed by its own words ends the block."""
         self.speaker, self.inside, self.intro = None, False, None
+
+
+def in_another_language(text: str) -> bool:
+    """Whether a paragraph is not in English: claims are read from English only, so an
+    original quoted before its translation gives none."""
+    return not plainly_english(text) and foreign_language(WORD.findall(text))
 
 
 def plainly_english(text: str) -> bool:

@@ -21,7 +21,7 @@ from app.extraction.knowledge import UNATTRIBUTED, Knowledge
 from app.extraction.mentions import POSSESSIVE, find_mentions, find_name
 from app.extraction.model import Article, DatePoint, SourceRef
 from app.extraction.parsing import SentenceParser
-from app.extraction.quotations import Blocks, says_nothing
+from app.extraction.quotations import Blocks, in_another_language, says_nothing
 from app.extraction.register import Person
 from app.extraction.rules import RULES
 from app.extraction.speakers import resolve_subject
@@ -59,10 +59,12 @@ class Reader:
         self.new_paragraph = False  # whether the sentence being read opens it
         self.in_list = False  # list items that name no one count only if they are sentences
         self.blocks = Blocks()  # a quotation that goes on over paragraphs
+        self.foreign = False  # whether the paragraph being read is in another language
 
     def start_paragraph(self, paragraph: Span) -> None:
-        """Before a paragraph: is it somebody's quoted words?"""
+        """Before a paragraph: is it somebody's quoted words, and is it in English?"""
         self.blocks.enter(self, paragraph)
+        self.foreign = in_another_language(paragraph.text)
 
     def end_paragraph(self, paragraph: Span, sentences: list[Span]) -> None:
         """After a paragraph: does it introduce a quotation ("X writes:")?"""
@@ -84,7 +86,7 @@ class Reader:
         self.context.current, self.context.current_words = opening
         self.context.in_sentence = self._bodies_in(sentence.text)
         self.context.position = sentence.start
-        if not NOT_CLAIMS.search(sentence.text):
+        if not NOT_CLAIMS.search(sentence.text) and not self.foreign:
             self.read_clause(sentence)
         self._observe(sentence, opening[0])
         self.new_paragraph = False
