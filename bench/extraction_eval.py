@@ -287,9 +287,7 @@ def score_article(article: Article, expectations: Sequence[Expected]) -> Article
         score.attributed_right += right
         if not right:
             matched = "matched" if id(claim) in covered else "unmatched"
-            score.wrong.append(
-                f"  WRONG    [{claim.rule}] ({matched}) {describe_claim(claim)}"
-            )
+            score.wrong.append(f"  WRONG    [{claim.rule}] ({matched}) {describe_claim(claim)}")
         counts = score.rules.setdefault(claim.rule or "(none)", [0, 0])
         counts[0] += 1
         counts[1] += right

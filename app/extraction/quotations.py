@@ -65,11 +65,7 @@ class Blocks:
         if self.intro or (quoted and self.speaker is None and _last_speaker(reader)):
             self.speaker = self.intro or _last_speaker(reader)
             self.intro, self.foreign, self.english = None, [], []
-        elif (
-            self.speaker is None
-            and self.previous
-            and in_another_language(paragraph.text)
-        ):
+        elif self.speaker is None and self.previous and in_another_language(paragraph.text):
             # a post in another language right after the paragraph that named its author
             self.speaker, self.foreign, self.english = self._named_before(reader), [], []
         if self.speaker is None:
