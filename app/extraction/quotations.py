@@ -39,6 +39,7 @@ SPEAKER_COLON = re.compile(
 TRANSLATION_SHARE = 0.9  # a translation is about as long as the original
 SHORT = 4  # words: a paragraph this short is an exclamation, not a passage to count
 INTRO_WORDS = 14  # a paragraph ending in ":" this short introduces a quotation
+NAME_LINKS = {"of", "the", "for", "and", "to", "on", "at", "in", "de", "von", "van", "al", "bin"}
 
 
 @dataclass
@@ -152,6 +153,8 @@ def _speaker_colon(reader: Reader, paragraph: Span) -> tuple[Attribution, int] |
     words = match.group("who") or match.group("named") if match else ""
     if not match or INTRO_VERB.search(words) or len(words.split()) > 8 and not match.group("who"):
         return None
+    if any(w[:1].islower() and w not in NAME_LINKS for w in words.split()):
+        return None  # "On the meeting between X and Y: "..."": a topic, not a speaker
     who = reader.resolve(words)
     if who is None or who.speaker is None:
         return None

@@ -60,6 +60,8 @@ class Reader:
         self.in_list = False  # list items that name no one count only if they are sentences
         self.blocks = Blocks()  # a quotation that goes on over paragraphs
         self.foreign = False  # whether the paragraph being read is in another language
+        self.author: Attribution | None = None  # whose first-person statement the article is
+        self.section: Attribution | None = None  # who the heading above names as speaker
 
     def start_paragraph(self, paragraph: Span) -> None:
         """Before a paragraph: is it somebody's quoted words, and is it in English?"""
@@ -151,6 +153,10 @@ class Reader:
         if self.in_list and not attr.is_clause(content.text):
             return  # "- a ban on imports of primary aluminium": an item, not an assertion
         said = DatePoint(self.article.published.isoformat(), "day")
+        if self.author is not None:  # a statement's sentences are all its author's
+            author = replace(self.author, said_on=said)
+            self.add(content, content, author, "asserted", "", "statement_author")
+            return
         who = Attribution((UNATTRIBUTED,), None, said)
         self.drafts.append(Draft(content, content, who, "asserted", attributed=False))
 

@@ -245,6 +245,8 @@ def _people(text: str, knowledge: Knowledge) -> tuple[PersonMention, ...]:
             start = j - 2  # "... University of Texas Arlington Amneh Jafari"
         elif j - i >= 3 and i and _body_word(words[i - 1], knowledge):
             start = j - 2  # "Director of Air Force Communications Bill Bodie"
+        while j - start > 2 and _title_or_body(words[start], knowledge):
+            start += 1  # "Director of National Intelligence Tulsi Gabbard": the title's end
         if (
             _is_person(words, start, j, knowledge)
             and (start != i or _name_starts(words, i, knowledge))
@@ -256,9 +258,19 @@ def _people(text: str, knowledge: Knowledge) -> tuple[PersonMention, ...]:
 
 
 def _a_place(before: list[str], knowledge: Knowledge) -> bool:
-    """ "provincial capital Banda Aceh", "the village of Chakothi": a place, not a person."""
-    nouns = {w.strip(",.").lower() for w in before}
+    """ "provincial capital Banda Aceh", "the village of Chakothi": a place, not a person
+    (but "Secretary of State Marco Rubio": a title's capitalised "State" is no place)."""
+    nouns = {w.strip(",.") for w in before}
     return bool(nouns & knowledge.place_nouns)
+
+
+def _title_or_body(word: str, knowledge: Knowledge) -> bool:
+    bare = word.strip(",.")
+    return (
+        bare in knowledge.title_words
+        or bare in knowledge.organisation_words
+        or (bare in knowledge.government_words)
+    )
 
 
 def _body_word(word: str, knowledge: Knowledge) -> bool:

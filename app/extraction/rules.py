@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from app.extraction.reader import Reader
 
 OPENING_QUOTE = re.compile(r"^[\"“‘]")
+OPENING_ANYWHERE = re.compile(r"(?:^|(?<=\s))[\"“]")
 MIN_QUOTED_WORDS = 4  # "Oh vultures!", "I agree.": a quotation too short to be a claim
 FOR_WHOM = re.compile(r"^(?:But\s+|And\s+)?For\s+(?P<rest>.+)$")
 FOR_PRONOUNS = {"her": "she", "him": "he", "them": "they"}
@@ -274,6 +275,20 @@ def parenthetical(reader: Reader, sentence: Span) -> bool:
     return False
 
 
+def heading_speaker(reader: Reader, sentence: Span) -> bool:
+    """Quoted words under a heading that names their speaker ("Secretary of State Marco
+    Rubio on ABC This Week", then "On the talks: "..."")."""
+    if reader.section is None:
+        return False
+    opening = OPENING_ANYWHERE.search(sentence.text)
+    if opening is None:
+        return False
+    lead = sentence.text[: opening.start()].rstrip()
+    quote = trim(sentence, opening.start()) if lead.endswith(":") else sentence
+    reader.add(quote, quote, reader.section, "asserted", "", "heading_speaker")
+    return True
+
+
 def quotation_continues(reader: Reader, sentence: Span) -> bool:
     """A quotation with no attribution of its own goes on from the last speaker."""
     previous = reader.drafts[-1] if reader.drafts else None
@@ -296,6 +311,12 @@ RULES: tuple[Rule, ...] = (
     *OWN_ATTRIBUTION,
     Rule("parenthetical", parenthetical),
     Rule("for_whom", for_whom),
+    Rule("heading_speaker", heading_speaker),
     Rule("quotation_continues", quotation_continues),
 )
-RULE_NAMES = tuple(dict.fromkeys([rule.name for rule in RULES] + ["tail", "opening_continuation"]))
+# names a claim may record besides the rules': parts of a rule, and the article's framing
+RULE_NAMES = tuple(
+    dict.fromkeys(
+        [rule.name for rule in RULES] + ["tail", "opening_continuation", "statement_author"]
+    )
+)

@@ -85,3 +85,11 @@ LEADING_CONJUNCTION = re.compile(
     rf"^(?:{_alternation(_GRAMMAR['leading_conjunctions'])})\s+", re.IGNORECASE
 )
 CONTINUING_VERBS = _alternation(_GRAMMAR["continuing_verbs"])  # ", adding that ..."
+
+# "Statement by NSC Spokesperson Emily Horne on ...": a title that names the author of a
+# first-person text; the author's name ends at the preposition that says what it is about
+STATEMENT_TITLE = re.compile(
+    rf"^(?:{_alternation(_GRAMMAR['statement_titles'])})\s+(?:by|from|of)\s+(?P<author>.+?)"
+    rf"(?:\s+(?:{_alternation(_GRAMMAR['statement_author_ends'])})\s.*)?$",
+    re.IGNORECASE,
+)
