@@ -155,3 +155,27 @@ def test_a_national_coach_speaks_for_the_national_side() -> None:
         ["Tunisia national team"],
         "Nabil Maaloul",
     )
+
+
+def test_a_person_of_a_kind_with_no_body_is_filed_under_the_kind() -> None:
+    body = (
+        "In the hills above Salta, rancher Diego Ferro checks his herd from his phone. "
+        "Ferro said the collars had saved him two days of work a week.\n\n"
+        "At the news site La Voz, a reader named Quispe left a comment:\n\n"
+        "I have lived here forty years and the river has never been this low."
+    )
+    result = read(body)
+    assert who(result, "saved him two days of work") == (["Ranchers"], "Diego Ferro")
+    assert who(result, "the river has never been this low") == (["Readers"], "Quispe")
+
+
+def test_a_nationality_before_a_blogger_or_a_country_after_a_name_is_where_they_are_from() -> None:
+    body = (
+        "Senegalese blogger Awa Diop wrote that the vote had been calm in Dakar.\n\n"
+        "Moussa Keita of Mali said the border had been closed since Sunday.\n\n"
+        "President Ana Ferreira of Portugal said the talks would resume in March."
+    )
+    result = read(body)
+    assert who(result, "the vote had been calm") == (["Bloggers"], "Awa Diop")
+    assert who(result, "the border had been closed") == (["Moussa Keita"], "Moussa Keita")
+    assert who(result, "the talks would resume") == (["Lisbon"], "Ana Ferreira")

@@ -214,7 +214,7 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
     if (
         mentions
         and mentions[0].named.source.kind == "government"
-        and not _state_role(role, knowledge)
+        and not state_role(role, knowledge)
     ):
         return None  # "American academic and professor": a nationality, not the state
     return mentions[0].named.source if mentions else None
@@ -224,7 +224,7 @@ def _legislator(role: str, knowledge: Knowledge) -> bool:
     return bool({w.strip(",.").lower() for w in role.split()} & knowledge.legislator_nouns)
 
 
-def _state_role(role: str, knowledge: Knowledge) -> bool:
+def state_role(role: str, knowledge: Knowledge) -> bool:
     """Whether a role is one a state's officer holds: "official", "army chief", "leader"."""
     words = {w.strip(",.") for w in role.replace("-", " ").split()}
     lower = {w.lower() for w in words}
@@ -303,7 +303,10 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
     if not employer and (len(run) < 2 or not body_word):
         return None  # "Chief Cabinet Secretary": a state title; the story's state speaks
     phrase = " ".join(run)
-    return named_body(phrase, knowledge) or unresolved(phrase, knowledge)
+    source = named_body(phrase, knowledge) or unresolved(phrase, knowledge)
+    if source and source.kind == "government" and not state_role(role, knowledge):
+        return None  # "Ivorian blogger": a nationality, not an employer
+    return source
 
 
 def _state_job(run: list[str], job: list[str], knowledge: Knowledge) -> bool:
@@ -400,10 +403,10 @@ def _proper_runs(words: list[str], stop: bool = True) -> list[list[str]]:
     return runs
 
 
-def labelled(phrase: str) -> SourceRef:
+def labelled(phrase: str, kind: str = "unresolved") -> SourceRef:
     """A source named by the words the text used ("court documents" -> Court documents)."""
     label = phrase[:1].upper() + phrase[1:]
-    return SourceRef(slugify(label), label, "unresolved", (label,))
+    return SourceRef(slugify(label), label, kind, (label,))
 
 
 @lru_cache(maxsize=8192)

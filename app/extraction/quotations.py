@@ -210,8 +210,8 @@ def _introduced(reader: Reader, paragraph: Span, sentence: Span) -> Attribution 
         before = before[lead_end(before, reader.knowledge, False) :].strip(" ,")
         for subject in _subjects(before):  # "Not forgetting X, Polish blog Tierra Incognita,"
             who = reader.resolve(subject)
-            if who is not None and who.sources and who.sources[0].kind != "group":
-                return who
+            if who is not None and who.sources and (who.speaker or who.sources[0].kind != "group"):
+                return who  # a person (perhaps filed under their field), or a body
     named = [
         p
         for p in reader.context.register.people

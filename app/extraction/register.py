@@ -48,6 +48,7 @@ ROLE_STOP = re.compile(r"\s+(?:who|which|whose|said|says|told|tells|added)\b|\s+
 PRONOUN = re.compile(r"\b(?:he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
 OBJECT_GENDER = {"him": "male", "hers": "female", "himself": "male", "herself": "female"}
 ROLE_WORDS_BEFORE = {"of", "for", "at"}  # "head of X Name", "Minister for Y Name"
+NAMING = ("named", "called")  # "a reader named Ogwera": a person known by one name
 CLAUSE_WORDS = {"that", "and", "but", "or", "which", "who", "whom", "while", "as"}
 
 
@@ -305,6 +306,11 @@ def _described_as_a_person(words: list[str], j: int, knowledge: Knowledge) -> bo
     blogger goes by one name), or after a person's role."""
     i = j - 1
     before = words[i - 1] if i else ""
+    if before in NAMING and i >= 2:  # "a Gabonese reader named Ogwera"
+        role = {w.strip(",.;:").lower() for w in words[max(0, i - 4) : i - 1]}
+        return bool(
+            role & (knowledge.writer_nouns | knowledge.person_nouns | _people_nouns(knowledge))
+        )
     if before.endswith(",") and i >= 2:  # "Peruvian ex-pat in Spain, Jomra criticizes ..."
         role = {w.strip(",.;:").lower() for w in words[max(0, i - 5) : i]}
         if role & (knowledge.writer_nouns | knowledge.person_nouns):
@@ -350,10 +356,17 @@ def _mention(
     return PersonMention(name, start, tuple(roles), gender)
 
 
+def _people_nouns(knowledge: Knowledge) -> frozenset[str]:
+    """Singular nouns for kinds of people ("reader", "farmer") from the plural group nouns."""
+    return frozenset(n[:-1] for n in knowledge.source_nouns if n.endswith("s"))
+
+
 def _role_before(words: list[str], knowledge: Knowledge) -> str:
     """ "Civil Defense Authority director General", "Poland's army chief Gen.", or the role
     set off before the name: "Kenya's interior minister, Joseph Kiprono"."""
     taken: list[str] = []
+    if words and words[-1] in NAMING:
+        words = words[:-1]  # "a Gabonese reader named Ogwera": the role is before "named"
     for word in reversed(words[-8:]):
         bare = word.strip(',.;:"“”').lower()
         if word.endswith((",", ";", ":", '"', "”")) or bare in VERBISH or bare in knowledge.cues:
