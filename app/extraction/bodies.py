@@ -27,6 +27,10 @@ POSSESSIVE_WORD = re.compile(r"^(.+?)(?:'s|’s)$")
 ABBREVIATION = re.compile(r"\s*\(([^()]{2,12})\)")
 EXPANSION = re.compile(r"(?<=[A-Z]{2})\s*\([^()]{3,80}\)")  # "CEI (Italian Episcopal ...)"
 PART_OF = re.compile(rf"\b(?:{PART_NOUNS})\s+of\s+(?:the\s+)?(?P<whole>[A-ZÀ-Þ].*)$")
+# a body's possessive before a capitalised unit of it: "TNC’s North America Strategy"
+OWNED_UNIT = re.compile(
+    r"^(?P<owner>[A-ZÀ-Þ][\w&.-]*(?:\s+[A-ZÀ-Þ][\w&.-]*){0,4})(?:'s|’s)\s+[A-ZÀ-Þ]"
+)
 ROLE_BODY = re.compile(r"\b(?:at|of|for|with|from)\s+(?:the\s+)?(?P<rest>.+)$")
 
 
@@ -180,6 +184,10 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
     if leading:
         return leading
     match = ROLE_BODY.search(role)
+    owner = OWNED_UNIT.match(match.group("rest")) if match else None
+    if owner:  # "Deputy Director of TNC’s North America Grazing Strategy": TNC's programme
+        name = owner.group("owner")
+        return named_body(name, knowledge) or unresolved(name, knowledge)
     before = role[: match.start()].split()[-1:] if match else []
     # "Minister for Education" names a portfolio; "Chairman of the X Centre", a body
     portfolio = (
@@ -284,8 +292,8 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
     "Norvik Cells Chief Executive": the body before a job names the employer."""
     words = ABBREVIATION.sub("", role).split()
     run = proper_run(words)
-    if run and POSSESSIVE_WORD.match(run[-1]):  # "Greenpeace Nordic's head of campaigns"
-        owner = " ".join([*run[:-1], POSSESSIVE_WORD.match(run[-1]).group(1)])  # type: ignore[union-attr]
+    owner = _owner_in(run)
+    if owner:  # "Greenpeace Nordic's head of campaigns", "Labour's Shadow Home Secretary"
         return named_body(owner, knowledge) or unresolved(owner, knowledge)
     title = _trailing_title(run, knowledge)
     run = run[: len(run) - len(title)]
@@ -307,6 +315,17 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
     if source and source.kind == "government" and not state_role(role, knowledge):
         return None  # "Ivorian blogger": a nationality, not an employer
     return source
+
+
+def _owner_in(run: list[str]) -> str | None:
+    """The name a run of capitals gives as an owner: "Labour" in "Labour's Shadow Home
+    Secretary", "PWA" in "Deputy Director of PWA’s Lake Restoration Programme"."""
+    owned = next((i for i, w in enumerate(run) if POSSESSIVE_WORD.match(w)), None)
+    if owned is None:
+        return None
+    words = run[:owned] + [POSSESSIVE_WORD.match(run[owned]).group(1)]  # type: ignore[union-attr]
+    links = [i for i, w in enumerate(words) if w in ("of", "for", "at")]
+    return " ".join(words[links[-1] + 1 :] if links else words) or None
 
 
 def _state_job(run: list[str], job: list[str], knowledge: Knowledge) -> bool:
@@ -335,9 +354,11 @@ def named_bodies(text: str, knowledge: Knowledge) -> tuple[SourceRef, ...]:
     """Unknown bodies a sentence names in passing ("if the Panama Canal Authority gets its
     way"), so that "the authority" can point back to them later."""
     found = []
-    for run in _proper_runs(ABBREVIATION.sub("", text).split(), stop=False):
+    runs = _proper_runs(ABBREVIATION.sub("", text).split(), stop=False)
+    for run in (part for whole in runs for part in two_bodies(whole, knowledge)):
         titled = next((i for i, w in enumerate(run) if w in knowledge.title_heads), len(run))
-        run = run[:titled]  # "Navy Secretary Carlos Brandt": the Navy, then a person
+        if run[-1] not in knowledge.organisation_words:  # but "Oregon State University"
+            run = run[:titled]  # "Navy Secretary Carlos Brandt": the Navy, then a person
         if (
             len(run) >= 2
             and set(run) & knowledge.organisation_words
@@ -347,6 +368,17 @@ def named_bodies(text: str, knowledge: Knowledge) -> tuple[SourceRef, ...]:
             if source:
                 found.append(source)
     return tuple(found)
+
+
+def two_bodies(run: list[str], knowledge: Knowledge) -> list[list[str]]:
+    """ "Department of Agriculture and Oregon State University": two names joined by "and",
+    each with a word for a body; "Ministry of Trade and Industry" is one."""
+    if "and" not in run:
+        return [run]
+    at = run.index("and")
+    before, after = set(run[:at]), set(run[at + 1 :])
+    words = knowledge.organisation_words | knowledge.government_words
+    return [run[:at], run[at + 1 :]] if before & words and after & words else [run]
 
 
 @lru_cache(maxsize=8192)

@@ -59,6 +59,7 @@ class Context:
     spoken_at: dict[int, int] = field(default_factory=dict)  # attribution -> where it was read
     research: tuple[SourceRef, ...] = ()  # who did the study the article reports, if it says
     in_sentence: list[SourceRef] = field(default_factory=list)  # bodies the sentence names
+    acronyms: dict[str, str] = field(default_factory=dict)  # "TNC" -> "The Nature Conservancy"
 
     def remember(self, attribution: Attribution) -> None:
         self.recent.append(attribution)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from app.extraction.acronyms import defined_acronyms
 from app.extraction.claims import build_claims
 from app.extraction.framing import heading_speaker, statement_author
 from app.extraction.knowledge import Knowledge, Named, load_knowledge
@@ -48,6 +49,7 @@ def extract(article: Article, knowledge: Knowledge | None = None) -> ExtractedAr
     reader.context.register = build_register(everything, knowledge)
     reader.context.count_countries(_states(everything, knowledge))
     reader.context.research = research_owner(everything, knowledge)
+    reader.context.acronyms = defined_acronyms(everything)
     reader.author = statement_author(reader)
     for unit in units:
         if unit.heading:

@@ -187,6 +187,9 @@ class Reader:
         unknown state body ("Ministry of Economy") is the story's state."""
         if source.kind != "unresolved":
             return source
+        full = self.context.acronyms.get(source.label)
+        if full:  # "TNC" after "The Nature Conservancy (TNC)"
+            return named_body(full, self.knowledge) or unresolved(full, self.knowledge) or source
         words = source.label.split()
         if portfolio(words) and not find_mentions(source.label, self.knowledge):
             home = self.context.home_country()

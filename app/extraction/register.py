@@ -44,11 +44,13 @@ COPULA = re.compile(
     r"^\s*(?:is|was|has been)\s+(?P<role>(?:an?|the)\s+[^,;.]{3,120}"
     r"|[A-Z][\w-]*['’]s\s+[^,;.]{3,100}|[a-z][^,;.]{3,120})"
 )
+TITLED_COPULA = re.compile(r"^\s*(?:is|was|has been)\s+(?P<role>[A-ZÀ-Þ][^,;.]{3,120})")
 ROLE_STOP = re.compile(r"\s+(?:who|which|whose|said|says|told|tells|added)\b|\s+and\s+(?=[a-z])")
 PRONOUN = re.compile(r"\b(?:he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
 OBJECT_GENDER = {"him": "male", "hers": "female", "himself": "male", "herself": "female"}
 ROLE_WORDS_BEFORE = {"of", "for", "at"}  # "head of X Name", "Minister for Y Name"
 NAMING = ("named", "called")  # "a reader named Ogwera": a person known by one name
+LONG_NAME = 4  # words: a run this long is a person's name only after a known given name
 CLAUSE_WORDS = {"that", "and", "but", "or", "which", "who", "whom", "while", "as"}
 
 
@@ -334,17 +336,25 @@ def _is_person(words: list[str], i: int, j: int, knowledge: Knowledge) -> bool:
         return False  # "Mecca's Grand Mosque", "European Union's"
     if knowledge.lookup(run):
         return False
+    if j - i >= LONG_NAME and not _known_given_name(words, i, knowledge):
+        return False  # "Regenerative Grazing Lands Strategy": a programme, not a person
     if i and words[i - 1].strip(",").lower() in knowledge.organisation_descriptors:
         return False  # "budget airline Halvorsen Air", "the journal Nature Geoscience"
     last = is_name_word(words, j - 1, knowledge, last=True)
     return last and not inside_body_name(words, i, j, knowledge)
 
 
+def _known_given_name(words: list[str], i: int, knowledge: Knowledge) -> bool:
+    """Whether a long run of capitals opens with a given name or follows an honorific."""
+    before = words[i - 1] if i else ""
+    return words[i] in knowledge.name_gender or before in HONORIFIC_GENDER
+
+
 def _mention(
     sentence: Span, tokens: list[re.Match[str]], words: list[str], i: int, j: int,
     knowledge: Knowledge,
 ) -> PersonMention:  # fmt: skip
-    name = " ".join(words[i:j]).strip(",.;:\"“”'’()")
+    name = POSSESSIVE.sub("", " ".join(words[i:j]).strip(",.;:\"“”'’()"))  # "Zelenskyy’s team"
     start = sentence.start + tokens[i].start()
     before = _role_before(words[:i], knowledge)
     last = tokens[j - 1]
@@ -414,6 +424,9 @@ def _roles_after(after: str, knowledge: Knowledge) -> list[str]:
     copula = COPULA.match(after)
     if copula and not _verb_first(copula.group("role"), knowledge):
         return [_cut_at_verb(copula.group("role"), knowledge)]
+    titled = TITLED_COPULA.match(after)  # "is Deputy Director of TNC’s ... Strategy"
+    if titled and titled.group("role").split()[0] in knowledge.title_words:
+        return [_cut_at_verb(titled.group("role"), knowledge)]
     direct = re.match(r"^\s+((?:of|for|at|from|with)\s+[^,;]{2,80})", after)
     if direct:
         role = _cut_at_verb(ROLE_STOP.split(direct.group(1))[0], knowledge)
