@@ -154,3 +154,20 @@ def test_a_conjunction_and_an_appositive_of_nationality_keep_the_speaker() -> No
         'But Holm, the Norwegian, said, "Being born here is not what makes you Norwegian."'
     )
     assert who(read(body), "Being born here")[1] == "Agnes Holm"
+
+
+def test_participants_and_they_after_a_meeting_are_the_people_it_named() -> None:
+    body = (
+        "On Tuesday, Prime Minister Lars Dahl of Norway met Governor Eva Lind of Sweden and "
+        "the heads of two shipping firms, Tor Berg of Nordic Lines and Ola Vik of "
+        "Fjordfrakt.\n\n"
+        "They agreed that the ferry route would reopen in May. Participants also stressed "
+        "the need for a second icebreaker.\n\n"
+        "The heads said the port would need new cranes."
+    )
+    result = read(body)
+    everyone = ["Oslo", "Stockholm", "Nordic Lines", "Fjordfrakt"]
+    assert sorted(who(result, "ferry route would reopen")[0]) == sorted(everyone)
+    assert sorted(who(result, "a second icebreaker")[0]) == sorted(everyone)
+    # "the heads": the people the article listed after that word
+    assert sorted(who(result, "new cranes")[0]) == ["Fjordfrakt", "Nordic Lines"]

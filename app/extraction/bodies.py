@@ -153,6 +153,12 @@ def _is_date_word(word: str) -> bool:
     return word.strip(",.").lower() in DAY_AND_MONTH_NAMES
 
 
+def _bare(word: str) -> str:
+    """A word without the comma or full stop after it; "U.S." keeps its dots."""
+    word = word.rstrip(",")
+    return word if "." in word[:-1] else word.rstrip(".")
+
+
 def proper_run(words: list[str]) -> list[str]:
     """The capitalised words that continue a name ("Observatory for Human Rights")."""
     run: list[str] = []
@@ -160,7 +166,7 @@ def proper_run(words: list[str]) -> list[str]:
         if word == "and" and words[at + 1 : at + 2] == ["the"]:
             break  # "in Tromsø and the University of Leeds": a second name begins
         if word[:1].isupper() and not (run and run[-1] in CONNECTORS and _is_date_word(word)):
-            run.append(word.strip(",."))
+            run.append(_bare(word))
             if word.endswith(","):
                 break  # "the blog Skies of Lisbon, Rui Almeida": a comma ends a name
         elif word in CONNECTORS and run:
@@ -190,11 +196,14 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
         return named_body(name, knowledge) or unresolved(name, knowledge)
     before = role[: match.start()].split()[-1:] if match else []
     # "Minister for Education" names a portfolio; "Chairman of the X Centre", a body
+    rest = match.group("rest").split() if match else []
     portfolio = (
         bool(before)
         and before[0][:1].isupper()  # "a spokeswoman for Hearing Australia": a body
         and before[0] in knowledge.title_words
-        and not set(match.group("rest").split()) & knowledge.organisation_words  # type: ignore[union-attr]
+        # "Secretary of Energy" names a portfolio; "Chairman of the X Centre", a body
+        and (not set(rest) & knowledge.organisation_words or len(rest) == 1)
+        and not knowledge.lookup(" ".join(rest))
     )
     academic = _academic(role, knowledge)
     if academic:
@@ -292,6 +301,8 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
     "Norvik Cells Chief Executive": the body before a job names the employer."""
     words = ABBREVIATION.sub("", role).split()
     run = proper_run(words)
+    if run and run[0] in knowledge.title_words and {"of", "for"} & set(run):
+        return None  # "CEO of Edison Electric Institute": a title, then the body (below)
     owner = _owner_in(run)
     if owner:  # "Greenpeace Nordic's head of campaigns", "Labour's Shadow Home Secretary"
         return named_body(owner, knowledge) or unresolved(owner, knowledge)
@@ -356,6 +367,7 @@ def named_bodies(text: str, knowledge: Knowledge) -> tuple[SourceRef, ...]:
     found = []
     runs = _proper_runs(ABBREVIATION.sub("", text).split(), stop=False)
     for run in (part for whole in runs for part in two_bodies(whole, knowledge)):
+        run = _after_title(run, knowledge)  # "CEO of Edison Electric Institute"
         titled = next((i for i, w in enumerate(run) if w in knowledge.title_heads), len(run))
         if run[-1] not in knowledge.organisation_words:  # but "Oregon State University"
             run = run[:titled]  # "Navy Secretary Carlos Brandt": the Navy, then a person
@@ -368,6 +380,18 @@ def named_bodies(text: str, knowledge: Knowledge) -> tuple[SourceRef, ...]:
             if source:
                 found.append(source)
     return tuple(found)
+
+
+def _after_title(run: list[str], knowledge: Knowledge) -> list[str]:
+    """A run of capitals without the title that opens it: "CEO of Edison Electric
+    Institute" names the institute."""
+    at = 0
+    while at < len(run) and run[at] in knowledge.title_words:
+        at += 1
+    named = run[-1] in knowledge.organisation_words  # not "Secretary of the Air Force James Roche"
+    if named and 0 < at < len(run) - 1 and run[at] in ("of", "for", "at"):
+        return run[at + 1 :]
+    return run
 
 
 def two_bodies(run: list[str], knowledge: Knowledge) -> list[list[str]]:

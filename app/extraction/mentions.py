@@ -184,7 +184,8 @@ def inside_body_name(words: list[str], i: int, j: int, knowledge: Knowledge) -> 
         return True  # "aid workers in El Fasher": a place, not a person
     if i >= 1 and words[i - 1].lower() == "the":
         return True  # "the Liberal Democrats": nobody's name takes "the"
-    joined = words[i - 1] in ("for", "of", "and", "on", "-", "–")  # "Council on American - Islamic"
+    # "Council on American - Islamic"; but "Leo Denault of Entergy and Tom Fanning": a name
+    joined = words[i - 1] in ("for", "of", "on", "-", "–")
     return i >= 2 and joined and words[i - 2][:1].isupper()
 
 

@@ -102,6 +102,10 @@ class Reader:
         """Remember the bodies a sentence named, for "It said", "the group" and home country."""
         bodies = self.context.in_sentence
         self.context.saw(bodies + ([opening] if opening and opening not in bodies else []), opening)
+        people = self.context.register.named_in(sentence.start, sentence.end)
+        if len(people) >= 2:  # a meeting, a call: whom "participants" may mean next
+            states = [b for b in bodies if b.kind == "government"]
+            self.context.gathering = (people, states)
 
     def _bodies_in(self, text: str) -> list[SourceRef]:
         """The bodies a sentence names: known ones, named ones ("Panama Canal Authority"),

@@ -45,7 +45,10 @@ COPULA = re.compile(
     r"|[A-Z][\w-]*['’]s\s+[^,;.]{3,100}|[a-z][^,;.]{3,120})"
 )
 TITLED_COPULA = re.compile(r"^\s*(?:is|was|has been)\s+(?P<role>[A-ZÀ-Þ][^,;.]{3,120})")
-ROLE_STOP = re.compile(r"\s+(?:who|which|whose|said|says|told|tells|added)\b|\s+and\s+(?=[a-z])")
+ROLE_STOP = re.compile(
+    r"\s+(?:who|which|whose|said|says|told|tells|added)\b|\s+and\s+(?=[a-z])"
+    r"|\s+and\s+(?=[A-ZÀ-Þ][\w'’-]+\s+[A-ZÀ-Þ])"  # "of Entergy and Tom Fanning of ...": a second person
+)
 PRONOUN = re.compile(r"\b(?:he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
 OBJECT_GENDER = {"him": "male", "hers": "female", "himself": "male", "herself": "female"}
 ROLE_WORDS_BEFORE = {"of", "for", "at"}  # "head of X Name", "Minister for Y Name"
@@ -154,6 +157,11 @@ class Register:
             if seen > best_at:
                 best, best_at = person, seen
         return best
+
+    def named_in(self, start: int, end: int) -> list[Person]:
+        """The people mentioned between two offsets, in the order they are first mentioned."""
+        found = [p for p in self.people if start <= p.mentioned_before(end)]
+        return sorted(found, key=lambda p: p.mentions[bisect.bisect_left(p.mentions, start)])
 
     def with_role(self, noun: str, at: int) -> Person | None:
         """The person last mentioned before `at` whose role has the noun ("the commander")."""
@@ -291,6 +299,8 @@ def _name_starts(words: list[str], i: int, knowledge: Knowledge) -> bool:
     before = words[i - 1].strip('"“”(')
     if not before[:1].isupper() or before in knowledge.title_heads or before in HONORIFIC_GENDER:
         return True
+    if before in knowledge.organisation_words or before in knowledge.government_words:
+        return True  # "Secretary of Energy Jennifer Granholm": a portfolio ends the title
     return bool(POSSESSIVE.search(before)) or knowledge.lookup(before) is not None
 
 
@@ -340,6 +350,8 @@ def _is_person(words: list[str], i: int, j: int, knowledge: Knowledge) -> bool:
         return False  # "Regenerative Grazing Lands Strategy": a programme, not a person
     if i and words[i - 1].strip(",").lower() in knowledge.organisation_descriptors:
         return False  # "budget airline Halvorsen Air", "the journal Nature Geoscience"
+    if words[j - 1].strip(",.;:") in knowledge.place_words:
+        return False  # "Francis Scott Key Bridge", "Gulf Coast": a place
     last = is_name_word(words, j - 1, knowledge, last=True)
     return last and not inside_body_name(words, i, j, knowledge)
 

@@ -25,6 +25,7 @@ from app.extraction.research import research_source
 from app.extraction.vocabulary import (
     ANY_PRONOUNS,
     DETERMINERS,
+    GATHERING_SUBJECTS,
     LEADING_CONJUNCTION,
     PERSON_PRONOUNS,
     PRONOUN_GENDER,
@@ -163,7 +164,10 @@ def _pronoun(pronoun: str, knowledge: Knowledge, context: Context) -> Attributio
         return Attribution((context.opening,))  # "Israel's military ... It said"
     if pronoun in PERSON_PRONOUNS:
         return _person_pronoun(pronoun, knowledge, context)
-    return context.last(person=False)
+    last = context.last(person=False)
+    if pronoun == "they" and (last is None or not context.recently(last)):
+        return _gathering(knowledge, context) or last  # "They assessed" after a meeting
+    return last
 
 
 def _person_pronoun(pronoun: str, knowledge: Knowledge, context: Context) -> Attribution | None:
@@ -247,19 +251,46 @@ def _role_noun(head: str, knowledge: Knowledge, context: Context) -> Attribution
 def _role_group(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
     """ "The leaders agreed that ...", "the two ministers said": the people the article gave
     that role, each for the body they speak for."""
+    if head.strip().lower() in GATHERING_SUBJECTS:
+        return _gathering(knowledge, context)  # "Participants emphasized ..."
     match = ROLE_GROUP.match(head.strip())
     noun = match.group("noun").lower()[:-1] if match else ""
     if noun == "leader":
         nouns: tuple[str, ...] = knowledge.leader_titles
-    elif noun in knowledge.person_nouns or noun in knowledge.team_roles:
-        nouns = (noun,)
+    elif {noun} & (knowledge.person_nouns | knowledge.team_roles | knowledge.title_words_lower):
+        nouns = (noun,)  # "the two ministers", "the midfielders", "the CEOs"
     else:
         return None
-    people = context.register.with_any_role(nouns, context.position)
+    register = context.register
+    people = register.with_any_role(nouns, context.position)
+    listed = _listed_after(match.group("noun"), context) if match else []  # type: ignore[union-attr]
+    people = list({id(p): p for p in people + listed}.values())
     if len(people) < 2:
         return None
     sources = [person_attribution(p, knowledge, context).sources[0] for p in people]
     return Attribution(tuple(dict.fromkeys(sources)))
+
+
+def _listed_after(plural: str, context: Context) -> list[Person]:
+    """The people a sentence lists after a plural role ("the CEOs of two utilities, Leo
+    Denault of Entergy and Tom Fanning of Southern Company"), before the current one."""
+    before = context.body[: context.position]
+    used = list(re.finditer(rf"\b{re.escape(plural)}\b", before, re.IGNORECASE))
+    if not used:
+        return []
+    start = used[-1].end()
+    end = before.find(". ", start)
+    return context.register.named_in(start, end if end >= 0 else len(before))
+
+
+def _gathering(knowledge: Knowledge, context: Context) -> Attribution | None:
+    """Everyone the last sentence that named several people named, each for their body,
+    and the states it named ("White House officials met Governor X and Secretary Y")."""
+    people, states = context.gathering
+    if not people:
+        return None
+    sources = [person_attribution(p, knowledge, context).sources[0] for p in people]
+    return Attribution(tuple(dict.fromkeys(states + sources)))
 
 
 def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:

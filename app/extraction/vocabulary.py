@@ -93,3 +93,6 @@ STATEMENT_TITLE = re.compile(
     rf"(?:\s+(?:{_alternation(_GRAMMAR['statement_author_ends'])})\s.*)?$",
     re.IGNORECASE,
 )
+
+# "Participants emphasized ...", "both sides agreed": everyone the last meeting named
+GATHERING_SUBJECTS = frozenset(_GRAMMAR["gathering_subjects"])
