@@ -31,7 +31,7 @@ FORMER = re.compile(r"\b(?:former|ex-|retired|outgoing)\b", re.IGNORECASE)
 ORIGIN = re.compile(r"^(?:of|from)\s+(?P<place>[^,]+?)(?:\s+\[\w\w\])?$")  # "of Cameroon [Fr]"
 NATIONALITY = re.compile(r"^[A-ZÀ-Þ][\w.'’ -]*?(?:'s|’s)?$")  # "Chad's", "Brazilian"
 STATE_ROLE_WORDS = {"minister", "spokesman", "spokeswoman", "spokesperson", "army", "secretary",
-                    "undersecretary", "under-secretary", "prosecutor"}  # fmt: skip
+                    "undersecretary", "under-secretary"}  # fmt: skip
 
 
 def speaks_for(
@@ -195,7 +195,8 @@ def _field(role: str, knowledge: Knowledge, context: Context) -> SourceRef | Non
     """ "a security researcher at a Dakar-based think tank" -> Security researchers;
     "Ivorian blogger" -> Bloggers, "rancher" -> Ranchers: the kind of person they are."""
     words = re.split(r"\s+(?:at|of|for|from|with|in|who|which|named|called)\s+", role)[0].split()
-    words = [w for w in words if not _a_place(w, knowledge)]  # where they are from
+    # where they are from and their rank are no part of their kind ("Lead prosecutor")
+    words = [w for w in words if not _a_place(w, knowledge) and w.capitalize() not in RANKS]
     if all(w in knowledge.title_words for w in words):
         return None  # a title alone ("Chief Executive") names no group
     label = group_by_noun(words[-3:], knowledge)

@@ -60,7 +60,17 @@ def heading_speaker(reader: Reader, heading: Span) -> Attribution | None:
         return None
     if any(w[:1].islower() and w not in ("of", "the", "for", "and") for w in before):
         return None  # "Reaction from Kyiv as Zelensky visits": a heading of its own
+    if not _plainly_a_person(mention.name, before, reader):
+        return None  # "North Korea: Two American Journalists Sentenced": a headline
     if not HEADING_TAIL.match(after.rstrip(" .:")):
         return None  # "Trump meets Putin in Helsinki": a verb after the name
     person = reader.context.register.named(mention.name)
     return reader.person(person) if person is not None else None
+
+
+def _plainly_a_person(name: str, before: list[str], reader: Reader) -> bool:
+    """A title before the name, a given name the data knows, or a person the data lists."""
+    knowledge = reader.knowledge
+    titled = any(w.strip(",.:") in knowledge.title_words for w in before)
+    given = name.split()[0] in knowledge.name_gender
+    return titled or given or knowledge.person(name) is not None

@@ -89,6 +89,8 @@ class Knowledge:
     military_ranks: frozenset[str] = frozenset()  # "Col.", "Gen.": an officer of the state
     legislator_nouns: frozenset[str] = frozenset()  # "MP", "senator": speaks for a party
     back_nouns: dict[str, str] = field(default_factory=dict)  # "group" -> "organisation"
+    # "according to", "in the words of": words before the role of the person they name
+    according_lead: re.Pattern[str] = re.compile(r"(?!)")
     people_pattern: re.Pattern[str] | None = None
     longest_name: int = 1
     # first word of every name -> the most words a name starting with it has
@@ -235,6 +237,8 @@ def _add_cues(knowledge: Knowledge, cues: dict[str, Any]) -> None:
     for key, value in cues.items():
         if isinstance(value, list):
             knowledge.cue_lists[key] = sorted(value, key=len, reverse=True)
+    leads = "|".join(re.escape(w) for w in knowledge.cue_lists["according_to"])
+    knowledge.according_lead = re.compile(rf"^(?:in\s+)?(?:{leads})\s+", re.IGNORECASE)
 
 
 def _add_topics(knowledge: Knowledge, topics: dict[str, Any]) -> None:

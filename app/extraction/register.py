@@ -418,7 +418,9 @@ def _clause_before(words: list[str], knowledge: Knowledge) -> str:
         if (taken and word.endswith((",", ".", ";", ":"))) or ends:
             break
         taken.insert(0, word)
-    return " ".join(taken)
+    clause = " ".join(taken)
+    lead = knowledge.according_lead.match(clause)  # "in the words of the Crown prosecutor"
+    return clause[lead.end() :] if lead else clause
 
 
 def _names_a_role(phrase: str, knowledge: Knowledge) -> bool:

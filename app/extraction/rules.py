@@ -130,8 +130,8 @@ def cue_after(reader: Reader, sentence: Span) -> bool:
     if attr.find_according_start(sentence.text, knowledge):
         return False
     for cue in reversed(attr.candidate_cues(sentence.text, knowledge)):
-        if attr.in_noun_compound(sentence.text, cue, knowledge):
-            continue
+        if attr.in_noun_compound(sentence.text, cue, knowledge) or cue.group(0).endswith("ing"):
+            continue  # "the reports", "a warning": nouns
         reading = reader.parser.post_reading(sentence.text, cue)
         if reading is None:
             continue
@@ -258,6 +258,8 @@ def continue_claim(
 def parenthetical(reader: Reader, sentence: Span) -> bool:
     """ "The pause, it said, would allow ...": an attribution set off by commas."""
     for cue in attr.candidate_cues(sentence.text, reader.knowledge):
+        if cue.group(0).endswith("ing"):
+            continue  # "a warning", "the meeting": nouns, not "it said"
         found = attr.parenthetical(sentence.text, cue)
         if not found:
             continue

@@ -151,7 +151,8 @@ def _body(head: str, knowledge: Knowledge) -> Attribution | None:
     words = head.lower().split()
     maker = made_by.group("maker").split() if made_by else []
     if made_by and any(
-        knowledge.back_nouns.get(w) == "document" for w in words[: len(words) - len(maker)]
+        knowledge.back_nouns.get(_singular(w, knowledge)) == "document"
+        for w in words[: len(words) - len(maker)]
     ):
         # "figures compiled by the Stockholm International ...", "a poll by Ipsos Peru published"
         head = " ".join(proper_run(maker)) or made_by.group("maker")

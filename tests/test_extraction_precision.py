@@ -1,0 +1,67 @@
+"""A claim filed under a named source must be right: where a sentence only looks like an
+attribution, it stays the article's own narration.
+
+Each body is written the way court, disaster and business reports are; the expected
+sources are read from the words.
+"""
+
+from __future__ import annotations
+
+from tests.extraction_reading import claim, read, who
+
+NARRATION = (["Unattributed"], None)
+
+
+def test_the_subject_of_a_passive_cue_is_what_is_said_not_who_says_it() -> None:
+    body = (
+        "The two directors are also accused of hiding losses from the auditors for three "
+        "years. The company was widely reported to have lost its biggest client.\n\n"
+        "Their lawyer said that, as the directors had repaid the money, they should be "
+        "declared not guilty."
+    )
+    result = read(body)
+    assert who(result, "accused of hiding losses") == NARRATION
+    assert who(result, "lost its biggest client") == NARRATION
+    assert who(result, "should be declared not guilty")[0] != ["Directors"]
+
+
+def test_a_verb_that_goes_on_to_another_verb_attributes_nothing() -> None:
+    body = (
+        "Despite the warnings, the villagers continued to fish in the closed bay. The death "
+        "toll continues to rise, passing 300 according to reports from local hospitals."
+    )
+    result = read(body)
+    assert who(result, "continued to fish") == NARRATION
+    assert who(result, "toll continues to rise")[0] != ["Passing 300"]
+
+
+def test_citing_at_the_start_is_the_subjects_reason_not_an_attribution() -> None:
+    body = (
+        "Citing Togo's experience, blogger Kossi Agbo wrote that the heirs were already in "
+        "place. The ministry cut its forecast, citing weak exports."
+    )
+    result = read(body)
+    assert who(result, "heirs were already in place") == (["Bloggers"], "Kossi Agbo")
+
+
+def test_a_prosecutor_with_no_office_named_is_filed_under_prosecutors() -> None:
+    body = (
+        "Her skin broke every time she was moved, and in the words of the Crown prosecutor, "
+        'Ruth Hallam, QC, "the child spent her last months in pain."\n\n'
+        "Ms. Hallam also told the court that both parents had been warned by a nurse."
+    )
+    result = read(body)
+    assert who(result, "both parents had been warned") == (["Crown prosecutors"], "Ruth Hallam")
+
+
+def test_according_to_reports_with_no_comma_and_a_cue_in_the_progressive() -> None:
+    body = (
+        "The toll from the floods has passed 1,200 according to reports from several news "
+        "agencies. Engineers, such as those of the water board, are warning that cholera "
+        "could spread within days. Doctors began to worry about the water supply last week."
+    )
+    result = read(body)
+    assert who(result, "has passed 1,200") == (["News agencies"], None)
+    assert who(result, "cholera could spread")[0] == ["Engineers"]
+    assert claim(result, "cholera could spread").stance == "concerned"
+    assert who(result, "worry about the water supply")[0] == ["Doctors"]
