@@ -81,6 +81,7 @@ class Knowledge:
     judicial_titles: dict[str, str] = field(default_factory=dict)  # "Judge" -> "Court"
     local_titles: frozenset[str] = frozenset()  # "Governor", "Mayor"
     team_roles: frozenset[str] = frozenset()  # "coach", "captain"
+    role_nouns: frozenset[str] = frozenset()  # every noun for a person's role, lowercase
     writer_nouns: frozenset[str] = frozenset()  # "blogger", "commenter": may go by one name
     place_nouns: frozenset[str] = frozenset()  # "capital", "village": a place's name follows
     name_gender: dict[str, str] = field(default_factory=dict)  # "Rachel" -> "female"
@@ -172,6 +173,9 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         k: v for k, v in text["judicial_titles"].items() if not k.startswith("_")
     }
     knowledge.leader_titles = tuple(text["leader_titles"])
+    knowledge.role_nouns = (
+        knowledge.person_nouns | knowledge.team_roles | knowledge.title_words_lower
+    )
     names = _read(data_dir / "names.json")
     knowledge.name_gender = {n: g for g in ("female", "male") for n in names[g]}
     knowledge.back_nouns = {w: kind for kind, words in text["back_nouns"].items() for w in words}

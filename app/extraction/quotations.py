@@ -36,6 +36,7 @@ INTRO_VERB = re.compile(rf"\b(?:{INTRO_VERBS})\b", re.IGNORECASE)
 SPEAKER_COLON = re.compile(
     r"^(?:(?P<who>[^:\"“”]{3,160}?):\s*(?=[\"“])|(?P<named>[A-ZÀ-Þ][^:\"“”,]{2,60}?):\s+(?=[A-ZÀ-Þ]))"
 )
+PLAIN_ENGLISH = (" the ", " and ", " of ", " to ", " is ", " was ", " that ")  # not in French
 TRANSLATION_SHARE = 0.9  # a translation is about as long as the original
 SHORT = 4  # words: a paragraph this short is an exclamation, not a passage to count
 INTRO_WORDS = 14  # a paragraph ending in ":" this short introduces a quotation
@@ -120,8 +121,9 @@ def in_another_language(text: str) -> bool:
 
 
 def plainly_english(text: str) -> bool:
-    """A quick look before counting words: "the" and "and" over and over are English."""
-    return text.count(" the ") + text.count(" and ") + text.count(" of ") >= 4
+    """A quick look before counting words: "the", "and", "to" over and over are English."""
+    common = sum(text.count(word) for word in PLAIN_ENGLISH)
+    return common >= 2
 
 
 def foreign_language(words: list[str]) -> bool:

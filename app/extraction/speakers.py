@@ -258,7 +258,7 @@ def _role_group(head: str, knowledge: Knowledge, context: Context) -> Attributio
     noun = match.group("noun").lower()[:-1] if match else ""
     if noun == "leader":
         nouns: tuple[str, ...] = knowledge.leader_titles
-    elif {noun} & (knowledge.person_nouns | knowledge.team_roles | knowledge.title_words_lower):
+    elif noun in knowledge.role_nouns:
         nouns = (noun,)  # "the two ministers", "the midfielders", "the CEOs"
     else:
         return None
