@@ -65,3 +65,52 @@ def test_according_to_reports_with_no_comma_and_a_cue_in_the_progressive() -> No
     assert who(result, "cholera could spread")[0] == ["Engineers"]
     assert claim(result, "cholera could spread").stance == "concerned"
     assert who(result, "worry about the water supply")[0] == ["Doctors"]
+
+
+def test_a_relative_clause_or_an_infinitive_set_off_by_commas_attributes_nothing() -> None:
+    body = (
+        "A similar scheme was dropped in 2021, which the ministry today rejects, and never "
+        "tested. Despite the warnings, the villagers continued to fish, ignoring the ban."
+    )
+    result = read(body)
+    assert who(result, "A similar scheme was dropped") == NARRATION
+    assert who(result, "continued to fish") == NARRATION
+
+
+def test_a_hedged_sentence_is_the_articles_report() -> None:
+    body = (
+        "Allegedly, his sister pleaded with him to see a doctor, but he replied that he would not."
+    )
+    found = claim(read(body), "his sister pleaded")
+    assert [s.label for s in found.sources] == ["Unattributed"]
+    assert found.stance == "reported"
+
+
+def test_a_countrys_media_are_a_group_and_its_state_media_the_state() -> None:
+    body = (
+        "On Sunday night, French media announced the death of the former president. "
+        "Russian state media reported that talks had failed."
+    )
+    result = read(body)
+    assert who(result, "announced the death")[0] == ["French media"]
+    assert who(result, "talks had failed")[0] == ["Moscow"]
+
+
+def test_the_one_country_a_title_names_is_the_storys() -> None:
+    body = (
+        "French newspapers reported the news first. But later Prime Minister Paul Biyoghe "
+        "told state television that he had been surprised to read the reports."
+    )
+    result = read(body, title="Gabon: On the president's death")
+    assert who(result, "surprised to read the reports") == (["Libreville"], "Paul Biyoghe")
+
+
+def test_a_body_named_after_its_kind_or_by_its_possessive_before_a_document() -> None:
+    body = (
+        "The Internet security firm Secunia.com, has said that the browser has 277 known "
+        "flaws. PC World's recent analysis of its own traffic concluded, \"Usually, the "
+        'browser is second after Firefox."'
+    )
+    result = read(body)
+    assert who(result, "277 known flaws")[0] == ["Secunia.com"]
+    assert who(result, "second after Firefox")[0] == ["PC World"]

@@ -25,6 +25,12 @@ CONTINUATION = re.compile(_CONTINUING + r"(?P<gap>)\s*:?\s+(?=[\"“A-Za-z])")
 # "found that A, and that B": a second claim under the same cue
 AND_THAT = re.compile(r",?\s+(?:and|but)\s+(?P<subject>)(?P<verb>)(?P<gap>)that\s+(?=\S)")
 QUOTES = "\"“”‘’'"
+# after a cue set off by commas: nothing, or when or where it was said ("it said on
+# Monday,", "she told reporters,"); not its object ("continued to shun treatment,")
+SET_OFF_END = re.compile(
+    r"(?P<when>(?:\s+(?:on|in|at|last|this|yesterday|today|earlier|later|late|during|after|"
+    r"before|reporters|journalists|the|a|an|[A-Z])[^,]{0,40}?)?),\s+"
+)
 # the words before a noun or an infinitive, never before a cue's verb
 NOUN_MARKERS = {"the", "a", "an", "of", "from", "these", "those", "such", "its", "their", "no",
                 "any"}  # fmt: skip
@@ -268,12 +274,14 @@ def post_subject(
 def parenthetical(text: str, cue: re.Match[str]) -> tuple[int, int, str] | None:
     """ "The pause, it said, would allow ...": (start, end) of ", it said," and its subject."""
     comma = text.rfind(", ", 0, cue.start())
-    close = re.match(r"(?P<when>[^,]{0,40}?),\s+", text[cue.end() :])
+    close = SET_OFF_END.match(text[cue.end() :])
     if comma < 0 or not close:
         return None
     subject = text[comma + 2 : cue.start()].strip()
     if not subject or len(subject.split()) > 6 or len(text[cue.end() + close.end() :].split()) < 3:
         return None
+    if subject.split()[0].lower() in ("which", "who", "that", "as", "and", "but", "where"):
+        return None  # ", which the Home Office today rejects,": a clause about one word
     return comma, cue.end() + close.end(), subject
 
 
@@ -301,7 +309,7 @@ def in_noun_compound(text: str, cue: re.Match[str], knowledge: Knowledge) -> boo
     if before and (before[-1] in NOUN_MARKERS or before[-2:] == ["according", "to"]):
         return True  # "the claims", "according to reports"
     if text[: cue.start()].split()[-1:] in ([m] for m in NOUN_MODIFIERS):
-        return True  # "media reports"; but "The Deseret News observed": a name
+        return cue.group(0).endswith("s")  # "media reports", not "media reported"
     following = text[cue.end() :].split(maxsplit=1)
     return bool(
         following

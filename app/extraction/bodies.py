@@ -479,7 +479,8 @@ def unresolved(head: str, knowledge: Knowledge, allow_in: bool = False) -> Sourc
     if not label:
         return None
     # "Engineers", "Residents": a group of people, not a body that "the agency" could be
-    kind = "group" if label == group_by_noun(words, knowledge) else "unresolved"
+    named = len(words) > 1 and words[-1][:1].isupper()  # "Hollis Media" is a company's name
+    kind = "group" if label == group_by_noun(words, knowledge) and not named else "unresolved"
     label = label[0].upper() + label[1:]
     slug = slugify(label)
     return SourceRef(slug, label, kind, (label,)) if slug else None
@@ -489,7 +490,7 @@ def _label(words: list[str], knowledge: Knowledge, allow_in: bool) -> str | None
     """ "cybersecurity firm Mandiant" -> Mandiant; "residents of Chakothi" -> Residents;
     "The Baltic Maritime Observatory" -> itself."""
     lower = not words[0][:1].isupper()
-    named = _named_after_descriptor(words)
+    named = _named_after_descriptor(words, knowledge)
     group = group_by_noun(words, knowledge)
     if named and lower:
         return named
@@ -518,8 +519,13 @@ def _all_capitalised(words: list[str]) -> bool:
     return all(w[:1].isupper() or w in CONNECTORS for w in words)
 
 
-def _named_after_descriptor(words: list[str]) -> str | None:
-    """ "cybersecurity firm Mandiant" -> "Mandiant"."""
+def _named_after_descriptor(words: list[str], knowledge: Knowledge) -> str | None:
+    """ "cybersecurity firm Mandiant" -> "Mandiant"; "Internet security firm Secunia.com"."""
+    kinds = [i for i, w in enumerate(words[:-1]) if w.lower() in knowledge.organisation_descriptors]
+    if kinds:
+        name = proper_run(words[kinds[-1] + 1 :])
+        if name and len(name) == len(words) - kinds[-1] - 1:
+            return " ".join(name)
     for i, word in enumerate(words):
         if word.lower() in PREPOSITIONS:
             return None  # "a police official in Poonch": a place, not a name

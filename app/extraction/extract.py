@@ -44,7 +44,11 @@ def extract(article: Article, knowledge: Knowledge | None = None) -> ExtractedAr
     reader = Reader(cleaned, knowledge)
     reading = reading_view(body, debris_patterns(knowledge.scrape))
     units = list(_paragraphs(reading, knowledge))
-    reader.context.home = _dateline_home(units, knowledge) or _publisher_home(article, knowledge)
+    reader.context.home = (
+        _dateline_home(units, knowledge)
+        or _publisher_home(article, knowledge)
+        or _title_home(article, knowledge)
+    )
     everything = [sentence for unit in units for sentence in unit.sentences]
     reader.context.register = build_register(everything, knowledge)
     reader.context.count_countries(_states(everything, knowledge))
@@ -67,6 +71,13 @@ def _dateline_home(units: list[Unit], knowledge: Knowledge) -> Named | None:
     """The country the dateline of one of the first paragraphs names."""
     place = next((unit.place for unit in units if unit.place), None)
     return _home(place, knowledge) if place else None
+
+
+def _title_home(article: Article, knowledge: Knowledge) -> Named | None:
+    """The one country a title names ("Gabon: On President Omar Bongo's death")."""
+    states = {m.named.source.slug: m.named for m in find_mentions(article.title, knowledge)}
+    states = {slug: named for slug, named in states.items() if named.source.kind == "government"}
+    return next(iter(states.values())) if len(states) == 1 else None
 
 
 def _publisher_home(article: Article, knowledge: Knowledge) -> Named | None:

@@ -88,7 +88,9 @@ class Reader:
         self.context.current, self.context.current_words = opening
         self.context.in_sentence = self._bodies_in(sentence.text)
         self.context.position = sentence.start
-        if not NOT_CLAIMS.search(sentence.text) and not self.foreign:
+        if self._hedged(sentence.text):
+            self.narration(sentence, "reported")  # "Allegedly, ...": the article reports it
+        elif not NOT_CLAIMS.search(sentence.text) and not self.foreign:
             self.read_clause(sentence)
         self._observe(sentence, opening[0])
         self.new_paragraph = False
@@ -150,7 +152,12 @@ class Reader:
                 return boundary.start()
         return len(sentence.text)
 
-    def narration(self, content: Span) -> None:
+    def _hedged(self, text: str) -> bool:
+        """Whether a sentence opens with a hedge ("Allegedly, his sister pleaded ...")."""
+        first, comma, _ = text[:20].partition(", ")
+        return bool(comma) and first.lower() in self.knowledge.cue_lists["hedges"]
+
+    def narration(self, content: Span, stance: str = "asserted") -> None:
         """The article's own words: a claim filed under "Unattributed"."""
         if len(content.text.split()) < MIN_CLAIM_WORDS or content.text.rstrip().endswith("?"):
             return
@@ -162,7 +169,7 @@ class Reader:
             self.add(content, content, author, "asserted", "", "statement_author")
             return
         who = Attribution((UNATTRIBUTED,), None, said)
-        self.drafts.append(Draft(content, content, who, "asserted", attributed=False))
+        self.drafts.append(Draft(content, content, who, stance, attributed=False))
 
     def add(
         self, quote: Span, content: Span, who: Attribution, stance: str, said_text: str,

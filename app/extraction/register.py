@@ -247,8 +247,8 @@ def _people(text: str, knowledge: Knowledge) -> tuple[PersonMention, ...]:
         j = i
         while j < len(words) and _name_word(words, j, knowledge):
             j += 1
-            if words[j - 1].endswith((",", ";", ":")):
-                break
+            if words[j - 1].endswith((",", ";", ":")) or _sentence_end(words[j - 1], knowledge):
+                break  # "... with Chrome. It might be": a full stop inside a quotation
         start = i
         if (j - i >= 4 and inside_body_name(words, i, j, knowledge)) or portfolio_first(
             words, i, j, knowledge
@@ -273,6 +273,11 @@ def _a_place(before: list[str], knowledge: Knowledge) -> bool:
     (but "Secretary of State Marco Rubio": a title's capitalised "State" is no place)."""
     nouns = {w.strip(",.") for w in before}
     return bool(nouns & knowledge.place_nouns)
+
+
+def _sentence_end(word: str, knowledge: Knowledge) -> bool:
+    """A word with a full stop that is neither an initial ("F.") nor an abbreviation."""
+    return word.endswith(".") and len(word) > 2 and word not in knowledge.abbreviations
 
 
 def _title_or_body(word: str, knowledge: Knowledge) -> bool:

@@ -66,6 +66,10 @@ SPEAKS_FOR = re.compile(
     r"(?P<body>(?:the|a|an|its|their)\s.+|(?-i:[A-ZÀ-Þ]).*)$",  # "director of research": no body
     re.IGNORECASE,
 )
+OWNED_DOCUMENT = re.compile(
+    r"^(?:the\s+)?(?P<owner>[A-ZÀ-Þ][\w.&-]*(?:\s+[A-ZÀ-Þ][\w.&-]*){0,4})['’]s\s+"
+    r"(?P<nouns>[a-z-]+(?:\s+[a-z-]+){0,2})"
+)
 AT_BODY = re.compile(r"^(?P<who>(?:\S+\s+){0,3}?\S+)\s+(?:at|from|with)\s+", re.IGNORECASE)
 MADE_BY = re.compile(r"\b(?:by|from|of)\s+(?:the\s+)?(?P<maker>[^\W\d_].*)$")
 
@@ -96,6 +100,9 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     research = research_source(head, context.research, knowledge)
     if research:
         return Attribution(research)  # "the study found", "the researchers said"
+    owned = _owned_document(head, knowledge)
+    if owned:
+        return Attribution((owned,))  # "PC World's recent analysis of its own traffic"
     if (
         not head
         or len(head.split()) > MAX_SUBJECT_WORDS
@@ -135,6 +142,19 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         or _person(head, appositive, knowledge, context)
         or _body(head, knowledge)
     )
+
+
+def _owned_document(head: str, knowledge: Knowledge) -> SourceRef | None:
+    """The maker of a document named with its possessive: "PC World's recent analysis",
+    "the ministry's annual report" is found by the other readings."""
+    owned = OWNED_DOCUMENT.match(head)
+    if owned is None:
+        return None
+    nouns = [_singular(w, knowledge) for w in owned.group("nouns").split()]
+    if not any(knowledge.back_nouns.get(noun) == "document" for noun in nouns):
+        return None
+    owner = owned.group("owner")
+    return named_body(owner, knowledge) or unresolved(owner, knowledge)
 
 
 def _body(head: str, knowledge: Knowledge) -> Attribution | None:
