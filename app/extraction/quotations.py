@@ -37,6 +37,8 @@ SPEAKER_COLON = re.compile(
     r"^(?:(?P<who>[^:\"“”]{3,160}?):\s*(?=[\"“])|(?P<named>[A-ZÀ-Þ][^:\"“”,]{2,60}?):\s+(?=[A-ZÀ-Þ]))"
 )
 PLAIN_ENGLISH = (" the ", " and ", " of ", " to ", " is ", " was ", " that ")  # not in French
+SUBORDINATORS = {"when", "after", "before", "as", "while", "although", "though", "if", "since",
+                 "because", "once", "until"}  # fmt: skip
 TRANSLATION_SHARE = 0.9  # a translation is about as long as the original
 SHORT = 4  # words: a paragraph this short is an exclamation, not a passage to count
 INTRO_WORDS = 14  # a paragraph ending in ":" this short introduces a quotation
@@ -214,11 +216,26 @@ def _introduced(reader: Reader, paragraph: Span, sentence: Span) -> Attribution 
             who = reader.resolve(subject)
             if who is not None and who.sources and (who.speaker or who.sources[0].kind != "group"):
                 return who  # a person (perhaps filed under their field), or a body
+    # a person the main clause names ("Commenter Another Me states:"), not one named in a
+    # leading subordinate clause ("When Omar Bongo was admitted ..., a comment predicted:")
+    main = sentence.start + _subordinate_end(sentence.text)
     named = [
         p
         for p in reader.context.register.people
-        if paragraph.start <= p.mentioned_before(sentence.end)
+        if any(
+            paragraph.start <= at < sentence.end and not sentence.start <= at < main
+            for at in p.mentions
+        )
     ]
     if named:
         return reader.person(named[-1])
     return None
+
+
+def _subordinate_end(text: str) -> int:
+    """Where a leading subordinate clause ("When X was admitted in May, ...") ends, or 0."""
+    first = text.split(maxsplit=1)[0].lower() if text.strip() else ""
+    if first not in SUBORDINATORS:
+        return 0
+    comma = text.find(", ")
+    return comma + 2 if comma > 0 else 0
