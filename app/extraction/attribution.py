@@ -16,7 +16,14 @@ from functools import lru_cache
 
 from app.extraction.knowledge import Knowledge
 from app.extraction.trie import trie_pattern
-from app.extraction.vocabulary import CLAUSE_VERBS, CONTINUING_VERBS, LEAD_PREPOSITION
+from app.extraction.vocabulary import (
+    CLAUSE_VERBS,
+    CONTINUING_VERBS,
+    LEAD_PREPOSITION,
+    NOUN_MARKERS,
+    RELATIVE_PRONOUNS,
+    SUBORDINATORS,
+)
 
 WORD = re.compile(r"\S+")
 _CONTINUING = rf",\s+(?:with\s+(?P<subject>[^,]{{2,80}}?)\s+)?(?P<verb>{CONTINUING_VERBS})\b"
@@ -32,8 +39,6 @@ SET_OFF_END = re.compile(
     r"before|reporters|journalists|the|a|an|[A-Z])[^,]{0,40}?)?),\s+"
 )
 # the words before a noun or an infinitive, never before a cue's verb
-NOUN_MARKERS = {"the", "a", "an", "of", "from", "these", "those", "such", "its", "their", "no",
-                "any"}  # fmt: skip
 NOUN_MODIFIERS = {"media", "press", "news"}  # "media reports", in lower case only
 # "to" and a verb after a cue ("continued to shun"), not "to reporters", "to the BBC"
 INFINITIVE = re.compile(r"^to\s+(?!(?:the|a|an|his|her|their|its|reporters|journalists)\b)[a-z]+\b")
@@ -280,7 +285,8 @@ def parenthetical(text: str, cue: re.Match[str]) -> tuple[int, int, str] | None:
     subject = text[comma + 2 : cue.start()].strip()
     if not subject or len(subject.split()) > 6 or len(text[cue.end() + close.end() :].split()) < 3:
         return None
-    if subject.split()[0].lower() in ("which", "who", "that", "as", "and", "but", "where"):
+    first = subject.split()[0].lower()
+    if first in RELATIVE_PRONOUNS or first in SUBORDINATORS or first in ("and", "but"):
         return None  # ", which the Home Office today rejects,": a clause about one word
     return comma, cue.end() + close.end(), subject
 

@@ -19,7 +19,7 @@ from app.extraction.context import Attribution
 from app.extraction.mentions import POSSESSIVE
 from app.extraction.register import people_in
 from app.extraction.text import Span
-from app.extraction.vocabulary import FIRST_PERSON, STATEMENT_TITLE
+from app.extraction.vocabulary import CONNECTORS, FIRST_PERSON, STATEMENT_TITLE
 
 if TYPE_CHECKING:
     from app.extraction.reader import Reader
@@ -58,7 +58,7 @@ def heading_speaker(reader: Reader, heading: Span) -> Attribution | None:
     after = heading.text[mention.start - heading.start + len(mention.name) :]
     if len(before) > HEADING_REACH or POSSESSIVE.search(mention.name):
         return None
-    if any(w[:1].islower() and w not in ("of", "the", "for", "and") for w in before):
+    if any(w[:1].islower() and w not in CONNECTORS for w in before):
         return None  # "Reaction from Kyiv as Zelensky visits": a heading of its own
     if not _plainly_a_person(mention.name, before, reader):
         return None  # "North Korea: Two American Journalists Sentenced": a headline

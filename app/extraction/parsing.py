@@ -11,16 +11,18 @@ from app.extraction.context import Attribution
 from app.extraction.dates import find_times
 from app.extraction.knowledge import Knowledge
 from app.extraction.model import Article
-from app.extraction.vocabulary import ACTION_OBJECTS, CHARACTERISING_CUES, CLAUSE_VERBS
+from app.extraction.vocabulary import (
+    ACTION_OBJECTS,
+    AFTER_AUXILIARY,
+    CHARACTERISING_CUES,
+    CLAUSE_VERBS,
+)
 
 IMPERSONAL = re.compile(
     r"(?:^|\s)(?:it|this|that)\s+(?:is|was|has been|had been|is being)\s*$", re.IGNORECASE
 )
 PASSIVE = re.compile(
-    r"\b(?:is|are|was|were|be|been|being)"
-    r"(?:\s+(?:also|not|never|now|still|then|often|already|widely|reportedly|allegedly|"
-    r"previously|repeatedly|publicly|formally|officially|further|later|first))*\s*$",
-    re.IGNORECASE,
+    rf"\b(?:is|are|was|were|be|been|being)(?:\s+(?:{AFTER_AUXILIARY}))*\s*$", re.IGNORECASE
 )
 # "authorities haven't yet confirmed that ...": the subject did not say it
 NEGATIONS = ("n't", "n’t", "not", "never")

@@ -21,10 +21,15 @@ from app.extraction.attribution import is_clause, lead_end
 from app.extraction.context import Attribution
 from app.extraction.text import Span
 from app.extraction.vocabulary import (
+    CONNECTORS,
     ENGLISH_FUNCTION_WORDS,
     FIRST_PERSON,
     FOREIGN_FUNCTION_WORDS,
     INTRO_VERBS,
+    NAME_PARTICLES,
+    PLAIN_ENGLISH,
+    PREPOSITIONS,
+    SUBORDINATORS,
 )
 
 if TYPE_CHECKING:
@@ -36,13 +41,9 @@ INTRO_VERB = re.compile(rf"\b(?:{INTRO_VERBS})\b", re.IGNORECASE)
 SPEAKER_COLON = re.compile(
     r"^(?:(?P<who>[^:\"“”]{3,160}?):\s*(?=[\"“])|(?P<named>[A-ZÀ-Þ][^:\"“”,]{2,60}?):\s+(?=[A-ZÀ-Þ]))"
 )
-PLAIN_ENGLISH = (" the ", " and ", " of ", " to ", " is ", " was ", " that ")  # not in French
-SUBORDINATORS = {"when", "after", "before", "as", "while", "although", "though", "if", "since",
-                 "because", "once", "until"}  # fmt: skip
 TRANSLATION_SHARE = 0.9  # a translation is about as long as the original
 SHORT = 4  # words: a paragraph this short is an exclamation, not a passage to count
 INTRO_WORDS = 14  # a paragraph ending in ":" this short introduces a quotation
-NAME_LINKS = {"of", "the", "for", "and", "to", "on", "at", "in", "de", "von", "van", "al", "bin"}
 
 
 @dataclass
@@ -157,12 +158,17 @@ def _speaker_colon(reader: Reader, paragraph: Span) -> tuple[Attribution, int] |
     words = match.group("who") or match.group("named") if match else ""
     if not match or INTRO_VERB.search(words) or len(words.split()) > 8 and not match.group("who"):
         return None
-    if any(w[:1].islower() and w not in NAME_LINKS for w in words.split()):
+    if any(w[:1].islower() and not _links_a_name(w) for w in words.split()):
         return None  # "On the meeting between X and Y: "..."": a topic, not a speaker
     who = reader.resolve(words)
     if who is None or who.speaker is None:
         return None
     return who, match.end()
+
+
+def _links_a_name(word: str) -> bool:
+    """ "of", "the", "to", "von": the small words a title or a name may have."""
+    return word in CONNECTORS or word in NAME_PARTICLES or word in PREPOSITIONS
 
 
 def _marked_quotation(reader: Reader, paragraph: Span) -> bool:

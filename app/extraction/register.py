@@ -281,11 +281,13 @@ def _sentence_end(word: str, knowledge: Knowledge) -> bool:
 
 
 def _title_or_body(word: str, knowledge: Knowledge) -> bool:
+    """A title, a body's word, or a writer's ("Commenter Another Me") before a name."""
     bare = word.strip(",.")
     return (
         bare in knowledge.title_words
         or bare in knowledge.organisation_words
-        or (bare in knowledge.government_words)
+        or bare in knowledge.government_words
+        or bare.lower() in knowledge.writer_nouns
     )
 
 

@@ -96,3 +96,12 @@ STATEMENT_TITLE = re.compile(
 
 # "Participants emphasized ...", "both sides agreed": everyone the last meeting named
 GATHERING_SUBJECTS = frozenset(_GRAMMAR["gathering_subjects"])
+
+# "When X was admitted in May, ...": a leading clause whose people are not its subject's
+SUBORDINATORS = frozenset(_GRAMMAR["subordinators"])
+# "the reports", "of claims": words after which a cue word is a noun
+NOUN_MARKERS = frozenset(_GRAMMAR["noun_markers"])
+# " the ", " and ": English words so common that two of them show a paragraph is English
+PLAIN_ENGLISH = tuple(f" {w} " for w in _GRAMMAR["plain_english_words"])
+# "are also accused", "were widely reported": an auxiliary, adverbs, then a participle
+AFTER_AUXILIARY = _alternation(_GRAMMAR["auxiliary_adverbs"])
