@@ -206,3 +206,29 @@ def test_two_bodies_joined_by_and_are_two() -> None:
         ["Nord University"],
         ["Norwegian Institute of Marine Research"],
     )
+
+
+def test_a_party_or_union_before_a_job_is_the_employer_but_a_name_with_a_possessive_is_whole() -> (
+    None
+):
+    body = (
+        "Labour's Shadow Home Secretary Yvette Cole said her party had backed the idea for "
+        "months. AMCU regional organiser Sipho Dube told News24 the mine was unsafe. "
+        '"Insurers will balk," said Dr. Karen Osei of the Parkinson\'s Foundation.'
+    )
+    result = read(body)
+    assert who(result, "backed the idea for months") == (["Labour"], "Yvette Cole")
+    assert who(result, "the mine was unsafe") == (["AMCU"], "Sipho Dube")
+    assert who(result, "Insurers will balk") == (["Parkinson's Foundation"], "Karen Osei")
+
+
+def test_members_of_a_body_speak_as_members_and_an_age_is_no_role() -> None:
+    body = (
+        "Residents of Chakothi, a village near the border, said shells began landing at "
+        "midnight. Students at the University of Leeds said the protest would go on. "
+        '"We spent the night in a bunker," said Imran Shah, 54, a shopkeeper.'
+    )
+    result = read(body)
+    assert who(result, "shells began landing")[0] == ["Residents"]
+    assert who(result, "the protest would go on")[0] == ["Students"]
+    assert who(result, "night in a bunker") == (["Shopkeepers"], "Imran Shah")

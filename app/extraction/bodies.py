@@ -31,6 +31,7 @@ PART_OF = re.compile(rf"\b(?:{PART_NOUNS})\s+of\s+(?:the\s+)?(?P<whole>[A-ZÀ-Þ
 OWNED_UNIT = re.compile(
     r"^(?P<owner>[A-ZÀ-Þ][\w&.-]*(?:\s+[A-ZÀ-Þ][\w&.-]*){0,4})(?:'s|’s)\s+[A-ZÀ-Þ]"
 )
+JOB_ENDINGS = ("er", "or", "ist", "man", "woman", "person")  # "organiser", "spokeswoman"
 ROLE_BODY = re.compile(r"\b(?:at|of|for|with|from)\s+(?:the\s+)?(?P<rest>.+)$")
 
 
@@ -58,6 +59,8 @@ def named_body(head: str, knowledge: Knowledge) -> SourceRef | None:
     possessive = rest.startswith(("'s", "’s"))
     after = rest[2:].split() if possessive else rest.split()
     if after and after[0] in ("at", "of", "from", "with"):
+        if first.text.lower() in knowledge.members_not_speakers:
+            return first.named.source  # "Residents of Chakothi", "students at X": members
         return body_in_role(rest, knowledge) or first.named.source  # "analysts at the IDB"
     proper = proper_run(after)
     if (
@@ -191,7 +194,8 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
         return leading
     match = ROLE_BODY.search(role)
     owner = OWNED_UNIT.match(match.group("rest")) if match else None
-    if owner:  # "Deputy Director of TNC’s North America Grazing Strategy": TNC's programme
+    if owner and _an_owner(owner.group("owner"), knowledge):
+        # "Deputy Director of TNC’s North America Grazing Strategy": TNC's programme
         name = owner.group("owner")
         return named_body(name, knowledge) or unresolved(name, knowledge)
     before = role[: match.start()].split()[-1:] if match else []
@@ -303,7 +307,7 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
     run = proper_run(words)
     if run and run[0] in knowledge.title_words and {"of", "for"} & set(run):
         return None  # "CEO of Edison Electric Institute": a title, then the body (below)
-    owner = _owner_in(run)
+    owner = _owner_in(run, knowledge)
     if owner:  # "Greenpeace Nordic's head of campaigns", "Labour's Shadow Home Secretary"
         return named_body(owner, knowledge) or unresolved(owner, knowledge)
     title = _trailing_title(run, knowledge)
@@ -328,7 +332,7 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
     return source
 
 
-def _owner_in(run: list[str]) -> str | None:
+def _owner_in(run: list[str], knowledge: Knowledge) -> str | None:
     """The name a run of capitals gives as an owner: "Labour" in "Labour's Shadow Home
     Secretary", "PWA" in "Deputy Director of PWA’s Lake Restoration Programme"."""
     owned = next((i for i, w in enumerate(run) if POSSESSIVE_WORD.match(w)), None)
@@ -336,7 +340,18 @@ def _owner_in(run: list[str]) -> str | None:
         return None
     words = run[:owned] + [POSSESSIVE_WORD.match(run[owned]).group(1)]  # type: ignore[union-attr]
     links = [i for i, w in enumerate(words) if w in ("of", "for", "at")]
-    return " ".join(words[links[-1] + 1 :] if links else words) or None
+    owner = " ".join(words[links[-1] + 1 :] if links else words)
+    last = owned == len(run) - 1  # "Greenpeace Nordic's head of campaigns"
+    rest = set(run[owned + 1 :])
+    titled = bool(rest & knowledge.title_words) and not rest & knowledge.organisation_words
+    return owner if owner and (last or titled or _an_owner(owner, knowledge)) else None
+
+
+def _an_owner(name: str, knowledge: Knowledge) -> bool:
+    """Whether a possessive names a body that owns what follows ("TNC’s North America
+    Strategy", "Labour's Shadow Home Secretary"), not the first word of a name of its own
+    ("the Parkinson's Foundation", "St John's Ambulance")."""
+    return name.isupper() or " " in name or knowledge.lookup(name) is not None
 
 
 def _state_job(run: list[str], job: list[str], knowledge: Knowledge) -> bool:
@@ -356,8 +371,12 @@ def _trailing_title(run: list[str], knowledge: Knowledge) -> list[str]:
 
 
 def _is_job(words: list[str], knowledge: Knowledge) -> bool:
+    """ "chief executive", "spokesperson", "regional organiser": a person's job."""
     bare = [w.lower().strip(",.") for w in words]
-    return any(w in knowledge.person_nouns or w in knowledge.title_words_lower for w in bare)
+    return any(
+        w in knowledge.person_nouns or w in knowledge.title_words_lower or w.endswith(JOB_ENDINGS)
+        for w in bare
+    )
 
 
 @lru_cache(maxsize=8192)

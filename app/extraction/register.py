@@ -396,14 +396,17 @@ def _role_before(words: list[str], knowledge: Knowledge) -> str:
     taken: list[str] = []
     if words and words[-1] in NAMING:
         words = words[:-1]  # "a Gabonese reader named Ogwera": the role is before "named"
-    for word in reversed(words[-8:]):
+    window = words[-8:]
+    for at in range(len(window) - 1, -1, -1):
+        word = window[at]
         bare = word.strip(',.;:"“”').lower()
         if word.endswith((",", ";", ":", '"', "”")) or bare in VERBISH or bare in knowledge.cues:
             if taken or not word.endswith(","):
                 break
             clause = _clause_before(words, knowledge)
             return clause if _names_a_role(clause, knowledge) else ""
-        if _ends_role(word, bare):
+        inside = bare == "the" and at and window[at - 1] in ("of", "for", "on") and taken
+        if _ends_role(word, bare) and not inside:  # but "Council for the Welfare of ..."
             break
         taken.insert(0, word)
     return " ".join(taken).strip(",")

@@ -163,6 +163,10 @@ def _body(head: str, knowledge: Knowledge) -> Attribution | None:
         if source:
             return Attribution((source,))
     at_body = AT_BODY.match(head)
+    members = at_body and at_body.group("who").split()[-1].lower() in knowledge.members_not_speakers
+    if at_body and members:  # "Students at the University of Leeds": of it, not for it
+        group = unresolved(at_body.group("who"), knowledge)
+        return Attribution((group,)) if group else None
     if at_body and group_by_noun(at_body.group("who").split(), knowledge):
         source = body_in_role(head, knowledge)  # "Economists at the Asian Development Bank"
         if source:
@@ -504,5 +508,6 @@ def _role(name: NameSpan, appositive: str, knowledge: Knowledge) -> str | None:
         0
     ]  # "X's negotiator, who spoke for ..."
     role = appositive.strip(" ,") or " ".join(p for p in (name.before, name.after) if p).strip(" ,")
+    role = re.sub(r"^\d{1,3},\s+", "", role)  # "Mohammad Bashir, 54, a shopkeeper": the age
     role = re.sub(r"^(?:the|a|an)\s+", "", role)
     return role or None
