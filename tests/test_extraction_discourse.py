@@ -171,3 +171,17 @@ def test_participants_and_they_after_a_meeting_are_the_people_it_named() -> None
     assert sorted(who(result, "a second icebreaker")[0]) == sorted(everyone)
     # "the heads": the people the article listed after that word
     assert sorted(who(result, "new cranes")[0]) == ["Fjordfrakt", "Nordic Lines"]
+
+
+def test_a_quotation_paragraph_after_narration_about_a_speaker_and_two_named_together() -> None:
+    body = (
+        "Rancher Ana Ruiz said the collars had paid for themselves in a year.\n\n"
+        "Ruiz and her staff now move the herd from their phones. All they do is draw a new "
+        "line on a map.\n\n"
+        "“Every half hour the line moves, and the cows move with it.”\n\n"
+        "Tom Beck, a researcher at the Prairie Institute, said the fences protected rivers. "
+        "Both Ruiz and Beck note that no animal has been hurt by a virtual fence."
+    )
+    result = read(body)
+    assert who(result, "Every half hour the line moves") == (["Ranchers"], "Ana Ruiz")
+    assert who(result, "no animal has been hurt") == (["Ranchers", "Prairie Institute"], None)

@@ -288,6 +288,7 @@ def _title_or_body(word: str, knowledge: Knowledge) -> bool:
         or bare in knowledge.organisation_words
         or bare in knowledge.government_words
         or bare.lower() in knowledge.writer_nouns
+        or bare.lower() in _people_nouns(knowledge)  # "Rancher Ana Ruiz" opening a sentence
     )
 
 
@@ -385,6 +386,7 @@ def _mention(
     return PersonMention(name, start, tuple(roles), gender)
 
 
+@lru_cache(maxsize=4)
 def _people_nouns(knowledge: Knowledge) -> frozenset[str]:
     """Singular nouns for kinds of people ("reader", "farmer") from the plural group nouns."""
     return frozenset(n[:-1] for n in knowledge.source_nouns if n.endswith("s"))

@@ -292,18 +292,29 @@ def heading_speaker(reader: Reader, sentence: Span) -> bool:
 
 
 def quotation_continues(reader: Reader, sentence: Span) -> bool:
-    """A quotation with no attribution of its own goes on from the last speaker."""
+    """A quotation with no attribution of its own goes on from the last speaker; a
+    paragraph that is only a quotation, after narration about a person who spoke before,
+    is theirs."""
     previous = reader.drafts[-1] if reader.drafts else None
-    if previous is None or not previous.attributed:
-        return False
     paragraph = reader.paragraph
     before = paragraph.text[: max(0, sentence.start - paragraph.start)]
-    if not (OPENING_QUOTE.match(sentence.text) or quotation_open(before)):
+    if previous is None or not (OPENING_QUOTE.match(sentence.text) or quotation_open(before)):
         return False
-    if previous.attribution.speaker is None and reader.new_paragraph:
+    who = previous.attribution if previous.attributed else _talked_about(reader, sentence)
+    if who is None or (who.speaker is None and reader.new_paragraph):
         return False
-    reader.add(sentence, sentence, previous.attribution, "asserted", "", "quotation_continues")
+    reader.add(sentence, sentence, who, "asserted", "", "quotation_continues")
     return True
+
+
+def _talked_about(reader: Reader, sentence: Span) -> Attribution | None:
+    """The person the narration just before a paragraph of quotation named last, if they
+    spoke earlier in the article ("Strickland and his coworkers can ...", then ""...."")."""
+    if not (reader.new_paragraph and OPENING_QUOTE.match(reader.paragraph.text)):
+        return None
+    person = reader.context.register.nearest(sentence.start)
+    earlier = reader.context.by_name(person.name) if person else None
+    return earlier if earlier is not None and earlier.speaker is not None else None
 
 
 RULES: tuple[Rule, ...] = (

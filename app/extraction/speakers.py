@@ -70,6 +70,7 @@ OWNED_DOCUMENT = re.compile(
     r"^(?:the\s+)?(?P<owner>[A-ZÀ-Þ][\w.&-]*(?:\s+[A-ZÀ-Þ][\w.&-]*){0,4})['’]s\s+"
     r"(?P<nouns>[a-z-]+(?:\s+[a-z-]+){0,2})"
 )
+BOTH = re.compile(r"^(?:both|either)\s+", re.IGNORECASE)
 AT_BODY = re.compile(r"^(?P<who>(?:\S+\s+){0,3}?\S+)\s+(?:at|from|with)\s+", re.IGNORECASE)
 MADE_BY = re.compile(r"\b(?:by|from|of)\s+(?:the\s+)?(?P<maker>[^\W\d_].*)$")
 
@@ -136,6 +137,7 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     return (
         (Attribution((whole,)) if whole else None)
         or _several(text, knowledge)
+        or _several_people(text, knowledge, context)
         or (Attribution((known.source,)) if known else None)
         or (_person(head, appositive, knowledge, context) if titled else None)
         or _pointing_back(head, knowledge, context)
@@ -231,6 +233,20 @@ def _several(text: str, knowledge: Knowledge) -> Attribution | None:
             return None
         sources.append(source)
     return Attribution(tuple(dict.fromkeys(sources)))
+
+
+def _several_people(text: str, knowledge: Knowledge, context: Context) -> Attribution | None:
+    """ "Both Strickland and Burnidge": people the article named, each for their body."""
+    if not re.search(r"\s(?:and|&)\s", text):
+        return None
+    parts = [p.strip() for p in CONJUNCTS.split(BOTH.sub("", text)) if p.strip()]
+    if any(not w[:1].isupper() for part in parts for w in part.split()):
+        return None  # names only: not "Sotomayor, joined by Justices Kagan and Jackson"
+    people = [context.register.named(part) for part in parts]
+    if len(people) < 2 or any(p is None or len(p.parts) < 2 for p in people):
+        return None  # each one a person named in full before
+    found = [person_attribution(p, knowledge, context) for p in people if p is not None]
+    return Attribution(tuple(dict.fromkeys(a.sources[0] for a in found)))  # no one speaker
 
 
 def _joined_names(parts: list[str], knowledge: Knowledge) -> list[str]:
