@@ -38,6 +38,7 @@ SET_OFF_END = re.compile(
     r"(?P<when>(?:\s+(?:on|in|at|last|this|yesterday|today|earlier|later|late|during|after|"
     r"before|reporters|journalists|the|a|an|[A-Z])[^,]{0,40}?)?),\s+"
 )
+MANNER_ADVERB = re.compile(r"(?<=\S)\s+[a-z]{3,}ly$")  # "Jomra unequivocally criticizes"
 # the words before a noun or an infinitive, never before a cue's verb
 NOUN_MODIFIERS = {"media", "press", "news"}  # "media reports", in lower case only
 # "to" and a verb after a cue ("continued to shun"), not "to reporters", "to the BBC"
@@ -214,8 +215,9 @@ def is_clause(text: str) -> bool:
 
 
 def strip_adverbs(subject: str, knowledge: Knowledge) -> str:
-    """ "South Korea has also" -> "South Korea"."""
-    return patterns(knowledge).adverbs.sub("", subject.rstrip())
+    """ "South Korea has also" -> "South Korea"; "Jomra unequivocally" -> "Jomra"."""
+    subject = patterns(knowledge).adverbs.sub("", subject.rstrip())
+    return MANNER_ADVERB.sub("", subject)
 
 
 def tail_start(region: str, knowledge: Knowledge) -> re.Match[str] | None:

@@ -97,7 +97,9 @@ def _of_the_state(after: list[str], state: SourceRef, knowledge: Knowledge) -> S
     if not after or any(w in knowledge.state_nouns for w in bare):
         return state  # "The U.S. military's Central Command" too
     name = _trailing_name(after)
-    return unresolved(" ".join(name), knowledge) if name else None
+    if not name or knowledge.lookup(" ".join(name)):
+        return None  # "Peruvian ex-pat in Spain": where, not a body of its own
+    return unresolved(" ".join(name), knowledge)
 
 
 def _trailing_name(words: list[str]) -> list[str]:
