@@ -361,8 +361,9 @@ def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribu
     if len(words) == 2 and kinds == ["organisation", "document"]:
         return Attribution((labelled(" ".join(bare)),))  # "court documents": theirs alone
     if len(words) == 2 and kinds[0] == "organisation" and words[1] in knowledge.source_nouns:
-        court = context.body_named(words[:1])  # "court officials": the court's, if named
-        return Attribution((court or unresolved(" ".join(bare), knowledge) or labelled(head),))
+        # "court officials", "union members": a group of people of a kind of body, who
+        # do not speak for the body a story named (a court speaks through its rulings)
+        return Attribution((unresolved(" ".join(bare), knowledge) or labelled(head),))
     earlier = context.by_name(head)
     if earlier and earlier.speaker:
         return earlier  # "the minister": the speaker whose role that is
