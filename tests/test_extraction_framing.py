@@ -28,6 +28,12 @@ def test_a_first_person_statement_is_its_titled_authors_in_every_sentence() -> N
     assert {c.rule for c in result.claims} == {"statement_author"}
 
 
+def test_a_statement_by_a_known_body_is_the_bodys() -> None:
+    title = "Joint Statement from the European Union on the Evacuation from Tartus"
+    result = read(STATEMENT, title=title)
+    assert who(result, "grateful to the crews") == (["EU"], None)
+
+
 def test_a_title_naming_a_statement_but_a_report_in_the_third_person_is_narration() -> None:
     body = (
         "The government of Norway completed the evacuation of 212 citizens from the port "

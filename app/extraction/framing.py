@@ -38,7 +38,10 @@ def statement_author(reader: Reader) -> Attribution | None:
     if match is None or not first_person_outside_quotes(reader.article.body):
         return None
     who = reader.resolve(match.group("author"))
-    return who if who is not None and who.speaker is not None else None
+    if who is None or not who.sources:
+        return None
+    known = who.sources[0].kind in ("government", "organisation", "outlet")
+    return who if who.speaker is not None or known else None  # a person, or a known body
 
 
 def first_person_outside_quotes(body: str) -> bool:
