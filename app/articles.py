@@ -1,4 +1,4 @@
-"""Read and validate article JSON files (the format in DESIGN.md) into `Article` values.
+"""Read and validate article JSON files (the format in docs/claims.md) into `Article` values.
 
 Every problem becomes an `ArticleError` naming the file and saying what is wrong in one
 line. `read_articles` checks every file before it fails, so a user fixes them all at once.

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import ctypes
 import errno
 import fcntl
 import os
@@ -24,14 +23,7 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.articles import ArticleError, ArticleErrors
-from app.export import (
-    FORMATS,
-    UnknownNameError,
-    claim_dicts,
-    resolve_sources,
-    resolve_topics,
-    write_export,
-)
+from app.export import FORMATS, write_export
 from app.intake.fetch import FetchOptions
 from app.intake.inputs import IntakeOptions, gather
 from app.intake.write import write_articles
@@ -46,6 +38,14 @@ from app.storage.db import (
     sqlite_path,
 )
 from app.storage.load import LoadError, LoadSummary, load_articles
+from app.storage.queries import (
+    DIMENSIONS,
+    ClaimFilters,
+    ClaimOut,
+    FilterError,
+    iter_claims,
+    parse_filters,
+)
 
 SEED_ARTICLE = PROJECT_ROOT / "data" / "seed_article.json"
 PAGE_PROGRESS = 5  # a run with pages shows a progress bar from this many inputs
@@ -67,23 +67,7 @@ examples:
   claimtrack load saved-page.html
   claimtrack load https://example.org/feed.xml --limit 20 --skip-bad"""
 SUMMARY_ARTICLES = 20  # per-article lines shown after a load; the rest are counted
-# Idle keep-alive connections close after 5 s, and a connection whose request head takes
-# over 10 s (SlowClientTimeout); past 200 open connections or requests per worker, new
-# requests get a 503 at once instead of queueing. Request size limits and headers are
-# in app/web/security.py.
-SERVER_LIMITS: dict[str, Any] = {
-    "timeout_keep_alive": 5,
-    "limit_concurrency": 200,
-    "timeout_graceful_shutdown": 10,
-    # A request head up to this size is read whole, however it arrives, so that the app
-    # answers an over-long address or headers with its own 414 or 431 page. With the
-    # parser's 16 KiB default a big head read in pieces got a bare 400 and a reset.
-    "h11_max_incomplete_event_size": 256 * 1024,
-}
-MALLOC_ARENA_VARIABLE = "MALLOC_ARENA_MAX"
-MALLOC_ARENAS = 2
-M_ARENA_MAX = -8  # glibc's mallopt parameter for MALLOC_ARENA_MAX
-DOMAIN_ERRORS = (ArticleError, DatabaseError, LoadError, UnknownNameError)
+DOMAIN_ERRORS = (ArticleError, DatabaseError, LoadError, FilterError)
 
 
 @dataclass
@@ -224,38 +208,64 @@ def format_summary(summary: LoadSummary, url: str) -> str:
     return "\n".join(lines)
 
 
+EXPORT_FILTERS = (
+    *(dimension.name for dimension in DIMENSIONS),
+    "from",
+    "to",
+    "q",
+    "sort",
+    "hide_unattributed",
+)
+
+
 def export_command(args: argparse.Namespace) -> int:
-    """Write the claims, optionally filtered by source and topic, as jsonl, json or csv."""
-    engine = make_engine(args.db, read_only=True)
-    sources = resolve_sources(engine, args.source) if args.source else None
-    topics = resolve_topics(engine, args.topic) if args.topic else None
-    claims = claim_dicts(engine, source_slugs=sources, topic_slugs=topics)
-    if args.output is None:
-        write_export(args.format, sys.stdout, claims)
-    else:
+    """Write the claims of a filter, in list order, as jsonl, json or csv."""
+    raw: dict[str, list[str]] = {}
+    for name in EXPORT_FILTERS:
+        value = getattr(args, "date_from" if name == "from" else name, None)
+        if value:
+            raw[name] = value if isinstance(value, list) else [value]
+    with read_claims(args.db) as connection:
+        filters = parse_filters(connection, raw)
+        claims = (ClaimOut.of(record) for record in iter_claims(connection, filters))
+        if args.output is None:
+            write_export(args.format, sys.stdout, claims)
+            return 0
         with open(args.output, "w", encoding="utf-8", newline="") as stream:
             count = write_export(args.format, stream, claims)
-        print(f"Wrote {_plural(count, 'claim')} to {args.output}.", file=sys.stderr)
+    print(f"Wrote {_plural(count, 'claim')} to {args.output}.", file=sys.stderr)
     return 0
+
+
+@contextlib.contextmanager
+def read_claims(url: str) -> Iterator[Any]:
+    """A read-only connection: one snapshot of the database for the whole command."""
+    engine = make_engine(url, read_only=True)
+    try:
+        with engine.connect() as connection:
+            yield connection
+    finally:
+        engine.dispose()
 
 
 def claims_command(args: argparse.Namespace) -> int:
     """Print the loaded claims as a readable table."""
-    engine = make_engine(args.db, read_only=True)
     width = shutil.get_terminal_size((120, 24)).columns
-    for line in claims_table(claim_dicts(engine), width):
-        print(line)
+    with read_claims(args.db) as connection:
+        claims = (ClaimOut.of(record) for record in iter_claims(connection, ClaimFilters()))
+        for line in claims_table(claims, width):
+            print(line)
     return 0
 
 
-def claims_table(claims: Iterable[dict[str, Any]], width: int = 120) -> Iterator[str]:
+def claims_table(claims: Iterable[ClaimOut], width: int = 120) -> Iterator[str]:
     """Lines of a table: source(s), stance, said on, and the assertion wrapped to fit."""
     rows = [
         (
-            ", ".join(source["label"] for source in claim["sources"]),
-            claim["stance"],
-            _said_on(claim["said_on"]),
-            claim["assertion"],
+            ", ".join(source.label for source in claim.sources),
+            claim.stance,
+            _said_on(claim.said_on.date, claim.said_on.precision),
+            claim.assertion,
         )
         for claim in claims
     ]
@@ -277,19 +287,17 @@ def _fit(cell: str, width: int) -> str:
     return cell.ljust(width) if len(cell) <= width else cell[: width - 1] + "…"
 
 
-def _said_on(said_on: dict[str, Any]) -> str:
-    if said_on["precision"] == "unknown" or said_on["date"] is None:
+def _said_on(date: str | None, precision: str) -> str:
+    if precision == "unknown" or date is None:
         return "unknown"
-    if said_on["precision"] == "before":
-        return f"before {said_on['date']}"
-    return str(said_on["date"])
+    if precision == "before":
+        return f"before {date}"
+    return date
 
 
 def serve_command(args: argparse.Namespace) -> int:
     """Run the read-only web app, loading the seed article first into a new database."""
-    import uvicorn
-
-    limit_malloc_arenas()
+    from app.web.serving import PortInUseError, serve  # the web app is imported only to serve
 
     path = sqlite_path(args.db)
     if path is not None and not path.exists():
@@ -297,47 +305,14 @@ def serve_command(args: argparse.Namespace) -> int:
         with load_lock(args.db):
             print(format_summary(load_files([SEED_ARTICLE], args.db), args.db), file=sys.stderr)
     make_engine(args.db, read_only=True).dispose()  # fail here, clearly, if unreadable
-    if args.workers > 1:
-        from app.web.workers import PortInUseError, serve_workers
-
-        # Worker processes build their own app, so they find the database in the environment.
-        os.environ[ENV_VARIABLE] = args.db
-        try:
-            serve_workers(
-                "app.cli:app_from_environment",
-                args.host,
-                args.port,
-                args.workers,
-                **server_options(),
-            )
-        except PortInUseError as error:
-            _error(str(error))
-            return 1
-    else:
-        uvicorn.run(
-            app_from_environment(args.db), host=args.host, port=args.port, **server_options()
-        )
+    # Worker processes build their own app, so they find the database in the environment.
+    os.environ[ENV_VARIABLE] = args.db
+    try:
+        serve("app.cli:app_from_environment", args.host, args.port, max(1, args.workers))
+    except PortInUseError as error:
+        _error(str(error))
+        return 1
     return 0
-
-
-def limit_malloc_arenas() -> None:
-    """Two glibc malloc arenas per serving process instead of up to eight per core.
-
-    By default each of the server's threads may get an arena of its own, and memory one
-    frees is not reused by the others: a long-running threaded server keeps growing.
-    Worker processes read the variable when they start; this process is told directly.
-    """
-    os.environ.setdefault(MALLOC_ARENA_VARIABLE, str(MALLOC_ARENAS))
-    # Not glibc, or a value glibc would ignore too: nothing to do.
-    with contextlib.suppress(OSError, AttributeError, ValueError):
-        ctypes.CDLL("libc.so.6").mallopt(M_ARENA_MAX, int(os.environ[MALLOC_ARENA_VARIABLE]))
-
-
-def server_options() -> dict[str, Any]:
-    """uvicorn's options: the limits, and its HTTP protocol with a request-head timeout."""
-    from app.web.security import SlowClientTimeout  # the web app is imported only to serve
-
-    return {"http": SlowClientTimeout, **SERVER_LIMITS}
 
 
 def synth_command(args: argparse.Namespace) -> int:
@@ -391,13 +366,26 @@ def build_parser() -> argparse.ArgumentParser:
     fetch.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write to")
     add_intake_arguments(fetch)
 
-    export = command("export", export_command, "Export claims as JSON lines, JSON or CSV.")
-    export.add_argument("--format", choices=FORMATS, default="jsonl", help="default: jsonl")
-    export.add_argument(
-        "--source", action="append", metavar="S", help="only claims of this source (repeatable)"
+    export = command(
+        "export",
+        export_command,
+        "Export claims as JSON lines, JSON or CSV: the claims /api/claims lists for the same "
+        "filters, in the same order.",
     )
+    export.add_argument("--format", choices=FORMATS, default="jsonl", help="default: jsonl")
+    for dimension in DIMENSIONS:
+        export.add_argument(
+            f"--{dimension.name}",
+            action="append" if dimension.many else "store",
+            metavar=dimension.name.upper(),
+            help=dimension.help,
+        )
+    export.add_argument("--from", dest="date_from", metavar="DATE", help="said on or after")
+    export.add_argument("--to", metavar="DATE", help="said on or before")
+    export.add_argument("--q", metavar="WORDS", help="words to search for")
+    export.add_argument("--sort", help="newest (default), oldest or relevance (with --q)")
     export.add_argument(
-        "--topic", action="append", metavar="T", help="only claims on this topic (repeatable)"
+        "--hide-unattributed", action="store_const", const="1", help="leave out narration"
     )
     export.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
 

@@ -1,4 +1,4 @@
-"""Synthetic news articles for scale tests, in the article JSON format of DESIGN.md.
+"""Synthetic news articles for scale tests, in the article JSON format of docs/claims.md.
 
 The corpus is reproducible for a seed and streamed one article at a time. Its sources
 follow a Zipf law (a few very frequent, many rare), many of them invented and unknown to

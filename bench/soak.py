@@ -20,6 +20,7 @@ shown too.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import random
 import sqlite3
 import sys
@@ -236,6 +237,17 @@ class Tally:
                     self.errors.append(problem)
 
 
+def later_page(client: httpx.Client, base: str, target: Target) -> Target:
+    """An HTML list target with an old `page=N` as the `next=` URL it now redirects to, so
+    that the soak asks for deep pages the way the site links to them."""
+    if "page=" not in target.path or not target.kind.startswith("html"):
+        return target
+    response = client.get(base + target.path)
+    if response.status_code != 302:
+        raise BenchError(f"{target.path}: {response.status_code} (expected a redirect)")
+    return dataclasses.replace(target, path=response.headers["location"])
+
+
 def send(client: httpx.Client, base: str, target: Target, tally: Tally, timeout: float) -> None:
     started = time.monotonic()
     try:
@@ -320,6 +332,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         tally = Tally()
         started = time.monotonic()
         with httpx.Client(headers={"Accept-Encoding": "identity"}) as client:
+            targets = [later_page(client, server.base, target) for target in targets]
             for target in targets:  # every URL once: a check and a warm-up
                 send(client, server.base, target, tally, args.timeout)
         say(

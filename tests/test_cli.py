@@ -12,6 +12,7 @@ import pytest
 
 import app.cli as cli
 from app.storage.db import ENV_VARIABLE, database_url, default_database_url
+from app.storage.queries.output import ClaimOut, SaidOn, SourceRef
 from tests.conftest import run_cli, run_cli_subprocess
 
 SEED_SLUG = "oil-and-air-defence-how-russia-is-paying-north-korea-for-its-troops"
@@ -118,12 +119,15 @@ def test_claims_prints_a_table(loaded_db_path: Path) -> None:
 
 
 def test_claims_table_layout() -> None:
-    claim: dict[str, Any] = {
-        "sources": [{"label": "Washington"}, {"label": "Seoul"}],
-        "stance": "asserted",
-        "said_on": {"date": "2024-11-22", "precision": "before"},
-        "assertion": "North Korea sent at least 10,000 soldiers to Russia.",
-    }
+    claim = ClaimOut.model_construct(
+        sources=[
+            SourceRef(slug="washington", label="Washington", kind="government"),
+            SourceRef(slug="seoul", label="Seoul", kind="government"),
+        ],
+        stance="asserted",
+        said_on=SaidOn(date="2024-11-22", precision="before"),
+        assertion="North Korea sent at least 10,000 soldiers to Russia.",
+    )
     assert list(cli.claims_table([claim], width=80)) == [
         "SOURCES            STANCE    SAID ON            ASSERTION",
         "Washington, Seoul  asserted  before 2024-11-22  North Korea sent at least 10,000",
@@ -135,18 +139,21 @@ def test_claims_table_layout() -> None:
 def test_serve_loads_the_seed_into_a_new_database(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import uvicorn
+    from app.web import serving
 
     served: dict[str, Any] = {}
-    monkeypatch.setattr(cli, "app_from_environment", lambda url: ("app", url))
-    monkeypatch.setattr(uvicorn, "run", lambda app, **options: served.update(app=app, **options))
+
+    def serve(app: str, host: str, port: int, workers: int) -> None:
+        served.update(app=app, host=host, port=port, workers=workers)
+
+    monkeypatch.setattr(serving, "serve", serve)
     db = tmp_path / "new.db"
     result = run_cli("serve", "--db", db, "--port", "8123")
     assert result.exit_code == 0, result.stderr
     assert result.stderr.startswith(f"No database at {db} yet: loading ")
     assert count(db, "SELECT count(*) FROM articles") == 1
-    expected = {"app": ("app", database_url(db)), "host": "127.0.0.1", "port": 8123}
-    assert served == {**expected, **cli.server_options()}
+    expected = {"app": "app.cli:app_from_environment", "host": "127.0.0.1", "port": 8123}
+    assert served == {**expected, "workers": 1}
 
     again = run_cli("serve", "--db", db)
     assert again.exit_code == 0 and again.stderr == ""
@@ -155,14 +162,14 @@ def test_serve_loads_the_seed_into_a_new_database(
 def test_serve_with_workers_passes_the_database_through_the_environment(
     tmp_path: Path, loaded_db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from app.web import workers
+    from app.web import serving
 
     served: dict[str, Any] = {}
 
-    def serve(app: str, host: str, port: int, count: int, **options: Any) -> None:
+    def serve(app: str, host: str, port: int, count: int) -> None:
         served.update(app=app, workers=count)
 
-    monkeypatch.setattr(workers, "serve_workers", serve)
+    monkeypatch.setattr(serving, "serve", serve)
     monkeypatch.setenv(ENV_VARIABLE, "unused.db")
     db = tmp_path / "copy.db"
     shutil.copy(loaded_db_path, db)

@@ -1,4 +1,4 @@
-"""`claimtrack export`: the DESIGN.md claim shape, field by field, in jsonl, json and csv."""
+"""`claimtrack export`: the claim shape of docs/claims.md, field by field, in jsonl, json and csv."""
 
 from __future__ import annotations
 

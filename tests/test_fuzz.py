@@ -24,8 +24,9 @@ from schemathesis.checks import (
     response_schema_conformance,
 )
 
+from app.extraction.model import STANCES
+from app.storage.queries import FILTER_NAMES, SORTS
 from app.web import api, create_app
-from app.web.filters import FILTER_NAMES, SORTS, STANCES
 
 LEAKS = ("Traceback", 'File "/', "site-packages", "/work/", "sqlalchemy", "sqlite3.")
 FUZZ_SETTINGS = settings(
@@ -128,6 +129,11 @@ KNOWN_VALUES = [
     "1001",
     "99999999999999999999",
     "true",
+    "Mark Rutte",
+    "o25",
+    "o99999999",
+    "12345.abc",
+    "99999999999999999999.x",
     "troops",
     '"troops',
     "troops*",

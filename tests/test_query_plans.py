@@ -39,6 +39,13 @@ SUMMARY_TABLES = (
 )
 
 
+def next_of(client: TestClient, query: str) -> str:
+    """The `next` parameter of the second page of a list."""
+    token = client.get(f"/api/claims?{query}").json()["next_token"]
+    assert token, f"{query}: a list of more than one page"
+    return f"next={token}"
+
+
 def page_urls(client: TestClient) -> list[str]:
     """Every page and API route, with each kind of filter, alone and combined."""
     claim = client.get("/api/claims", params={"source": "seoul"}).json()["claims"][0]
@@ -66,6 +73,13 @@ def page_urls(client: TestClient) -> list[str]:
         "source=seoul&page=2",
         "source=South Korea",  # an alias: resolved through source_aliases
         "q=!!!",
+        "speaker=Mark Rutte",
+        "source=nato&speaker=mark rutte",
+        f"next={client.get('/api/claims').json()['next_token']}",
+        "page=3",
+        "sort=oldest&" + next_of(client, "sort=oldest"),
+        "hide_unattributed=1&" + next_of(client, "hide_unattributed=1"),
+        "q=the&" + next_of(client, "q=the"),
     ]
     urls = [f"/claims?{query}" for query in lists] + [f"/api/claims?{query}" for query in lists]
     urls += ["/api/claims.csv?source=seoul", "/api/claims.csv?q=troops"]

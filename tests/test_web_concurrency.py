@@ -37,11 +37,11 @@ def test_more_requests_than_threads_and_connections_are_all_answered(loaded_db: 
 
     import httpx
 
-    from app.cli import server_options
+    from app.web.serving import SERVER_LIMITS
     from tests.servers import serving
 
     clients = 120
-    with serving(create_app(loaded_db), **server_options()) as port:
+    with serving(create_app(loaded_db), **SERVER_LIMITS) as port:
         base = f"http://127.0.0.1:{port}"
         ids = [c["id"] for c in httpx.get(f"{base}/api/claims").json()["claims"][:4]]
         start = threading.Barrier(clients)

@@ -225,15 +225,32 @@ def test_pagination_covers_every_claim_once(client: TestClient) -> None:
     total = len(api_claims(client))
     assert total > 25, "the seed and test articles hold more than one page of claims"
     first = page(client, "/claims")
-    assert first.select_one("nav.pager a[rel=next]")["href"] == "/claims?page=2"
-    assert first.select_one("nav.pager a[rel=prev]") is None
-    second = page(client, "/claims?page=2")
-    assert second.select_one("nav.pager a[rel=prev]")["href"] == "/claims"
-    seen = card_ids(first) + card_ids(second)
-    pages = -(-total // 25)
-    for number in range(3, pages + 1):
-        seen += card_ids(page(client, f"/claims?page={number}"))
+    assert first.select_one("nav.pager a[rel=next]")["href"].startswith("/claims?next=")
+    assert first.select(".pager a") == [first.select_one("nav.pager a[rel=next]")]
+    seen = card_ids(first)
+    following = first.select_one("nav.pager a[rel=next]")["href"]
+    while following:
+        later = page(client, following)
+        assert later.select(".pager a")[0]["href"] == "/claims"  # back to the first page
+        assert "continued" in text(later.select_one(".result-count"))
+        seen += card_ids(later)
+        link = later.select_one("nav.pager a[rel=next]")
+        following = link["href"] if link else None
     assert len(seen) == len(set(seen)) == total
+
+
+def test_old_page_links_lead_to_the_same_claims(client: TestClient) -> None:
+    everything = [c["id"] for c in api_claims(client)]
+    response = client.get("/claims?page=2", follow_redirects=False)
+    assert response.status_code == 302
+    assert response.headers["location"].startswith("/claims?next=")
+    assert card_ids(page(client, response.headers["location"])) == everything[25:50]
+    assert [c["id"] for c in client.get("/api/claims?page=2").json()["claims"]] == everything[25:50]
+    past_the_end = client.get("/claims?page=999", follow_redirects=False)
+    assert past_the_end.headers["location"] == "/claims"
+    beyond = client.get("/api/claims?page=999").json()
+    assert (beyond["claims"], beyond["next"], beyond["total"]) == ([], None, len(everything))
+    assert client.get("/claims?page=zero").status_code == 400
 
 
 def test_filters_by_stance_actor_dates_and_narration(client: TestClient) -> None:

@@ -28,43 +28,36 @@ class ArticleRow(SQLModel, table=True):
     content_hash: str  # of the input article, to skip unchanged reloads
 
 
-class SourceRow(SQLModel, table=True):
-    __tablename__ = "sources"
+def label_indexes(table: str) -> tuple[Index, Index]:
+    """Indexes that find a row of names by its label, as written or in any case."""
+    label = Index(f"ix_{table}_label", "label")
+    return label, Index(f"ix_{table}_label_lower", text("lower(label)"))
 
-    __table_args__ = (
-        Index("ix_sources_label", "label"),
-        Index("ix_sources_label_lower", text("lower(label)")),
-    )
+
+class NamedRow(SQLModel):
+    """The columns of every table of names: an id, a unique slug and a label."""
 
     id: int | None = Field(default=None, primary_key=True)
     slug: str = Field(unique=True, index=True)
     label: str
+
+
+class SourceRow(NamedRow, table=True):
+    __tablename__ = "sources"
+    __table_args__ = label_indexes("sources")
+
     kind: str
     aliases: str = "[]"  # JSON list of the names that resolve to this source
 
 
-class EntityRow(SQLModel, table=True):
+class EntityRow(NamedRow, table=True):
     __tablename__ = "entities"
-    __table_args__ = (
-        Index("ix_entities_label", "label"),
-        Index("ix_entities_label_lower", text("lower(label)")),
-    )
-
-    id: int | None = Field(default=None, primary_key=True)
-    slug: str = Field(unique=True, index=True)
-    label: str
+    __table_args__ = label_indexes("entities")
 
 
-class TopicRow(SQLModel, table=True):
+class TopicRow(NamedRow, table=True):
     __tablename__ = "topics"
-    __table_args__ = (
-        Index("ix_topics_label", "label"),
-        Index("ix_topics_label_lower", text("lower(label)")),
-    )
-
-    id: int | None = Field(default=None, primary_key=True)
-    slug: str = Field(unique=True, index=True)
-    label: str
+    __table_args__ = label_indexes("topics")
 
 
 class ClaimRow(SQLModel, table=True):
@@ -75,6 +68,8 @@ class ClaimRow(SQLModel, table=True):
         Index("ix_claims_article_position", "article_id", "position"),
         Index("ix_claims_actor_newest", "actor_id", "newest_key", "id"),
         Index("ix_claims_stance_newest", "stance", "newest_key", "id"),
+        # The speaker filter walks one speaker's claims in list order.
+        Index("ix_claims_speaker_newest", "speaker_name", "newest_key", "id"),
     )
 
     id: str = Field(primary_key=True)  # stable: derived from article slug and quote words
@@ -101,31 +96,30 @@ class ClaimRow(SQLModel, table=True):
     oldest_key: int = Field(sa_type=BigInteger)
 
 
-class ClaimSourceLink(SQLModel, table=True):
-    __tablename__ = "claim_sources"
-    __table_args__ = (
-        Index("ix_claim_sources_newest", "source_id", "newest_key", "claim_id"),
-        Index("ix_claim_sources_oldest", "source_id", "oldest_key", "claim_id"),
-    )
+class LinkRow(SQLModel):
+    """A claim's link to a value (a source, a topic), with the claim's sort keys copied so
+    that one value's claims are one walk down one index, in list order."""
 
     claim_id: str = Field(foreign_key="claims.id", primary_key=True)
+    newest_key: int = Field(default=0, sa_type=BigInteger)  # the claim's, copied
+    oldest_key: int = Field(default=0, sa_type=BigInteger)
+
+
+def walked(table: str, key: str) -> tuple[str, tuple[Index, Index]]:
+    """A link table's name, and its indexes that list one value's claims in each order."""
+    newest = Index(f"ix_{table}_newest", key, "newest_key", "claim_id")
+    return table, (newest, Index(f"ix_{table}_oldest", key, "oldest_key", "claim_id"))
+
+
+class ClaimSourceLink(LinkRow, table=True):
+    __tablename__, __table_args__ = walked("claim_sources", "source_id")
     source_id: int = Field(foreign_key="sources.id", primary_key=True)
     position: int = 0  # order the sources were named in
-    newest_key: int = Field(default=0, sa_type=BigInteger)  # the claim's, copied
-    oldest_key: int = Field(default=0, sa_type=BigInteger)
 
 
-class ClaimTopicLink(SQLModel, table=True):
-    __tablename__ = "claim_topics"
-    __table_args__ = (
-        Index("ix_claim_topics_newest", "topic_id", "newest_key", "claim_id"),
-        Index("ix_claim_topics_oldest", "topic_id", "oldest_key", "claim_id"),
-    )
-
-    claim_id: str = Field(foreign_key="claims.id", primary_key=True)
+class ClaimTopicLink(LinkRow, table=True):
+    __tablename__, __table_args__ = walked("claim_topics", "topic_id")
     topic_id: int = Field(foreign_key="topics.id", primary_key=True)
-    newest_key: int = Field(default=0, sa_type=BigInteger)  # the claim's, copied
-    oldest_key: int = Field(default=0, sa_type=BigInteger)
 
 
 class LoadInfoRow(SQLModel, table=True):
@@ -145,37 +139,38 @@ class LoadInfoRow(SQLModel, table=True):
 # something, so pages read counts instead of counting a million rows.
 
 
-class SourceStatRow(SQLModel, table=True):
-    __tablename__ = "source_stats"
-    __table_args__ = (Index("ix_source_stats_claims", "claims", "source_id"),)
+class CountRow(SQLModel):
+    """A summary row: how many claims have the value its other columns name."""
 
+    claims: int
+
+
+def counted(table: str, key: str) -> tuple[str, tuple[Index]]:
+    """A summary's table name, and its index that lists values most claims first."""
+    return table, (Index(f"ix_{table}_claims", "claims", key),)
+
+
+class SourceStatRow(CountRow, table=True):
+    __tablename__, __table_args__ = counted("source_stats", "source_id")
     source_id: int = Field(foreign_key="sources.id", primary_key=True)
-    claims: int
 
 
-class TopicStatRow(SQLModel, table=True):
-    __tablename__ = "topic_stats"
-    __table_args__ = (Index("ix_topic_stats_claims", "claims", "topic_id"),)
-
+class TopicStatRow(CountRow, table=True):
+    __tablename__, __table_args__ = counted("topic_stats", "topic_id")
     topic_id: int = Field(foreign_key="topics.id", primary_key=True)
-    claims: int
 
 
-class StanceStatRow(SQLModel, table=True):
+class StanceStatRow(CountRow, table=True):
     """Claims per stance; with the other counts, it tells a list which index to walk."""
 
     __tablename__ = "stance_stats"
 
     stance: str = Field(primary_key=True)
-    claims: int
 
 
-class ActorStatRow(SQLModel, table=True):
-    __tablename__ = "actor_stats"
-    __table_args__ = (Index("ix_actor_stats_claims", "claims", "actor_id"),)
-
+class ActorStatRow(CountRow, table=True):
+    __tablename__, __table_args__ = counted("actor_stats", "actor_id")
     actor_id: int = Field(foreign_key="entities.id", primary_key=True)
-    claims: int
 
 
 class SourceTopicStatRow(SQLModel, table=True):

@@ -17,11 +17,11 @@ from fastapi.templating import Jinja2Templates
 from starlette.types import Receive, Scope, Send
 
 from app.storage.db import SERVING_CONNECTIONS, make_engine, sqlite_path
-from app.web import api, articles, claims, docs, pages, sources, topics
+from app.web import api, articles, browse, claims, docs, pages
+from app.web.caching import DatabaseStamp, FileStamp
 from app.web.errors import error_response, install_error_handlers
+from app.web.gate import RequestGate
 from app.web.present import date_words, marked_segments, plural, said_on_words
-from app.web.security import LoadStamp, SecurityMiddleware
-from app.web.stamp import DatabaseStamp
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = PROJECT_ROOT / "templates"
@@ -84,10 +84,10 @@ def create_app(database_url: str) -> FastAPI:
         redoc_url=None,
     )
     app.state.templates = make_templates()
-    stamp = LoadStamp(path) if path else DatabaseStamp(lambda: app.state.stamp_engine)
-    app.add_middleware(SecurityMiddleware, stamp=stamp.current, refuse=refuse_method)
+    stamp = FileStamp(path) if path else DatabaseStamp(lambda: app.state.stamp_engine)
+    app.add_middleware(RequestGate, stamp=stamp.current, refuse=refuse_method)
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (pages, claims, sources, topics, articles, api, docs):
+    for module in (pages, claims, browse, articles, api, docs):
         app.include_router(module.router)
     return app

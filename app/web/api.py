@@ -6,18 +6,19 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
+from itertools import islice
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from app.export import CSV_COLUMNS
 from app.storage import queries
-from app.storage.queries import ClaimFilters
+from app.storage.queries import CSV_COLUMNS, ClaimOut, deadline
 from app.web import schemas
-from app.web.deps import ConnectionDep, FiltersDep, UrlsDep
+from app.web.deps import ConnectionDep, UrlsDep
 from app.web.errors import NotFound
-from app.web.serialize import claim_csv_row, claim_json
+from app.web.filters import ClaimQueryDep
+from app.web.urls import Urls
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": schemas.ErrorBody, "description": "A parameter has a bad value"},
@@ -26,6 +27,13 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 router = APIRouter(prefix="/api", tags=["claims"], responses=ERRORS)
 
 CSV_LIMIT = 10_000
+CSV_SECONDS = 30.0  # ten thousand rows take longer than a page: the CSV's own time limit
+JSON = "application/json"
+
+
+def json_response(model: Any) -> Response:
+    """A model as JSON, serialised once by pydantic (it is already valid)."""
+    return Response(model.model_dump_json(), media_type=JSON)
 
 
 @router.get(
@@ -34,21 +42,29 @@ CSV_LIMIT = 10_000
     name="api_claims",
     summary="Claims matching filters",
 )
-def api_claims(connection: ConnectionDep, filters: FiltersDep, urls: UrlsDep) -> dict[str, Any]:
-    """One page of claims matching the filters (the same as /claims)."""
-    page = queries.list_claims(connection, filters)
-    return {
-        "claims": [claim_json(record) for record in page.claims],
-        "total": page.total,
-        "total_capped": page.capped,
-        "page": page.page,
-        "pages": page.pages,
-        "page_size": page.page_size,
-        "next": urls.api_claims(filters, page=page.page + 1) if page.page < page.pages else None,
-        "previous": urls.api_claims(filters, page=page.page - 1) if page.page > 1 else None,
-        "html": urls.claims(filters),
-        "csv": urls.api_claims_csv(filters),
-    }
+async def api_claims(request: Request, query: ClaimQueryDep, urls: UrlsDep) -> Response:
+    """One page of claims matching the filters (the same as /claims); `next` continues it."""
+    page = None
+    if "page" in request.query_params:  # an old link: the list from that page's first claim
+        number = queries.parse_page(request.query_params.get("page"))
+        start = queries.page_start(query, number)
+        query = query.starting_at(start)
+        if start is None and number > 1:  # past the end: an empty last page, as before
+            page = queries.ClaimPage([], *queries.count_claims(query), next=None, first=False)
+    page = page or queries.list_claims(query)
+    filters = query.filters
+    body = schemas.ClaimList(
+        claims=[ClaimOut.of(record) for record in page.claims],
+        total=page.total,
+        total_capped=page.capped,
+        page_size=page.page_size,
+        next=urls.next_page("api_claims", filters, page.next),
+        next_token=page.next.token() if page.next else None,
+        first=urls.api_claims(filters),
+        html=urls.claims(filters),
+        csv=urls.api_claims_csv(filters),
+    )
+    return json_response(body)
 
 
 @router.get(
@@ -57,78 +73,67 @@ def api_claims(connection: ConnectionDep, filters: FiltersDep, urls: UrlsDep) ->
     response_class=Response,
     summary="Claims matching filters, as CSV",
 )
-def api_claims_csv(connection: ConnectionDep, filters: FiltersDep) -> Response:
+async def api_claims_csv(query: ClaimQueryDep) -> Response:
     """Every claim matching the filters as CSV (up to 10,000 rows), in list order."""
-    rows = (claim_csv_row(r) for r in queries.iter_claims(connection, filters, CSV_LIMIT))
+    deadline.extend(query.connection, CSV_SECONDS)
+    records = islice(queries.iter_claims(query.connection, query.filters), CSV_LIMIT)
+    rows = (ClaimOut.of(record).csv_row() for record in records)
     return csv_response(CSV_COLUMNS, rows, "claims.csv")
 
 
 @router.get(
     "/claims/{claim_id}", response_model=schemas.Claim, name="api_claim", summary="One claim"
 )
-def api_claim(claim_id: str, connection: ConnectionDep) -> dict[str, Any]:
+async def api_claim(claim_id: str, connection: ConnectionDep) -> Response:
     """One claim by its id."""
     claim = queries.get_claim(connection, claim_id[:100])
     if claim is None:
         raise NotFound(f"There is no claim with the id {claim_id[:64]!r}.")
-    return claim_json(claim)
+    return json_response(ClaimOut.of(claim))
 
 
-def source_items(connection: ConnectionDep, urls: UrlsDep) -> list[dict[str, Any]]:
-    """Every source with its claim count and links."""
-    return [
-        {
-            "slug": s.slug,
-            "label": s.label,
-            "kind": s.kind,
-            "claims": s.count,
-            "url": urls.source(s.slug),
-            "claims_url": urls.api_claims(ClaimFilters(sources=(s.slug,))),
-        }
-        for s in queries.source_counts(connection)
-    ]
+def value_items(connection: ConnectionDep, urls: Urls, name: str) -> list[dict[str, Any]]:
+    """Every value of dimension `name` (sources or topics) with its claim count and links."""
+    items = []
+    for value in queries.top_values(connection, name):
+        item: dict[str, Any] = {"slug": value.slug, "label": value.label}
+        if value.kind is not None:
+            item["kind"] = value.kind
+        item.update(
+            claims=value.count,
+            url=urls.value_page(name, value.slug),
+            claims_url=urls.api_claims(queries.ClaimFilters().choose(name, (value.slug,))),
+        )
+        items.append(item)
+    return items
 
 
 @router.get("/sources", response_model=schemas.SourceList, name="api_sources", summary="Sources")
-def api_sources(connection: ConnectionDep, urls: UrlsDep) -> dict[str, Any]:
+async def api_sources(connection: ConnectionDep, urls: UrlsDep) -> dict[str, Any]:
     """Every source, most claims first."""
-    return {"sources": source_items(connection, urls)}
+    return {"sources": value_items(connection, urls, "source")}
 
 
 @router.get(
     "/sources.csv", name="api_sources_csv", response_class=Response, summary="Sources, as CSV"
 )
-def api_sources_csv(connection: ConnectionDep, urls: UrlsDep) -> Response:
+async def api_sources_csv(connection: ConnectionDep, urls: UrlsDep) -> Response:
     """Every source as CSV."""
     columns = ("slug", "label", "kind", "claims", "url", "claims_url")
-    return csv_response(columns, source_items(connection, urls), "sources.csv")
-
-
-def topic_items(connection: ConnectionDep, urls: UrlsDep) -> list[dict[str, Any]]:
-    """Every topic with its claim count and links."""
-    return [
-        {
-            "slug": t.slug,
-            "label": t.label,
-            "claims": n,
-            "url": urls.topic(t.slug),
-            "claims_url": urls.api_claims(ClaimFilters(topics=(t.slug,))),
-        }
-        for t, n in queries.topic_counts(connection)
-    ]
+    return csv_response(columns, value_items(connection, urls, "source"), "sources.csv")
 
 
 @router.get("/topics", response_model=schemas.TopicList, name="api_topics", summary="Topics")
-def api_topics(connection: ConnectionDep, urls: UrlsDep) -> dict[str, Any]:
+async def api_topics(connection: ConnectionDep, urls: UrlsDep) -> dict[str, Any]:
     """Every topic, most claims first."""
-    return {"topics": topic_items(connection, urls)}
+    return {"topics": value_items(connection, urls, "topic")}
 
 
 @router.get("/topics.csv", name="api_topics_csv", response_class=Response, summary="Topics, as CSV")
-def api_topics_csv(connection: ConnectionDep, urls: UrlsDep) -> Response:
+async def api_topics_csv(connection: ConnectionDep, urls: UrlsDep) -> Response:
     """Every topic as CSV."""
     columns = ("slug", "label", "claims", "url", "claims_url")
-    return csv_response(columns, topic_items(connection, urls), "topics.csv")
+    return csv_response(columns, value_items(connection, urls, "topic"), "topics.csv")
 
 
 @router.get(
@@ -137,7 +142,7 @@ def api_topics_csv(connection: ConnectionDep, urls: UrlsDep) -> Response:
     name="api_article",
     summary="One article with its claims",
 )
-def api_article(slug: str, connection: ConnectionDep) -> dict[str, Any]:
+async def api_article(slug: str, connection: ConnectionDep) -> dict[str, Any]:
     """An article, its body, and its claims in reading order."""
     article = queries.get_article(connection, slug)
     if article is None:
@@ -145,7 +150,7 @@ def api_article(slug: str, connection: ConnectionDep) -> dict[str, Any]:
     info = article.info
     return {
         "article": {**info.__dict__, "body": article.body},
-        "claims": [claim_json(record) for record in article.claims],
+        "claims": [ClaimOut.of(record) for record in article.claims],
     }
 
 

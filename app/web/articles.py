@@ -15,7 +15,7 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/articles/{slug}", response_class=HTMLResponse, name="article")
-def article_page(
+async def article_page(
     request: Request,
     slug: str,
     connection: ConnectionDep,

@@ -6,20 +6,22 @@ from dataclasses import dataclass
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy import Connection
 
 from app.extraction.model import STANCES
 from app.storage import queries
-from app.storage.queries import ClaimFilters
-from app.web.deps import ConnectionDep, FiltersDep, TemplatesDep, UrlsDep
+from app.storage.queries import ClaimFilters, ClaimQuery
+from app.web.deps import ConnectionDep, TemplatesDep, UrlsDep
 from app.web.errors import NotFound
-from app.web.filters import canonical_query
+from app.web.filters import ClaimQueryDep
 from app.web.present import period_words, plural, quote_in_context, text_fragment_url, web_url
 from app.web.sharing import description, json_ld, source_names
-from app.web.urls import Urls, chips
+from app.web.urls import Urls, canonical_query, chips
 
 router = APIRouter(include_in_schema=False)
 
 MAX_ID_LENGTH = 64
+LIST_FACETS = ("source", "topic")  # the facets the list shows, in order
 
 
 @dataclass(frozen=True)
@@ -31,35 +33,44 @@ class FacetItem:
 
 
 @dataclass(frozen=True)
+class FacetView:
+    """A facet as the page shows it: its values with toggle links, or that it timed out."""
+
+    id: str
+    title: str
+    kind: str
+    items: list[FacetItem]
+    timed_out: bool
+
+
+@dataclass(frozen=True)
 class Pager:
-    page: int
-    pages: int
-    previous: str | None
+    first: str | None  # the list's first page, when this is not it
     next: str | None
 
 
-def facet_items(
-    facets: queries.Facets, filters: ClaimFilters, urls: Urls
-) -> dict[str, list[FacetItem]]:
-    """Each facet value with its count and the URL that toggles it."""
-    sources = [
-        FacetItem(s.label, s.count, urls.toggle_source(filters, s.slug), s.slug in filters.sources)
-        for s in facets.sources
-    ]
-    sources.sort(key=lambda item: not item.selected)  # chosen values stay in sight
-    topics = [
-        FacetItem(t.label, n, urls.toggle_topic(filters, t.slug), t.slug in filters.topics)
-        for t, n in facets.topics
-    ]
-    topics.sort(key=lambda item: not item.selected)
-    return {"sources": sources, "topics": topics}
+def facet_views(facets: list[queries.Facet], filters: ClaimFilters, urls: Urls) -> list[FacetView]:
+    """Each facet's values with their counts and the URLs that toggle them."""
+    views = []
+    for facet in facets:
+        name = facet.dimension.name
+        chosen = filters.values(name)
+        items = [
+            FacetItem(v.label, v.count, urls.toggle(filters, name, v.slug), v.slug in chosen)
+            for v in facet.values
+        ]
+        items.sort(key=lambda item: not item.selected)  # chosen values stay in sight
+        plural_name = facet.dimension.plural
+        views.append(
+            FacetView(f"facet-{plural_name.lower()}", plural_name, name, items, facet.timed_out)
+        )
+    return views
 
 
 def pager(page: queries.ClaimPage, filters: ClaimFilters, urls: Urls) -> Pager:
-    """Links to the previous and next pages, where there are such pages."""
-    previous = urls.claims(filters, page=page.page - 1) if page.page > 1 else None
-    following = urls.claims(filters, page=page.page + 1) if page.page < page.pages else None
-    return Pager(page.page, page.pages, previous, following)
+    """Links to the first page (when past it) and to the next page (when there is one)."""
+    first = None if page.first else urls.claims(filters)
+    return Pager(first, urls.next_page("claims", filters, page.next))
 
 
 def count_words(page: queries.ClaimPage) -> str:
@@ -69,52 +80,72 @@ def count_words(page: queries.ClaimPage) -> str:
     return plural(page.total, "claim")
 
 
-def facet_note(facets: queries.Facets) -> str | None:
+def facet_note(facets: list[queries.Facet]) -> str | None:
     """Why facet counts may be lower than the list's, when they were sampled."""
-    if not facets.capped:
+    sample = max((facet.sampled for facet in facets), default=0)
+    if not sample:
         return None
-    return f"Counts are over the first {facets.sample:,} matching claims (newest first)."
+    return f"Counts are over the first {sample:,} matching claims (newest first)."
 
 
-def is_canonical(request: Request, filters: ClaimFilters) -> bool:
-    """True when the query string is already the one canonical form of `filters`."""
-    return request.query_params.multi_items() == canonical_query(filters)
+def labels(connection: Connection, filters: ClaimFilters) -> dict[tuple[str, str], str]:
+    """What to show for each chosen value, by (dimension, slug)."""
+    found: dict[tuple[str, str], str] = {}
+    for dimension in queries.DIMENSIONS:
+        chosen = filters.values(dimension.name)
+        if chosen:
+            shown = dimension.labels(connection, chosen)
+            found.update({(dimension.name, slug): shown.get(slug, slug) for slug in chosen})
+    return found
+
+
+def old_page_redirect(request: Request, query: ClaimQuery, urls: Urls, route: str) -> str | None:
+    """Where an old `?page=N` link now leads: the list from that page's first claim on."""
+    if "page" not in request.query_params:
+        return None
+    number = queries.parse_page(request.query_params.get("page"))
+    return urls.list_from(route, query.filters.start(), queries.page_start(query, number))
 
 
 @router.get("/claims", response_class=HTMLResponse, name="claims")
-def claim_list(
-    request: Request,
-    connection: ConnectionDep,
-    filters: FiltersDep,
-    templates: TemplatesDep,
-    urls: UrlsDep,
+async def claim_list(
+    request: Request, query: ClaimQueryDep, templates: TemplatesDep, urls: UrlsDep
 ) -> Response:
-    """Filtered, sorted, paged claims with facet counts and removable filter chips."""
-    if not is_canonical(request, filters):
-        return RedirectResponse(urls.claims(filters), status_code=302)
-    page = queries.list_claims(connection, filters)
-    labels = queries.labels(connection, filters.sources, filters.topics, filters.actor)
-    facets = queries.facets(connection, filters)
+    """Filtered, sorted claims a page at a time, with facet counts and removable chips."""
+    moved = old_page_redirect(request, query, urls, "claims")
+    if moved is not None:
+        return RedirectResponse(moved, status_code=302)
+    filters = query.filters
+    if request.query_params.multi_items() != canonical_query(filters):
+        return RedirectResponse(urls.claims(filters, after=filters.after), status_code=302)
+    connection = query.connection
+    page = queries.list_claims(query)
+    facets = queries.read_facets(query, LIST_FACETS)
+    names = labels(connection, filters)
     context = {
         "urls": urls,
         "filters": filters,
         "page": page,
         "count_words": count_words(page),
         "pager": pager(page, filters, urls),
-        "facets": facet_items(facets, filters, urls),
+        "facets": facet_views(facets, filters, urls),
         "facet_note": facet_note(facets),
-        "chips": chips(urls, filters, labels),
+        "chips": chips(urls, filters, names),
         "source_names": queries.all_names(connection, "sources"),
         "actor_names": queries.all_names(connection, "entities"),
         "topic_names": queries.all_names(connection, "topics"),
         "stances": STANCES,
-        "labels": labels,
+        "labels": {slug: label for (_, slug), label in names.items()},
+        "chosen": {
+            name: names.get((name, filters.values(name)[0]), "") if filters.values(name) else ""
+            for name in ("actor", "stance", "speaker")
+        },
     }
     return templates.TemplateResponse(request, "claims.html", context)
 
 
 @router.get("/claims/{claim_id}", response_class=HTMLResponse, name="claim")
-def claim_page(
+async def claim_page(
     request: Request,
     claim_id: str,
     connection: ConnectionDep,

@@ -12,7 +12,7 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/docs", response_class=HTMLResponse, name="docs")
-def api_docs(request: Request, templates: TemplatesDep, urls: UrlsDep) -> HTMLResponse:
+async def api_docs(request: Request, templates: TemplatesDep, urls: UrlsDep) -> HTMLResponse:
     """Swagger UI over /openapi.json."""
     context = {"urls": urls, "openapi_url": urls.path("openapi")}
     return templates.TemplateResponse(request, "docs.html", context)

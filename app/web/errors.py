@@ -15,6 +15,8 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from app.storage.queries.spec import FilterError
+
 log = logging.getLogger(__name__)
 
 TITLES = {
@@ -77,6 +79,12 @@ async def on_problem(request: Request, exc: Exception) -> Response:
     return error_response(request, exc.status, exc.message)
 
 
+async def on_filter_error(request: Request, exc: Exception) -> Response:
+    """A filter the query layer refused (a bad value, an unknown or ambiguous name): 400."""
+    assert isinstance(exc, FilterError)
+    return error_response(request, 400, exc.message)
+
+
 async def on_http_exception(request: Request, exc: Exception) -> Response:
     """Handle routing errors: unknown paths and methods."""
     assert isinstance(exc, StarletteHTTPException)
@@ -114,6 +122,7 @@ async def on_unexpected(request: Request, exc: Exception) -> Response:
 def install_error_handlers(app: FastAPI) -> None:
     """Register the handlers on an app."""
     app.add_exception_handler(HTTPProblem, on_problem)
+    app.add_exception_handler(FilterError, on_filter_error)
     app.add_exception_handler(StarletteHTTPException, on_http_exception)
     app.add_exception_handler(RequestValidationError, on_validation_error)
     app.add_exception_handler(OperationalError, on_database_error)

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from app.storage import queries
-from app.storage.queries import ClaimFilters, ClaimRecord, Named, Source
+from app.storage.queries import ClaimFilters, ClaimRecord, FacetValue
 from app.web.charts import timeline_chart
 from app.web.deps import ConnectionDep, TemplatesDep, UrlsDep
 from app.web.urls import Urls
@@ -22,7 +22,7 @@ NEWEST = 5
 
 @dataclass(frozen=True)
 class SourceSection:
-    source: Source
+    source: FacetValue
     claims: list[ClaimRecord]
 
 
@@ -34,12 +34,20 @@ class Cell:
 
 @dataclass(frozen=True)
 class MatrixRow:
-    source: Source
+    source: FacetValue
     cells: list[Cell]
 
 
+def of_source(slug: str) -> ClaimFilters:
+    """The claims of one source."""
+    return ClaimFilters().choose("source", (slug,))
+
+
 def matrix_rows(
-    counts: dict[tuple[str, str], int], sources: list[Source], topics: list[Named], urls: Urls
+    counts: dict[tuple[str, str], int],
+    sources: list[FacetValue],
+    topics: list[FacetValue],
+    urls: Urls,
 ) -> list[MatrixRow]:
     """A row per source, a cell per topic, each cell linking to that filtered list."""
     rows = []
@@ -47,26 +55,24 @@ def matrix_rows(
         cells = []
         for topic in topics:
             count = counts.get((source.slug, topic.slug), 0)
-            filters = ClaimFilters(sources=(source.slug,), topics=(topic.slug,))
+            filters = of_source(source.slug).choose("topic", (topic.slug,))
             cells.append(Cell(count, urls.claims(filters) if count else None))
         rows.append(MatrixRow(source, cells))
     return rows
 
 
 @router.get("/", response_class=HTMLResponse, name="overview")
-def overview(
+async def overview(
     request: Request, connection: ConnectionDep, templates: TemplatesDep, urls: UrlsDep
 ) -> HTMLResponse:
     """Claims grouped by source with counts, topics, the matrix and the timeline."""
-    sources = queries.source_counts(connection, limit=OVERVIEW_SOURCES)
+    sources = queries.top_values(connection, "source", OVERVIEW_SOURCES)
     sources.sort(key=lambda source: source.kind == "unattributed")  # narration last
     sections = [
-        SourceSection(
-            s, queries.newest_claims(connection, ClaimFilters(sources=(s.slug,)), CLAIMS_PER_SOURCE)
-        )
+        SourceSection(s, queries.newest_claims(connection, of_source(s.slug), CLAIMS_PER_SOURCE))
         for s in sources
     ]
-    topics = queries.topic_counts(connection)
+    topics = queries.top_values(connection, "topic")
     counts = queries.source_topic_matrix(connection, [s.slug for s in sources])
     context = {
         "urls": urls,
@@ -74,8 +80,8 @@ def overview(
         "sections": sections,
         "source_total": queries.count_sources(connection),
         "topics": topics,
-        "matrix_topics": [topic for topic, _ in topics],
-        "matrix": matrix_rows(counts, sources, [t for t, _ in topics], urls),
+        "matrix_topics": topics,
+        "matrix": matrix_rows(counts, sources, topics, urls),
         "timeline": timeline_chart(queries.timeline(connection), urls),
         "newest": queries.newest_claims(connection, ClaimFilters(), NEWEST),
     }

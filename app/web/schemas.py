@@ -1,82 +1,29 @@
-"""The JSON the API returns, as models, so /openapi.json documents it."""
+"""The JSON the API returns, as models, so /openapi.json documents it.
+
+A claim is `ClaimOut`, the one output shape the export writes too.
+"""
 
 from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from app.storage.queries import ClaimOut
 
-class Quote(BaseModel):
-    text: str
-    start: int
-    end: int
-    prefix: str
-    suffix: str
-
-
-class SourceRef(BaseModel):
-    slug: str
-    label: str
-    kind: str
-
-
-class NamedRef(BaseModel):
-    slug: str
-    label: str
-
-
-class Speaker(BaseModel):
-    name: str
-    role: str | None
-
-
-class SaidOn(BaseModel):
-    date: str | None
-    precision: str
-
-
-class Period(BaseModel):
-    start: str | None
-    end: str | None
-
-
-class ArticleRef(BaseModel):
-    slug: str
-    title: str
-    url: str | None
-    published: str
-
-
-class Claim(BaseModel):
-    """A claim in the DESIGN.md shape."""
-
-    id: str
-    url: str
-    assertion: str
-    quote: Quote
-    sources: list[SourceRef]
-    speaker: Speaker | None
-    actor: NamedRef | None
-    target: NamedRef | None
-    topics: list[NamedRef]
-    stance: str
-    said_on: SaidOn
-    event_period: Period | None
-    article: ArticleRef
+Claim = ClaimOut
 
 
 class ClaimList(BaseModel):
-    """One page of a filtered claim list, with links to its neighbours."""
+    """One page of a filtered claim list, with the link that continues it."""
 
-    claims: list[Claim]
+    claims: list[ClaimOut]
     total: int
     total_capped: bool = Field(
         description="True when the total stopped at its cap: there are more matching claims"
     )
-    page: int
-    pages: int
     page_size: int
-    next: str | None
-    previous: str | None
+    next: str | None = Field(description="The next page's URL; null on the last page")
+    next_token: str | None = Field(description="The `next` parameter of the next page")
+    first: str = Field(description="The list's first page")
     html: str
     csv: str
 
@@ -117,7 +64,7 @@ class Article(BaseModel):
 
 class ArticleWithClaims(BaseModel):
     article: Article
-    claims: list[Claim]
+    claims: list[ClaimOut]
 
 
 class Problem(BaseModel):

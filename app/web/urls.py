@@ -13,8 +13,21 @@ from weakref import WeakKeyDictionary
 from fastapi import Request
 from starlette.applications import Starlette
 
-from app.storage.queries import ClaimFilters
-from app.web.filters import canonical_query
+from app.storage.queries import DIMENSIONS, ClaimFilters, Position, default_sort
+
+
+def canonical_query(filters: ClaimFilters) -> list[tuple[str, str]]:
+    """The query-string pairs of the one URL form for these filters."""
+    pairs = [(d.name, value) for d in DIMENSIONS for value in filters.values(d.name)]
+    optional = (
+        ("from", filters.date_from),
+        ("to", filters.date_to),
+        ("q", filters.q or None),
+        ("hide_unattributed", "1" if filters.hide_unattributed else None),
+        ("sort", None if filters.sort == default_sort(filters.q) else filters.sort),
+        ("next", filters.after),
+    )
+    return pairs + [(name, value) for name, value in optional if value]
 
 
 class Urls:
@@ -43,16 +56,32 @@ class Urls:
         return self.path("overview")
 
     def claims(self, filters: ClaimFilters | None = None, **changes: object) -> str:
-        """The claim list for `filters`, with `changes` applied (e.g. page=2)."""
-        return self._with_query("claims", filters, changes)
+        """The claim list for `filters` from its first page, with `changes` applied."""
+        return self._with_query("claims", filters, {"after": None, **changes})
 
     def api_claims(self, filters: ClaimFilters | None = None, **changes: object) -> str:
-        """The JSON of a claim list."""
-        return self._with_query("api_claims", filters, changes)
+        """The JSON of a claim list (from its first page unless `after` is given)."""
+        return self._with_query("api_claims", filters, {"after": None, **changes})
 
     def api_claims_csv(self, filters: ClaimFilters | None = None) -> str:
         """The CSV of a claim list (all its pages)."""
-        return self._with_query("api_claims_csv", filters, {"page": 1})
+        return self._with_query("api_claims_csv", filters, {"after": None})
+
+    def claims_of(self, name: str, slug: str) -> str:
+        """The claim list of one value of a dimension, e.g. ('source', 'seoul')."""
+        return self.claims(ClaimFilters().choose(name, (slug,)))
+
+    def next_page(self, route: str, filters: ClaimFilters, start: Position | None) -> str | None:
+        """The page after the one shown, starting at `start`; None when there is none."""
+        if start is None:
+            return None
+        return self._with_query(route, filters, {"after": start.token()})
+
+    def list_from(self, route: str, filters: ClaimFilters, start: Position | None) -> str:
+        """The list `route` ("claims" or "api_claims") from `start`, or from its first page."""
+        return self.next_page(route, filters, start) or self._with_query(
+            route, filters, {"after": None}
+        )
 
     def claim(self, claim_id: str) -> str:
         return self.path("claim", claim_id=claim_id)
@@ -72,6 +101,10 @@ class Urls:
     def topic(self, slug: str) -> str:
         return self.path("topic", slug=slug)
 
+    def value_page(self, name: str, slug: str) -> str:
+        """The page of one source or topic."""
+        return self.path(name, slug=slug)
+
     def article(self, slug: str, claim_id: str | None = None) -> str:
         """The article page, scrolled to a claim when `claim_id` is given."""
         path = self.path("article", slug=slug)
@@ -81,13 +114,17 @@ class Urls:
         """A JSON or CSV route without filters, e.g. api('api_sources')."""
         return self.path(name, **params)
 
-    def toggle_source(self, filters: ClaimFilters, slug: str) -> str:
-        """The list with source `slug` added, or removed when it is already there."""
-        return self.claims(filters, sources=_toggle(filters.sources, slug), page=1)
+    def toggle(self, filters: ClaimFilters, name: str, slug: str) -> str:
+        """The list with `slug` of dimension `name` added, or removed when already chosen.
 
-    def toggle_topic(self, filters: ClaimFilters, slug: str) -> str:
-        """The list with topic `slug` added, or removed when it is already there."""
-        return self.claims(filters, topics=_toggle(filters.topics, slug), page=1)
+        A dimension taking one value has it replaced."""
+        chosen = filters.values(name)
+        many = next(d.many for d in DIMENSIONS if d.name == name)
+        if slug in chosen:
+            values = tuple(v for v in chosen if v != slug)
+        else:
+            values = (*chosen, slug) if many else (slug,)
+        return self.claims(filters.choose(name, values))
 
     def _with_query(self, name: str, filters: ClaimFilters | None, changes: dict) -> str:
         filters = replace(filters or ClaimFilters(), **changes)
@@ -120,10 +157,6 @@ def _pattern(app: Starlette, name: str, keys: tuple[str, ...]) -> str:
     return found
 
 
-def _toggle(values: tuple[str, ...], value: str) -> tuple[str, ...]:
-    return tuple(v for v in values if v != value) if value in values else (*values, value)
-
-
 @dataclass(frozen=True)
 class Chip:
     """One active filter, shown as a chip with a link that removes it."""
@@ -133,17 +166,14 @@ class Chip:
     remove_url: str
 
 
-def chips(urls: Urls, filters: ClaimFilters, labels: dict[str, str]) -> list[Chip]:
-    """A chip per active filter value; `labels` maps slugs to what to show."""
+def chips(urls: Urls, filters: ClaimFilters, labels: dict[tuple[str, str], str]) -> list[Chip]:
+    """A chip per active filter value; `labels` maps (dimension, slug) to what to show."""
     found = [
-        Chip("Source", labels.get(s, s), urls.toggle_source(filters, s)) for s in filters.sources
-    ]
-    found += [
-        Chip("Topic", labels.get(t, t), urls.toggle_topic(filters, t)) for t in filters.topics
+        Chip(d.label, labels.get((d.name, slug), slug), urls.toggle(filters, d.name, slug))
+        for d in DIMENSIONS
+        for slug in filters.values(d.name)
     ]
     singles: list[tuple[str, str | None, dict[str, object]]] = [
-        ("Actor", labels.get(filters.actor or "", filters.actor), {"actor": None}),
-        ("Stance", filters.stance, {"stance": None}),
         ("From", filters.date_from, {"date_from": None}),
         ("To", filters.date_to, {"date_to": None}),
         ("Words", filters.q or None, {"q": ""}),
@@ -155,5 +185,5 @@ def chips(urls: Urls, filters: ClaimFilters, labels: dict[str, str]) -> list[Chi
     ]
     for name, value, change in singles:
         if value:
-            found.append(Chip(name, value, urls.claims(filters, page=1, **change)))
+            found.append(Chip(name, value, urls.claims(filters, **change)))
     return found

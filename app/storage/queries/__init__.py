@@ -1,21 +1,23 @@
-"""Every query the pages need. Views call these and never build SQL themselves.
+"""Every query the pages and the export need. Views call these and never build SQL.
 
-All values are bound parameters; every list has a page size or a hard limit.
+All values are bound parameters; every list has a page size or a hard limit. A request
+parses its filters once (`parse_filters`) into a `ClaimQuery`, which the page, the total
+and every facet read; the dimensions they filter and facet by are described once in
+`dimensions.py`.
 """
 
 from app.storage.queries.browse import (
     Article,
     Group,
     Speaker,
+    all_names,
     count_sources,
     get_article,
-    get_source,
-    get_topic,
+    get_value,
     grouped_claims,
-    source_counts,
     source_topic_matrix,
     speakers,
-    topic_counts,
+    top_values,
 )
 from app.storage.queries.claim import (
     DateGroup,
@@ -28,62 +30,75 @@ from app.storage.queries.claim import (
 )
 from app.storage.queries.claims import (
     ClaimPage,
-    Facets,
-    count_claims,
-    facets,
     iter_claims,
     list_claims,
     newest_claims,
+    page_start,
 )
-from app.storage.queries.names import (
-    all_names,
-    labels,
-    resolve_entity,
-    resolve_source,
-    resolve_topic,
-)
+from app.storage.queries.counts import count_claims
+from app.storage.queries.deadline import TimedOut, time_limit
+from app.storage.queries.dimensions import BY_NAME, DIMENSIONS, Dimension, FacetValue
+from app.storage.queries.facets import FACET_SAMPLE, Facet, read_facets
+from app.storage.queries.names import AmbiguousName, UnknownName
+from app.storage.queries.output import CSV_COLUMNS, ClaimOut
+from app.storage.queries.parse import FILTER_NAMES, parse_filters, parse_page
+from app.storage.queries.plan import ClaimQuery, Position
 from app.storage.queries.records import ArticleInfo, ClaimRecord, Named, Source
 from app.storage.queries.search import MARK_END, MARK_START
-from app.storage.queries.spec import PAGE_SIZE, ClaimFilters
+from app.storage.queries.spec import PAGE_SIZE, SORTS, ClaimFilters, FilterError, default_sort
 
 __all__ = [
+    "BY_NAME",
+    "CSV_COLUMNS",
+    "DIMENSIONS",
+    "FACET_SAMPLE",
+    "FILTER_NAMES",
     "MARK_END",
     "MARK_START",
     "PAGE_SIZE",
+    "SORTS",
+    "AmbiguousName",
     "Article",
     "ArticleInfo",
     "ClaimFilters",
+    "ClaimOut",
     "ClaimPage",
+    "ClaimQuery",
     "ClaimRecord",
     "DateGroup",
-    "Facets",
+    "Dimension",
+    "Facet",
+    "FacetValue",
+    "FilterError",
     "Group",
     "Named",
+    "Position",
     "Source",
     "Speaker",
+    "TimedOut",
+    "UnknownName",
     "all_names",
     "article_body",
     "count_claims",
     "count_sources",
-    "facets",
+    "default_sort",
+    "read_facets",
     "get_article",
     "get_claim",
-    "get_source",
-    "get_topic",
+    "get_value",
     "grouped_claims",
     "iter_claims",
-    "labels",
     "list_claims",
     "newest_claims",
+    "page_start",
+    "parse_filters",
+    "parse_page",
     "related_claims",
-    "resolve_entity",
-    "resolve_source",
-    "resolve_topic",
     "same_assertion",
-    "source_counts",
     "source_topic_matrix",
     "speakers",
+    "time_limit",
     "timeline",
-    "topic_counts",
+    "top_values",
     "total_claims",
 ]

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, select
 
-from app.storage.queries.claims import newest_claims, source_facet, source_ids, topic_facet
+from app.storage.queries.claims import newest_claims
+from app.storage.queries.dimensions import BY_NAME, SOURCE, FacetValue, LinkDimension
+from app.storage.queries.facets import facet
 from app.storage.queries.info import load_info
-from app.storage.queries.records import ArticleInfo, ClaimRecord, Named, Source, claim_records
+from app.storage.queries.plan import ClaimQuery
+from app.storage.queries.records import ArticleInfo, ClaimRecord, Named, claim_records
 from app.storage.queries.spec import ClaimFilters
 from app.storage.tables import (
     ARTICLES,
@@ -17,7 +20,6 @@ from app.storage.tables import (
     SOURCE_TOPIC_STATS,
     SOURCES,
     SPEAKER_STATS,
-    TOPIC_STATS,
     TOPICS,
 )
 
@@ -52,18 +54,26 @@ class Article:
     claims: list[ClaimRecord]
 
 
-def source_counts(
-    connection: Connection, limit: int = LIST_LIMIT, filters: ClaimFilters | None = None
-) -> list[Source]:
-    """Sources with their claim counts (within `filters`), most claims first."""
-    return source_facet(connection, filters or ClaimFilters(), limit)[0]
+def top_values(
+    connection: Connection, name: str, limit: int = LIST_LIMIT, filters: ClaimFilters | None = None
+) -> list[FacetValue]:
+    """Values of dimension `name` with their claim counts (within `filters`), most first."""
+    query = ClaimQuery(connection, filters or ClaimFilters())
+    return facet(query, name, limit, seconds=float("inf")).values
 
 
-def topic_counts(
-    connection: Connection, limit: int = LIST_LIMIT, filters: ClaimFilters | None = None
-) -> list[tuple[Named, int]]:
-    """Topics with their claim counts (within `filters`), most claims first."""
-    return topic_facet(connection, filters or ClaimFilters(), limit)[0]
+FORM_DIMENSIONS = {"sources": "source", "entities": "actor", "topics": "topic"}
+
+
+def all_names(connection: Connection, table_name: str, limit: int = 300) -> list[tuple[str, str]]:
+    """(slug, label) of the sources, actors ("entities") or topics a form offers, by label.
+
+    They are the `limit` with the most claims (a corpus may name tens of thousands; the
+    first few hundred by alphabet would be a poor choice); anything else typed is still
+    found by name.
+    """
+    values = top_values(connection, FORM_DIMENSIONS[table_name], limit)
+    return sorted(((v.slug, v.label) for v in values), key=lambda name: (name[1].lower(), name[0]))
 
 
 def source_topic_matrix(
@@ -75,7 +85,7 @@ def source_topic_matrix(
         .select_from(SOURCE_TOPIC_STATS)
         .join(SOURCES, SOURCES.c.id == SOURCE_TOPIC_STATS.c.source_id)
         .join(TOPICS, TOPICS.c.id == SOURCE_TOPIC_STATS.c.topic_id)
-        .where(SOURCE_TOPIC_STATS.c.source_id.in_(source_ids(tuple(source_slugs))))
+        .where(SOURCE_TOPIC_STATS.c.source_id.in_(SOURCE.keys(source_slugs)))
     )
     return {(r.slug, r.topic): r.claims for r in connection.execute(statement)}
 
@@ -88,26 +98,20 @@ def count_sources(connection: Connection) -> int:
     return int(connection.execute(select(func.count()).select_from(SOURCE_STATS)).scalar_one())
 
 
-def get_source(connection: Connection, slug: str) -> Source | None:
-    """One source with its claim count."""
+def get_value(connection: Connection, name: str, slug: str) -> FacetValue | None:
+    """One source or topic (a dimension with a table of names) with its claim count."""
+    dimension = BY_NAME[name]
+    assert isinstance(dimension, LinkDimension) and dimension.stats is not None
+    table, stats = dimension.table, dimension.stats
     statement = (
-        select(SOURCES, func.coalesce(SOURCE_STATS.c.claims, 0).label("n"))
-        .outerjoin(SOURCE_STATS, SOURCE_STATS.c.source_id == SOURCES.c.id)
-        .where(SOURCES.c.slug == slug)
+        select(table, func.coalesce(stats.c.claims, 0).label("n"))
+        .outerjoin(stats, stats.c[dimension.key] == table.c.id)
+        .where(table.c.slug == slug)
     )
     row = connection.execute(statement).first()
-    return Source(row.slug, row.label, row.kind, row.n) if row else None
-
-
-def get_topic(connection: Connection, slug: str) -> tuple[Named, int] | None:
-    """One topic with its claim count."""
-    statement = (
-        select(TOPICS, func.coalesce(TOPIC_STATS.c.claims, 0).label("n"))
-        .outerjoin(TOPIC_STATS, TOPIC_STATS.c.topic_id == TOPICS.c.id)
-        .where(TOPICS.c.slug == slug)
-    )
-    row = connection.execute(statement).first()
-    return (Named(row.slug, row.label), row.n) if row else None
+    if row is None:
+        return None
+    return FacetValue(row.slug, row.label, int(row.n), getattr(row, "kind", None))
 
 
 def speakers(connection: Connection, source_slug: str, limit: int = 50) -> list[Speaker]:
@@ -115,7 +119,7 @@ def speakers(connection: Connection, source_slug: str, limit: int = 50) -> list[
     stats = SPEAKER_STATS
     statement = (
         select(stats.c.speaker_name, stats.c.speaker_role, stats.c.claims)
-        .where(stats.c.source_id == source_ids((source_slug,)).scalar_subquery())
+        .where(stats.c.source_id.in_(SOURCE.keys([source_slug])))
         .order_by(stats.c.claims.desc(), stats.c.speaker_name)
         .limit(limit)
     )
@@ -126,17 +130,12 @@ def speakers(connection: Connection, source_slug: str, limit: int = 50) -> list[
 def grouped_claims(
     connection: Connection, by: str, within: ClaimFilters, per_group: int
 ) -> list[Group]:
-    """Claims of a list split by topic (by="topic") or by source, newest first in each."""
+    """Claims of a list split by the values of dimension `by`, newest first in each."""
     groups = []
-    if by == "topic":
-        for topic, count in topic_counts(connection, filters=within):
-            scoped = replace(within, topics=(topic.slug,))
-            groups.append(Group(topic, count, newest_claims(connection, scoped, per_group)))
-    else:
-        for source in source_counts(connection, filters=within):
-            scoped = replace(within, sources=(source.slug,))
-            key = Named(source.slug, source.label)
-            groups.append(Group(key, source.count, newest_claims(connection, scoped, per_group)))
+    for value in top_values(connection, by, filters=within):
+        scoped = within.choose(by, (value.slug,))
+        key = Named(value.slug, value.label)
+        groups.append(Group(key, value.count, newest_claims(connection, scoped, per_group)))
     return groups
 
 

@@ -1,90 +1,99 @@
-"""Resolve what a user typed (slug, label or alias, any case) to a canonical slug."""
+"""Resolve what a user typed (slug, label or alias, any case) to one canonical slug.
+
+A slug or a label names one thing. An alias may be shared ("Korea"): when it names
+several, the answer is an error that lists them, never a guess. The web and the CLI
+call the same functions, so both say the same thing.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, Table, func, or_, select
+from functools import lru_cache
+
+from sqlalchemy import Connection, Select, Table, bindparam, func, or_, select
 
 from app.slugs import slugify
-from app.storage.tables import (
-    ACTOR_STATS,
-    ENTITIES,
-    SOURCE_ALIASES,
-    SOURCE_STATS,
-    SOURCES,
-    TOPIC_STATS,
-    TOPICS,
-)
+from app.storage.queries.spec import FilterError
+
+KNOWN_SHOWN = 12  # names listed when a name matches nothing
 
 
-def _by_slug_or_label(connection: Connection, table: Table, value: str) -> str | None:
+class UnknownName(FilterError):
+    """A name that matches nothing."""
+
+
+class AmbiguousName(FilterError):
+    """A name (an alias) that several things share."""
+
+
+def by_slug_or_label(connection: Connection, table: Table, value: str) -> list[str]:
+    """Slugs whose slug or label is `value` (any case); an exact slug comes first."""
     wanted = value.strip().lower()
+    slug = slugify(wanted)
+    if slug == wanted and connection.execute(_exact(table), {"slug": slug}).first():
+        return [slug]  # the canonical form every link uses: one index lookup
     statement = (
         select(table.c.slug)
-        .where(or_(table.c.slug == slugify(wanted), func.lower(table.c.label) == wanted))
-        .order_by(table.c.slug != slugify(wanted))
-        .limit(1)
+        .where(or_(table.c.slug == slug, func.lower(table.c.label) == wanted))
+        .order_by(table.c.slug != slug, table.c.slug)
+        .limit(KNOWN_SHOWN)
     )
-    return connection.execute(statement).scalar_one_or_none()
+    found = list(connection.execute(statement).scalars())
+    return found[:1] if found and found[0] == slug else found
 
 
-def resolve_source(connection: Connection, value: str) -> str | None:
-    """The slug of the source `value` names by slug, label or alias; None if none does."""
-    found = _by_slug_or_label(connection, SOURCES, value)
-    if found or not value.strip():
-        return found
+@lru_cache(maxsize=16)
+def _exact(table: Table) -> Select:
+    """The statement finding a slug as it is (built once per table)."""
+    return select(table.c.slug).where(table.c.slug == bindparam("slug"))
+
+
+def by_alias(
+    connection: Connection, names: Table, aliases: Table, key: str, value: str
+) -> list[str]:
+    """Slugs of the things that have the alias `value`."""
     statement = (
-        select(SOURCES.c.slug)
-        .join(SOURCE_ALIASES, SOURCE_ALIASES.c.source_id == SOURCES.c.id)
-        .where(SOURCE_ALIASES.c.alias == value.strip().lower())
-        .order_by(SOURCES.c.slug)
-        .limit(1)
+        select(names.c.slug)
+        .join(aliases, aliases.c[key] == names.c.id)
+        .where(aliases.c.alias == value.strip().lower())
+        .order_by(names.c.slug)
+        .limit(KNOWN_SHOWN)
     )
-    return connection.execute(statement).scalar_one_or_none()
+    return list(connection.execute(statement).scalars())
 
 
-def resolve_topic(connection: Connection, value: str) -> str | None:
-    """The slug of the topic `value` names by slug or label."""
-    return _by_slug_or_label(connection, TOPICS, value)
+def one_of(kind: str, value: str, found: list[str], known: list[str] | None) -> str:
+    """The one slug found for `value`, else an error naming the candidates or some known
+    (`known`: the most frequent, or None when they are not listed)."""
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise AmbiguousName(
+            f"{kind} {value[:60]!r} is ambiguous: it may mean {', '.join(found)}; "
+            "give one of these instead"
+        )
+    if known is None:
+        raise UnknownName(f"no {kind} named {value[:60]!r}")
+    shown = ", ".join(known[:KNOWN_SHOWN]) or "none loaded"
+    more = " and more" if len(known) > KNOWN_SHOWN else ""
+    raise UnknownName(f"no {kind} named {value[:60]!r} (known: {shown}{more})")
 
 
-def resolve_entity(connection: Connection, value: str) -> str | None:
-    """The slug of the actor or target entity `value` names by slug or label."""
-    return _by_slug_or_label(connection, ENTITIES, value)
-
-
-def labels(
-    connection: Connection, sources: tuple[str, ...], topics: tuple[str, ...], actor: str | None
-) -> dict[str, str]:
-    """Labels of the given source, topic and entity slugs, by slug."""
-    found: dict[str, str] = {}
-    for table, slugs in (
-        (SOURCES, sources),
-        (TOPICS, topics),
-        (ENTITIES, (actor,) if actor else ()),
-    ):
-        if slugs:
-            statement = select(table.c.slug, table.c.label).where(table.c.slug.in_(slugs))
-            found.update({row.slug: row.label for row in connection.execute(statement)})
-    return found
-
-
-def all_names(connection: Connection, table_name: str, limit: int = 300) -> list[tuple[str, str]]:
-    """(slug, label) of the sources, topics or entities a form offers, by label.
-
-    Sources and actors are the `limit` with the most claims (a corpus may name tens of
-    thousands; the first few hundred by alphabet would be a poor choice); anything else
-    typed is still found by name.
-    """
-    table, stats, key = {
-        "sources": (SOURCES, SOURCE_STATS, SOURCE_STATS.c.source_id),
-        "entities": (ENTITIES, ACTOR_STATS, ACTOR_STATS.c.actor_id),
-        "topics": (TOPICS, TOPIC_STATS, TOPIC_STATS.c.topic_id),
-    }[table_name]
+def most_frequent(
+    connection: Connection, names: Table, stats: Table, key: str, limit: int
+) -> list[str]:
+    """Slugs of the `limit` things with the most claims, most first."""
     statement = (
-        select(table.c.slug, table.c.label)
-        .join(stats, key == table.c.id)
-        .order_by(stats.c.claims.desc(), table.c.id)
+        select(names.c.slug)
+        .join(stats, stats.c[key] == names.c.id)
+        .order_by(stats.c.claims.desc(), names.c.id)
         .limit(limit)
     )
-    found = [(row.slug, row.label) for row in connection.execute(statement)]
-    return sorted(found, key=lambda name: (name[1].lower(), name[0]))
+    return list(connection.execute(statement).scalars())
+
+
+def labels_of(connection: Connection, table: Table, slugs: tuple[str, ...]) -> dict[str, str]:
+    """Labels by slug for the given slugs of one names table."""
+    if not slugs:
+        return {}
+    statement = select(table.c.slug, table.c.label).where(table.c.slug.in_(slugs))
+    return {row.slug: row.label for row in connection.execute(statement)}

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Row, select
+from sqlalchemy import Connection, Row, Select, bindparam, select
 from sqlalchemy.orm import aliased
 
 from app.storage.tables import (
@@ -80,12 +79,9 @@ class ClaimRecord:
     quote_marked: str | None = None
 
 
-def claim_records(connection: Connection, ids: Sequence[str]) -> list[ClaimRecord]:
-    """Load the claims `ids`, in that order, with sources, topics, actor and article."""
-    if not ids:
-        return []
+def _claims_statement() -> Select:
     actor, target = aliased(ENTITIES), aliased(ENTITIES)
-    statement = (
+    return (
         select(
             CLAIMS,
             ARTICLES.c.slug.label("article_slug"),
@@ -101,11 +97,37 @@ def claim_records(connection: Connection, ids: Sequence[str]) -> list[ClaimRecor
         .join(ARTICLES, ARTICLES.c.id == CLAIMS.c.article_id)
         .outerjoin(actor, actor.c.id == CLAIMS.c.actor_id)
         .outerjoin(target, target.c.id == CLAIMS.c.target_id)
-        .where(CLAIMS.c.id.in_(list(ids)))
+        .where(CLAIMS.c.id.in_(bindparam("ids", expanding=True)))
     )
-    by_id = {row.id: _record(row) for row in connection.execute(statement)}
-    _attach_sources(connection, by_id)
-    _attach_topics(connection, by_id)
+
+
+# Built once: every page loads its claims with these three statements.
+CLAIMS_BY_ID = _claims_statement()
+SOURCES_OF = (
+    select(CLAIM_SOURCES.c.claim_id, SOURCES.c.slug, SOURCES.c.label, SOURCES.c.kind)
+    .join(SOURCES, SOURCES.c.id == CLAIM_SOURCES.c.source_id)
+    .where(CLAIM_SOURCES.c.claim_id.in_(bindparam("ids", expanding=True)))
+    .order_by(CLAIM_SOURCES.c.claim_id, CLAIM_SOURCES.c.position)
+)
+TOPICS_OF = (
+    select(CLAIM_TOPICS.c.claim_id, TOPICS.c.slug, TOPICS.c.label)
+    .join(TOPICS, TOPICS.c.id == CLAIM_TOPICS.c.topic_id)
+    .where(CLAIM_TOPICS.c.claim_id.in_(bindparam("ids", expanding=True)))
+    .order_by(TOPICS.c.label)
+)
+_OWN_FIELDS = [name for name in ClaimRecord.__dataclass_fields__ if name in CLAIMS.c]
+
+
+def claim_records(connection: Connection, ids: Sequence[str]) -> list[ClaimRecord]:
+    """Load the claims `ids`, in that order, with sources, topics, actor and article."""
+    if not ids:
+        return []
+    wanted = {"ids": list(ids)}
+    by_id = {row.id: _record(row) for row in connection.execute(CLAIMS_BY_ID, wanted)}
+    for source in connection.execute(SOURCES_OF, wanted):
+        by_id[source.claim_id].sources.append(Source(source.slug, source.label, source.kind))
+    for topic in connection.execute(TOPICS_OF, wanted):
+        by_id[topic.claim_id].topics.append(Named(topic.slug, topic.label))
     return [by_id[claim_id] for claim_id in ids if claim_id in by_id]
 
 
@@ -118,35 +140,9 @@ def _record(row: Row[Any]) -> ClaimRecord:
         values["article_url"],
         values["article_published"],
     )
-    own = {name: values[name] for name in ClaimRecord.__dataclass_fields__ if name in values}
-    record = ClaimRecord(**own, article=article)
+    record = ClaimRecord(**{name: values[name] for name in _OWN_FIELDS}, article=article)
     if values["actor_slug"]:
         record.actor = Named(values["actor_slug"], values["actor_label"])
     if values["target_slug"]:
         record.target = Named(values["target_slug"], values["target_label"])
     return record
-
-
-def _attach_sources(connection: Connection, by_id: dict[str, ClaimRecord]) -> None:
-    statement = (
-        select(CLAIM_SOURCES.c.claim_id, SOURCES.c.slug, SOURCES.c.label, SOURCES.c.kind)
-        .join(SOURCES, SOURCES.c.id == CLAIM_SOURCES.c.source_id)
-        .where(CLAIM_SOURCES.c.claim_id.in_(list(by_id)))
-        .order_by(CLAIM_SOURCES.c.claim_id, CLAIM_SOURCES.c.position)
-    )
-    for row in connection.execute(statement):
-        by_id[row.claim_id].sources.append(Source(row.slug, row.label, row.kind))
-
-
-def _attach_topics(connection: Connection, by_id: dict[str, ClaimRecord]) -> None:
-    statement = (
-        select(CLAIM_TOPICS.c.claim_id, TOPICS.c.slug, TOPICS.c.label)
-        .join(TOPICS, TOPICS.c.id == CLAIM_TOPICS.c.topic_id)
-        .where(CLAIM_TOPICS.c.claim_id.in_(list(by_id)))
-        .order_by(TOPICS.c.label)
-    )
-    grouped: dict[str, list[Named]] = defaultdict(list)
-    for row in connection.execute(statement):
-        grouped[row.claim_id].append(Named(row.slug, row.label))
-    for claim_id, topics in grouped.items():
-        by_id[claim_id].topics = topics

@@ -86,7 +86,7 @@ def fts_matches(dialect: str, q: str, ranked: bool = False) -> Subquery | None:
     return statement.columns(column("claim_id", String), column("rank", Float)).subquery("fts")
 
 
-_RANKED: WeakKeyDictionary[Connection, dict[str, list[tuple[str, float]]]] = WeakKeyDictionary()
+_RANKED: WeakKeyDictionary[Connection, dict[str, str]] = WeakKeyDictionary()
 
 
 def ranked_matches(connection: Connection, q: str) -> Subquery | None:
@@ -99,15 +99,28 @@ def ranked_matches(connection: Connection, q: str) -> Subquery | None:
         return fts_matches(connection.dialect.name, q, ranked=True)
     found = _RANKED.setdefault(connection, {})
     if q not in found:
-        fts = fts_matches("sqlite", q, ranked=True)
-        if fts is None:
+        match = match_expression(q)
+        if match is None:
             return None
-        found[q] = [(row.claim_id, row.rank) for row in connection.execute(select(fts))]
+        found[q] = json.dumps(_ranked_rows(connection, match))
     statement = text(
         "SELECT json_extract(value, '$[0]') AS claim_id, json_extract(value, '$[1]') AS rank "
         "FROM json_each(:matches)"
-    ).bindparams(matches=json.dumps(found[q]))
+    ).bindparams(matches=found[q])
     return statement.columns(column("claim_id", String), column("rank", Float)).subquery("fts")
+
+
+def _ranked_rows(connection: Connection, match: str) -> list[tuple[str, float]]:
+    """(claim id, rank) of the RANKED most recently loaded matches, read straight from the
+    driver: two thousand rows are cheaper as plain tuples than as result rows."""
+    if not connection.in_transaction():
+        connection.begin()  # the request's one snapshot, begun before the driver reads
+    raw = connection.connection.driver_connection
+    statement = (
+        "SELECT claim_id, rank FROM (SELECT claim_id, bm25(claims_fts) AS rank FROM claims_fts "
+        "WHERE claims_fts MATCH ? ORDER BY rowid DESC LIMIT ?)"
+    )
+    return list(raw.execute(statement, (match, RANKED)).fetchall())  # type: ignore[union-attr]
 
 
 def assertion_matches(dialect: str, assertion: str) -> Subquery | None:
