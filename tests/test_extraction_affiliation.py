@@ -173,9 +173,12 @@ def test_a_nationality_before_a_blogger_or_a_country_after_a_name_is_where_they_
     body = (
         "Senegalese blogger Awa Diop wrote that the vote had been calm in Dakar.\n\n"
         "Moussa Keita of Mali said the border had been closed since Sunday.\n\n"
-        "President Ana Ferreira of Portugal said the talks would resume in March."
+        "President Ana Ferreira of Portugal said the talks would resume in March.\n\n"
+        "Ali Sow of Senegal [Fr] expressed his anger:\n\n"
+        "The vote was stolen from us in broad daylight."
     )
     result = read(body)
+    assert who(result, "stolen from us") == (["Ali Sow"], "Ali Sow")
     assert who(result, "the vote had been calm") == (["Bloggers"], "Awa Diop")
     assert who(result, "the border had been closed") == (["Moussa Keita"], "Moussa Keita")
     assert who(result, "the talks would resume") == (["Lisbon"], "Ana Ferreira")

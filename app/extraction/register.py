@@ -500,6 +500,9 @@ def _cut_at_verb(role: str, knowledge: Knowledge) -> str:
         bare = word.strip(",.;:").lower()
         if word[:1] in '"“”' or (taken and (bare in VERBISH or bare in knowledge.cues)):
             break
+        after_name = bool(taken) and (taken[-1][:1].isupper() or taken[-1].endswith(("]", ")")))
+        if after_name and word.islower() and bare.endswith("ed") and bare not in ADJECTIVES_IN_ED:
+            break  # "of Cameroon [Fr] expressed his relief": the verb after the name
         taken.append(word)
     return " ".join(taken).strip().rstrip(".")
 
