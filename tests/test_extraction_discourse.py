@@ -185,3 +185,17 @@ def test_a_quotation_paragraph_after_narration_about_a_speaker_and_two_named_tog
     result = read(body)
     assert who(result, "Every half hour the line moves") == (["Ranchers"], "Ana Ruiz")
     assert who(result, "no animal has been hurt") == (["Ranchers", "Prairie Institute"], None)
+
+
+def test_a_sentence_that_only_introduces_a_quotation_gives_it_its_speaker() -> None:
+    # a scraper that joins block quotes into their paragraph leaves ":." after the intro
+    body = (
+        'Reactions came quickly. At the Daily Courier, columnist Ruth Amos writes:. "The '
+        'council has failed the town twice. It will not get a third chance.". Hmm. '
+        "Another columnist disagreed with her on every point."
+    )
+    result = read(body)
+    assert who(result, "failed the town twice")[1] == "Ruth Amos"
+    assert not [c for c in result.claims if "Ruth Amos writes" in c.quote.text and c.rule]
+    assert not [c for c in result.claims if c.quote.text.strip() == "Hmm."]
+    assert who(result, "disagreed with her") == (["Unattributed"], None)

@@ -62,6 +62,8 @@ class Reader:
         self.foreign = False  # whether the paragraph being read is in another language
         self.author: Attribution | None = None  # whose first-person statement the article is
         self.section: Attribution | None = None  # who the heading above names as speaker
+        # who a sentence ending in a colon introduced ("X says:"), for the quotation after it
+        self.introduced: Attribution | None = None
 
     def start_paragraph(self, paragraph: Span) -> None:
         """Before a paragraph: is it somebody's quoted words, and is it in English?"""
@@ -70,6 +72,7 @@ class Reader:
 
     def end_paragraph(self, paragraph: Span, sentences: list[Span]) -> None:
         """After a paragraph: does it introduce a quotation ("X writes:")?"""
+        self.introduced = None
         self.blocks.leave(self, paragraph, sentences)
         last = self.drafts[-1] if self.drafts else None
         intro = self.blocks.intro and sentences and last and not last.attributed
@@ -84,6 +87,8 @@ class Reader:
         """Turn one sentence into claim drafts."""
         self.new_paragraph = paragraph.start != self.paragraph.start
         self.paragraph = paragraph
+        if not sentence.text.startswith(('"', "“")):
+            self.introduced = None  # an intro's quotation follows it at once
         opening = self._opening(sentence.text)
         self.context.current, self.context.current_words = opening
         self.context.in_sentence = self._bodies_in(sentence.text)

@@ -20,6 +20,7 @@ from app.extraction.bodies import unresolved
 from app.extraction.context import Attribution
 from app.extraction.knowledge import UNATTRIBUTED
 from app.extraction.parsing import quotation_open, without_times
+from app.extraction.quotations import says_nothing
 from app.extraction.text import Span, trim
 from app.extraction.vocabulary import DETERMINERS
 
@@ -136,6 +137,9 @@ def cue_after(reader: Reader, sentence: Span) -> bool:
         if reading is None:
             continue
         who, (end, subject, said, rest) = reading
+        if sentence.text.rstrip(" .").endswith(":") and says_nothing(sentence):
+            reader.introduced = reader.dated(who, said)  # "At Asia Times, Donald Kirk says:"
+            return True  # the quotation that follows is theirs; this says nothing itself
         stance = knowledge.cues[cue.group(0).lower()]
         quote = trim(sentence, 0, rest) if rest else sentence
         reader.add(quote, trim(sentence, 0, end), who, stance, f"{subject} {said}", "cue_after")
@@ -298,12 +302,19 @@ def quotation_continues(reader: Reader, sentence: Span) -> bool:
     previous = reader.drafts[-1] if reader.drafts else None
     paragraph = reader.paragraph
     before = paragraph.text[: max(0, sentence.start - paragraph.start)]
-    if previous is None or not (OPENING_QUOTE.match(sentence.text) or quotation_open(before)):
+    if not (OPENING_QUOTE.match(sentence.text) or quotation_open(before)):
         return False
-    who = previous.attribution if previous.attributed else _talked_about(reader, sentence)
+    if previous is None and reader.introduced is None:
+        return False
+    who = reader.introduced or (
+        previous.attribution
+        if previous and previous.attributed
+        else _talked_about(reader, sentence)
+    )
     if who is None or (who.speaker is None and reader.new_paragraph):
         return False
-    reader.add(sentence, sentence, who, "asserted", "", "quotation_continues")
+    if len(sentence.text.split()) >= MIN_QUOTED_WORDS:  # "Hmmm.": read, but no claim
+        reader.add(sentence, sentence, who, "asserted", "", "quotation_continues")
     return True
 
 
