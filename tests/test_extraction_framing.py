@@ -90,3 +90,9 @@ def test_a_quoted_original_in_another_language_gives_no_claim_but_its_translatio
         ["Jeunesse Citoyenne pour la Paix"],
         "Awa Koné",
     )
+
+
+def test_an_english_paragraph_with_names_in_another_language_is_read() -> None:
+    body = "Luis de la Torre y Vega told reporters: “No comment on the vote, we will wait.”"
+    result = read(body)
+    assert [c.quote.text for c in result.claims] == [body]

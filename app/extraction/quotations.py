@@ -133,8 +133,19 @@ def foreign_language(words: list[str]) -> bool:
     """Whether words are not English: more of another language's commonest words than of
     English's ("Os experts de plantão", "Uwielbiam latać samolotem")."""
     english = sum(1 for w in words if w.lower() in ENGLISH_FUNCTION_WORDS)
-    foreign = sum(1 for w in words if w.lower() in FOREIGN_FUNCTION_WORDS)
+    foreign = sum(
+        1
+        for i, w in enumerate(words)
+        if w.lower() in FOREIGN_FUNCTION_WORDS and not _inside_a_name(words, i)
+    )
     return foreign >= 2 and foreign > english
+
+
+def _inside_a_name(words: list[str], at: int) -> bool:
+    """ "Luis de la Torre y Vega": small words between capitalised ones are part of a name."""
+    before = next((w for w in reversed(words[:at]) if w.lower() not in FOREIGN_FUNCTION_WORDS), "")
+    after = next((w for w in words[at + 1 :] if w.lower() not in FOREIGN_FUNCTION_WORDS), "")
+    return words[at].islower() and before[:1].isupper() and after[:1].isupper()
 
 
 def excerpt(text: str) -> bool:
