@@ -173,6 +173,15 @@ def test_participants_and_they_after_a_meeting_are_the_people_it_named() -> None
     assert sorted(who(result, "new cranes")[0]) == ["Fjordfrakt", "Nordic Lines"]
 
 
+def test_they_after_people_named_in_no_meeting_are_not_those_people() -> None:
+    body = (
+        "Police arrested Tom Hale, 42, and Ann Berg, 38, on Tuesday. They said the two had "
+        "planned the robbery for months."
+    )
+    sources = who(read(body), "planned the robbery")[0]
+    assert "Tom Hale" not in sources and "Ann Berg" not in sources
+
+
 def test_a_quotation_paragraph_after_narration_about_a_speaker_and_two_named_together() -> None:
     body = (
         "Rancher Ana Ruiz said the collars had paid for themselves in a year.\n\n"

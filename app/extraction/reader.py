@@ -26,7 +26,7 @@ from app.extraction.register import Person
 from app.extraction.rules import RULES
 from app.extraction.speakers import resolve_subject
 from app.extraction.text import Span
-from app.extraction.vocabulary import DETERMINERS, VERBISH
+from app.extraction.vocabulary import DETERMINERS, MEETING, VERBISH
 
 MIN_CLAIM_WORDS = 4
 MARKET = re.compile(r"^(?:Shares|Stock|Stocks|Bonds|Shareholders)\s+(?:of|in)\s+")  # the company
@@ -109,10 +109,15 @@ class Reader:
         """Remember the bodies a sentence named, for "It said", "the group" and home country."""
         bodies = self.context.in_sentence
         self.context.saw(bodies + ([opening] if opening and opening not in bodies else []), opening)
-        people = self.context.register.named_in(sentence.start, sentence.end)
-        if len(people) >= 2:  # a meeting, a call: whom "participants" may mean next
-            states = [b for b in bodies if b.kind == "government"]
-            self.context.gathering = (people, states)
+        if MEETING.search(sentence.text):  # a meeting, a call: whom "participants" mean next
+            described = [
+                p
+                for p in self.context.register.named_in(sentence.start, sentence.end)
+                if any(not role.isdigit() for role in p.roles)  # not "John Smith, 42"
+            ]
+            if len(described) >= 2:
+                states = [b for b in bodies if b.kind == "government"]
+                self.context.gathering = (described, states)
 
     def _bodies_in(self, text: str) -> list[SourceRef]:
         """The bodies a sentence names: known ones, named ones ("Panama Canal Authority"),

@@ -105,3 +105,5 @@ NOUN_MARKERS = frozenset(_GRAMMAR["noun_markers"])
 PLAIN_ENGLISH = tuple(f" {w} " for w in _GRAMMAR["plain_english_words"])
 # "are also accused", "were widely reported": an auxiliary, adverbs, then a participle
 AFTER_AUXILIARY = _alternation(_GRAMMAR["auxiliary_adverbs"])
+# "met", "convened a call with": a sentence that gathers the people it names
+MEETING = re.compile(rf"\b(?:{_alternation(_GRAMMAR['meeting_words'])})\b", re.IGNORECASE)
