@@ -114,3 +114,13 @@ def test_a_body_named_after_its_kind_or_by_its_possessive_before_a_document() ->
     result = read(body)
     assert who(result, "277 known flaws")[0] == ["Secunia.com"]
     assert who(result, "second after Firefox")[0] == ["PC World"]
+
+
+def test_according_to_in_brackets_and_people_who_open_a_sentence_are_no_body() -> None:
+    body = (
+        "Ana Lind and Per Holm have been sentenced to 12 years of hard labour (according to "
+        "CNN). The vote was held on Sunday, according to the electoral commission."
+    )
+    result = read(body)
+    assert who(result, "12 years of hard labour")[0] == ["CNN"]
+    assert "Ana Lind and Per Holm" not in who(result, "The vote was held on Sunday")[0]

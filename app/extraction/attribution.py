@@ -91,7 +91,7 @@ def patterns(knowledge: Knowledge) -> Patterns:
             re.IGNORECASE,
         ),
         according_start=re.compile(rf"^(?:{according})\s+(?P<subject>[^,]{{2,120}}),\s*", re.IGNORECASE),
-        according_end=re.compile(rf"(?:,\s*|(?<=\w)\s+)(?:{according_after})\s+(?P<subject>[^,]{{2,120}}?(?:,[^,]{{2,80}}?)?)[.!]?[{QUOTES}]?$", re.IGNORECASE),
+        according_end=re.compile(rf"(?:,\s*|\s*\(|(?<=\w)\s+)(?:{according_after})\s+(?P<subject>[^,]{{2,120}}?(?:,[^,]{{2,80}}?)?)\)?[.!]?[{QUOTES}]?$", re.IGNORECASE),
         lead=re.compile(rf"^(?:{_alternation(lists['leads'])})\b", re.IGNORECASE),
         tail=re.compile(rf",\s*(?:{_alternation(lists['tail_markers'])})\s+", re.IGNORECASE),
         link=re.compile(rf"^\s*(?:{_alternation(lists['content_links'])})\s+", re.IGNORECASE),
@@ -137,7 +137,10 @@ def find_according_end(text: str, knowledge: Knowledge) -> Finding | None:
     end = patterns(knowledge).according_end.search(text)
     if not end:
         return None
-    return Finding("according", end.group("subject"), "reported", (0, end.start()), end.group(0))
+    subject = end.group("subject")
+    if subject.count("(") > subject.count(")"):
+        subject += ")"  # "the Korean Central News Agency (KCNA)": the bracket closed the name
+    return Finding("according", subject, "reported", (0, end.start()), end.group(0))
 
 
 def lead_end(text: str, knowledge: Knowledge, has_time: bool) -> int:

@@ -150,8 +150,11 @@ class Reader:
         register = self.context.register
         person = register.named(phrase) or (register.named(name.name) if name else None)
         known = name is not None and self.knowledge.person(name.name) is not None
+        named = name is not None and register.named(name.name) is not None
         if POSSESSIVE.search(phrase) or known or (person and (person.roles or person.gender)):
             return None, ""  # "Tiago Meireles's proposed move", "Kisumu Governor X": a person
+        if named and " and " in phrase:
+            return None, ""  # "Laura Ling and Euna Lee": people
         return named_body(phrase, self.knowledge) or unresolved(phrase, self.knowledge), phrase
 
     def clause_end(self, sentence: Span, start: int) -> int:
