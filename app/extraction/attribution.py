@@ -72,6 +72,7 @@ class Patterns:
     adverbs: re.Pattern[str]
     and_cue: re.Pattern[str]
     aspectual: frozenset[str]  # "continued": a cue that before "to" and a verb is none
+    according_words: tuple[str, ...]  # "according to", "citing": what according_end needs
 
 
 @lru_cache(maxsize=4)
@@ -103,6 +104,7 @@ def patterns(knowledge: Knowledge) -> Patterns:
             re.IGNORECASE,
         ),
         aspectual=frozenset(lists.get("aspectual_cues", ())),
+        according_words=tuple(lists["according_to"] + lists.get("according_to_after", [])),
     )  # fmt: skip
 
 
@@ -134,7 +136,11 @@ def find_according_start(text: str, knowledge: Knowledge) -> Finding | None:
 
 
 def find_according_end(text: str, knowledge: Knowledge) -> Finding | None:
-    end = patterns(knowledge).according_end.search(text)
+    p = patterns(knowledge)
+    lower = text.lower()
+    if not any(word in lower for word in p.according_words):
+        return None  # a quick look before the pattern: most sentences cite no one
+    end = p.according_end.search(text)
     if not end:
         return None
     subject = end.group("subject")

@@ -10,6 +10,8 @@ import json
 import re
 from pathlib import Path
 
+from app.extraction.trie import trie_pattern
+
 GRAMMAR_FILE = Path(__file__).resolve().parents[2] / "data" / "grammar.json"
 
 
@@ -106,4 +108,4 @@ PLAIN_ENGLISH = tuple(f" {w} " for w in _GRAMMAR["plain_english_words"])
 # "are also accused", "were widely reported": an auxiliary, adverbs, then a participle
 AFTER_AUXILIARY = _alternation(_GRAMMAR["auxiliary_adverbs"])
 # "met", "convened a call with": a sentence that gathers the people it names
-MEETING = re.compile(rf"\b(?:{_alternation(_GRAMMAR['meeting_words'])})\b", re.IGNORECASE)
+MEETING = re.compile(rf"\b(?:{trie_pattern(_GRAMMAR['meeting_words'])})\b", re.IGNORECASE)
