@@ -1,7 +1,7 @@
 """How well extraction reads held-out articles: claims found and fields right, per article.
 
     python3 bench/extraction_eval.py [--articles bench/eval_articles]
-                                     [--expected bench/eval_expected.json]
+                                     [--expected bench/eval_expected.json] [--wrong]
 
 The articles in bench/eval_articles were written for this benchmark and annotated by
 hand in bench/eval_expected.json, from the text alone. An expected claim is found when
@@ -15,7 +15,8 @@ Precision of attributed claims: of the extracted claims filed under a named sour
 "Unattributed"), the share matched to an expected claim whose sources they have right;
 an attributed claim that matches no expected claim counts as wrong. The same count is
 printed per attribution rule (the rule each claim records), so a change shows which rule
-it helped or hurt.
+it helped or hurt. `--wrong` lists only those wrongly attributed claims, each with its rule,
+instead of every finding.
 
 Expected claim fields: `sources` is a list whose items are a label or a list of
 acceptable labels (or `{"one_of": [list, list, ...]}` when either of several such lists
@@ -74,6 +75,7 @@ class ArticleScore:
     attributed_right: int = 0  # of those, matched to an expected claim with the same sources
     findings: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)  # attributed claims filed under wrong sources
     # per attribution rule: [claims it filed under a named source, of those right]
     rules: dict[str, list[int]] = field(default_factory=dict)
 
@@ -88,6 +90,7 @@ class ArticleScore:
         for name in FIELDS:
             self.correct[name] += other.correct[name]
         self.extras.extend(other.extras)
+        self.wrong.extend(other.wrong)
         for rule, (filed, right) in other.rules.items():
             counts = self.rules.setdefault(rule, [0, 0])
             counts[0] += filed
@@ -282,6 +285,9 @@ def score_article(article: Article, expectations: Sequence[Expected]) -> Article
     for claim in attributed:
         right = sources_right.get(id(claim), False)
         score.attributed_right += right
+        if not right:
+            matched = "matched" if id(claim) in covered else "unmatched"
+            score.wrong.append(f"  WRONG    [{claim.rule}] ({matched}) {describe_claim(claim)}")
         counts = score.rules.setdefault(claim.rule or "(none)", [0, 0])
         counts[0] += 1
         counts[1] += right
@@ -311,10 +317,10 @@ def summary(score: ArticleScore) -> str:
     )
 
 
-def print_article(score: ArticleScore) -> None:
+def print_article(score: ArticleScore, wrong: bool = False) -> None:
     print(f"== {score.slug}")
     print(f"   {summary(score)}")
-    for line in score.findings + score.extras:
+    for line in score.wrong if wrong else score.findings + score.extras:
         print(line)
     print()
 
@@ -323,6 +329,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=Path, default=ROOT / "bench" / "eval_articles")
     parser.add_argument("--expected", type=Path, default=ROOT / "bench" / "eval_expected.json")
+    parser.add_argument(
+        "--wrong",
+        action="store_true",
+        help="list only the attributed claims filed under wrong sources, with their rule",
+    )
     args = parser.parse_args(argv)
     expectations = load_expected(args.expected)
     try:
@@ -337,7 +348,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"== {article.slug}: no annotation, skipped\n")
             continue
         score = score_article(article, expectations[article.slug])
-        print_article(score)
+        print_article(score, args.wrong)
         total.add(score)
     missing = sorted(set(expectations) - {article.slug for article in articles})
     for slug in missing:

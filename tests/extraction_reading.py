@@ -8,8 +8,14 @@ from app.extraction import Article, extract
 from app.extraction.model import Claim, ExtractedArticle
 
 
-def read(body: str, published: date = date(2026, 11, 19)) -> ExtractedArticle:
-    return extract(Article(slug="case", title="Case", published=published, body=body))
+def read(
+    body: str,
+    published: date = date(2026, 11, 19),
+    title: str = "Case",
+    publisher: str | None = None,
+) -> ExtractedArticle:
+    article = Article(slug="case", title=title, published=published, body=body, publisher=publisher)
+    return extract(article)
 
 
 def claim(result: ExtractedArticle, words: str) -> Claim:

@@ -154,3 +154,57 @@ def test_a_conjunction_and_an_appositive_of_nationality_keep_the_speaker() -> No
         'But Holm, the Norwegian, said, "Being born here is not what makes you Norwegian."'
     )
     assert who(read(body), "Being born here")[1] == "Agnes Holm"
+
+
+def test_participants_and_they_after_a_meeting_are_the_people_it_named() -> None:
+    body = (
+        "On Tuesday, Prime Minister Lars Dahl of Norway met Governor Eva Lind of Sweden and "
+        "the heads of two shipping firms, Tor Berg of Nordic Lines and Ola Vik of "
+        "Fjordfrakt.\n\n"
+        "They agreed that the ferry route would reopen in May. Participants also stressed "
+        "the need for a second icebreaker.\n\n"
+        "The heads said the port would need new cranes."
+    )
+    result = read(body)
+    everyone = ["Oslo", "Stockholm", "Nordic Lines", "Fjordfrakt"]
+    assert sorted(who(result, "ferry route would reopen")[0]) == sorted(everyone)
+    assert sorted(who(result, "a second icebreaker")[0]) == sorted(everyone)
+    # "the heads": the people the article listed after that word
+    assert sorted(who(result, "new cranes")[0]) == ["Fjordfrakt", "Nordic Lines"]
+
+
+def test_they_after_people_named_in_no_meeting_are_not_those_people() -> None:
+    body = (
+        "Police arrested Tom Hale, 42, and Ann Berg, 38, on Tuesday. They said the two had "
+        "planned the robbery for months."
+    )
+    sources = who(read(body), "planned the robbery")[0]
+    assert "Tom Hale" not in sources and "Ann Berg" not in sources
+
+
+def test_a_quotation_paragraph_after_narration_about_a_speaker_and_two_named_together() -> None:
+    body = (
+        "Rancher Ana Ruiz said the collars had paid for themselves in a year.\n\n"
+        "Ruiz and her staff now move the herd from their phones. All they do is draw a new "
+        "line on a map.\n\n"
+        "“Every half hour the line moves, and the cows move with it.”\n\n"
+        "Tom Beck, a researcher at the Prairie Institute, said the fences protected rivers. "
+        "Both Ruiz and Beck note that no animal has been hurt by a virtual fence."
+    )
+    result = read(body)
+    assert who(result, "Every half hour the line moves") == (["Ranchers"], "Ana Ruiz")
+    assert who(result, "no animal has been hurt") == (["Ranchers", "Prairie Institute"], None)
+
+
+def test_a_sentence_that_only_introduces_a_quotation_gives_it_its_speaker() -> None:
+    # a scraper that joins block quotes into their paragraph leaves ":." after the intro
+    body = (
+        'Reactions came quickly. At the Daily Courier, columnist Ruth Amos writes:. "The '
+        'council has failed the town twice. It will not get a third chance.". Hmm. '
+        "Another columnist disagreed with her on every point."
+    )
+    result = read(body)
+    assert who(result, "failed the town twice")[1] == "Ruth Amos"
+    assert not [c for c in result.claims if "Ruth Amos writes" in c.quote.text and c.rule]
+    assert not [c for c in result.claims if c.quote.text.strip() == "Hmm."]
+    assert who(result, "disagreed with her") == (["Unattributed"], None)

@@ -12,7 +12,14 @@ from __future__ import annotations
 
 import re
 
-from app.extraction.bodies import body_in_role, group_by_noun, labelled, proper_run, unresolved
+from app.extraction.bodies import (
+    body_in_role,
+    group_by_noun,
+    labelled,
+    proper_run,
+    state_role,
+    unresolved,
+)
 from app.extraction.context import Attribution, Context
 from app.extraction.knowledge import Knowledge
 from app.extraction.model import SourceRef, Speaker
@@ -21,9 +28,10 @@ from app.extraction.register import PARTY_TAG, Person
 OWNER = re.compile(r"\b(the)\s+([a-z]+)(?:'s|’s)\s", re.IGNORECASE)
 RANKS = {"Chief", "Associate", "Senior", "Deputy", "Presiding", "Lead", "Acting"}
 FORMER = re.compile(r"\b(?:former|ex-|retired|outgoing)\b", re.IGNORECASE)
+ORIGIN = re.compile(r"^(?:of|from)\s+(?P<place>[^,]+?)(?:\s+\[\w\w\])?$")  # "of Cameroon [Fr]"
 NATIONALITY = re.compile(r"^[A-ZÀ-Þ][\w.'’ -]*?(?:'s|’s)?$")  # "Chad's", "Brazilian"
 STATE_ROLE_WORDS = {"minister", "spokesman", "spokeswoman", "spokesperson", "army", "secretary",
-                    "undersecretary", "under-secretary", "prosecutor"}  # fmt: skip
+                    "undersecretary", "under-secretary"}  # fmt: skip
 
 
 def speaks_for(
@@ -31,14 +39,15 @@ def speaks_for(
 ) -> SourceRef | None:
     """The body a person with these roles speaks for, the strongest reading first; with
     `strong_only`, only a body the roles name themselves (not one guessed from the story)."""
+    official = any(state_role(r, knowledge) for r in roles)
     current = [
-        r
-        for r in roles
-        if not FORMER.search(r) and not _nationality(r, knowledge) and not _member(r, knowledge)
+        r for r in roles if not FORMER.search(r) and not _nationality(r, knowledge, official)
     ]
+    # "a resident of Y", "a reader": of a body without speaking for it, but of a kind
+    speaking = [r for r in current if not _member(r, knowledge)]
     readings = STRONG if strong_only else STRONG + WEAK
     for reading in readings:
-        for role in current:
+        for role in current if reading is _field else speaking:
             source = reading(role, knowledge, context)
             if source:
                 return source
@@ -52,10 +61,14 @@ def _member(role: str, knowledge: Knowledge) -> bool:
     return bool(head) and head[-1].lower().strip(",.") in knowledge.members_not_speakers
 
 
-def _nationality(role: str, knowledge: Knowledge) -> bool:
-    """ "Chad's Moussa Faki Mahamat": a country alone before a name says where a person is
-    from, not whom they speak for."""
+def _nationality(role: str, knowledge: Knowledge, official: bool) -> bool:
+    """ "Chad's Moussa Faki Mahamat", and "Emmanuel Bellart of Cameroon" unless a state's
+    title says they hold office ("President Ana Ferreira of Portugal"): a country alone
+    says where a person is from, not whom they speak for."""
     role = re.sub(r"^(?:the|a|an)\s+", "", role.strip())  # "Janzen, the Canadian, said"
+    origin = ORIGIN.match(role)
+    if origin and not official:
+        role = origin.group("place")
     bare = role.replace("’s", "").replace("'s", "").strip()
     named = knowledge.lookup(bare) if NATIONALITY.match(role) else None
     return named is not None and named.source.kind == "government"  # not "The BBC's X"
@@ -179,12 +192,20 @@ def _state(role: str, knowledge: Knowledge, context: Context) -> SourceRef | Non
 
 
 def _field(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
-    """ "a security researcher at a Dakar-based think tank" -> Security researchers."""
-    words = re.split(r"\s+(?:at|of|for|from|with|in|who|which)\s+", role)[0].split()
+    """ "a security researcher at a Dakar-based think tank" -> Security researchers;
+    "Ivorian blogger" -> Bloggers, "rancher" -> Ranchers: the kind of person they are."""
+    words = re.split(r"\s+(?:at|of|for|from|with|in|who|which|named|called)\s+", role)[0].split()
+    # where they are from and their rank are no part of their kind ("Lead prosecutor")
+    words = [w for w in words if not _a_place(w, knowledge) and w.capitalize() not in RANKS]
     if all(w in knowledge.title_words for w in words):
         return None  # a title alone ("Chief Executive") names no group
-    label = group_by_noun(words[-3:], knowledge) if words else None
+    label = group_by_noun(words[-3:], knowledge)
     return unresolved(label, knowledge) if label else None
+
+
+def _a_place(word: str, knowledge: Knowledge) -> bool:
+    named = knowledge.lookup(word.strip(",.")) if word[:1].isupper() else None
+    return named is not None and named.source.kind == "government"
 
 
 STRONG = (_party, _team, _named_in_role, _local_office)  # a body the role itself names

@@ -16,7 +16,14 @@ from functools import lru_cache
 
 from app.extraction.knowledge import Knowledge
 from app.extraction.trie import trie_pattern
-from app.extraction.vocabulary import CLAUSE_VERBS, CONTINUING_VERBS, LEAD_PREPOSITION
+from app.extraction.vocabulary import (
+    CLAUSE_VERBS,
+    CONTINUING_VERBS,
+    LEAD_PREPOSITION,
+    NOUN_MARKERS,
+    RELATIVE_PRONOUNS,
+    SUBORDINATORS,
+)
 
 WORD = re.compile(r"\S+")
 _CONTINUING = rf",\s+(?:with\s+(?P<subject>[^,]{{2,80}}?)\s+)?(?P<verb>{CONTINUING_VERBS})\b"
@@ -25,6 +32,17 @@ CONTINUATION = re.compile(_CONTINUING + r"(?P<gap>)\s*:?\s+(?=[\"“A-Za-z])")
 # "found that A, and that B": a second claim under the same cue
 AND_THAT = re.compile(r",?\s+(?:and|but)\s+(?P<subject>)(?P<verb>)(?P<gap>)that\s+(?=\S)")
 QUOTES = "\"“”‘’'"
+# after a cue set off by commas: nothing, or when or where it was said ("it said on
+# Monday,", "she told reporters,"); not its object ("continued to shun treatment,")
+SET_OFF_END = re.compile(
+    r"(?P<when>(?:\s+(?:on|in|at|last|this|yesterday|today|earlier|later|late|during|after|"
+    r"before|reporters|journalists|the|a|an|[A-Z])[^,]{0,40}?)?),\s+"
+)
+MANNER_ADVERB = re.compile(r"(?<=\S)\s+[a-z]{3,}ly$")  # "Jomra unequivocally criticizes"
+# the words before a noun or an infinitive, never before a cue's verb
+NOUN_MODIFIERS = {"media", "press", "news"}  # "media reports", in lower case only
+# "to" and a verb after a cue ("continued to shun"), not "to reporters", "to the BBC"
+INFINITIVE = re.compile(r"^to\s+(?!(?:the|a|an|his|her|their|its|reporters|journalists)\b)[a-z]+\b")
 CLAUSE_MARK = re.compile(r"[:;]\s+")  # "Meta was more sceptical: a spokesman said ..."
 NEXT_CLAUSE = re.compile(r",\s+(?:as|while|whereas|but|and|even as|though|although)\s+(?=\S)")
 
@@ -53,6 +71,8 @@ class Patterns:
     opener: re.Pattern[str]
     adverbs: re.Pattern[str]
     and_cue: re.Pattern[str]
+    aspectual: frozenset[str]  # "continued": a cue that before "to" and a verb is none
+    according_words: tuple[str, ...]  # "according to", "citing": what according_end needs
 
 
 @lru_cache(maxsize=4)
@@ -62,6 +82,8 @@ def patterns(knowledge: Knowledge) -> Patterns:
     cue = trie_pattern(knowledge.cues)
     refs = _alternation(lists["back_reference_subjects"])
     according = _alternation(lists["according_to"])
+    # "..., citing officials": only after what it attributes ("Citing X, Y said" is Y's)
+    according_after = _alternation(lists["according_to"] + lists.get("according_to_after", []))
     aux = r"(?:was|were|is|are|has been|had been|have been)"
     return Patterns(
         cue=re.compile(rf"\b(?:{cue})\b", re.IGNORECASE),
@@ -70,17 +92,19 @@ def patterns(knowledge: Knowledge) -> Patterns:
             re.IGNORECASE,
         ),
         according_start=re.compile(rf"^(?:{according})\s+(?P<subject>[^,]{{2,120}}),\s*", re.IGNORECASE),
-        according_end=re.compile(rf",\s*(?:{according})\s+(?P<subject>[^,]{{2,120}}?(?:,[^,]{{2,80}}?)?)[.!]?[{QUOTES}]?$", re.IGNORECASE),
+        according_end=re.compile(rf"(?:,\s*|\s*\(|(?<=\w)\s+)(?:{according_after})\s+(?P<subject>[^,]{{2,120}}?(?:,[^,]{{2,80}}?)?)\)?[.!]?[{QUOTES}]?$", re.IGNORECASE),
         lead=re.compile(rf"^(?:{_alternation(lists['leads'])})\b", re.IGNORECASE),
         tail=re.compile(rf",\s*(?:{_alternation(lists['tail_markers'])})\s+", re.IGNORECASE),
         link=re.compile(rf"^\s*(?:{_alternation(lists['content_links'])})\s+", re.IGNORECASE),
         opener=re.compile(rf"^\s*(?:{_alternation(lists['content_openers'])})\s+", re.IGNORECASE),
         adverbs=re.compile(rf"(?:\s+(?:{_alternation(lists['adverbs'])}))+$", re.IGNORECASE),
         and_cue=re.compile(
-            rf",?\s+(?:and|but)\s+(?:also\s+|later\s+|then\s+)?(?P<subject>)(?P<verb>{cue})\b"
+            rf",?\s+(?:and|but)\s+(?:also\s+|later\s+|then\s+)?(?P<subject>)(?![a-z]+ing\b)(?P<verb>{cue})\b"
             rf"(?P<gap>(?:(?:\s+[^\s,;:\"“]+){{0,7}}?\s+that)|)\s+",
             re.IGNORECASE,
         ),
+        aspectual=frozenset(lists.get("aspectual_cues", ())),
+        according_words=tuple(lists["according_to"] + lists.get("according_to_after", [])),
     )  # fmt: skip
 
 
@@ -112,10 +136,17 @@ def find_according_start(text: str, knowledge: Knowledge) -> Finding | None:
 
 
 def find_according_end(text: str, knowledge: Knowledge) -> Finding | None:
-    end = patterns(knowledge).according_end.search(text)
+    p = patterns(knowledge)
+    lower = text.lower()
+    if not any(word in lower for word in p.according_words):
+        return None  # a quick look before the pattern: most sentences cite no one
+    end = p.according_end.search(text)
     if not end:
         return None
-    return Finding("according", end.group("subject"), "reported", (0, end.start()), end.group(0))
+    subject = end.group("subject")
+    if subject.count("(") > subject.count(")"):
+        subject += ")"  # "the Korean Central News Agency (KCNA)": the bracket closed the name
+    return Finding("according", subject, "reported", (0, end.start()), end.group(0))
 
 
 def lead_end(text: str, knowledge: Knowledge, has_time: bool) -> int:
@@ -193,8 +224,9 @@ def is_clause(text: str) -> bool:
 
 
 def strip_adverbs(subject: str, knowledge: Knowledge) -> str:
-    """ "South Korea has also" -> "South Korea"."""
-    return patterns(knowledge).adverbs.sub("", subject.rstrip())
+    """ "South Korea has also" -> "South Korea"; "Jomra unequivocally" -> "Jomra"."""
+    subject = patterns(knowledge).adverbs.sub("", subject.rstrip())
+    return MANNER_ADVERB.sub("", subject)
 
 
 def tail_start(region: str, knowledge: Knowledge) -> re.Match[str] | None:
@@ -210,10 +242,12 @@ def link_end(content: str, knowledge: Knowledge) -> int:
     return match.end() if match else 0
 
 
-def post_subjects(text: str, cue: re.Match[str]) -> list[tuple[int, str, str, int | None]]:
+def post_subjects(
+    text: str, cue: re.Match[str], knowledge: Knowledge
+) -> list[tuple[int, str, str, int | None]]:
     """Readings of "<content>, <subject> <cue> [when]." with the longest subject first:
     "..., the bank's committee, known as Copom, said" is the committee, not "known as Copom"."""
-    found = post_subject(text, cue)
+    found = post_subject(text, cue, patterns(knowledge).aspectual)
     if found is None or any(mark in text[: cue.start()] for mark in (',"', ",”")):
         return [found] if found else []  # a quotation's end marks where the subject starts
     readings = []
@@ -226,7 +260,9 @@ def post_subjects(text: str, cue: re.Match[str]) -> list[tuple[int, str, str, in
     return readings + [found]
 
 
-def post_subject(text: str, cue: re.Match[str]) -> tuple[int, str, str, int | None] | None:
+def post_subject(
+    text: str, cue: re.Match[str], aspectual: frozenset[str] = frozenset()
+) -> tuple[int, str, str, int | None] | None:
     """For "<content>, <subject> <cue> [when][, as <more>]." return the content's end, the
     subject, the words around the cue, and where a following clause starts (if any)."""
     before, after = text[: cue.start()], text[cue.end() :]
@@ -238,6 +274,8 @@ def post_subject(text: str, cue: re.Match[str]) -> tuple[int, str, str, int | No
     inverted = before.rstrip().endswith(tuple(QUOTES))  # '"...," said X, a professor at Y who ...'
     if len(WORD.findall(trailing)) > (30 if inverted else 14) or " that " in f" {trailing} ":
         return None
+    if INFINITIVE.match(trailing) and cue.group(0).lower() in aspectual:
+        return None  # "the Sams continued to shun treatment": a verb, not an attribution
     quoted = max(before.rfind(mark) for mark in (',"', ",”", '?"', "?”", '!"', "!”"))
     boundary = quoted + 1 if quoted >= 0 else before.rfind(", ")
     if boundary < 0:
@@ -252,12 +290,15 @@ def post_subject(text: str, cue: re.Match[str]) -> tuple[int, str, str, int | No
 def parenthetical(text: str, cue: re.Match[str]) -> tuple[int, int, str] | None:
     """ "The pause, it said, would allow ...": (start, end) of ", it said," and its subject."""
     comma = text.rfind(", ", 0, cue.start())
-    close = re.match(r"(?P<when>[^,]{0,40}?),\s+", text[cue.end() :])
+    close = SET_OFF_END.match(text[cue.end() :])
     if comma < 0 or not close:
         return None
     subject = text[comma + 2 : cue.start()].strip()
     if not subject or len(subject.split()) > 6 or len(text[cue.end() + close.end() :].split()) < 3:
         return None
+    first = subject.split()[0].lower()
+    if first in RELATIVE_PRONOUNS or first in SUBORDINATORS or first in ("and", "but"):
+        return None  # ", which the Home Office today rejects,": a clause about one word
     return comma, cue.end() + close.end(), subject
 
 
@@ -277,9 +318,15 @@ def find_continuation(text: str, knowledge: Knowledge) -> re.Match[str] | None:
 
 
 def in_noun_compound(text: str, cue: re.Match[str], knowledge: Knowledge) -> bool:
-    """ "think tank", "state media": a cue word that is part of a noun here."""
+    """ "think tank", "according to reports", "the claims": a cue word that is a noun here,
+    or an infinitive ("refused to say")."""
     if text[cue.end() : cue.end() + 1] == "-" or text[cue.start() - 1 : cue.start()] == "-":
         return True  # "think-tank", "self-reported"
+    before = text[max(0, cue.start() - 16) : cue.start()].lower().split()
+    if before and (before[-1] in NOUN_MARKERS or before[-2:] == ["according", "to"]):
+        return True  # "the claims", "according to reports"
+    if text[: cue.start()].split()[-1:] in ([m] for m in NOUN_MODIFIERS):
+        return cue.group(0).endswith("s")  # "media reports", not "media reported"
     following = text[cue.end() :].split(maxsplit=1)
     return bool(
         following

@@ -27,6 +27,11 @@ POSSESSIVE_WORD = re.compile(r"^(.+?)(?:'s|’s)$")
 ABBREVIATION = re.compile(r"\s*\(([^()]{2,12})\)")
 EXPANSION = re.compile(r"(?<=[A-Z]{2})\s*\([^()]{3,80}\)")  # "CEI (Italian Episcopal ...)"
 PART_OF = re.compile(rf"\b(?:{PART_NOUNS})\s+of\s+(?:the\s+)?(?P<whole>[A-ZÀ-Þ].*)$")
+# a body's possessive before a capitalised unit of it: "TNC’s North America Strategy"
+OWNED_UNIT = re.compile(
+    r"^(?P<owner>[A-ZÀ-Þ][\w&.-]*(?:\s+[A-ZÀ-Þ][\w&.-]*){0,4})(?:'s|’s)\s+[A-ZÀ-Þ]"
+)
+JOB_ENDINGS = ("er", "or", "ist", "man", "woman", "person")  # "organiser", "spokeswoman"
 ROLE_BODY = re.compile(r"\b(?:at|of|for|with|from)\s+(?:the\s+)?(?P<rest>.+)$")
 
 
@@ -54,6 +59,8 @@ def named_body(head: str, knowledge: Knowledge) -> SourceRef | None:
     possessive = rest.startswith(("'s", "’s"))
     after = rest[2:].split() if possessive else rest.split()
     if after and after[0] in ("at", "of", "from", "with"):
+        if first.text.lower() in knowledge.members_not_speakers:
+            return first.named.source  # "Residents of Chakothi", "students at X": members
         return body_in_role(rest, knowledge) or first.named.source  # "analysts at the IDB"
     proper = proper_run(after)
     if (
@@ -90,7 +97,9 @@ def _of_the_state(after: list[str], state: SourceRef, knowledge: Knowledge) -> S
     if not after or any(w in knowledge.state_nouns for w in bare):
         return state  # "The U.S. military's Central Command" too
     name = _trailing_name(after)
-    return unresolved(" ".join(name), knowledge) if name else None
+    if not name or knowledge.lookup(" ".join(name)):
+        return None  # "Peruvian ex-pat in Spain": where, not a body of its own
+    return unresolved(" ".join(name), knowledge)
 
 
 def _trailing_name(words: list[str]) -> list[str]:
@@ -149,6 +158,12 @@ def _is_date_word(word: str) -> bool:
     return word.strip(",.").lower() in DAY_AND_MONTH_NAMES
 
 
+def _bare(word: str) -> str:
+    """A word without the comma or full stop after it; "U.S." keeps its dots."""
+    word = word.rstrip(",")
+    return word if "." in word[:-1] else word.rstrip(".")
+
+
 def proper_run(words: list[str]) -> list[str]:
     """The capitalised words that continue a name ("Observatory for Human Rights")."""
     run: list[str] = []
@@ -156,7 +171,7 @@ def proper_run(words: list[str]) -> list[str]:
         if word == "and" and words[at + 1 : at + 2] == ["the"]:
             break  # "in Tromsø and the University of Leeds": a second name begins
         if word[:1].isupper() and not (run and run[-1] in CONNECTORS and _is_date_word(word)):
-            run.append(word.strip(",."))
+            run.append(_bare(word))
             if word.endswith(","):
                 break  # "the blog Skies of Lisbon, Rui Almeida": a comma ends a name
         elif word in CONNECTORS and run:
@@ -180,13 +195,21 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
     if leading:
         return leading
     match = ROLE_BODY.search(role)
+    owner = OWNED_UNIT.match(match.group("rest")) if match else None
+    if owner and _an_owner(owner.group("owner"), knowledge):
+        # "Deputy Director of TNC’s North America Grazing Strategy": TNC's programme
+        name = owner.group("owner")
+        return named_body(name, knowledge) or unresolved(name, knowledge)
     before = role[: match.start()].split()[-1:] if match else []
     # "Minister for Education" names a portfolio; "Chairman of the X Centre", a body
+    rest = match.group("rest").split() if match else []
     portfolio = (
         bool(before)
         and before[0][:1].isupper()  # "a spokeswoman for Hearing Australia": a body
         and before[0] in knowledge.title_words
-        and not set(match.group("rest").split()) & knowledge.organisation_words  # type: ignore[union-attr]
+        # "Secretary of Energy" names a portfolio; "Chairman of the X Centre", a body
+        and (not set(rest) & knowledge.organisation_words or len(rest) == 1)
+        and not knowledge.lookup(" ".join(rest))
     )
     academic = _academic(role, knowledge)
     if academic:
@@ -214,7 +237,7 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
     if (
         mentions
         and mentions[0].named.source.kind == "government"
-        and not _state_role(role, knowledge)
+        and not state_role(role, knowledge)
     ):
         return None  # "American academic and professor": a nationality, not the state
     return mentions[0].named.source if mentions else None
@@ -224,7 +247,7 @@ def _legislator(role: str, knowledge: Knowledge) -> bool:
     return bool({w.strip(",.").lower() for w in role.split()} & knowledge.legislator_nouns)
 
 
-def _state_role(role: str, knowledge: Knowledge) -> bool:
+def state_role(role: str, knowledge: Knowledge) -> bool:
     """Whether a role is one a state's officer holds: "official", "army chief", "leader"."""
     words = {w.strip(",.") for w in role.replace("-", " ").split()}
     lower = {w.lower() for w in words}
@@ -284,8 +307,10 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
     "Norvik Cells Chief Executive": the body before a job names the employer."""
     words = ABBREVIATION.sub("", role).split()
     run = proper_run(words)
-    if run and POSSESSIVE_WORD.match(run[-1]):  # "Greenpeace Nordic's head of campaigns"
-        owner = " ".join([*run[:-1], POSSESSIVE_WORD.match(run[-1]).group(1)])  # type: ignore[union-attr]
+    if run and run[0] in knowledge.title_words and {"of", "for"} & set(run):
+        return None  # "CEO of Edison Electric Institute": a title, then the body (below)
+    owner = _owner_in(run, knowledge)
+    if owner:  # "Greenpeace Nordic's head of campaigns", "Labour's Shadow Home Secretary"
         return named_body(owner, knowledge) or unresolved(owner, knowledge)
     title = _trailing_title(run, knowledge)
     run = run[: len(run) - len(title)]
@@ -303,7 +328,32 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
     if not employer and (len(run) < 2 or not body_word):
         return None  # "Chief Cabinet Secretary": a state title; the story's state speaks
     phrase = " ".join(run)
-    return named_body(phrase, knowledge) or unresolved(phrase, knowledge)
+    source = named_body(phrase, knowledge) or unresolved(phrase, knowledge)
+    if source and source.kind == "government" and not state_role(role, knowledge):
+        return None  # "Ivorian blogger": a nationality, not an employer
+    return source
+
+
+def _owner_in(run: list[str], knowledge: Knowledge) -> str | None:
+    """The name a run of capitals gives as an owner: "Labour" in "Labour's Shadow Home
+    Secretary", "PWA" in "Deputy Director of PWA’s Lake Restoration Programme"."""
+    owned = next((i for i, w in enumerate(run) if POSSESSIVE_WORD.match(w)), None)
+    if owned is None:
+        return None
+    words = run[:owned] + [POSSESSIVE_WORD.match(run[owned]).group(1)]  # type: ignore[union-attr]
+    links = [i for i, w in enumerate(words) if w in ("of", "for", "at")]
+    owner = " ".join(words[links[-1] + 1 :] if links else words)
+    last = owned == len(run) - 1  # "Greenpeace Nordic's head of campaigns"
+    rest = set(run[owned + 1 :])
+    titled = bool(rest & knowledge.title_words) and not rest & knowledge.organisation_words
+    return owner if owner and (last or titled or _an_owner(owner, knowledge)) else None
+
+
+def _an_owner(name: str, knowledge: Knowledge) -> bool:
+    """Whether a possessive names a body that owns what follows ("TNC’s North America
+    Strategy", "Labour's Shadow Home Secretary"), not the first word of a name of its own
+    ("the Parkinson's Foundation", "St John's Ambulance")."""
+    return name.isupper() or " " in name or knowledge.lookup(name) is not None
 
 
 def _state_job(run: list[str], job: list[str], knowledge: Knowledge) -> bool:
@@ -323,8 +373,12 @@ def _trailing_title(run: list[str], knowledge: Knowledge) -> list[str]:
 
 
 def _is_job(words: list[str], knowledge: Knowledge) -> bool:
+    """ "chief executive", "spokesperson", "regional organiser": a person's job."""
     bare = [w.lower().strip(",.") for w in words]
-    return any(w in knowledge.person_nouns or w in knowledge.title_words_lower for w in bare)
+    return any(
+        w in knowledge.person_nouns or w in knowledge.title_words_lower or w.endswith(JOB_ENDINGS)
+        for w in bare
+    )
 
 
 @lru_cache(maxsize=8192)
@@ -332,9 +386,12 @@ def named_bodies(text: str, knowledge: Knowledge) -> tuple[SourceRef, ...]:
     """Unknown bodies a sentence names in passing ("if the Panama Canal Authority gets its
     way"), so that "the authority" can point back to them later."""
     found = []
-    for run in _proper_runs(ABBREVIATION.sub("", text).split(), stop=False):
+    runs = _proper_runs(ABBREVIATION.sub("", text).split(), stop=False)
+    for run in (part for whole in runs for part in two_bodies(whole, knowledge)):
+        run = _after_title(run, knowledge)  # "CEO of Edison Electric Institute"
         titled = next((i for i, w in enumerate(run) if w in knowledge.title_heads), len(run))
-        run = run[:titled]  # "Navy Secretary Carlos Brandt": the Navy, then a person
+        if run[-1] not in knowledge.organisation_words:  # but "Oregon State University"
+            run = run[:titled]  # "Navy Secretary Carlos Brandt": the Navy, then a person
         if (
             len(run) >= 2
             and set(run) & knowledge.organisation_words
@@ -344,6 +401,29 @@ def named_bodies(text: str, knowledge: Knowledge) -> tuple[SourceRef, ...]:
             if source:
                 found.append(source)
     return tuple(found)
+
+
+def _after_title(run: list[str], knowledge: Knowledge) -> list[str]:
+    """A run of capitals without the title that opens it: "CEO of Edison Electric
+    Institute" names the institute."""
+    at = 0
+    while at < len(run) and run[at] in knowledge.title_words:
+        at += 1
+    named = run[-1] in knowledge.organisation_words  # not "Secretary of the Air Force James Roche"
+    if named and 0 < at < len(run) - 1 and run[at] in ("of", "for", "at"):
+        return run[at + 1 :]
+    return run
+
+
+def two_bodies(run: list[str], knowledge: Knowledge) -> list[list[str]]:
+    """ "Department of Agriculture and Oregon State University": two names joined by "and",
+    each with a word for a body; "Ministry of Trade and Industry" is one."""
+    if "and" not in run:
+        return [run]
+    at = run.index("and")
+    before, after = set(run[:at]), set(run[at + 1 :])
+    words = knowledge.organisation_words | knowledge.government_words
+    return [run[:at], run[at + 1 :]] if before & words and after & words else [run]
 
 
 @lru_cache(maxsize=8192)
@@ -400,10 +480,10 @@ def _proper_runs(words: list[str], stop: bool = True) -> list[list[str]]:
     return runs
 
 
-def labelled(phrase: str) -> SourceRef:
+def labelled(phrase: str, kind: str = "unresolved") -> SourceRef:
     """A source named by the words the text used ("court documents" -> Court documents)."""
     label = phrase[:1].upper() + phrase[1:]
-    return SourceRef(slugify(label), label, "unresolved", (label,))
+    return SourceRef(slugify(label), label, kind, (label,))
 
 
 @lru_cache(maxsize=8192)
@@ -420,7 +500,8 @@ def unresolved(head: str, knowledge: Knowledge, allow_in: bool = False) -> Sourc
     if not label:
         return None
     # "Engineers", "Residents": a group of people, not a body that "the agency" could be
-    kind = "group" if label == group_by_noun(words, knowledge) else "unresolved"
+    named = len(words) > 1 and words[-1][:1].isupper()  # "Hollis Media" is a company's name
+    kind = "group" if label == group_by_noun(words, knowledge) and not named else "unresolved"
     label = label[0].upper() + label[1:]
     slug = slugify(label)
     return SourceRef(slug, label, kind, (label,)) if slug else None
@@ -430,7 +511,7 @@ def _label(words: list[str], knowledge: Knowledge, allow_in: bool) -> str | None
     """ "cybersecurity firm Mandiant" -> Mandiant; "residents of Chakothi" -> Residents;
     "The Baltic Maritime Observatory" -> itself."""
     lower = not words[0][:1].isupper()
-    named = _named_after_descriptor(words)
+    named = _named_after_descriptor(words, knowledge)
     group = group_by_noun(words, knowledge)
     if named and lower:
         return named
@@ -459,8 +540,13 @@ def _all_capitalised(words: list[str]) -> bool:
     return all(w[:1].isupper() or w in CONNECTORS for w in words)
 
 
-def _named_after_descriptor(words: list[str]) -> str | None:
-    """ "cybersecurity firm Mandiant" -> "Mandiant"."""
+def _named_after_descriptor(words: list[str], knowledge: Knowledge) -> str | None:
+    """ "cybersecurity firm Mandiant" -> "Mandiant"; "Internet security firm Secunia.com"."""
+    kinds = [i for i, w in enumerate(words[:-1]) if w.lower() in knowledge.organisation_descriptors]
+    if kinds:
+        name = proper_run(words[kinds[-1] + 1 :])
+        if name and len(name) == len(words) - kinds[-1] - 1:
+            return " ".join(name)
     for i, word in enumerate(words):
         if word.lower() in PREPOSITIONS:
             return None  # "a police official in Poonch": a place, not a name

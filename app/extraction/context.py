@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from app.extraction.knowledge import Named
 from app.extraction.model import DatePoint, SourceRef, Speaker
-from app.extraction.register import Register
+from app.extraction.register import Person, Register
 
 # A role of up to six words, perhaps a comma, then a full name that contains the surname:
 # "Djibouti's foreign minister, Mahmoud Ali Youssouf", "Chad's Moussa Faki Mahamat".
@@ -59,6 +59,10 @@ class Context:
     spoken_at: dict[int, int] = field(default_factory=dict)  # attribution -> where it was read
     research: tuple[SourceRef, ...] = ()  # who did the study the article reports, if it says
     in_sentence: list[SourceRef] = field(default_factory=list)  # bodies the sentence names
+    acronyms: dict[str, str] = field(default_factory=dict)  # "TNC" -> "The Nature Conservancy"
+    # the people and states the last sentence that named several people named: whom
+    # "participants" and a "they" with no speaker before it are
+    gathering: tuple[list[Person], list[SourceRef]] = ([], [])
 
     def remember(self, attribution: Attribution) -> None:
         self.recent.append(attribution)

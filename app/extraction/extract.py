@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
+from app.extraction.acronyms import defined_acronyms
 from app.extraction.claims import build_claims
+from app.extraction.framing import heading_speaker, statement_author
 from app.extraction.knowledge import Knowledge, Named, load_knowledge
 from app.extraction.mentions import find_mentions
 from app.extraction.model import Article, ExtractedArticle, SourceRef
@@ -42,21 +44,46 @@ def extract(article: Article, knowledge: Knowledge | None = None) -> ExtractedAr
     reader = Reader(cleaned, knowledge)
     reading = reading_view(body, debris_patterns(knowledge.scrape))
     units = list(_paragraphs(reading, knowledge))
-    for _, _, _, place in units:
-        if place:
-            reader.context.home = _home(place, knowledge)
-            break
-    everything = [sentence for _, _, spans, _ in units for sentence in spans]
+    reader.context.home = (
+        _dateline_home(units, knowledge)
+        or _publisher_home(article, knowledge)
+        or _title_home(article, knowledge)
+    )
+    everything = [sentence for unit in units for sentence in unit.sentences]
     reader.context.register = build_register(everything, knowledge)
     reader.context.count_countries(_states(everything, knowledge))
     reader.context.research = research_owner(everything, knowledge)
-    for paragraph, in_list, spans, _ in units:
-        reader.in_list = in_list
-        reader.start_paragraph(paragraph)
-        for sentence in spans:
-            reader.read(sentence, paragraph)
-        reader.end_paragraph(paragraph, spans)
+    reader.context.acronyms = defined_acronyms(everything)
+    reader.author = statement_author(reader)
+    for unit in units:
+        if unit.heading:
+            reader.section = heading_speaker(reader, unit.paragraph)
+            continue
+        reader.in_list = unit.in_list
+        reader.start_paragraph(unit.paragraph)
+        for sentence in unit.sentences:
+            reader.read(sentence, unit.paragraph)
+        reader.end_paragraph(unit.paragraph, unit.sentences)
     return ExtractedArticle(cleaned, build_claims(cleaned, reader.drafts, knowledge))
+
+
+def _dateline_home(units: list[Unit], knowledge: Knowledge) -> Named | None:
+    """The country the dateline of one of the first paragraphs names."""
+    place = next((unit.place for unit in units if unit.place), None)
+    return _home(place, knowledge) if place else None
+
+
+def _title_home(article: Article, knowledge: Knowledge) -> Named | None:
+    """The one country a title names ("Gabon: On President Omar Bongo's death")."""
+    states = {m.named.source.slug: m.named for m in find_mentions(article.title, knowledge)}
+    states = {slug: named for slug, named in states.items() if named.source.kind == "government"}
+    return next(iter(states.values())) if len(states) == 1 else None
+
+
+def _publisher_home(article: Article, knowledge: Knowledge) -> Named | None:
+    """A state's own publication ("The White House") is filed from that state."""
+    named = knowledge.lookup(article.publisher) if article.publisher else None
+    return named if named is not None and named.source.kind == "government" else None
 
 
 def _states(sentences: list[Span], knowledge: Knowledge) -> list[SourceRef]:
@@ -65,15 +92,27 @@ def _states(sentences: list[Span], knowledge: Knowledge) -> list[SourceRef]:
     return [m.named.source for m in mentions if m.named.source.kind == "government"]
 
 
-def _paragraphs(
-    reading: str, knowledge: Knowledge
-) -> Iterator[tuple[Span, bool, list[Span], str | None]]:
-    """Each paragraph of prose: the paragraph, whether it is a list item, its sentences, and
-    the place its dateline names (only in the first paragraphs)."""
+@dataclass(frozen=True)
+class Unit:
+    """A paragraph as the reader takes it: a heading, or prose with its sentences."""
+
+    paragraph: Span
+    sentences: list[Span]
+    heading: bool = False
+    in_list: bool = False  # a list item
+    place: str | None = None  # the place its dateline names (only in the first paragraphs)
+
+
+def _paragraphs(reading: str, knowledge: Knowledge) -> Iterator[Unit]:
+    """Each heading and each paragraph of prose, in order."""
     for index, paragraph in enumerate(paragraphs(reading)):
-        if not paragraph.text or is_heading(paragraph.text):
+        if not paragraph.text:
+            continue
+        if is_heading(paragraph.text):  # a heading may name who speaks under it
+            yield Unit(paragraph, [paragraph], heading=True)
             continue
         paragraph, place = without_dateline(paragraph)
         paragraph, in_list = without_bullet(paragraph)
         place = place if index < DATELINE_REACH else None
-        yield paragraph, in_list, list(sentences(paragraph, knowledge.abbreviations)), place
+        spans = list(sentences(paragraph, knowledge.abbreviations))
+        yield Unit(paragraph, spans, in_list=in_list, place=place)

@@ -81,6 +81,7 @@ class Knowledge:
     judicial_titles: dict[str, str] = field(default_factory=dict)  # "Judge" -> "Court"
     local_titles: frozenset[str] = frozenset()  # "Governor", "Mayor"
     team_roles: frozenset[str] = frozenset()  # "coach", "captain"
+    role_nouns: frozenset[str] = frozenset()  # every noun for a person's role, lowercase
     writer_nouns: frozenset[str] = frozenset()  # "blogger", "commenter": may go by one name
     place_nouns: frozenset[str] = frozenset()  # "capital", "village": a place's name follows
     name_gender: dict[str, str] = field(default_factory=dict)  # "Rachel" -> "female"
@@ -89,6 +90,8 @@ class Knowledge:
     military_ranks: frozenset[str] = frozenset()  # "Col.", "Gen.": an officer of the state
     legislator_nouns: frozenset[str] = frozenset()  # "MP", "senator": speaks for a party
     back_nouns: dict[str, str] = field(default_factory=dict)  # "group" -> "organisation"
+    # "according to", "in the words of": words before the role of the person they name
+    according_lead: re.Pattern[str] = re.compile(r"(?!)")
     people_pattern: re.Pattern[str] | None = None
     longest_name: int = 1
     # first word of every name -> the most words a name starting with it has
@@ -170,6 +173,9 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         k: v for k, v in text["judicial_titles"].items() if not k.startswith("_")
     }
     knowledge.leader_titles = tuple(text["leader_titles"])
+    knowledge.role_nouns = (
+        knowledge.person_nouns | knowledge.team_roles | knowledge.title_words_lower
+    )
     names = _read(data_dir / "names.json")
     knowledge.name_gender = {n: g for g in ("female", "male") for n in names[g]}
     knowledge.back_nouns = {w: kind for kind, words in text["back_nouns"].items() for w in words}
@@ -235,6 +241,8 @@ def _add_cues(knowledge: Knowledge, cues: dict[str, Any]) -> None:
     for key, value in cues.items():
         if isinstance(value, list):
             knowledge.cue_lists[key] = sorted(value, key=len, reverse=True)
+    leads = "|".join(re.escape(w) for w in knowledge.cue_lists["according_to"])
+    knowledge.according_lead = re.compile(rf"^(?:in\s+)?(?:{leads})\s+", re.IGNORECASE)
 
 
 def _add_topics(knowledge: Knowledge, topics: dict[str, Any]) -> None:

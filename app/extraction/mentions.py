@@ -8,11 +8,13 @@ from functools import lru_cache
 
 from app.extraction.knowledge import Knowledge, Named
 from app.extraction.vocabulary import (
+    CONNECTORS,
     FUNCTION_WORDS,
     HONORIFIC_GENDER,
     LEADING_ARTICLE,
     NAME_PARTICLES,
     PARTICLE_NAME,
+    PREPOSITIONS,
 )
 
 TOKEN = re.compile(r"[\w\"“][\w.'’\-]*")
@@ -28,6 +30,9 @@ PLACE_PREPOSITIONS = {"in", "at", "from", "near", "to", "outside", "inside", "on
 
 
 HONORIFICS = frozenset(HONORIFIC_GENDER) | {"Dr.", "Dr", "Prof.", "Professor"}
+# "pour", "la", "y": the small words inside a body's name in another language (not "on" or
+# "of", which may follow a person's name in English: "Vold on Morning Report")
+FOREIGN_CONNECTORS = frozenset(CONNECTORS) - PREPOSITIONS - {"and", "the", "-", "–"}
 ACRONYM = re.compile(r"^\([A-Z][A-Za-z0-9&.-]{1,9}\)$")
 
 
@@ -157,6 +162,8 @@ def _honoured(words: list[str], knowledge: Knowledge) -> NameSpan | None:
 
 def portfolio_first(words: list[str], i: int, j: int, knowledge: Knowledge) -> bool:
     """ "Minister of Education Stefania Giannini": a portfolio, then the name."""
+    if i >= 3 and words[i - 1] == "the":  # "Secretary of the Treasury Scott Bessent"
+        i -= 1
     joined = i >= 2 and words[i - 1] in ("of", "for") and words[i - 2] in knowledge.title_words
     return j - i >= 3 and joined
 
@@ -171,12 +178,23 @@ def inside_body_name(words: list[str], i: int, j: int, knowledge: Knowledge) -> 
     body_word = after in knowledge.organisation_words or after in knowledge.government_words
     if body_word or after == "&" or ACRONYM.match(after):
         return True  # "... Phase Classification (IPC)", "European Aeronautic Defense & Space"
+    if after in FOREIGN_CONNECTORS and not words[j - 1].endswith(",") and _capital_after(words, j):
+        return True  # "Jeunesse Citoyenne pour la Paix": a name that goes on is a body's
     if i >= 1 and words[i - 1].lower() in PLACE_PREPOSITIONS:
         return True  # "aid workers in El Fasher": a place, not a person
     if i >= 1 and words[i - 1].lower() == "the":
         return True  # "the Liberal Democrats": nobody's name takes "the"
-    joined = words[i - 1] in ("for", "of", "and", "on", "-", "–")  # "Council on American - Islamic"
+    # "Council on American - Islamic"; but "Leo Denault of Entergy and Tom Fanning": a name
+    joined = words[i - 1] in ("for", "of", "on", "-", "–")
     return i >= 2 and joined and words[i - 2][:1].isupper()
+
+
+def _capital_after(words: list[str], at: int) -> bool:
+    """Whether a capitalised word follows, after connectors ("pour la Paix")."""
+    for word in words[at : at + 4]:
+        if word not in CONNECTORS:
+            return word[:1].isupper()
+    return False
 
 
 def is_name_word(words: list[str], j: int, knowledge: Knowledge, last: bool = False) -> bool:

@@ -11,12 +11,19 @@ from app.extraction.context import Attribution
 from app.extraction.dates import find_times
 from app.extraction.knowledge import Knowledge
 from app.extraction.model import Article
-from app.extraction.vocabulary import ACTION_OBJECTS, CHARACTERISING_CUES, CLAUSE_VERBS
+from app.extraction.vocabulary import (
+    ACTION_OBJECTS,
+    AFTER_AUXILIARY,
+    CHARACTERISING_CUES,
+    CLAUSE_VERBS,
+)
 
 IMPERSONAL = re.compile(
     r"(?:^|\s)(?:it|this|that)\s+(?:is|was|has been|had been|is being)\s*$", re.IGNORECASE
 )
-PASSIVE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been|being)\s*$", re.IGNORECASE)
+PASSIVE = re.compile(
+    rf"\b(?:is|are|was|were|be|been|being)(?:\s+(?:{AFTER_AUXILIARY}))*\s*$", re.IGNORECASE
+)
 # "authorities haven't yet confirmed that ...": the subject did not say it
 NEGATIONS = ("n't", "n’t", "not", "never")
 NEGATION_ADVERBS = {"yet", "publicly", "officially", "directly"}
@@ -74,11 +81,14 @@ class SentenceParser:
             return None  # '"...," said X': the words before the cue are a quotation
         if _negated(region):
             return None  # "Although authorities haven't yet confirmed that ...": not said
-        if PASSIVE.search(region) and text[cue.end() :].lstrip().startswith("to "):
-            return None  # "Russia is believed to have ...": the subject is what is believed
+        progressive = cue.group(0).lower().endswith("ing")
+        if progressive and not PASSIVE.search(region):
+            return None  # "saying", "warning" are a cue after "is", "are", "were" only
+        if PASSIVE.search(region) and not progressive:
+            # "Russia is believed to have ...", "The parents are also accused of ...", "they
+            # should be declared not guilty": the subject is what is said, not who says it
+            return None
         between, offset, clause = split
-        if PASSIVE.search(region) and not clause:
-            return None  # "Malaria is considered endemic", "Talks are expected next month"
         acted = _act_on(cue.group(0), text[cue.end() + offset :])
         if acted and (not clause or _object_then_clause(text[cue.end() + offset :])):
             return None  # "Lawmakers rejected the proposal", "conceded a penalty which ..."
@@ -126,7 +136,7 @@ class SentenceParser:
         self, text: str, cue: re.Match[str]
     ) -> tuple[Attribution, tuple[int, str, str, int | None]] | None:
         """The first reading of a trailing attribution whose subject names somebody."""
-        for reading in attr.post_subjects(text, cue):
+        for reading in attr.post_subjects(text, cue, self.knowledge):
             subject = attr.strip_adverbs(reading[1], self.knowledge)  # "the company has said"
             who = self._resolve(without_times(subject, self.article))
             if who is not None and len(text[: reading[0]].split()) >= 3:

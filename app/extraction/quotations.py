@@ -21,10 +21,15 @@ from app.extraction.attribution import is_clause, lead_end
 from app.extraction.context import Attribution
 from app.extraction.text import Span
 from app.extraction.vocabulary import (
+    CONNECTORS,
     ENGLISH_FUNCTION_WORDS,
     FIRST_PERSON,
     FOREIGN_FUNCTION_WORDS,
     INTRO_VERBS,
+    NAME_PARTICLES,
+    PLAIN_ENGLISH,
+    PREPOSITIONS,
+    SUBORDINATORS,
 )
 
 if TYPE_CHECKING:
@@ -65,12 +70,7 @@ class Blocks:
         if self.intro or (quoted and self.speaker is None and _last_speaker(reader)):
             self.speaker = self.intro or _last_speaker(reader)
             self.intro, self.foreign, self.english = None, [], []
-        elif (
-            self.speaker is None
-            and self.previous
-            and not plainly_english(paragraph.text)
-            and foreign_language(WORD.findall(paragraph.text))
-        ):
+        elif self.speaker is None and self.previous and in_another_language(paragraph.text):
             # a post in another language right after the paragraph that named its author
             self.speaker, self.foreign, self.english = self._named_before(reader), [], []
         if self.speaker is None:
@@ -117,17 +117,35 @@ class Blocks:
         self.speaker, self.inside, self.intro = None, False, None
 
 
+def in_another_language(text: str) -> bool:
+    """Whether a paragraph is not in English: claims are read from English only, so an
+    original quoted before its translation gives none."""
+    return not plainly_english(text) and foreign_language(WORD.findall(text))
+
+
 def plainly_english(text: str) -> bool:
-    """A quick look before counting words: "the" and "and" over and over are English."""
-    return text.count(" the ") + text.count(" and ") + text.count(" of ") >= 4
+    """A quick look before counting words: "the", "and", "to" over and over are English."""
+    common = sum(text.count(word) for word in PLAIN_ENGLISH)
+    return common >= 2
 
 
 def foreign_language(words: list[str]) -> bool:
     """Whether words are not English: more of another language's commonest words than of
     English's ("Os experts de plantão", "Uwielbiam latać samolotem")."""
     english = sum(1 for w in words if w.lower() in ENGLISH_FUNCTION_WORDS)
-    foreign = sum(1 for w in words if w.lower() in FOREIGN_FUNCTION_WORDS)
+    foreign = sum(
+        1
+        for i, w in enumerate(words)
+        if w.lower() in FOREIGN_FUNCTION_WORDS and not _inside_a_name(words, i)
+    )
     return foreign >= 2 and foreign > english
+
+
+def _inside_a_name(words: list[str], at: int) -> bool:
+    """ "Luis de la Torre y Vega": small words between capitalised ones are part of a name."""
+    before = next((w for w in reversed(words[:at]) if w.lower() not in FOREIGN_FUNCTION_WORDS), "")
+    after = next((w for w in words[at + 1 :] if w.lower() not in FOREIGN_FUNCTION_WORDS), "")
+    return words[at].islower() and before[:1].isupper() and after[:1].isupper()
 
 
 def excerpt(text: str) -> bool:
@@ -151,10 +169,17 @@ def _speaker_colon(reader: Reader, paragraph: Span) -> tuple[Attribution, int] |
     words = match.group("who") or match.group("named") if match else ""
     if not match or INTRO_VERB.search(words) or len(words.split()) > 8 and not match.group("who"):
         return None
+    if any(w[:1].islower() and not _links_a_name(w) for w in words.split()):
+        return None  # "On the meeting between X and Y: "..."": a topic, not a speaker
     who = reader.resolve(words)
     if who is None or who.speaker is None:
         return None
     return who, match.end()
+
+
+def _links_a_name(word: str) -> bool:
+    """ "of", "the", "to", "von": the small words a title or a name may have."""
+    return word in CONNECTORS or word in NAME_PARTICLES or word in PREPOSITIONS
 
 
 def _marked_quotation(reader: Reader, paragraph: Span) -> bool:
@@ -206,13 +231,28 @@ def _introduced(reader: Reader, paragraph: Span, sentence: Span) -> Attribution 
         before = before[lead_end(before, reader.knowledge, False) :].strip(" ,")
         for subject in _subjects(before):  # "Not forgetting X, Polish blog Tierra Incognita,"
             who = reader.resolve(subject)
-            if who is not None and who.sources and who.sources[0].kind != "group":
-                return who
+            if who is not None and who.sources and (who.speaker or who.sources[0].kind != "group"):
+                return who  # a person (perhaps filed under their field), or a body
+    # a person the main clause names ("Commenter Another Me states:"), not one named in a
+    # leading subordinate clause ("When Omar Bongo was admitted ..., a comment predicted:")
+    main = sentence.start + _subordinate_end(sentence.text)
     named = [
         p
         for p in reader.context.register.people
-        if paragraph.start <= p.mentioned_before(sentence.end)
+        if any(
+            paragraph.start <= at < sentence.end and not sentence.start <= at < main
+            for at in p.mentions
+        )
     ]
     if named:
         return reader.person(named[-1])
     return None
+
+
+def _subordinate_end(text: str) -> int:
+    """Where a leading subordinate clause ("When X was admitted in May, ...") ends, or 0."""
+    first = text.split(maxsplit=1)[0].lower() if text.strip() else ""
+    if first not in SUBORDINATORS:
+        return 0
+    comma = text.find(", ")
+    return comma + 2 if comma > 0 else 0

@@ -21,12 +21,12 @@ from app.extraction.knowledge import UNATTRIBUTED, Knowledge
 from app.extraction.mentions import POSSESSIVE, find_mentions, find_name
 from app.extraction.model import Article, DatePoint, SourceRef
 from app.extraction.parsing import SentenceParser
-from app.extraction.quotations import Blocks, says_nothing
+from app.extraction.quotations import Blocks, in_another_language, says_nothing
 from app.extraction.register import Person
 from app.extraction.rules import RULES
 from app.extraction.speakers import resolve_subject
 from app.extraction.text import Span
-from app.extraction.vocabulary import DETERMINERS, VERBISH
+from app.extraction.vocabulary import DETERMINERS, MEETING, VERBISH
 
 MIN_CLAIM_WORDS = 4
 MARKET = re.compile(r"^(?:Shares|Stock|Stocks|Bonds|Shareholders)\s+(?:of|in)\s+")  # the company
@@ -59,13 +59,20 @@ class Reader:
         self.new_paragraph = False  # whether the sentence being read opens it
         self.in_list = False  # list items that name no one count only if they are sentences
         self.blocks = Blocks()  # a quotation that goes on over paragraphs
+        self.foreign = False  # whether the paragraph being read is in another language
+        self.author: Attribution | None = None  # whose first-person statement the article is
+        self.section: Attribution | None = None  # who the heading above names as speaker
+        # who a sentence ending in a colon introduced ("X says:"), for the quotation after it
+        self.introduced: Attribution | None = None
 
     def start_paragraph(self, paragraph: Span) -> None:
-        """Before a paragraph: is it somebody's quoted words?"""
+        """Before a paragraph: is it somebody's quoted words, and is it in English?"""
         self.blocks.enter(self, paragraph)
+        self.foreign = in_another_language(paragraph.text)
 
     def end_paragraph(self, paragraph: Span, sentences: list[Span]) -> None:
         """After a paragraph: does it introduce a quotation ("X writes:")?"""
+        self.introduced = None
         self.blocks.leave(self, paragraph, sentences)
         last = self.drafts[-1] if self.drafts else None
         intro = self.blocks.intro and sentences and last and not last.attributed
@@ -80,11 +87,15 @@ class Reader:
         """Turn one sentence into claim drafts."""
         self.new_paragraph = paragraph.start != self.paragraph.start
         self.paragraph = paragraph
+        if not sentence.text.startswith(('"', "“")):
+            self.introduced = None  # an intro's quotation follows it at once
         opening = self._opening(sentence.text)
         self.context.current, self.context.current_words = opening
         self.context.in_sentence = self._bodies_in(sentence.text)
         self.context.position = sentence.start
-        if not NOT_CLAIMS.search(sentence.text):
+        if self._hedged(sentence.text):
+            self.narration(sentence, "reported")  # "Allegedly, ...": the article reports it
+        elif not NOT_CLAIMS.search(sentence.text) and not self.foreign:
             self.read_clause(sentence)
         self._observe(sentence, opening[0])
         self.new_paragraph = False
@@ -98,6 +109,15 @@ class Reader:
         """Remember the bodies a sentence named, for "It said", "the group" and home country."""
         bodies = self.context.in_sentence
         self.context.saw(bodies + ([opening] if opening and opening not in bodies else []), opening)
+        if MEETING.search(sentence.text):  # a meeting, a call: whom "participants" mean next
+            described = [
+                p
+                for p in self.context.register.named_in(sentence.start, sentence.end)
+                if any(not role.isdigit() for role in p.roles)  # not "John Smith, 42"
+            ]
+            if len(described) >= 2:
+                states = [b for b in bodies if b.kind == "government"]
+                self.context.gathering = (described, states)
 
     def _bodies_in(self, text: str) -> list[SourceRef]:
         """The bodies a sentence names: known ones, named ones ("Panama Canal Authority"),
@@ -130,8 +150,11 @@ class Reader:
         register = self.context.register
         person = register.named(phrase) or (register.named(name.name) if name else None)
         known = name is not None and self.knowledge.person(name.name) is not None
+        named = name is not None and register.named(name.name) is not None
         if POSSESSIVE.search(phrase) or known or (person and (person.roles or person.gender)):
             return None, ""  # "Tiago Meireles's proposed move", "Kisumu Governor X": a person
+        if named and " and " in phrase:
+            return None, ""  # "Laura Ling and Euna Lee": people
         return named_body(phrase, self.knowledge) or unresolved(phrase, self.knowledge), phrase
 
     def clause_end(self, sentence: Span, start: int) -> int:
@@ -142,15 +165,24 @@ class Reader:
                 return boundary.start()
         return len(sentence.text)
 
-    def narration(self, content: Span) -> None:
+    def _hedged(self, text: str) -> bool:
+        """Whether a sentence opens with a hedge ("Allegedly, his sister pleaded ...")."""
+        first, comma, _ = text[:20].partition(", ")
+        return bool(comma) and first.lower() in self.knowledge.cue_lists["hedges"]
+
+    def narration(self, content: Span, stance: str = "asserted") -> None:
         """The article's own words: a claim filed under "Unattributed"."""
         if len(content.text.split()) < MIN_CLAIM_WORDS or content.text.rstrip().endswith("?"):
             return
         if self.in_list and not attr.is_clause(content.text):
             return  # "- a ban on imports of primary aluminium": an item, not an assertion
         said = DatePoint(self.article.published.isoformat(), "day")
+        if self.author is not None:  # a statement's sentences are all its author's
+            author = replace(self.author, said_on=said)
+            self.add(content, content, author, "asserted", "", "statement_author")
+            return
         who = Attribution((UNATTRIBUTED,), None, said)
-        self.drafts.append(Draft(content, content, who, "asserted", attributed=False))
+        self.drafts.append(Draft(content, content, who, stance, attributed=False))
 
     def add(
         self, quote: Span, content: Span, who: Attribution, stance: str, said_text: str,
@@ -179,6 +211,9 @@ class Reader:
         unknown state body ("Ministry of Economy") is the story's state."""
         if source.kind != "unresolved":
             return source
+        full = self.context.acronyms.get(source.label)
+        if full:  # "TNC" after "The Nature Conservancy (TNC)"
+            return named_body(full, self.knowledge) or unresolved(full, self.knowledge) or source
         words = source.label.split()
         if portfolio(words) and not find_mentions(source.label, self.knowledge):
             home = self.context.home_country()

@@ -44,10 +44,16 @@ COPULA = re.compile(
     r"^\s*(?:is|was|has been)\s+(?P<role>(?:an?|the)\s+[^,;.]{3,120}"
     r"|[A-Z][\w-]*['’]s\s+[^,;.]{3,100}|[a-z][^,;.]{3,120})"
 )
-ROLE_STOP = re.compile(r"\s+(?:who|which|whose|said|says|told|tells|added)\b|\s+and\s+(?=[a-z])")
+TITLED_COPULA = re.compile(r"^\s*(?:is|was|has been)\s+(?P<role>[A-ZÀ-Þ][^,;.]{3,120})")
+ROLE_STOP = re.compile(
+    r"\s+(?:who|which|whose|said|says|told|tells|added)\b|\s+and\s+(?=[a-z])"
+    r"|\s+and\s+(?=[A-ZÀ-Þ][\w'’-]+\s+[A-ZÀ-Þ])"  # "of Entergy and Tom Fanning of ...": a second person
+)
 PRONOUN = re.compile(r"\b(?:he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
 OBJECT_GENDER = {"him": "male", "hers": "female", "himself": "male", "herself": "female"}
 ROLE_WORDS_BEFORE = {"of", "for", "at"}  # "head of X Name", "Minister for Y Name"
+NAMING = ("named", "called")  # "a reader named Ogwera": a person known by one name
+LONG_NAME = 4  # words: a run this long is a person's name only after a known given name
 CLAUSE_WORDS = {"that", "and", "but", "or", "which", "who", "whom", "while", "as"}
 
 
@@ -152,6 +158,11 @@ class Register:
                 best, best_at = person, seen
         return best
 
+    def named_in(self, start: int, end: int) -> list[Person]:
+        """The people mentioned between two offsets, in the order they are first mentioned."""
+        found = [p for p in self.people if start <= p.mentioned_before(end)]
+        return sorted(found, key=lambda p: p.mentions[bisect.bisect_left(p.mentions, start)])
+
     def with_role(self, noun: str, at: int) -> Person | None:
         """The person last mentioned before `at` whose role has the noun ("the commander")."""
         stem = _stem(noun)
@@ -236,8 +247,8 @@ def _people(text: str, knowledge: Knowledge) -> tuple[PersonMention, ...]:
         j = i
         while j < len(words) and _name_word(words, j, knowledge):
             j += 1
-            if words[j - 1].endswith((",", ";", ":")):
-                break
+            if words[j - 1].endswith((",", ";", ":")) or _sentence_end(words[j - 1], knowledge):
+                break  # "... with Chrome. It might be": a full stop inside a quotation
         start = i
         if (j - i >= 4 and inside_body_name(words, i, j, knowledge)) or portfolio_first(
             words, i, j, knowledge
@@ -245,6 +256,8 @@ def _people(text: str, knowledge: Knowledge) -> tuple[PersonMention, ...]:
             start = j - 2  # "... University of Texas Arlington Amneh Jafari"
         elif j - i >= 3 and i and _body_word(words[i - 1], knowledge):
             start = j - 2  # "Director of Air Force Communications Bill Bodie"
+        while j - start > 2 and _title_or_body(words[start], knowledge):
+            start += 1  # "Director of National Intelligence Tulsi Gabbard": the title's end
         if (
             _is_person(words, start, j, knowledge)
             and (start != i or _name_starts(words, i, knowledge))
@@ -256,9 +269,27 @@ def _people(text: str, knowledge: Knowledge) -> tuple[PersonMention, ...]:
 
 
 def _a_place(before: list[str], knowledge: Knowledge) -> bool:
-    """ "provincial capital Banda Aceh", "the village of Chakothi": a place, not a person."""
-    nouns = {w.strip(",.").lower() for w in before}
+    """ "provincial capital Banda Aceh", "the village of Chakothi": a place, not a person
+    (but "Secretary of State Marco Rubio": a title's capitalised "State" is no place)."""
+    nouns = {w.strip(",.") for w in before}
     return bool(nouns & knowledge.place_nouns)
+
+
+def _sentence_end(word: str, knowledge: Knowledge) -> bool:
+    """A word with a full stop that is neither an initial ("F.") nor an abbreviation."""
+    return word.endswith(".") and len(word) > 2 and word not in knowledge.abbreviations
+
+
+def _title_or_body(word: str, knowledge: Knowledge) -> bool:
+    """A title, a body's word, or a writer's ("Commenter Another Me") before a name."""
+    bare = word.strip(",.")
+    return (
+        bare in knowledge.title_words
+        or bare in knowledge.organisation_words
+        or bare in knowledge.government_words
+        or bare.lower() in knowledge.writer_nouns
+        or bare.lower() in _people_nouns(knowledge)  # "Rancher Ana Ruiz" opening a sentence
+    )
 
 
 def _body_word(word: str, knowledge: Knowledge) -> bool:
@@ -276,6 +307,8 @@ def _name_starts(words: list[str], i: int, knowledge: Knowledge) -> bool:
     before = words[i - 1].strip('"“”(')
     if not before[:1].isupper() or before in knowledge.title_heads or before in HONORIFIC_GENDER:
         return True
+    if before in knowledge.organisation_words or before in knowledge.government_words:
+        return True  # "Secretary of Energy Jennifer Granholm": a portfolio ends the title
     return bool(POSSESSIVE.search(before)) or knowledge.lookup(before) is not None
 
 
@@ -293,6 +326,11 @@ def _described_as_a_person(words: list[str], j: int, knowledge: Knowledge) -> bo
     blogger goes by one name), or after a person's role."""
     i = j - 1
     before = words[i - 1] if i else ""
+    if before in NAMING and i >= 2:  # "a Gabonese reader named Ogwera"
+        role = {w.strip(",.;:").lower() for w in words[max(0, i - 4) : i - 1]}
+        return bool(
+            role & (knowledge.writer_nouns | knowledge.person_nouns | _people_nouns(knowledge))
+        )
     if before.endswith(",") and i >= 2:  # "Peruvian ex-pat in Spain, Jomra criticizes ..."
         role = {w.strip(",.;:").lower() for w in words[max(0, i - 5) : i]}
         if role & (knowledge.writer_nouns | knowledge.person_nouns):
@@ -316,17 +354,27 @@ def _is_person(words: list[str], i: int, j: int, knowledge: Knowledge) -> bool:
         return False  # "Mecca's Grand Mosque", "European Union's"
     if knowledge.lookup(run):
         return False
+    if j - i >= LONG_NAME and not _known_given_name(words, i, knowledge):
+        return False  # "Regenerative Grazing Lands Strategy": a programme, not a person
     if i and words[i - 1].strip(",").lower() in knowledge.organisation_descriptors:
         return False  # "budget airline Halvorsen Air", "the journal Nature Geoscience"
+    if words[j - 1].strip(",.;:") in knowledge.place_words:
+        return False  # "Francis Scott Key Bridge", "Gulf Coast": a place
     last = is_name_word(words, j - 1, knowledge, last=True)
     return last and not inside_body_name(words, i, j, knowledge)
+
+
+def _known_given_name(words: list[str], i: int, knowledge: Knowledge) -> bool:
+    """Whether a long run of capitals opens with a given name or follows an honorific."""
+    before = words[i - 1] if i else ""
+    return words[i] in knowledge.name_gender or before in HONORIFIC_GENDER
 
 
 def _mention(
     sentence: Span, tokens: list[re.Match[str]], words: list[str], i: int, j: int,
     knowledge: Knowledge,
 ) -> PersonMention:  # fmt: skip
-    name = " ".join(words[i:j]).strip(",.;:\"“”'’()")
+    name = POSSESSIVE.sub("", " ".join(words[i:j]).strip(",.;:\"“”'’()"))  # "Zelenskyy’s team"
     start = sentence.start + tokens[i].start()
     before = _role_before(words[:i], knowledge)
     last = tokens[j - 1]
@@ -338,18 +386,29 @@ def _mention(
     return PersonMention(name, start, tuple(roles), gender)
 
 
+@lru_cache(maxsize=4)
+def _people_nouns(knowledge: Knowledge) -> frozenset[str]:
+    """Singular nouns for kinds of people ("reader", "farmer") from the plural group nouns."""
+    return frozenset(n[:-1] for n in knowledge.source_nouns if n.endswith("s"))
+
+
 def _role_before(words: list[str], knowledge: Knowledge) -> str:
     """ "Civil Defense Authority director General", "Poland's army chief Gen.", or the role
     set off before the name: "Kenya's interior minister, Joseph Kiprono"."""
     taken: list[str] = []
-    for word in reversed(words[-8:]):
+    if words and words[-1] in NAMING:
+        words = words[:-1]  # "a Gabonese reader named Ogwera": the role is before "named"
+    window = words[-8:]
+    for at in range(len(window) - 1, -1, -1):
+        word = window[at]
         bare = word.strip(',.;:"“”').lower()
         if word.endswith((",", ";", ":", '"', "”")) or bare in VERBISH or bare in knowledge.cues:
             if taken or not word.endswith(","):
                 break
             clause = _clause_before(words, knowledge)
             return clause if _names_a_role(clause, knowledge) else ""
-        if _ends_role(word, bare):
+        inside = bare == "the" and at and window[at - 1] in ("of", "for", "on") and taken
+        if _ends_role(word, bare) and not inside:  # but "Council for the Welfare of ..."
             break
         taken.insert(0, word)
     return " ".join(taken).strip(",")
@@ -371,7 +430,9 @@ def _clause_before(words: list[str], knowledge: Knowledge) -> str:
         if (taken and word.endswith((",", ".", ";", ":"))) or ends:
             break
         taken.insert(0, word)
-    return " ".join(taken)
+    clause = " ".join(taken)
+    lead = knowledge.according_lead.match(clause)  # "in the words of the Crown prosecutor"
+    return clause[lead.end() :] if lead else clause
 
 
 def _names_a_role(phrase: str, knowledge: Knowledge) -> bool:
@@ -389,6 +450,9 @@ def _roles_after(after: str, knowledge: Knowledge) -> list[str]:
     copula = COPULA.match(after)
     if copula and not _verb_first(copula.group("role"), knowledge):
         return [_cut_at_verb(copula.group("role"), knowledge)]
+    titled = TITLED_COPULA.match(after)  # "is Deputy Director of TNC’s ... Strategy"
+    if titled and titled.group("role").split()[0] in knowledge.title_words:
+        return [_cut_at_verb(titled.group("role"), knowledge)]
     direct = re.match(r"^\s+((?:of|for|at|from|with)\s+[^,;]{2,80})", after)
     if direct:
         role = _cut_at_verb(ROLE_STOP.split(direct.group(1))[0], knowledge)
@@ -436,6 +500,9 @@ def _cut_at_verb(role: str, knowledge: Knowledge) -> str:
         bare = word.strip(",.;:").lower()
         if word[:1] in '"“”' or (taken and (bare in VERBISH or bare in knowledge.cues)):
             break
+        after_name = bool(taken) and (taken[-1][:1].isupper() or taken[-1].endswith(("]", ")")))
+        if after_name and word.islower() and bare.endswith("ed") and bare not in ADJECTIVES_IN_ED:
+            break  # "of Cameroon [Fr] expressed his relief": the verb after the name
         taken.append(word)
     return " ".join(taken).strip().rstrip(".")
 

@@ -44,9 +44,10 @@ OWNER_PATTERNS = (
 # "The study's authors, from X and Y,", "A research team from X and Y has ...", "a study
 # published on Monday by researchers at the University of Bergen."
 TEAM = re.compile(
-    rf"\b(?:{RESEARCH_NOUNS}['’]s\s+authors|research\s+team|team\s+of\s+researchers|researchers)"
-    r",?\s+(?:from|at)\s+(?P<bodies>[^;.]{4,200}?)(?:,\s+(?:combined|found|analysed|analyzed|said|used)|"
-    r"\s+(?:has|have|had|combined|found|analysed|analyzed|said|used)\b|\.?$)"
+    rf"\b(?i:{RESEARCH_NOUNS}['’]s\s+authors|research\s+team|team\s+of\s+researchers|researchers)"
+    r",?\s+(?:from|at)\s+(?P<bodies>(?:[^;.]|(?<=[A-Z])\.){4,200}?)"  # "U.S." goes on
+    r"(?:,\s+(?:[a-z]+ed|found|said|used)\b|\s+(?:has|have|had|are|were|[a-z]+ed|found|said|used|"
+    r"ran|led|took|made|began|built|spent|say|says)\b|\.?$)"
 )
 # "the study", "the researchers", "the study's authors", "they" in a study story
 RESEARCH_SUBJECT = re.compile(

@@ -20,6 +20,7 @@ from app.extraction.bodies import unresolved
 from app.extraction.context import Attribution
 from app.extraction.knowledge import UNATTRIBUTED
 from app.extraction.parsing import quotation_open, without_times
+from app.extraction.quotations import says_nothing
 from app.extraction.text import Span, trim
 from app.extraction.vocabulary import DETERMINERS
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from app.extraction.reader import Reader
 
 OPENING_QUOTE = re.compile(r"^[\"“‘]")
+OPENING_ANYWHERE = re.compile(r"(?:^|(?<=\s))[\"“]")
 MIN_QUOTED_WORDS = 4  # "Oh vultures!", "I agree.": a quotation too short to be a claim
 FOR_WHOM = re.compile(r"^(?:But\s+|And\s+)?For\s+(?P<rest>.+)$")
 FOR_PRONOUNS = {"her": "she", "him": "he", "them": "they"}
@@ -129,12 +131,15 @@ def cue_after(reader: Reader, sentence: Span) -> bool:
     if attr.find_according_start(sentence.text, knowledge):
         return False
     for cue in reversed(attr.candidate_cues(sentence.text, knowledge)):
-        if attr.in_noun_compound(sentence.text, cue, knowledge):
-            continue
+        if attr.in_noun_compound(sentence.text, cue, knowledge) or cue.group(0).endswith("ing"):
+            continue  # "the reports", "a warning": nouns
         reading = reader.parser.post_reading(sentence.text, cue)
         if reading is None:
             continue
         who, (end, subject, said, rest) = reading
+        if sentence.text.rstrip(" .").endswith(":") and says_nothing(sentence):
+            reader.introduced = reader.dated(who, said)  # "At Asia Times, Donald Kirk says:"
+            return True  # the quotation that follows is theirs; this says nothing itself
         stance = knowledge.cues[cue.group(0).lower()]
         quote = trim(sentence, 0, rest) if rest else sentence
         reader.add(quote, trim(sentence, 0, end), who, stance, f"{subject} {said}", "cue_after")
@@ -257,6 +262,8 @@ def continue_claim(
 def parenthetical(reader: Reader, sentence: Span) -> bool:
     """ "The pause, it said, would allow ...": an attribution set off by commas."""
     for cue in attr.candidate_cues(sentence.text, reader.knowledge):
+        if cue.group(0).endswith("ing"):
+            continue  # "a warning", "the meeting": nouns, not "it said"
         found = attr.parenthetical(sentence.text, cue)
         if not found:
             continue
@@ -274,19 +281,51 @@ def parenthetical(reader: Reader, sentence: Span) -> bool:
     return False
 
 
-def quotation_continues(reader: Reader, sentence: Span) -> bool:
-    """A quotation with no attribution of its own goes on from the last speaker."""
-    previous = reader.drafts[-1] if reader.drafts else None
-    if previous is None or not previous.attributed:
+def heading_speaker(reader: Reader, sentence: Span) -> bool:
+    """Quoted words under a heading that names their speaker ("Secretary of State Marco
+    Rubio on ABC This Week", then "On the talks: "..."")."""
+    if reader.section is None:
         return False
+    opening = OPENING_ANYWHERE.search(sentence.text)
+    if opening is None:
+        return False
+    lead = sentence.text[: opening.start()].rstrip()
+    quote = trim(sentence, opening.start()) if lead.endswith(":") else sentence
+    reader.add(quote, quote, reader.section, "asserted", "", "heading_speaker")
+    return True
+
+
+def quotation_continues(reader: Reader, sentence: Span) -> bool:
+    """A quotation with no attribution of its own goes on from the last speaker; a
+    paragraph that is only a quotation, after narration about a person who spoke before,
+    is theirs."""
+    previous = reader.drafts[-1] if reader.drafts else None
     paragraph = reader.paragraph
     before = paragraph.text[: max(0, sentence.start - paragraph.start)]
     if not (OPENING_QUOTE.match(sentence.text) or quotation_open(before)):
         return False
-    if previous.attribution.speaker is None and reader.new_paragraph:
+    if previous is None and reader.introduced is None:
         return False
-    reader.add(sentence, sentence, previous.attribution, "asserted", "", "quotation_continues")
+    who = reader.introduced or (
+        previous.attribution
+        if previous and previous.attributed
+        else _talked_about(reader, sentence)
+    )
+    if who is None or (who.speaker is None and reader.new_paragraph):
+        return False
+    if len(sentence.text.split()) >= MIN_QUOTED_WORDS:  # "Hmmm.": read, but no claim
+        reader.add(sentence, sentence, who, "asserted", "", "quotation_continues")
     return True
+
+
+def _talked_about(reader: Reader, sentence: Span) -> Attribution | None:
+    """The person the narration just before a paragraph of quotation named last, if they
+    spoke earlier in the article ("Strickland and his coworkers can ...", then ""...."")."""
+    if not (reader.new_paragraph and OPENING_QUOTE.match(reader.paragraph.text)):
+        return None
+    person = reader.context.register.nearest(sentence.start)
+    earlier = reader.context.by_name(person.name) if person else None
+    return earlier if earlier is not None and earlier.speaker is not None else None
 
 
 RULES: tuple[Rule, ...] = (
@@ -296,6 +335,12 @@ RULES: tuple[Rule, ...] = (
     *OWN_ATTRIBUTION,
     Rule("parenthetical", parenthetical),
     Rule("for_whom", for_whom),
+    Rule("heading_speaker", heading_speaker),
     Rule("quotation_continues", quotation_continues),
 )
-RULE_NAMES = tuple(dict.fromkeys([rule.name for rule in RULES] + ["tail", "opening_continuation"]))
+# names a claim may record besides the rules': parts of a rule, and the article's framing
+RULE_NAMES = tuple(
+    dict.fromkeys(
+        [rule.name for rule in RULES] + ["tail", "opening_continuation", "statement_author"]
+    )
+)

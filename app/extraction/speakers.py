@@ -25,6 +25,7 @@ from app.extraction.research import research_source
 from app.extraction.vocabulary import (
     ANY_PRONOUNS,
     DETERMINERS,
+    GATHERING_SUBJECTS,
     LEADING_CONJUNCTION,
     PERSON_PRONOUNS,
     PRONOUN_GENDER,
@@ -65,6 +66,11 @@ SPEAKS_FOR = re.compile(
     r"(?P<body>(?:the|a|an|its|their)\s.+|(?-i:[A-ZÀ-Þ]).*)$",  # "director of research": no body
     re.IGNORECASE,
 )
+OWNED_DOCUMENT = re.compile(
+    r"^(?:the\s+)?(?P<owner>[A-ZÀ-Þ][\w.&-]*(?:\s+[A-ZÀ-Þ][\w.&-]*){0,4})['’]s\s+"
+    r"(?P<nouns>[a-z-]+(?:\s+[a-z-]+){0,2})"
+)
+BOTH = re.compile(r"^(?:both|either)\s+", re.IGNORECASE)
 AT_BODY = re.compile(r"^(?P<who>(?:\S+\s+){0,3}?\S+)\s+(?:at|from|with)\s+", re.IGNORECASE)
 MADE_BY = re.compile(r"\b(?:by|from|of)\s+(?:the\s+)?(?P<maker>[^\W\d_].*)$")
 
@@ -95,6 +101,9 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     research = research_source(head, context.research, knowledge)
     if research:
         return Attribution(research)  # "the study found", "the researchers said"
+    owned = _owned_document(head, knowledge)
+    if owned:
+        return Attribution((owned,))  # "PC World's recent analysis of its own traffic"
     if (
         not head
         or len(head.split()) > MAX_SUBJECT_WORDS
@@ -128,6 +137,7 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     return (
         (Attribution((whole,)) if whole else None)
         or _several(text, knowledge)
+        or _several_people(text, knowledge, context)
         or (Attribution((known.source,)) if known else None)
         or (_person(head, appositive, knowledge, context) if titled else None)
         or _pointing_back(head, knowledge, context)
@@ -136,12 +146,29 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     )
 
 
+def _owned_document(head: str, knowledge: Knowledge) -> SourceRef | None:
+    """The maker of a document named with its possessive: "PC World's recent analysis",
+    "the ministry's annual report" is found by the other readings."""
+    owned = OWNED_DOCUMENT.match(head)
+    if owned is None:
+        return None
+    nouns = [_singular(w, knowledge) for w in owned.group("nouns").split()]
+    if not any(knowledge.back_nouns.get(noun) == "document" for noun in nouns):
+        return None
+    owner = owned.group("owner")
+    return named_body(owner, knowledge) or unresolved(owner, knowledge)
+
+
 def _body(head: str, knowledge: Knowledge) -> Attribution | None:
     if head.split()[-1].lower() in knowledge.person_nouns:
         source = body_in_role(head, knowledge)  # "An Aeris spokesperson", "A Fifa spokesperson"
         if source:
             return Attribution((source,))
     at_body = AT_BODY.match(head)
+    members = at_body and at_body.group("who").split()[-1].lower() in knowledge.members_not_speakers
+    if at_body and members:  # "Students at the University of Leeds": of it, not for it
+        group = unresolved(at_body.group("who"), knowledge)
+        return Attribution((group,)) if group else None
     if at_body and group_by_noun(at_body.group("who").split(), knowledge):
         source = body_in_role(head, knowledge)  # "Economists at the Asian Development Bank"
         if source:
@@ -150,7 +177,8 @@ def _body(head: str, knowledge: Knowledge) -> Attribution | None:
     words = head.lower().split()
     maker = made_by.group("maker").split() if made_by else []
     if made_by and any(
-        knowledge.back_nouns.get(w) == "document" for w in words[: len(words) - len(maker)]
+        knowledge.back_nouns.get(_singular(w, knowledge)) == "document"
+        for w in words[: len(words) - len(maker)]
     ):
         # "figures compiled by the Stockholm International ...", "a poll by Ipsos Peru published"
         head = " ".join(proper_run(maker)) or made_by.group("maker")
@@ -163,7 +191,10 @@ def _pronoun(pronoun: str, knowledge: Knowledge, context: Context) -> Attributio
         return Attribution((context.opening,))  # "Israel's military ... It said"
     if pronoun in PERSON_PRONOUNS:
         return _person_pronoun(pronoun, knowledge, context)
-    return context.last(person=False)
+    last = context.last(person=False)
+    if pronoun == "they" and (last is None or not context.recently(last)):
+        return _gathering(knowledge, context) or last  # "They assessed" after a meeting
+    return last
 
 
 def _person_pronoun(pronoun: str, knowledge: Knowledge, context: Context) -> Attribution | None:
@@ -202,6 +233,20 @@ def _several(text: str, knowledge: Knowledge) -> Attribution | None:
             return None
         sources.append(source)
     return Attribution(tuple(dict.fromkeys(sources)))
+
+
+def _several_people(text: str, knowledge: Knowledge, context: Context) -> Attribution | None:
+    """ "Both Strickland and Burnidge": people the article named, each for their body."""
+    if not re.search(r"\s(?:and|&)\s", text):
+        return None
+    parts = [p.strip() for p in CONJUNCTS.split(BOTH.sub("", text)) if p.strip()]
+    if any(not w[:1].isupper() for part in parts for w in part.split()):
+        return None  # names only: not "Sotomayor, joined by Justices Kagan and Jackson"
+    people = [context.register.named(part) for part in parts]
+    if len(people) < 2 or any(p is None or len(p.parts) < 2 for p in people):
+        return None  # each one a person named in full before
+    found = [person_attribution(p, knowledge, context) for p in people if p is not None]
+    return Attribution(tuple(dict.fromkeys(a.sources[0] for a in found)))  # no one speaker
 
 
 def _joined_names(parts: list[str], knowledge: Knowledge) -> list[str]:
@@ -247,19 +292,46 @@ def _role_noun(head: str, knowledge: Knowledge, context: Context) -> Attribution
 def _role_group(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
     """ "The leaders agreed that ...", "the two ministers said": the people the article gave
     that role, each for the body they speak for."""
+    if head.strip().lower() in GATHERING_SUBJECTS:
+        return _gathering(knowledge, context)  # "Participants emphasized ..."
     match = ROLE_GROUP.match(head.strip())
     noun = match.group("noun").lower()[:-1] if match else ""
     if noun == "leader":
         nouns: tuple[str, ...] = knowledge.leader_titles
-    elif noun in knowledge.person_nouns or noun in knowledge.team_roles:
-        nouns = (noun,)
+    elif noun in knowledge.role_nouns:
+        nouns = (noun,)  # "the two ministers", "the midfielders", "the CEOs"
     else:
         return None
-    people = context.register.with_any_role(nouns, context.position)
+    register = context.register
+    people = register.with_any_role(nouns, context.position)
+    listed = _listed_after(match.group("noun"), context) if match else []  # type: ignore[union-attr]
+    people = list({id(p): p for p in people + listed}.values())
     if len(people) < 2:
         return None
     sources = [person_attribution(p, knowledge, context).sources[0] for p in people]
     return Attribution(tuple(dict.fromkeys(sources)))
+
+
+def _listed_after(plural: str, context: Context) -> list[Person]:
+    """The people a sentence lists after a plural role ("the CEOs of two utilities, Leo
+    Denault of Entergy and Tom Fanning of Southern Company"), before the current one."""
+    before = context.body[: context.position]
+    used = list(re.finditer(rf"\b{re.escape(plural)}\b", before, re.IGNORECASE))
+    if not used:
+        return []
+    start = used[-1].end()
+    end = before.find(". ", start)
+    return context.register.named_in(start, end if end >= 0 else len(before))
+
+
+def _gathering(knowledge: Knowledge, context: Context) -> Attribution | None:
+    """Everyone the last sentence that named several people named, each for their body,
+    and the states it named ("White House officials met Governor X and Secretary Y")."""
+    people, states = context.gathering
+    if not people:
+        return None
+    sources = [person_attribution(p, knowledge, context).sources[0] for p in people]
+    return Attribution(tuple(dict.fromkeys(states + sources)))
 
 
 def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
@@ -289,8 +361,9 @@ def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribu
     if len(words) == 2 and kinds == ["organisation", "document"]:
         return Attribution((labelled(" ".join(bare)),))  # "court documents": theirs alone
     if len(words) == 2 and kinds[0] == "organisation" and words[1] in knowledge.source_nouns:
-        court = context.body_named(words[:1])  # "court officials": the court's, if named
-        return Attribution((court or unresolved(" ".join(bare), knowledge) or labelled(head),))
+        # "court officials", "union members": a group of people of a kind of body, who
+        # do not speak for the body a story named (a court speaks through its rulings)
+        return Attribution((unresolved(" ".join(bare), knowledge) or labelled(head),))
     earlier = context.by_name(head)
     if earlier and earlier.speaker:
         return earlier  # "the minister": the speaker whose role that is
@@ -452,5 +525,6 @@ def _role(name: NameSpan, appositive: str, knowledge: Knowledge) -> str | None:
         0
     ]  # "X's negotiator, who spoke for ..."
     role = appositive.strip(" ,") or " ".join(p for p in (name.before, name.after) if p).strip(" ,")
+    role = re.sub(r"^\d{1,3},\s+", "", role)  # "Mohammad Bashir, 54, a shopkeeper": the age
     role = re.sub(r"^(?:the|a|an)\s+", "", role)
     return role or None

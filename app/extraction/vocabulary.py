@@ -10,6 +10,8 @@ import json
 import re
 from pathlib import Path
 
+from app.extraction.trie import trie_pattern
+
 GRAMMAR_FILE = Path(__file__).resolve().parents[2] / "data" / "grammar.json"
 
 
@@ -85,3 +87,25 @@ LEADING_CONJUNCTION = re.compile(
     rf"^(?:{_alternation(_GRAMMAR['leading_conjunctions'])})\s+", re.IGNORECASE
 )
 CONTINUING_VERBS = _alternation(_GRAMMAR["continuing_verbs"])  # ", adding that ..."
+
+# "Statement by NSC Spokesperson Emily Horne on ...": a title that names the author of a
+# first-person text; the author's name ends at the preposition that says what it is about
+STATEMENT_TITLE = re.compile(
+    rf"^(?:{_alternation(_GRAMMAR['statement_titles'])})\s+(?:by|from|of)\s+(?P<author>.+?)"
+    rf"(?:\s+(?:{_alternation(_GRAMMAR['statement_author_ends'])})\s.*)?$",
+    re.IGNORECASE,
+)
+
+# "Participants emphasized ...", "both sides agreed": everyone the last meeting named
+GATHERING_SUBJECTS = frozenset(_GRAMMAR["gathering_subjects"])
+
+# "When X was admitted in May, ...": a leading clause whose people are not its subject's
+SUBORDINATORS = frozenset(_GRAMMAR["subordinators"])
+# "the reports", "of claims": words after which a cue word is a noun
+NOUN_MARKERS = frozenset(_GRAMMAR["noun_markers"])
+# " the ", " and ": English words so common that two of them show a paragraph is English
+PLAIN_ENGLISH = tuple(f" {w} " for w in _GRAMMAR["plain_english_words"])
+# "are also accused", "were widely reported": an auxiliary, adverbs, then a participle
+AFTER_AUXILIARY = _alternation(_GRAMMAR["auxiliary_adverbs"])
+# "met", "convened a call with": a sentence that gathers the people it names
+MEETING = re.compile(rf"\b(?:{trie_pattern(_GRAMMAR['meeting_words'])})\b", re.IGNORECASE)

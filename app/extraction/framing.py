@@ -1,0 +1,79 @@
+"""What the article's own framing says about who speaks: the author a title names, and
+the speaker a heading names.
+
+Official texts and round-ups say who speaks outside their sentences:
+  author    "Statement by NSC Spokesperson Emily Horne on ...", then sentences in the first
+            person ("We can confirm that ..."): every sentence is the author's, filed
+            under the body the author speaks for;
+  heading   "Secretary of State Marco Rubio on ABC This Week", then "On the war: "...""
+            paragraphs: the quoted words under the heading are the named person's, until
+            the next heading.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from app.extraction.context import Attribution
+from app.extraction.mentions import POSSESSIVE
+from app.extraction.register import people_in
+from app.extraction.text import Span
+from app.extraction.vocabulary import CONNECTORS, FIRST_PERSON, STATEMENT_TITLE
+
+if TYPE_CHECKING:
+    from app.extraction.reader import Reader
+
+QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# after the name in a heading: nothing, a role set off by a comma, or where they spoke
+HEADING_TAIL = re.compile(r"^(?:|,\s.*|\s+(?:on|at|in|to|with|for|of|from)\s.*)$")
+HEADING_REACH = 8  # words: the name opens the heading, after a title at most this long
+
+
+def statement_author(reader: Reader) -> Attribution | None:
+    """The author a title names ("Statement by President Joe Biden on ..."), when the body
+    speaks in the first person; None for every other article."""
+    match = STATEMENT_TITLE.match(" ".join(reader.article.title.split()))
+    if match is None or not first_person_outside_quotes(reader.article.body):
+        return None
+    who = reader.resolve(match.group("author"))
+    if who is None or not who.sources:
+        return None
+    known = who.sources[0].kind in ("government", "organisation", "outlet")
+    return who if who.speaker is not None or known else None  # a person, or a known body
+
+
+def first_person_outside_quotes(body: str) -> bool:
+    """Whether the text itself (not a quotation in it) says "I" or "we"."""
+    words = WORD.findall(QUOTED.sub(" ", body))
+    return any(w == "I" or w.lower() in FIRST_PERSON for w in words)
+
+
+def heading_speaker(reader: Reader, heading: Span) -> Attribution | None:
+    """The person a heading names as the speaker of the section under it: the heading is
+    their name, perhaps after a title and before where they spoke; None otherwise."""
+    found = people_in(heading, reader.knowledge)
+    if not found:
+        return None
+    mention = found[0]  # names after it are where they spoke ("on Fox News Sunday"), if any
+    before = heading.text[: mention.start - heading.start].split()
+    after = heading.text[mention.start - heading.start + len(mention.name) :]
+    if len(before) > HEADING_REACH or POSSESSIVE.search(mention.name):
+        return None
+    if any(w[:1].islower() and w not in CONNECTORS for w in before):
+        return None  # "Reaction from Kyiv as Zelensky visits": a heading of its own
+    if not _plainly_a_person(mention.name, before, reader):
+        return None  # "North Korea: Two American Journalists Sentenced": a headline
+    if not HEADING_TAIL.match(after.rstrip(" .:")):
+        return None  # "Trump meets Putin in Helsinki": a verb after the name
+    person = reader.context.register.named(mention.name)
+    return reader.person(person) if person is not None else None
+
+
+def _plainly_a_person(name: str, before: list[str], reader: Reader) -> bool:
+    """A title before the name, a given name the data knows, or a person the data lists."""
+    knowledge = reader.knowledge
+    titled = any(w.strip(",.:") in knowledge.title_words for w in before)
+    given = name.split()[0] in knowledge.name_gender
+    return titled or given or knowledge.person(name) is not None

@@ -1,0 +1,98 @@
+"""Who speaks, as the article's own framing says it: the author a title names, the speaker
+a heading names, and quoted originals in another language.
+
+Each body is written the way official statements, round-ups of officials' interviews and
+blog round-ups are; the expected sources and speakers are read from the words.
+"""
+
+from __future__ import annotations
+
+from tests.extraction_reading import read, who
+
+STATEMENT = (
+    "Today, the government of Norway completed the evacuation of 212 citizens from the "
+    "port of Tartus. We are grateful to the crews who made it possible.\n\n"
+    "The situation in the city remains dangerous. We will not hesitate to send a second "
+    "ship if it is needed."
+)
+
+
+def test_a_first_person_statement_is_its_titled_authors_in_every_sentence() -> None:
+    title = "Statement by Foreign Minister Ingrid Vold of Norway on the Evacuation from Tartus"
+    result = read(STATEMENT, title=title)
+    minister = (["Oslo"], "Ingrid Vold")
+    assert who(result, "completed the evacuation of 212 citizens") == minister
+    assert who(result, "grateful to the crews") == minister
+    assert who(result, "remains dangerous") == minister
+    assert who(result, "send a second ship") == minister
+    assert {c.rule for c in result.claims} == {"statement_author"}
+
+
+def test_a_statement_by_a_known_body_is_the_bodys() -> None:
+    title = "Joint Statement from the European Union on the Evacuation from Tartus"
+    result = read(STATEMENT, title=title)
+    assert who(result, "grateful to the crews") == (["EU"], None)
+
+
+def test_a_title_naming_a_statement_but_a_report_in_the_third_person_is_narration() -> None:
+    body = (
+        "The government of Norway completed the evacuation of 212 citizens from the port "
+        "of Tartus on Monday. The ship is due in Bergen on Friday."
+    )
+    title = "Statement by Foreign Minister Ingrid Vold of Norway on the Evacuation from Tartus"
+    result = read(body, title=title)
+    assert who(result, "completed the evacuation") == (["Unattributed"], None)
+
+
+def test_a_news_title_names_no_author() -> None:
+    result = read(STATEMENT, title="Norway evacuates 212 citizens from Tartus")
+    assert who(result, "grateful to the crews") == (["Unattributed"], None)
+
+
+def test_a_heading_that_names_a_person_makes_the_quotes_under_it_theirs() -> None:
+    body = (
+        "This morning, members of Norway's government were out on the morning shows.\n\n"
+        "Foreign Minister Ingrid Vold on Morning Report\n\n"
+        "On the evacuation: “Every citizen who wanted to leave Tartus is now on the ship. "
+        "We will bring them home by Friday.”\n\n"
+        "Defence Minister Pål Strand on The Week in Politics\n\n"
+        "On the navy: “Two more frigates will be in service before the summer.”\n\n"
+        "How the evacuation was run\n\n"
+        "On the ship: “The crew worked for three days without rest.”"
+    )
+    result = read(body)
+    assert who(result, "Every citizen who wanted to leave") == (["Oslo"], "Ingrid Vold")
+    assert who(result, "Two more frigates") == (["Oslo"], "Pål Strand")
+    # a heading that names no one ends the last speaker's section
+    assert who(result, "The crew worked for three days") == (["Unattributed"], None)
+
+
+def test_a_heading_about_a_person_is_not_a_speakers() -> None:
+    body = (
+        "Ingrid Vold meets the Syrian envoy in Geneva\n\n"
+        "On the evacuation: “Every citizen who wanted to leave Tartus is now on the ship.”"
+    )
+    result = read(body)
+    assert who(result, "Every citizen who wanted to leave")[0] == ["Unattributed"]
+
+
+def test_a_quoted_original_in_another_language_gives_no_claim_but_its_translation_does() -> None:
+    body = (
+        "Ivorian blogger Awa Koné, of Jeunesse Citoyenne pour la Paix, wrote:\n\n"
+        "Maintenant que le président n'est plus là, nous entrons dans une ère "
+        "d'incertitude et de questions pour tout le pays.\n\n"
+        "Now that the president is gone, we are entering an era of uncertainty and "
+        "questions for the whole country."
+    )
+    result = read(body)
+    assert not [c for c in result.claims if "Maintenant" in c.quote.text]
+    assert who(result, "entering an era of uncertainty") == (
+        ["Jeunesse Citoyenne pour la Paix"],
+        "Awa Koné",
+    )
+
+
+def test_an_english_paragraph_with_names_in_another_language_is_read() -> None:
+    body = "Luis de la Torre y Vega told reporters: “No comment on the vote, we will wait.”"
+    result = read(body)
+    assert [c.quote.text for c in result.claims] == [body]
