@@ -18,7 +18,7 @@ from tests.conftest import run_cli
 SEED_SLUG = "oil-and-air-defence-how-russia-is-paying-north-korea-for-its-troops"
 CLAIM_KEYS = {
     "id", "url", "assertion", "quote", "sources", "speaker", "actor", "target", "topics",
-    "stance", "said_on", "event_period", "article",
+    "stance", "said_on", "event_period", "article", "story",
 }  # fmt: skip
 DATE_FORMS = {
     "day": r"\d{4}-\d{2}-\d{2}",
@@ -31,7 +31,7 @@ CSV_HEADER = [
     "speaker_role", "actor", "actor_slug", "target", "target_slug", "topics", "topic_slugs",
     "said_on_date", "said_on_precision", "event_start", "event_end", "quote_text",
     "quote_start", "quote_end", "article_slug", "article_title", "article_url",
-    "article_published",
+    "article_published", "story_id", "story_url",
 ]  # fmt: skip
 
 
@@ -154,6 +154,8 @@ def test_csv_has_a_header_and_a_row_per_claim(loaded_db_path: Path, exported: li
         assert row["sources"] == "; ".join(s["label"] for s in claim["sources"])
         assert row["source_slugs"] == "; ".join(s["slug"] for s in claim["sources"])
         assert row["topic_slugs"] == "; ".join(t["slug"] for t in claim["topics"])
+        story = claim["story"] or {}
+        assert (row["story_id"], row["story_url"]) == (story.get("id", ""), story.get("url", ""))
         assert row["said_on_precision"] == claim["said_on"]["precision"]
         assert row["said_on_date"] == (claim["said_on"]["date"] or "")
         assert row["speaker_name"] == ((claim["speaker"] or {}).get("name") or "")

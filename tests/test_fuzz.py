@@ -25,8 +25,8 @@ from schemathesis.checks import (
 )
 
 from app.extraction.model import STANCES
-from app.storage.queries import FILTER_NAMES, SORTS
-from app.web import api, create_app
+from app.storage.queries import FILTER_NAMES, SORTS, STORY_SORTS
+from app.web import api, create_app, story_api
 
 LEAKS = ("Traceback", 'File "/', "site-packages", "/work/", "sqlalchemy", "sqlite3.")
 FUZZ_SETTINGS = settings(
@@ -58,9 +58,10 @@ def api_schema(app: FastAPI) -> schemathesis.BaseSchema:
 # One test per API operation, listed from the router (no database needed to collect).
 # Each runs hypothesis over the operation's own strategy rather than through
 # schemathesis' pytest plugin, whose fixture hooks follow pytest's private internals.
+API_ROUTES = [*api.router.routes, *story_api.router.routes]
 OPERATIONS = sorted(
     (method, route.path)
-    for route in api.router.routes
+    for route in API_ROUTES
     if isinstance(route, APIRoute)
     for method in route.methods
     if method != "HEAD"
@@ -88,8 +89,8 @@ def test_every_api_operation(api_schema: schemathesis.BaseSchema, method: str, p
 
 def test_the_schema_lists_every_api_route(api_schema: schemathesis.BaseSchema) -> None:
     """So the fuzzing above reaches every JSON route the app serves."""
-    routes = {route.path for route in api.router.routes if isinstance(route, APIRoute)}
-    assert len(routes) >= 6
+    routes = {route.path for route in API_ROUTES if isinstance(route, APIRoute)}
+    assert len(routes) >= 12
     assert set(api_schema.raw_schema["paths"]) == routes
     assert {path for _, path in OPERATIONS} == routes
 
@@ -106,6 +107,12 @@ PAGES = [
     "/claims/nope",
     "/api/claims",
     "/api/claims.csv",
+    "/stories",
+    "/stories/nope",
+    "/api/stories",
+    "/claims/feed.atom",
+    "/sources/seoul/feed.atom",
+    "/topics/arms-transfers/feed.atom",
 ]
 KNOWN_VALUES = [
     "seoul",
@@ -118,6 +125,7 @@ KNOWN_VALUES = [
     "north-korea",
     *STANCES,
     *SORTS,
+    *STORY_SORTS,
     "2024",
     "2024-11",
     "2024-11-22",

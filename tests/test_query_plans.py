@@ -4,15 +4,18 @@ API route is requested, is checked with SQLite's EXPLAIN QUERY PLAN.
 SQLite only: the plans are SQLite's (PostgreSQL runs the same queries, built by the same
 code, in `test_web_*` through `loaded_db`).
 
-A full scan of the claims, link or article tables fails. The one scan allowed is a walk
-down a claims sort-key index (`ix_claims_newest`, `ix_claims_oldest`) in a statement
-with a LIMIT: a newest-first list stops at its page.
+A full scan of the claims, link, article or story tables fails. The scans allowed are
+walks down a sort-key index in a statement with a LIMIT: a claims index
+(`ix_claims_newest`, `ix_claims_oldest`) for a newest-first list, which stops at its
+page, and a stories index (`ix_stories_sources`, `ix_stories_newest`) for a story list.
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +26,24 @@ from sqlalchemy import event
 from app.web import create_app
 from tests.conftest import sqlite_url
 
-BIG_TABLES = ("claims", "claim_sources", "claim_topics", "articles", "claims_fts")
+BIG_TABLES = (
+    "claims",
+    "claim_sources",
+    "claim_topics",
+    "articles",
+    "claims_fts",
+    "stories",
+    "story_claims",
+    "story_sources",
+    "story_topics",
+    "story_keys",
+    "story_aliases",
+)
 SCAN = re.compile(r"\bSCAN (" + "|".join(BIG_TABLES) + r")\b(?! VIRTUAL TABLE INDEX \d+:M)")
-BOUNDED_WALK = re.compile(r"\bSCAN claims USING (?:COVERING )?INDEX ix_claims_(?:newest|oldest)\b")
+BOUNDED_WALK = re.compile(
+    r"\bSCAN (?:claims USING (?:COVERING )?INDEX ix_claims_(?:newest|oldest)"
+    r"|stories USING (?:COVERING )?INDEX ix_stories_(?:sources|newest))\b"
+)
 SUMMARY_TABLES = (
     "source_stats",
     "topic_stats",
@@ -86,6 +104,34 @@ def page_urls(client: TestClient) -> list[str]:
     urls += ["/", "/sources", "/sources/seoul", "/topics", f"/topics/{topic}"]
     urls += [f"/claims/{claim['id']}", f"/articles/{article}", f"/api/claims/{claim['id']}"]
     urls += ["/api/sources", "/api/topics", f"/api/articles/{article}", "/api/sources.csv"]
+    return urls + story_urls(client, topic)
+
+
+def story_urls(client: TestClient, topic: str) -> list[str]:
+    """The story pages, lists and feeds, with each kind of filter, and the claim pages and
+    lists of a story's claims."""
+    story = client.get("/api/stories").json()["stories"][0]
+    told = client.get(f"/api/stories/{story['id']}").json()["timeline"]
+    lists = [
+        "",
+        "sort=newest",
+        "source=seoul",
+        "source=seoul&source=kyiv",
+        f"topic={topic}",
+        f"source=seoul&topic={topic}",
+        "from=2024-11&to=2024-11",
+        "sort=newest&from=2024-10-30",
+        "sort=newest&next=99999999999999999.zzz",
+        "next=9.99999999999999999.zzz",
+    ]
+    urls = [f"/stories?{query}" for query in lists] + [f"/api/stories?{query}" for query in lists]
+    urls += ["/api/stories.csv", "/api/stories.csv?source=seoul"]
+    urls += [story["url"], story["json_url"], f"{story['json_url']}.csv", story["feed"]]
+    urls += [f"/claims/{claim['id']}" for claim in told] + [f"/api/claims/{told[0]['id']}"]
+    urls += [f"/claims?story={story['id']}", f"/api/claims?story={story['id']}&source=seoul"]
+    urls += [f"/api/claims.csv?story={story['id']}", f"/claims?story={story['id']}&sort=oldest"]
+    urls += ["/sources/seoul/feed.atom", f"/topics/{topic}/feed.atom"]
+    urls += [f"/claims/feed.atom?source=seoul&topic={topic}", "/claims/feed.atom?q=troops"]
     return urls
 
 
@@ -139,7 +185,8 @@ def test_no_query_scans_a_big_table(
 
 def test_every_kind_of_query_was_checked(statements: list[tuple[str, Any]]) -> None:
     text = "\n".join(statement for statement, _ in statements)
-    for table in (*SUMMARY_TABLES, "claims_fts", "claim_sources", "claim_topics"):
+    stories = ("stories", "story_claims", "story_sources", "story_topics", "story_keys")
+    for table in (*SUMMARY_TABLES, "claims_fts", "claim_sources", "claim_topics", *stories):
         assert re.search(rf"\b{table}\b", text), f"no query read {table}"
     assert len(statements) > 200, len(statements)
 
@@ -158,3 +205,40 @@ def test_the_check_tells_scans_from_searches(
     loaded_db_path: Path, statement: str, scans: bool
 ) -> None:
     assert bool(full_scans(plan(loaded_db_path, statement, ()), statement)) is scans
+
+
+@contextmanager
+def recorded(database: Path) -> Iterator[tuple[TestClient, list[str]]]:
+    """A client of the app, and the SELECT statements it runs from when it is yielded."""
+    seen: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if statement.lstrip().upper().startswith("SELECT"):
+            seen.append(statement)
+
+    with TestClient(create_app(sqlite_url(database))) as client:
+        event.listen(client.app.state.engine, "before_cursor_execute", record)  # type: ignore[attr-defined]
+        yield client, seen
+
+
+def test_the_claim_page_reads_its_story_without_search(loaded_db_path: Path) -> None:
+    with recorded(loaded_db_path) as (client, ran):
+        story = client.get("/api/stories").json()["stories"][0]
+        claim = client.get(story["json_url"]).json()["timeline"][1]
+        ran.clear()
+        page = client.get(claim["url"]).text
+    assert story["url"] in page, "the claim page links its story"
+    assert not [s for s in ran if re.search(r"claims_fts|MATCH|to_tsquery", s)], ran
+    assert any("story_claims" in s for s in ran), "the story is read from the stored grouping"
+    # The claim with its sources, topics and story; its article's body; the story's first
+    # claims and their sources.
+    assert len(ran) <= 7, "\n".join(ran)
+
+
+def test_a_story_page_is_three_statements(loaded_db_path: Path) -> None:
+    with recorded(loaded_db_path) as (client, ran):
+        story = client.get("/api/stories").json()["stories"][0]
+        ran.clear()
+        assert client.get(story["url"]).status_code == 200
+    # The story, its claims (with their articles and figures), their sources.
+    assert len(ran) == 3, "\n".join(ran)

@@ -27,6 +27,7 @@ CLAIM_KEYS = {
     "said_on",
     "event_period",
     "article",
+    "story",
 }
 
 
@@ -147,6 +148,10 @@ def test_openapi_documents_every_api_route(client: TestClient) -> None:
         "/api/topics",
         "/api/topics.csv",
         "/api/articles/{slug}",
+        "/api/stories",
+        "/api/stories.csv",
+        "/api/stories/{story_id}",
+        "/api/stories/{story_id}.csv",
     }
     parameters = {p["name"] for p in spec["paths"]["/api/claims"]["get"]["parameters"]}
     assert parameters == {
@@ -162,6 +167,7 @@ def test_openapi_documents_every_api_route(client: TestClient) -> None:
         "page",
         "next",
         "speaker",
+        "story",
     }
     assert "ClaimOut" in spec["components"]["schemas"]
 

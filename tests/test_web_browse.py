@@ -71,7 +71,11 @@ def test_source_page_groups_claims_by_topic_with_speakers(client: TestClient) ->
             assert "seoul" in [s["slug"] for s in claim["sources"]]
             assert topic in [t["slug"] for t in claim["topics"]]
     links = {a.get_text(): a["href"] for a in soup.select(".data-links a")}
-    assert links == {"JSON": "/api/claims?source=seoul", "CSV": "/api/claims.csv?source=seoul"}
+    assert links == {
+        "JSON": "/api/claims?source=seoul",
+        "CSV": "/api/claims.csv?source=seoul",
+        "Atom feed": "/sources/seoul/feed.atom",
+    }
 
 
 def test_nato_speaks_through_mark_rutte(client: TestClient) -> None:
@@ -102,7 +106,7 @@ def test_topics_page_and_one_topic_grouped_by_source(client: TestClient) -> None
 
 
 def test_article_page_marks_every_claim_with_its_source(client: TestClient) -> None:
-    data = client.get("/api/claims", params={"q": "Rutte"}).json()["claims"]
+    data = client.get("/api/claims", params={"q": "Rutte dangerous escalation"}).json()["claims"]
     slug = data[0]["article"]["slug"]
     article = client.get(f"/api/articles/{slug}").json()
     soup = page(client, f"/articles/{slug}")

@@ -165,18 +165,23 @@ def test_the_ten_thousand_soldiers_claim_has_three_sources(client: TestClient) -
     assert description.startswith("Washington, Seoul and Kyiv (asserted, before 22 November 2024)")
 
 
-def test_related_claims_share_actor_and_topic(client: TestClient) -> None:
+def test_the_claim_page_links_the_lists_of_its_actor_topics_and_sources(
+    client: TestClient,
+) -> None:
     claim = find_claim(client, "seoul", "anti-aircraft missiles")
     soup = claim_page(client, claim["id"])
-    related = soup.select("#related-title ~ .claim-card")
-    assert related, "Russia also provides economic aid and may provide technology (seed)"
-    topics = {t["slug"] for t in claim["topics"]}
-    for card in related:
-        other = client.get(f"/api/claims/{card['data-claim-id']}").json()
-        assert other["id"] != claim["id"]
-        assert other["actor"] == claim["actor"]
-        assert topics & {t["slug"] for t in other["topics"]}
-    same = soup.select_one("#same-title").find_parent("section")
-    for card in same.select(".claim-card"):
-        other = client.get(f"/api/claims/{card['data-claim-id']}").json()
-        assert {s["slug"] for s in other["sources"]} - {s["slug"] for s in claim["sources"]}
+    links = {a.get_text(): a["href"] for a in soup.select("ul.related-lists a")}
+    topics = [t["label"] for t in claim["topics"]]
+    assert topics, "the seed's missile claim is about arms transfers"
+    assert links == {
+        **{
+            f"Russia on {label.lower()}": f"/claims?topic={slug}&actor=russia"
+            for label, slug in ((t["label"], t["slug"]) for t in claim["topics"])
+        },
+        "Everything Seoul says": "/sources/seoul",
+    }
+    for url in links.values():
+        assert client.get(url).status_code == 200, url
+    stale = client.get("/api/sources", headers={"If-None-Match": 'W/"other"'})
+    assert stale.status_code == 200
+    assert "etag" not in client.get("/claims/nope").headers, "errors are not cached as pages"

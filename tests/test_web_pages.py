@@ -70,6 +70,7 @@ def test_every_page_has_the_layout_landmarks(client: TestClient) -> None:
     assert [a.get_text() for a in soup.select("header nav a")] == [
         "claimtrack",
         "Claims",
+        "Stories",
         "Sources",
         "Topics",
         "API",
@@ -77,6 +78,7 @@ def test_every_page_has_the_layout_landmarks(client: TestClient) -> None:
     assert [a["href"] for a in soup.select("header nav a")] == [
         "/",
         "/claims",
+        "/stories",
         "/sources",
         "/topics",
         "/docs",
@@ -277,5 +279,9 @@ def test_filters_by_stance_actor_dates_and_narration(client: TestClient) -> None
 def test_list_links_to_its_json_and_csv(client: TestClient) -> None:
     soup = page(client, "/claims?source=nato")
     links = {a.get_text(): a["href"] for a in soup.select(".data-links a")}
-    assert links == {"JSON": "/api/claims?source=nato", "CSV": "/api/claims.csv?source=nato"}
+    assert links == {
+        "JSON": "/api/claims?source=nato",
+        "CSV": "/api/claims.csv?source=nato",
+        "Atom feed": "/claims/feed.atom?source=nato",
+    }
     assert soup.select_one("link[rel=canonical]")["href"] == "http://testserver/claims?source=nato"

@@ -104,6 +104,7 @@ def test_pages_revalidate_with_etag_and_last_modified(client: TestClient) -> Non
 
 def test_article_text_is_escaped_everywhere(hostile_client: TestClient) -> None:
     urls = ["/", "/claims", "/claims?q=weapons", "/articles/hostile", "/sources/moscow"]
+    urls += ["/stories", "/sources/moscow/feed.atom", "/claims/feed.atom?source=moscow"]
     urls += claim_links(hostile_client, "/articles/hostile")
     assert len(urls) > 5, "the hostile article's claims were loaded"
     for url in urls:
@@ -128,12 +129,17 @@ def test_json_ld_cannot_close_its_script_element(hostile_client: TestClient) -> 
         assert data["appearance"]["url"] == HOSTILE["url"]
 
 
-def test_the_same_assertion_from_another_source_is_linked(hostile_client: TestClient) -> None:
+def test_the_same_assertion_from_another_source_is_its_story(hostile_client: TestClient) -> None:
     claims = hostile_client.get("/api/claims", params={"source": "nato"}).json()["claims"]
     nato = next(c for c in claims if "10,000 North Korean soldiers" in c["assertion"])
     soup = BeautifulSoup(hostile_client.get(nato["url"]).text, "html.parser")
-    same = soup.select_one("#same-title").find_parent("section").select(".claim-card")
-    others = [hostile_client.get(f"/api/claims/{c['data-claim-id']}").json() for c in same]
+    story = soup.select_one("#story-title").find_parent("section")
+    linked = [a["href"] for a in story.select("ol.story-excerpt a[href^='/claims/']")]
+    others = [hostile_client.get(f"/api{href}").json() for href in linked]
     assert [sorted(s["slug"] for s in o["sources"]) for o in others] == [
         ["kyiv", "seoul", "washington"]
     ], "the seed's U.S., South Korea and Ukraine claim"
+    page = hostile_client.get(story.select_one("p.story-headline a")["href"])
+    assert page.status_code == 200
+    assert "<script>alert" not in page.text and "<b>bold</b>" not in page.text
+    assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;" in page.text, "the article's title"

@@ -15,6 +15,7 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
@@ -48,6 +49,9 @@ ARTICLE = {
             f"The Agency said on Friday that javascript:window.__xss=1 was the code word {IMAGE}.",
             "South Korea's National Security Office said on Friday that North Korea had sent "
             f"10,000 soldiers to Russia </script>{SCRIPT}.",
+            # The seed's oil claim, repeated: a story whose page shows these payloads.
+            f"Officials at Velsk{SCRIPT}Corp said on Tuesday that over the past eight months, "
+            f"Russia has delivered one million barrels of oil to the DPRK {IMAGE}.",
         ]
     ),
 }
@@ -84,8 +88,11 @@ def client(db: Path) -> Iterator[TestClient]:
 
 @pytest.fixture(scope="module")
 def pages(client: TestClient) -> list[str]:
-    """Every page that shows the article's fields: lists, claims, sources, topics, article."""
+    """Every page that shows the article's fields: lists, claims, sources, topics, article,
+    stories."""
     data = client.get("/api/articles/xss-everywhere").json()
+    stories = [story["url"] for story in client.get("/api/stories").json()["stories"]]
+    assert stories, "the oil claim repeats the seed's"
     claims = data["claims"]
     sources = sorted({s["slug"] for c in claims for s in c["sources"]})
     topics = sorted({t["slug"] for c in claims for t in c["topics"]})
@@ -100,6 +107,8 @@ def pages(client: TestClient) -> list[str]:
         "/topics",
         "/articles/xss-everywhere",
         "/articles/javascript-link",
+        "/stories",
+        *stories,
         *[f"/claims/{c['id']}" for c in claims],
         *[f"/sources/{slug}" for slug in sources],
         *[f"/topics/{slug}" for slug in topics],
@@ -114,6 +123,31 @@ def test_every_page_escapes_the_payloads(client: TestClient, pages: list[str]) -
             assert mark not in response.text, f"{url}: {mark} unescaped"
         if url != "/articles/javascript-link":
             assert not SCRIPT_URL.search(response.text), f"{url}: a javascript: link"
+
+
+@pytest.fixture(scope="module")
+def feeds(client: TestClient, pages: list[str]) -> list[str]:
+    """The Atom feed every page links to."""
+    found = set()
+    for url in pages:
+        soup = BeautifulSoup(client.get(url).text, "html.parser")
+        found |= {link["href"] for link in soup.select('link[type="application/atom+xml"]')}
+    return sorted(found)
+
+
+def test_every_feed_is_xml_with_the_payloads_as_text(client: TestClient, feeds: list[str]) -> None:
+    assert any("/stories/" in url for url in feeds) and any("/sources/" in url for url in feeds), (
+        feeds
+    )
+    seen = ""
+    for url in feeds:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        for mark in PAYLOAD_MARKS:
+            assert mark not in response.text, f"{url}: {mark} unescaped"
+        root = ElementTree.fromstring(response.content)  # well-formed, or this raises
+        seen += " ".join(root.itertext())
+    assert SCRIPT in seen, "the payloads reach the feeds as text"
 
 
 def test_a_stored_javascript_url_is_not_linked(client: TestClient) -> None:

@@ -17,11 +17,11 @@ from fastapi.templating import Jinja2Templates
 from starlette.types import Receive, Scope, Send
 
 from app.storage.db import SERVING_CONNECTIONS, make_engine, sqlite_path
-from app.web import api, articles, browse, claims, docs, pages
+from app.web import api, articles, browse, claims, docs, feeds, pages, stories, story_api
 from app.web.caching import DatabaseStamp, FileStamp
 from app.web.errors import error_response, install_error_handlers
 from app.web.gate import RequestGate
-from app.web.present import date_words, marked_segments, plural, said_on_words
+from app.web.present import date_words, figure_words, marked_segments, plural, said_on_words
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = PROJECT_ROOT / "templates"
@@ -41,7 +41,11 @@ def make_templates() -> Jinja2Templates:
         auto_reload=False,  # templates ship with the release: no file check per page
     )
     environment.filters.update(
-        said_on=said_on_words, date_words=date_words, plural=plural, marks=marked_segments
+        said_on=said_on_words,
+        date_words=date_words,
+        plural=plural,
+        marks=marked_segments,
+        figure=figure_words,
     )
     return Jinja2Templates(env=environment)
 
@@ -88,6 +92,6 @@ def create_app(database_url: str) -> FastAPI:
     app.add_middleware(RequestGate, stamp=stamp.current, refuse=refuse_method)
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (pages, claims, browse, articles, api, docs):
+    for module in (pages, feeds, claims, browse, stories, articles, api, story_api, docs):
         app.include_router(module.router)
     return app

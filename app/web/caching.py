@@ -20,7 +20,7 @@ from starlette.types import Message, Send
 from app.storage.queries.info import load_info
 from app.web.security import add_safe_headers
 
-APP_VERSION = "2"  # bump when pages change shape, so cached copies are not reused
+APP_VERSION = "3"  # bump when pages change shape, so cached copies are not reused
 REREAD_SECONDS = 1.0
 Stamp = tuple[str, float]  # (etag, modified time)
 

@@ -144,6 +144,31 @@ async def claim_list(
     return templates.TemplateResponse(request, "claims.html", context)
 
 
+@dataclass(frozen=True)
+class RelatedList:
+    """A list the claim belongs to, linked from its page (no query: the list's own page
+    counts it)."""
+
+    label: str
+    url: str
+
+
+def related_lists(claim: queries.ClaimRecord, urls: Urls) -> list[RelatedList]:
+    """The lists to read more of: the same actor on each of its topics, its sources."""
+    found = []
+    if claim.actor is not None:
+        actor = ClaimFilters().choose("actor", (claim.actor.slug,))
+        for topic in claim.topics:
+            filters = actor.choose("topic", (topic.slug,))
+            label = f"{claim.actor.label} on {topic.label.lower()}"
+            found.append(RelatedList(label, urls.claims(filters)))
+        if not claim.topics:
+            found.append(RelatedList(f"What {claim.actor.label} does", urls.claims(actor)))
+    for source in claim.sources:
+        found.append(RelatedList(f"Everything {source.label} says", urls.source(source.slug)))
+    return found
+
+
 @router.get("/claims/{claim_id}", response_class=HTMLResponse, name="claim")
 async def claim_page(
     request: Request,
@@ -152,12 +177,13 @@ async def claim_page(
     templates: TemplatesDep,
     urls: UrlsDep,
 ) -> HTMLResponse:
-    """One claim: its words in context, who said it and when, and links to share it."""
+    """One claim: its words in context, who said it and when, its story (the same
+    assertion in other articles, grouped at load time) and links to share it."""
     claim = queries.get_claim(connection, claim_id) if len(claim_id) <= MAX_ID_LENGTH else None
     if claim is None:
         raise NotFound(f"There is no claim with the id {claim_id[:MAX_ID_LENGTH]!r}.")
     body = queries.article_body(connection, claim.article.slug)
-    same = queries.same_assertion(connection, claim)
+    story = queries.claim_story(connection, claim.id, claim.story) if claim.story else None
     permalink = urls.absolute(urls.claim(claim.id))
     context = {
         "urls": urls,
@@ -166,8 +192,8 @@ async def claim_page(
         "context_segments": quote_in_context(body, claim.quote_start, claim.quote_end),
         "fragment_url": text_fragment_url(claim.article.url, claim.quote_text),
         "original_url": web_url(claim.article.url),
-        "same": same,
-        "related": queries.related_claims(connection, claim, [c.id for c in same]),
+        "story": story,
+        "related": related_lists(claim, urls),
         "event_period": period_words(claim.event_start, claim.event_end),
         "description": description(claim),
         "source_names": source_names(claim),

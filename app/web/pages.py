@@ -1,4 +1,5 @@
-"""The overview page: claims by source, topics, a source-by-topic matrix, a timeline."""
+"""The overview page: claims by source, the most repeated claims, topics, a source-by-topic
+matrix, a timeline."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ router = APIRouter(include_in_schema=False)
 OVERVIEW_SOURCES = 24
 CLAIMS_PER_SOURCE = 3
 NEWEST = 5
+MOST_REPEATED = 5
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,8 @@ def matrix_rows(
 async def overview(
     request: Request, connection: ConnectionDep, templates: TemplatesDep, urls: UrlsDep
 ) -> HTMLResponse:
-    """Claims grouped by source with counts, topics, the matrix and the timeline."""
+    """Claims grouped by source with counts, the most repeated claims, topics, the matrix
+    and the timeline."""
     sources = queries.top_values(connection, "source", OVERVIEW_SOURCES)
     sources.sort(key=lambda source: source.kind == "unattributed")  # narration last
     sections = [
@@ -84,5 +87,6 @@ async def overview(
         "matrix": matrix_rows(counts, sources, topics, urls),
         "timeline": timeline_chart(queries.timeline(connection), urls),
         "newest": queries.newest_claims(connection, ClaimFilters(), NEWEST),
+        "repeated": queries.most_repeated(connection, MOST_REPEATED),
     }
     return templates.TemplateResponse(request, "overview.html", context)

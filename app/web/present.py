@@ -127,6 +127,11 @@ def _fragment_part(words: str) -> str:
     return quote(words, safe="").replace("-", "%2D")
 
 
-def plural(count: int, word: str) -> str:
-    """'1 claim', '2 claims'."""
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """'1 claim', '2 claims'; `many` for a word whose plural is not word + s."""
+    return f"{count} {word}" if count == 1 else f"{count} {many or word + 's'}"
+
+
+def figure_words(value: float) -> str:
+    """A figure as a reader writes it: '12,000', '1.5'."""
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0")

@@ -13,7 +13,7 @@ from weakref import WeakKeyDictionary
 from fastapi import Request
 from starlette.applications import Starlette
 
-from app.storage.queries import DIMENSIONS, ClaimFilters, Position, default_sort
+from app.storage.queries import DIMENSIONS, ClaimFilters, Position, StoryFilters, default_sort
 
 
 def canonical_query(filters: ClaimFilters) -> list[tuple[str, str]]:
@@ -113,6 +113,48 @@ class Urls:
     def api(self, name: str, **params: str) -> str:
         """A JSON or CSV route without filters, e.g. api('api_sources')."""
         return self.path(name, **params)
+
+    def stories(self, filters: StoryFilters | None = None, **changes: object) -> str:
+        """The story list for `filters` from its first page, with `changes` applied."""
+        return self._stories("stories", filters, {"after": None, **changes})
+
+    def api_stories(self, filters: StoryFilters | None = None, **changes: object) -> str:
+        """The JSON of a story list (from its first page unless `after` is given)."""
+        return self._stories("api_stories", filters, {"after": None, **changes})
+
+    def api_stories_csv(self, filters: StoryFilters | None = None) -> str:
+        """The CSV of a story list's first page."""
+        return self._stories("api_stories_csv", filters, {"after": None})
+
+    def story(self, story_id: str, after: str | None = None) -> str:
+        """A story's page, its timeline from `after` (a token) when given."""
+        path = self.path("story", story_id=story_id)
+        return f"{path}?{urlencode({'next': after})}" if after else path
+
+    def api_story(self, story_id: str, after: str | None = None) -> str:
+        path = self.path("api_story", story_id=story_id)
+        return f"{path}?{urlencode({'next': after})}" if after else path
+
+    def api_story_csv(self, story_id: str) -> str:
+        return self.path("api_story_csv", story_id=story_id)
+
+    def story_feed(self, story_id: str) -> str:
+        """The Atom feed of a story's claims."""
+        return self.path("story_feed", story_id=story_id)
+
+    def value_feed(self, name: str, slug: str) -> str:
+        """The Atom feed of one source's or topic's claims."""
+        return self.path(f"{name}_feed", slug=slug)
+
+    def claims_feed(self, filters: ClaimFilters | None = None) -> str:
+        """The Atom feed of a claim list: its newest claims, whatever the list's sort (so
+        the feed's address names no sort)."""
+        filters = (filters or ClaimFilters()).first_page()
+        return self._with_query("claims_feed", filters, {"after": None})
+
+    def _stories(self, name: str, filters: StoryFilters | None, changes: dict) -> str:
+        query = urlencode(replace(filters or StoryFilters(), **changes).query_pairs())
+        return self.path(name) + (f"?{query}" if query else "")
 
     def toggle(self, filters: ClaimFilters, name: str, slug: str) -> str:
         """The list with `slug` of dimension `name` added, or removed when already chosen.

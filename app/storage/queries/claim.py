@@ -1,26 +1,19 @@
-"""One claim, the claims that repeat its assertion, related claims, and the timeline."""
+"""One claim, its article's body, and the timeline of claim counts by date."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, exists, select
+from sqlalchemy import Connection, select
 
-from app.storage.queries.dimensions import SOURCE
 from app.storage.queries.plan import ClaimQuery
 from app.storage.queries.records import ClaimRecord, claim_records
-from app.storage.queries.search import assertion_matches
 from app.storage.queries.spec import ClaimFilters
 from app.storage.tables import (
     ARTICLES,
-    CLAIM_SOURCES,
-    CLAIM_TOPICS,
-    CLAIMS,
-    ENTITIES,
     TIMELINE_STATS,
 )
 
-RELATED_LIMIT = 10
 TIMELINE_LIMIT = 24
 
 
@@ -45,55 +38,6 @@ def article_body(connection: Connection, article_slug: str) -> str:
     """The body of an article, which a claim's quote offsets point into."""
     statement = select(ARTICLES.c.body).where(ARTICLES.c.slug == article_slug)
     return connection.execute(statement).scalar_one()
-
-
-def same_assertion(connection: Connection, claim: ClaimRecord) -> list[ClaimRecord]:
-    """Other claims whose assertion has this one's most distinctive words, by another
-    source, newest first.
-
-    Full-text search finds the candidates, so no query reads every claim. They are read
-    first (a few hundred ids at most): joined in the same statement, the engine may walk
-    the claims newest first and look each up among them instead.
-    """
-    matches = assertion_matches(connection.dialect.name, claim.assertion)
-    if matches is None:
-        return []
-    candidates = [row[0] for row in connection.execute(select(matches.c.claim_id))]
-    if not candidates:
-        return []
-    own_sources = tuple(source.slug for source in claim.sources)
-    other_source = exists().where(
-        CLAIM_SOURCES.c.claim_id == CLAIMS.c.id,
-        CLAIM_SOURCES.c.source_id.not_in(SOURCE.keys(own_sources)),
-    )
-    statement = (
-        select(CLAIMS.c.id)
-        .where(CLAIMS.c.id.in_(candidates), CLAIMS.c.id != claim.id, other_source)
-        .order_by(CLAIMS.c.newest_key.desc(), CLAIMS.c.id.desc())
-        .limit(RELATED_LIMIT)
-    )
-    return claim_records(connection, list(connection.execute(statement).scalars()))
-
-
-def related_claims(
-    connection: Connection, claim: ClaimRecord, exclude: list[str]
-) -> list[ClaimRecord]:
-    """Claims with the same actor that share a topic, newest first."""
-    if claim.actor is None or not claim.topics:
-        return []
-    own_topics = select(CLAIM_TOPICS.c.topic_id).where(CLAIM_TOPICS.c.claim_id == claim.id)
-    shares_topic = exists().where(
-        CLAIM_TOPICS.c.claim_id == CLAIMS.c.id, CLAIM_TOPICS.c.topic_id.in_(own_topics)
-    )
-    actor_id = select(ENTITIES.c.id).where(ENTITIES.c.slug == claim.actor.slug)
-    statement = (
-        select(CLAIMS.c.id)
-        .where(CLAIMS.c.actor_id == actor_id.scalar_subquery(), shares_topic)
-        .where(CLAIMS.c.id.not_in([claim.id, *exclude]))
-        .order_by(CLAIMS.c.newest_key.desc(), CLAIMS.c.id.desc())
-        .limit(RELATED_LIMIT)
-    )
-    return claim_records(connection, list(connection.execute(statement).scalars()))
 
 
 def timeline(connection: Connection, limit: int = TIMELINE_LIMIT) -> list[DateGroup]:

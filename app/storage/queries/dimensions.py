@@ -16,7 +16,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, Table, exists, func, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    FromClause,
+    Select,
+    Table,
+    bindparam,
+    exists,
+    func,
+    select,
+)
 
 from app.extraction.model import STANCES
 from app.storage.queries import names
@@ -33,6 +43,9 @@ from app.storage.tables import (
     SOURCES,
     SPEAKER_STATS,
     STANCE_STATS,
+    STORIES,
+    STORY_ALIASES,
+    STORY_CLAIMS,
     TOPIC_STATS,
     TOPICS,
 )
@@ -52,7 +65,7 @@ class FacetValue:
 class IndexWalk:
     """Where a dimension's claims are listed in order: rows of `table` matching `where`."""
 
-    table: Table
+    table: FromClause  # a link table, the claims, or a story's claims with their sort keys
     claim_id: ColumnElement[str]
     where: ColumnElement[bool]
     distinct: bool = False  # a claim may be walked once per chosen value
@@ -244,6 +257,55 @@ class ColumnDimension(Dimension):
         return self.table
 
 
+@dataclass(frozen=True)
+class StoryDimension(Dimension):
+    """Stories: a claim's story, stored at load time (`story_claims`). A story's id is its
+    slug; an id merged into another story names the story it lives on in."""
+
+    def resolve(self, connection: Connection, value: str) -> str:
+        wanted = value.strip().lower()
+        if connection.execute(_STORY_BY_ID, {"id": wanted}).first():
+            return wanted
+        found = list(connection.execute(_STORY_BY_ALIAS, {"id": wanted}).scalars())
+        return names.one_of(self.name, value, found, None)
+
+    def labels(self, connection: Connection, slugs: tuple[str, ...]) -> dict[str, str]:
+        statement = (
+            select(STORIES.c.id, CLAIMS.c.assertion)
+            .join(CLAIMS, CLAIMS.c.id == STORIES.c.headline_claim_id)
+            .where(STORIES.c.id.in_(slugs))
+        )
+        return {row.id: row.assertion for row in connection.execute(statement)}
+
+    def check(self, values: Sequence[str], claim_id: ColumnElement[str]) -> ColumnElement[bool]:
+        link = STORY_CLAIMS
+        return exists().where(link.c.claim_id == claim_id, link.c.story_id.in_(list(values)))
+
+    def walk(self, values: Sequence[str]) -> IndexWalk:
+        # A story's claims are few: found by the story's index, then sorted.
+        claims = _STORY_WALK
+        return IndexWalk(claims, claims.c.claim_id, claims.c.story_id.in_(list(values)))
+
+    def sample_counts(self, sample: Select, limit: int) -> Select:
+        key, n = STORY_CLAIMS.c.story_id, func.count().label("n")
+        statement = select(key.label("key"), n).where(STORY_CLAIMS.c.claim_id.in_(sample))
+        return statement.group_by(key).order_by(n.desc(), key).limit(limit)
+
+
+_STORY_BY_ID = select(STORIES.c.id).where(STORIES.c.id == bindparam("id"))
+_STORY_BY_ALIAS = select(STORY_ALIASES.c.story_id).where(STORY_ALIASES.c.alias == bindparam("id"))
+# A story's claims with their list sort keys, walked like a link table.
+_STORY_WALK = (
+    select(
+        STORY_CLAIMS.c.claim_id,
+        STORY_CLAIMS.c.story_id,
+        CLAIMS.c.newest_key,
+        CLAIMS.c.oldest_key,
+    )
+    .join(CLAIMS, CLAIMS.c.id == STORY_CLAIMS.c.claim_id)
+    .subquery("story_walk")
+)
+
 SOURCE_HELP = "Source slug, label or alias; repeat for several"
 SOURCE = LinkDimension(
     "source", SOURCE_HELP, SOURCE_STATS, True, table=SOURCES, aliases=SOURCE_ALIASES
@@ -259,8 +321,10 @@ STANCE = ColumnDimension(
 # speaker_stats counts per source: exact only within one source, so no summary of its own.
 SPEAKER_HELP = "The named person who spoke, as written (any case)"
 SPEAKER = ColumnDimension("speaker", SPEAKER_HELP, None, column="speaker_name")
+# The stories table counts each story's claims: its own summary.
+STORY = StoryDimension("story", "Story id: the claims of one story", STORIES, column="id")
 
-DIMENSIONS: tuple[Dimension, ...] = (SOURCE, TOPIC, ACTOR, STANCE, SPEAKER)
+DIMENSIONS: tuple[Dimension, ...] = (SOURCE, TOPIC, ACTOR, STANCE, SPEAKER, STORY)
 BY_NAME = {dimension.name: dimension for dimension in DIMENSIONS}
 # Claims per value of two dimensions: (dimensions, table). speaker_stats has one row per
 # source, speaker and role; summed over roles it counts a speaker's claims for a source.

@@ -12,13 +12,14 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from app.storage.queries.records import ClaimRecord
+from app.storage.queries.storyref import StoryRef
 
 CSV_COLUMNS = (
     "id", "url", "assertion", "stance", "sources", "source_slugs", "speaker_name",
     "speaker_role", "actor", "actor_slug", "target", "target_slug", "topics", "topic_slugs",
     "said_on_date", "said_on_precision", "event_start", "event_end", "quote_text",
     "quote_start", "quote_end", "article_slug", "article_title", "article_url",
-    "article_published",
+    "article_published", "story_id", "story_url",
 )  # fmt: skip
 
 
@@ -63,6 +64,31 @@ class ArticleRef(BaseModel):
     published: str
 
 
+class StoryRefOut(BaseModel):
+    """The story a claim belongs to: claims from other articles that assert the same."""
+
+    id: str
+    url: str = Field(description="Root-relative link to the story's page")
+    headline: str = Field(description="The story's clearest assertion")
+    claims: int = Field(description="How many claims the story holds")
+    sources: int = Field(description="How many sources make them")
+    first_said_on: SaidOn = Field(description="When its earliest claim was said")
+
+    @classmethod
+    def of(cls, story: StoryRef) -> StoryRefOut:
+        """The output shape of a claim's story."""
+        return cls.model_construct(
+            id=story.id,
+            url=story_url(story.id),
+            headline=story.headline,
+            claims=story.claims,
+            sources=story.sources,
+            first_said_on=SaidOn.model_construct(
+                date=story.first_said_on, precision=story.first_said_precision
+            ),
+        )
+
+
 class ClaimOut(BaseModel):
     """A claim, as the API returns it and `claimtrack export` writes it."""
 
@@ -79,6 +105,9 @@ class ClaimOut(BaseModel):
     said_on: SaidOn
     event_period: Period | None
     article: ArticleRef
+    story: StoryRefOut | None = Field(
+        default=None, description="Its story; null when no claim of another article joins it"
+    )
 
     @classmethod
     def of(cls, record: ClaimRecord) -> ClaimOut:
@@ -116,6 +145,7 @@ class ClaimOut(BaseModel):
             article=ArticleRef.model_construct(
                 slug=article.slug, title=article.title, url=article.url, published=article.published
             ),
+            story=StoryRefOut.of(record.story) if record.story else None,
         )
 
     def csv_row(self) -> dict[str, Any]:
@@ -148,12 +178,19 @@ class ClaimOut(BaseModel):
             "article_title": self.article.title,
             "article_url": self.article.url,
             "article_published": self.article.published,
+            "story_id": self.story.id if self.story else None,
+            "story_url": self.story.url if self.story else None,
         }
 
 
 def claim_url(claim_id: str) -> str:
     """The root-relative permalink of a claim."""
     return f"/claims/{claim_id}"
+
+
+def story_url(story_id: str) -> str:
+    """The root-relative link of a story's page."""
+    return f"/stories/{story_id}"
 
 
 def _named(value: Any) -> NamedRef | None:

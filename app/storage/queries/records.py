@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, Select, bindparam, select
 from sqlalchemy.orm import aliased
 
+from app.storage.queries.storyref import StoryRef, story_refs
 from app.storage.tables import (
     ARTICLES,
     CLAIM_SOURCES,
@@ -77,6 +78,7 @@ class ClaimRecord:
     topics: list[Named] = field(default_factory=list)
     assertion_marked: str | None = None  # search matches wrapped in MARK_START/MARK_END
     quote_marked: str | None = None
+    story: StoryRef | None = None  # its story, when it is in one of two claims or more
 
 
 def _claims_statement() -> Select:
@@ -119,7 +121,7 @@ _OWN_FIELDS = [name for name in ClaimRecord.__dataclass_fields__ if name in CLAI
 
 
 def claim_records(connection: Connection, ids: Sequence[str]) -> list[ClaimRecord]:
-    """Load the claims `ids`, in that order, with sources, topics, actor and article."""
+    """Load the claims `ids`, in that order, with sources, topics, actor, article and story."""
     if not ids:
         return []
     wanted = {"ids": list(ids)}
@@ -128,6 +130,8 @@ def claim_records(connection: Connection, ids: Sequence[str]) -> list[ClaimRecor
         by_id[source.claim_id].sources.append(Source(source.slug, source.label, source.kind))
     for topic in connection.execute(TOPICS_OF, wanted):
         by_id[topic.claim_id].topics.append(Named(topic.slug, topic.label))
+    for claim_id, story in story_refs(connection, ids).items():
+        by_id[claim_id].story = story
     return [by_id[claim_id] for claim_id in ids if claim_id in by_id]
 
 

@@ -23,8 +23,6 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_TERMS = 12
 SNIPPET_WORDS = 24
 RANKED = 2_000  # a search ranks at most this many matches, the most recently loaded
-DISTINCTIVE = 4  # words that find the same assertion made by another source
-SAME_CANDIDATES = 200  # claims with those words looked at for another source
 
 
 def search_words(q: str) -> list[str]:
@@ -53,12 +51,6 @@ def tsquery_expression(q: str, prefix: bool = True) -> str | None:
         return None
     suffix = ":*" if prefix else ""
     return " & ".join(f"'{word}'{suffix}" for word in words)
-
-
-def distinctive_words(text_: str) -> list[str]:
-    """The few longest words of a text: enough to find its repeats, cheap to look up."""
-    words = sorted({w.lower() for w in search_words(text_) if len(w) > 3}, key=len, reverse=True)
-    return words[:DISTINCTIVE] or search_words(text_)[:DISTINCTIVE]
 
 
 def fts_matches(dialect: str, q: str, ranked: bool = False) -> Subquery | None:
@@ -121,30 +113,6 @@ def _ranked_rows(connection: Connection, match: str) -> list[tuple[str, float]]:
         "WHERE claims_fts MATCH ? ORDER BY rowid DESC LIMIT ?)"
     )
     return list(raw.execute(statement, (match, RANKED)).fetchall())  # type: ignore[union-attr]
-
-
-def assertion_matches(dialect: str, assertion: str) -> Subquery | None:
-    """A (claim_id) subquery of claims whose assertion has the distinctive words of
-    `assertion`, at most SAME_CANDIDATES of them (on SQLite the most recently loaded).
-
-    Every candidate has all those words, so there is nothing to rank: the query stops
-    after the first candidates instead of scoring every match.
-    """
-    words = distinctive_words(assertion)
-    if not words:
-        return None
-    if dialect == "postgresql":
-        statement = text(
-            f"SELECT claim_id FROM {PG_SEARCH_TABLE} "
-            f"WHERE assertion @@ to_tsquery('{PG_TEXT_CONFIG}', :query) LIMIT :limit"
-        ).bindparams(query=tsquery_expression(" ".join(words), prefix=False))
-    else:
-        statement = text(
-            "SELECT claim_id FROM claims_fts WHERE claims_fts MATCH :match "
-            "ORDER BY rowid DESC LIMIT :limit"
-        ).bindparams(match="assertion : (" + " ".join(f'"{w}"' for w in words) + ")")
-    statement = statement.bindparams(limit=SAME_CANDIDATES)
-    return statement.columns(column("claim_id", String)).subquery("same")
 
 
 def _pg_matches(q: str) -> Subquery | None:
