@@ -16,9 +16,9 @@ from app.stories.vocabulary import DEFAULT_WEIGHT
 
 # Overlap is weighed by how telling each shared term is (`vocabulary.information`), so
 # that sharing "stingy" counts for more than sharing "said" or "support".
-DICE = 0.6  # shared weight over the mean weight of both claims' words
-CONTAINMENT = 0.8  # or: a short claim's weight nearly all found in a longer one ...
-CONTAINED_WEIGHT = 10.0  # ... provided it says enough (three or so telling words) ...
+DICE = 0.7  # shared weight over the mean weight of both claims' words
+CONTAINMENT = 0.9  # or: a short claim's weight nearly all found in a longer one ...
+CONTAINED_WEIGHT = 7.0  # ... provided it says enough (two telling words or more) ...
 CONTAINED_SHARE = 0.3  # ... making this share of the longer one's: a long compound claim
 # that contains several short ones would otherwise link them all into one story
 FIGURE_TERMS = 2  # two claims counting the same unit need this many shared content terms ...
@@ -38,7 +38,7 @@ def relation(a: Features, b: Features) -> Relation | None:
     """How `b` stands to `a`, or None when they are not the same story."""
     if not (a.groupable and b.groupable):
         return None
-    if conflicting_entities(a, b) or swapped_roles(a, b):
+    if conflicting_entities(a, b) or swapped_roles(a, b) or other_times(a, b):
         return None
     if not (a.content & b.content) or not (similar_content(a, b) or counted_alike(a, b)):
         return None
@@ -94,8 +94,13 @@ def shared_units(a: Features, b: Features) -> set[str]:
 
 
 def conflicting_entities(a: Features, b: Features) -> bool:
-    """Each names an entity the other does not: about different countries or bodies."""
-    return bool(a.entities - b.entities) and bool(b.entities - a.entities)
+    """Each names a known entity the other does not: about different countries or bodies.
+
+    Only entities the data files know count: other capitalised words ('Department',
+    'HKIA') are too often the same thing named another way."""
+    known_a = {term for term in a.entities if term[0] == "@"}
+    known_b = {term for term in b.entities if term[0] == "@"}
+    return bool(known_a - known_b) and bool(known_b - known_a)
 
 
 def swapped_roles(a: Features, b: Features) -> bool:
@@ -103,6 +108,14 @@ def swapped_roles(a: Features, b: Features) -> bool:
     if None in (a.actor, a.target, b.actor, b.target) or a.actor == a.target:
         return False
     return a.actor == b.target and a.target == b.actor
+
+
+def other_times(a: Features, b: Features) -> bool:
+    """Both report events dated by their text, on days that do not overlap: two departures,
+    two meetings, not one told twice."""
+    if a.period is None or b.period is None:
+        return False
+    return a.period[1] < b.period[0] or b.period[1] < a.period[0]
 
 
 def figures_differ(a: Features, b: Features) -> bool:

@@ -86,6 +86,7 @@ class Features:
     hedged: bool = False  # says it may, might, could or will happen
     actor: str | None = None
     target: str | None = None
+    period: tuple[str, str] | None = None  # first and last day of what it reports, when dated
     # Derived from `terms`, kept because every comparison reads them.
     entities: frozenset[str] = field(init=False, compare=False, repr=False)  # and names
     words: frozenset[str] = field(init=False, compare=False, repr=False)  # content and names
@@ -113,9 +114,14 @@ class Item:
 
 
 def claim_features(
-    text: str, stance: str = "asserted", actor: str | None = None, target: str | None = None
+    text: str,
+    stance: str = "asserted",
+    actor: str | None = None,
+    target: str | None = None,
+    period: tuple[str, str] | None = None,
 ) -> Features:
-    """The features of a claim's assertion, its stance and its actor and target slugs."""
+    """The features of a claim's assertion, its stance, its actor and target slugs and the
+    days of the event it reports."""
     vocabulary = load_vocabulary()
     items = list(read_items(text, vocabulary))
     weights: dict[str, float] = {}
@@ -134,6 +140,7 @@ def claim_features(
         hedged=MODAL in markers,
         actor=actor,
         target=target,
+        period=period,
     )
 
 
@@ -319,6 +326,8 @@ def features_json(features: Features) -> str:
         data["a"] = features.actor
     if features.target:
         data["g"] = features.target
+    if features.period:
+        data["p"] = list(features.period)
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -334,4 +343,5 @@ def features_from_json(text: str) -> Features:
         hedged=bool(data.get("h")),
         actor=data.get("a"),
         target=data.get("g"),
+        period=tuple(data["p"]) if "p" in data else None,  # type: ignore[arg-type]
     )

@@ -52,13 +52,12 @@ class Entry:
 
 @dataclass(frozen=True)
 class Stored:
-    """A stored claim found as a candidate: its article, its story, and (when in none) its
-    features."""
+    """A stored claim found as a candidate: its article, its story, and itself."""
 
     key_id: int
     article: int
     story_id: str | None
-    member: Member | None
+    member: Member
 
 
 def write_keys(connection: Connection, claims: Sequence[NewClaim], next_id: int) -> list[Entry]:
@@ -110,7 +109,7 @@ def most_recent(connection: Connection, keys: Iterable[int]) -> dict[int, list[i
 
 
 def read_stored(connection: Connection, key_ids: Iterable[int]) -> dict[int, Stored]:
-    """Stored candidates by `story_keys` id: article, story, and features when in no story."""
+    """Stored candidates by `story_keys` id, with their article and story."""
     found: dict[int, Stored] = {}
     for chunk in batches(sorted(set(key_ids))):
         statement = (
@@ -128,19 +127,16 @@ def read_stored(connection: Connection, key_ids: Iterable[int]) -> dict[int, Sto
             .where(STORY_KEYS.c.id.in_(chunk))
         )
         for row in connection.execute(statement):
-            member = None
-            if row.story_id is None:
-                features = features_from_json(row.features)
-                member = Member(
-                    row.claim_id, row.article_id, features, row.timeline_key, row.length
-                )
+            features = features_from_json(row.features)
+            member = Member(row.claim_id, row.article_id, features, row.timeline_key, row.length)
             found[row.id] = Stored(row.id, row.article_id, row.story_id, member)
     return found
 
 
 def missing_claims(connection: Connection) -> list[tuple[Any, ...]]:
     """Stored claims without keys (a database loaded before stories existed), as rows of
-    (claim id, assertion, stance, actor, target, first day, published, position, article)."""
+    (claim id, assertion, stance, actor, target, first day, published, position, article,
+    event start, event end)."""
     actor, target = ENTITIES.alias("actor"), ENTITIES.alias("target")
     statement = (
         select(
@@ -153,6 +149,8 @@ def missing_claims(connection: Connection) -> list[tuple[Any, ...]]:
             ARTICLES.c.published,
             CLAIMS.c.position,
             CLAIMS.c.article_id,
+            CLAIMS.c.event_start,
+            CLAIMS.c.event_end,
         )
         .join(ARTICLES, ARTICLES.c.id == CLAIMS.c.article_id)
         .outerjoin(actor, actor.c.id == CLAIMS.c.actor_id)
@@ -165,8 +163,10 @@ def missing_claims(connection: Connection) -> list[tuple[Any, ...]]:
 
 def stored_claim(row: Sequence[Any]) -> NewClaim:
     """A row of `missing_claims` as a claim to group."""
-    claim_id, assertion, stance, actor, target, first_day, published, position, article = row
-    features = claim_features(assertion, stance, actor, target)
+    claim_id, assertion, stance, actor, target, first_day, published, position, article = row[:9]
+    start, end = row[9:]
+    period = (start, end) if start and end else None
+    features = claim_features(assertion, stance, actor, target, period)
     return new_claim(
         claim_id, features, timeline_key(first_day, published, position), article, len(assertion)
     )

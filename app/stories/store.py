@@ -162,7 +162,7 @@ class Candidate:
 
     key_id: int
     article: int
-    member: Member | None  # None: it was in a story when read
+    member: Member
 
 
 class Grouper:
@@ -241,7 +241,11 @@ class Grouper:
         )
 
     def _place(self, entry: Entry, candidates: list[Candidate]) -> list[dict[str, Any]]:
-        """Link `entry` to a story; the links to write."""
+        """Link `entry` to a story; the links to write.
+
+        It joins the stories whose headline it matches, or else the story of a candidate
+        it matches as closely as a headline would (a paraphrase of a paraphrase), or
+        founds a story with a candidate in none."""
         member = entry.member
         stories = sorted(
             {self.resolve(self.story_of[c.key_id]) for c in candidates if c.key_id in self.story_of}
@@ -255,14 +259,16 @@ class Grouper:
             return [self._link(entry.key_id, member, self._merge(matches))]
         for candidate in candidates:
             partner = candidate.member
-            if partner is None or candidate.key_id in self.story_of:
+            if not relation(partner.features, member.features):
                 continue
-            if relation(partner.features, member.features):
-                story = self._found(partner, member)
-                return [
-                    self._link(candidate.key_id, partner, story),
-                    self._link(entry.key_id, member, story),
-                ]
+            if candidate.key_id in self.story_of:
+                story = self.resolve(self.story_of[candidate.key_id])
+                return [self._link(entry.key_id, member, story)]
+            story = self._found(partner, member)
+            return [
+                self._link(candidate.key_id, partner, story),
+                self._link(entry.key_id, member, story),
+            ]
         return []
 
     def _link(self, key_id: int, member: Member, story: str) -> dict[str, Any]:
