@@ -2,9 +2,11 @@
 
 An input is an article JSON file or a web page (a saved file, or one fetched already:
 `app.intake`). Reading a page's main text and extraction are pure and CPU-bound, so
-inputs are read and extracted in chunks by a pool of processes (one per core). Results come back in input order, so a load is
-deterministic, and only a few chunks are in flight at once, so memory stays flat
-however many files there are. A bad file is a result too (an `ArticleError`): the
+inputs are read and extracted in chunks by a pool of processes (one per core), which
+also read each claim the way story grouping compares claims (`app/stories/prepare.py`),
+so that the process writing the database only writes and groups. Results come back in
+input order, so a load is deterministic, and only a few chunks are in flight at once,
+so memory stays flat however many files there are. A bad file is a result too (an `ArticleError`): the
 caller collects every one and decides what to do.
 
 Claims are read from English text only: an article in another language is loaded with
@@ -22,11 +24,15 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.articles import ArticleError, ArticleErrors, SlugRegister, read_article
 from app.extraction.model import Article, ExtractedArticle
 from app.intake.pages import Page, read_page
 from app.storage.load import HashedArticle
+
+if TYPE_CHECKING:
+    from app.stories.prepare import Prepared
 
 Input = Path | Page  # an article JSON file, or a web page
 
@@ -43,6 +49,7 @@ class Extracted:
     name: str  # the file or URL it was read from
     item: ExtractedArticle
     content_hash: str
+    prepared: tuple[Prepared, ...] = ()  # each claim as story grouping reads it
 
     @property
     def claims_read(self) -> bool:
@@ -72,6 +79,7 @@ def extract_file(source: Input) -> Result:
     """Read, validate and extract one input; a problem comes back as an `ArticleError`."""
     from app.extraction import extract  # heavy: knowledge files are read on first use
     from app.storage.load import extraction_hash
+    from app.stories.prepare import prepare_article
 
     name = input_name(source)
     try:
@@ -85,9 +93,10 @@ def extract_file(source: Input) -> Result:
         return Extracted(name, item, extraction_hash(item))
     try:
         item = extract(article)
+        prepared = prepare_article(item)
     except Exception as error:  # a bug in extraction: name the article, load nothing
         return ArticleError(name, f"cannot extract claims ({type(error).__name__}: {error})")
-    return Extracted(name, item, extraction_hash(item))
+    return Extracted(name, item, extraction_hash(item), prepared)
 
 
 def extract_chunk(sources: Sequence[Input]) -> list[Result]:
@@ -109,6 +118,9 @@ def extract_files(files: Sequence[Input], workers: int | None = None) -> Iterato
     from app.extraction import load_knowledge
 
     load_knowledge()  # read once here: forked workers inherit it
+    from app.stories.prepare import warm_up
+
+    warm_up()  # the story vocabulary and word weights too
     context = multiprocessing.get_context("fork")
     parent = os.getpid()
     with ProcessPoolExecutor(
@@ -172,6 +184,6 @@ def loadable_articles(
                 "(claims are read from English text only)"
             )
         if skip_bad or not errors:  # once an input is bad nothing will be kept
-            yield result.item, result.content_hash
+            yield HashedArticle(result.item, result.content_hash, result.prepared or None)
     if errors and not skip_bad:
         raise ArticleErrors(errors)

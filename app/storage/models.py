@@ -10,7 +10,7 @@ so that "one source's claims, newest first" is one walk down one index.
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Index, LargeBinary, text
+from sqlalchemy import BigInteger, Index, text
 from sqlmodel import Field, SQLModel
 
 
@@ -286,16 +286,25 @@ class StoryTopicRow(SQLModel, table=True):
 
 
 class StoryKeyRow(SQLModel, table=True):
-    """What grouping keeps of every claim: its LSH band keys and its features.
+    """What grouping keeps of every claim: its features, to compare it again later.
 
-    `id` grows with every load, so a load knows its own claims (higher ids); `bands` is
-    None for a claim too short to join a story.
+    `id` grows with every load, so a load knows its own claims (higher ids) and the most
+    recent claims of a band key are the highest ids.
     """
 
     __tablename__ = "story_keys"
 
     id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
     claim_id: str = Field(foreign_key="claims.id", unique=True)
-    bands: bytes | None = Field(default=None, sa_type=LargeBinary)
-    features: str  # JSON: terms, figures, negative, hedged, actor, target
+    features: str  # JSON: terms and their weights, figures, negative, hedged, actor, target
     timeline_key: int = Field(sa_type=BigInteger)
+
+
+class StoryBandRow(SQLModel, table=True):
+    """One LSH band key of a groupable claim: a load finds its candidates by this index."""
+
+    __tablename__ = "story_bands"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    band_key: int = Field(sa_type=BigInteger, primary_key=True)  # a 64-bit key, signed
+    key_id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})

@@ -12,14 +12,17 @@ from __future__ import annotations
 from enum import StrEnum
 
 from app.stories.features import Features
+from app.stories.vocabulary import DEFAULT_WEIGHT
 
-JACCARD = 0.5  # shared content terms over all of both claims' content terms
-CONTAINMENT = 0.8  # or: a short claim's terms nearly all found in a longer one ...
-CONTAINED_TERMS = 3  # ... provided they are at least this many
-CONTAINED_SHARE = 0.4  # ... and this share of the longer one's: a long compound claim
+# Overlap is weighed by how telling each shared term is (`vocabulary.information`), so
+# that sharing "stingy" counts for more than sharing "said" or "support".
+DICE = 0.7  # shared weight over the mean weight of both claims' words
+CONTAINMENT = 0.9  # or: a short claim's weight nearly all found in a longer one ...
+CONTAINED_WEIGHT = 7.0  # ... provided it says enough (two telling words or more) ...
+CONTAINED_SHARE = 0.3  # ... making this share of the longer one's: a long compound claim
 # that contains several short ones would otherwise link them all into one story
 FIGURE_TERMS = 2  # two claims counting the same unit need this many shared content terms ...
-FIGURE_CONTAINMENT = 0.5  # ... making this share of the shorter claim's
+FIGURE_CONTAINMENT = 0.5  # ... making this share of the shorter claim's weight
 FIGURE_TOLERANCE = 0.005  # 60,000 and 60,100 are the same figure; 60,000 and 61,000 are not
 
 
@@ -35,11 +38,9 @@ def relation(a: Features, b: Features) -> Relation | None:
     """How `b` stands to `a`, or None when they are not the same story."""
     if not (a.groupable and b.groupable):
         return None
-    if conflicting_entities(a, b) or swapped_roles(a, b):
+    if conflicting_entities(a, b) or swapped_roles(a, b) or other_times(a, b):
         return None
-    if not (a.content & b.content) or not (
-        similar_content(a.words, b.words) or counted_alike(a, b)
-    ):
+    if not (a.content & b.content) or not (similar_content(a, b) or counted_alike(a, b)):
         return None
     if a.negative != b.negative:
         return Relation.DENIAL
@@ -48,26 +49,43 @@ def relation(a: Features, b: Features) -> Relation | None:
     return Relation.SAME
 
 
-def similar_content(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Most content terms shared, or nearly all of the shorter claim's."""
-    shared = len(a & b)
+def similar_content(a: Features, b: Features) -> bool:
+    """Most of the words' weight shared, or nearly all of the shorter claim's."""
+    shared = shared_weight(a.words, a, b)
     if not shared:
         return False
-    if shared / len(a | b) >= JACCARD:
+    first, second = weight_of(a.words, a), weight_of(b.words, b)
+    if 2 * shared / (first + second) >= DICE:
         return True
-    if shared < CONTAINED_TERMS or shared / min(len(a), len(b)) < CONTAINMENT:
-        return False
-    return shared / max(len(a), len(b)) >= CONTAINED_SHARE
+    shorter, longer = min(first, second), max(first, second)
+    return (
+        shorter >= CONTAINED_WEIGHT
+        and shared / shorter >= CONTAINMENT
+        and shared / longer >= CONTAINED_SHARE
+    )
 
 
 def counted_alike(a: Features, b: Features) -> bool:
     """Both count the same thing (a shared unit) and share most of the shorter one's words."""
     if not shared_units(a, b):
         return False
-    shared = len(a.content & b.content)
+    shared = a.content & b.content
+    shorter = min(weight_of(a.content, a), weight_of(b.content, b))
     return (
-        shared >= FIGURE_TERMS
-        and shared / min(len(a.content), len(b.content)) >= FIGURE_CONTAINMENT
+        len(shared) >= FIGURE_TERMS
+        and shared_weight(a.content, a, b) / shorter >= FIGURE_CONTAINMENT
+    )
+
+
+def weight_of(terms: frozenset[str], features: Features) -> float:
+    return sum(features.weights.get(term, DEFAULT_WEIGHT) for term in terms)
+
+
+def shared_weight(terms: frozenset[str], a: Features, b: Features) -> float:
+    """The weight of those of `terms` (of `a`) that `b` has too, each at the lesser weight."""
+    return sum(
+        min(a.weights.get(term, DEFAULT_WEIGHT), b.weights.get(term, DEFAULT_WEIGHT))
+        for term in terms & b.terms
     )
 
 
@@ -76,8 +94,13 @@ def shared_units(a: Features, b: Features) -> set[str]:
 
 
 def conflicting_entities(a: Features, b: Features) -> bool:
-    """Each names an entity the other does not: about different countries or bodies."""
-    return bool(a.entities - b.entities) and bool(b.entities - a.entities)
+    """Each names a known entity the other does not: about different countries or bodies.
+
+    Only entities the data files know count: other capitalised words ('Department',
+    'HKIA') are too often the same thing named another way."""
+    known_a = {term for term in a.entities if term[0] == "@"}
+    known_b = {term for term in b.entities if term[0] == "@"}
+    return bool(known_a - known_b) and bool(known_b - known_a)
 
 
 def swapped_roles(a: Features, b: Features) -> bool:
@@ -85,6 +108,14 @@ def swapped_roles(a: Features, b: Features) -> bool:
     if None in (a.actor, a.target, b.actor, b.target) or a.actor == a.target:
         return False
     return a.actor == b.target and a.target == b.actor
+
+
+def other_times(a: Features, b: Features) -> bool:
+    """Both report events dated by their text, on days that do not overlap: two departures,
+    two meetings, not one told twice."""
+    if a.period is None or b.period is None:
+        return False
+    return a.period[1] < b.period[0] or b.period[1] < a.period[0]
 
 
 def figures_differ(a: Features, b: Features) -> bool:

@@ -11,10 +11,20 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from app.stories.vocabulary import DENIAL, MODAL, NEGATION, STOP, Vocabulary, load_vocabulary, stem
+from app.stories.vocabulary import (
+    DEFAULT_WEIGHT,
+    DENIAL,
+    MODAL,
+    NEGATION,
+    STOP,
+    Vocabulary,
+    information,
+    load_vocabulary,
+    stem,
+)
 
 # A number ($350, 10,000, 1.2, 40%), a word (U.S., don't, Pyongyang) or a currency sign.
 TOKEN = re.compile(
@@ -70,11 +80,13 @@ class Features:
     """A claim as grouping sees it."""
 
     terms: frozenset[str]  # stems and synonyms; entities as "@slug", other names as "#stem"
+    weights: Mapping[str, float] = field(default_factory=dict)  # how telling each term is
     figures: tuple[Figure, ...] = ()
     negative: bool = False  # denies or negates what it says
     hedged: bool = False  # says it may, might, could or will happen
     actor: str | None = None
     target: str | None = None
+    period: tuple[str, str] | None = None  # first and last day of what it reports, when dated
     # Derived from `terms`, kept because every comparison reads them.
     entities: frozenset[str] = field(init=False, compare=False, repr=False)  # and names
     words: frozenset[str] = field(init=False, compare=False, repr=False)  # content and names
@@ -98,26 +110,37 @@ class Item:
 
     kind: str  # term | entity | number | marker
     text: str = ""
-    value: float = 0.0
+    value: float = 0.0  # a number's value; a term's or an entity's weight (`information`)
 
 
 def claim_features(
-    text: str, stance: str = "asserted", actor: str | None = None, target: str | None = None
+    text: str,
+    stance: str = "asserted",
+    actor: str | None = None,
+    target: str | None = None,
+    period: tuple[str, str] | None = None,
 ) -> Features:
-    """The features of a claim's assertion, its stance and its actor and target slugs."""
+    """The features of a claim's assertion, its stance, its actor and target slugs and the
+    days of the event it reports."""
     vocabulary = load_vocabulary()
     items = list(read_items(text, vocabulary))
-    terms = {PREFIX[i.kind] + i.text for i in items if i.kind in PREFIX}
+    weights: dict[str, float] = {}
+    for item in items:
+        if item.kind in PREFIX:
+            term = PREFIX[item.kind] + item.text
+            weights[term] = max(weights.get(term, 0.0), item.value)
     markers = [i.text for i in items if i.kind == "marker"]
     denies = stance == DENYING_STANCE or DENIAL in markers
     negated = markers.count(NEGATION) % 2 == 1
     return Features(
-        terms=frozenset(terms),
+        terms=frozenset(weights),
+        weights=weights,
         figures=tuple(figures_of(items)),
         negative=denies != negated,
         hedged=MODAL in markers,
         actor=actor,
         target=target,
+        period=period,
     )
 
 
@@ -147,7 +170,7 @@ def read_items(text: str, vocabulary: Vocabulary) -> Iterator[Item]:
             continue
         entity, length = _entity(tokens, index, vocabulary)
         if entity is not None:
-            yield Item("entity", entity)
+            yield entity
             index += length
             continue
         item, length = _phrase(tokens, index, vocabulary)
@@ -169,7 +192,7 @@ def _words(tokens: list[re.Match[str]], start: int, count: int) -> list[str]:
 
 def _entity(
     tokens: list[re.Match[str]], index: int, vocabulary: Vocabulary
-) -> tuple[str | None, int]:
+) -> tuple[Item | None, int]:
     """The entity a name starting at `index` refers to, and how many tokens it spans."""
     knowledge = vocabulary.knowledge
     first = tokens[index].group("word")
@@ -184,7 +207,7 @@ def _entity(
         phrase = " ".join(words[:length]).removesuffix("'s")
         named = knowledge.lookup(phrase) or knowledge.lookup(phrase.rstrip("."))
         if named is not None and (length > 1 or named.source.kind != "group"):
-            return named.entity.slug, length
+            return Item("entity", named.entity.slug, information(phrase)), length
     return None, 1
 
 
@@ -217,8 +240,8 @@ def _phrase(
         return None, 1
     original = tokens[index].group("word") or ""
     if index > 0 and original[:1].isupper():
-        return Item("name", key), 1  # a name the data files do not know ("Kirova")
-    return Item("term", key), 1
+        return Item("name", key, information(word)), 1  # a name the data files do not know
+    return Item("term", key, information(word)), 1
 
 
 def _word_stem(word: str) -> str:
@@ -230,7 +253,7 @@ def _meaning_item(meaning: str) -> Item | None:
         return None
     if meaning.startswith("!"):
         return Item("marker", meaning)
-    return Item("term", meaning)
+    return Item("term", meaning, information(meaning))  # synonyms weigh alike
 
 
 def _number(
@@ -288,7 +311,11 @@ def _following_unit(items: list[Item], position: int) -> str | None:
 
 def features_json(features: Features) -> str:
     """`features` as compact JSON, to store beside the claim."""
-    data: dict[str, object] = {"t": sorted(features.terms)}
+    terms = sorted(features.terms)
+    data: dict[str, object] = {
+        "t": terms,
+        "w": [round(features.weights.get(term, DEFAULT_WEIGHT), 1) for term in terms],
+    }
     if features.figures:
         data["f"] = [[figure.value, figure.unit] for figure in features.figures]
     if features.negative:
@@ -299,17 +326,22 @@ def features_json(features: Features) -> str:
         data["a"] = features.actor
     if features.target:
         data["g"] = features.target
+    if features.period:
+        data["p"] = list(features.period)
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def features_from_json(text: str) -> Features:
     """The features `features_json` stored."""
     data = json.loads(text)
+    weights = dict(zip(data["t"], data.get("w", ()), strict=False))
     return Features(
         terms=frozenset(data["t"]),
+        weights={term: weights.get(term, DEFAULT_WEIGHT) for term in data["t"]},
         figures=tuple(Figure(float(value), str(unit)) for value, unit in data.get("f", ())),
         negative=bool(data.get("n")),
         hedged=bool(data.get("h")),
         actor=data.get("a"),
         target=data.get("g"),
+        period=tuple(data["p"]) if "p" in data else None,  # type: ignore[arg-type]
     )

@@ -1,5 +1,10 @@
-"""The `story_keys` table: every claim's LSH band keys and features, written as the
-claims are, and read back to search or compare them."""
+"""The `story_keys` and `story_bands` tables: every claim's features, and the LSH band
+keys of every groupable claim under an index, written as the claims are.
+
+A load finds a new claim's candidates by asking the index, per band key, for the few
+most recent claims with that key (`most_recent`): a handful of index look-ups per
+claim, whatever the size of the database, and nothing read into memory beforehand.
+"""
 
 from __future__ import annotations
 
@@ -7,68 +12,145 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, column, func, insert, select, values
+from sqlalchemy.types import BigInteger
 
-from app.storage.tables import ARTICLES, CLAIMS, ENTITIES, STORY_KEYS
-from app.stories.features import Features, claim_features, features_from_json, features_json
+from app.storage.tables import ARTICLES, CLAIMS, ENTITIES, STORY_BANDS, STORY_CLAIMS, STORY_KEYS
+from app.stories.features import Features, claim_features, features_from_json
 from app.stories.grouping import Member
 from app.stories.members import timeline_key
-from app.stories.minhash import band_layout, keys_of
 
-BATCH = 900  # ids per IN (...) list: below every backend's limit on bound parameters
+BATCH = 900  # values per IN (...) list or VALUES list: below every backend's parameter limit
+PER_BUCKET = 2  # candidates taken per band key: the most recent claims with it
+
+
+@dataclass(frozen=True)
+class NewClaim:
+    """A claim this load writes, as grouping needs it."""
+
+    claim_id: str
+    features: Features
+    features_json: str
+    bands: tuple[int, ...]  # signed 64-bit band keys; empty: too short to join a story
+    order: int  # timeline key
+    article: int  # its article's row id
+    length: int  # of its assertion
 
 
 @dataclass(frozen=True)
 class Entry:
-    """A claim written by this load, as grouping needs it."""
+    """A new claim with its `story_keys` id."""
 
     key_id: int
+    claim: NewClaim
+
+    @property
+    def member(self) -> Member:
+        claim = self.claim
+        return Member(claim.claim_id, claim.article, claim.features, claim.order, claim.length)
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A stored claim found as a candidate: its article, its story, and itself."""
+
+    key_id: int
+    article: int
+    story_id: str | None
     member: Member
-    bands: np.ndarray | None  # None: too short to join a story
 
 
-NewClaim = tuple[str, Features, int, int, int]  # claim id, features, order, article, length
-
-
-def write_keys(connection: Connection, items: Sequence[NewClaim], next_id: int) -> list[Entry]:
-    """Insert the `story_keys` rows of `items`, ids from `next_id`; return them as entries."""
-    groupable = [index for index, item in enumerate(items) if item[1].groupable]
-    keys = keys_of([items[index][1].terms for index in groupable])
-    bands = {index: keys[row] for row, index in enumerate(groupable)}
-    rows, entries = [], []
-    for index, (claim_id, features, order, article, length) in enumerate(items):
-        band_row = bands.get(index)
-        rows.append(
-            {
-                "id": next_id + index,
-                "claim_id": claim_id,
-                "bands": band_row.tobytes() if band_row is not None else None,
-                "features": features_json(features),
-                "timeline_key": order,
-            }
-        )
-        member = Member(claim_id, article, features, order, length)
-        entries.append(Entry(next_id + index, member, band_row))
-    if rows:
-        connection.execute(insert(STORY_KEYS), rows)
+def write_keys(connection: Connection, claims: Sequence[NewClaim], next_id: int) -> list[Entry]:
+    """Insert the `story_keys` rows of `claims`, ids from `next_id`; return them as entries."""
+    entries = [Entry(next_id + index, claim) for index, claim in enumerate(claims)]
+    rows = [
+        {
+            "id": entry.key_id,
+            "claim_id": entry.claim.claim_id,
+            "features": entry.claim.features_json,
+            "timeline_key": entry.claim.order,
+        }
+        for entry in entries
+    ]
+    for chunk in batches(rows, 5000):
+        connection.execute(insert(STORY_KEYS), list(chunk))
     return entries
 
 
-def missing_claims(connection: Connection) -> list[NewClaim]:
-    """Stored claims without keys (a database loaded before stories existed)."""
+def write_bands(connection: Connection, entries: Sequence[Entry]) -> None:
+    """Index the band keys of `entries` (after their candidates were looked up)."""
+    rows = [
+        {"band_key": key, "key_id": entry.key_id}
+        for entry in entries
+        for key in set(entry.claim.bands)
+    ]
+    for chunk in batches(rows, 10_000):
+        connection.execute(insert(STORY_BANDS), list(chunk))
+
+
+def most_recent(connection: Connection, keys: Iterable[int]) -> dict[int, list[int]]:
+    """For each band key, the `story_keys` ids of the most recent claims that have it."""
+    found: dict[int, list[int]] = {}
+    for chunk in batches(sorted(set(keys))):
+        rows = [(key,) for key in chunk]
+        wanted = values(column("k", BigInteger), name="wanted").data(rows).cte()
+        columns = [
+            select(STORY_BANDS.c.key_id)
+            .where(STORY_BANDS.c.band_key == wanted.c.k)
+            .order_by(STORY_BANDS.c.key_id.desc())
+            .limit(1)
+            .offset(rank)
+            .scalar_subquery()
+            for rank in range(PER_BUCKET)
+        ]
+        for key, *ids in connection.execute(select(wanted.c.k, *columns)):
+            found[int(key)] = [int(key_id) for key_id in ids if key_id is not None]
+    return found
+
+
+def read_stored(connection: Connection, key_ids: Iterable[int]) -> dict[int, Stored]:
+    """Stored candidates by `story_keys` id, with their article and story."""
+    found: dict[int, Stored] = {}
+    for chunk in batches(sorted(set(key_ids))):
+        statement = (
+            select(
+                STORY_KEYS.c.id,
+                STORY_KEYS.c.claim_id,
+                STORY_KEYS.c.features,
+                STORY_KEYS.c.timeline_key,
+                CLAIMS.c.article_id,
+                func.length(CLAIMS.c.assertion).label("length"),
+                STORY_CLAIMS.c.story_id,
+            )
+            .join(CLAIMS, CLAIMS.c.id == STORY_KEYS.c.claim_id)
+            .outerjoin(STORY_CLAIMS, STORY_CLAIMS.c.claim_id == STORY_KEYS.c.claim_id)
+            .where(STORY_KEYS.c.id.in_(chunk))
+        )
+        for row in connection.execute(statement):
+            features = features_from_json(row.features)
+            member = Member(row.claim_id, row.article_id, features, row.timeline_key, row.length)
+            found[row.id] = Stored(row.id, row.article_id, row.story_id, member)
+    return found
+
+
+def missing_claims(connection: Connection) -> list[tuple[Any, ...]]:
+    """Stored claims without keys (a database loaded before stories existed), as rows of
+    (claim id, assertion, stance, actor, target, first day, published, position, article,
+    event start, event end)."""
     actor, target = ENTITIES.alias("actor"), ENTITIES.alias("target")
     statement = (
         select(
             CLAIMS.c.id,
             CLAIMS.c.assertion,
             CLAIMS.c.stance,
-            CLAIMS.c.article_id,
             actor.c.slug.label("actor"),
             target.c.slug.label("target"),
             func.coalesce(CLAIMS.c.said_on_start, CLAIMS.c.said_on_end).label("first_day"),
             ARTICLES.c.published,
             CLAIMS.c.position,
+            CLAIMS.c.article_id,
+            CLAIMS.c.event_start,
+            CLAIMS.c.event_end,
         )
         .join(ARTICLES, ARTICLES.c.id == CLAIMS.c.article_id)
         .outerjoin(actor, actor.c.id == CLAIMS.c.actor_id)
@@ -76,71 +158,26 @@ def missing_claims(connection: Connection) -> list[NewClaim]:
         .where(~select(STORY_KEYS.c.id).where(STORY_KEYS.c.claim_id == CLAIMS.c.id).exists())
         .order_by(CLAIMS.c.article_id, CLAIMS.c.position)
     )
-    return [
-        (
-            row.id,
-            claim_features(row.assertion, row.stance, row.actor, row.target),
-            timeline_key(row.first_day, row.published, row.position),
-            row.article_id,
-            len(row.assertion),
-        )
-        for row in connection.execute(statement)
-    ]
+    return [tuple(row) for row in connection.execute(statement)]
 
 
-@dataclass
-class StoredKeys:
-    """Every groupable claim's band keys, in key order, with its article."""
-
-    ids: np.ndarray  # story_keys ids
-    articles: np.ndarray
-    keys: np.ndarray  # (claims, bands) uint64
-
-
-def read_keys(connection: Connection, batch: int = 50_000) -> StoredKeys:
-    """All stored band keys (96 bytes per claim: the whole index fits in memory)."""
-    bands, _ = band_layout()
-    groupable = STORY_KEYS.c.bands.is_not(None)
-    total = connection.execute(select(func.count()).where(groupable)).scalar_one()
-    ids = np.zeros(total, dtype=np.int64)
-    articles = np.zeros(total, dtype=np.int64)
-    keys = np.zeros((total, bands), dtype=np.uint64)
-    statement = (
-        select(STORY_KEYS.c.id, CLAIMS.c.article_id, STORY_KEYS.c.bands)
-        .join(CLAIMS, CLAIMS.c.id == STORY_KEYS.c.claim_id)
-        .where(groupable)
-        .order_by(STORY_KEYS.c.id)
+def stored_claim(row: Sequence[Any]) -> NewClaim:
+    """A row of `missing_claims` as a claim to group."""
+    claim_id, assertion, stance, actor, target, first_day, published, position, article = row[:9]
+    start, end = row[9:]
+    period = (start, end) if start and end else None
+    features = claim_features(assertion, stance, actor, target, period)
+    return new_claim(
+        claim_id, features, timeline_key(first_day, published, position), article, len(assertion)
     )
-    result = connection.execute(statement)
-    filled = 0
-    while rows := result.fetchmany(batch):
-        end = filled + len(rows)
-        ids[filled:end] = [row.id for row in rows]
-        articles[filled:end] = [row.article_id for row in rows]
-        packed = b"".join(bytes(row.bands) for row in rows)
-        keys[filled:end] = np.frombuffer(packed, dtype=np.uint64).reshape(-1, bands)
-        filled = end
-    return StoredKeys(ids[:filled], articles[:filled], keys[:filled])
 
 
-def read_members(connection: Connection, key_ids: Iterable[int]) -> dict[int, Member]:
-    """The stored claims of `key_ids` (story_keys ids) as members."""
-    columns = (STORY_KEYS.c.id, STORY_KEYS.c.claim_id, CLAIMS.c.article_id, STORY_KEYS.c.features)
-    found: dict[int, Member] = {}
-    for chunk in batches(sorted(key_ids)):
-        statement = (
-            select(
-                *columns, STORY_KEYS.c.timeline_key, func.length(CLAIMS.c.assertion).label("length")
-            )
-            .join(CLAIMS, CLAIMS.c.id == STORY_KEYS.c.claim_id)
-            .where(STORY_KEYS.c.id.in_(chunk))
-        )
-        for row in connection.execute(statement):
-            features = features_from_json(row.features)
-            found[row.id] = Member(
-                row.claim_id, row.article_id, features, row.timeline_key, row.length
-            )
-    return found
+def new_claim(claim_id: str, features: Features, order: int, article: int, length: int) -> NewClaim:
+    """A claim to group, with its band keys computed here."""
+    from app.stories.prepare import band_keys_of, encode
+
+    bands = band_keys_of([features])[0]
+    return NewClaim(claim_id, features, encode(features), bands, order, article, length)
 
 
 def batches(items: Sequence[Any], size: int = BATCH) -> Iterator[Sequence[Any]]:

@@ -17,6 +17,7 @@ def features_of(claim: Claim) -> Features:
         claim.stance,
         claim.actor.slug if claim.actor else None,
         claim.target.slug if claim.target else None,
+        (claim.event_period.start, claim.event_period.end) if claim.event_period else None,
     )
 
 

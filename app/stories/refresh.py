@@ -1,8 +1,7 @@
 """A story's headline, its claims' relations to it, and its counts, sources and topics.
 
-Headlines and relations are chosen in Python for the stories a load touched; counts,
-sources and topics are recomputed in SQL for every story at the end of a load that
-changed anything, like the other summary tables.
+At the end of a load, for the stories it changed only: headlines and relations are
+chosen in Python, counts, sources and topics recomputed in SQL.
 """
 
 from __future__ import annotations
@@ -31,31 +30,33 @@ BATCH = 900
 
 
 def retitle(connection: Connection, touched: Iterable[str]) -> None:
-    """Choose the headline of each touched story (and of any that lost its headline)."""
-    orphans = select(STORIES.c.id).where(STORIES.c.headline_claim_id.is_(None))
-    story_ids = sorted(set(touched) | {row.id for row in connection.execute(orphans)})
+    """Choose the headline of each touched story and each claim's relation to it."""
+    story_ids = sorted(touched)
     for start in range(0, len(story_ids), BATCH):
         chunk = story_ids[start : start + BATCH]
         members = story_members(connection, chunk)
         heads: list[dict[str, Any]] = []
         links: list[dict[str, Any]] = []
         for story, group in members.items():
-            head = headline(group)
+            head = headline([member for member, _ in group])
             heads.append({"story": story, "head": head.claim_id})
-            links.extend(
-                {"claim": member.claim_id, "relation": str(relation_to(head, member))}
-                for member in group
-            )
+            for member, stored in group:
+                now = str(relation_to(head, member))
+                if now != stored:
+                    links.append({"claim": member.claim_id, "relation": now})
         write_titles(connection, heads, links)
 
 
-def story_members(connection: Connection, story_ids: Sequence[str]) -> dict[str, list[Member]]:
-    """The members of each of `story_ids` that still has claims."""
+def story_members(
+    connection: Connection, story_ids: Sequence[str]
+) -> dict[str, list[tuple[Member, str]]]:
+    """The members of each of `story_ids` that still has claims, with their stored relation."""
     statement = (
         select(
             STORY_CLAIMS.c.story_id,
             STORY_CLAIMS.c.claim_id,
             STORY_CLAIMS.c.timeline_key,
+            STORY_CLAIMS.c.relation,
             CLAIMS.c.article_id,
             STORY_KEYS.c.features,
             func.length(CLAIMS.c.assertion).label("length"),
@@ -64,7 +65,7 @@ def story_members(connection: Connection, story_ids: Sequence[str]) -> dict[str,
         .join(STORY_KEYS, STORY_KEYS.c.claim_id == STORY_CLAIMS.c.claim_id)
         .where(STORY_CLAIMS.c.story_id.in_(story_ids))
     )
-    members: dict[str, list[Member]] = {}
+    members: dict[str, list[tuple[Member, str]]] = {}
     for row in connection.execute(statement):
         member = Member(
             row.claim_id,
@@ -73,7 +74,7 @@ def story_members(connection: Connection, story_ids: Sequence[str]) -> dict[str,
             row.timeline_key,
             row.length,
         )
-        members.setdefault(row.story_id, []).append(member)
+        members.setdefault(row.story_id, []).append((member, row.relation))
     return members
 
 
@@ -106,36 +107,43 @@ def drop_story_rows(connection: Connection, story_ids: Sequence[str]) -> None:
         connection.execute(delete(STORIES).where(STORIES.c.id.in_(chunk)))
 
 
-def refresh_stories(connection: Connection) -> None:
-    """Drop stories left without claims; recount every story; rebuild sources and topics."""
-    empty = select(STORIES.c.id).where(
-        ~select(STORY_CLAIMS.c.claim_id).where(STORY_CLAIMS.c.story_id == STORIES.c.id).exists()
-    )
-    drop_story_rows(connection, [row.id for row in connection.execute(empty)])
-    connection.execute(update(STORIES).values(**story_counts()))
-    for table in (STORY_SOURCES, STORY_TOPICS):
-        connection.execute(delete(table))
+def refresh_stories(connection: Connection, touched: Iterable[str]) -> None:
+    """For each touched story: drop it if left without claims, else recount it and
+    rebuild its sources and topics."""
+    story_ids = sorted(touched)
     links = STORY_CLAIMS.c
-    by_source = (
-        select(
-            links.story_id, CLAIM_SOURCES.c.source_id, func.count(), func.min(links.timeline_key)
+    for start in range(0, len(story_ids), BATCH):
+        chunk = story_ids[start : start + BATCH]
+        empty = select(STORIES.c.id).where(
+            STORIES.c.id.in_(chunk),
+            ~select(links.claim_id).where(links.story_id == STORIES.c.id).exists(),
         )
-        .join(CLAIM_SOURCES, CLAIM_SOURCES.c.claim_id == links.claim_id)
-        .group_by(links.story_id, CLAIM_SOURCES.c.source_id)
-    )
-    connection.execute(
-        insert(STORY_SOURCES).from_select(
-            ["story_id", "source_id", "claims", "first_key"], by_source
+        drop_story_rows(connection, [row.id for row in connection.execute(empty)])
+        connection.execute(update(STORIES).where(STORIES.c.id.in_(chunk)).values(**story_counts()))
+        for table in (STORY_SOURCES, STORY_TOPICS):
+            connection.execute(delete(table).where(table.c.story_id.in_(chunk)))
+        mine = links.story_id.in_(chunk)
+        by_source = (
+            select(
+                links.story_id,
+                CLAIM_SOURCES.c.source_id,
+                func.count(),
+                func.min(links.timeline_key),
+            )
+            .join(CLAIM_SOURCES, CLAIM_SOURCES.c.claim_id == links.claim_id)
+            .where(mine)
+            .group_by(links.story_id, CLAIM_SOURCES.c.source_id)
         )
-    )
-    by_topic = (
-        select(links.story_id, CLAIM_TOPICS.c.topic_id, func.count())
-        .join(CLAIM_TOPICS, CLAIM_TOPICS.c.claim_id == links.claim_id)
-        .group_by(links.story_id, CLAIM_TOPICS.c.topic_id)
-    )
-    connection.execute(
-        insert(STORY_TOPICS).from_select(["story_id", "topic_id", "claims"], by_topic)
-    )
+        columns = ["story_id", "source_id", "claims", "first_key"]
+        connection.execute(insert(STORY_SOURCES).from_select(columns, by_source))
+        by_topic = (
+            select(links.story_id, CLAIM_TOPICS.c.topic_id, func.count())
+            .join(CLAIM_TOPICS, CLAIM_TOPICS.c.claim_id == links.claim_id)
+            .where(mine)
+            .group_by(links.story_id, CLAIM_TOPICS.c.topic_id)
+        )
+        columns = ["story_id", "topic_id", "claims"]
+        connection.execute(insert(STORY_TOPICS).from_select(columns, by_topic))
 
 
 def story_counts() -> dict[str, Any]:

@@ -1,10 +1,12 @@
 """Stories in the database, kept by `claimtrack load` in the same transaction as the claims.
 
-A load never regroups what is stored. Every claim it writes gets a row of `story_keys`
-(its LSH band keys and features), and, chunk by chunk, is looked up in an in-memory
-index of every stored claim's band keys (`index.BandIndex`). It joins the story of a
-candidate when it matches that story's headline (merging the stories whose headlines it
-matches), or founds a new story with a candidate that belongs to none and matches it.
+A load never regroups what is stored, and touches only what it adds. Chunk by chunk, it
+writes its claims' `story_keys` rows, asks the band index (`story_bands`) for the few
+most recent stored claims sharing a band key with each (`keys.most_recent`), then
+indexes its own. A claim joins the story of a candidate when it matches that story's
+**headline** (merging the stories whose headlines it matches), or founds a new story
+with a candidate that belongs to none and matches it. At the end it names the stories
+it founded, and chooses headlines and recounts only for the stories it changed.
 The rules users rely on:
 
 - A story's id is derived from the claim that founded it: the earliest of the claims
@@ -23,308 +25,376 @@ The rules users rely on:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, tuple_, update
 
 from app.extraction.model import Claim
-from app.storage.tables import CLAIMS, STORIES, STORY_ALIASES, STORY_CLAIMS, STORY_KEYS
+from app.storage.tables import (
+    CLAIMS,
+    STORIES,
+    STORY_ALIASES,
+    STORY_BANDS,
+    STORY_CLAIMS,
+    STORY_KEYS,
+)
 from app.stories.compare import relation
 from app.stories.features import Features, features_from_json
 from app.stories.grouping import Member, headline_rank, story_id
-from app.stories.index import BandIndex
 from app.stories.keys import (
     Entry,
     NewClaim,
+    Stored,
     batches,
     missing_claims,
-    read_keys,
-    read_members,
+    most_recent,
+    new_claim,
+    read_stored,
+    stored_claim,
+    write_bands,
     write_keys,
 )
 from app.stories.members import features_of, timeline_key
+from app.stories.prepare import Prepared, band_keys_of
 from app.stories.refresh import drop_story_rows, refresh_stories, retitle
 
-RECENT = 50_000  # stored candidates kept in memory before the cache starts afresh
+HEADS_KEPT = 50_000  # headline features kept between chunks before the cache starts afresh
+PROVISIONAL = "~"  # ids of stories founded by this load until it names them
 
 
 @dataclass
 class StoryLoad:
-    """The story side of one load: keys and grouping per chunk, stories written at the end."""
+    """The story side of one load: keys and grouping per chunk, names and counts at the end."""
 
     connection: Connection
     next_id: int = 0
     pending: list[NewClaim] = field(default_factory=list)
-    changed: bool = False
-    grouper: Grouper | None = None
+    grouper: Grouper = field(init=False)
 
     def __post_init__(self) -> None:
         biggest = self.connection.execute(select(func.max(STORY_KEYS.c.id))).scalar_one()
         self.next_id = int(biggest or 0) + 1
+        self.grouper = Grouper(self.connection)
 
     def add(
-        self, claim: Claim, article: tuple[int, str], first_day: str | None, position: int
+        self,
+        claim: Claim,
+        prepared: Prepared | None,
+        article: tuple[int, str],
+        first_day: str | None,
+        position: int,
     ) -> None:
-        """Remember a claim written by this load (`article`: its row id and published date)."""
+        """Remember a claim written by this load (`article`: its row id and published date).
+
+        `prepared` is what the extraction worker computed for it, if anything."""
         order = timeline_key(first_day, article[1], position)
-        self.pending.append((claim.id, features_of(claim), order, article[0], len(claim.assertion)))
+        if prepared is None:
+            self.pending.append(
+                new_claim(claim.id, features_of(claim), order, article[0], len(claim.assertion))
+            )
+            return
+        self.pending.append(
+            NewClaim(
+                claim.id,
+                prepared.features,
+                prepared.encoded,
+                prepared.bands,
+                order,
+                article[0],
+                len(claim.assertion),
+            )
+        )
 
     def flush(self) -> None:
         """Write the keys of the claims added since the last flush, and group them."""
         if not self.pending:
             return
-        if self.grouper is None:
-            self.grouper = Grouper(self.connection)  # reads the stored keys before adding ours
         entries = write_keys(self.connection, self.pending, self.next_id)
         self.next_id += len(self.pending)
         self.pending.clear()
         self.grouper.group(entries)
-        self.changed = True
 
     def forget_article(self, article_id: int) -> None:
         """Take a changed article's claims out of their stories (before they are deleted)."""
+        connection = self.connection
         claim_ids = select(CLAIMS.c.id).where(CLAIMS.c.article_id == article_id)
-        if self.grouper is not None:
-            gone = select(STORY_KEYS.c.id).where(STORY_KEYS.c.claim_id.in_(claim_ids))
-            self.grouper.forget([row.id for row in self.connection.execute(gone)])
+        stories = select(STORY_CLAIMS.c.story_id).where(STORY_CLAIMS.c.claim_id.in_(claim_ids))
+        self.grouper.forget({row.story_id for row in connection.execute(stories)})
         headline = STORIES.c.headline_claim_id
-        self.connection.execute(
+        connection.execute(
             update(STORIES).where(headline.in_(claim_ids)).values(headline_claim_id=None)
         )
-        self.connection.execute(delete(STORY_CLAIMS).where(STORY_CLAIMS.c.claim_id.in_(claim_ids)))
-        self.connection.execute(delete(STORY_KEYS).where(STORY_KEYS.c.claim_id.in_(claim_ids)))
-        self.changed = True
+        connection.execute(delete(STORY_CLAIMS).where(STORY_CLAIMS.c.claim_id.in_(claim_ids)))
+        keys = select(STORY_KEYS.c.id, STORY_KEYS.c.features).where(
+            STORY_KEYS.c.claim_id.in_(claim_ids)
+        )
+        drop_bands(connection, [(row.id, row.features) for row in connection.execute(keys)])
+        connection.execute(delete(STORY_KEYS).where(STORY_KEYS.c.claim_id.in_(claim_ids)))
 
     def finish(self) -> None:
-        """Group what is left (and stored claims without keys); write the stories."""
-        self.pending.extend(missing_claims(self.connection))
+        """Group what is left (and stored claims without keys); name, title and count the
+        stories this load changed."""
+        self.pending.extend(stored_claim(row) for row in missing_claims(self.connection))
         self.flush()
-        if not self.changed:
-            return
-        touched = self.grouper.write() if self.grouper is not None else set()
+        touched = self.grouper.finish()
         retitle(self.connection, touched)
-        refresh_stories(self.connection)
+        refresh_stories(self.connection, touched)
 
 
-@dataclass
-class Slot:
-    """A story as a load sees it: a stored one (with its id) or one the load founds."""
+def drop_bands(connection: Connection, keys: Sequence[tuple[int, str]]) -> None:
+    """Delete the band keys of claims (story_keys id, features), found again from their terms."""
+    features = [features_from_json(encoded) for _, encoded in keys]
+    rows = [
+        (key_id, band)
+        for (key_id, _), bands in zip(keys, band_keys_of(features), strict=True)
+        for band in set(bands)
+    ]
+    pair = tuple_(STORY_BANDS.c.band_key, STORY_BANDS.c.key_id)
+    for chunk in batches(rows, 400):
+        connection.execute(delete(STORY_BANDS).where(pair.in_([(b, k) for k, b in chunk])))
 
-    head: Features | None  # the features a new claim must match to join
-    story_id: str | None = None
-    founder: tuple[int, str] = (0, "")  # a stored story's founding order, for merges
-    merged_into: int | None = None
+
+@dataclass(frozen=True)
+class Candidate:
+    """A claim a new claim is compared with: stored, or written earlier in this load."""
+
+    key_id: int
+    article: int
+    member: Member
 
 
 class Grouper:
-    """Puts a load's claims into stories, chunk by chunk, in memory; writes at the end."""
+    """Puts a load's claims into stories, chunk by chunk, writing as it goes."""
 
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
-        stored = read_keys(connection)
-        self.index = BandIndex(stored.ids, stored.keys)
-        size = int(stored.ids.max()) + 1 if len(stored.ids) else 1
-        self.articles = np.full(size, -1, dtype=np.int64)
-        self.articles[stored.ids] = stored.articles
-        self.story_of = np.full(size, -1, dtype=np.int64)  # key id -> slot
-        self.slots: list[Slot] = []
-        self.slot_of_story: dict[str, int] = {}
-        self.links: dict[int, tuple[str, int]] = {}  # key id -> claim id, order: linked now
-        self.recent: dict[int, Member] = {}  # stored claims read as candidates
-        self._read_memberships()
+        self.founded: dict[str, tuple[int, str]] = {}  # provisional id -> earliest claim
+        self.foundings = 0
+        self.merged: dict[str, str] = {}  # a story merged away by this load -> its survivor
+        self.heads: dict[str, Features | None] = {}  # story id -> its headline's features
+        self.founders: dict[str, tuple[int, str]] = {}  # stored story -> its founding order
+        self.touched: set[str] = set()
+        self.story_of: dict[int, str] = {}  # claims of the current chunk linked so far
 
-    def _read_memberships(self) -> None:
-        statement = select(STORY_KEYS.c.id, STORY_CLAIMS.c.story_id).join(
-            STORY_CLAIMS, STORY_CLAIMS.c.claim_id == STORY_KEYS.c.claim_id
-        )
-        for row in self.connection.execute(statement):
-            self.story_of[row.id] = self._stored_slot(row.story_id)
+    def forget(self, stories: Iterable[str]) -> None:
+        """Stories that lose claims: their headline may go, so read it again."""
+        for story in stories:
+            self.heads.pop(story, None)
+            self.touched.add(story)
 
-    def _stored_slot(self, story: str) -> int:
-        if story not in self.slot_of_story:
-            self.slot_of_story[story] = len(self.slots)
-            self.slots.append(Slot(head=None, story_id=story))
-        return self.slot_of_story[story]
-
-    def forget(self, key_ids: list[int]) -> None:
-        """Claims deleted by this load are no longer candidates."""
-        for key_id in key_ids:
-            if key_id < len(self.articles):
-                self.articles[key_id] = -1
-                self.story_of[key_id] = -1
-            self.links.pop(key_id, None)
-
-    def find(self, slot: int) -> int:
-        while self.slots[slot].merged_into is not None:
-            slot = self.slots[slot].merged_into  # type: ignore[assignment]
-        return slot
+    def resolve(self, story: str) -> str:
+        while story in self.merged:
+            story = self.merged[story]
+        return story
 
     def group(self, entries: Sequence[Entry]) -> None:
         """Link each groupable entry to a story, or found one with a candidate."""
-        entries = [entry for entry in entries if entry.bands is not None]
+        entries = [entry for entry in entries if entry.claim.bands]
         if not entries:
             return
-        ids = np.array([entry.key_id for entry in entries], dtype=np.int64)
-        self._grow(int(ids.max()) + 1)
-        self.articles[ids] = [entry.member.article for entry in entries]
-        keys = np.stack([entry.bands for entry in entries])  # type: ignore[misc]
-        self.index.add(ids, keys)
-        candidates = self._candidates(entries, self.index.lookup(keys))
-        known = {entry.key_id: entry.member for entry in entries}
-        unknown = {
-            c for found in candidates for c in found if c not in known and self.story_of[c] < 0
-        }
-        known.update(read_members(self.connection, unknown))
-        self._load_heads(
-            {
-                self.find(int(self.story_of[c]))
-                for found in candidates
-                for c in found
-                if self.story_of[c] >= 0
-            }
+        keys = {key for entry in entries for key in entry.claim.bands}
+        recent = most_recent(self.connection, keys)  # before this chunk's own keys are in
+        write_bands(self.connection, entries)
+        stored = read_stored(self.connection, {i for ids in recent.values() for i in ids})
+        for key_id, found in stored.items():
+            if found.story_id is not None:
+                self.story_of[key_id] = found.story_id
+        self._read_heads({self.resolve(row.story_id) for row in stored.values() if row.story_id})
+        local: dict[int, list[Candidate]] = {}  # band key -> this chunk's claims with it
+        links: list[dict[str, Any]] = []
+        for entry in entries:
+            candidates = self._candidates(entry, recent, stored, local)
+            links.extend(self._place(entry, candidates))
+            mine = Candidate(entry.key_id, entry.claim.article, entry.member)
+            for key in set(entry.claim.bands):
+                local.setdefault(key, []).append(mine)
+        for link in links:
+            link["story_id"] = self.resolve(link["story_id"])
+        for chunk in batches(links, 5000):
+            self.connection.execute(insert(STORY_CLAIMS), list(chunk))
+        self.story_of.clear()
+        if len(self.heads) > HEADS_KEPT:
+            self.heads.clear()
+
+    def _candidates(
+        self,
+        entry: Entry,
+        recent: dict[int, list[int]],
+        stored: dict[int, Stored],
+        local: dict[int, list[Candidate]],
+    ) -> list[Candidate]:
+        """Claims of other articles sharing a band key with `entry`, newest first, once each."""
+        found: dict[int, Candidate] = {}
+        for key in entry.claim.bands:
+            for candidate in local.get(key, ()):
+                found.setdefault(candidate.key_id, candidate)
+            for key_id in recent.get(key, ()):
+                if key_id in stored and key_id not in found:
+                    row = stored[key_id]
+                    found[key_id] = Candidate(key_id, row.article, row.member)
+        article = entry.claim.article
+        return sorted(
+            (c for c in found.values() if c.article != article),
+            key=lambda c: -c.key_id,
         )
-        for entry, found in zip(entries, candidates, strict=True):
-            if self.story_of[entry.key_id] < 0:
-                self._place(entry.key_id, entry.member, found, known)
 
-    def _members(self, key_ids: set[int]) -> dict[int, Member]:
-        """Stored claims that belong to no story, read once and kept a while."""
-        missing = key_ids - self.recent.keys()
-        if missing:
-            if len(self.recent) > RECENT:
-                self.recent.clear()
-            self.recent.update(read_members(self.connection, missing))
-        return {key_id: self.recent[key_id] for key_id in key_ids if key_id in self.recent}
+    def _place(self, entry: Entry, candidates: list[Candidate]) -> list[dict[str, Any]]:
+        """Link `entry` to a story; the links to write.
 
-    def _grow(self, size: int) -> None:
-        if size > len(self.articles):
-            extra = size * 2 - len(self.articles)
-            self.articles = np.concatenate([self.articles, np.full(extra, -1, dtype=np.int64)])
-            self.story_of = np.concatenate([self.story_of, np.full(extra, -1, dtype=np.int64)])
-
-    def _candidates(self, entries: Sequence[Entry], found: list[set[int]]) -> list[list[int]]:
-        """Candidates from other articles that still exist, in id order."""
-        return [
-            sorted(
-                c for c in ids if self.articles[c] >= 0 and self.articles[c] != entry.member.article
-            )
-            for entry, ids in zip(entries, found, strict=True)
+        It joins the stories whose headline it matches, or else the story of a candidate
+        it matches as closely as a headline would (a paraphrase of a paraphrase), or
+        founds a story with a candidate in none."""
+        member = entry.member
+        stories = sorted(
+            {self.resolve(self.story_of[c.key_id]) for c in candidates if c.key_id in self.story_of}
+        )
+        matches = [
+            story
+            for story in stories
+            if (head := self.heads.get(story)) is not None and relation(head, member.features)
         ]
+        if matches:
+            return [self._link(entry.key_id, member, self._merge(matches))]
+        for candidate in candidates:
+            partner = candidate.member
+            if not relation(partner.features, member.features):
+                continue
+            if candidate.key_id in self.story_of:
+                story = self.resolve(self.story_of[candidate.key_id])
+                return [self._link(entry.key_id, member, story)]
+            story = self._found(partner, member)
+            return [
+                self._link(candidate.key_id, partner, story),
+                self._link(entry.key_id, member, story),
+            ]
+        return []
 
-    def _load_heads(self, slots: set[int]) -> None:
-        """The headline features of stored stories about to be compared."""
-        wanted = {self.slots[s].story_id: s for s in slots if self.slots[s].head is None}
-        for chunk in batches(sorted(story for story in wanted if story)):
+    def _link(self, key_id: int, member: Member, story: str) -> dict[str, Any]:
+        self.story_of[key_id] = story
+        self.touched.add(story)
+        if story in self.founded:
+            self.founded[story] = min(self.founded[story], (member.order, member.claim_id))
+        return {
+            "claim_id": member.claim_id,
+            "story_id": story,
+            "timeline_key": member.order,
+            "relation": "same",
+        }
+
+    def _found(self, first: Member, second: Member) -> str:
+        """A story founded by two claims, under a provisional id until the load ends."""
+        pair = [first, second]
+        counts = Counter(term for m in pair for term in m.features.terms)
+        head = min(pair, key=lambda m: headline_rank(m, counts))
+        earliest = min((m.order, m.claim_id) for m in pair)
+        self.foundings += 1
+        story = f"{PROVISIONAL}{self.foundings}"
+        self.founded[story] = earliest
+        self.heads[story] = head.features
+        self.connection.execute(
+            insert(STORIES).values(
+                id=story,
+                founder_claim_id=earliest[1],
+                founder_key=earliest[0],
+                headline_claim_id=head.claim_id,
+            )
+        )
+        return story
+
+    def _merge(self, stories: list[str]) -> str:
+        """One story for all of `stories`: the stored one founded first, else the one of
+        this load founded first."""
+        stored = [story for story in stories if story not in self.founded]
+        if stored:
+            survivor = min(stored, key=lambda story: (self.founders[story], story))
+        else:
+            survivor = min(stories, key=lambda story: (self.founded[story], story))
+        for story in stories:
+            if story == survivor:
+                continue
+            if story in self.founded:
+                if survivor in self.founded:
+                    self.founded[survivor] = min(self.founded[survivor], self.founded[story])
+                move_claims(self.connection, story, survivor)
+                drop_story_rows(self.connection, [story])
+                del self.founded[story]
+            else:
+                merge_story(self.connection, story, survivor)
+            self.merged[story] = survivor
+            self.touched.discard(story)
+            self.touched.add(survivor)
+            for key_id, linked in self.story_of.items():
+                if linked == story:
+                    self.story_of[key_id] = survivor
+        return survivor
+
+    def _read_heads(self, stories: set[str]) -> None:
+        """The headline features (and founding order) of stored stories about to be compared."""
+        wanted = sorted(story for story in stories if story not in self.heads)
+        for chunk in batches(wanted):
             statement = (
                 select(STORIES.c.id, STORIES.c.founder_key, STORY_KEYS.c.features)
                 .outerjoin(STORY_KEYS, STORY_KEYS.c.claim_id == STORIES.c.headline_claim_id)
                 .where(STORIES.c.id.in_(chunk))
             )
             for row in self.connection.execute(statement):
-                slot = self.slots[wanted[row.id]]
-                slot.founder = (int(row.founder_key), row.id)
-                slot.head = features_from_json(row.features) if row.features else None
-        headless = sorted(
-            story for story, s in wanted.items() if story and self.slots[s].head is None
-        )
+                self.founders[row.id] = (int(row.founder_key), row.id)
+                self.heads[row.id] = features_from_json(row.features) if row.features else None
+        headless = sorted(story for story in wanted if self.heads.get(story) is None)
         for chunk in batches(headless):
             # Its headline claim left the story: any remaining claim stands in until retitled.
-            statement = (
+            members = (
                 select(STORY_CLAIMS.c.story_id, STORY_KEYS.c.features)
                 .join(STORY_KEYS, STORY_KEYS.c.claim_id == STORY_CLAIMS.c.claim_id)
                 .where(STORY_CLAIMS.c.story_id.in_(chunk))
             )
-            for member_row in self.connection.execute(statement):
-                slot = self.slots[wanted[member_row.story_id]]
-                slot.head = slot.head or features_from_json(member_row.features)
+            for story, features in self.connection.execute(members):
+                if self.heads.get(story) is None:
+                    self.heads[story] = features_from_json(features)
 
-    def _place(
-        self, key_id: int, member: Member, found: list[int], known: dict[int, Member]
-    ) -> None:
-        slots = {self.find(int(self.story_of[c])) for c in found if self.story_of[c] >= 0}
-        matches = [
-            s for s in slots if (head := self.slots[s].head) and relation(head, member.features)
-        ]
-        if matches:
-            self._link(key_id, member, self._merge(matches))
-            return
-        for other in found:
-            partner = known.get(other)
-            if partner is None or self.story_of[other] >= 0:
-                continue
-            if relation(partner.features, member.features):
-                pair = [partner, member]
-                counts = Counter(term for m in pair for term in m.features.terms)
-                best = min(pair, key=lambda m: headline_rank(m, counts))
-                self.slots.append(Slot(head=best.features))
-                self._link(other, partner, len(self.slots) - 1)
-                self._link(key_id, member, len(self.slots) - 1)
-                return
+    def finish(self) -> set[str]:
+        """Name the stories this load founded; return the ids of all the stories it changed."""
+        for provisional, (order, claim_id) in sorted(self.founded.items()):
+            final = story_id(claim_id)
+            name_story(self.connection, provisional, final, (order, claim_id))
+            self.touched.discard(provisional)
+            self.touched.add(final)
+        return self.touched
 
-    def _link(self, key_id: int, member: Member, slot: int) -> None:
-        self.story_of[key_id] = slot
-        self.links[key_id] = (member.claim_id, member.order)
 
-    def _merge(self, slots: list[int]) -> int:
-        """One slot for all of `slots`: the stored story founded first, else the first."""
-        stored = [s for s in slots if self.slots[s].story_id is not None]
-        survivor = min(stored, key=lambda s: self.slots[s].founder) if stored else min(slots)
-        for slot in slots:
-            if slot != survivor:
-                self.slots[slot].merged_into = survivor
-        return survivor
-
-    def write(self) -> set[str]:
-        """Write merges, new stories and new links; return the ids of the stories touched."""
-        members: dict[int, list[tuple[str, int]]] = {}
-        for key_id, linked in self.links.items():
-            members.setdefault(self.find(int(self.story_of[key_id])), []).append(linked)
-        touched = self._write_merges()
-        rows: list[dict[str, Any]] = []
-        for slot, linked_claims in members.items():
-            story = self.slots[slot].story_id or self._found(linked_claims)
-            touched.add(story)
-            rows.extend(
-                {"claim_id": claim_id, "story_id": story, "timeline_key": order, "relation": "same"}
-                for claim_id, order in linked_claims
+def name_story(
+    connection: Connection, provisional: str, final: str, founder: tuple[int, str]
+) -> None:
+    """Give a story founded by this load its id; join a live story that has it already."""
+    execute = connection.execute
+    live = execute(select(STORIES.c.id).where(STORIES.c.id == final)).first()
+    if live is None:
+        execute(delete(STORY_ALIASES).where(STORY_ALIASES.c.alias == final))
+        head = select(STORIES.c.headline_claim_id).where(STORIES.c.id == provisional)
+        execute(
+            insert(STORIES).values(
+                id=final,
+                founder_claim_id=founder[1],
+                founder_key=founder[0],
+                headline_claim_id=head.scalar_subquery(),
             )
-        for chunk in batches(rows, 5000):
-            self.connection.execute(insert(STORY_CLAIMS), list(chunk))
-        return touched
+        )
+    move_claims(connection, provisional, final)
+    execute(delete(STORIES).where(STORIES.c.id == provisional))
 
-    def _write_merges(self) -> set[str]:
-        """Stored stories merged into others: claims moved, the old id kept as an alias."""
-        survivors = set()
-        for slot in self.slots:
-            if slot.story_id is None or slot.merged_into is None:
-                continue
-            survivor = self.slots[self.find(slot.merged_into)].story_id
-            assert survivor is not None  # a stored story only merges into a stored one
-            merge_story(self.connection, slot.story_id, survivor)
-            survivors.add(survivor)
-        return survivors
 
-    def _found(self, members: list[tuple[str, int]]) -> str:
-        """A new story named after its earliest claim (reusing an id that was freed)."""
-        first_id, first_order = min(members, key=lambda member: (member[1], member[0]))
-        new_id = story_id(first_id)
-        self.connection.execute(delete(STORY_ALIASES).where(STORY_ALIASES.c.alias == new_id))
-        exists = self.connection.execute(select(STORIES.c.id).where(STORIES.c.id == new_id)).first()
-        values: dict[str, Any] = {"founder_claim_id": first_id, "founder_key": first_order}
-        if exists:
-            self.connection.execute(update(STORIES).where(STORIES.c.id == new_id).values(values))
-        else:
-            self.connection.execute(insert(STORIES).values(id=new_id, **values))
-        return new_id
+def move_claims(connection: Connection, story: str, survivor: str) -> None:
+    connection.execute(
+        update(STORY_CLAIMS).where(STORY_CLAIMS.c.story_id == story).values(story_id=survivor)
+    )
 
 
 def merge_story(connection: Connection, other: str, survivor: str) -> None:
     """Move `other`'s claims into `survivor`; `other` lives on as an alias of it."""
     execute = connection.execute
-    execute(update(STORY_CLAIMS).where(STORY_CLAIMS.c.story_id == other).values(story_id=survivor))
+    move_claims(connection, other, survivor)
     execute(
         update(STORY_ALIASES).where(STORY_ALIASES.c.story_id == other).values(story_id=survivor)
     )
