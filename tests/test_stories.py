@@ -24,6 +24,8 @@ TREATY = "North Korea ratified a defence treaty with Russia on Tuesday, state me
 SHELLS = "Seoul said that North Korea has sent millions of artillery shells to Russia."
 SWAPPED = "Washington said that Russia has supplied North Korea with air defence missiles."
 SUPPLIED = "Seoul said that North Korea has supplied Russia with air defence missiles."
+KURSK = "NATO said on Monday that North Korean troops have been deployed to the Kursk region."
+COMBAT = "Seoul's spy agency said some of the soldiers had already taken part in combat in the Kursk region."
 UKRAINE_TROOPS = "Officials said that at least 10,000 Polish troops have been sent to Ukraine."
 
 
@@ -62,6 +64,12 @@ def test_a_negated_claim_joins_as_a_denial() -> None:
 def test_a_claim_that_only_shares_the_topic_does_not_join() -> None:
     assert related(PENTAGON, TREATY) is None
     assert related(PENTAGON, SHELLS) is None  # same countries, same verb, other cargo
+
+
+def test_other_news_about_the_same_troops_and_place_does_not_join() -> None:
+    # Deployed to Kursk, then fighting there: the same soldiers and region, two events.
+    assert related(KURSK, COMBAT) is None
+    assert related(COMBAT, KURSK) is None
 
 
 def test_claims_about_other_countries_do_not_join() -> None:

@@ -1,7 +1,7 @@
 """Whether two claims tell the same story, and how: the precise test of a candidate pair.
 
 Two claims are one story when they name no conflicting entities, do not swap who acts
-and who is acted on, agree on whether it happened or may happen, and share most of
+and who is acted on, do not tell of different kinds of event, agree on whether it happened or may happen, and share most of
 their content terms. Then a claim that denies or negates what the other says is a
 denial, one that counts the same thing with another number is a differing figure, and
 anything else is the same assertion.
@@ -12,7 +12,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from app.stories.features import Features
-from app.stories.vocabulary import DEFAULT_WEIGHT
+from app.stories.vocabulary import DEFAULT_WEIGHT, load_vocabulary
 
 # Overlap is weighed by how telling each shared term is (`vocabulary.information`), so
 # that sharing "stingy" counts for more than sharing "said" or "support".
@@ -39,6 +39,8 @@ def relation(a: Features, b: Features) -> Relation | None:
     if not (a.groupable and b.groupable):
         return None
     if conflicting_entities(a, b) or swapped_roles(a, b) or other_times(a, b):
+        return None
+    if other_actions(a, b):
         return None
     if not (a.content & b.content) or not (similar_content(a, b) or counted_alike(a, b)):
         return None
@@ -101,6 +103,19 @@ def conflicting_entities(a: Features, b: Features) -> bool:
     known_a = {term for term in a.entities if term[0] == "@"}
     known_b = {term for term in b.entities if term[0] == "@"}
     return bool(known_a - known_b) and bool(known_b - known_a)
+
+
+def other_actions(a: Features, b: Features) -> bool:
+    """Each tells what happens, but no kind of event is in both ('deployed to Kursk'
+    against 'took part in combat in Kursk'): different news about the same place."""
+    first, second = action_kinds(a), action_kinds(b)
+    return bool(first) and bool(second) and not first & second
+
+
+def action_kinds(features: Features) -> set[str]:
+    """The kinds of event (data/stories.json, "actions") a claim's terms name."""
+    kinds = load_vocabulary().actions
+    return {kinds[term] for term in features.terms if term in kinds}
 
 
 def swapped_roles(a: Features, b: Features) -> bool:

@@ -64,6 +64,7 @@ class Vocabulary:
     scales: dict[str, float] = field(default_factory=dict)
     currencies: dict[str, str] = field(default_factory=dict)
     percent: frozenset[str] = frozenset()
+    actions: dict[str, str] = field(default_factory=dict)  # synonym -> kind of event
     knowledge: Knowledge | None = None
 
     def add(self, phrase: str, meaning: str, replace: bool = False) -> None:
@@ -100,4 +101,10 @@ def load_vocabulary(data_file: Path = DATA_FILE) -> Vocabulary:
     vocabulary.scales = {key: float(value) for key, value in data["scales"].items()}
     vocabulary.currencies = dict(data["currencies"])
     vocabulary.percent = frozenset(data["percent_words"])
+    vocabulary.actions = {
+        word: kind
+        for kind, words in data["actions"].items()
+        if not kind.startswith("_")
+        for word in words
+    }
     return vocabulary
