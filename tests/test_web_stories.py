@@ -294,7 +294,7 @@ def test_the_claim_page_shows_its_story(client: TestClient, soldiers: dict[str, 
     box = soup.select_one("#story-title").find_parent("section")
     assert box.select_one("p.story-headline a")["href"] == soldiers["url"]
     text = squash(box.get_text())
-    assert "5 claims by 4 sources, first said by Washington 28 October 2024." in text
+    assert "5 claims by 4 sources, first said by Washington, 28 October 2024." in text
     assert "This claim is number 2 in time order." in text
     items = box.select("ol.story-excerpt li")
     assert [item.get("aria-current") for item in items] == [None, "true", None, None, None]
