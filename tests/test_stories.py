@@ -12,8 +12,11 @@ from app.extraction import extract
 from app.extraction.model import Article, Claim
 from app.stories.compare import Relation, relation
 from app.stories.features import claim_features, features_from_json, features_json
+from app.stories.grouping import Member
+from app.stories.keys import PER_BUCKET
 from app.stories.members import features_of
 from app.stories.minhash import NUM_PERM, SCHEME, SEED, signatures
+from app.stories.store import LOCAL_PER_KEY, Candidate, keep_recent
 
 PENTAGON = "The Pentagon said on Wednesday that at least 10,000 North Korean troops have been sent to Russia."
 NATO = "Pyongyang has dispatched some 10,000 soldiers to Russia, according to NATO."
@@ -110,3 +113,16 @@ def test_signatures_are_datasketch_minhash(terms: frozenset[str]) -> None:
     expected = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
     expected.update_batch([term.encode("utf-8") for term in terms])
     assert signatures([terms])[0].tolist() == expected.hashvalues.tolist()
+
+
+def test_a_band_key_keeps_few_recent_claims_and_few_of_one_article() -> None:
+    # A speech repeats its own words: its claims must not crowd out other articles'.
+    features = claim_features(PENTAGON)
+    kept: list[Candidate] = []
+    for key_id, article in enumerate([1, 1, 1, 2, 3, 4, 5, 6, 7, 8, 9]):
+        keep_recent(kept, Candidate(key_id, article, Member(str(key_id), article, features, 0, 1)))
+        articles = [candidate.article for candidate in kept]
+        assert max(articles.count(a) for a in articles) <= PER_BUCKET
+        assert len(kept) <= LOCAL_PER_KEY
+    assert [c.key_id for c in kept][-1] == 10, "the newest claim is always kept"
+    assert [c.key_id for c in kept] == list(range(11 - LOCAL_PER_KEY, 11))

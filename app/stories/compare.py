@@ -12,7 +12,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from app.stories.features import Features
-from app.stories.vocabulary import DEFAULT_WEIGHT, load_vocabulary
+from app.stories.vocabulary import DEFAULT_WEIGHT
 
 # Overlap is weighed by how telling each shared term is (`vocabulary.information`), so
 # that sharing "stingy" counts for more than sharing "said" or "support".
@@ -100,22 +100,13 @@ def conflicting_entities(a: Features, b: Features) -> bool:
 
     Only entities the data files know count: other capitalised words ('Department',
     'HKIA') are too often the same thing named another way."""
-    known_a = {term for term in a.entities if term[0] == "@"}
-    known_b = {term for term in b.entities if term[0] == "@"}
-    return bool(known_a - known_b) and bool(known_b - known_a)
+    return not (a.known <= b.known or b.known <= a.known)
 
 
 def other_actions(a: Features, b: Features) -> bool:
     """Each tells what happens, but no kind of event is in both ('deployed to Kursk'
     against 'took part in combat in Kursk'): different news about the same place."""
-    first, second = action_kinds(a), action_kinds(b)
-    return bool(first) and bool(second) and not first & second
-
-
-def action_kinds(features: Features) -> set[str]:
-    """The kinds of event (data/stories.json, "actions") a claim's terms name."""
-    kinds = load_vocabulary().actions
-    return {kinds[term] for term in features.terms if term in kinds}
+    return bool(a.kinds) and bool(b.kinds) and a.kinds.isdisjoint(b.kinds)
 
 
 def swapped_roles(a: Features, b: Features) -> bool:

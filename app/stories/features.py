@@ -88,18 +88,25 @@ class Features:
     target: str | None = None
     period: tuple[str, str] | None = None  # first and last day of what it reports, when dated
     # Derived from `terms`, kept because every comparison reads them.
-    entities: frozenset[str] = field(init=False, compare=False, repr=False)  # and names
+    known: frozenset[str] = field(init=False, compare=False, repr=False)  # entities data knows
     words: frozenset[str] = field(init=False, compare=False, repr=False)  # content and names
     content: frozenset[str] = field(init=False, compare=False, repr=False)
+    kinds: frozenset[str] = field(init=False, compare=False, repr=False)  # of event it tells
     groupable: bool = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        entities = frozenset(term for term in self.terms if term[0] in "@#")
-        content = self.terms - entities
-        # Enough content to be a claim worth following (not a greeting or an aside).
-        groupable = len(self.terms) >= MIN_TERMS and bool(content)
-        words = frozenset(term for term in self.terms if term[0] != "@")
-        derived = {"entities": entities, "words": words, "content": content, "groupable": groupable}
+        terms = self.terms
+        known = frozenset(term for term in terms if term[0] == "@")
+        content = frozenset(term for term in terms if term[0] not in "@#")
+        actions = load_vocabulary().actions
+        derived = {
+            "known": known,
+            "words": terms - known,
+            "content": content,
+            "kinds": frozenset(actions[term] for term in terms if term in actions),
+            # Enough content to be a claim worth following (not a greeting or an aside).
+            "groupable": len(terms) >= MIN_TERMS and bool(content),
+        }
         for name, value in derived.items():
             object.__setattr__(self, name, value)
 
@@ -334,10 +341,12 @@ def features_json(features: Features) -> str:
 def features_from_json(text: str) -> Features:
     """The features `features_json` stored."""
     data = json.loads(text)
-    weights = dict(zip(data["t"], data.get("w", ()), strict=False))
+    terms = data["t"]
+    weights = dict.fromkeys(terms, DEFAULT_WEIGHT)
+    weights.update(zip(terms, data.get("w", ()), strict=False))
     return Features(
-        terms=frozenset(data["t"]),
-        weights={term: weights.get(term, DEFAULT_WEIGHT) for term in data["t"]},
+        terms=frozenset(terms),
+        weights=weights,
         figures=tuple(Figure(float(value), str(unit)) for value, unit in data.get("f", ())),
         negative=bool(data.get("n")),
         hedged=bool(data.get("h")),

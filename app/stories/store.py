@@ -44,9 +44,9 @@ from app.stories.compare import relation
 from app.stories.features import Features, features_from_json
 from app.stories.grouping import Member, headline_rank, story_id
 from app.stories.keys import (
+    PER_BUCKET,
     Entry,
     NewClaim,
-    Stored,
     batches,
     missing_claims,
     most_recent,
@@ -61,6 +61,12 @@ from app.stories.prepare import Prepared, band_keys_of
 from app.stories.refresh import drop_story_rows, refresh_stories, retitle
 
 HEADS_KEPT = 50_000  # headline features kept between chunks before the cache starts afresh
+# This load's most recent claims, kept as candidates: the most recent claims of a band key
+# are mostly the load's own, so most candidates need no reading back (3 KB each).
+RECENT_KEPT = 30_000
+# Candidates of a band key among the chunk's own claims: the most recent few, as the
+# index gives the most recent stored ones, and as many of one article (`keys.PER_BUCKET`).
+LOCAL_PER_KEY = 4 * PER_BUCKET
 PROVISIONAL = "~"  # ids of stories founded by this load until it names them
 
 
@@ -143,6 +149,17 @@ class StoryLoad:
         refresh_stories(self.connection, touched)
 
 
+def keep_recent(kept: list[Candidate], new: Candidate) -> None:
+    """Add `new` to a band key's recent claims, keeping at most `PER_BUCKET` of one article
+    (a long speech repeats its own words) and `LOCAL_PER_KEY` in all; the oldest go."""
+    same = [index for index, old in enumerate(kept) if old.article == new.article]
+    if len(same) >= PER_BUCKET:
+        del kept[same[0]]
+    elif len(kept) >= LOCAL_PER_KEY:
+        del kept[0]
+    kept.append(new)
+
+
 def drop_bands(connection: Connection, keys: Sequence[tuple[int, str]]) -> None:
     """Delete the band keys of claims (story_keys id, features), found again from their terms."""
     features = [features_from_json(encoded) for _, encoded in keys]
@@ -177,12 +194,16 @@ class Grouper:
         self.founders: dict[str, tuple[int, str]] = {}  # stored story -> its founding order
         self.touched: set[str] = set()
         self.story_of: dict[int, str] = {}  # claims of the current chunk linked so far
+        self.recent: dict[int, Candidate] = {}  # this load's last claims, oldest first
+        self.recent_story: dict[int, str] = {}  # the stories of those linked to one
 
     def forget(self, stories: Iterable[str]) -> None:
         """Stories that lose claims: their headline may go, so read it again."""
         for story in stories:
             self.heads.pop(story, None)
             self.touched.add(story)
+        self.recent.clear()  # a changed article's claims leave: read candidates afresh
+        self.recent_story.clear()
 
     def resolve(self, story: str) -> str:
         while story in self.merged:
@@ -197,32 +218,53 @@ class Grouper:
         keys = {key for entry in entries for key in entry.claim.bands}
         recent = most_recent(self.connection, keys)  # before this chunk's own keys are in
         write_bands(self.connection, entries)
-        stored = read_stored(self.connection, {i for ids in recent.values() for i in ids})
-        for key_id, found in stored.items():
-            if found.story_id is not None:
-                self.story_of[key_id] = found.story_id
-        self._read_heads({self.resolve(row.story_id) for row in stored.values() if row.story_id})
+        pool = self._pool({key_id for ids in recent.values() for key_id in ids})
+        self._read_heads({self.resolve(self.story_of[key_id]) for key_id in self.story_of})
         local: dict[int, list[Candidate]] = {}  # band key -> this chunk's claims with it
         links: list[dict[str, Any]] = []
         for entry in entries:
-            candidates = self._candidates(entry, recent, stored, local)
+            candidates = self._candidates(entry, recent, pool, local)
             links.extend(self._place(entry, candidates))
             mine = Candidate(entry.key_id, entry.claim.article, entry.member)
             for key in set(entry.claim.bands):
-                local.setdefault(key, []).append(mine)
+                keep_recent(local.setdefault(key, []), mine)
+            self._remember(mine)
         for link in links:
             link["story_id"] = self.resolve(link["story_id"])
         for chunk in batches(links, 5000):
             self.connection.execute(insert(STORY_CLAIMS), list(chunk))
+        for key_id, story in self.story_of.items():
+            if key_id in self.recent:
+                self.recent_story[key_id] = story
         self.story_of.clear()
         if len(self.heads) > HEADS_KEPT:
             self.heads.clear()
+
+    def _pool(self, key_ids: set[int]) -> dict[int, Candidate]:
+        """The stored candidates `key_ids`, from this load's recent claims or read back;
+        the stories they belong to go into `story_of`."""
+        pool = {key_id: self.recent[key_id] for key_id in key_ids if key_id in self.recent}
+        for key_id in pool:
+            if key_id in self.recent_story:
+                self.story_of[key_id] = self.recent_story[key_id]
+        for key_id, found in read_stored(self.connection, key_ids - pool.keys()).items():
+            pool[key_id] = Candidate(key_id, found.article, found.member)
+            if found.story_id is not None:
+                self.story_of[key_id] = found.story_id
+        return pool
+
+    def _remember(self, candidate: Candidate) -> None:
+        self.recent[candidate.key_id] = candidate
+        while len(self.recent) > RECENT_KEPT:
+            oldest = next(iter(self.recent))
+            del self.recent[oldest]
+            self.recent_story.pop(oldest, None)
 
     def _candidates(
         self,
         entry: Entry,
         recent: dict[int, list[int]],
-        stored: dict[int, Stored],
+        pool: dict[int, Candidate],
         local: dict[int, list[Candidate]],
     ) -> list[Candidate]:
         """Claims of other articles sharing a band key with `entry`, newest first, once each."""
@@ -231,9 +273,8 @@ class Grouper:
             for candidate in local.get(key, ()):
                 found.setdefault(candidate.key_id, candidate)
             for key_id in recent.get(key, ()):
-                if key_id in stored and key_id not in found:
-                    row = stored[key_id]
-                    found[key_id] = Candidate(key_id, row.article, row.member)
+                if key_id in pool:
+                    found.setdefault(key_id, pool[key_id])
         article = entry.claim.article
         return sorted(
             (c for c in found.values() if c.article != article),
