@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, column, func, insert, select, values
-from sqlalchemy.types import BigInteger
+from sqlalchemy import Connection, TextClause, func, insert, select, text
 
 from app.storage.tables import ARTICLES, CLAIMS, ENTITIES, STORY_BANDS, STORY_CLAIMS, STORY_KEYS
 from app.stories.features import Features, claim_features, features_from_json
@@ -92,20 +92,24 @@ def most_recent(connection: Connection, keys: Iterable[int]) -> dict[int, list[i
     """For each band key, the `story_keys` ids of the most recent claims that have it."""
     found: dict[int, list[int]] = {}
     for chunk in batches(sorted(set(keys))):
-        rows = [(key,) for key in chunk]
-        wanted = values(column("k", BigInteger), name="wanted").data(rows).cte()
-        columns = [
-            select(STORY_BANDS.c.key_id)
-            .where(STORY_BANDS.c.band_key == wanted.c.k)
-            .order_by(STORY_BANDS.c.key_id.desc())
-            .limit(1)
-            .offset(rank)
-            .scalar_subquery()
-            for rank in range(PER_BUCKET)
-        ]
-        for key, *ids in connection.execute(select(wanted.c.k, *columns)):
+        parameters = {f"k{index}": key for index, key in enumerate(chunk)}
+        for key, *ids in connection.execute(most_recent_statement(len(chunk)), parameters):
             found[int(key)] = [int(key_id) for key_id in ids if key_id is not None]
     return found
+
+
+@lru_cache(maxsize=8)
+def most_recent_statement(count: int) -> TextClause:
+    """The look-up of `count` band keys (:k0, :k1, ...): per key, one index seek for each
+    of the `PER_BUCKET` most recent ids. Written as text, built once per length: the
+    same query built with the expression language costs more to bind than to run."""
+    wanted = ", ".join(f"(:k{index})" for index in range(count))
+    ranks = ", ".join(
+        "(SELECT key_id FROM story_bands WHERE band_key = wanted.k"
+        f" ORDER BY key_id DESC LIMIT 1 OFFSET {rank})"
+        for rank in range(PER_BUCKET)
+    )
+    return text(f"WITH wanted (k) AS (VALUES {wanted}) SELECT wanted.k, {ranks} FROM wanted")
 
 
 def read_stored(connection: Connection, key_ids: Iterable[int]) -> dict[int, Stored]:
