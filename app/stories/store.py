@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, tuple_, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, tuple_, update
 
 from app.extraction.model import Claim
 from app.storage.tables import (
@@ -397,33 +397,54 @@ class Grouper:
 
     def finish(self) -> set[str]:
         """Name the stories this load founded; return the ids of all the stories it changed."""
-        for provisional, (order, claim_id) in sorted(self.founded.items()):
-            final = story_id(claim_id)
-            name_story(self.connection, provisional, final, (order, claim_id))
-            self.touched.discard(provisional)
-            self.touched.add(final)
+        names = {
+            provisional: story_id(claim_id) for provisional, (_, claim_id) in self.founded.items()
+        }
+        name_stories(self.connection, names, self.founded)
+        self.touched -= names.keys()
+        self.touched |= set(names.values())
         return self.touched
 
 
-def name_story(
-    connection: Connection, provisional: str, final: str, founder: tuple[int, str]
+def name_stories(
+    connection: Connection, names: dict[str, str], founders: dict[str, tuple[int, str]]
 ) -> None:
-    """Give a story founded by this load its id; join a live story that has it already."""
-    execute = connection.execute
-    live = execute(select(STORIES.c.id).where(STORIES.c.id == final)).first()
-    if live is None:
-        execute(delete(STORY_ALIASES).where(STORY_ALIASES.c.alias == final))
-        head = select(STORIES.c.headline_claim_id).where(STORIES.c.id == provisional)
-        execute(
-            insert(STORIES).values(
-                id=final,
-                founder_claim_id=founder[1],
-                founder_key=founder[0],
-                headline_claim_id=head.scalar_subquery(),
+    """Give the stories founded by this load their ids (`names`: provisional -> final);
+    a story whose id is a live story's already joins that story. A few statements for
+    all of them, each run once per story."""
+    finals = sorted(set(names.values()))
+    live: set[str] = set()
+    for chunk in batches(finals):
+        found = connection.execute(select(STORIES.c.id).where(STORIES.c.id.in_(chunk)))
+        live.update(found.scalars())
+    for chunk in batches([final for final in finals if final not in live]):
+        connection.execute(delete(STORY_ALIASES).where(STORY_ALIASES.c.alias.in_(chunk)))
+    new = []
+    for provisional, final in sorted(names.items()):
+        if final not in live:
+            order, founder = founders[provisional]
+            new.append(
+                {"final": final, "provisional": provisional, "key": order, "founder": founder}
             )
+            live.add(final)  # a second story of the same id joins this one
+    if new:
+        head = select(STORIES.c.headline_claim_id).where(STORIES.c.id == bindparam("provisional"))
+        founding = insert(STORIES).values(
+            id=bindparam("final"),
+            founder_claim_id=bindparam("founder"),
+            founder_key=bindparam("key"),
+            headline_claim_id=head.scalar_subquery(),
         )
-    move_claims(connection, provisional, final)
-    execute(delete(STORIES).where(STORIES.c.id == provisional))
+        connection.execute(founding, new)
+    moves = [{"final": final, "provisional": provisional} for provisional, final in names.items()]
+    if moves:
+        connection.execute(
+            update(STORY_CLAIMS)
+            .where(STORY_CLAIMS.c.story_id == bindparam("provisional"))
+            .values(story_id=bindparam("final")),
+            moves,
+        )
+        connection.execute(delete(STORIES).where(STORIES.c.id == bindparam("provisional")), moves)
 
 
 def move_claims(connection: Connection, story: str, survivor: str) -> None:
