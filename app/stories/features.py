@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from sys import intern
 
 from app.stories.vocabulary import (
     DEFAULT_WEIGHT,
@@ -75,7 +76,7 @@ class Figure:
     unit: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Features:
     """A claim as grouping sees it."""
 
@@ -341,7 +342,7 @@ def features_json(features: Features) -> str:
 def features_from_json(text: str) -> Features:
     """The features `features_json` stored."""
     data = json.loads(text)
-    terms = data["t"]
+    terms = [intern(term) for term in data["t"]]  # one copy of a word for all the claims
     weights = dict.fromkeys(terms, DEFAULT_WEIGHT)
     weights.update(zip(terms, data.get("w", ()), strict=False))
     return Features(
