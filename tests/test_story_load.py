@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,7 +14,9 @@ import pytest
 from sqlalchemy import Connection, text
 
 from app.cli import load_files
+from app.storage import load
 from app.storage.db import make_engine
+from app.stories import store
 from app.stories.grouping import story_id
 from app.stories.queries import (
     claim_story,
@@ -22,6 +25,7 @@ from app.stories.queries import (
     resolve_story_id,
     stories_by_sources,
 )
+from app.synth import generate_articles, write_corpus
 from tests.conftest import BACKENDS, sqlite_url
 
 PENTAGON = {
@@ -266,3 +270,31 @@ def test_lists_order_stories_by_sources_and_by_newest(
     assert by_sources[0].headline.startswith("At least 10,000 North Korean troops")
     assert [s.headline[:6] for s in newest] == ["At lea", "Russia"]  # October before March
     assert troops is not None and troops.summary.id in {s.id for s in by_sources}
+
+
+def test_a_load_of_many_chunks_groups_alike_with_its_recent_claims_kept_or_read_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The load keeps its recent claims in memory as candidates (`RECENT_KEPT`); reading
+    every candidate back from the database must give the same stories."""
+    corpus = tmp_path / "corpus"
+    write_corpus(generate_articles(240, seed=11), corpus, 240)
+    monkeypatch.setattr(load, "CHUNK", 30)  # eight chunks: candidates from earlier ones
+    found = []
+    for kept in (store.RECENT_KEPT, 0):
+        monkeypatch.setattr(store, "RECENT_KEPT", kept)
+        path = tmp_path / f"kept-{kept}.db"
+        load_files([corpus], sqlite_url(path))
+        with sqlite3.connect(path) as connection:
+            links = connection.execute(
+                "SELECT l.story_id, l.claim_id, l.relation, c.article_id FROM story_claims l"
+                " JOIN claims c ON c.id = l.claim_id ORDER BY 1, 2"
+            ).fetchall()
+        found.append(links)
+    with_recent, read_back = found
+    assert with_recent == read_back
+    articles_of: dict[str, set[int]] = {}
+    for story, _, _, article_id in with_recent:
+        articles_of.setdefault(story, set()).add(article_id)
+    spans = [max(ids) - min(ids) for ids in articles_of.values()]
+    assert max(spans) > 30, "some story takes claims from articles chunks apart"
