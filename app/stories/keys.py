@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, TextClause, func, insert, select, text
 
+from app.storage.db import is_sqlite
 from app.storage.tables import ARTICLES, CLAIMS, ENTITIES, STORY_BANDS, STORY_CLAIMS, STORY_KEYS
 from app.stories.features import Features, claim_features, features_from_json
 from app.stories.grouping import Member
@@ -79,13 +80,19 @@ def write_keys(connection: Connection, claims: Sequence[NewClaim], next_id: int)
 
 def write_bands(connection: Connection, entries: Sequence[Entry]) -> None:
     """Index the band keys of `entries` (after their candidates were looked up)."""
-    rows = [
-        {"band_key": key, "key_id": entry.key_id}
-        for entry in entries
-        for key in set(entry.claim.bands)
-    ]
+    rows = [(key, entry.key_id) for entry in entries for key in set(entry.claim.bands)]
+    if not rows:
+        return
+    if is_sqlite(connection):
+        # A dozen rows a claim: SQLAlchemy's per-row parameter handling would cost about
+        # as much as SQLite's insert, so the rows go to the driver as they are.
+        connection.exec_driver_sql(BAND_INSERT, rows)
+        return
     for chunk in batches(rows, 10_000):
-        connection.execute(insert(STORY_BANDS), list(chunk))
+        connection.execute(insert(STORY_BANDS), [{"band_key": b, "key_id": k} for b, k in chunk])
+
+
+BAND_INSERT = "INSERT INTO story_bands (band_key, key_id) VALUES (?, ?)"
 
 
 def most_recent(connection: Connection, keys: Iterable[int]) -> dict[int, list[int]]:
