@@ -85,11 +85,17 @@ def claimtrack(code: Path, *arguments: str) -> list[str]:
     return [sys.executable, "-m", "app.cli", *arguments]
 
 
-def measured(command: list[str], env: dict[str, str], label: str) -> None:
-    """Run `command`, print its time, CPU time and memory peaks."""
+def measured(command: list[str], code: Path, label: str) -> None:
+    """Run `command` in the checkout `code`, print its time, CPU time and memory peaks."""
     before = os.getloadavg()
     started = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        command,
+        env=environment(code),
+        cwd=code,  # `python -m` puts the working directory before PYTHONPATH
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     memory, done = Memory(), threading.Event()
     watcher = threading.Thread(target=watch, args=(process.pid, memory, done), daemon=True)
     watcher.start()
@@ -120,7 +126,9 @@ def synth(code: Path, articles: int, seed: int, folder: Path) -> Path:
     """The corpus folder, written when missing."""
     if not folder.is_dir():
         command = claimtrack(code, "synth", "--articles", str(articles), "--seed", str(seed))
-        subprocess.run([*command, "--out", str(folder)], env=environment(code), check=True)
+        subprocess.run(
+            [*command, "--out", str(folder)], env=environment(code), cwd=code, check=True
+        )
     return folder
 
 
@@ -139,11 +147,11 @@ def main() -> int:
     scratch = OUT / f"load-speed-{os.getpid()}"
     scratch.mkdir()
     db = scratch / "claims.db"
-    env = environment(args.code.resolve())
+    code = args.code.resolve()
     print(f"{args.label} ({args.code}), corpus {corpus.name}, {os.cpu_count()} CPUs")
     try:
-        measured(claimtrack(args.code, "load", str(corpus), "--db", str(db)), env, "full load")
-        measured(claimtrack(args.code, "load", str(extra), "--db", str(db)), env, "small load")
+        measured(claimtrack(code, "load", str(corpus), "--db", str(db)), code, "full load")
+        measured(claimtrack(code, "load", str(extra), "--db", str(db)), code, "small load")
         print(f"    database {db.stat().st_size / 2**20:,.0f} MiB")
     finally:
         if not args.keep:
