@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 from sqlalchemy import Connection
 
 from app.extraction.model import STANCES
@@ -99,6 +101,17 @@ def labels(connection: Connection, filters: ClaimFilters) -> dict[tuple[str, str
     return found
 
 
+def name_options(connection: Connection, templates: Jinja2Templates, table_name: str) -> Markup:
+    """The <option>s of a form's list of sources or actors ("entities"): the same on every
+    page until a load, so rendered once per load."""
+
+    def render() -> Markup:
+        names = queries.all_names(connection, table_name)
+        return Markup(templates.get_template("_name_options.html").render(names=names))
+
+    return queries.per_load(connection, ("name options", table_name), render)
+
+
 def old_page_redirect(request: Request, query: ClaimQuery, urls: Urls, route: str) -> str | None:
     """Where an old `?page=N` link now leads: the list from that page's first claim on."""
     if "page" not in request.query_params:
@@ -131,8 +144,8 @@ async def claim_list(
         "facets": facet_views(facets, filters, urls),
         "facet_note": facet_note(facets),
         "chips": chips(urls, filters, names),
-        "source_names": queries.all_names(connection, "sources"),
-        "actor_names": queries.all_names(connection, "entities"),
+        "source_options": name_options(connection, templates, "sources"),
+        "actor_options": name_options(connection, templates, "entities"),
         "topic_names": queries.all_names(connection, "topics"),
         "stances": STANCES,
         "labels": {slug: label for (_, slug), label in names.items()},
