@@ -132,8 +132,10 @@ async def claim_list(
     if request.query_params.multi_items() != canonical_query(filters):
         return RedirectResponse(urls.claims(filters, after=filters.after), status_code=302)
     connection = query.connection
-    page = queries.list_claims(query)
+    # Facets first: a search's facets count its best matches, of which the page is a
+    # slice, so the matches are ranked once for both.
     facets = queries.read_facets(query, LIST_FACETS)
+    page = queries.list_claims(query)
     names = labels(connection, filters)
     context = {
         "urls": urls,

@@ -43,8 +43,9 @@ def page_rows(
     """The claim ids of one page from `after`, and where the page after it starts."""
     if query.plain_ranking:  # a slice of the ranked matches
         start = after.offset if after else 0
-        ids = query.ranked_ids(start, start + size)
-        return ids, Position(offset=start + size) if start + size < len(query.window) else None
+        more = query.ranking.more_than(start + size)
+        ids = query.ranking.claim_ids(start, start + size)
+        return ids, Position(offset=start + size) if more else None
     walk = query.walk
     if walk.key is None:  # ranked, with other filters: pages by offset
         start = after.offset if after else 0

@@ -20,7 +20,7 @@ def count_claims(query: ClaimQuery) -> tuple[int, bool]:
     if exact is not None:
         return exact, False
     if query.plain_ranking:
-        found = len(query.window)
+        found = query.ranking.total()
         return found, found >= RANKED
     if query.walk.key is None:
         # Only the RANKED most recent matches are ranked and listed: when all of those

@@ -78,10 +78,10 @@ def _sampled(query: ClaimQuery, dimension: Dimension, limit: int) -> Facet:
     FACET_SAMPLE of them, or a search's RANKED_SAMPLE best matches."""
     connection = query.connection
     if query.plain_ranking:
-        ids = query.ranked_ids(0, RANKED_SAMPLE)
+        full = query.ranking.more_than(RANKED_SAMPLE)
+        ids = query.ranking.claim_ids(0, RANKED_SAMPLE)
         statement = _listed_counts(dimension.name, limit)
         values = dimension.facet_values(connection, statement, {"sample": ids})
-        full = len(query.window) > RANKED_SAMPLE
         return Facet(dimension, values, RANKED_SAMPLE if full else 0)
     walk = query.walk_without(dimension.name)
     counts, size = _sample_statements(walk, dimension.name, limit)

@@ -40,10 +40,9 @@ from app.storage.queries.dimensions import BY_NAME, DIMENSIONS, IndexWalk, pair_
 from app.storage.queries.info import load_info
 from app.storage.queries.search import (
     RANKED,
-    claim_ids_of,
+    RankedMatches,
     fts_matches,
     ranked_matches,
-    ranked_window,
     search_params,
 )
 from app.storage.queries.spec import ClaimFilters, FilterError
@@ -195,20 +194,15 @@ class ClaimQuery:
         return self.words is not None and self.filters.sort == "relevance"
 
     @cached_property
-    def window(self) -> list[int]:
-        """SQLite's ranked search results: the full-text rowids of the matches ranked,
-        best first (`search.ranked_window`)."""
+    def ranking(self) -> RankedMatches:
+        """SQLite's search ranked by relevance (`search.RankedMatches`)."""
         assert self.words is not None
-        return ranked_window(self.connection, self.words["match"])
-
-    def ranked_ids(self, start: int, stop: int) -> list[str]:
-        """The claim ids of the ranked matches from place `start` to `stop` (SQLite)."""
-        return claim_ids_of(self.connection, self.window[start:stop])
+        return RankedMatches(self.connection, self.words["match"])
 
     @property
     def plain_ranking(self) -> bool:
         """Whether the list is SQLite's ranked matches with nothing else narrowing them,
-        so a page is a slice of `window`."""
+        so a page is a slice of `ranking`."""
         rest = replace(self.filters, q="", sort="newest", after=None)
         return self.ranked and self.connection.dialect.name == "sqlite" and rest == ClaimFilters()
 
@@ -231,7 +225,7 @@ class ClaimQuery:
     @cached_property
     def ranked_rows(self) -> list[list[Any]]:
         """SQLite's ranked matches as [claim id, place], bound to `search.ranked_matches`."""
-        ranked = self.ranked_ids(0, RANKED)
+        ranked = self.ranking.claim_ids(0, RANKED)
         return [[claim_id, place] for place, claim_id in enumerate(ranked)]
 
     def rows(self, statement: Prepared, **values: Any) -> list[tuple[Any, ...]]:

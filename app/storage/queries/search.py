@@ -8,7 +8,7 @@ search finds every word typed, each as a prefix, and nothing typed is read as sy
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from sqlalchemy import Connection, Float, String, Subquery, column, text
 
@@ -82,7 +82,7 @@ def ranked_matches(dialect: str) -> Subquery:
     """A (claim_id, rank) subquery of the ranked matches, best first by `rank`.
 
     On SQLite these are the RANKED most recently loaded matches, ranked once per request
-    (`ranked_window`) and bound as the JSON list `:ranked` of [claim id, place]; on
+    (`RankedMatches`) and bound as the JSON list `:ranked` of [claim id, place]; on
     PostgreSQL every match, ranked by `ts_rank`.
     """
     if dialect == "postgresql":
@@ -95,13 +95,21 @@ def ranked_matches(dialect: str) -> Subquery:
 
 
 # Ranking reads every match's positions: rank the RANKED most recently loaded matches (the
-# engine walks them newest first and stops), so that a common word stays quick. Only the
-# full-text rowid is read with the rank; a claim's id, which lives in the full-text
-# table's content, is read for the claims a page or a facet uses.
-RANKED_WINDOW = Prepared(
+# engine walks them newest first and stops), so that a common word stays quick. The
+# engine sorts them by rank and returns only the full-text rowids asked for; a claim's id,
+# which lives in the full-text table's content, is read for the claims a page or a facet
+# uses.
+BEST_RANKED = Prepared(
     text(
-        "SELECT rowid, bm25(claims_fts) FROM claims_fts WHERE claims_fts MATCH :match "
-        "ORDER BY rowid DESC LIMIT :ranked_limit"
+        "SELECT rowid FROM (SELECT rowid, bm25(claims_fts) AS rank FROM claims_fts "
+        "WHERE claims_fts MATCH :match ORDER BY rowid DESC LIMIT :ranked_limit) "
+        "ORDER BY rank, rowid DESC LIMIT :limit"
+    ).bindparams(ranked_limit=RANKED)
+)
+RANKED_COUNT = Prepared(
+    text(
+        "SELECT count(*) FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH :match "
+        "ORDER BY rowid DESC LIMIT :ranked_limit)"
     ).bindparams(ranked_limit=RANKED)
 )
 CLAIM_IDS_OF_ROWS = Prepared(
@@ -111,20 +119,47 @@ CLAIM_IDS_OF_ROWS = Prepared(
 )
 
 
-def ranked_window(connection: Connection, match: str) -> list[int]:
-    """The full-text rowids of the RANKED most recently loaded matches, best first (ties:
-    the most recently loaded first)."""
-    rows = RANKED_WINDOW.rows(connection, {"match": match})
-    rows.sort(key=lambda row: (row[1], -row[0]))
-    return [row[0] for row in rows]
+class RankedMatches:
+    """One request's SQLite search ranked by relevance: the RANKED most recently loaded
+    matches of the bound words, best first (ties: the most recently loaded first).
 
+    Only as many are fetched as asked for (a page, a facet's sample), ranked once per
+    request when the first ask is the largest; claim ids are read once per match.
+    """
 
-def claim_ids_of(connection: Connection, rowids: Sequence[int]) -> list[str]:
-    """The claim ids of full-text rowids, in their order."""
-    if not rowids:
-        return []
-    found = dict(CLAIM_IDS_OF_ROWS.rows(connection, {"rows": list(rowids)}))
-    return [found[rowid] for rowid in rowids if rowid in found]
+    def __init__(self, connection: Connection, match: str) -> None:
+        self.connection = connection
+        self.match = match
+        self._best: list[int] = []
+        self._asked = 0  # how many `_best` was fetched as: fewer found means all are there
+        self._ids: dict[int, str] = {}
+
+    def rowids(self, stop: int) -> list[int]:
+        """The full-text rowids of the best `stop` matches (fewer if there are fewer)."""
+        if stop > self._asked and len(self._best) == self._asked:
+            params = {"match": self.match, "limit": stop}
+            self._best = [row[0] for row in BEST_RANKED.rows(self.connection, params)]
+            self._asked = stop
+        return self._best[:stop]
+
+    def claim_ids(self, start: int, stop: int) -> list[str]:
+        """The claim ids of the matches from place `start` to `stop`."""
+        rowids = self.rowids(stop)[start:stop]
+        missing = [rowid for rowid in rowids if rowid not in self._ids]
+        if missing:
+            for rowid, claim_id in CLAIM_IDS_OF_ROWS.rows(self.connection, {"rows": missing}):
+                self._ids[rowid] = claim_id
+        return [self._ids[rowid] for rowid in rowids if rowid in self._ids]
+
+    def more_than(self, count: int) -> bool:
+        """Whether there are more than `count` ranked matches."""
+        return len(self.rowids(count + 1)) > count
+
+    def total(self) -> int:
+        """How many matches are ranked (at most RANKED)."""
+        if len(self._best) < self._asked:  # all were fetched
+            return len(self._best)
+        return int(RANKED_COUNT.scalar(self.connection, {"match": self.match}))
 
 
 def assertion_matches(dialect: str, assertion: str) -> Subquery | None:
