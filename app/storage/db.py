@@ -64,8 +64,9 @@ SERVING_POOL: dict[str, Any] = {
 SERVING_CONNECTIONS = POOL_SIZE + POOL_OVERFLOW  # the most a serving engine opens at once
 # Serving connections read a SQLite file through memory mapping (SQLite's `mmap_size`):
 # a page is read straight from the operating system's cache instead of being copied into
-# each connection's own, which makes reading claims scattered over the file several times
-# faster (bench/README.md). The pages mapped are the file's, shared by every worker.
+# each connection's own. Reading claims scattered over a 1M-claim file (the three
+# statements of a claim record) took 78-83 us a claim mapped against 89-92 us not.
+# The pages mapped are the file's, shared by every worker.
 SERVING_MMAP_BYTES = 1 << 32  # SQLite maps at most its build's maximum (2 GiB in most)
 FTS_COLUMNS = ("claim_id", "assertion", "quote", "speaker", "sources")
 PG_SEARCH_TABLE = "claims_search"
