@@ -82,12 +82,17 @@ def count_words(page: queries.ClaimPage) -> str:
     return plural(page.total, "claim")
 
 
-def facet_note(facets: list[queries.Facet]) -> str | None:
-    """Why facet counts may be lower than the list's, when they were sampled."""
+SAMPLE_ORDER = {"relevance": "best match first", "oldest": "oldest first"}
+
+
+def facet_note(facets: list[queries.Facet], sort: str) -> str | None:
+    """Why facet counts may be lower than the list's, when they were sampled (the first
+    claims of the list, in its order)."""
     sample = max((facet.sampled for facet in facets), default=0)
     if not sample:
         return None
-    return f"Counts are over the first {sample:,} matching claims (newest first)."
+    order = SAMPLE_ORDER.get(sort, "newest first")
+    return f"Counts are over the first {sample:,} matching claims ({order})."
 
 
 def labels(connection: Connection, filters: ClaimFilters) -> dict[tuple[str, str], str]:
@@ -144,7 +149,7 @@ async def claim_list(
         "count_words": count_words(page),
         "pager": pager(page, filters, urls),
         "facets": facet_views(facets, filters, urls),
-        "facet_note": facet_note(facets),
+        "facet_note": facet_note(facets, filters.sort),
         "chips": chips(urls, filters, names),
         "source_options": name_options(connection, templates, "sources"),
         "actor_options": name_options(connection, templates, "entities"),
