@@ -12,6 +12,7 @@ from sqlalchemy import Connection
 
 from app.storage import queries
 from app.storage.queries import StoryDetail, StoryFilters
+from app.web.claims import name_options
 from app.web.deps import ConnectionDep, TemplatesDep, UrlsDep
 from app.web.errors import NotFound
 from app.web.urls import Chip, Urls
@@ -93,7 +94,7 @@ async def story_list(
         ),
         "chips": story_chips(connection, urls, filters),
         "source_labels": queries.BY_NAME["source"].labels(connection, filters.sources),
-        "source_names": queries.all_names(connection, "sources"),
+        "source_options": name_options(connection, templates, "sources"),
         "topic_names": queries.all_names(connection, "topics"),
         "sorts": queries.STORY_SORTS,
     }

@@ -17,7 +17,7 @@ from app.storage.queries import StoryDetail, StoryFilters, StoryLine, TimelineCl
 from app.storage.queries.output import SaidOn, SourceRef
 from app.stories.queries import StorySource
 from app.web import schemas
-from app.web.api import CSV_LIMIT, CSV_SECONDS, ERRORS, csv_response, json_response
+from app.web.api import CSV_LIMIT, CSV_SECONDS, ERRORS, csv_response, model_response
 from app.web.deps import ConnectionDep, UrlsDep
 from app.web.stories import StoryFiltersDep, read_story
 from app.web.urls import Urls
@@ -83,7 +83,7 @@ async def api_stories(
         html=urls.stories(filters),
         csv=urls.api_stories_csv(filters),
     )
-    return json_response(body)
+    return model_response(body)
 
 
 @router.get(
@@ -248,4 +248,4 @@ async def api_story(
     if live != story_id:
         return RedirectResponse(urls.api_story(live, after=next), status_code=301)
     detail = queries.story_detail(connection, row, next)
-    return json_response(story_body(detail, urls))
+    return model_response(story_body(detail, urls))

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection, select
 
+from app.storage.queries.compiled import Prepared, in_list
 from app.storage.tables import CLAIMS, STORIES, STORY_CLAIMS
 from app.stories.queries import MIN_CLAIMS
 
@@ -53,28 +54,24 @@ def _refs_statement() -> Any:
         .outerjoin(head, head.c.id == STORIES.c.headline_claim_id)
         .outerjoin(first, first.c.id == earliest_claim(STORIES.c.id))
         .where(
-            STORY_CLAIMS.c.claim_id.in_(bindparam("ids", expanding=True)),
+            in_list(STORY_CLAIMS.c.claim_id, "ids"),
             STORIES.c.claims >= MIN_CLAIMS,
         )
     )
 
 
-REFS_OF = _refs_statement()  # built once: every claim record is given its story with it
+# Compiled once: every claim record is given its story with it.
+REFS_OF = Prepared(_refs_statement())
 
 
 def story_refs(connection: Connection, claim_ids: Sequence[str]) -> dict[str, StoryRef]:
     """The story of each of `claim_ids` that is in a story of two claims or more."""
     if not claim_ids:
         return {}
-    rows = connection.execute(REFS_OF, {"ids": list(claim_ids)})
+    rows = REFS_OF.rows(connection, {"ids": list(claim_ids)})
     return {
-        row.claim_id: StoryRef(
-            row.id,
-            row.assertion or "",
-            row.claims,
-            row.sources,
-            row.said_on,
-            row.said_on_precision or "unknown",
+        claim_id: StoryRef(
+            story_id, headline or "", claims, sources, said_on, precision or "unknown"
         )
-        for row in rows
+        for claim_id, story_id, claims, sources, headline, said_on, precision in rows
     }
