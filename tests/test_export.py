@@ -232,6 +232,7 @@ def test_the_api_claim_dict_is_the_documented_model(loaded_db_path: Path) -> Non
     finally:
         engine.dispose()
     assert len(records) == query(loaded_db_path, "SELECT count(*) FROM claims")[0][0]
+    assert any(record.story for record in records), "no claim in a story: its shape is unchecked"
     for record in records:
         plain = claim_dict(record)
         assert set(plain) == CLAIM_KEYS
