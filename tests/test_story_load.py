@@ -16,15 +16,9 @@ from sqlalchemy import Connection, text
 from app.cli import load_files
 from app.storage import load
 from app.storage.db import make_engine
+from app.storage.queries import StoryFilters, find_story, get_claim, list_stories, story_detail
 from app.stories import store
 from app.stories.grouping import story_id
-from app.stories.queries import (
-    claim_story,
-    get_story,
-    newest_stories,
-    resolve_story_id,
-    stories_by_sources,
-)
 from app.synth import generate_articles, write_corpus
 from tests.conftest import BACKENDS, sqlite_url
 
@@ -131,24 +125,25 @@ def test_a_load_groups_paraphrases_figures_and_denials_into_one_story(
     load_files(paths, database)
     story = only_story(connect)
     with connect() as connection:  # type: ignore[operator]
-        found = get_story(connection, story)
-    assert found is not None
-    assert [c.article_title for c in found.claims] == [
+        found = find_story(connection, story)
+        assert found is not None
+        detail = story_detail(connection, found[1])
+    assert [c.article.title for c in detail.timeline] == [
         "Pentagon: North Korean troops in Russia",
         "Seoul raises its estimate",
         "Pyongyang denies it",
     ], "claims in time order, the treaty left out"
-    assert found.summary.headline == "At least 10,000 North Korean troops have been sent to Russia."
-    assert [c.relation for c in found.claims] == ["same", "figure", "denial"]
-    assert [s.label for s in found.first_said_by] == ["Washington"]
-    assert found.first_said_on == "2024-10-23"  # "on Wednesday" before 24 October
-    assert [c.article_title for c in found.denials] == ["Pyongyang denies it"]
-    assert [c.figures for c in found.differing_figures] == [("12,000 troop",)]
-    assert sorted(s.label for s in found.sources) == ["Pyongyang", "Seoul", "Washington"]
-    assert (found.summary.claims, found.summary.articles, found.summary.sources) == (3, 3, 3)
-    assert (found.summary.denials, found.summary.figures) == (1, 1)
+    assert detail.line.headline == "At least 10,000 North Korean troops have been sent to Russia."
+    assert [c.relation for c in detail.timeline] == ["same", "figure", "denial"]
+    assert [s.label for s in detail.line.first_said_by] == ["Washington"]
+    assert detail.line.first_said_on == "2024-10-23"  # "on Wednesday" before 24 October
+    assert [c.article.title for c in detail.denials] == ["Pyongyang denies it"]
+    assert [c.figures for c in detail.figures] == [(12_000,)]  # its unit: test_stories
+    assert sorted(s.label for s in detail.sources) == ["Pyongyang", "Seoul", "Washington"]
+    assert (detail.line.claims, detail.line.articles, detail.line.sources) == (3, 3, 3)
+    assert (detail.line.denials, detail.line.figures) == (1, 1)
     # The id is derived from the earliest claim, the Pentagon's.
-    assert story == story_id(found.claims[0].id)
+    assert story == story_id(detail.timeline[0].id)
 
 
 def test_reloading_changes_nothing_and_keeps_the_id(
@@ -216,14 +211,15 @@ def test_a_bridging_claim_merges_two_stories_and_the_old_id_still_resolves(
     survivor = only_story(connect)
     (merged,) = set(before) - {survivor}
     with connect() as connection:  # type: ignore[operator]
-        assert resolve_story_id(connection, merged) == survivor
-        assert resolve_story_id(connection, survivor) == survivor
-        story = get_story(connection, merged)
-    assert story is not None and story.summary.id == survivor and story.summary.claims == 5
+        found = find_story(connection, merged)
+        assert found is not None and found[0] == survivor
+        assert (find_story(connection, survivor) or ("",))[0] == survivor
+        story = story_detail(connection, found[1])
+    assert story.line.id == survivor and story.line.claims == 5
     # The March story is older than the April one: it keeps its id.
-    assert [c.said_on or c.published for c in story.claims][0].startswith("2024-03")
-    assert story.claims[0].id in {str(v) for v in before.values()}
-    assert survivor == story_id(story.claims[0].id)
+    assert [c.said_on or c.article.published for c in story.timeline][0].startswith("2024-03")
+    assert story.timeline[0].id in {str(v) for v in before.values()}
+    assert survivor == story_id(story.timeline[0].id)
 
 
 def test_a_changed_article_leaves_its_story(database: str, tmp_path: Path, connect: object) -> None:
@@ -243,8 +239,9 @@ def test_a_changed_article_leaves_its_story(database: str, tmp_path: Path, conne
     load_files([tmp_path / "seoul.json"], database)
     assert only_story(connect) == story
     with connect() as connection:  # type: ignore[operator]
-        assert get_story(connection, story) is not None
-        assert stories_by_sources(connection) == [] and newest_stories(connection) == []
+        assert find_story(connection, story) is not None
+        for sort in ("sources", "newest"):
+            assert list_stories(connection, StoryFilters(sort=sort)).stories == [], sort
     # Left with none, it is gone.
     write(tmp_path, "pentagon", {**PENTAGON, "body": "The Pentagon held a briefing on Wednesday."})
     load_files([tmp_path / "pentagon.json"], database)
@@ -263,13 +260,14 @@ def test_lists_order_stories_by_sources_and_by_newest(
     load_files(paths, database)
     pentagon = rows(connect, "SELECT claim_id FROM story_claims ORDER BY timeline_key DESC")
     with connect() as connection:  # type: ignore[operator]
-        by_sources = stories_by_sources(connection)
-        newest = newest_stories(connection)
-        troops = claim_story(connection, str(pentagon[0][0]))
+        by_sources = list_stories(connection, StoryFilters(sort="sources")).stories
+        newest = list_stories(connection, StoryFilters(sort="newest")).stories
+        troops = get_claim(connection, str(pentagon[0][0]))
     assert [s.sources for s in by_sources] == [3, 2]
     assert by_sources[0].headline.startswith("At least 10,000 North Korean troops")
     assert [s.headline[:6] for s in newest] == ["At lea", "Russia"]  # October before March
-    assert troops is not None and troops.summary.id in {s.id for s in by_sources}
+    assert troops is not None and troops.story is not None
+    assert troops.story.id in {s.id for s in by_sources}
 
 
 def test_a_load_of_many_chunks_groups_alike_with_its_recent_claims_kept_or_read_back(
