@@ -55,6 +55,7 @@ class Context:
     hint: SourceRef | None = None
     body: str = ""  # the article's body, and where in it the sentence being read starts
     position: int = 0
+    previous: int = 0  # where the sentence before it starts
     register: Register = field(default_factory=Register)  # the article's people
     spoken_at: dict[int, int] = field(default_factory=dict)  # attribution -> where it was read
     research: tuple[SourceRef, ...] = ()  # who did the study the article reports, if it says

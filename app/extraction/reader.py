@@ -92,7 +92,7 @@ class Reader:
         opening = self._opening(sentence.text)
         self.context.current, self.context.current_words = opening
         self.context.in_sentence = self._bodies_in(sentence.text)
-        self.context.position = sentence.start
+        self.context.previous, self.context.position = self.context.position, sentence.start
         if self._hedged(sentence.text):
             self.narration(sentence, "reported")  # "Allegedly, ...": the article reports it
         elif not NOT_CLAIMS.search(sentence.text) and not self.foreign:

@@ -123,14 +123,12 @@ class Register:
         """The one person named in full whose surname this long single name misspells
         ("Ms Bauchtman said" after "Lydia Buchtmann"): news copy has typos."""
         key = surname.lower()
-        if " " in key or len(key) < 7:
+        if " " in key or len(key) < 5:
             return None
         close = [
             p
             for p in self.people
-            if len(p.parts) > 1
-            and p.parts[-1][:1] == key[:1]
-            and SequenceMatcher(None, p.parts[-1], key).ratio() >= 0.85
+            if len(p.parts) > 1 and p.parts[-1][:1] == key[:1] and _misspells(p.parts[-1], key)
         ]
         return close[0] if len(close) == 1 else None
 
@@ -157,6 +155,12 @@ class Register:
             if seen > best_at:
                 best, best_at = person, seen
         return best
+
+    def first_named(self, start: int, end: int) -> Person | None:
+        """The person a stretch of text names first: the subject of the sentence, as news
+        writes it ("Matthew Ingram of The Globe and Mail dubbed ... the Cruise video")."""
+        people = self.named_in(start, end)
+        return people[0] if people else None
 
     def named_in(self, start: int, end: int) -> list[Person]:
         """The people mentioned between two offsets, in the order they are first mentioned."""
@@ -289,7 +293,14 @@ def _title_or_body(word: str, knowledge: Knowledge) -> bool:
         or bare in knowledge.government_words
         or bare.lower() in knowledge.writer_nouns
         or bare.lower() in _people_nouns(knowledge)  # "Rancher Ana Ruiz" opening a sentence
+        or _follower(bare)  # "Scientologist Tom Cruise", "Columnist Jo Tan"
     )
+
+
+def _follower(word: str) -> bool:
+    """A kind of person named by what they practise or follow ("Scientologist",
+    "Journalist", "Economist"): a word before a name, never part of it."""
+    return len(word) > 6 and word[:1].isupper() and word.endswith(("ist", "ists"))
 
 
 def _body_word(word: str, knowledge: Knowledge) -> bool:
@@ -356,8 +367,12 @@ def _is_person(words: list[str], i: int, j: int, knowledge: Knowledge) -> bool:
         return False
     if j - i >= LONG_NAME and not _known_given_name(words, i, knowledge):
         return False  # "Regenerative Grazing Lands Strategy": a programme, not a person
-    if i and words[i - 1].strip(",").lower() in knowledge.organisation_descriptors:
-        return False  # "budget airline Halvorsen Air", "the journal Nature Geoscience"
+    descriptor = words[i - 1].lower().rstrip(",") if i else ""
+    if descriptor in knowledge.organisation_descriptors and not (
+        words[i - 1].endswith(",") and words[i] in knowledge.name_gender
+    ):
+        return False  # "budget airline Halvorsen Air", "his club, Sporting Vilanova", but
+        # "on his blog, Daniel Okoro"
     if words[j - 1].strip(",.;:") in knowledge.place_words:
         return False  # "Francis Scott Key Bridge", "Gulf Coast": a place
     last = is_name_word(words, j - 1, knowledge, last=True)
@@ -415,11 +430,13 @@ def _role_before(words: list[str], knowledge: Knowledge) -> str:
 
 
 def _ends_role(word: str, bare: str) -> bool:
-    """ "days after the North's leader Kim": a preposition or a verb is not part of a role."""
+    """ "days after the North's leader Kim", "a video featuring actor Tom Cruise": a
+    preposition or a verb is not part of a role."""
     if bare in ROLE_WORDS_BEFORE or not word[:1].islower():
         return False
     opener = bare.capitalize() in SENTENCE_OPENERS and bare not in ROLE_MODIFIERS
-    return opener or bare in ("and", "or", "with", "by", "to", "as") or bare.endswith("ed")
+    verb = bare.endswith(("ed", "ing")) and bare not in ROLE_MODIFIERS
+    return opener or bare in ("and", "or", "with", "by", "to", "as") or verb
 
 
 def _clause_before(words: list[str], knowledge: Knowledge) -> str:
@@ -454,6 +471,8 @@ def _roles_after(after: str, knowledge: Knowledge) -> list[str]:
     if titled and titled.group("role").split()[0] in knowledge.title_words:
         return [_cut_at_verb(titled.group("role"), knowledge)]
     direct = re.match(r"^\s+((?:of|for|at|from|with)\s+[^,;]{2,80})", after)
+    if direct and not _from_a_body(direct.group(1), knowledge):
+        direct = None  # "a video featuring Tom Cruise from YouTube": where from, not whose
     if direct:
         role = _cut_at_verb(ROLE_STOP.split(direct.group(1))[0], knowledge)
         return [role.strip().rstrip(".")]  # "of Portugal spoke today with ...": "of Portugal"
@@ -484,6 +503,18 @@ def _roles_after(after: str, knowledge: Knowledge) -> list[str]:
         if part != role:
             break
     return roles
+
+
+def _from_a_body(role: str, knowledge: Knowledge) -> bool:
+    """Whether "from X" after a name says whom they speak for: a body's word ("from the
+    University of Leeds") or a known body, not a place or a website they came from."""
+    if not role.startswith("from "):
+        return True
+    words = {w.strip(",.;:()") for w in role.split()[1:]}
+    if words & (knowledge.organisation_words | knowledge.government_words):
+        return True
+    named = [knowledge.lookup(w) for w in words if w[:1].isupper()]
+    return any(n is not None and n.source.kind in ("organisation", "outlet") for n in named)
 
 
 def _verb_first(role: str, knowledge: Knowledge) -> bool:
@@ -541,6 +572,20 @@ def _learn_genders(register: Register, sentences: list[Span]) -> None:
             if len(near) == 1 and near[0].gender is None:
                 near[0].gender = gender
         previous = sentence
+
+
+def _misspells(name: str, word: str) -> bool:
+    """Whether a word is a typo of a name: close in a long name ("Bauchtman" for
+    "Buchtmann"), one letter off in a short one ("Water" for "Waters", "Mauer" for
+    "Maurer")."""
+    if min(len(name), len(word)) >= 7:
+        return SequenceMatcher(None, name, word).ratio() >= 0.85
+    if abs(len(name) - len(word)) > 1 or name == word:
+        return False
+    shorter, longer = sorted((name, word), key=len)
+    if len(shorter) == len(longer):
+        return sum(a != b for a, b in zip(shorter, longer, strict=True)) == 1
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
 
 def _near(at: int, person: Person) -> bool:

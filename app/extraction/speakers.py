@@ -98,12 +98,15 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     head, _, appositive = text.partition(", ")
     head = RELATIVE.split(head)[0]  # "Security researchers who examined the leaked files"
     head = REDUCED.sub("", head)  # "a study published on Wednesday in the journal X"
+    surname = _by_surname(head, knowledge, context)
+    if surname:
+        return surname  # "Paris claims" after "Valeska Paris": the person, not the city
     research = research_source(head, context.research, knowledge)
     if research:
         return Attribution(research)  # "the study found", "the researchers said"
-    owned = _owned_document(head, knowledge)
+    owned = _owned_document(head, knowledge, context)
     if owned:
-        return Attribution((owned,))  # "PC World's recent analysis of its own traffic"
+        return owned  # "PC World's recent analysis of its own traffic", "Cornyn's statement"
     if (
         not head
         or len(head.split()) > MAX_SUBJECT_WORDS
@@ -146,9 +149,10 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     )
 
 
-def _owned_document(head: str, knowledge: Knowledge) -> SourceRef | None:
+def _owned_document(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
     """The maker of a document named with its possessive: "PC World's recent analysis",
-    "the ministry's annual report" is found by the other readings."""
+    "Cornyn's statement" (a person the article named); "the ministry's annual report" is
+    found by the other readings."""
     owned = OWNED_DOCUMENT.match(head)
     if owned is None:
         return None
@@ -156,7 +160,27 @@ def _owned_document(head: str, knowledge: Knowledge) -> SourceRef | None:
     if not any(knowledge.back_nouns.get(noun) == "document" for noun in nouns):
         return None
     owner = owned.group("owner")
-    return named_body(owner, knowledge) or unresolved(owner, knowledge)
+    person = _by_surname(owner, knowledge, context)
+    if person:
+        return person
+    source = named_body(owner, knowledge) or unresolved(owner, knowledge)
+    return Attribution((source,)) if source else None
+
+
+def _by_surname(word: str, knowledge: Knowledge, context: Context) -> Attribution | None:
+    """A person the article named in full, named again by surname: "Paris claims" after
+    "Valeska Paris", "Cornyn's statement" after "Senator John Cornyn". The person wins
+    over a place or a body the same word names."""
+    bare = POSSESSIVE.sub("", word.strip(" ,."))
+    if not bare[:1].isupper() or " " in bare:
+        return None
+    person = context.register.named(bare)
+    if person is None or len(person.parts) < 2 or bare.lower() in person.parts[:-1]:
+        return None  # one name only, or a first name ("Israel" is not Israel Katz)
+    earlier = context.by_name(person.name)
+    return (
+        earlier if earlier and earlier.speaker else person_attribution(person, knowledge, context)
+    )
 
 
 def _body(head: str, knowledge: Knowledge) -> Attribution | None:
@@ -206,13 +230,25 @@ def _person_pronoun(pronoun: str, knowledge: Knowledge, context: Context) -> Att
         speaker = context.register.named(last.speaker.name)
         if speaker is None or speaker.gender in (None, gender):
             return last  # the one who just spoke goes on speaking: "..., he said."
-    person = context.register.nearest(context.position, gender)
+    person = _subject_before(gender, context) or context.register.nearest(context.position, gender)
     if person is None:
         return last
     earlier = context.by_name(person.name)
     if earlier and earlier.speaker:
         return earlier
     return person_attribution(person, knowledge, context)
+
+
+def _subject_before(gender: str, context: Context) -> Person | None:
+    """The person the sentence before named first, when the pronoun fits them: "he" goes on
+    from the subject of the sentence before, not from a name in its object."""
+    register = context.register
+    subject = register.first_named(context.previous, context.position)
+    if subject is None or subject.gender not in (None, gender):
+        return None
+    if subject.gender is None and register.nearest(context.position, gender) is not subject:
+        return None  # no sign the pronoun fits them better than the person named last
+    return subject
 
 
 def _has_verb(text: str) -> bool:
