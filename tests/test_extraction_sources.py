@@ -77,3 +77,93 @@ def test_dubbed_attributes_what_it_names() -> None:
     )
     result = read(body)
     assert who(result, "longest lunch break") == (["Northern Ledger"], "Lena Hartley")
+
+
+def test_a_participle_opening_a_sentence_is_no_source() -> None:
+    body = (
+        "Started in 1988, the river festival continues a tradition of boat races that mark "
+        "the end of the harvest. This year the town expects about 40,000 visitors according "
+        "to the festival website."
+    )
+    result = read(body)
+    assert who(result, "continues a tradition of boat races")[0] in (["Unattributed"],)
+    assert who(result, "expects about 40,000 visitors")[0] != ["Started"]
+
+
+def test_one_word_of_a_longer_name_is_no_source() -> None:
+    body = (
+        "In 2004 the Valech Report that was issued after interviewing 35,000 people who "
+        "claimed to have been abused listed 27,255 victims of torture."
+    )
+    result = read(body)
+    assert who(result, "listed 27,255 victims")[0] != ["Valech"]
+
+
+def test_the_church_is_the_church_the_article_named_in_full() -> None:
+    body = (
+        "A former member has accused the Church of Unity's leadership of confiscating her "
+        "passport. In a statement to the local paper, the Church denied these allegations."
+    )
+    result = read(body)
+    assert who(result, "the Church denied these allegations") == (["Church of Unity"], None)
+
+
+def test_what_a_person_was_told_is_not_what_she_said() -> None:
+    body = (
+        "Ana Ferreira Duarte, a former nurse, has claimed that the clinic kept her wages. "
+        "In 1995, at age nineteen, she was told to stop speaking to reporters."
+    )
+    result = read(body)
+    assert who(result, "she was told to stop speaking") == NARRATION
+
+
+def test_a_quoted_title_in_a_role_and_a_given_name_spelt_two_ways() -> None:
+    body = (
+        'Kristin Okafor, curator of "Faces of the Delta" at the University of Eastbrook.\n\n'
+        "The photographs were donated by a private collector, according to Kristen Okafor, "
+        "assistant professor of photography and curator of the show."
+    )
+    result = read(body)
+    assert who(result, "donated by a private collector") == (
+        ["University of Eastbrook"],
+        "Kristin Okafor",
+    )
+
+
+def test_a_quotation_mark_set_off_by_spaces_opens_or_closes_by_its_count() -> None:
+    body = (
+        'The installation was a room of silver balloons. " I thought it was magical," '
+        'Tom Alder said. Mina Cole said, "It is influential. It was ground-breaking. " The '
+        "format is not what made him famous."
+    )
+    result = read(body)
+    assert who(result, "I thought it was magical")[1] == "Tom Alder"
+    assert who(result, "The installation was a room") == NARRATION
+    assert who(result, "format is not what made him famous") == NARRATION
+
+
+def test_for_a_person_with_a_role_set_off_by_commas() -> None:
+    body = "For Kevin Aldous, a USI instructor in English, the painter was also a legend."
+    result = read(body)
+    assert who(result, "the painter was also a legend") == (["USI"], "Kevin Aldous")
+
+
+def test_an_inverted_attribution_set_off_by_commas() -> None:
+    body = (
+        "R.J. Maurer, treasurer at the Lantern Arts Foundation, said 300 schools had applied. "
+        "Recipients, said Maurer, are required to show the pictures every ten years."
+    )
+    result = read(body)
+    assert who(result, "required to show the pictures") == (
+        ["Lantern Arts Foundation"],
+        "R.J. Maurer",
+    )
+
+
+def test_a_role_noun_is_not_a_person_named_just_before_with_another_role() -> None:
+    body = (
+        "R.J. Maurer, treasurer at the Lantern Arts Foundation, said 300 schools had applied. "
+        "The plan, said the minister, would cut the waiting list by half."
+    )
+    result = read(body)
+    assert who(result, "cut the waiting list by half") == NARRATION

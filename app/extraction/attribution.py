@@ -17,6 +17,7 @@ from functools import lru_cache
 from app.extraction.knowledge import Knowledge
 from app.extraction.trie import trie_pattern
 from app.extraction.vocabulary import (
+    ASPECT_VERBS,
     CLAUSE_VERBS,
     CONTINUING_VERBS,
     LEAD_PREPOSITION,
@@ -43,6 +44,7 @@ MANNER_ADVERB = re.compile(r"(?<=\S)\s+[a-z]{3,}ly$")  # "Jomra unequivocally cr
 NOUN_MODIFIERS = {"media", "press", "news"}  # "media reports", in lower case only
 # "to" and a verb after a cue ("continued to shun"), not "to reporters", "to the BBC"
 INFINITIVE = re.compile(r"^to\s+(?!(?:the|a|an|his|her|their|its|reporters|journalists)\b)[a-z]+\b")
+INVERTED_SUBJECT = re.compile(r"^(?:the\s+[a-z]+|[A-ZÀ-Þ][\w.'’-]+(?:\s+[A-ZÀ-Þ][\w.'’-]+){0,3})$")
 CLAUSE_MARK = re.compile(r"[:;]\s+")  # "Meta was more sceptical: a spokesman said ..."
 NEXT_CLAUSE = re.compile(r",\s+(?:as|while|whereas|but|and|even as|though|although)\s+(?=\S)")
 
@@ -287,6 +289,15 @@ def post_subject(
     return boundary + 1, subject, said, rest + 1 if rest is not None else None
 
 
+def inverted_set_off(text: str, cue: re.Match[str]) -> bool:
+    """Whether a cue opens an attribution set off by commas with its subject after it
+    ("Recipients, said Maurer, are required to ...")."""
+    if not text[: cue.start()].rstrip().endswith(","):
+        return False
+    close = SET_OFF_END.match(text[cue.end() :])
+    return close is not None and INVERTED_SUBJECT.match(close.group("when").strip()) is not None
+
+
 def parenthetical(text: str, cue: re.Match[str]) -> tuple[int, int, str] | None:
     """ "The pause, it said, would allow ...": (start, end) of ", it said," and its subject."""
     comma = text.rfind(", ", 0, cue.start())
@@ -294,6 +305,9 @@ def parenthetical(text: str, cue: re.Match[str]) -> tuple[int, int, str] | None:
     if comma < 0 or not close:
         return None
     subject = text[comma + 2 : cue.start()].strip()
+    inverted = close.group("when").strip()
+    if not subject and INVERTED_SUBJECT.match(inverted):
+        subject = inverted  # "Recipients, said Maurer, must ...", ", said the minister,"
     if not subject or len(subject.split()) > 6 or len(text[cue.end() + close.end() :].split()) < 3:
         return None
     first = subject.split()[0].lower()
@@ -325,6 +339,9 @@ def in_noun_compound(text: str, cue: re.Match[str], knowledge: Knowledge) -> boo
     before = text[max(0, cue.start() - 16) : cue.start()].lower().split()
     if before and (before[-1] in NOUN_MARKERS or before[-2:] == ["according", "to"]):
         return True  # "the claims", "according to reports"
+    if before[-1:] == ["to"] and cue.group(0).islower():
+        # "are required to show", "refused to say": no claim; but "began to worry"
+        return before[-2:-1] == [] or before[-2] not in ASPECT_VERBS
     if text[: cue.start()].split()[-1:] in ([m] for m in NOUN_MODIFIERS):
         return cue.group(0).endswith("s")  # "media reports", not "media reported"
     following = text[cue.end() :].split(maxsplit=1)

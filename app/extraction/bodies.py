@@ -389,6 +389,9 @@ def named_bodies(text: str, knowledge: Knowledge) -> tuple[SourceRef, ...]:
     runs = _proper_runs(ABBREVIATION.sub("", text).split(), stop=False)
     for run in (part for whole in runs for part in two_bodies(whole, knowledge)):
         run = _after_title(run, knowledge)  # "CEO of Edison Electric Institute"
+        owner = POSSESSIVE_WORD.match(run[-1])
+        if owner:  # "the Church of Scientology's website": the body is its owner
+            run = [*run[:-1], owner.group(1)]
         titled = next((i for i, w in enumerate(run) if w in knowledge.title_heads), len(run))
         if run[-1] not in knowledge.organisation_words:  # but "Oregon State University"
             run = run[:titled]  # "Navy Secretary Carlos Brandt": the Navy, then a person

@@ -79,6 +79,8 @@ class SentenceParser:
             return None
         if region.rstrip().endswith(('"', "”")):
             return None  # '"...," said X': the words before the cue are a quotation
+        if attr.inverted_set_off(text, cue):
+            return None  # "Recipients, said Maurer, are ...": set off, read as parenthetical
         if _negated(region):
             return None  # "Although authorities haven't yet confirmed that ...": not said
         progressive = cue.group(0).lower().endswith("ing")
@@ -137,6 +139,8 @@ class SentenceParser:
     ) -> tuple[Attribution, tuple[int, str, str, int | None]] | None:
         """The first reading of a trailing attribution whose subject names somebody."""
         for reading in attr.post_subjects(text, cue, self.knowledge):
+            if PASSIVE.search(reading[1]):
+                continue  # "she was told to disconnect": what was said to her, not by her
             subject = attr.strip_adverbs(reading[1], self.knowledge)  # "the company has said"
             who = self._resolve(without_times(subject, self.article))
             if who is not None and len(text[: reading[0]].split()) >= 3:

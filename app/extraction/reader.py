@@ -17,6 +17,7 @@ from app.extraction.bodies import (
 from app.extraction.claims import Draft
 from app.extraction.context import Attribution, Context
 from app.extraction.dates import find_times
+from app.extraction.evidence import established
 from app.extraction.knowledge import UNATTRIBUTED, Knowledge
 from app.extraction.mentions import POSSESSIVE, find_mentions, find_name
 from app.extraction.model import Article, DatePoint, SourceRef
@@ -181,6 +182,12 @@ class Reader:
             author = replace(self.author, said_on=said)
             self.add(content, content, author, "asserted", "", "statement_author")
             return
+        self._unattributed(content, stance)
+
+    def _unattributed(self, content: Span, stance: str) -> None:
+        if len(content.text.split()) < MIN_CLAIM_WORDS:
+            return
+        said = DatePoint(self.article.published.isoformat(), "day")
         who = Attribution((UNATTRIBUTED,), None, said)
         self.drafts.append(Draft(content, content, who, stance, attributed=False))
 
@@ -188,7 +195,11 @@ class Reader:
         self, quote: Span, content: Span, who: Attribution, stance: str, said_text: str,
         rule: str, tail_quote: Span | None = None, assertion: str | None = None,
     ) -> None:  # fmt: skip
-        """An attributed claim, read by the named rule."""
+        """An attributed claim, read by the named rule; the article's narration when the
+        text does not establish its source (evidence.py)."""
+        if not established(who, self.context, self.knowledge):
+            self._unattributed(tail_quote or quote, stance)
+            return
         who = self.dated(who, said_text)
         self.context.remember(who)
         draft = Draft(

@@ -17,10 +17,17 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from app.extraction.knowledge import Knowledge
-from app.extraction.mentions import POSSESSIVE, inside_body_name, is_name_word, portfolio_first
+from app.extraction.mentions import (
+    INITIALS,
+    POSSESSIVE,
+    inside_body_name,
+    is_name_word,
+    portfolio_first,
+)
 from app.extraction.text import Span
 from app.extraction.vocabulary import (
     ADJECTIVES_IN_ED,
+    FUNCTION_WORDS,
     HONORIFIC_GENDER,
     NAME_SUFFIXES,
     NAME_TITLES,
@@ -114,6 +121,9 @@ class Register:
             longer = [p for p in self.people if len(p.parts) > 1 and " ".join(p.parts) == tail]
             if longer:
                 return longer[0]
+        respelt = [p for p in self.people if _respelt(p.parts, key)]
+        if len(key) > 1 and len(respelt) == 1:
+            return respelt[0]  # "Kristen Wilkins" after "Kristin Wilkins": a typo
         matches = [p for p in self.people if len(p.parts) > 1 and _names_part(p.parts, key)]
         if len(matches) == 1:
             return matches[0]  # "Pennock" is Sarah Pennock before any "Pennock" alone
@@ -281,7 +291,13 @@ def _a_place(before: list[str], knowledge: Knowledge) -> bool:
 
 def _sentence_end(word: str, knowledge: Knowledge) -> bool:
     """A word with a full stop that is neither an initial ("F.") nor an abbreviation."""
-    return word.endswith(".") and len(word) > 2 and word not in knowledge.abbreviations
+    initials = INITIALS.match(word.lstrip('"“(')) is not None  # "K.C. Maurer"
+    return (
+        word.endswith(".")
+        and len(word) > 2
+        and word not in knowledge.abbreviations
+        and not initials
+    )
 
 
 def _title_or_body(word: str, knowledge: Knowledge) -> bool:
@@ -318,6 +334,8 @@ def _name_starts(words: list[str], i: int, knowledge: Knowledge) -> bool:
     before = words[i - 1].strip('"“”(')
     if not before[:1].isupper() or before in knowledge.title_heads or before in HONORIFIC_GENDER:
         return True
+    if before in FUNCTION_WORDS or before in SENTENCE_OPENERS:
+        return True  # "For Kevin Allton, ...", "But Maria Lindqvist said"
     if before in knowledge.organisation_words or before in knowledge.government_words:
         return True  # "Secretary of Energy Jennifer Granholm": a portfolio ends the title
     return bool(POSSESSIVE.search(before)) or knowledge.lookup(before) is not None
@@ -525,10 +543,17 @@ def _verb_first(role: str, knowledge: Knowledge) -> bool:
 
 
 def _cut_at_verb(role: str, knowledge: Knowledge) -> str:
-    """A role up to the first verb or quotation mark: "the writer of the blog X expresses"."""
+    """A role up to the first verb or quotation mark: "the writer of the blog X expresses";
+    a quoted title after "of" is part of it ("curator of "Pop Portraits" at the X")."""
     taken: list[str] = []
+    titled = False  # inside a quoted title
     for word in role.split():
         bare = word.strip(",.;:").lower()
+        if titled or (word[:1] in '"“' and taken and taken[-1] in ("of", "for")):
+            rest = word if titled else word[1:]  # the words of the title, its opening aside
+            titled = not rest.rstrip(",.;:").endswith(('"', "”"))
+            taken.append(word)
+            continue
         if word[:1] in '"“”' or (taken and (bare in VERBISH or bare in knowledge.cues)):
             break
         after_name = bool(taken) and (taken[-1][:1].isupper() or taken[-1].endswith(("]", ")")))
@@ -572,6 +597,12 @@ def _learn_genders(register: Register, sentences: list[Span]) -> None:
             if len(near) == 1 and near[0].gender is None:
                 near[0].gender = gender
         previous = sentence
+
+
+def _respelt(parts: list[str], key: list[str]) -> bool:
+    """The same full name with the given name one letter off ("Kristin", "Kristen")."""
+    same = len(parts) == len(key) > 1 and parts[1:] == key[1:]
+    return same and len(key[0]) >= 4 and _misspells(parts[0], key[0])
 
 
 def _misspells(name: str, word: str) -> bool:

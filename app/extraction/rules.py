@@ -172,10 +172,15 @@ def for_whom(reader: Reader, sentence: Span) -> bool:
     if not match:
         return False
     rest = match.group("rest")
+    role = False  # whether the words before this comma were the viewer's role
     for comma in re.finditer(r",\s+", rest):
         content = rest[comma.end() :]
-        if not (content[:1].islower() or DETERMINERS.match(content)):
+        if not (role or content[:1].islower() or DETERMINERS.match(content)):
             continue  # "For Eu, Você e Todo Mundo, ...": the name goes on
+        apposed, comma_after, _ = content.partition(", ")
+        role = bool(comma_after) and bool(DETERMINERS.match(content))
+        if role and not attr.is_clause(" " + apposed):
+            continue  # "For Kevin Allton, a USI instructor in English, ...": their role
         if not attr.is_clause(" " + content):
             return False
         who = _viewer(reader, rest[: comma.start()].strip())
@@ -195,7 +200,8 @@ def _viewer(reader: Reader, subject: str) -> Attribution | None:
         return reader.resolve(pronoun)
     if not subject[:1].isupper():
         return None
-    if "," in subject:  # a blog's name with commas in it
+    apposed = subject.partition(", ")[2]
+    if "," in subject and not DETERMINERS.match(apposed):  # a blog's name with commas in it
         source = unresolved(subject, reader.knowledge, allow_in=True)
         return Attribution((source,)) if source else None
     who = reader.resolve(subject)

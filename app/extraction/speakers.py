@@ -316,13 +316,21 @@ def _role_noun(head: str, knowledge: Knowledge, context: Context) -> Attribution
     if person is None and match and match.group("noun").islower():  # "the midfielder"
         last = register.nearest(context.position)
         near = last is not None and context.position - last.mentioned_before(context.position) < 300
-        person = last if near else None
+        # the person named just before, unless the text gave them a role of another kind
+        # ("the minister" is not the chief financial officer named before)
+        sport = noun in knowledge.team_roles
+        person = last if near and last is not None and (sport or not _described(last)) else None
     if person is None:
         return None
     earlier = context.by_name(person.name)
     return (
         earlier if earlier and earlier.speaker else person_attribution(person, knowledge, context)
     )
+
+
+def _described(person: Person) -> bool:
+    """Whether the text gave a person a role of words (not only an age)."""
+    return any(not role.isdigit() for role in person.roles)
 
 
 def _role_group(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:

@@ -105,6 +105,8 @@ SUBORDINATORS = frozenset(_GRAMMAR["subordinators"])
 NOUN_MARKERS = frozenset(_GRAMMAR["noun_markers"])
 # " the ", " and ": English words so common that two of them show a paragraph is English
 PLAIN_ENGLISH = tuple(f" {w} " for w in _GRAMMAR["plain_english_words"])
+# "began to worry", "continued to insist": a cue after "to" that still reports a view
+ASPECT_VERBS = frozenset(_GRAMMAR["aspect_verbs"])
 # "are also accused", "were widely reported": an auxiliary, adverbs, then a participle
 AFTER_AUXILIARY = _alternation(_GRAMMAR["auxiliary_adverbs"])
 # "met", "convened a call with": a sentence that gathers the people it names
