@@ -167,3 +167,100 @@ def test_a_role_noun_is_not_a_person_named_just_before_with_another_role() -> No
     )
     result = read(body)
     assert who(result, "cut the waiting list by half") == NARRATION
+
+
+def test_a_misturned_closing_mark_ends_the_quotation() -> None:
+    body = (
+        "Calloway's statement added, \"There is no question the base should have stayed "
+        "open. Today is an affront to every family in the county.“ However, the county "
+        "will keep the airfield."
+    )
+    result = read(body)
+    assert who(result, "will keep the airfield") == NARRATION
+
+
+def test_a_quotation_after_a_sentence_that_says_a_person_issued_a_statement() -> None:
+    body = (
+        "Senator Ruth Calloway, Republican from Kansas, issued a statement regarding the "
+        'closure of the base. "Like many Kansans, I am disappointed with the decision to '
+        'close Fort Harmon."'
+    )
+    result = read(body)
+    assert who(result, "I am disappointed with the decision")[1] == "Ruth Calloway"
+
+
+def test_the_publisher_reporting_is_the_articles_narration() -> None:
+    body = (
+        "Many people the Daily Ledger observed took out their phones as they left the "
+        "exhibition for the evening."
+    )
+    result = read(body, publisher="Daily Ledger")
+    assert who(result, "took out their phones") == NARRATION
+
+
+def test_a_curator_speaks_for_the_university_her_sentence_names() -> None:
+    body = (
+        "The Hollis Art Museum at the University of North Carolina at Greensboro drew "
+        "11,000 visitors to its Warhol show in 2010, according to curator Elaine Moss."
+    )
+    result = read(body)
+    assert who(result, "drew 11,000 visitors") == (
+        ["University of North Carolina at Greensboro"],
+        "Elaine Moss",
+    )
+
+
+def test_the_director_of_the_gallery_speaks_for_the_body_that_owns_it() -> None:
+    body = (
+        "USI's art gallery opened its Warhol exhibition on Thursday.\n\n"
+        "Kathryn Walters, director of the gallery, welcomed the first visitors. "
+        '"Pop art was about what popular culture thought was important," Walters said.'
+    )
+    result = read(body)
+    assert who(result, "Pop art was about") == (["USI"], "Kathryn Walters")
+
+
+def test_a_poll_with_no_owner_named_is_a_source_of_its_own() -> None:
+    body = (
+        "The government intends to hold two referendums on the flag, although a recent "
+        "poll found only a quarter of citizens favoured a change."
+    )
+    result = read(body)
+    assert who(result, "only a quarter of citizens") == (["A recent poll"], None)
+
+
+def test_critics_charge_is_a_second_attribution() -> None:
+    body = (
+        "She was sent to a training camp in Sydney, which the Church of Unity describes as "
+        "a retreat, but critics charge is a forced work camp."
+    )
+    result = read(body)
+    assert who(result, "critics charge is a forced work camp") == (["Critics"], None)
+
+
+def test_an_infinitive_joined_by_and_is_no_claim() -> None:
+    body = (
+        "People were encouraged to submit their designs online and suggest what the new "
+        "flag should mean."
+    )
+    result = read(body)
+    assert all(c.sources[0].label == "Unattributed" for c in result.claims)
+
+
+def test_a_newspaper_named_after_its_country() -> None:
+    body = (
+        "According to the New Zealand Herald, Professor John Burrows said the flag had never "
+        "been open to public choice."
+    )
+    result = read(body)
+    assert who(result, "never been open to public choice")[0] == ["New Zealand Herald"]
+
+
+def test_the_name_after_an_inverted_cue_ends_before_where_it_was_said() -> None:
+    body = (
+        "Space Agency Administrator Helen Okoro announced the winners on Tuesday. "
+        '"We want to thank every city that applied," said Okoro to the gathered crowd, '
+        "which included many of the centre's staff."
+    )
+    result = read(body)
+    assert who(result, "thank every city that applied")[1] == "Helen Okoro"

@@ -44,6 +44,8 @@ MANNER_ADVERB = re.compile(r"(?<=\S)\s+[a-z]{3,}ly$")  # "Jomra unequivocally cr
 NOUN_MODIFIERS = {"media", "press", "news"}  # "media reports", in lower case only
 # "to" and a verb after a cue ("continued to shun"), not "to reporters", "to the BBC"
 INFINITIVE = re.compile(r"^to\s+(?!(?:the|a|an|his|her|their|its|reporters|journalists)\b)[a-z]+\b")
+# where a name after an inverted cue ends: "said Bolden to the gathered crowd"
+INVERTED_END = re.compile(r"\s+(?=(?:to|in|at|on|during|after|before|while|from|as|when)\s)")
 INVERTED_SUBJECT = re.compile(r"^(?:the\s+[a-z]+|[A-ZÀ-Þ][\w.'’-]+(?:\s+[A-ZÀ-Þ][\w.'’-]+){0,3})$")
 CLAUSE_MARK = re.compile(r"[:;]\s+")  # "Meta was more sceptical: a spokesman said ..."
 NEXT_CLAUSE = re.compile(r",\s+(?:as|while|whereas|but|and|even as|though|although)\s+(?=\S)")
@@ -284,9 +286,21 @@ def post_subject(
         return None
     subject = before[boundary + 1 :].strip(' ,"”')
     said = trailing
-    if not subject:  # inverted: ', said the minister.'
-        subject, said = trailing, ""
+    if not subject:  # inverted: ', said the minister.', ', said Bolden to the crowd.'
+        subject, said = _inverted_subject(trailing), ""
+        said = trailing[len(subject) :]
     return boundary + 1, subject, said, rest + 1 if rest is not None else None
+
+
+def _inverted_subject(trailing: str) -> str:
+    """The subject after an inverted cue: "Bolden" of "Bolden to the gathered crowd"; a
+    role set off by a comma stays whole ("John Smith, a professor at the University")."""
+    for end in INVERTED_END.finditer(trailing):
+        before = trailing[: end.start()]
+        if "," in before or not before.split()[-1][:1].isupper():
+            break
+        return before
+    return trailing
 
 
 def inverted_set_off(text: str, cue: re.Match[str]) -> bool:

@@ -176,6 +176,8 @@ def proper_run(words: list[str]) -> list[str]:
                 break  # "the blog Skies of Lisbon, Rui Almeida": a comma ends a name
         elif word in CONNECTORS and run:
             run.append(word)
+        elif word == "at" and "University" in run and words[at + 1 : at + 2] != ["the"]:
+            run.append(word)  # "University of North Carolina at Greensboro"
         else:
             break
     while run and run[-1] in CONNECTORS:
@@ -494,8 +496,10 @@ def unresolved(head: str, knowledge: Knowledge, allow_in: bool = False) -> Sourc
     """An unknown speaker still becomes a source, labelled from the text."""
     head = ABBREVIATION.sub("", head).strip(" ,.")
     words = DETERMINERS.sub("", head).split()
-    if not words or len(words) > 8 or words[0] in knowledge.not_names:
+    if not words or len(words) > 8:
         return None
+    if words[0] in knowledge.not_names and not knowledge.lookup(" ".join(words[:2])):
+        return None  # "New rules", but "New Zealand Herald"
     owner = POSSESSIVE_WORD.match(words[0])
     if owner and words[0][:1].isupper() and (len(words) == 1 or words[1][:1].islower()):
         words = [owner.group(1)]  # "UNEP’s executive director" speaks for UNEP

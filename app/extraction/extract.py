@@ -15,6 +15,7 @@ from app.extraction.reader import Reader
 from app.extraction.register import build_register
 from app.extraction.research import research_owner
 from app.extraction.scrape import debris_patterns, reading_view
+from app.extraction.signatures import find_signatures
 from app.extraction.text import (
     Span,
     clean_body,
@@ -55,9 +56,16 @@ def extract(article: Article, knowledge: Knowledge | None = None) -> ExtractedAr
     reader.context.research = research_owner(everything, knowledge)
     reader.context.acronyms = defined_acronyms(everything)
     reader.author = statement_author(reader)
+    reader.signatures = find_signatures(units, body, reader.context.register, knowledge)
     for unit in units:
+        if unit.paragraph.start in reader.signatures.lines:
+            continue  # "— John Cornyn, U.S. Senator": it signs the paragraph above
         if unit.heading:
             reader.section = heading_speaker(reader, unit.paragraph)
+            continue
+        signed = reader.signatures.signed.get(unit.paragraph.start)
+        if signed is not None:
+            reader.read_signed(unit.paragraph, signed)
             continue
         reader.in_list = unit.in_list
         reader.start_paragraph(unit.paragraph)

@@ -87,6 +87,8 @@ class Knowledge:
     name_gender: dict[str, str] = field(default_factory=dict)  # "Rachel" -> "female"
     leader_titles: tuple[str, ...] = ()  # "the leaders": presidents, prime ministers, kings
     members_not_speakers: frozenset[str] = frozenset()  # "student": of a body, not for it
+    institution_nouns: frozenset[str] = frozenset()  # "gallery", "museum": bodies with staff
+    institution_jobs: frozenset[str] = frozenset()  # "curator", "professor": staff of one
     military_ranks: frozenset[str] = frozenset()  # "Col.", "Gen.": an officer of the state
     legislator_nouns: frozenset[str] = frozenset()  # "MP", "senator": speaks for a party
     back_nouns: dict[str, str] = field(default_factory=dict)  # "group" -> "organisation"
@@ -134,7 +136,7 @@ WORD_SETS = (
     "government_words", "organisation_words", "source_nouns", "organisation_descriptors",
     "state_body_words", "not_names", "place_words", "person_nouns", "state_nouns",
     "corporate_titles", "local_titles", "team_roles", "writer_nouns", "members_not_speakers",
-    "military_ranks", "legislator_nouns", "place_nouns",
+    "military_ranks", "legislator_nouns", "place_nouns", "institution_nouns", "institution_jobs",
 )  # fmt: skip
 
 

@@ -11,6 +11,7 @@ from app.extraction.context import Attribution
 from app.extraction.dates import find_times
 from app.extraction.knowledge import Knowledge
 from app.extraction.model import Article
+from app.extraction.text import MISTURNED_CLOSE
 from app.extraction.vocabulary import (
     ACTION_OBJECTS,
     AFTER_AUXILIARY,
@@ -207,8 +208,14 @@ def _past(cue: str) -> bool:
 
 
 def quotation_open(text: str) -> bool:
-    """Whether a quotation opened in `text` is still open at its end."""
-    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+    """Whether a quotation opened in `text` is still open at its end (a "“" after a stop
+    and before a space closes one: 'the decision.“ However')."""
+    misturned = [m.start() for m in MISTURNED_CLOSE.finditer(text)] if "“" in text else []
+    if text.count("“") - len(misturned) > text.count("”"):
+        return True
+    if text.count('"') % 2 == 0:
+        return False
+    return not any(at > text.rfind('"') for at in misturned)
 
 
 def without_times(subject: str, article: Article) -> str:

@@ -25,6 +25,7 @@ from app.extraction.parsing import SentenceParser
 from app.extraction.quotations import Blocks, in_another_language, says_nothing
 from app.extraction.register import Person
 from app.extraction.rules import RULES
+from app.extraction.signatures import Signatures, Signed
 from app.extraction.speakers import resolve_subject
 from app.extraction.text import Span
 from app.extraction.vocabulary import DETERMINERS, MEETING, VERBISH
@@ -65,6 +66,7 @@ class Reader:
         self.section: Attribution | None = None  # who the heading above names as speaker
         # who a sentence ending in a colon introduced ("X says:"), for the quotation after it
         self.introduced: Attribution | None = None
+        self.signatures = Signatures({}, frozenset(), {})  # quotations the page signs
 
     def start_paragraph(self, paragraph: Span) -> None:
         """Before a paragraph: is it somebody's quoted words, and is it in English?"""
@@ -86,6 +88,16 @@ class Reader:
 
     def read(self, sentence: Span, paragraph: Span) -> None:
         """Turn one sentence into claim drafts."""
+        opening = self._enter(sentence, paragraph)
+        if self._hedged(sentence.text):
+            self.narration(sentence, "reported")  # "Allegedly, ...": the article reports it
+        elif not NOT_CLAIMS.search(sentence.text) and not self.foreign:
+            self.read_clause(sentence)
+        self._observe(sentence, opening[0])
+        self.new_paragraph = False
+
+    def _enter(self, sentence: Span, paragraph: Span) -> tuple[SourceRef | None, str]:
+        """Move the article's memory to a sentence; the body it opens with."""
         self.new_paragraph = paragraph.start != self.paragraph.start
         self.paragraph = paragraph
         if not sentence.text.startswith(('"', "“")):
@@ -94,12 +106,23 @@ class Reader:
         self.context.current, self.context.current_words = opening
         self.context.in_sentence = self._bodies_in(sentence.text)
         self.context.previous, self.context.position = self.context.position, sentence.start
-        if self._hedged(sentence.text):
-            self.narration(sentence, "reported")  # "Allegedly, ...": the article reports it
-        elif not NOT_CLAIMS.search(sentence.text) and not self.foreign:
-            self.read_clause(sentence)
-        self._observe(sentence, opening[0])
-        self.new_paragraph = False
+        return opening
+
+    def read_signed(self, paragraph: Span, signed: Signed) -> None:
+        """A quotation the page signs ("... - Matthew Ingram"): the signer's claims, or
+        none when it is a pull quote that repeats the body (signatures.py)."""
+        self.blocks.close()
+        if signed.repeated:
+            return  # display: the body's own sentences carry the claims
+        who: Attribution | None = None
+        for sentence in signed.sentences:
+            opening = self._enter(sentence, paragraph)
+            who = who or self.resolve(signed.signer)
+            if who is None or not established(who, self.context, self.knowledge):
+                self.read_clause(sentence)  # a signer the text does not place: read as prose
+            elif len(sentence.text.split()) >= MIN_CLAIM_WORDS:
+                self.add(sentence, sentence, who, "asserted", "", "signature")
+            self._observe(sentence, opening[0])
 
     def read_clause(self, clause: Span) -> None:
         """Try the rules on a sentence or a clause of it; narration if none reads it."""
@@ -178,6 +201,11 @@ class Reader:
         if self.in_list and not attr.is_clause(content.text):
             return  # "- a ban on imports of primary aluminium": an item, not an assertion
         said = DatePoint(self.article.published.isoformat(), "day")
+        signer = self.signatures.signer_of(content.text)
+        who = self.resolve(signer) if signer else None
+        if who is not None:  # the words a signed pull quote repeats are the signer's
+            self.add(content, content, who, "asserted", "", "signature")
+            return
         if self.author is not None:  # a statement's sentences are all its author's
             author = replace(self.author, said_on=said)
             self.add(content, content, author, "asserted", "", "statement_author")
@@ -197,7 +225,7 @@ class Reader:
     ) -> None:  # fmt: skip
         """An attributed claim, read by the named rule; the article's narration when the
         text does not establish its source (evidence.py)."""
-        if not established(who, self.context, self.knowledge):
+        if not established(who, self.context, self.knowledge) or self._own_voice(who):
             self._unattributed(tail_quote or quote, stance)
             return
         who = self.dated(who, said_text)
@@ -206,6 +234,17 @@ class Reader:
             tail_quote or quote, content, who, stance, True, assertion=assertion, rule=rule
         )
         self.drafts.append(draft)
+
+    def _own_voice(self, who: Attribution) -> bool:
+        """Whether the source is the outlet that published the article ("Wikinews
+        observed ..."): its reporting is the article's own narration."""
+        publisher = (self.article.publisher or "").lower()
+        if not publisher or any(s.kind == "government" for s in who.sources):
+            return False  # "The White House" publishes the state's own words
+        named = publisher in who.subject.lower()  # "many people the Daily Ledger observed"
+        return named or any(
+            publisher in (s.label.lower(), *map(str.lower, s.aliases)) for s in who.sources
+        )
 
     def resolve(self, subject: str) -> Attribution | None:
         """The sources and speaker an attribution's subject names, if it names any."""

@@ -21,8 +21,9 @@ from app.extraction.context import Attribution
 from app.extraction.knowledge import UNATTRIBUTED
 from app.extraction.parsing import quotation_open, without_times
 from app.extraction.quotations import says_nothing
+from app.extraction.register import Person
 from app.extraction.text import Span, trim
-from app.extraction.vocabulary import DETERMINERS
+from app.extraction.vocabulary import DETERMINERS, STATEMENT_NOUNS
 
 if TYPE_CHECKING:
     from app.extraction.reader import Reader
@@ -33,6 +34,7 @@ MIN_QUOTED_WORDS = 4  # "Oh vultures!", "I agree.": a quotation too short to be 
 FOR_WHOM = re.compile(r"^(?:But\s+|And\s+)?For\s+(?P<rest>.+)$")
 FOR_PRONOUNS = {"her": "she", "him": "he", "them": "they"}
 CONTINUED_PAST = {"saying": "said", "denying": "denied", "telling": "told"}
+PAST_CUES = {"said", "told", "wrote", "thought", "saw", "put", "held", "found", "felt"}
 
 
 @dataclass(frozen=True)
@@ -254,6 +256,8 @@ def continue_claim(
     if subject and previous and who.said_on is None:
         who = replace(who, said_on=previous.attribution.said_on)  # the same occasion
     verb = match.group("verb")
+    if opening and not _past_or_participle(verb):
+        return  # "were encouraged to submit ... and suggest what": an infinitive, no claim
     if verb.endswith("ing"):
         verb = CONTINUED_PAST.get(verb, verb[:-3] + "ed")
     fallback = previous.stance if previous and not verb else "asserted"  # ", and that ..."
@@ -263,6 +267,12 @@ def continue_claim(
         said = f"{sentence.text[: match.start()]} {said}"
     rule = "opening_continuation" if opening else "continuation"
     reader.add(trim(sentence, match.start()), trim(sentence, match.end()), who, stance, said, rule)
+
+
+def _past_or_participle(verb: str) -> bool:
+    """ "said", "warned", "saying": a verb that can go on from the sentence's subject."""
+    lower = verb.lower()
+    return lower.endswith(("ed", "ing")) or lower in PAST_CUES
 
 
 def parenthetical(reader: Reader, sentence: Span) -> bool:
@@ -327,11 +337,27 @@ def quotation_continues(reader: Reader, sentence: Span) -> bool:
 def _talked_about(reader: Reader, sentence: Span) -> Attribution | None:
     """The person the narration just before a paragraph of quotation named last, if they
     spoke earlier in the article ("Strickland and his coworkers can ...", then ""...."")."""
-    if not (reader.new_paragraph and OPENING_QUOTE.match(reader.paragraph.text)):
+    opens = reader.new_paragraph and OPENING_QUOTE.match(reader.paragraph.text)
+    if not (opens or OPENING_QUOTE.match(sentence.text)):
         return None
     person = reader.context.register.nearest(sentence.start)
     earlier = reader.context.by_name(person.name) if person else None
-    return earlier if earlier is not None and earlier.speaker is not None else None
+    if opens and earlier is not None and earlier.speaker is not None:
+        return earlier
+    author = _put_out_words(reader)
+    return reader.person(author) if author else None
+
+
+def _put_out_words(reader: Reader) -> Person | None:
+    """The person a sentence just before says put out a statement, a letter or a speech
+    ("Senator X issued a statement regarding ..."): the quotation after it is theirs."""
+    last = reader.drafts[-1] if reader.drafts else None
+    if last is None or last.attributed:
+        return None
+    words = {w.strip(",.;:").lower() for w in last.quote.text.split()}
+    if not words & STATEMENT_NOUNS:
+        return None
+    return reader.context.register.first_named(last.quote.start, last.quote.end)
 
 
 RULES: tuple[Rule, ...] = (
@@ -347,6 +373,7 @@ RULES: tuple[Rule, ...] = (
 # names a claim may record besides the rules': parts of a rule, and the article's framing
 RULE_NAMES = tuple(
     dict.fromkeys(
-        [rule.name for rule in RULES] + ["tail", "opening_continuation", "statement_author"]
+        [rule.name for rule in RULES]
+        + ["tail", "opening_continuation", "statement_author", "signature"]
     )
 )

@@ -70,6 +70,8 @@ OWNED_DOCUMENT = re.compile(
     r"^(?:the\s+)?(?P<owner>[A-ZÀ-Þ][\w.&-]*(?:\s+[A-ZÀ-Þ][\w.&-]*){0,4})['’]s\s+"
     r"(?P<nouns>[a-z-]+(?:\s+[a-z-]+){0,2})"
 )
+INDEFINITE = re.compile(r"^(?:a|an|one|another)\s", re.IGNORECASE)
+POLLS = {"poll", "survey"}
 BOTH = re.compile(r"^(?:both|either)\s+", re.IGNORECASE)
 AT_BODY = re.compile(r"^(?P<who>(?:\S+\s+){0,3}?\S+)\s+(?:at|from|with)\s+", re.IGNORECASE)
 MADE_BY = re.compile(r"\b(?:by|from|of)\s+(?:the\s+)?(?P<maker>[^\W\d_].*)$")
@@ -399,6 +401,10 @@ def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribu
     kinds = [knowledge.back_nouns[w] for w in words if w in knowledge.back_nouns]
     if not kinds:
         return None
+    if set(words) & POLLS and INDEFINITE.match(head) and not context.research:
+        # "a recent poll": a poll of its own, not a body named before (a study whose
+        # owner the article names is the owner's: research.py)
+        return Attribution((labelled(head.strip()),))
     states = [n.source for n in named if n and n.source.kind == "government"]
     if states and kinds[0] in ("government", "spokesperson"):
         return Attribution((states[0],))  # "the Russian embassy", "a senior U.S. official"

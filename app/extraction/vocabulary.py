@@ -96,6 +96,9 @@ STATEMENT_TITLE = re.compile(
     re.IGNORECASE,
 )
 
+# "issued a statement", "in a letter": what a person puts out in their own words
+STATEMENT_NOUNS = frozenset(t.lower() for t in _GRAMMAR["statement_titles"] if " " not in t)
+
 # "Participants emphasized ...", "both sides agreed": everyone the last meeting named
 GATHERING_SUBJECTS = frozenset(_GRAMMAR["gathering_subjects"])
 
