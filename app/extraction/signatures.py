@@ -140,8 +140,8 @@ def _a_signer(text: str, register: Register, knowledge: Knowledge) -> bool:
     text = text.strip()
     if not text or len(text.split()) > SIGNATURE_WORDS or text[-1:] in ".!?":
         return False
-    words = {w.strip(",;:").lower() for w in text.split()}
-    if words & CLAUSE_VERBS or any(w in knowledge.cues for w in words):
+    lower = {w.strip(",;:").lower() for w in text.split()}
+    if lower & CLAUSE_VERBS or any(w in knowledge.cues for w in lower):
         return False  # "Cynthia Thompson, curator of exhibits, said": a sentence, no signature
     name = text.split(",")[0].strip()
     words = name.split()
