@@ -264,3 +264,25 @@ def test_the_name_after_an_inverted_cue_ends_before_where_it_was_said() -> None:
     )
     result = read(body)
     assert who(result, "thank every city that applied")[1] == "Helen Okoro"
+
+
+def test_a_relative_clause_inside_the_sentence_is_no_tail() -> None:
+    body = (
+        "The United Nations Observer Group in Sierra Leone and Liberia, which monitors the "
+        "border, said it had received complaints from both sides. The outage, which "
+        "Harbourview first disclosed on April 22, forced two hospitals to divert ambulances."
+    )
+    result = read(body)
+    assert who(result, "received complaints from both sides")[0] == [
+        "United Nations Observer Group in Sierra Leone and Liberia"
+    ]
+    assert who(result, "forced two hospitals to divert") == NARRATION
+
+
+def test_a_nationality_before_a_job_is_no_body() -> None:
+    body = (
+        'Scottish captain Andy Reid scored twice. He said, "In the first half it felt good '
+        'out there and we could have scored three."'
+    )
+    result = read(body)
+    assert who(result, "In the first half it felt good")[0] != ["Scottish"]

@@ -31,6 +31,8 @@ PART_OF = re.compile(rf"\b(?:{PART_NOUNS})\s+of\s+(?:the\s+)?(?P<whole>[A-ZÀ-Þ
 OWNED_UNIT = re.compile(
     r"^(?P<owner>[A-ZÀ-Þ][\w&.-]*(?:\s+[A-ZÀ-Þ][\w&.-]*){0,4})(?:'s|’s)\s+[A-ZÀ-Þ]"
 )
+MAX_NAME = 8  # words: a longer run of capitals is no one body's name ...
+MAX_NAME_IN = 12  # ... unless it says where ("... Observer Group in India and Pakistan")
 JOB_ENDINGS = ("er", "or", "ist", "man", "woman", "person")  # "organiser", "spokeswoman"
 ROLE_BODY = re.compile(r"\b(?:at|of|for|with|from)\s+(?:the\s+)?(?P<rest>.+)$")
 
@@ -496,7 +498,7 @@ def unresolved(head: str, knowledge: Knowledge, allow_in: bool = False) -> Sourc
     """An unknown speaker still becomes a source, labelled from the text."""
     head = ABBREVIATION.sub("", head).strip(" ,.")
     words = DETERMINERS.sub("", head).split()
-    if not words or len(words) > 8:
+    if not words or len(words) > (MAX_NAME_IN if allow_in else MAX_NAME):
         return None
     if words[0] in knowledge.not_names and not knowledge.lookup(" ".join(words[:2])):
         return None  # "New rules", but "New Zealand Herald"
@@ -525,7 +527,7 @@ def _label(words: list[str], knowledge: Knowledge, allow_in: bool) -> str | None
     if group and (lower or words[0].lower() in knowledge.source_nouns):
         return group
     if not lower and (_all_capitalised(words) or allow_in):
-        return " ".join(words)  # at most eight words: see `unresolved`
+        return " ".join(words)  # its length is bounded in `unresolved`
     return named or group
 
 

@@ -21,6 +21,7 @@ from app.extraction.mentions import POSSESSIVE
 from app.extraction.model import SourceRef
 
 ACRONYM_LIKE = re.compile(r"^(?:[A-Z]{2,}[\w&.-]*|\w+[A-Z]\w*|[\w-]+\.[a-z]{2,4})$")
+NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ish|ese)$")  # "English", "Scottish", "Maltese"
 SENTENCE_BREAK = (".", "!", "?", ":", '"', "“", "”", "—", "–")
 
 
@@ -45,6 +46,8 @@ def _established(source: SourceRef, context: Context, knowledge: Knowledge) -> b
         return len(person.parts) == 1 and person.parts[0] == word.lower()
     if ACRONYM_LIKE.match(word):
         return True  # "USI", "OpenAI", "Secunia.com"
+    if NATIONALITY.match(word):
+        return False  # "English captain Harry Kane": where from, not a body
     return _written_as_a_name(word, context.body, knowledge)
 
 

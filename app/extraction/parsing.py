@@ -33,6 +33,11 @@ RELATIVE_END = re.compile(
 )
 
 
+RELATIVE_WORDS = {"which", "who", "that", "whom"}
+# after a relative clause's cue, the sentence's own verb: "... disclosed on April 22, forced"
+MAIN_VERB_AFTER = re.compile(r"^[^,;:\"“]{0,60},\s+(?:has\s+|had\s+|have\s+)?[a-z]+ed\b")
+
+
 @dataclass(frozen=True)
 class Parsed:
     """An attribution found before its content: who, how firmly, and where the content is."""
@@ -116,7 +121,7 @@ class SentenceParser:
                 return Parsed(who, stance, lead, f"{text[:lead]} {region} {when}")
             return Parsed(who, stance, start, f"{text[:lead]} {region} {between}")
         tail = joined or attr.tail_start(region, knowledge)
-        if tail is None:
+        if tail is None or _embedded_relative(tail, region, text[cue.end() :]):
             return None
         who = self._resolve(
             without_times(attr.strip_adverbs(region[tail.end() :], knowledge), self.article)
@@ -147,6 +152,18 @@ class SentenceParser:
             if who is not None and len(text[: reading[0]].split()) >= 3:
                 return who, reading
         return None
+
+
+def _embedded_relative(tail: re.Match[str], region: str, after: str) -> bool:
+    """Whether a ", which ..." before the cue is a relative clause inside the sentence, not
+    its tail: "The group, which monitors the line, said ..." (the group speaks), "The
+    attack, which Crestview disclosed on April 22, forced ..." (what was disclosed is the
+    attack, not what follows)."""
+    if tail.group(0).strip(" ,").lower() not in RELATIVE_WORDS:
+        return False
+    if region.rstrip().endswith(","):
+        return True  # the relative clause is set off and the cue is the main verb
+    return MAIN_VERB_AFTER.match(after) is not None
 
 
 def _negated(region: str) -> bool:
