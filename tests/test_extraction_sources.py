@@ -286,3 +286,25 @@ def test_a_nationality_before_a_job_is_no_body() -> None:
     )
     result = read(body)
     assert who(result, "In the first half it felt good")[0] != ["Scottish"]
+
+
+def test_a_quotation_after_a_person_who_disagreed_is_theirs() -> None:
+    body = (
+        '"We will rebuild," said Mayor Ana Ruiz of Lisbon.\n\n'
+        "But Pedro Alves, a shopkeeper who lost his store, disagreed.\n\n"
+        '"Nobody has come to see us. Not once."'
+    )
+    result = read(body)
+    assert who(result, "Nobody has come to see us") == (["Shopkeepers"], "Pedro Alves")
+
+
+def test_a_statement_from_a_ministry_is_the_stories_state() -> None:
+    body = "WARSAW (Reuters) - A statement from the interior ministry said the border would reopen."
+    result = read(body)
+    assert who(result, "the border would reopen") == (["Warsaw"], None)
+
+
+def test_a_surname_with_no_full_name_is_no_source() -> None:
+    body = "Smith, who said last year he would retire, announced on Monday that he would stay."
+    result = read(body)
+    assert who(result, "he would stay")[0] != ["Smith"]

@@ -48,6 +48,8 @@ def _established(source: SourceRef, context: Context, knowledge: Knowledge) -> b
         return True  # "USI", "OpenAI", "Secunia.com"
     if NATIONALITY.match(word):
         return False  # "English captain Harry Kane": where from, not a body
+    if re.search(rf"\b{re.escape(word)},\s+who\b", context.body):
+        return False  # "Smith, who said last year ...": a person's surname, never a body
     return _written_as_a_name(word, context.body, knowledge)
 
 

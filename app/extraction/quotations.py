@@ -41,6 +41,7 @@ INTRO_VERB = re.compile(rf"\b(?:{INTRO_VERBS})\b", re.IGNORECASE)
 SPEAKER_COLON = re.compile(
     r"^(?:(?P<who>[^:\"“”]{3,160}?):\s*(?=[\"“])|(?P<named>[A-ZÀ-Þ][^:\"“”,]{2,60}?):\s+(?=[A-ZÀ-Þ]))"
 )
+RELATIVE_CLAUSE = re.compile(r"\b(?:who|whose)\b[^,]*")  # about the subject, not its verb
 TRANSLATION_SHARE = 0.9  # a translation is about as long as the original
 SHORT = 4  # words: a paragraph this short is an exclamation, not a passage to count
 INTRO_WORDS = 14  # a paragraph ending in ":" this short introduces a quotation
@@ -209,7 +210,8 @@ def _says_nothing(text: str) -> bool:
         return False
     before, after = sentence.text[: verbs[-1].start()], sentence.text[verbs[-1].end() :]
     short = len(after.split()) <= 3 and len(before.split()) <= 14
-    return short and not is_clause(" " + before)  # "At least 12 died, the ministry said."
+    subject = RELATIVE_CLAUSE.sub("", before)  # "a shopkeeper who lost his store, disagreed"
+    return short and not is_clause(" " + subject)  # "At least 12 died, the ministry said."
 
 
 def _subjects(before: str) -> list[str]:

@@ -401,6 +401,10 @@ def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribu
     kinds = [knowledge.back_nouns[w] for w in words if w in knowledge.back_nouns]
     if not kinds:
         return None
+    maker = MADE_BY.search(" ".join(bare)) if kinds[0] == "document" else None
+    if maker and maker.group("maker")[:1].islower():
+        # "a statement from the interior ministry": the ministry, as "the ministry" is
+        return _pointing_back(f"the {maker.group('maker')}", knowledge, context)
     if set(words) & POLLS and INDEFINITE.match(head) and not context.research:
         # "a recent poll": a poll of its own, not a body named before (a study whose
         # owner the article names is the owner's: research.py)
@@ -571,9 +575,8 @@ def _role(name: NameSpan, appositive: str, knowledge: Knowledge) -> str | None:
         appositive.strip(),
     ):
         appositive = ""  # a clause or circumstance ("reporting from Mosul"), not a role
-    appositive = re.split(r",\s+(?:who|which|whose)\b", appositive)[
-        0
-    ]  # "X's negotiator, who spoke for ..."
+    # "X's negotiator, who spoke for ...", "a shopkeeper who lost his store"
+    appositive = re.split(r",?\s+(?:who|which|whose)\b", appositive)[0]
     role = appositive.strip(" ,") or " ".join(p for p in (name.before, name.after) if p).strip(" ,")
     role = re.sub(r"^\d{1,3},\s+", "", role)  # "Mohammad Bashir, 54, a shopkeeper": the age
     role = re.sub(r"^(?:the|a|an)\s+", "", role)
