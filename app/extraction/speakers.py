@@ -575,8 +575,7 @@ def _role(name: NameSpan, appositive: str, knowledge: Knowledge) -> str | None:
         appositive.strip(),
     ):
         appositive = ""  # a clause or circumstance ("reporting from Mosul"), not a role
-    # "X's negotiator, who spoke for ...", "a shopkeeper who lost his store"
-    appositive = re.split(r",?\s+(?:who|which|whose)\b", appositive)[0]
+    appositive = re.split(r",\s+(?:who|which|whose)\b", appositive)[0]  # "X's negotiator, who ..."
     role = appositive.strip(" ,") or " ".join(p for p in (name.before, name.after) if p).strip(" ,")
     role = re.sub(r"^\d{1,3},\s+", "", role)  # "Mohammad Bashir, 54, a shopkeeper": the age
     role = re.sub(r"^(?:the|a|an)\s+", "", role)
