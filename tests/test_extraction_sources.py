@@ -308,3 +308,31 @@ def test_a_surname_with_no_full_name_is_no_source() -> None:
     body = "Smith, who said last year he would retire, announced on Monday that he would stay."
     result = read(body)
     assert who(result, "he would stay")[0] != ["Smith"]
+
+
+def test_a_report_published_by_a_body_is_the_bodys() -> None:
+    body = (
+        "The report, published by the Wildlife Trust, states that only 3,900 tigers remain "
+        "in the wild. Poland and the Baltic states agreed on Wednesday to pool their purchases."
+    )
+    result = read(body)
+    assert who(result, "only 3,900 tigers remain") == (["Wildlife Trust"], None)
+    assert who(result, "pool their purchases") == NARRATION
+
+
+def test_a_subject_with_a_cue_verb_in_it_is_a_clause_not_a_speaker() -> None:
+    body = (
+        "Police said the zoo was closed for two hours. The trust said in a statement posted "
+        "on its website that it welcomed the births."
+    )
+    result = read(body)
+    assert who(result, "it welcomed the births")[0] != ["Police"]
+
+
+def test_a_word_that_names_an_act_is_a_verb_before_to() -> None:
+    body = (
+        "Jefferies analyst Tom Okafor says the backlog figures point to a recovery in 2026, "
+        'and he maintains a "buy" rating.'
+    )
+    result = read(body)
+    assert who(result, "figures point to a recovery") == (["Jefferies"], "Tom Okafor")

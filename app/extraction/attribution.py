@@ -350,6 +350,11 @@ def in_noun_compound(text: str, cue: re.Match[str], knowledge: Knowledge) -> boo
     or an infinitive ("refused to say")."""
     if text[cue.end() : cue.end() + 1] == "-" or text[cue.start() - 1 : cue.start()] == "-":
         return True  # "think-tank", "self-reported"
+    if cue.start() > 0 and cue.group(0)[:1].isupper() and text[cue.start() - 2] not in ".!?:":
+        return True  # "the United States", "Human Rights Watch Reports": part of a name
+    if cue.group(0).lower() in knowledge.cue_lists.get("cues_before_that", ()):
+        # "The report states that ...", but "the Baltic states agreed": a noun
+        return not re.match(r"\s*(?:that\b|:)", text[cue.end() :])
     before = text[max(0, cue.start() - 16) : cue.start()].lower().split()
     if before and (before[-1] in NOUN_MARKERS or before[-2:] == ["according", "to"]):
         return True  # "the claims", "according to reports"

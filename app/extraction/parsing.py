@@ -216,8 +216,11 @@ def _act_on(cue: str, content: str) -> bool:
     ruling a disgrace")."""
     if cue.lower() in CHARACTERISING_CUES:
         return False
-    words = [w.strip(",.").lower() for w in content.split()[:4]]
-    return any(w in ACTION_OBJECTS for w in words)
+    words = [w.strip(",.").lower() for w in content.split()[:5]]
+    return any(
+        w in ACTION_OBJECTS and following not in ("to", "that", "at")  # "figures point to"
+        for w, following in zip(words[:4], [*words[1:], ""], strict=False)
+    )
 
 
 def _past(cue: str) -> bool:

@@ -27,6 +27,7 @@ from app.extraction.vocabulary import (
     DETERMINERS,
     GATHERING_SUBJECTS,
     LEADING_CONJUNCTION,
+    NOUN_MARKERS,
     PERSON_PRONOUNS,
     PRONOUN_GENDER,
     VERB_WORDS,
@@ -74,6 +75,10 @@ INDEFINITE = re.compile(r"^(?:a|an|one|another)\s", re.IGNORECASE)
 POLLS = {"poll", "survey"}
 BOTH = re.compile(r"^(?:both|either)\s+", re.IGNORECASE)
 AT_BODY = re.compile(r"^(?P<who>(?:\S+\s+){0,3}?\S+)\s+(?:at|from|with)\s+", re.IGNORECASE)
+APPOSED_MAKER = re.compile(
+    r"^(?:published|released|issued|compiled|commissioned|produced|written|conducted|"
+    r"carried out)\s+by\s+(?P<maker>[^,]{2,80})$"
+)
 MADE_BY = re.compile(r"\b(?:by|from|of)\s+(?:the\s+)?(?P<maker>[^\W\d_].*)$")
 
 
@@ -109,6 +114,11 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     owned = _owned_document(head, knowledge, context)
     if owned:
         return owned  # "PC World's recent analysis of its own traffic", "Cornyn's statement"
+    maker = _made_by_apposed(head, appositive, knowledge)
+    if maker:
+        found = resolve_subject(maker, knowledge, context)
+        if found:
+            return found  # "The report, published by the Wildlife Trust, states ..."
     if (
         not head
         or len(head.split()) > MAX_SUBJECT_WORDS
@@ -119,7 +129,7 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     clause = any(
         past_verb(w) and nxt != "by" for w, nxt in zip(words[1:], [*words[2:], ""], strict=False)
     )
-    if _has_verb(head) or clause:
+    if _has_verb(head) or clause or _has_cue(words, knowledge):
         return None  # "Pakistan's foreign office summoned ...": a clause, not a subject
     known = knowledge.lookup(head)
     named_as = NAMED_AS.search(head)  # "a ransomware gang calling itself Ironwake"
@@ -167,6 +177,14 @@ def _owned_document(head: str, knowledge: Knowledge, context: Context) -> Attrib
         return person
     source = named_body(owner, knowledge) or unresolved(owner, knowledge)
     return Attribution((source,)) if source else None
+
+
+def _made_by_apposed(head: str, appositive: str, knowledge: Knowledge) -> str | None:
+    """The maker a document's appositive names: "The report, published by X," -> X."""
+    made = APPOSED_MAKER.match(appositive.strip(" ,"))
+    nouns = [_singular(w.lower(), knowledge) for w in head.split()]
+    document = any(knowledge.back_nouns.get(n) == "document" for n in nouns)
+    return made.group("maker") if made and document else None
 
 
 def _by_surname(word: str, knowledge: Knowledge, context: Context) -> Attribution | None:
@@ -251,6 +269,18 @@ def _subject_before(gender: str, context: Context) -> Person | None:
     if subject.gender is None and register.nearest(context.position, gender) is not subject:
         return None  # no sign the pronoun fits them better than the person named last
     return subject
+
+
+def _has_cue(words: list[str], knowledge: Knowledge) -> bool:
+    """ "The trust said in a statement": a cue verb inside a subject makes it a clause (but
+    "the claims", "a report" are nouns)."""
+    for before, word in zip(["", *words], words, strict=False):
+        bare = word.strip(",.;:").lower()
+        finite = bare.endswith(("ed", "id", "ld", "ote")) or bare in ("says", "tells")
+        cue = word.islower() and bare in knowledge.cues and before.lower() not in NOUN_MARKERS
+        if cue and finite:
+            return True
+    return False
 
 
 def _has_verb(text: str) -> bool:
