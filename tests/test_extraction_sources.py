@@ -336,3 +336,38 @@ def test_a_word_that_names_an_act_is_a_verb_before_to() -> None:
     )
     result = read(body)
     assert who(result, "figures point to a recovery") == (["Jefferies"], "Tom Okafor")
+
+
+def test_a_first_person_paragraph_after_a_person_is_theirs_until_the_narration() -> None:
+    body = (
+        "Maria Lopez, a nurse at the Riverside Hospital, described the night of the flood.\n\n"
+        "We waited for hours on the roof and nobody came. I thought we would die there. Her "
+        "husband was rescued on Sunday."
+    )
+    result = read(body)
+    nurse = (["Riverside Hospital"], "Maria Lopez")
+    assert who(result, "We waited for hours on the roof") == nurse
+    assert who(result, "I thought we would die there") == nurse
+    assert who(result, "Her husband was rescued") == NARRATION
+
+
+def test_the_writers_own_first_person_is_the_narration() -> None:
+    body = (
+        "I visited the lantern festival on Saturday night, the opening night.\n\n"
+        "Mayor Hau Lung-bin switched on the lights.\n\n"
+        "I think the crowds will be smaller on weekdays. We went back on Tuesday and the "
+        "square was almost empty."
+    )
+    result = read(body)
+    assert who(result, "crowds will be smaller on weekdays") == NARRATION
+    assert who(result, "square was almost empty") == NARRATION
+
+
+def test_the_writer_speaking_as_i_inside_a_paragraph_is_the_narration() -> None:
+    body = (
+        "On Saturday I visited the lantern festival with thousands of others.\n\n"
+        "Mayor Hau Lung-bin switched on the lights.\n\n"
+        "I think the crowds will be smaller on weekdays, when the schools are open."
+    )
+    result = read(body)
+    assert who(result, "crowds will be smaller on weekdays") == NARRATION

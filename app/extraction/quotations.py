@@ -158,7 +158,7 @@ def excerpt(text: str) -> bool:
 def first_person(text: str) -> bool:
     """Whether a paragraph speaks in the first person ("I think", "we are")."""
     words = WORD.findall(text)
-    return any(w == "I" or w.startswith(("I'", "I’")) or w in FIRST_PERSON for w in words)
+    return any(w == "I" or w.startswith(("I'", "I’")) or w.lower() in FIRST_PERSON for w in words)
 
 
 def _speaker_colon(reader: Reader, paragraph: Span) -> tuple[Attribution, int] | None:

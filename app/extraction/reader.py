@@ -22,7 +22,7 @@ from app.extraction.knowledge import UNATTRIBUTED, Knowledge
 from app.extraction.mentions import POSSESSIVE, find_mentions, find_name
 from app.extraction.model import Article, DatePoint, SourceRef
 from app.extraction.parsing import SentenceParser
-from app.extraction.quotations import Blocks, in_another_language, says_nothing
+from app.extraction.quotations import Blocks, first_person, in_another_language, says_nothing
 from app.extraction.register import Person
 from app.extraction.rules import RULES
 from app.extraction.signatures import Signatures, Signed
@@ -31,6 +31,9 @@ from app.extraction.text import Span
 from app.extraction.vocabulary import DETERMINERS, MEETING, VERBISH
 
 MIN_CLAIM_WORDS = 4
+FIRST_PERSON_REACH = 400  # characters: the person was named in the paragraph just before
+# "I thought ...", "We waited ...", "My mother ...": a paragraph that opens in the first person
+FIRST_PERSON_OPENING = re.compile(r"^(?:I|We|My|Our|I['’](?:m|ve|d|ll)|We['’](?:re|ve|d|ll))\b")
 MARKET = re.compile(r"^(?:Shares|Stock|Stocks|Bonds|Shareholders)\s+(?:of|in)\s+")  # the company
 CLAUSE_BOUNDARY = re.compile(r",\s+(?:and|but|while|whereas|as|though|although)\s+|;\s+")
 NOT_CLAIMS = re.compile(
@@ -67,11 +70,40 @@ class Reader:
         # who a sentence ending in a colon introduced ("X says:"), for the quotation after it
         self.introduced: Attribution | None = None
         self.signatures = Signatures({}, frozenset(), {})  # quotations the page signs
+        # whose words the paragraph being read is, when it speaks in the first person after
+        # a paragraph about a person; and whether the paragraph before spoke so itself
+        self.first_person: Attribution | None = None
+        self.after_first_person = False
+        self.writer_voice = False  # whether the writer has spoken in the first person
 
     def start_paragraph(self, paragraph: Span) -> None:
         """Before a paragraph: is it somebody's quoted words, and is it in English?"""
         self.blocks.enter(self, paragraph)
         self.foreign = in_another_language(paragraph.text)
+        self.first_person = self._first_person_speaker(paragraph)
+        self.after_first_person = first_person(paragraph.text)
+
+    def _first_person_speaker(self, paragraph: Span) -> Attribution | None:
+        """Whose words a paragraph in the first person, unquoted, is: the person the
+        paragraph just before spoke as or told of ("Maria Lopez described the night.",
+        then "We waited for hours ..."); None in an article the writer tells in the first
+        person, or when nobody was named just before."""
+        text = paragraph.text
+        if self.author is not None or any(mark in text for mark in '"“”'):
+            return None
+        if self.writer_voice or self.after_first_person or not FIRST_PERSON_OPENING.match(text):
+            return None
+        last = self.drafts[-1] if self.drafts else None
+        if last is None or paragraph.start - last.quote.end > FIRST_PERSON_REACH:
+            person = None
+        elif last.attributed:
+            return last.attribution if last.attribution.speaker else None
+        else:
+            person = self.context.register.first_named(last.quote.start, last.quote.end)
+        if person is None:
+            self.writer_voice = True  # "I visited the festival ...": the writer tells it
+            return None
+        return self.person(person)
 
     def end_paragraph(self, paragraph: Span, sentences: list[Span]) -> None:
         """After a paragraph: does it introduce a quotation ("X writes:")?"""
@@ -210,6 +242,8 @@ class Reader:
             author = replace(self.author, said_on=said)
             self.add(content, content, author, "asserted", "", "statement_author")
             return
+        if not any(mark in content.text for mark in '"“”') and first_person(content.text):
+            self.writer_voice = True  # "On Saturday I visited ...": the writer speaks as "I"
         self._unattributed(content, stance)
 
     def _unattributed(self, content: Span, stance: str) -> None:

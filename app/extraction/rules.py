@@ -20,7 +20,7 @@ from app.extraction.bodies import unresolved
 from app.extraction.context import Attribution
 from app.extraction.knowledge import UNATTRIBUTED
 from app.extraction.parsing import quotation_open, without_times
-from app.extraction.quotations import says_nothing
+from app.extraction.quotations import first_person, says_nothing
 from app.extraction.register import Person
 from app.extraction.text import Span, trim
 from app.extraction.vocabulary import DETERMINERS, STATEMENT_NOUNS
@@ -360,6 +360,21 @@ def _put_out_words(reader: Reader) -> Person | None:
     return reader.context.register.first_named(last.quote.start, last.quote.end)
 
 
+def first_person_continues(reader: Reader, sentence: Span) -> bool:
+    """A paragraph in the first person, unquoted, right after a paragraph about a person
+    ("Maria Lopez, a nurse, described the night.", then "We waited for hours on the roof
+    and nobody came."): the person's own words, as pages print a quoted passage."""
+    who = reader.first_person
+    if who is None:
+        return False
+    if not first_person(sentence.text):
+        reader.first_person = None  # "Her mother had spoken out ...": the narration again
+        return False
+    if len(sentence.text.split()) >= MIN_QUOTED_WORDS:
+        reader.add(sentence, sentence, who, "asserted", "", "first_person")
+    return True
+
+
 RULES: tuple[Rule, ...] = (
     Rule("block_quotation", block_quotation),
     Rule("back_reference", back_reference),
@@ -369,6 +384,7 @@ RULES: tuple[Rule, ...] = (
     Rule("for_whom", for_whom),
     Rule("heading_speaker", heading_speaker),
     Rule("quotation_continues", quotation_continues),
+    Rule("first_person", first_person_continues),
 )
 # names a claim may record besides the rules': parts of a rule, and the article's framing
 RULE_NAMES = tuple(

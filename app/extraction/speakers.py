@@ -235,6 +235,8 @@ def _pronoun(pronoun: str, knowledge: Knowledge, context: Context) -> Attributio
         return Attribution((context.opening,))  # "Israel's military ... It said"
     if pronoun in PERSON_PRONOUNS:
         return _person_pronoun(pronoun, knowledge, context)
+    if PRONOUN_GENDER.get(pronoun) == "speaker" or pronoun == "we":
+        return None  # "I think", "we believe" outside a quotation: the writer's own voice
     last = context.last(person=False)
     if pronoun == "they" and (last is None or not context.recently(last)):
         return _gathering(knowledge, context) or last  # "They assessed" after a meeting
