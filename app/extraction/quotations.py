@@ -41,6 +41,16 @@ INTRO_VERB = re.compile(rf"\b(?:{INTRO_VERBS})\b", re.IGNORECASE)
 SPEAKER_COLON = re.compile(
     r"^(?:(?P<who>[^:\"“”]{3,160}?):\s*(?=[\"“])|(?P<named>[A-ZÀ-Þ][^:\"“”,]{2,60}?):\s+(?=[A-ZÀ-Þ]))"
 )
+# "I", "I'm", "we", "We", "my", "ours": a first-person word in lower case or opening a
+# sentence ("US" is the United States)
+FIRST_PERSON_WORD = re.compile(
+    r"(?<![\w'’])(?:I|"
+    + "|".join(
+        f"[{w[0]}{w[0].upper()}]{re.escape(w[1:])}"
+        for w in sorted(FIRST_PERSON, key=len, reverse=True)
+    )
+    + r")(?![\w'’])"
+)
 RELATIVE_CLAUSE = re.compile(r"\b(?:who|whose)\b[^,]*")  # about the subject, not its verb
 TRANSLATION_SHARE = 0.9  # a translation is about as long as the original
 SHORT = 4  # words: a paragraph this short is an exclamation, not a passage to count
@@ -156,9 +166,8 @@ def excerpt(text: str) -> bool:
 
 
 def first_person(text: str) -> bool:
-    """Whether a paragraph speaks in the first person ("I think", "we are")."""
-    words = WORD.findall(text)
-    return any(w == "I" or w.startswith(("I'", "I’")) or w.lower() in FIRST_PERSON for w in words)
+    """Whether a paragraph speaks in the first person ("I think", "We are", but not "US")."""
+    return FIRST_PERSON_WORD.search(text) is not None
 
 
 def _speaker_colon(reader: Reader, paragraph: Span) -> tuple[Attribution, int] | None:

@@ -181,10 +181,12 @@ def _owned_document(head: str, knowledge: Knowledge, context: Context) -> Attrib
 
 def _made_by_apposed(head: str, appositive: str, knowledge: Knowledge) -> str | None:
     """The maker a document's appositive names: "The report, published by X," -> X."""
-    made = APPOSED_MAKER.match(appositive.strip(" ,"))
+    made = APPOSED_MAKER.match(appositive.strip(" ,")) if appositive else None
+    if made is None:
+        return None
     nouns = [_singular(w.lower(), knowledge) for w in head.split()]
     document = any(knowledge.back_nouns.get(n) == "document" for n in nouns)
-    return made.group("maker") if made and document else None
+    return made.group("maker") if document else None
 
 
 def _by_surname(word: str, knowledge: Knowledge, context: Context) -> Attribution | None:
@@ -277,10 +279,12 @@ def _has_cue(words: list[str], knowledge: Knowledge) -> bool:
     """ "The trust said in a statement": a cue verb inside a subject makes it a clause (but
     "the claims", "a report" are nouns)."""
     for before, word in zip(["", *words], words, strict=False):
-        bare = word.strip(",.;:").lower()
-        finite = bare.endswith(("ed", "id", "ld", "ote")) or bare in ("says", "tells")
-        cue = word.islower() and bare in knowledge.cues and before.lower() not in NOUN_MARKERS
-        if cue and finite:
+        if not word.islower():
+            continue
+        bare = word.strip(",.;:")
+        if bare not in knowledge.cues or before.lower() in NOUN_MARKERS:
+            continue
+        if bare.endswith(("ed", "id", "ld", "ote")) or bare in ("says", "tells"):
             return True
     return False
 
