@@ -181,3 +181,18 @@ def test_sport_an_act_on_the_pitch_is_no_claim() -> None:
     )
     result = read(body)
     assert who(result, "conceded a penalty") == (["Unattributed"], None)
+
+
+def test_a_quotation_before_an_unnamed_speaker_and_a_cue_is_theirs_not_a_word_in_it() -> None:
+    body = '"It\'s a terrible scene," a rescue worker told reporters in Amatrice.'
+    result = read(body)
+    assert who(result, "It's a terrible scene") == (["Rescue workers"], None)
+
+
+def test_a_body_named_in_a_capital_and_a_lowercase_noun_before_a_job_is_whole() -> None:
+    body = (
+        "Civil protection chief Fabrizio Curcio said 1,000 rescuers were at work in the "
+        "mountain towns."
+    )
+    result = read(body)
+    assert who(result, "1,000 rescuers were at work") == (["Civil protection"], "Fabrizio Curcio")

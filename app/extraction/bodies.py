@@ -34,6 +34,8 @@ OWNED_UNIT = re.compile(
 MAX_NAME = 8  # words: a longer run of capitals is no one body's name ...
 MAX_NAME_IN = 12  # ... unless it says where ("... Observer Group in India and Pakistan")
 JOB_ENDINGS = ("er", "or", "ist", "man", "woman", "person")  # "organiser", "spokeswoman"
+RANK_WORDS = {"associate", "assistant", "deputy", "senior", "junior", "vice", "acting", "lead"}
+ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ary", "ern", "ior", "ed", "ing")  # "regional"
 ROLE_BODY = re.compile(r"\b(?:at|of|for|with|from)\s+(?:the\s+)?(?P<rest>.+)$")
 
 
@@ -319,6 +321,9 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
     title = _trailing_title(run, knowledge)
     run = run[: len(run) - len(title)]
     job = words[len(run) : len(run) + 2]
+    lowercase_name = not title and _noun_before_job(run, job, knowledge)
+    if lowercase_name:
+        run, job = [*run, job[0]], job[1:]  # "Civil protection chief": the body is two words
     lowercase_job = not title and bool(job) and job[0][:1].islower() and _is_job(job, knowledge)
     employer = bool(run) and (
         " ".join(title) in knowledge.corporate_titles
@@ -332,10 +337,26 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
     if not employer and (len(run) < 2 or not body_word):
         return None  # "Chief Cabinet Secretary": a state title; the story's state speaks
     phrase = " ".join(run)
-    source = named_body(phrase, knowledge) or unresolved(phrase, knowledge)
+    source = named_body(phrase, knowledge) or unresolved(phrase, knowledge, lowercase_name)
     if source and source.kind == "government" and not state_role(role, knowledge):
         return None  # "Ivorian blogger": a nationality, not an employer
     return source
+
+
+def _noun_before_job(run: list[str], job: list[str], knowledge: Knowledge) -> bool:
+    """ "Civil protection chief", "Civil defence spokesman": one capitalised word and a
+    noun in lower case name the body before the job; "AMCU regional organiser" has an
+    adjective there, part of the job."""
+    if len(run) != 1 or len(job) != 2 or not job[0].isalpha() or not job[0].islower():
+        return False
+    noun = job[0]
+    return (
+        knowledge.lookup(run[0]) is None  # "Commerce ministry spokesperson", "German runner"
+        and noun not in knowledge.state_nouns | RANK_WORDS
+        and not _is_job([noun], knowledge)
+        and not noun.endswith(ADJECTIVE_ENDINGS)
+        and _is_job(job[1:], knowledge)
+    )
 
 
 def _owner_in(run: list[str], knowledge: Knowledge) -> str | None:

@@ -25,6 +25,7 @@ from app.extraction.text import (
     without_bullet,
     without_dateline,
 )
+from app.extraction.transcript import Turn, without_label
 
 DATELINE_REACH = 3  # a dateline opens one of the first paragraphs (a caption may come first)
 
@@ -68,6 +69,7 @@ def extract(article: Article, knowledge: Knowledge | None = None) -> ExtractedAr
             reader.read_signed(unit.paragraph, signed)
             continue
         reader.in_list = unit.in_list
+        reader.take_turn(unit.turn)
         reader.start_paragraph(unit.paragraph)
         for sentence in unit.sentences:
             reader.read(sentence, unit.paragraph)
@@ -109,6 +111,7 @@ class Unit:
     heading: bool = False
     in_list: bool = False  # a list item
     place: str | None = None  # the place its dateline names (only in the first paragraphs)
+    turn: Turn | None = None  # the transcript's speaker label or question that opens it
 
 
 def _paragraphs(reading: str, knowledge: Knowledge) -> Iterator[Unit]:
@@ -121,6 +124,7 @@ def _paragraphs(reading: str, knowledge: Knowledge) -> Iterator[Unit]:
             continue
         paragraph, place = without_dateline(paragraph)
         paragraph, in_list = without_bullet(paragraph)
+        paragraph, turn = without_label(paragraph)
         place = place if index < DATELINE_REACH else None
         spans = list(sentences(paragraph, knowledge.abbreviations))
-        yield Unit(paragraph, spans, in_list=in_list, place=place)
+        yield Unit(paragraph, spans, in_list=in_list, place=place, turn=turn)

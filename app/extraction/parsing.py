@@ -34,6 +34,7 @@ RELATIVE_END = re.compile(
 
 
 RELATIVE_WORDS = {"which", "who", "that", "whom"}
+QUOTED_LEAD = re.compile(r"^\s*[\"“][^\"“”]+[,?!—-]\s*[\"”]\s+\w")
 # after a relative clause's cue, the sentence's own verb: "... disclosed on April 22, forced"
 MAIN_VERB_AFTER = re.compile(r"^[^,;:\"“]{0,60},\s+(?:has\s+|had\s+|have\s+)?[a-z]+ed\b")
 
@@ -83,8 +84,10 @@ class SentenceParser:
         split = attr.split_after_cue(text[cue.end() :])
         if split is None or IMPERSONAL.search(region) or not region.strip():
             return None
-        if region.rstrip().endswith(('"', "”")):
-            return None  # '"...," said X': the words before the cue are a quotation
+        if region.rstrip().endswith(('"', "”")) or QUOTED_LEAD.match(region):
+            # '"...," said X', '"...," a rescue worker told reporters': the words before
+            # the cue open with a quotation, read as a trailing attribution
+            return None
         if attr.inverted_set_off(text, cue):
             return None  # "Recipients, said Maurer, are ...": set off, read as parenthetical
         if _negated(region):

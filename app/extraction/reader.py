@@ -28,6 +28,7 @@ from app.extraction.rules import RULES
 from app.extraction.signatures import Signatures, Signed
 from app.extraction.speakers import resolve_subject
 from app.extraction.text import Span
+from app.extraction.transcript import Turn, turn_speaker
 from app.extraction.vocabulary import DETERMINERS, MEETING, VERBISH
 
 MIN_CLAIM_WORDS = 4
@@ -66,6 +67,8 @@ class Reader:
         self.blocks = Blocks()  # a quotation that goes on over paragraphs
         self.foreign = False  # whether the paragraph being read is in another language
         self.author: Attribution | None = None  # whose first-person statement the article is
+        self.turn: Attribution | None = None  # who holds the floor in a transcript
+        self.question = False  # whether the paragraph being read is a reporter's question
         self.section: Attribution | None = None  # who the heading above names as speaker
         # who a sentence ending in a colon introduced ("X says:"), for the quotation after it
         self.introduced: Attribution | None = None
@@ -75,6 +78,14 @@ class Reader:
         self.first_person: Attribution | None = None
         self.after_first_person = False
         self.writer_voice = False  # whether the writer has spoken in the first person
+
+    def take_turn(self, turn: Turn | None) -> None:
+        """A transcript's label opens a speaker's turn, which goes on over the paragraphs
+        after it; a question ("Q ...") gives no claim and ends the turn."""
+        self.question = turn is not None and turn.question
+        if turn is None:
+            return
+        self.turn = turn_speaker(self, turn.label) if turn.label else None
 
     def start_paragraph(self, paragraph: Span) -> None:
         """Before a paragraph: is it somebody's quoted words, and is it in English?"""
@@ -89,7 +100,7 @@ class Reader:
         then "We waited for hours ..."); None in an article the writer tells in the first
         person, or when nobody was named just before."""
         text = paragraph.text
-        if self.author is not None or any(mark in text for mark in '"“”'):
+        if self.author or self.turn or any(mark in text for mark in '"“”'):
             return None
         if self.writer_voice or self.after_first_person or not FIRST_PERSON_OPENING.match(text):
             return None
@@ -123,7 +134,7 @@ class Reader:
         opening = self._enter(sentence, paragraph)
         if self._hedged(sentence.text):
             self.narration(sentence, "reported")  # "Allegedly, ...": the article reports it
-        elif not NOT_CLAIMS.search(sentence.text) and not self.foreign:
+        elif not NOT_CLAIMS.search(sentence.text) and not (self.foreign or self.question):
             self.read_clause(sentence)
         self._observe(sentence, opening[0])
         self.new_paragraph = False
@@ -200,6 +211,20 @@ class Reader:
             return self._opening_body(chunks[0])  # "Kanazawa Precision, a Tokyo-based maker"
         return None, ""
 
+    def opening_speaker(self, head: str) -> Attribution | None:
+        """The person a clause opens with, before its first verb ("Prime Minister Kishida
+        welcomed the cooperation", "He also joined the call"): who goes on to speak after
+        "and said"."""
+        words = head.split()
+        for i, word in enumerate(words[:7]):
+            bare = word.strip(",.;:").lower()
+            verbish = bare in VERBISH or bare in self.knowledge.cues or bare.endswith("ed")
+            if i and word[:1].islower() and verbish:
+                subject = attr.strip_adverbs(" ".join(words[:i]), self.knowledge)
+                who = self.resolve(subject) if "," not in subject else None
+                return who if who is not None and who.speaker is not None else None
+        return None
+
     def _opening_body(self, phrase: str) -> tuple[SourceRef | None, str]:
         phrase = MARKET.sub("", phrase)  # "Shares of Kanazawa Precision fell"
         name = find_name(phrase, self.knowledge)
@@ -237,6 +262,11 @@ class Reader:
         who = self.resolve(signer) if signer else None
         if who is not None:  # the words a signed pull quote repeats are the signer's
             self.add(content, content, who, "asserted", "", "signature")
+            return
+        if self.turn is not None:  # a transcript's turn is its speaker's
+            self.add(
+                content, content, replace(self.turn, said_on=said), "asserted", "", "transcript"
+            )
             return
         if self.author is not None:  # a statement's sentences are all its author's
             author = replace(self.author, said_on=said)

@@ -224,25 +224,40 @@ def continuation(reader: Reader, sentence: Span) -> bool:
         return True
     if attributed(reader, sentence):
         return True  # "... and expected it to ..., Chief Cabinet Secretary X told reporters."
-    if match.group("subject") or reader.context.current:
+    opener = None
+    if not (match.group("subject") or reader.context.current):
+        opener = reader.opening_speaker(head.text)  # "Prime Minister X welcomed ... and said"
+    if match.group("subject") or reader.context.current or opener:
         # "Brazil's central bank raised its rate ... and said it expected ...": the
-        # narration, then a claim of the body the sentence opened with
+        # narration, then a claim of the body or person the sentence opened with
+        kept = len(reader.drafts)
         reader.narration(head)
-        continue_claim(reader, sentence, match, opening=not match.group("subject"))
+        if not continue_claim(
+            reader, sentence, match, opening=not match.group("subject"), opener=opener
+        ):
+            del reader.drafts[kept:]  # "She chose the hashtag and posted to Twitter.": one act
+            reader.narration(sentence)
         return True
     return False
 
 
 def continue_claim(
-    reader: Reader, sentence: Span, match: re.Match[str], opening: bool = False
-) -> None:
-    """The second claim of a sentence, after ", adding that" or "and warned that"."""
+    reader: Reader,
+    sentence: Span,
+    match: re.Match[str],
+    opening: bool = False,
+    opener: Attribution | None = None,
+) -> bool:
+    """The second claim of a sentence, after ", adding that" or "and warned that"; whether
+    there is one."""
     previous = reader.drafts[-1] if reader.drafts else None
     subject = match.group("subject")
     context = reader.context
     context.hint = previous.attribution.sources[0] if previous else None
-    if opening and context.current:
-        who: Attribution | None = Attribution((context.current,), subject=context.current_words)
+    if opener is not None:
+        who: Attribution | None = opener
+    elif opening and context.current:
+        who = Attribution((context.current,), subject=context.current_words)
     elif subject:
         who = reader.resolve(subject)
     else:
@@ -250,14 +265,14 @@ def continue_claim(
     context.hint = None
     reported = match.group(0).rstrip().endswith(("that", ":"))
     if not reported and not attr.is_clause(" " + sentence.text[match.end() :]):
-        return
+        return False
     if who is None or len(sentence.text[match.end() :].split()) < 3:
-        return
+        return False
     if subject and previous and who.said_on is None:
         who = replace(who, said_on=previous.attribution.said_on)  # the same occasion
     verb = match.group("verb")
     if opening and not _past_or_participle(verb):
-        return  # "were encouraged to submit ... and suggest what": an infinitive, no claim
+        return False  # "were encouraged to submit ... and suggest what": an infinitive
     if verb.endswith("ing"):
         verb = CONTINUED_PAST.get(verb, verb[:-3] + "ed")
     fallback = previous.stance if previous and not verb else "asserted"  # ", and that ..."
@@ -267,6 +282,7 @@ def continue_claim(
         said = f"{sentence.text[: match.start()]} {said}"
     rule = "opening_continuation" if opening else "continuation"
     reader.add(trim(sentence, match.start()), trim(sentence, match.end()), who, stance, said, rule)
+    return True
 
 
 def _past_or_participle(verb: str) -> bool:
@@ -390,6 +406,6 @@ RULES: tuple[Rule, ...] = (
 RULE_NAMES = tuple(
     dict.fromkeys(
         [rule.name for rule in RULES]
-        + ["tail", "opening_continuation", "statement_author", "signature"]
+        + ["tail", "opening_continuation", "statement_author", "transcript", "signature"]
     )
 )

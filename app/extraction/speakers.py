@@ -13,6 +13,7 @@ from app.extraction.bodies import (
     named_body,
     past_verb,
     proper_run,
+    state_role,
     unresolved,
     whole_name,
 )
@@ -144,6 +145,9 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     role_noun = _role_noun(head, knowledge, context) or _role_group(head, knowledge, context)
     if role_noun:
         return role_noun  # "the commander", "the midfielder": the person of that role
+    office = _office_alone(head, knowledge, context)
+    if office:
+        return office  # "The President believes ..." with no president named: the state
     apposed = knowledge.lookup(appositive.strip(" ,")) if appositive else None
     if apposed and apposed.proper and _descriptor(head, knowledge):
         return Attribution((apposed.source,))  # "The U.N. humanitarian office, OCHA"
@@ -364,6 +368,20 @@ def _role_noun(head: str, knowledge: Knowledge, context: Context) -> Attribution
     return (
         earlier if earlier and earlier.speaker else person_attribution(person, knowledge, context)
     )
+
+
+def _office_alone(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
+    """ "The President", "the Vice President": a state's office with nobody named to hold
+    it is the story's own state."""
+    words = DETERMINERS.sub("", head.strip()).split()
+    if not DETERMINERS.match(head.strip()) or not words:
+        return None
+    capitalised = all(w[:1].isupper() for w in words)  # an office, not "a spokesperson"
+    titles = all(w in knowledge.title_words for w in words)
+    if not (capitalised and titles and state_role(head, knowledge)):
+        return None
+    home = context.home_country()
+    return Attribution((home,)) if home else None
 
 
 def _described(person: Person) -> bool:

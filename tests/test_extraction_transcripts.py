@@ -1,0 +1,91 @@
+"""Transcripts and readouts: speaker labels in capitals, reporters' questions, and the
+offices a readout names without a name.
+
+Each body is written the way official transcripts of briefings and speeches and the
+readouts of calls are printed; the expected sources and speakers are read from the words.
+"""
+
+from __future__ import annotations
+
+from tests.extraction_reading import claim, read, who
+
+BRIEFING = (
+    "James S. Brady Press Briefing Room\n\n"
+    "MS. PSAKI: Hi, everyone. The President will travel to Louisiana on Friday to survey "
+    "the damage from Hurricane Ida.\n\n"
+    "More than 25,000 line workers are now on the ground restoring power.\n\n"
+    "Q Thanks, Jen. The storm knocked out power to a million homes. Is the administration "
+    "considering sending more crews?\n\n"
+    "MS. PSAKI: We are looking at every option to speed up the repairs.\n\n"
+    "MR. SULLIVAN: Our team at FEMA has pre-positioned generators across the state."
+)
+BRIEFING_TITLE = "Press Briefing by Press Secretary Jen Psaki, September 1, 2021"
+
+
+def test_a_label_in_capitals_opens_the_named_speakers_turn() -> None:
+    result = read(BRIEFING, title=BRIEFING_TITLE, publisher="The White House")
+    psaki = (["Washington"], "Jen Psaki")
+    assert who(result, "will travel to Louisiana on Friday") == psaki
+    assert who(result, "We are looking at every option") == psaki
+    # the label is no part of the claim
+    assert claim(result, "We are looking").quote.text.startswith("We are looking")
+    assert all(c.rule == "transcript" for c in result.claims if c.speaker)
+
+
+def test_a_turn_goes_on_over_the_paragraphs_until_the_next_label() -> None:
+    result = read(BRIEFING, title=BRIEFING_TITLE, publisher="The White House")
+    assert who(result, "25,000 line workers") == (["Washington"], "Jen Psaki")
+
+
+def test_a_reporters_question_gives_no_claim() -> None:
+    result = read(BRIEFING, title=BRIEFING_TITLE, publisher="The White House")
+    assert not [c for c in result.claims if "knocked out power" in c.quote.text]
+
+
+def test_a_label_the_title_does_not_name_is_read_through_the_text() -> None:
+    result = read(BRIEFING, title=BRIEFING_TITLE, publisher="The White House")
+    # "MR. SULLIVAN" is named nowhere in full: his words are not Psaki's
+    found = claim(result, "pre-positioned generators")
+    assert found.speaker is None or found.speaker.name != "Jen Psaki"
+
+
+def test_the_president_label_under_a_remarks_title_is_the_president() -> None:
+    body = (
+        "State Dining Room\n\n"
+        "THE PRESIDENT: Good afternoon. The damage across Louisiana is enormous, and the "
+        "recovery will take time.\n\n"
+        "My administration has already approved major disaster declarations for both states."
+    )
+    title = "Remarks by President Biden on the Federal Response to Hurricane Ida"
+    result = read(body, title=title, publisher="The White House")
+    assert who(result, "The damage across Louisiana") == (["Washington"], "Joe Biden")
+    assert who(result, "approved major disaster declarations") == (["Washington"], "Joe Biden")
+
+
+def test_a_leader_who_welcomed_something_and_said_more_is_the_speaker_of_the_rest() -> None:
+    body = (
+        "President Joseph R. Biden, Jr. spoke today with Prime Minister Fumio Kishida of "
+        "Japan. Prime Minister Kishida welcomed the continued cooperation and said Japan "
+        "would strengthen its own defense capabilities."
+    )
+    result = read(body, title="Readout of President Biden's Call with Prime Minister Kishida")
+    assert who(result, "Japan would strengthen its own defense") == (["Tokyo"], "Fumio Kishida")
+    assert who(result, "welcomed the continued cooperation") == (["Unattributed"], None)
+
+
+def test_an_act_joined_to_a_cue_with_no_content_stays_one_sentence_of_narration() -> None:
+    body = "The governor's daughter chose the hashtag #StandWithKisumu and posted to Twitter."
+    result = read(body)
+    assert who(result, "chose the hashtag #StandWithKisumu and posted to Twitter") == (
+        ["Unattributed"],
+        None,
+    )
+
+
+def test_an_office_with_nobody_named_to_hold_it_is_the_publishing_state() -> None:
+    body = (
+        "MS. PSAKI: The President believes the team did an extraordinary job evacuating "
+        "more than 120,000 people from Kabul."
+    )
+    result = read(body, title=BRIEFING_TITLE, publisher="The White House")
+    assert who(result, "did an extraordinary job")[0] == ["Washington"]
