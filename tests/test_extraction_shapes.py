@@ -196,3 +196,35 @@ def test_a_body_named_in_a_capital_and_a_lowercase_noun_before_a_job_is_whole() 
     )
     result = read(body)
     assert who(result, "1,000 rescuers were at work") == (["Civil protection"], "Fabrizio Curcio")
+
+
+def test_a_state_body_in_common_words_is_the_state_the_sentences_lead_names() -> None:
+    body = (
+        "ANKARA, Feb 6 (Reuters) - A magnitude 7.8 earthquake struck southern Turkey and "
+        "northern Syria early on Monday. In Syria, the health ministry said at least 430 "
+        "people had died in government-held areas."
+    )
+    result = read(body)
+    assert who(result, "at least 430 people had died") == (["Damascus"], None)
+
+
+def test_a_named_group_before_the_kind_of_body_it_is_keeps_its_name() -> None:
+    body = "The White Helmets rescue group reported 380 deaths in rebel-held areas of Idlib."
+    result = read(body)
+    assert who(result, "380 deaths in rebel-held areas") == (["White Helmets"], None)
+
+
+def test_a_body_apposed_with_its_acronym_after_a_persons_possessive_is_the_body() -> None:
+    body = (
+        "A court in Islamabad sentenced former prime minister Imran Khan to three years in "
+        "prison. Khan's party, Pakistan Tehreek-e-Insaf (PTI), said it would challenge the "
+        "ruling in the High Court."
+    )
+    result = read(body)
+    assert who(result, "would challenge the ruling") == (["Pakistan Tehreek-e-Insaf"], None)
+
+
+def test_a_call_for_restraint_is_the_callers_claim() -> None:
+    body = "UN Secretary-General António Guterres called for restraint on both sides."
+    result = read(body)
+    assert who(result, "called for restraint")[0] == ["UN"]

@@ -89,3 +89,19 @@ def test_an_office_with_nobody_named_to_hold_it_is_the_publishing_state() -> Non
     )
     result = read(body, title=BRIEFING_TITLE, publisher="The White House")
     assert who(result, "did an extraordinary job")[0] == ["Washington"]
+
+
+def test_a_readouts_president_who_thanked_or_spoke_about_something_says_it() -> None:
+    body = (
+        "This afternoon, President Biden convened a call with the governors of Louisiana "
+        "and Mississippi. The President thanked the line workers for the vital work they "
+        "are doing to restore power. He also spoke about Federal efforts to assist "
+        "cellular customers as work continues to restore service."
+    )
+    title = "Readout of President Biden's Call with Governors on Hurricane Ida"
+    result = read(body, title=title, publisher="The White House")
+    assert who(result, "thanked the line workers") == (["Washington"], "Joe Biden")
+    assert who(result, "Federal efforts to assist cellular customers") == (
+        ["Washington"],
+        "Joe Biden",
+    )

@@ -541,7 +541,7 @@ def _label(words: list[str], knowledge: Knowledge, allow_in: bool) -> str | None
     """ "cybersecurity firm Mandiant" -> Mandiant; "residents of Chakothi" -> Residents;
     "The Baltic Maritime Observatory" -> itself."""
     lower = not words[0][:1].isupper()
-    named = _named_after_descriptor(words, knowledge)
+    named = _named_after_descriptor(words, knowledge) or _named_before_descriptor(words, knowledge)
     group = group_by_noun(words, knowledge)
     if named and lower:
         return named
@@ -585,6 +585,19 @@ def _named_after_descriptor(words: list[str], knowledge: Knowledge) -> str | Non
             rest = words[i + len(name) :]
             return " ".join(name) if name and not rest and i <= 3 else None
     return None
+
+
+def _named_before_descriptor(words: list[str], knowledge: Knowledge) -> str | None:
+    """ "the White Helmets rescue group" -> "White Helmets": a name, then the kind of body
+    it is in lower case; "Syrian rescue group" names a place, not the body."""
+    name = proper_run(words)
+    rest = [w.lower().strip(",.") for w in words[len(name) :]]
+    if not name or not rest or len(rest) > 3 or any(w[:1].isupper() for w in rest):
+        return None
+    if rest[-1] not in knowledge.organisation_descriptors:
+        return None
+    place = knowledge.lookup(" ".join(name))
+    return None if place is not None and place.source.kind == "government" else " ".join(name)
 
 
 def group_by_noun(words: list[str], knowledge: Knowledge) -> str | None:

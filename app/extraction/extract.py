@@ -122,9 +122,22 @@ def _paragraphs(reading: str, knowledge: Knowledge) -> Iterator[Unit]:
         if is_heading(paragraph.text):  # a heading may name who speaks under it
             yield Unit(paragraph, [paragraph], heading=True)
             continue
-        paragraph, place = without_dateline(paragraph)
-        paragraph, in_list = without_bullet(paragraph)
         paragraph, turn = without_label(paragraph)
+        place = _dateline_label(turn, knowledge)
+        if place:
+            turn = None  # "NEW DELHI: Sowing of kharif crops ...": a dateline, not a speaker
+        else:
+            paragraph, place = without_dateline(paragraph)
+        paragraph, in_list = without_bullet(paragraph)
         place = place if index < DATELINE_REACH else None
         spans = list(sentences(paragraph, knowledge.abbreviations))
         yield Unit(paragraph, spans, in_list=in_list, place=place, turn=turn)
+
+
+def _dateline_label(turn: Turn | None, knowledge: Knowledge) -> str | None:
+    """The place a label in capitals names when it is a dateline ("NEW DELHI: ...")."""
+    if turn is None or turn.label is None:
+        return None
+    place = turn.label.title()
+    named = knowledge.lookup(place)
+    return place if named is not None and named.source.kind == "government" else None

@@ -51,6 +51,11 @@ def _first_at(source: SourceRef, text: str) -> int:
     return min((at for at in found if at >= 0), default=len(text))
 
 
+SCENE = re.compile(
+    r"^(?:(?:Meanwhile|But|And),?\s+)?[Ii]n\s+(?P<place>[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,3}),\s"
+)
+
+
 class Reader:
     """Turns sentences into claim drafts by the attribution rules (rules.py), in order;
     later sentences may amend or extend earlier ones."""
@@ -148,8 +153,15 @@ class Reader:
         opening = self._opening(sentence.text)
         self.context.current, self.context.current_words = opening
         self.context.in_sentence = self._bodies_in(sentence.text)
+        self.context.scene = self._scene(sentence.text)
         self.context.previous, self.context.position = self.context.position, sentence.start
         return opening
+
+    def _scene(self, text: str) -> SourceRef | None:
+        """The state a sentence's lead places it in: "In Syria, the health ministry said"."""
+        lead = SCENE.match(text)
+        named = self.knowledge.lookup(lead.group("place")) if lead else None
+        return named.source if named and named.source.kind == "government" else None
 
     def read_signed(self, paragraph: Span, signed: Signed) -> None:
         """A quotation the page signs ("... - Matthew Ingram"): the signer's claims, or

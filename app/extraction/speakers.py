@@ -83,6 +83,9 @@ APPOSED_MAKER = re.compile(
 MADE_BY = re.compile(r"\b(?:by|from|of)\s+(?:the\s+)?(?P<maker>[^\W\d_].*)$")
 
 
+BRACKETED_END = re.compile(r"\s*\([^()]{1,20}\)\s*$")
+
+
 def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Attribution | None:
     """Sources and speaker for an attribution subject, or None if it names nobody."""
     if FAMILIAR.search(subject):  # "two people familiar with the company's plans"
@@ -137,10 +140,10 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     if named_as:
         source = unresolved(named_as.group("name"), knowledge)
         return Attribution((source,)) if source else None
-    if appositive and _descriptor(head, knowledge) and _proper_name(appositive, knowledge):
-        source = unresolved(
-            appositive, knowledge
-        )  # "The Norwegian shipping federation, Rederiforbundet"
+    apposed_name = BRACKETED_END.sub("", appositive)  # "Pakistan Tehreek-e-Insaf (PTI)"
+    if appositive and _descriptor(head, knowledge) and _proper_name(apposed_name, knowledge):
+        # "The Norwegian shipping federation, Rederiforbundet", "Khan's party, PTI"
+        source = named_body(apposed_name, knowledge) or unresolved(apposed_name, knowledge)
         return Attribution((source,)) if source else None
     role_noun = _role_noun(head, knowledge, context) or _role_group(head, knowledge, context)
     if role_noun:
@@ -504,7 +507,10 @@ def _back_to(
             else None
         )
         source = (
-            dateline or context.last_body(("government",), spoken=True) or context.home_country()
+            context.scene  # "In Syria, the health ministry said": the state the lead names
+            or dateline
+            or context.last_body(("government",), spoken=True)
+            or context.home_country()
         )
     elif kind == "company":  # "the company", "the club": never a state
         several = _companies(context) if plural else ()
