@@ -228,3 +228,27 @@ def test_a_call_for_restraint_is_the_callers_claim() -> None:
     body = "UN Secretary-General António Guterres called for restraint on both sides."
     result = read(body)
     assert who(result, "called for restraint")[0] == ["UN"]
+
+
+def test_according_to_a_name_without_a_comma_is_that_bodys() -> None:
+    body = (
+        "According to the Saudi Interior Ministry over 345 Muslim pilgrims have been killed "
+        "in a stampede near Mecca."
+    )
+    result = read(body)
+    assert who(result, "345 Muslim pilgrims have been killed")[0] == ["Riyadh"]
+
+
+def test_according_to_figures_in_lower_case_without_a_comma_names_no_one() -> None:
+    body = "According to the latest figures more than 300 pilgrims have been killed near Mecca."
+    result = read(body)
+    assert who(result, "300 pilgrims have been killed") == (["Unattributed"], None)
+
+
+def test_a_court_no_name_gives_is_filed_by_where_it_sits() -> None:
+    body = (
+        "A Greek court has ruled that worshippers of the ancient Greek religion may now "
+        "formally associate and worship at archeological sites."
+    )
+    result = read(body)
+    assert who(result, "worshippers of the ancient Greek religion") == (["Greek court"], None)

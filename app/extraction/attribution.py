@@ -68,6 +68,7 @@ class Patterns:
     cue: re.Pattern[str]
     back: re.Pattern[str]
     according_start: re.Pattern[str]
+    according_bare: re.Pattern[str]  # "According to the Saudi Interior Ministry over 345 ..."
     according_end: re.Pattern[str]
     lead: re.Pattern[str]
     tail: re.Pattern[str]
@@ -96,6 +97,11 @@ def patterns(knowledge: Knowledge) -> Patterns:
             re.IGNORECASE,
         ),
         according_start=re.compile(rf"^(?:{according})\s+(?P<subject>[^,]{{2,120}}),\s*", re.IGNORECASE),
+        according_bare=re.compile(
+            rf"^(?:{according})\s+(?P<subject>(?:the\s+)?[A-ZÀ-Þ][\w.'’&-]*"
+            rf"(?:\s+(?:of|for|and|the|on|[A-ZÀ-Þ][\w.'’&-]*))*?)\s+(?=[a-z0-9])",
+            re.IGNORECASE,
+        ),
         according_end=re.compile(rf"(?:,\s*|\s*\(|(?<=\w)\s+)(?:{according_after})\s+(?P<subject>[^,]{{2,120}}?(?:,[^,]{{2,80}}?)?)\)?[.!]?[{QUOTES}]?$", re.IGNORECASE),
         lead=re.compile(rf"^(?:{_alternation(lists['leads'])})\b", re.IGNORECASE),
         tail=re.compile(rf",\s*(?:{_alternation(lists['tail_markers'])})\s+", re.IGNORECASE),
@@ -131,12 +137,30 @@ def find_according(text: str, knowledge: Knowledge) -> Finding | None:
 
 
 def find_according_start(text: str, knowledge: Knowledge) -> Finding | None:
-    start = patterns(knowledge).according_start.match(text)
+    """ "According to X, ...", or with no comma when X is a name ("According to the Saudi
+    Interior Ministry over 345 pilgrims ...")."""
+    p = patterns(knowledge)
+    start = p.according_start.match(text) or _according_bare(text, p.according_bare)
     if not start:
         return None
     return Finding(
         "according", start.group("subject"), "reported", (start.end(), len(text)), start.group(0)
     )
+
+
+def _according_bare(text: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """A name right after "According to" and the content in lower case after it."""
+    match = pattern.match(text)
+    if (
+        match is None
+        or not match.group("subject")[:1].isupper()
+        and not match.group("subject").lower().startswith("the ")
+    ):
+        return None
+    name = match.group("subject").split()
+    if not name[-1][:1].isupper() or len(text[match.end() :].split()) < 4:
+        return None  # "According to the latest figures": no name
+    return match
 
 
 def find_according_end(text: str, knowledge: Knowledge) -> Finding | None:

@@ -83,6 +83,10 @@ APPOSED_MAKER = re.compile(
 MADE_BY = re.compile(r"\b(?:by|from|of)\s+(?:the\s+)?(?P<maker>[^\W\d_].*)$")
 
 
+PLACED_COURT = re.compile(
+    r"^(?:[Aa]n?\s+|[Tt]he\s+)?(?P<where>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)?)\s+"
+    r"(?P<court>(?:(?:high|appeals|criminal|military|district|federal|regional)\s+)?court)$"
+)
 BRACKETED_END = re.compile(r"\s*\([^()]{1,20}\)\s*$")
 
 
@@ -212,7 +216,20 @@ def _by_surname(word: str, knowledge: Knowledge, context: Context) -> Attributio
     )
 
 
+def _court_of(head: str, knowledge: Knowledge) -> Attribution | None:
+    """ "A Greek court", "an Istanbul court": a court no name gives, by where it sits."""
+    match = PLACED_COURT.match(head.strip())
+    named = knowledge.lookup(match.group("where")) if match else None
+    if match is None or named is None or named.source.kind != "government":
+        return None
+    source = unresolved(f"{match.group('where')} {match.group('court')}", knowledge, True)
+    return Attribution((source,)) if source else None
+
+
 def _body(head: str, knowledge: Knowledge) -> Attribution | None:
+    court = _court_of(head, knowledge)
+    if court:
+        return court
     if head.split()[-1].lower() in knowledge.person_nouns:
         source = body_in_role(head, knowledge)  # "An Aeris spokesperson", "A Fifa spokesperson"
         if source:
