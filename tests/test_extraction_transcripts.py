@@ -105,3 +105,53 @@ def test_a_readouts_president_who_thanked_or_spoke_about_something_says_it() -> 
         ["Washington"],
         "Joe Biden",
     )
+
+
+def test_a_joint_press_conference_gives_each_leader_their_own_turns() -> None:
+    body = (
+        "East Room\n\n"
+        "PRESIDENT BIDEN: Good morning. Prime Minister Kishida and I have just concluded a "
+        "very productive meeting.\n\n"
+        "PRIME MINISTER KISHIDA: (As interpreted.) Thank you, Joe. Japan will double its "
+        "defense spending over the next five years.\n\n"
+        "Q Mr. President, do you think Beijing will move against Taiwan this year?\n\n"
+        "PRESIDENT BIDEN: I don't think that's going to happen. Our policy has not changed."
+    )
+    title = (
+        "Remarks by President Biden and Prime Minister Kishida of Japan in Joint Press Conference"
+    )
+    result = read(body, title=title, publisher="The White House")
+    assert who(result, "concluded a very productive meeting") == (["Washington"], "Joe Biden")
+    assert who(result, "double its defense spending") == (["Tokyo"], "Fumio Kishida")
+    assert who(result, "Our policy has not changed") == (["Washington"], "Joe Biden")
+
+
+def test_a_title_and_surname_name_the_listed_person_whose_title_it_is() -> None:
+    body = (
+        "THE VICE PRESIDENT: Good afternoon, everyone. We have examined the evidence, we "
+        "know the legal standards, and there is no doubt."
+    )
+    title = "Remarks by Vice President Harris at the Munich Security Conference"
+    result = read(body, title=title, publisher="The White House")
+    assert who(result, "examined the evidence") == (["Washington"], "Kamala Harris")
+
+
+def test_a_joint_statement_of_two_states_leaders_is_both_states() -> None:
+    body = (
+        "We, the leaders of the United States and Japan, reaffirm our commitment to a free "
+        "and open Indo-Pacific. Our alliance is stronger than ever."
+    )
+    title = "Joint Statement of the Leaders of the United States and Japan"
+    result = read(body, title=title, publisher="The White House")
+    assert who(result, "reaffirm our commitment")[0] == ["Washington", "Tokyo"]
+    assert who(result, "stronger than ever")[0] == ["Washington", "Tokyo"]
+
+
+def test_a_fact_sheets_president_who_is_announcing_something_says_it() -> None:
+    body = (
+        "Today, President Biden is announcing new actions to lower health care costs for "
+        "American families."
+    )
+    title = "FACT SHEET: President Biden Announces New Actions to Lower Health Care Costs"
+    result = read(body, title=title, publisher="The White House")
+    assert who(result, "new actions to lower health care costs") == (["Washington"], "Joe Biden")

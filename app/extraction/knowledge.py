@@ -115,6 +115,17 @@ class Knowledge:
         """A known person by full name or unambiguous alias."""
         return self.people.get(name.lower())
 
+    def titled(self, title: list[str], surname: str) -> Person | None:
+        """The one listed person with this surname whose role has these title words
+        ("Vice President Harris", "Secretary Blinken")."""
+        wanted = {w.lower() for w in title}
+        found = {
+            p.name: p
+            for p in self.people.values()
+            if p.name.split()[-1] == surname and wanted <= set((p.role or "").lower().split())
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def person_in(self, text: str) -> tuple[Person, int, int] | None:
         """The first known person named in full in `text`, with where the name is."""
         match = self.people_pattern.search(text) if self.people_pattern else None

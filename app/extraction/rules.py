@@ -294,8 +294,10 @@ def _past_or_participle(verb: str) -> bool:
 def parenthetical(reader: Reader, sentence: Span) -> bool:
     """ "The pause, it said, would allow ...": an attribution set off by commas."""
     for cue in attr.candidate_cues(sentence.text, reader.knowledge):
-        if cue.group(0).endswith("ing"):
-            continue  # "a warning", "the meeting": nouns, not "it said"
+        if cue.group(0).endswith("ing") or attr.in_noun_compound(
+            sentence.text, cue, reader.knowledge
+        ):
+            continue  # "a warning", "the United States": nouns and names, not "it said"
         found = attr.parenthetical(sentence.text, cue)
         if not found:
             continue

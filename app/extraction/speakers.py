@@ -19,6 +19,7 @@ from app.extraction.bodies import (
 )
 from app.extraction.context import Attribution, Context
 from app.extraction.knowledge import Knowledge
+from app.extraction.knowledge import Person as KnownPerson
 from app.extraction.mentions import POSSESSIVE, NameSpan, find_name
 from app.extraction.model import SourceRef, Speaker
 from app.extraction.register import Person
@@ -87,6 +88,10 @@ PLACED_COURT = re.compile(
     r"^(?:[Aa]n?\s+|[Tt]he\s+)?(?P<where>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)?)\s+"
     r"(?P<court>(?:(?:high|appeals|criminal|military|district|federal|regional)\s+)?court)$"
 )
+LEADERS_OF = re.compile(
+    r"^(?:[Tt]he\s+)?(?:[Ll]eaders|[Gg]overnments|[Hh]eads of [Ss]tate|[Ff]oreign [Mm]inisters)"
+    r"\s+of\s+(?P<states>.+)$"
+)
 BRACKETED_END = re.compile(r"\s*\([^()]{1,20}\)\s*$")
 
 
@@ -107,6 +112,10 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
             return found
     text = subject.strip(' ,:;"“”')
     text = LEADING_CONJUNCTION.sub("", text)
+    leaders = LEADERS_OF.match(text)
+    states = _several(leaders.group("states"), knowledge) if leaders else None
+    if states:
+        return states  # "the Leaders of the United States and Japan": both states
     text = BASED_IN.sub("", text)  # "The San Jose, California-based company" is "The company"
     if text.lower() in PERSON_PRONOUNS | ANY_PRONOUNS:
         return _pronoun(text.lower(), knowledge, context)
@@ -559,6 +568,10 @@ def _person(
         source = speaks_for([office.group("role")], knowledge, context)
         return Attribution((source,)) if source else None
     name, appositive = _name_and_role(head, appositive, knowledge)
+    listed = _titled_surname(head, knowledge) if name is None else None
+    if listed:  # "Vice President Harris", "Secretary Blinken": a listed person's title
+        person = context.register.named(listed.name) or Person(listed.name)
+        return person_attribution(person, knowledge, context)
     if name is None:
         earlier = context.by_name(head)
         if earlier is None and _descriptor(head, knowledge) and _proper_name(appositive, knowledge):
@@ -578,6 +591,14 @@ def _person(
         return Attribution(earlier.sources, Speaker(earlier.speaker.name, role))
     person = context.register.named(name.name) or Person(name.name)
     return person_attribution(person, knowledge, context, role)
+
+
+def _titled_surname(head: str, knowledge: Knowledge) -> KnownPerson | None:
+    """The listed person a title and a surname name, when the title is theirs."""
+    words = DETERMINERS.sub("", head.strip()).split()
+    if len(words) < 2 or not all(w in knowledge.title_words for w in words[:-1]):
+        return None
+    return knowledge.titled(words[:-1], words[-1])
 
 
 def _descriptor(head: str, knowledge: Knowledge) -> bool:
