@@ -7,7 +7,7 @@ Expected sources and speakers are read from the words of each paragraph.
 
 from __future__ import annotations
 
-from tests.extraction_reading import read, who
+from tests.extraction_reading import claim, read, who
 
 
 def test_a_quotation_block_after_an_introducing_colon_is_the_introducers() -> None:
@@ -252,3 +252,23 @@ def test_a_court_no_name_gives_is_filed_by_where_it_sits() -> None:
     )
     result = read(body)
     assert who(result, "worshippers of the ancient Greek religion") == (["Greek court"], None)
+
+
+def test_a_state_body_a_place_that_is_no_state_names_is_that_places_body() -> None:
+    body = (
+        "An airstrike on a camp for displaced people in Rafah killed at least 45 people on "
+        "Sunday, the Gaza health ministry said."
+    )
+    result = read(body)
+    assert who(result, "killed at least 45 people") == (["Gaza health ministry"], None)
+
+
+def test_a_participle_that_names_no_clause_stays_in_the_claim_it_follows() -> None:
+    body = (
+        'Egypt\'s foreign ministry condemned the strike, calling it a "flagrant violation" '
+        "of international law."
+    )
+    result = read(body)
+    found = claim(result, "condemned the strike")
+    assert found.quote.text == body
+    assert [s.label for s in found.sources] == ["Cairo"]

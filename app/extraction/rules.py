@@ -220,7 +220,8 @@ def continuation(reader: Reader, sentence: Span) -> bool:
         return False
     head = trim(sentence, 0, match.start())
     if attributed(reader, head):
-        continue_claim(reader, sentence, match)
+        if not continue_claim(reader, sentence, match):
+            _extend_last(reader, sentence)  # "..., calling it a "flagrant violation"": one claim
         return True
     if attributed(reader, sentence):
         return True  # "... and expected it to ..., Chief Cabinet Secretary X told reporters."
@@ -283,6 +284,16 @@ def continue_claim(
     rule = "opening_continuation" if opening else "continuation"
     reader.add(trim(sentence, match.start()), trim(sentence, match.end()), who, stance, said, rule)
     return True
+
+
+def _extend_last(reader: Reader, sentence: Span) -> None:
+    """The last claim goes on to the end of the sentence it was read from."""
+    last = reader.drafts[-1] if reader.drafts else None
+    if last is None or not (sentence.start <= last.quote.start < sentence.end):
+        return
+    body = reader.article.body
+    quote = Span(body[last.quote.start : sentence.end], last.quote.start, sentence.end)
+    reader.drafts[-1] = replace(last, quote=quote)
 
 
 def _past_or_participle(verb: str) -> bool:

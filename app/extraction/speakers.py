@@ -479,7 +479,8 @@ def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribu
             and POSSESSIVE.sub("", word).lower() not in knowledge.back_nouns
             and not state
         ):
-            return None  # "a U.S. official", "the Kremlin" name a body themselves; "the Commission" not
+            # "a U.S. official", "the Kremlin" name a body themselves; "the Commission" not
+            return _local_state_body(bare, words, knowledge)
     own = head.lower().startswith(("its ", "their "))
     kinds = [knowledge.back_nouns[w] for w in words if w in knowledge.back_nouns]
     if not kinds:
@@ -508,6 +509,19 @@ def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribu
         return Attribution((context.current,))  # "according to its daily bulletin"
     plural = bool(bare) and POSSESSIVE.sub("", bare[-1]).lower() != words[-1]
     return _back_to(kinds[0], words, context, plural)
+
+
+def _local_state_body(
+    bare: list[str], words: list[str], knowledge: Knowledge
+) -> Attribution | None:
+    """ "the Gaza health ministry", "the Sindh irrigation department": a place that is no
+    state, then a state body in common words, is that place's body, named as the text does."""
+    if len(bare) < 2 or not bare[0][:1].isupper() or any(w[:1].isupper() for w in bare[1:]):
+        return None
+    if POSSESSIVE.search(bare[0]) or knowledge.back_nouns.get(words[-1]) != "government":
+        return None
+    source = unresolved(" ".join(bare), knowledge, allow_in=True)
+    return Attribution((source,)) if source else None
 
 
 def _back_to(
