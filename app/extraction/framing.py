@@ -35,6 +35,8 @@ HEADING_REACH = 8  # words: the name opens the heading, after a title at most th
 def statement_author(reader: Reader) -> Attribution | None:
     """The author a title names ("Statement by President Joe Biden on ..."), when the body
     speaks in the first person; None for every other article."""
+    if not STATEMENT_TITLE.match(" ".join(reader.article.title.split())):
+        return None  # most titles name no author: the body need not be read for "we"
     if not first_person_outside_quotes(reader.article.body):
         return None
     return title_author(reader)
