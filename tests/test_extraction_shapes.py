@@ -272,3 +272,23 @@ def test_a_participle_that_names_no_clause_stays_in_the_claim_it_follows() -> No
     found = claim(result, "condemned the strike")
     assert found.quote.text == body
     assert [s.label for s in found.sources] == ["Cairo"]
+
+
+def test_a_local_business_owner_does_not_speak_for_the_town_named_before() -> None:
+    body = (
+        'Amatrice mayor Sergio Pirozzi told RAI state television: "Half the town is no '
+        'more." Speaking to Wikinews, a local hotel owner, Giulia Rossi, said the shaking '
+        "lasted about twenty seconds."
+    )
+    result = read(body)
+    assert who(result, "Half the town is no more") == (["Amatrice"], "Sergio Pirozzi")
+    assert who(result, "the shaking lasted about twenty seconds")[0] != ["Amatrice"]
+
+
+def test_a_leader_who_expressed_sympathy_says_so() -> None:
+    body = (
+        'Pope Francis expressed his "heartfelt closeness" to the victims of the earthquake '
+        "during his weekly audience."
+    )
+    result = read(body)
+    assert who(result, "heartfelt closeness") == (["Vatican"], "Pope Francis")

@@ -183,7 +183,22 @@ def _employer(role: str, knowledge: Knowledge, context: Context) -> SourceRef | 
     titled = role.title() in {t.title() for t in knowledge.corporate_titles}
     if not (titled or (words and words[-1] in knowledge.team_roles)):
         return None
+    if not titled and _own_business(role.split()[-2:-1], knowledge):
+        return None  # "a local hotel owner": the job at a business of their own
     return context.last_body(("organisation", "unresolved"))
+
+
+def _own_business(before: list[str], knowledge: Knowledge) -> bool:
+    """Whether the word before a job names a business of its own ("hotel owner"), not the
+    company or club the story is about ("club captain", "head coach")."""
+    word = before[0].strip(",.") if before else ""
+    return (
+        word.isalpha()
+        and word.islower()
+        and word not in knowledge.back_nouns
+        and word not in knowledge.title_words_lower
+        and word not in {"head", "assistant", "first", "new", "former", "interim", "team"}
+    )
 
 
 def _state(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
