@@ -292,3 +292,21 @@ def test_a_leader_who_expressed_sympathy_says_so() -> None:
     )
     result = read(body)
     assert who(result, "heartfelt closeness") == (["Vatican"], "Pope Francis")
+
+
+def test_the_company_with_no_company_named_is_no_group_of_companies() -> None:
+    body = (
+        "Nine mineworkers were killed when a rockfall struck a shaft near Rustenburg on "
+        "Tuesday, the company said."
+    )
+    result = read(body)
+    assert who(result, "Nine mineworkers were killed")[0] != ["Companies"]
+
+
+def test_an_organ_named_with_a_known_bodys_possessive_is_that_bodys() -> None:
+    body = (
+        "In a communique read out at the close of the summit, the AU's Peace and Security "
+        "Council said it strongly condemned the offensive on Goma."
+    )
+    result = read(body)
+    assert who(result, "strongly condemned the offensive") == (["African Union"], None)

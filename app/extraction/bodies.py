@@ -524,6 +524,9 @@ def unresolved(head: str, knowledge: Knowledge, allow_in: bool = False) -> Sourc
     if words[0] in knowledge.not_names and not knowledge.lookup(" ".join(words[:2])):
         return None  # "New rules", but "New Zealand Herald"
     owner = POSSESSIVE_WORD.match(words[0])
+    known = knowledge.lookup(owner.group(1)) if owner and words[0][:1].isupper() else None
+    if known is not None and known.proper and len(words) > 1 and words[1][:1].isupper():
+        return known.source  # "the AU's Peace and Security Council": an organ of the AU
     if owner and words[0][:1].isupper() and (len(words) == 1 or words[1][:1].islower()):
         words = [owner.group(1)]  # "UNEP’s executive director" speaks for UNEP
     label = _label(words, knowledge, allow_in)

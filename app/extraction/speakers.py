@@ -239,6 +239,9 @@ def _body(head: str, knowledge: Knowledge) -> Attribution | None:
     court = _court_of(head, knowledge)
     if court:
         return court
+    words = head.split()
+    if len(words) == 2 and words[0] in ("the", "The") and words[1] in knowledge.back_nouns:
+        return None  # "the company" points back to one; with none named it is no group
     if head.split()[-1].lower() in knowledge.person_nouns:
         source = body_in_role(head, knowledge)  # "An Aeris spokesperson", "A Fifa spokesperson"
         if source:
@@ -558,7 +561,11 @@ def _back_to(
             return Attribution(several)  # "..., the companies said."
         opened = context.opening if context.opening and context.opening.kind != "group" else None
         ours = opened if opened and opened.kind in ("organisation", "unresolved") else None
-        source = ours or context.last_body(("organisation", "unresolved"))
+        # "... at Bokamoso Platinum's mine ..., the company said": the one the sentence named
+        named = [s for s in context.in_sentence if s.kind in ("organisation", "unresolved")]
+        source = (
+            ours or context.last_body(("organisation", "unresolved")) or next(iter(named), None)
+        )
     else:  # "the agency": the last body, of any kind, that spoke or was named
         source = context.last_body(("organisation", "unresolved", "government"))
     return Attribution((source,)) if source else None
