@@ -240,7 +240,8 @@ def _body(head: str, knowledge: Knowledge) -> Attribution | None:
     if court:
         return court
     words = head.split()
-    if len(words) == 2 and words[0] in ("the", "The") and words[1] in knowledge.back_nouns:
+    pointer = len(words) == 2 and words[0] in ("the", "The")
+    if pointer and knowledge.back_nouns.get(words[1]) == "company":
         return None  # "the company" points back to one; with none named it is no group
     if head.split()[-1].lower() in knowledge.person_nouns:
         source = body_in_role(head, knowledge)  # "An Aeris spokesperson", "A Fifa spokesperson"
@@ -562,9 +563,11 @@ def _back_to(
         opened = context.opening if context.opening and context.opening.kind != "group" else None
         ours = opened if opened and opened.kind in ("organisation", "unresolved") else None
         # "... at Bokamoso Platinum's mine ..., the company said": the one the sentence named
-        named = [s for s in context.in_sentence if s.kind in ("organisation", "unresolved")]
+        in_sentence = [s for s in context.in_sentence if s.kind in ("organisation", "unresolved")]
         source = (
-            ours or context.last_body(("organisation", "unresolved")) or next(iter(named), None)
+            ours
+            or context.last_body(("organisation", "unresolved"))
+            or next(iter(in_sentence), None)
         )
     else:  # "the agency": the last body, of any kind, that spoke or was named
         source = context.last_body(("organisation", "unresolved", "government"))
