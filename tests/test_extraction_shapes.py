@@ -310,3 +310,26 @@ def test_an_organ_named_with_a_known_bodys_possessive_is_that_bodys() -> None:
     )
     result = read(body)
     assert who(result, "strongly condemned the offensive") == (["African Union"], None)
+
+
+def test_a_trailing_attribution_before_a_tail_is_read_not_narrated() -> None:
+    body = (
+        "DHAKA — Dengue infections in Bangladesh have more than doubled in the past month, "
+        "the health ministry said on Wednesday, as the World Health Organization warned "
+        "that hospitals in the capital were running short of beds."
+    )
+    result = read(body)
+    assert who(result, "more than doubled in the past month") == (["Dhaka"], None)
+    assert who(result, "running short of beds") == (["WHO"], None)
+
+
+def test_the_judges_of_a_court_the_story_named_are_the_court() -> None:
+    body = (
+        "The European Court of Human Rights ruled on Tuesday that Turkey had violated the "
+        "rights of a jailed reporter. In a unanimous judgment, the seven judges found that "
+        "Turkish courts had relied almost exclusively on her articles."
+    )
+    result = read(body)
+    assert who(result, "relied almost exclusively on her articles")[0] == [
+        "European Court of Human Rights"
+    ]

@@ -116,7 +116,9 @@ def cue_before(reader: Reader, sentence: Span) -> bool:
     end = reader.clause_end(main, parsed.content_start)
     content = trim(main, parsed.content_start, end)
     if parsed.tail_start is not None:
-        reader.narration(trim(main, 0, parsed.tail_start))
+        # "X rose, the ministry said on Wednesday, as the WHO warned that ...": the head is
+        # read by the rules too, narration only when none reads it
+        reader.read_clause(trim(main, 0, parsed.tail_start))
         quote = trim(main, parsed.tail_start, end)
         reader.add(main, content, parsed.who, parsed.stance, parsed.said_text, "tail", quote)
     else:

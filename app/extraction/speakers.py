@@ -92,6 +92,7 @@ LEADERS_OF = re.compile(
     r"^(?:[Tt]he\s+)?(?:[Ll]eaders|[Gg]overnments|[Hh]eads of [Ss]tate|[Ff]oreign [Mm]inisters)"
     r"\s+of\s+(?P<states>.+)$"
 )
+BENCH_NOUNS = {"judge", "judges", "justices", "panel", "bench"}
 BRACKETED_END = re.compile(r"\s*\([^()]{1,20}\)\s*$")
 
 
@@ -158,6 +159,9 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         # "The Norwegian shipping federation, Rederiforbundet", "Khan's party, PTI"
         source = named_body(apposed_name, knowledge) or unresolved(apposed_name, knowledge)
         return Attribution((source,)) if source else None
+    bench = _bench(head, context)
+    if bench:
+        return bench  # "the seven judges found": the court the story named
     role_noun = _role_noun(head, knowledge, context) or _role_group(head, knowledge, context)
     if role_noun:
         return role_noun  # "the commander", "the midfielder": the person of that role
@@ -401,6 +405,18 @@ def _role_noun(head: str, knowledge: Knowledge, context: Context) -> Attribution
     return (
         earlier if earlier and earlier.speaker else person_attribution(person, knowledge, context)
     )
+
+
+def _bench(head: str, context: Context) -> Attribution | None:
+    """ "the judges", "the seven judges", "the panel": the court the story named, as a
+    judge speaks for their court."""
+    words = head.strip().split()
+    if len(words) < 2 or words[0].lower() not in ("the", "all") or words[-1] not in BENCH_NOUNS:
+        return None
+    if any(w[:1].isupper() for w in words[1:]):
+        return None  # "the Supreme Court judges": named in the words themselves
+    court = context.body_named(["court", "tribunal"])
+    return Attribution((court,)) if court else None
 
 
 def _office_alone(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
