@@ -333,3 +333,12 @@ def test_the_judges_of_a_court_the_story_named_are_the_court() -> None:
     assert who(result, "relied almost exclusively on her articles")[0] == [
         "European Court of Human Rights"
     ]
+
+
+def test_a_subject_after_but_is_not_a_lead_that_a_comma_ends() -> None:
+    body = (
+        "But economists at Itaú Unibanco, Brazil's largest private bank, expect growth to "
+        "slow to around 2% this year."
+    )
+    result = read(body)
+    assert who(result, "expect growth to slow") == (["Itaú Unibanco"], None)

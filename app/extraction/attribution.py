@@ -177,6 +177,9 @@ def find_according_end(text: str, knowledge: Knowledge) -> Finding | None:
     return Finding("according", subject, "reported", (0, end.start()), end.group(0))
 
 
+CONJUNCTIONS = {"but", "and", "still", "also", "then"}  # leads that a subject may follow
+
+
 def lead_end(text: str, knowledge: Knowledge, has_time: bool) -> int:
     """Where a leading "Earlier," / "On Monday," / "In a joint advisory," phrase ends."""
     comma = text.find(", ")
@@ -191,6 +194,8 @@ def lead_end(text: str, knowledge: Knowledge, has_time: bool) -> int:
     named = text[lead.end() : comma].split() if single and lead else []
     if named and len(named) <= 4 and all(w[:1].isupper() for w in named):
         return 0  # "But Janzen, the Canadian, said": a subject set off by an appositive
+    if named and lead and lead.group(0).lower() in CONJUNCTIONS and not has_time:
+        return 0  # "But economists at Itaú Unibanco, Brazil's largest bank, expect ..."
     if words <= 8 and (has_time or p.lead.match(text)):
         return comma + 1
     if words <= 12 and LEAD_PREPOSITION.match(
