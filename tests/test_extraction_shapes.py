@@ -342,3 +342,12 @@ def test_a_subject_after_but_is_not_a_lead_that_a_comma_ends() -> None:
     )
     result = read(body)
     assert who(result, "expect growth to slow") == (["Itaú Unibanco"], None)
+
+
+def test_a_countrys_opposition_party_is_the_opposition_not_the_state() -> None:
+    body = (
+        "Malawi's main opposition party said on Wednesday that its candidate was leading "
+        "the presidential race."
+    )
+    result = read(body)
+    assert who(result, "was leading the presidential race") == (["Opposition"], None)

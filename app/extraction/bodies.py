@@ -34,6 +34,7 @@ OWNED_UNIT = re.compile(
 MAX_NAME = 8  # words: a longer run of capitals is no one body's name ...
 MAX_NAME_IN = 12  # ... unless it says where ("... Observer Group in India and Pakistan")
 JOB_ENDINGS = ("er", "or", "ist", "man", "woman", "person")  # "organiser", "spokeswoman"
+NOT_THE_STATE = {"opposition", "party", "parties", "coalition", "rebels", "rebel"}
 RANK_WORDS = {"associate", "assistant", "deputy", "senior", "junior", "vice", "acting", "lead"}
 ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ary", "ern", "ior", "ed", "ing")  # "regional"
 ROLE_BODY = re.compile(r"\b(?:at|of|for|with|from)\s+(?:the\s+)?(?P<rest>.+)$")
@@ -527,6 +528,10 @@ def unresolved(head: str, knowledge: Knowledge, allow_in: bool = False) -> Sourc
     known = knowledge.lookup(owner.group(1)) if owner and words[0][:1].isupper() else None
     if known is not None and known.proper and len(words) > 1 and words[1][:1].isupper():
         return known.source  # "the AU's Peace and Security Council": an organ of the AU
+    rest = {w.lower().strip(",.") for w in words[1:]}
+    if known is not None and known.source.kind == "government" and rest & NOT_THE_STATE:
+        # "Malawi's main opposition party": a party of the country, not its state
+        return _opposition(rest, knowledge)
     if owner and words[0][:1].isupper() and (len(words) == 1 or words[1][:1].islower()):
         words = [owner.group(1)]  # "UNEP’s executive director" speaks for UNEP
     label = _label(words, knowledge, allow_in)
@@ -538,6 +543,12 @@ def unresolved(head: str, knowledge: Knowledge, allow_in: bool = False) -> Sourc
     label = label[0].upper() + label[1:]
     slug = slugify(label)
     return SourceRef(slug, label, kind, (label,)) if slug else None
+
+
+def _opposition(rest: set[str], knowledge: Knowledge) -> SourceRef | None:
+    """ "Kenya's opposition coalition" is the opposition; a country's party no one names
+    is no source."""
+    return unresolved("opposition", knowledge) if "opposition" in rest else None
 
 
 def _label(words: list[str], knowledge: Knowledge, allow_in: bool) -> str | None:

@@ -7,6 +7,7 @@ import re
 
 from app.extraction.affiliation import person_attribution, speaks_for
 from app.extraction.bodies import (
+    NOT_THE_STATE,
     body_in_role,
     group_by_noun,
     labelled,
@@ -244,6 +245,10 @@ def _body(head: str, knowledge: Knowledge) -> Attribution | None:
     if court:
         return court
     words = head.split()
+    owned = bool(words) and POSSESSIVE.search(words[0]) is not None
+    if owned and {w.lower().strip(",.") for w in words} & NOT_THE_STATE:
+        source = unresolved(head, knowledge)  # "Malawi's main opposition party": not the state
+        return Attribution((source,)) if source else None
     pointer = len(words) == 2 and words[0] in ("the", "The")
     if pointer and knowledge.back_nouns.get(words[1]) == "company":
         return None  # "the company" points back to one; with none named it is no group
