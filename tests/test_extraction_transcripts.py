@@ -155,3 +155,24 @@ def test_a_fact_sheets_president_who_is_announcing_something_says_it() -> None:
     title = "FACT SHEET: President Biden Announces New Actions to Lower Health Care Costs"
     result = read(body, title=title, publisher="The White House")
     assert who(result, "new actions to lower health care costs") == (["Washington"], "Joe Biden")
+
+
+def test_an_interviews_initials_label_is_the_person_they_stand_for() -> None:
+    body = (
+        "Wikinews interviewed Green Party candidate Jane Morrow about her campaign for the "
+        "Senate.\n\n"
+        "((Wikinews)) Why did you decide to run for the Senate?\n\n"
+        "JM: The current senator has not held a town hall in this county since 2019."
+    )
+    result = read(body, publisher="Wikinews")
+    assert who(result, "has not held a town hall") == (["Green Party"], "Jane Morrow")
+
+
+def test_a_label_that_names_a_body_opens_no_turn() -> None:
+    body = (
+        "NATO: Allies agree to raise spending\n\n"
+        "Defence ministers met in Brussels on Thursday to discuss the alliance's budget for "
+        "the next five years."
+    )
+    result = read(body)
+    assert who(result, "Defence ministers met in Brussels") == (["Unattributed"], None)

@@ -108,6 +108,11 @@ class Register:
             self._named[words] = self._find(words)
         return self._named[words]
 
+    def by_initials(self, initials: str) -> Person | None:
+        """The one person whose name's initials these are ("JM" for Jane Morrow)."""
+        found = [p for p in self.people if "".join(part[:1] for part in p.name.split()) == initials]
+        return found[0] if len(found) == 1 else None
+
     def _find(self, words: str) -> Person | None:
         key = self._name_words(words)
         if not key:

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 # "MS. PSAKI: ", "THE PRESIDENT: ", "PRIME MINISTER KISHIDA: ": capitals, then a colon
 LABEL = re.compile(r"^(?P<label>(?:[A-ZÀ-Þ][A-ZÀ-Þ.'’-]*\s+){0,4}[A-ZÀ-Þ][A-ZÀ-Þ'’-]+):\s+")
 QUESTION = re.compile(r"^Q(?::|\.)?\s+(?=\S)")  # "Q Thanks, Jen. Does the President ..."
-MIN_LABEL_LETTERS = 3  # "A:" in a list is no speaker
+MIN_LABEL_LETTERS = 2  # "A:" in a list is no speaker; "JM:" may be initials
+INITIALS = re.compile(r"^[A-ZÀ-Þ]{2,3}$")  # "JM": an interview's label for Jane Morrow
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,10 @@ def turn_speaker(reader: Reader, label: str) -> Attribution | None:
     """Who a label names: the author the title names when the label is their surname or
     title ("MS. PSAKI" under "Press Briefing by Press Secretary Jen Psaki", "THE PRESIDENT"
     under "Remarks by President Biden"), else the person or body the text knows by it."""
+    if INITIALS.match(label):
+        person = reader.context.register.by_initials(label)
+        if person is not None:
+            return reader.person(person)
     words = [word.capitalize() for word in label.split()]  # "MS. PSAKI" -> "Ms. Psaki"
     author = title_author(reader)
     if author is not None and author.speaker is not None:
@@ -60,4 +65,8 @@ def turn_speaker(reader: Reader, label: str) -> Attribution | None:
         if words[-1].lower() in said_by:
             return author
     who = reader.resolve(" ".join(words))
-    return who if who is not None and who.sources else None
+    if who is None or not who.sources:
+        return None
+    office = all(w.lower() == "the" or w in reader.knowledge.title_words for w in words)
+    # a person, or an office ("THE PRESIDENT"); never a body or a place ("NATO:", "UPDATE:")
+    return who if who.speaker is not None or office else None
