@@ -51,6 +51,7 @@ def _first_at(source: SourceRef, text: str) -> int:
     return min((at for at in found if at >= 0), default=len(text))
 
 
+SIGNATURE_WORDS = 6
 SCENE = re.compile(
     r"^(?:(?:Meanwhile|But|And),?\s+)?[Ii]n\s+(?P<place>[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,3}),\s"
 )
@@ -267,6 +268,8 @@ class Reader:
         """The article's own words: a claim filed under "Unattributed"."""
         if len(content.text.split()) < MIN_CLAIM_WORDS or content.text.rstrip().endswith("?"):
             return
+        if content.text.isupper() and len(content.text.split()) <= SIGNATURE_WORDS:
+            return  # "JOSEPH R. BIDEN JR.": a signature in capitals says nothing
         if self.in_list and not attr.is_clause(content.text):
             return  # "- a ban on imports of primary aluminium": an item, not an assertion
         said = DatePoint(self.article.published.isoformat(), "day")
