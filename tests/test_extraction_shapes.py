@@ -351,3 +351,13 @@ def test_a_countrys_opposition_party_is_the_opposition_not_the_state() -> None:
     )
     result = read(body)
     assert who(result, "was leading the presidential race") == (["Opposition"], None)
+
+
+def test_a_leader_who_defended_a_record_says_so() -> None:
+    body = (
+        "Home Secretary Suella Braverman announced the new forms on Monday. During Prime "
+        "Minister's Questions on Wednesday, Prime Minister Rishi Sunak defended the "
+        "government's record on asylum claims."
+    )
+    result = read(body)
+    assert who(result, "defended the government's record")[1] == "Rishi Sunak"
