@@ -361,3 +361,20 @@ def test_a_leader_who_defended_a_record_says_so() -> None:
     )
     result = read(body)
     assert who(result, "defended the government's record")[1] == "Rishi Sunak"
+
+
+def test_an_organ_named_with_the_groups_possessive_is_the_groups() -> None:
+    body = (
+        "The Houthis said on Sunday they would restrict their attacks on ships in the Red "
+        "Sea. The group's Humanitarian Operations Coordination Center (HOCC) also said that "
+        "sanctions on vessels linked to the United States would stay in place."
+    )
+    result = read(body)
+    assert who(result, "sanctions on vessels linked")[0] == who(result, "restrict their attacks")[0]
+    assert who(result, "sanctions on vessels linked")[0] != ["Unattributed"]
+
+
+def test_a_body_described_then_named_by_its_acronym_is_the_named_body() -> None:
+    body = "The U.N. humanitarian office, OCHA, said it was sending emergency supplies to Kisumu."
+    result = read(body)
+    assert who(result, "sending emergency supplies") == (["OCHA"], None)

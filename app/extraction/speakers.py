@@ -93,6 +93,10 @@ LEADERS_OF = re.compile(
     r"^(?:[Tt]he\s+)?(?:[Ll]eaders|[Gg]overnments|[Hh]eads of [Ss]tate|[Ff]oreign [Mm]inisters)"
     r"\s+of\s+(?P<states>.+)$"
 )
+OWNED_ORGAN = re.compile(  # "The group's Humanitarian Operations Coordination Center (HOCC)"
+    r"^[Tt]he\s+(?P<noun>[a-z]+)(?:'s|’s)(?:\s+(?:[A-ZÀ-Þ][\w’'-]*|of|for|and|on))+"
+    r"(?:\s+\([A-Z]{2,8}\))?$"
+)
 BENCH_NOUNS = {"judge", "judges", "justices", "panel", "bench"}
 BRACKETED_END = re.compile(r"\s*\([^()]{1,20}\)\s*$")
 
@@ -127,6 +131,11 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     surname = _by_surname(head, knowledge, context)
     if surname:
         return surname  # "Paris claims" after "Valeska Paris": the person, not the city
+    organ = OWNED_ORGAN.match(head)
+    if organ:  # "The group's Humanitarian Operations Coordination Center": the group's
+        owner = resolve_subject(f"the {organ.group('noun')}", knowledge, context)
+        if owner and owner.speaker is None:
+            return owner
     research = research_source(head, context.research, knowledge)
     if research:
         return Attribution(research)  # "the study found", "the researchers said"
@@ -170,7 +179,8 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     if office:
         return office  # "The President believes ..." with no president named: the state
     apposed = knowledge.lookup(appositive.strip(" ,")) if appositive else None
-    if apposed and apposed.proper and _descriptor(head, knowledge):
+    described = _descriptor(head, knowledge) or head.split()[-1].islower()
+    if apposed and apposed.proper and described:
         return Attribution((apposed.source,))  # "The U.N. humanitarian office, OCHA"
     titled = appositive and _name_in(appositive, knowledge) is not None
     whole = whole_name(head, knowledge)  # "The UN Military Observer Group in India and Pakistan"
