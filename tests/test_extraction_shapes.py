@@ -378,3 +378,18 @@ def test_a_body_described_then_named_by_its_acronym_is_the_named_body() -> None:
     body = "The U.N. humanitarian office, OCHA, said it was sending emergency supplies to Kisumu."
     result = read(body)
     assert who(result, "sending emergency supplies") == (["OCHA"], None)
+
+
+def test_the_agencies_are_the_several_bodies_that_spoke_together_just_before() -> None:
+    body = (
+        "Britain, the United States and Germany on Tuesday accused Russia's GRU military "
+        "intelligence agency of running a hacking campaign against logistics companies.\n\n"
+        "In a joint advisory, the agencies said the GRU's Unit 26165 had targeted dozens of "
+        "organisations in 12 countries."
+    )
+    result = read(body)
+    assert who(result, "had targeted dozens of organisations")[0] == [
+        "London",
+        "Washington",
+        "Berlin",
+    ]

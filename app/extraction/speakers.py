@@ -572,6 +572,13 @@ def _back_to(
             return Attribution((context.current,))  # "Meta was sceptical: a spokesman said"
         earlier = context.last(person=False)
         return earlier and Attribution(earlier.sources, said_on=earlier.said_on)
+    together = (
+        context.last(person=False) if plural and kind not in ("document", "company") else None
+    )
+    if together is not None and len(together.sources) >= 2:
+        return Attribution(
+            together.sources
+        )  # "Britain, the U.S. and Germany accused ...", "the agencies said"
     named = context.body_named(words)  # "the authority" -> "Panama Canal Authority"
     if named:
         return Attribution((named,))
