@@ -208,3 +208,14 @@ def test_a_sentence_that_only_introduces_a_quotation_gives_it_its_speaker() -> N
     assert not [c for c in result.claims if "Ruth Amos writes" in c.quote.text and c.rule]
     assert not [c for c in result.claims if c.quote.text.strip() == "Hmm."]
     assert who(result, "disagreed with her") == (["Unattributed"], None)
+
+
+def test_a_person_the_body_dismissed_no_longer_speaks_for_it() -> None:
+    body = (
+        "Harbour City have sacked manager Tom Ellery after a seventh straight defeat. "
+        "The club said Ellery had been relieved of his duties.\n\n"
+        "Ellery said he was \u201cbitterly disappointed\u201d by the decision."
+    )
+    result = read(body)
+    assert who(result, "bitterly disappointed")[0] != ["Harbour City"]
+    assert who(result, "bitterly disappointed")[1] == "Tom Ellery"

@@ -58,6 +58,7 @@ ROLE_STOP = re.compile(
 )
 PRONOUN = re.compile(r"\b(?:he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
 OBJECT_GENDER = {"him": "male", "hers": "female", "himself": "male", "herself": "female"}
+DISMISSED = {"sacked", "fired", "dismissed", "ousted", "axed", "sacks", "fires", "dismisses"}
 ROLE_WORDS_BEFORE = {"of", "for", "at"}  # "head of X Name", "Minister for Y Name"
 NAMING = ("named", "called")  # "a reader named Ogwera": a person known by one name
 LONG_NAME = 4  # words: a run this long is a person's name only after a known given name
@@ -447,6 +448,8 @@ def _role_before(words: list[str], knowledge: Knowledge) -> str:
             return clause if _names_a_role(clause, knowledge) else ""
         inside = bare == "the" and at and window[at - 1] in ("of", "for", "on") and taken
         if _ends_role(word, bare) and not inside:  # but "Council for the Welfare of ..."
+            if taken and bare in DISMISSED:
+                taken.insert(0, "former")  # "have sacked manager Callum Reid": no longer theirs
             break
         taken.insert(0, word)
     return " ".join(taken).strip(",")
