@@ -393,3 +393,14 @@ def test_the_agencies_are_the_several_bodies_that_spoke_together_just_before() -
         "Washington",
         "Berlin",
     ]
+
+
+def test_a_short_statement_that_ends_a_paragraph_introduces_no_quotation() -> None:
+    body = (
+        "According to the Israel Defense Forces (IDF), 12 rockets were fired from southern "
+        "Lebanon. The IDF said most were intercepted.\n\n"
+        "Hezbollah, the Iran-backed militant group, said it had targeted an Israeli army base "
+        '"in response to the enemy\'s attacks".'
+    )
+    result = read(body)
+    assert who(result, "targeted an Israeli army base") == (["Hezbollah"], None)

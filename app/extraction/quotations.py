@@ -218,7 +218,8 @@ def _says_nothing(text: str) -> bool:
     if not verbs:
         return False
     before, after = sentence.text[: verbs[-1].start()], sentence.text[verbs[-1].end() :]
-    short = len(after.split()) <= 3 and len(before.split()) <= 14
+    # "The IDF said most were intercepted." says something in few words
+    short = len(after.split()) <= 3 and len(before.split()) <= 14 and not is_clause(" " + after)
     subject = RELATIVE_CLAUSE.sub("", before)  # "a shopkeeper who lost his store, disagreed"
     return short and not is_clause(" " + subject)  # "At least 12 died, the ministry said."
 
