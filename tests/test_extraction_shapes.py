@@ -404,3 +404,9 @@ def test_a_short_statement_that_ends_a_paragraph_introduces_no_quotation() -> No
     )
     result = read(body)
     assert who(result, "targeted an Israeli army base") == (["Hezbollah"], None)
+
+
+def test_a_group_named_with_a_hyphenated_adjective_keeps_its_words() -> None:
+    body = "Russian-installed officials said three civilians had been killed by shelling."
+    result = read(body)
+    assert who(result, "three civilians had been killed") == (["Russian-installed officials"], None)

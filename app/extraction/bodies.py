@@ -622,7 +622,8 @@ def group_by_noun(words: list[str], knowledge: Knowledge) -> str | None:
     found = None
     for i, word in enumerate(words[:5]):
         bare = word.lower()
-        if bare in PREPOSITIONS or bare == "also" or word.endswith("ed"):
+        verb = word.endswith("ed") and "-" not in word  # "Russian-installed": an adjective
+        if bare in PREPOSITIONS or bare == "also" or verb:
             break  # "Dizon also showed reporters": a clause, not a group
         if found is not None and word.islower() and bare.endswith("ing"):
             break  # "Unions representing about 1,800 staff": the group is "Unions"
