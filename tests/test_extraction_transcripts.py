@@ -176,3 +176,17 @@ def test_a_label_that_names_a_body_opens_no_turn() -> None:
     )
     result = read(body)
     assert who(result, "Defence ministers met in Brussels") == (["Unattributed"], None)
+
+
+def test_an_unnamed_officials_label_is_the_state_they_serve() -> None:
+    body = (
+        "MODERATOR: Thanks, everyone, for joining.\n\n"
+        "SENIOR ADMINISTRATION OFFICIAL: Thanks. The President will announce new sanctions "
+        "on Russia's financial sector tomorrow.\n\n"
+        "Q Will the sanctions include energy?\n\n"
+        "SENIOR ADMINISTRATION OFFICIAL: We are not taking any option off the table."
+    )
+    title = "Background Press Call by Senior Administration Officials on Russia Sanctions"
+    result = read(body, title=title, publisher="The White House")
+    assert who(result, "announce new sanctions") == (["Washington"], None)
+    assert who(result, "not taking any option off the table") == (["Washington"], None)

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 # "MS. PSAKI: ", "THE PRESIDENT: ", "PRIME MINISTER KISHIDA: ": capitals, then a colon
 LABEL = re.compile(r"^(?P<label>(?:[A-ZÀ-Þ][A-ZÀ-Þ.'’-]*\s+){0,4}[A-ZÀ-Þ][A-ZÀ-Þ'’-]+):\s+")
 QUESTION = re.compile(r"^Q(?::|\.)?\s+(?=\S)")  # "Q Thanks, Jen. Does the President ..."
+OFFICIALS = {"official", "officials"}
 MIN_LABEL_LETTERS = 2  # "A:" in a list is no speaker; "JM:" may be initials
 INITIALS = re.compile(r"^[A-ZÀ-Þ]{2,3}$")  # "JM": an interview's label for Jane Morrow
 
@@ -64,6 +65,10 @@ def turn_speaker(reader: Reader, label: str) -> Attribution | None:
         said_by |= {w.lower() for w in (author.speaker.role or "").split()}
         if words[-1].lower() in said_by:
             return author
+    if words[-1].lower() in OFFICIALS:  # "SENIOR ADMINISTRATION OFFICIAL": officials, unnamed
+        group = reader.resolve("a " + label.lower())
+        if group is not None and all(s.kind in ("group", "government") for s in group.sources):
+            return group  # the state they serve, else the words that name them
     who = reader.resolve(" ".join(words))
     if who is None or not who.sources:
         return None
