@@ -190,3 +190,27 @@ def test_an_unnamed_officials_label_is_the_state_they_serve() -> None:
     result = read(body, title=title, publisher="The White House")
     assert who(result, "announce new sanctions") == (["Washington"], None)
     assert who(result, "not taking any option off the table") == (["Washington"], None)
+
+
+def test_a_readouts_office_is_the_person_named_with_that_title_before() -> None:
+    body = (
+        "Vice President Kamala Harris met today with President Emmanuel Macron of France in "
+        "Paris. The Vice President emphasized the strength of the transatlantic alliance. "
+        "The two leaders affirmed their commitment to holding Russia accountable."
+    )
+    title = "Readout of Vice President Harris's Meeting with President Macron of France"
+    result = read(body, title=title, publisher="The White House")
+    assert who(result, "strength of the transatlantic alliance") == (
+        ["Washington"],
+        "Kamala Harris",
+    )
+    assert who(result, "holding Russia accountable")[0] == ["Washington", "Paris"]
+
+
+def test_two_leaders_the_data_or_the_text_name_speak_together() -> None:
+    body = (
+        "Prime Minister Fumio Kishida of Japan visited the White House today. President "
+        "Biden and Prime Minister Kishida reaffirmed the importance of the alliance."
+    )
+    result = read(body, publisher="The White House")
+    assert who(result, "reaffirmed the importance of the alliance")[0] == ["Washington", "Tokyo"]

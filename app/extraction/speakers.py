@@ -372,10 +372,19 @@ def _several_people(text: str, knowledge: Knowledge, context: Context) -> Attrib
     parts = [p.strip() for p in CONJUNCTS.split(BOTH.sub("", text)) if p.strip()]
     if any(not w[:1].isupper() for part in parts for w in part.split()):
         return None  # names only: not "Sotomayor, joined by Justices Kagan and Jackson"
-    people = [context.register.named(part) for part in parts]
-    if len(people) < 2 or any(p is None or len(p.parts) < 2 for p in people):
-        return None  # each one a person named in full before
-    found = [person_attribution(p, knowledge, context) for p in people if p is not None]
+    if len(parts) < 2:
+        return None
+    found = []
+    for part in parts:
+        person = context.register.named(part)
+        if person is not None and len(person.parts) >= 2:  # a person named in full before
+            found.append(person_attribution(person, knowledge, context))
+            continue
+        data = knowledge.person(part) or _titled_surname(part, knowledge)
+        listed = _person(part, "", knowledge, context) if data else None
+        if listed is None or listed.speaker is None:
+            return None  # each one a person: "President Biden" the data lists, or named before
+        found.append(listed)
     return Attribution(tuple(dict.fromkeys(a.sources[0] for a in found)))  # no one speaker
 
 
@@ -444,8 +453,32 @@ def _office_alone(head: str, knowledge: Knowledge, context: Context) -> Attribut
     titles = all(w in knowledge.title_words for w in words)
     if not (capitalised and titles and state_role(head, knowledge)):
         return None
+    holder = _holder(words, knowledge, context)
+    if holder is not None:  # "The Vice President" after "Vice President Kamala Harris"
+        earlier = context.by_name(holder.name)
+        if earlier is not None and earlier.speaker is not None:
+            return earlier
+        return person_attribution(holder, knowledge, context)
     home = context.home_country()
     return Attribution((home,)) if home else None
+
+
+def _holder(title: list[str], knowledge: Knowledge, context: Context) -> Person | None:
+    """The person named before whose role ends in exactly this title."""
+    at = context.position
+    found = []
+    for person in context.register.people:
+        if person.mentioned_before(at) < 0:
+            continue
+        for role in person.roles:
+            words = role.split()
+            run = len(words)
+            while run and words[run - 1] in knowledge.title_words:
+                run -= 1
+            if words[run:] == title:
+                found.append(person)
+                break
+    return max(found, key=lambda p: p.mentioned_before(at), default=None)
 
 
 def _described(person: Person) -> bool:
