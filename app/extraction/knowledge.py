@@ -43,12 +43,13 @@ class Person:
 class Topic:
     ref: TopicRef
     pattern: re.Pattern[str]
-    # the keywords' literal words, lowercased: a text with none of them cannot match
-    stems: tuple[str, ...] = ()
+    # the keywords' literal words, lowercased, as one pattern: a text with none of them
+    # cannot match, and one search in C is quicker than a test per word
+    stems: re.Pattern[str] = re.compile(r"(?!)")
 
     def found_in(self, text: str, lower: str) -> bool:
         """Whether the topic's keywords occur in a text (`lower` is the text lowercased)."""
-        return any(stem in lower for stem in self.stems) and bool(self.pattern.search(text))
+        return self.stems.search(lower) is not None and bool(self.pattern.search(text))
 
 
 @dataclass(eq=False)  # compared and hashed by identity: patterns are cached per instance
@@ -262,7 +263,7 @@ def _add_topics(knowledge: Knowledge, topics: dict[str, Any]) -> None:
     for topic in topics["topics"]:
         words = [_keyword_pattern(k) for k in topic["keywords"]]
         pattern = re.compile(r"\b(?:{})".format("|".join(words)), re.IGNORECASE)
-        stems = tuple(k.rstrip("*").lower() for k in topic["keywords"])
+        stems = re.compile("|".join(re.escape(k.rstrip("*").lower()) for k in topic["keywords"]))
         knowledge.topics.append(Topic(TopicRef(topic["slug"], topic["label"]), pattern, stems))
 
 
