@@ -548,11 +548,12 @@ def check_requests(requests: list[Request], ct: Server, ds: Server) -> list[str]
 def totals(requests: list[Request], ct: Server, ds: Server) -> list[str]:
     """Both tools' row counts for the first list and the first search: the work each does."""
     lines = []
-    for name in ("source list, JSON", "full-text search, JSON"):
-        request = next(r for r in requests if r.name == name)
+    for request in requests:
+        if request.name not in ("source list, JSON", "full-text search, JSON"):
+            continue  # (`--only` may have left either out)
         ours = fetch_json(ct.base, request.claimtrack[0]).get("total")
         theirs = fetch_json(ds.base, request.datasette[0]).get("filtered_table_rows_count")
-        lines.append(f"  {name}: claimtrack total {ours}, Datasette rows {theirs}")
+        lines.append(f"  {request.name}: claimtrack total {ours}, Datasette rows {theirs}")
     return lines
 
 

@@ -13,7 +13,9 @@ from typing import Any
 import pytest
 
 from app.extraction.model import PRECISIONS, STANCES
-from tests.conftest import run_cli
+from app.storage.db import make_engine
+from app.storage.queries import ClaimFilters, ClaimOut, claim_dict, iter_claims
+from tests.conftest import run_cli, sqlite_url
 
 SEED_SLUG = "oil-and-air-defence-how-russia-is-paying-north-korea-for-its-troops"
 CLAIM_KEYS = {
@@ -216,3 +218,19 @@ def test_output_file(loaded_db_path: Path, tmp_path: Path, exported: list[dict])
     assert result.stdout == ""
     assert result.stderr == f"Wrote {len(exported)} claims to {target}.\n"
     assert json.loads(target.read_text(encoding="utf-8")) == exported
+
+
+def test_the_api_claim_dict_is_the_documented_model(loaded_db_path: Path) -> None:
+    """The API writes `claim_dict` without a model: every claim must read back as a
+    `ClaimOut` unchanged (no key missing or extra, no value of another type)."""
+    engine = make_engine(sqlite_url(loaded_db_path), read_only=True)
+    try:
+        with engine.connect() as connection:
+            records = list(iter_claims(connection, ClaimFilters()))
+    finally:
+        engine.dispose()
+    assert len(records) == query(loaded_db_path, "SELECT count(*) FROM claims")[0][0]
+    for record in records:
+        plain = claim_dict(record)
+        assert set(plain) == CLAIM_KEYS
+        assert ClaimOut.model_validate(plain, strict=True).model_dump() == plain, record.id

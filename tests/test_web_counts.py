@@ -17,6 +17,7 @@ from app.web import create_app
 def client(loaded_db: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
     monkeypatch.setattr(counts, "COUNT_CAP", 3)
     monkeypatch.setattr(facet_queries, "FACET_SAMPLE", 4)
+    monkeypatch.setattr(facet_queries, "RANKED_SAMPLE", 2)
     with TestClient(create_app(loaded_db)) as test_client:
         yield test_client
 
@@ -31,6 +32,22 @@ def test_a_filtered_total_stops_at_its_cap_and_says_so(client: TestClient) -> No
     assert page.select_one(".facet-note").get_text() == (
         "Counts are over the first 4 matching claims (newest first)."
     )
+
+
+def test_a_search_counts_its_facets_over_its_best_matches_and_says_so(
+    client: TestClient, loaded_db: str
+) -> None:
+    # The seed and test articles have more than four claims with "troops". SQLite counts
+    # a ranked search's facets over its RANKED_SAMPLE best matches, PostgreSQL over the
+    # first FACET_SAMPLE of its ranked list.
+    best = 2 if loaded_db.startswith("sqlite") else 4
+    page = BeautifulSoup(client.get("/claims", params={"q": "troops"}).text, "html.parser")
+    assert page.select_one(".facet-note").get_text() == (
+        f"Counts are over the first {best} matching claims (best match first)."
+    )
+    oldest = client.get("/claims", params={"q": "troops", "sort": "oldest"}).text
+    note = BeautifulSoup(oldest, "html.parser").select_one(".facet-note").get_text()
+    assert note == "Counts are over the first 4 matching claims (oldest first)."
 
 
 def test_a_total_the_summaries_answer_is_exact(client: TestClient) -> None:

@@ -82,6 +82,9 @@ def create_app(database_url: str) -> FastAPI:
         lifespan=lifespan,
         docs_url=None,
         redoc_url=None,
+        # The app sets up no OpenTelemetry; with it on, FastAPI looks for providers and
+        # records each request's span and metrics.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.templates = make_templates()
     stamp = FileStamp(path) if path else DatabaseStamp(lambda: app.state.stamp_engine)

@@ -29,16 +29,24 @@ class FileStamp:
     """When a SQLite file was last written."""
 
     def __init__(self, database_file: Path) -> None:
-        self.files = [database_file, Path(f"{database_file}-wal")]
+        self.files = [str(database_file), f"{database_file}-wal"]
 
     def current(self) -> Stamp | None:
         """(etag, modified time) of the database's load; None when unknown."""
-        stats = [os.stat(f) for f in self.files if f.exists()]
+        stats = [found for found in map(_stat, self.files) if found is not None]
         if not stats:
             return None
         modified = max(s.st_mtime for s in stats)
         fingerprint = "-".join(f"{s.st_mtime_ns:x}-{s.st_size:x}" for s in stats)
         return f'W/"{APP_VERSION}-{fingerprint}"', modified
+
+
+def _stat(path: str) -> os.stat_result | None:
+    """The file's status; None when it does not exist (one system call: every request)."""
+    try:
+        return os.stat(path)
+    except FileNotFoundError:
+        return None
 
 
 class DatabaseStamp:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 from sqlalchemy import Connection
 
 from app.extraction.model import STANCES
@@ -80,12 +82,17 @@ def count_words(page: queries.ClaimPage) -> str:
     return plural(page.total, "claim")
 
 
-def facet_note(facets: list[queries.Facet]) -> str | None:
-    """Why facet counts may be lower than the list's, when they were sampled."""
+SAMPLE_ORDER = {"relevance": "best match first", "oldest": "oldest first"}
+
+
+def facet_note(facets: list[queries.Facet], sort: str) -> str | None:
+    """Why facet counts may be lower than the list's, when they were sampled (the first
+    claims of the list, in its order)."""
     sample = max((facet.sampled for facet in facets), default=0)
     if not sample:
         return None
-    return f"Counts are over the first {sample:,} matching claims (newest first)."
+    order = SAMPLE_ORDER.get(sort, "newest first")
+    return f"Counts are over the first {sample:,} matching claims ({order})."
 
 
 def labels(connection: Connection, filters: ClaimFilters) -> dict[tuple[str, str], str]:
@@ -97,6 +104,17 @@ def labels(connection: Connection, filters: ClaimFilters) -> dict[tuple[str, str
             shown = dimension.labels(connection, chosen)
             found.update({(dimension.name, slug): shown.get(slug, slug) for slug in chosen})
     return found
+
+
+def name_options(connection: Connection, templates: Jinja2Templates, table_name: str) -> Markup:
+    """The <option>s of a form's list of sources or actors ("entities"): the same on every
+    page until a load, so rendered once per load."""
+
+    def render() -> Markup:
+        names = queries.all_names(connection, table_name)
+        return Markup(templates.get_template("_name_options.html").render(names=names))
+
+    return queries.per_load(connection, ("name options", table_name), render)
 
 
 def old_page_redirect(request: Request, query: ClaimQuery, urls: Urls, route: str) -> str | None:
@@ -119,8 +137,10 @@ async def claim_list(
     if request.query_params.multi_items() != canonical_query(filters):
         return RedirectResponse(urls.claims(filters, after=filters.after), status_code=302)
     connection = query.connection
-    page = queries.list_claims(query)
+    # Facets first: a search's facets count its best matches, of which the page is a
+    # slice, so the matches are ranked once for both.
     facets = queries.read_facets(query, LIST_FACETS)
+    page = queries.list_claims(query)
     names = labels(connection, filters)
     context = {
         "urls": urls,
@@ -129,10 +149,10 @@ async def claim_list(
         "count_words": count_words(page),
         "pager": pager(page, filters, urls),
         "facets": facet_views(facets, filters, urls),
-        "facet_note": facet_note(facets),
+        "facet_note": facet_note(facets, filters.sort),
         "chips": chips(urls, filters, names),
-        "source_names": queries.all_names(connection, "sources"),
-        "actor_names": queries.all_names(connection, "entities"),
+        "source_options": name_options(connection, templates, "sources"),
+        "actor_options": name_options(connection, templates, "entities"),
         "topic_names": queries.all_names(connection, "topics"),
         "stances": STANCES,
         "labels": {slug: label for (_, slug), label in names.items()},

@@ -40,8 +40,9 @@ from app.storage.queries.deadline import TimedOut, time_limit
 from app.storage.queries.dimensions import BY_NAME, DIMENSIONS, Dimension, FacetValue
 from app.storage.queries.facets import FACET_SAMPLE, Facet, read_facets
 from app.storage.queries.names import AmbiguousName, UnknownName
-from app.storage.queries.output import CSV_COLUMNS, ClaimOut
+from app.storage.queries.output import CSV_COLUMNS, ClaimOut, claim_dict
 from app.storage.queries.parse import FILTER_NAMES, parse_filters, parse_page
+from app.storage.queries.perload import per_load
 from app.storage.queries.plan import ClaimQuery, Position
 from app.storage.queries.records import ArticleInfo, ClaimRecord, Named, Source
 from app.storage.queries.search import MARK_END, MARK_START
@@ -79,6 +80,7 @@ __all__ = [
     "UnknownName",
     "all_names",
     "article_body",
+    "claim_dict",
     "count_claims",
     "count_sources",
     "default_sort",
@@ -93,6 +95,7 @@ __all__ = [
     "page_start",
     "parse_filters",
     "parse_page",
+    "per_load",
     "related_claims",
     "same_assertion",
     "source_topic_matrix",

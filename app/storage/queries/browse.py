@@ -10,6 +10,7 @@ from app.storage.queries.claims import newest_claims
 from app.storage.queries.dimensions import BY_NAME, SOURCE, FacetValue, LinkDimension
 from app.storage.queries.facets import facet
 from app.storage.queries.info import load_info
+from app.storage.queries.perload import per_load
 from app.storage.queries.plan import ClaimQuery
 from app.storage.queries.records import ArticleInfo, ClaimRecord, Named, claim_records
 from app.storage.queries.spec import ClaimFilters
@@ -72,8 +73,12 @@ def all_names(connection: Connection, table_name: str, limit: int = 300) -> list
     first few hundred by alphabet would be a poor choice); anything else typed is still
     found by name.
     """
-    values = top_values(connection, FORM_DIMENSIONS[table_name], limit)
-    return sorted(((v.slug, v.label) for v in values), key=lambda name: (name[1].lower(), name[0]))
+
+    def by_label() -> list[tuple[str, str]]:
+        values = top_values(connection, FORM_DIMENSIONS[table_name], limit)
+        return sorted(((v.slug, v.label) for v in values), key=lambda n: (n[1].lower(), n[0]))
+
+    return per_load(connection, ("form names", table_name, limit), by_label)
 
 
 def source_topic_matrix(

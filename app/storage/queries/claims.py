@@ -16,7 +16,7 @@ from sqlalchemy import Connection
 from app.storage.queries.counts import count_claims
 from app.storage.queries.plan import ClaimQuery, Position
 from app.storage.queries.records import ClaimRecord, claim_records
-from app.storage.queries.search import highlights
+from app.storage.queries.search import highlighter
 from app.storage.queries.spec import PAGE_SIZE, ClaimFilters
 
 EXPORT_BATCH = 500
@@ -41,12 +41,25 @@ def page_rows(
     query: ClaimQuery, size: int, after: Position | None
 ) -> tuple[list[str], Position | None]:
     """The claim ids of one page from `after`, and where the page after it starts."""
-    rows = query.connection.execute(query.walk.ids(size + 1, after)).all()
+    if query.plain_ranking:  # a slice of the ranked matches
+        start = after.offset if after else 0
+        more = query.ranking.more_than(start + size)
+        ids = query.ranking.claim_ids(start, start + size)
+        return ids, Position(offset=start + size) if more else None
+    walk = query.walk
+    if walk.key is None:  # ranked, with other filters: pages by offset
+        start = after.offset if after else 0
+        rows = query.rows(walk.ids(offset=True), limit=size + 1, offset=start)
+    elif after is not None and after.key is not None:
+        values = {"after_key": after.key, "after_id": after.claim_id}
+        rows = query.rows(walk.ids(after=True), limit=size + 1, **values)
+    else:
+        rows = query.rows(walk.ids(), limit=size + 1)
     ids = [row[0] for row in rows[:size]]
     if len(rows) <= size:
         return ids, None
     last = rows[size - 1]
-    if query.walk.key is None:
+    if walk.key is None:
         return ids, Position(offset=(after.offset if after else 0) + size)
     return ids, Position(int(last[1]), last[0])
 
@@ -55,10 +68,10 @@ def list_claims(query: ClaimQuery, page_size: int = PAGE_SIZE) -> ClaimPage:
     """One page of the claims matching the query, with search matches marked."""
     ids, following = page_rows(query, page_size, query.after)
     records = claim_records(query.connection, ids)
-    if query.filters.q:
-        marked = highlights(query.connection, ids, query.filters.q)
+    mark = highlighter(query.filters.q)
+    if mark is not None:
         for record in records:
-            record.assertion_marked, record.quote_marked = marked.get(record.id, (None, None))
+            record.assertion_marked, record.quote_marked = mark(record.assertion, record.quote_text)
     total, capped = count_claims(query)
     return ClaimPage(records, total, capped, following, query.after is None, page_size)
 
@@ -71,7 +84,7 @@ def page_start(query: ClaimQuery, page: int, page_size: int = PAGE_SIZE) -> Posi
     skipped = (page - 1) * page_size
     if query.walk.key is None:
         return Position(offset=skipped)
-    rows = query.connection.execute(query.walk.ids(1, offset=skipped - 1)).all()
+    rows = query.rows(query.walk.ids(offset=True), limit=1, offset=skipped - 1)
     return Position(int(rows[0][1]), rows[0][0]) if rows else None
 
 

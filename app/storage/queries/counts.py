@@ -3,9 +3,12 @@ up to a cap, and said to be capped."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from sqlalchemy import func, select
 
-from app.storage.queries.plan import ClaimQuery
+from app.storage.queries.compiled import Prepared
+from app.storage.queries.plan import ClaimQuery, Walk
 from app.storage.queries.search import RANKED
 
 COUNT_CAP = 10_000  # a total no summary answers is counted up to this many claims
@@ -16,6 +19,9 @@ def count_claims(query: ClaimQuery) -> tuple[int, bool]:
     exact = query.summary_count()
     if exact is not None:
         return exact, False
+    if query.plain_ranking:
+        found = query.ranking.total()
+        return found, found >= RANKED
     if query.walk.key is None:
         # Only the RANKED most recent matches are ranked and listed: when all of those
         # match, there may be more, and the page says "more than".
@@ -26,5 +32,12 @@ def count_claims(query: ClaimQuery) -> tuple[int, bool]:
 
 
 def _count(query: ClaimQuery, limit: int) -> int:
-    ids = query.walk.ids(limit).subquery()
-    return int(query.connection.execute(select(func.count()).select_from(ids)).scalar_one())
+    return int(query.rows(_counted(query.walk), limit=limit)[0][0])
+
+
+@lru_cache(maxsize=512)
+def _counted(walk: Walk) -> Prepared:
+    """How many rows the walk has, up to `:limit` (ranked matches are counted unordered;
+    a walk stays in its index order, so that it stops at the limit)."""
+    ids = walk.select(ordered=walk.key is not None).subquery()
+    return Prepared(select(func.count()).select_from(ids))

@@ -49,6 +49,14 @@ def start(connection: Connection, seconds: float) -> None:
     connection.info[CHECK] = check_deadline
 
 
+def check(connection: Connection) -> None:
+    """Fail now if the request ran out of time (for statements run on the driver's own
+    connection, which SQLAlchemy's events do not see; SQLite's handler sees them all)."""
+    check_deadline = connection.info.get(CHECK)
+    if check_deadline is not None:
+        check_deadline()
+
+
 def extend(connection: Connection, seconds: float) -> None:
     """Give the request `seconds` from now in all (a bulk export gets longer than a page)."""
     limits: list[float] | None = connection.info.get(LIMITS)

@@ -20,6 +20,7 @@ from sqlalchemy import ColumnElement, Connection, Select, Table, exists, func, s
 
 from app.extraction.model import STANCES
 from app.storage.queries import names
+from app.storage.queries.compiled import Prepared, in_list
 from app.storage.queries.spec import parse_choice
 from app.storage.tables import (
     ACTOR_STATS,
@@ -91,16 +92,37 @@ class Dimension:
         """What to show for each slug."""
         return {slug: slug for slug in slugs}
 
-    def keys(self, values: Sequence[str]) -> Any:
-        """The summary-table keys of `values` (ids, or the values themselves)."""
-        return list(values)
+    @property
+    def param(self) -> str:
+        """The parameter its statements bind the chosen values to: "source_values"."""
+        return f"{self.name}_values"
 
-    def check(self, values: Sequence[str], claim_id: ColumnElement[str]) -> ColumnElement[bool]:
-        """True for the claim `claim_id` when it has one of `values`."""
+    def bind(self, values: Sequence[str]) -> dict[str, list[str]]:
+        """The parameters binding `values` as the chosen ones."""
+        return {self.param: list(values)}
+
+    def keys(self, values: Sequence[str]) -> Any:
+        """The summary-table keys of `values`, written into a statement run once (ids, or the
+        values themselves); statements compiled once bind them instead (`has_key`)."""
+        table = self.names
+        if table is None:
+            return list(values)
+        return select(table.c.id).where(table.c.slug.in_(list(values)))
+
+    def has_key(self, column: ColumnElement[Any]) -> ColumnElement[bool]:
+        """`column` (of a claim or a summary) holds one of the chosen values' keys."""
+        table = self.names
+        if table is None:
+            return in_list(column, self.param)
+        return column.in_(select(table.c.id).where(in_list(table.c.slug, self.param)))
+
+    def check(self, claim_id: ColumnElement[str]) -> ColumnElement[bool]:
+        """True for the claim `claim_id` when it has one of the chosen values."""
         raise NotImplementedError
 
-    def walk(self, values: Sequence[str]) -> IndexWalk | None:
-        """The index that lists the claims of `values` in list order, if there is one."""
+    def walk(self, many: bool) -> IndexWalk | None:
+        """The index that lists the claims of the chosen values (`many`: more than one) in
+        list order, if there is one."""
         return None
 
     def sample_counts(self, sample: Select, limit: int) -> Select:
@@ -123,9 +145,14 @@ class Dimension:
         statement = statement.join(top, top.c.key == table.c.id)
         return statement.order_by(top.c.n.desc(), table.c.label)
 
-    def facet_values(self, connection: Connection, statement: Select) -> list[FacetValue]:
+    def facet_values(
+        self, connection: Connection, statement: Prepared, params: dict[str, Any]
+    ) -> list[FacetValue]:
+        """FacetValues from a `facet_statement` run with `params`, most claims first."""
+        return self.facet_rows(statement.rows(connection, params))
+
+    def facet_rows(self, rows: list[tuple[Any, ...]]) -> list[FacetValue]:
         """FacetValues from the rows of a `facet_statement`, most claims first."""
-        rows = connection.execute(statement).all()
         if self.names is None:
             found = [FacetValue(str(key), str(key), int(n)) for key, n in rows if key is not None]
             return sorted(found, key=lambda value: (-value.count, value.label))
@@ -157,16 +184,13 @@ class LinkDimension(Dimension):
     def labels(self, connection: Connection, slugs: tuple[str, ...]) -> dict[str, str]:
         return names.labels_of(connection, self.table, slugs)
 
-    def keys(self, values: Sequence[str]) -> Any:
-        return select(self.table.c.id).where(self.table.c.slug.in_(list(values)))
-
-    def check(self, values: Sequence[str], claim_id: ColumnElement[str]) -> ColumnElement[bool]:
+    def check(self, claim_id: ColumnElement[str]) -> ColumnElement[bool]:
         link = self.link
-        return exists().where(link.c.claim_id == claim_id, link.c[self.key].in_(self.keys(values)))
+        return exists().where(link.c.claim_id == claim_id, self.has_key(link.c[self.key]))
 
-    def walk(self, values: Sequence[str]) -> IndexWalk:
-        where = self.link.c[self.key].in_(self.keys(values))
-        return IndexWalk(self.link, self.link.c.claim_id, where, distinct=len(values) > 1)
+    def walk(self, many: bool) -> IndexWalk:
+        where = self.has_key(self.link.c[self.key])
+        return IndexWalk(self.link, self.link.c.claim_id, where, distinct=many)
 
     def sample_counts(self, sample: Select, limit: int) -> Select:
         key, n = self.link.c[self.key], func.count().label("n")
@@ -216,22 +240,17 @@ class ColumnDimension(Dimension):
             return {slug: slug for slug in slugs}
         return names.labels_of(connection, self.table, slugs)
 
-    def keys(self, values: Sequence[str]) -> Any:
-        if self.table is None:
-            return list(values)
-        return select(self.table.c.id).where(self.table.c.slug.in_(list(values)))
-
-    def own(self, values: Sequence[str]) -> ColumnElement[bool]:
+    def own(self) -> ColumnElement[bool]:
         """The condition on the claims table itself."""
-        return CLAIMS.c[self.key].in_(self.keys(values))
+        return self.has_key(CLAIMS.c[self.key])
 
-    def check(self, values: Sequence[str], claim_id: ColumnElement[str]) -> ColumnElement[bool]:
+    def check(self, claim_id: ColumnElement[str]) -> ColumnElement[bool]:
         if claim_id is CLAIMS.c.id:
-            return self.own(values)
-        return exists().where(CLAIMS.c.id == claim_id, self.own(values))
+            return self.own()
+        return exists().where(CLAIMS.c.id == claim_id, self.own())
 
-    def walk(self, values: Sequence[str]) -> IndexWalk:
-        return IndexWalk(CLAIMS, CLAIMS.c.id, self.own(values))
+    def walk(self, many: bool) -> IndexWalk:
+        return IndexWalk(CLAIMS, CLAIMS.c.id, self.own())
 
     def sample_counts(self, sample: Select, limit: int) -> Select:
         column, n = CLAIMS.c[self.key], func.count().label("n")

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from sqlalchemy import Connection, Select, Table, bindparam, func, or_, select
+from sqlalchemy import Connection, Table, bindparam, func, or_, select
 
 from app.slugs import slugify
+from app.storage.queries.compiled import Prepared, in_list
 from app.storage.queries.spec import FilterError
 
 KNOWN_SHOWN = 12  # names listed when a name matches nothing
@@ -29,7 +30,7 @@ def by_slug_or_label(connection: Connection, table: Table, value: str) -> list[s
     """Slugs whose slug or label is `value` (any case); an exact slug comes first."""
     wanted = value.strip().lower()
     slug = slugify(wanted)
-    if slug == wanted and connection.execute(_exact(table), {"slug": slug}).first():
+    if slug == wanted and _exact(table).first(connection, {"slug": slug}):
         return [slug]  # the canonical form every link uses: one index lookup
     statement = (
         select(table.c.slug)
@@ -42,9 +43,10 @@ def by_slug_or_label(connection: Connection, table: Table, value: str) -> list[s
 
 
 @lru_cache(maxsize=16)
-def _exact(table: Table) -> Select:
-    """The statement finding a slug as it is (built once per table)."""
-    return select(table.c.slug).where(table.c.slug == bindparam("slug"))
+def _exact(table: Table) -> Prepared:
+    """The statement finding a slug as it is (compiled once per table: every link to a
+    filtered list names its values by slug)."""
+    return Prepared(select(table.c.slug).where(table.c.slug == bindparam("slug")))
 
 
 def by_alias(
@@ -95,5 +97,10 @@ def labels_of(connection: Connection, table: Table, slugs: tuple[str, ...]) -> d
     """Labels by slug for the given slugs of one names table."""
     if not slugs:
         return {}
-    statement = select(table.c.slug, table.c.label).where(table.c.slug.in_(slugs))
-    return {row.slug: row.label for row in connection.execute(statement)}
+    return {slug: label for slug, label in _labels(table).rows(connection, {"slugs": list(slugs)})}
+
+
+@lru_cache(maxsize=16)
+def _labels(table: Table) -> Prepared:
+    """The statement of `labels_of` (compiled once per table)."""
+    return Prepared(select(table.c.slug, table.c.label).where(in_list(table.c.slug, "slugs")))

@@ -1,8 +1,9 @@
 """The one output shape of a claim: the API, its OpenAPI schema and every export format.
 
-`ClaimOut.of(record)` builds it from the query layer's `ClaimRecord`; JSON is its
-`model_dump`, CSV its `csv_row` (lists joined with "; "). The shape is documented in
-docs/claims.md.
+`claim_dict(record)` builds it from the query layer's `ClaimRecord` as plain values,
+which the API serialises as they are; `ClaimOut.of(record)` is the same as a model (the
+export, the OpenAPI schema), CSV its `csv_row` (lists joined with "; "). The shape is
+documented in docs/claims.md.
 """
 
 from __future__ import annotations
@@ -82,41 +83,8 @@ class ClaimOut(BaseModel):
 
     @classmethod
     def of(cls, record: ClaimRecord) -> ClaimOut:
-        """The output shape of one claim record (read from the database, so not validated
-        again: `model_construct`)."""
-        speaker = None
-        if record.speaker_name:
-            speaker = Speaker.model_construct(name=record.speaker_name, role=record.speaker_role)
-        period = None
-        if record.event_start or record.event_end:
-            period = Period.model_construct(start=record.event_start, end=record.event_end)
-        article = record.article
-        return cls.model_construct(
-            id=record.id,
-            url=claim_url(record.id),
-            assertion=record.assertion,
-            quote=Quote.model_construct(
-                text=record.quote_text,
-                start=record.quote_start,
-                end=record.quote_end,
-                prefix=record.quote_prefix,
-                suffix=record.quote_suffix,
-            ),
-            sources=[
-                SourceRef.model_construct(slug=s.slug, label=s.label, kind=s.kind)
-                for s in record.sources
-            ],
-            speaker=speaker,
-            actor=_named(record.actor),
-            target=_named(record.target),
-            topics=[NamedRef.model_construct(slug=t.slug, label=t.label) for t in record.topics],
-            stance=record.stance,
-            said_on=SaidOn.model_construct(date=record.said_on, precision=record.said_on_precision),
-            event_period=period,
-            article=ArticleRef.model_construct(
-                slug=article.slug, title=article.title, url=article.url, published=article.published
-            ),
-        )
+        """The output shape of one claim record (`claim_dict`, as a model)."""
+        return cls.model_validate(claim_dict(record))
 
     def csv_row(self) -> dict[str, Any]:
         """The claim flattened to `CSV_COLUMNS`; lists joined with "; "."""
@@ -151,10 +119,51 @@ class ClaimOut(BaseModel):
         }
 
 
+def claim_dict(record: ClaimRecord) -> dict[str, Any]:
+    """The claim in the output shape, as plain values: what the API serialises for every
+    claim it lists (a model per claim costs more than the claim's query). A test checks
+    that `ClaimOut` reads it back unchanged."""
+    article = record.article
+    return {
+        "id": record.id,
+        "url": claim_url(record.id),
+        "assertion": record.assertion,
+        "quote": {
+            "text": record.quote_text,
+            "start": record.quote_start,
+            "end": record.quote_end,
+            "prefix": record.quote_prefix,
+            "suffix": record.quote_suffix,
+        },
+        "sources": [{"slug": s.slug, "label": s.label, "kind": s.kind} for s in record.sources],
+        "speaker": (
+            {"name": record.speaker_name, "role": record.speaker_role}
+            if record.speaker_name
+            else None
+        ),
+        "actor": _named_dict(record.actor),
+        "target": _named_dict(record.target),
+        "topics": [{"slug": t.slug, "label": t.label} for t in record.topics],
+        "stance": record.stance,
+        "said_on": {"date": record.said_on, "precision": record.said_on_precision},
+        "event_period": (
+            {"start": record.event_start, "end": record.event_end}
+            if record.event_start or record.event_end
+            else None
+        ),
+        "article": {
+            "slug": article.slug,
+            "title": article.title,
+            "url": article.url,
+            "published": article.published,
+        },
+    }
+
+
+def _named_dict(value: Any) -> dict[str, str] | None:
+    return None if value is None else {"slug": value.slug, "label": value.label}
+
+
 def claim_url(claim_id: str) -> str:
     """The root-relative permalink of a claim."""
     return f"/claims/{claim_id}"
-
-
-def _named(value: Any) -> NamedRef | None:
-    return None if value is None else NamedRef.model_construct(slug=value.slug, label=value.label)

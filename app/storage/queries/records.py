@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Row, Select, bindparam, select
+from sqlalchemy import Connection, Select, select
 from sqlalchemy.orm import aliased
 
+from app.storage.queries.compiled import Prepared, in_list
 from app.storage.tables import (
     ARTICLES,
     CLAIM_SOURCES,
@@ -79,43 +80,48 @@ class ClaimRecord:
     quote_marked: str | None = None
 
 
+_OWN_FIELDS = [name for name in ClaimRecord.__dataclass_fields__ if name in CLAIMS.c]
+_OWN = len(_OWN_FIELDS)
+# A record is built from a row positionally: the claim's own columns come first, in order.
+assert list(ClaimRecord.__dataclass_fields__)[:_OWN] == _OWN_FIELDS
+
+
 def _claims_statement() -> Select:
     actor, target = aliased(ENTITIES), aliased(ENTITIES)
     return (
         select(
-            CLAIMS,
-            ARTICLES.c.slug.label("article_slug"),
-            ARTICLES.c.title.label("article_title"),
-            ARTICLES.c.publisher.label("article_publisher"),
-            ARTICLES.c.url.label("article_url"),
-            ARTICLES.c.published.label("article_published"),
-            actor.c.slug.label("actor_slug"),
-            actor.c.label.label("actor_label"),
-            target.c.slug.label("target_slug"),
-            target.c.label.label("target_label"),
+            *(CLAIMS.c[name] for name in _OWN_FIELDS),
+            ARTICLES.c.slug,
+            ARTICLES.c.title,
+            ARTICLES.c.publisher,
+            ARTICLES.c.url,
+            ARTICLES.c.published,
+            actor.c.slug,
+            actor.c.label,
+            target.c.slug,
+            target.c.label,
         )
         .join(ARTICLES, ARTICLES.c.id == CLAIMS.c.article_id)
         .outerjoin(actor, actor.c.id == CLAIMS.c.actor_id)
         .outerjoin(target, target.c.id == CLAIMS.c.target_id)
-        .where(CLAIMS.c.id.in_(bindparam("ids", expanding=True)))
+        .where(in_list(CLAIMS.c.id, "ids"))
     )
 
 
-# Built once: every page loads its claims with these three statements.
-CLAIMS_BY_ID = _claims_statement()
-SOURCES_OF = (
+# Compiled once: every page loads its claims with these three statements.
+CLAIMS_BY_ID = Prepared(_claims_statement())
+SOURCES_OF = Prepared(
     select(CLAIM_SOURCES.c.claim_id, SOURCES.c.slug, SOURCES.c.label, SOURCES.c.kind)
     .join(SOURCES, SOURCES.c.id == CLAIM_SOURCES.c.source_id)
-    .where(CLAIM_SOURCES.c.claim_id.in_(bindparam("ids", expanding=True)))
+    .where(in_list(CLAIM_SOURCES.c.claim_id, "ids"))
     .order_by(CLAIM_SOURCES.c.claim_id, CLAIM_SOURCES.c.position)
 )
-TOPICS_OF = (
+TOPICS_OF = Prepared(
     select(CLAIM_TOPICS.c.claim_id, TOPICS.c.slug, TOPICS.c.label)
     .join(TOPICS, TOPICS.c.id == CLAIM_TOPICS.c.topic_id)
-    .where(CLAIM_TOPICS.c.claim_id.in_(bindparam("ids", expanding=True)))
+    .where(in_list(CLAIM_TOPICS.c.claim_id, "ids"))
     .order_by(TOPICS.c.label)
 )
-_OWN_FIELDS = [name for name in ClaimRecord.__dataclass_fields__ if name in CLAIMS.c]
 
 
 def claim_records(connection: Connection, ids: Sequence[str]) -> list[ClaimRecord]:
@@ -123,26 +129,22 @@ def claim_records(connection: Connection, ids: Sequence[str]) -> list[ClaimRecor
     if not ids:
         return []
     wanted = {"ids": list(ids)}
-    by_id = {row.id: _record(row) for row in connection.execute(CLAIMS_BY_ID, wanted)}
-    for source in connection.execute(SOURCES_OF, wanted):
-        by_id[source.claim_id].sources.append(Source(source.slug, source.label, source.kind))
-    for topic in connection.execute(TOPICS_OF, wanted):
-        by_id[topic.claim_id].topics.append(Named(topic.slug, topic.label))
+    by_id = {row[0]: _record(row) for row in CLAIMS_BY_ID.rows(connection, wanted)}
+    for claim_id, slug, label, kind in SOURCES_OF.rows(connection, wanted):
+        by_id[claim_id].sources.append(Source(slug, label, kind))
+    for claim_id, slug, label in TOPICS_OF.rows(connection, wanted):
+        by_id[claim_id].topics.append(Named(slug, label))
     return [by_id[claim_id] for claim_id in ids if claim_id in by_id]
 
 
-def _record(row: Row[Any]) -> ClaimRecord:
-    values = row._mapping
-    article = ArticleInfo(
-        values["article_slug"],
-        values["article_title"],
-        values["article_publisher"],
-        values["article_url"],
-        values["article_published"],
-    )
-    record = ClaimRecord(**{name: values[name] for name in _OWN_FIELDS}, article=article)
-    if values["actor_slug"]:
-        record.actor = Named(values["actor_slug"], values["actor_label"])
-    if values["target_slug"]:
-        record.target = Named(values["target_slug"], values["target_label"])
+def _record(row: tuple[Any, ...]) -> ClaimRecord:
+    """A record from a row of CLAIMS_BY_ID: the claim's own columns, then its article's,
+    its actor's and its target's."""
+    slug, title, publisher, url, published, actor, actor_label, target, target_label = row[_OWN:]
+    own = dict(zip(_OWN_FIELDS, row, strict=False))
+    record = ClaimRecord(**own, article=ArticleInfo(slug, title, publisher, url, published))
+    if actor:
+        record.actor = Named(actor, actor_label)
+    if target:
+        record.target = Named(target, target_label)
     return record

@@ -7,15 +7,13 @@ search finds every word typed, each as a prefix, and nothing typed is read as sy
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Sequence
-from weakref import WeakKeyDictionary
+from collections.abc import Callable
 
-from sqlalchemy import Connection, Float, String, Subquery, column, select, text
+from sqlalchemy import Connection, Float, String, Subquery, column, text
 
 from app.storage.db import PG_SEARCH_TABLE, PG_TEXT_CONFIG
-from app.storage.tables import CLAIMS
+from app.storage.queries.compiled import Prepared
 
 MARK_START = "\x02"  # wraps matched words in highlighted text; the web layer turns
 MARK_END = "\x03"  # these into <mark> elements after escaping the text around them
@@ -61,66 +59,107 @@ def distinctive_words(text_: str) -> list[str]:
     return words[:DISTINCTIVE] or search_words(text_)[:DISTINCTIVE]
 
 
-def fts_matches(dialect: str, q: str, ranked: bool = False) -> Subquery | None:
-    """A (claim_id, rank) subquery of the claims matching `q`, best first by `rank`.
+def search_params(dialect: str, q: str) -> dict[str, str] | None:
+    """The parameters `fts_matches` and `ranked_matches` bind for the words of `q`; None
+    when `q` has no words."""
+    if dialect == "postgresql":
+        query = tsquery_expression(q)
+        return None if query is None else {"query": query}
+    match = match_expression(q)
+    return None if match is None else {"match": match}
 
-    None: `q` has no words.
+
+def fts_matches(dialect: str) -> Subquery:
+    """A (claim_id, rank) subquery of the claims matching the bound words (membership: on
+    SQLite no rank is computed)."""
+    if dialect == "postgresql":
+        return _pg_matches()
+    statement = text("SELECT claim_id, 0.0 AS rank FROM claims_fts WHERE claims_fts MATCH :match")
+    return statement.columns(column("claim_id", String), column("rank", Float)).subquery("fts")
+
+
+def ranked_matches(dialect: str) -> Subquery:
+    """A (claim_id, rank) subquery of the ranked matches, best first by `rank`.
+
+    On SQLite these are the RANKED most recently loaded matches, ranked once per request
+    (`RankedMatches`) and bound as the JSON list `:ranked` of [claim id, place]; on
+    PostgreSQL every match, ranked by `ts_rank`.
     """
     if dialect == "postgresql":
-        return _pg_matches(q)
-    match = match_expression(q)
-    if match is None:
-        return None
-    if ranked:
-        # Ranking reads every match's positions; rank the RANKED most recently loaded
-        # matches (the engine walks them newest first and stops), so a common word stays
-        # quick.
-        statement = text(
-            "SELECT claim_id, rank FROM (SELECT claim_id, bm25(claims_fts) AS rank "
-            "FROM claims_fts WHERE claims_fts MATCH :match ORDER BY rowid DESC LIMIT :ranked)"
-        ).bindparams(match=match, ranked=RANKED)
-    else:  # membership only: no rank to compute
-        statement = text(
-            "SELECT claim_id, 0.0 AS rank FROM claims_fts WHERE claims_fts MATCH :match"
-        ).bindparams(match=match)
-    return statement.columns(column("claim_id", String), column("rank", Float)).subquery("fts")
-
-
-_RANKED: WeakKeyDictionary[Connection, dict[str, str]] = WeakKeyDictionary()
-
-
-def ranked_matches(connection: Connection, q: str) -> Subquery | None:
-    """`fts_matches(..., ranked=True)`, ranked once per connection (a request's).
-
-    A search page asks for its matches several times (the page, the total, each facet);
-    on SQLite the engine ranks them once and the queries read the list it returned.
-    """
-    if connection.dialect.name != "sqlite":
-        return fts_matches(connection.dialect.name, q, ranked=True)
-    found = _RANKED.setdefault(connection, {})
-    if q not in found:
-        match = match_expression(q)
-        if match is None:
-            return None
-        found[q] = json.dumps(_ranked_rows(connection, match))
+        return _pg_matches()
     statement = text(
         "SELECT json_extract(value, '$[0]') AS claim_id, json_extract(value, '$[1]') AS rank "
-        "FROM json_each(:matches)"
-    ).bindparams(matches=found[q])
+        "FROM json_each(:ranked)"
+    )
     return statement.columns(column("claim_id", String), column("rank", Float)).subquery("fts")
 
 
-def _ranked_rows(connection: Connection, match: str) -> list[tuple[str, float]]:
-    """(claim id, rank) of the RANKED most recently loaded matches, read straight from the
-    driver: two thousand rows are cheaper as plain tuples than as result rows."""
-    if not connection.in_transaction():
-        connection.begin()  # the request's one snapshot, begun before the driver reads
-    raw = connection.connection.driver_connection
-    statement = (
-        "SELECT claim_id, rank FROM (SELECT claim_id, bm25(claims_fts) AS rank FROM claims_fts "
-        "WHERE claims_fts MATCH ? ORDER BY rowid DESC LIMIT ?)"
+# Ranking reads every match's positions: rank the RANKED most recently loaded matches (the
+# engine walks them newest first and stops), so that a common word stays quick. The
+# engine sorts them by rank and returns only the full-text rowids asked for; a claim's id,
+# which lives in the full-text table's content, is read for the claims a page or a facet
+# uses.
+BEST_RANKED = Prepared(
+    text(
+        "SELECT rowid FROM (SELECT rowid, bm25(claims_fts) AS rank FROM claims_fts "
+        "WHERE claims_fts MATCH :match ORDER BY rowid DESC LIMIT :ranked_limit) "
+        "ORDER BY rank, rowid DESC LIMIT :limit"
+    ).bindparams(ranked_limit=RANKED)
+)
+RANKED_COUNT = Prepared(
+    text(
+        "SELECT count(*) FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH :match "
+        "ORDER BY rowid DESC LIMIT :ranked_limit)"
+    ).bindparams(ranked_limit=RANKED)
+)
+CLAIM_IDS_OF_ROWS = Prepared(
+    text(
+        "SELECT rowid, claim_id FROM claims_fts WHERE rowid IN (SELECT value FROM json_each(:rows))"
     )
-    return list(raw.execute(statement, (match, RANKED)).fetchall())  # type: ignore[union-attr]
+)
+
+
+class RankedMatches:
+    """One request's SQLite search ranked by relevance: the RANKED most recently loaded
+    matches of the bound words, best first (ties: the most recently loaded first).
+
+    Only as many are fetched as asked for (a page, a facet's sample), ranked once per
+    request when the first ask is the largest; claim ids are read once per match.
+    """
+
+    def __init__(self, connection: Connection, match: str) -> None:
+        self.connection = connection
+        self.match = match
+        self._best: list[int] = []
+        self._asked = 0  # how many `_best` was fetched as: fewer found means all are there
+        self._ids: dict[int, str] = {}
+
+    def rowids(self, stop: int) -> list[int]:
+        """The full-text rowids of the best `stop` matches (fewer if there are fewer)."""
+        if stop > self._asked and len(self._best) == self._asked:
+            params = {"match": self.match, "limit": stop}
+            self._best = [row[0] for row in BEST_RANKED.rows(self.connection, params)]
+            self._asked = stop
+        return self._best[:stop]
+
+    def claim_ids(self, start: int, stop: int) -> list[str]:
+        """The claim ids of the matches from place `start` to `stop`."""
+        rowids = self.rowids(stop)[start:stop]
+        missing = [rowid for rowid in rowids if rowid not in self._ids]
+        if missing:
+            for rowid, claim_id in CLAIM_IDS_OF_ROWS.rows(self.connection, {"rows": missing}):
+                self._ids[rowid] = claim_id
+        return [self._ids[rowid] for rowid in rowids if rowid in self._ids]
+
+    def more_than(self, count: int) -> bool:
+        """Whether there are more than `count` ranked matches."""
+        return len(self.rowids(count + 1)) > count
+
+    def total(self) -> int:
+        """How many matches are ranked (at most RANKED)."""
+        if len(self._best) < self._asked:  # all were fetched
+            return len(self._best)
+        return int(RANKED_COUNT.scalar(self.connection, {"match": self.match}))
 
 
 def assertion_matches(dialect: str, assertion: str) -> Subquery | None:
@@ -147,36 +186,28 @@ def assertion_matches(dialect: str, assertion: str) -> Subquery | None:
     return statement.columns(column("claim_id", String)).subquery("same")
 
 
-def _pg_matches(q: str) -> Subquery | None:
-    query = tsquery_expression(q)
-    if query is None:
-        return None
+def _pg_matches() -> Subquery:
     statement = text(
         f"SELECT claim_id, -ts_rank(document, to_tsquery('{PG_TEXT_CONFIG}', :query)) AS rank "
         f"FROM {PG_SEARCH_TABLE} WHERE document @@ to_tsquery('{PG_TEXT_CONFIG}', :query)"
-    ).bindparams(query=query)
+    )
     return statement.columns(column("claim_id", String), column("rank", Float)).subquery("fts")
 
 
-def highlights(connection: Connection, ids: Sequence[str], q: str) -> dict[str, tuple[str, str]]:
-    """The assertion and a quote snippet of each claim, matched words marked.
+def highlighter(q: str) -> Callable[[str, str], tuple[str, str]] | None:
+    """A function marking the words of `q` in an assertion and in a snippet of a quote;
+    None when `q` has no words.
 
     Marked here rather than by the search engine: asking the engine would make it walk
-    every match again, and the page shows only a page of claims.
+    every match again, and the page shows only a page of claims, whose texts it has.
     """
     words = search_words(q)
-    if not ids or not words:
-        return {}
+    if not words:
+        return None
     pattern = re.compile(
         r"\b(?:" + "|".join(re.escape(word) for word in words) + r")\w*", re.IGNORECASE
     )
-    statement = select(CLAIMS.c.id, CLAIMS.c.assertion, CLAIMS.c.quote_text).where(
-        CLAIMS.c.id.in_(list(ids))
-    )
-    return {
-        row.id: (_mark(row.assertion, pattern), _snippet(row.quote_text, pattern))
-        for row in connection.execute(statement)
-    }
+    return lambda assertion, quote: (_mark(assertion, pattern), _snippet(quote, pattern))
 
 
 def _mark(text: str, pattern: re.Pattern[str]) -> str:
