@@ -214,3 +214,15 @@ def test_two_leaders_the_data_or_the_text_name_speak_together() -> None:
     )
     result = read(body, publisher="The White House")
     assert who(result, "reaffirmed the importance of the alliance")[0] == ["Washington", "Tokyo"]
+
+
+def test_a_readout_sentence_with_two_clauses_gives_no_claim_without_words() -> None:
+    body = (
+        "The meeting also focused on support for workers and families. The group also "
+        "discussed how the port is open for business, and the President reiterated his "
+        "support for bringing commerce and tourism back to the city."
+    )
+    title = "Readout of President Biden's Meeting with the Port Recovery Team"
+    result = read(body, title=title, publisher="The White House")
+    assert all(c.quote.text.strip() for c in result.claims)
+    assert who(result, "reiterated his support for bringing commerce")[0] == ["Washington"]

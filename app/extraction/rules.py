@@ -120,7 +120,8 @@ def cue_before(reader: Reader, sentence: Span) -> bool:
         # read by the rules too, narration only when none reads it
         reader.read_clause(trim(main, 0, parsed.tail_start))
         quote = trim(main, parsed.tail_start, end)
-        reader.add(main, content, parsed.who, parsed.stance, parsed.said_text, "tail", quote)
+        if quote.text.strip():  # a clause that ends before its tail leaves the tail no words
+            reader.add(main, content, parsed.who, parsed.stance, parsed.said_text, "tail", quote)
     else:
         quote = trim(main, 0, end)
         reader.add(quote, content, parsed.who, parsed.stance, parsed.said_text, "cue_before")
