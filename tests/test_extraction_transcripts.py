@@ -226,3 +226,36 @@ def test_a_readout_sentence_with_two_clauses_gives_no_claim_without_words() -> N
     result = read(body, title=title, publisher="The White House")
     assert all(c.quote.text.strip() for c in result.claims)
     assert who(result, "reiterated his support for bringing commerce")[0] == ["Washington"]
+
+
+FACT_SHEET = (
+    "The Administration has taken swift action to support response and recovery "
+    "efforts.\n\n"
+    "Providing Emergency Support:\n\n"
+    "FEMA has already delivered more than 4.5 million meals and 3.6 million liters of water "
+    "to the region. The Defense Logistics Agency has been activated for leasing of "
+    "additional generators.\n\n"
+    "Assistance to Disaster Survivors:\n\n"
+    "FEMA and the Small Business Administration are providing assistance to disaster "
+    "survivors who have sustained losses from the storm."
+)
+
+
+def test_a_fact_sheets_section_headings_name_no_speaker_and_are_no_claims() -> None:
+    title = "FACT SHEET: Federal Response to the Storm"
+    result = read(FACT_SHEET, title=title, publisher="The White House")
+    # the paragraphs under a heading are the fact sheet's own words, not the heading's
+    for words in ("4.5 million meals", "Defense Logistics Agency", "sustained losses"):
+        sources, speaker = who(result, words)
+        assert speaker is None and "Providing Emergency Support" not in sources
+    assert not [c for c in result.claims if "Disaster Survivors:" in c.quote.text]
+
+
+def test_a_heading_that_is_a_persons_name_still_introduces_their_words() -> None:
+    body = (
+        "Readers wrote in about the flood.\n\n"
+        "Maria Lindqvist:\n\n"
+        '"We lost everything on the ground floor, and nobody from the council came."'
+    )
+    result = read(body, title="Letters on the flood")
+    assert who(result, "nobody from the council came")[1] == "Maria Lindqvist"

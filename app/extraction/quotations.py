@@ -25,6 +25,7 @@ from app.extraction.vocabulary import (
     ENGLISH_FUNCTION_WORDS,
     FIRST_PERSON,
     FOREIGN_FUNCTION_WORDS,
+    HONORIFIC_GENDER,
     INTRO_VERBS,
     NAME_PARTICLES,
     PLAIN_ENGLISH,
@@ -237,6 +238,8 @@ def _introduced(reader: Reader, paragraph: Span, sentence: Span) -> Attribution 
     last = reader.drafts[-1] if reader.drafts else None
     if last and last.attributed and last.quote.start >= paragraph.start:
         return last.attribution
+    if heading(paragraph.text) and not _names_someone(reader, paragraph.text):
+        return None  # "Providing Emergency Support:": a fact sheet's section, no speaker
     verbs = list(INTRO_VERB.finditer(sentence.text))
     if verbs:
         before = sentence.text[: verbs[-1].start()]
@@ -259,6 +262,28 @@ def _introduced(reader: Reader, paragraph: Span, sentence: Span) -> Attribution 
     if named:
         return reader.person(named[-1])
     return None
+
+
+def heading(text: str) -> bool:
+    """ "Assistance to Disaster Survivors:": a short line ending in a colon, its words
+    capitalised but for the small ones a title has, with no verb to introduce anybody."""
+    words = text.strip().rstrip(":").split()
+    if not text.rstrip().endswith(":") or not words or len(words) > INTRO_WORDS // 2:
+        return False
+    return all(w[:1].isupper() or _links_a_name(w) or w in PREPOSITIONS for w in words)
+
+
+def _names_someone(reader: Reader, text: str) -> bool:
+    """Whether a heading is somebody's name ("Jane Doe:", "Governor Okoro:", "NATO:"): a
+    given name, an honorific or a title the data knows opens it, or it is a known body."""
+    words = text.strip().rstrip(":").split()
+    knowledge = reader.knowledge
+    return (
+        words[0] in knowledge.name_gender
+        or words[0] in HONORIFIC_GENDER
+        or words[0] in knowledge.title_words
+        or knowledge.lookup(" ".join(words)) is not None
+    )
 
 
 def _subordinate_end(text: str) -> int:

@@ -22,7 +22,13 @@ from app.extraction.knowledge import UNATTRIBUTED, Knowledge
 from app.extraction.mentions import POSSESSIVE, find_mentions, find_name
 from app.extraction.model import Article, DatePoint, SourceRef
 from app.extraction.parsing import SentenceParser
-from app.extraction.quotations import Blocks, first_person, in_another_language, says_nothing
+from app.extraction.quotations import (
+    Blocks,
+    first_person,
+    heading,
+    in_another_language,
+    says_nothing,
+)
 from app.extraction.register import Person
 from app.extraction.rules import RULES
 from app.extraction.signatures import Signatures, Signed
@@ -292,8 +298,8 @@ class Reader:
         self._unattributed(content, stance)
 
     def _unattributed(self, content: Span, stance: str) -> None:
-        if len(content.text.split()) < MIN_CLAIM_WORDS:
-            return
+        if len(content.text.split()) < MIN_CLAIM_WORDS or heading(content.text):
+            return  # a fragment, or a section's heading ("Assistance to Disaster Survivors:")
         said = DatePoint(self.article.published.isoformat(), "day")
         who = Attribution((UNATTRIBUTED,), None, said)
         self.drafts.append(Draft(content, content, who, stance, attributed=False))
