@@ -371,3 +371,14 @@ def test_the_writer_speaking_as_i_inside_a_paragraph_is_the_narration() -> None:
     )
     result = read(body)
     assert who(result, "crowds will be smaller on weekdays") == NARRATION
+
+
+def test_a_listed_leaders_administration_is_the_state_it_governs() -> None:
+    body = (
+        "The Biden administration said it would send more aid to the region next week. "
+        "The Modi government said the new rules would take effect in April."
+    )
+    result = read(body, publisher="Wikinews")
+    # data/people.json lists Joe Biden for Washington and Narendra Modi for New Delhi
+    assert who(result, "send more aid to the region") == (["Washington"], None)
+    assert who(result, "new rules would take effect") == (["New Delhi"], None)

@@ -97,6 +97,11 @@ OWNED_ORGAN = re.compile(  # "The group's Humanitarian Operations Coordination C
     r"^[Tt]he\s+(?P<noun>[a-z]+)(?:'s|’s)(?:\s+(?:[A-ZÀ-Þ][\w’'-]*|of|for|and|on))+"
     r"(?:\s+\([A-Z]{2,8}\))?$"
 )
+# "the Biden administration", "the Modi government": the state its leader heads
+LEADERS_GOVERNMENT = re.compile(
+    r"^(?:[Tt]he\s+)?(?P<leader>[A-ZÀ-Þ][\w’'.-]*(?:\s+[A-ZÀ-Þ][\w’'.-]*)?)"
+    r"\s+(?:administration|government)$"
+)
 BENCH_NOUNS = {"judge", "judges", "justices", "panel", "bench"}
 BRACKETED_END = re.compile(r"\s*\([^()]{1,20}\)\s*$")
 
@@ -123,6 +128,9 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     if states:
         return states  # "the Leaders of the United States and Japan": both states
     text = BASED_IN.sub("", text)  # "The San Jose, California-based company" is "The company"
+    government = _leaders_government(text, knowledge)
+    if government:
+        return government
     if text.lower() in PERSON_PRONOUNS | ANY_PRONOUNS:
         return _pronoun(text.lower(), knowledge, context)
     head, _, appositive = text.partition(", ")
@@ -347,6 +355,16 @@ def _has_cue(words: list[str], knowledge: Knowledge) -> bool:
 
 def _has_verb(text: str) -> bool:
     return any(word in VERB_WORDS for word in text.split())  # "Can Tho" is a place, "can" a verb
+
+
+def _leaders_government(text: str, knowledge: Knowledge) -> Attribution | None:
+    """ "The Biden administration said": the state of the listed leader it is named for
+    (filed by its capital, with nobody as the speaker)."""
+    match = LEADERS_GOVERNMENT.match(text)
+    leader = knowledge.person(match.group("leader")) if match else None
+    if leader is None or leader.source.kind != "government":
+        return None
+    return Attribution((leader.source,))
 
 
 def _several(text: str, knowledge: Knowledge) -> Attribution | None:
