@@ -259,3 +259,14 @@ def test_a_heading_that_is_a_persons_name_still_introduces_their_words() -> None
     )
     result = read(body, title="Letters on the flood")
     assert who(result, "nobody from the council came")[1] == "Maria Lindqvist"
+
+
+def test_two_offices_joined_in_a_readout_are_no_bodys_name() -> None:
+    body = (
+        "The President and the Governors talked about the potential impacts of the storm, "
+        "and the concerns about storm surge and heavy rainfall."
+    )
+    title = "Readout of the President's Call with Governors on the Storm"
+    result = read(body, title=title, publisher="The White House")
+    sources, _ = who(result, "potential impacts of the storm")
+    assert "President and the Governors" not in sources

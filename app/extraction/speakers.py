@@ -102,6 +102,11 @@ LEADERS_GOVERNMENT = re.compile(
     r"^(?:[Tt]he\s+)?(?P<leader>[A-ZÀ-Þ][\w’'.-]*(?:\s+[A-ZÀ-Þ][\w’'.-]*)?)"
     r"\s+(?:administration|government)$"
 )
+# "The President and the Governors": two offices joined, no one body's name
+OFFICES_JOINED = re.compile(
+    r"^[Tt]he\s+[A-ZÀ-Þ][\w’'-]*(?:\s+[A-ZÀ-Þ][\w’'-]*)?"
+    r"\s+and\s+the\s+[A-ZÀ-Þ][\w’'-]*(?:\s+[A-ZÀ-Þ][\w’'-]*)?$"
+)
 BENCH_NOUNS = {"judge", "judges", "justices", "panel", "bench"}
 BRACKETED_END = re.compile(r"\s*\([^()]{1,20}\)\s*$")
 
@@ -200,7 +205,7 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         or (_person(head, appositive, knowledge, context) if titled else None)
         or _pointing_back(head, knowledge, context)
         or _person(head, appositive, knowledge, context)
-        or _body(head, knowledge)
+        or (None if OFFICES_JOINED.match(head) else _body(head, knowledge))
     )
 
 
