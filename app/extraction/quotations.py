@@ -267,10 +267,12 @@ def _introduced(reader: Reader, paragraph: Span, sentence: Span) -> Attribution 
 def heading(text: str) -> bool:
     """ "Assistance to Disaster Survivors:": a short line ending in a colon, its words
     capitalised but for the small ones a title has, with no verb to introduce anybody."""
+    if not text.rstrip().endswith(":"):
+        return False  # most sentences: no colon at the end, nothing to split
     words = text.strip().rstrip(":").split()
-    if not text.rstrip().endswith(":") or not words or len(words) > INTRO_WORDS // 2:
+    if not words or len(words) > INTRO_WORDS // 2:
         return False
-    return all(w[:1].isupper() or _links_a_name(w) or w in PREPOSITIONS for w in words)
+    return all(w[:1].isupper() or _links_a_name(w) for w in words)
 
 
 def _names_someone(reader: Reader, text: str) -> bool:

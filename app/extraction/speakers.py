@@ -205,7 +205,7 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         or (_person(head, appositive, knowledge, context) if titled else None)
         or _pointing_back(head, knowledge, context)
         or _person(head, appositive, knowledge, context)
-        or (None if OFFICES_JOINED.match(head) else _body(head, knowledge))
+        or _body(head, knowledge)
     )
 
 
@@ -264,6 +264,8 @@ def _court_of(head: str, knowledge: Knowledge) -> Attribution | None:
 
 
 def _body(head: str, knowledge: Knowledge) -> Attribution | None:
+    if OFFICES_JOINED.match(head):
+        return None  # "The President and the Governors": two offices, no one body's name
     court = _court_of(head, knowledge)
     if court:
         return court
