@@ -20,7 +20,7 @@ from app.extraction.bodies import unresolved
 from app.extraction.context import Attribution
 from app.extraction.knowledge import UNATTRIBUTED
 from app.extraction.parsing import quotation_open, without_times
-from app.extraction.quotations import first_person, says_nothing
+from app.extraction.quotations import exhorts, first_person, says_nothing
 from app.extraction.register import Person
 from app.extraction.text import Span, trim
 from app.extraction.vocabulary import DETERMINERS, STATEMENT_NOUNS
@@ -55,7 +55,12 @@ def block_quotation(reader: Reader, sentence: Span) -> bool:
     start = reader.paragraph.start + blocks.prefix
     span = trim(sentence, start - sentence.start) if sentence.start < start else sentence
     text = span.text.strip(' "“”')
-    if len(text.split()) >= MIN_QUOTED_WORDS and not text.endswith("?"):
+    # questions, fragments and farewells ("Goodbye the most senior [dictator]") say nothing
+    if (
+        len(text.split()) >= MIN_QUOTED_WORDS
+        and not text.endswith("?")
+        and not exhorts(text, reader.knowledge)
+    ):
         reader.add(span, span, blocks.speaker, "asserted", "", "block_quotation")
     return True
 
@@ -361,7 +366,9 @@ def quotation_continues(reader: Reader, sentence: Span) -> bool:
     )
     if who is None or (who.speaker is None and reader.new_paragraph):
         return False
-    if len(sentence.text.split()) >= MIN_QUOTED_WORDS:  # "Hmmm.": read, but no claim
+    if len(sentence.text.split()) >= MIN_QUOTED_WORDS and not exhorts(
+        sentence.text, reader.knowledge
+    ):  # "Hmmm.", "Please stay home.": read, but no claim
         reader.add(sentence, sentence, who, "asserted", "", "quotation_continues")
     return True
 

@@ -323,8 +323,10 @@ def _person_pronoun(pronoun: str, knowledge: Knowledge, context: Context) -> Att
     last = context.last(person=True)
     if last and last.speaker and context.recently(last):
         speaker = context.register.named(last.speaker.name)
-        if speaker is None or speaker.gender in (None, gender):
+        if speaker is None or speaker.gender == gender:
             return last  # the one who just spoke goes on speaking: "..., he said."
+        if speaker.gender is None and not _named_since(last, gender, context):
+            return last  # no one the pronoun fits better was named since
     person = _subject_before(gender, context) or context.register.nearest(context.position, gender)
     if person is None:
         return last
@@ -332,6 +334,20 @@ def _person_pronoun(pronoun: str, knowledge: Knowledge, context: Context) -> Att
     if earlier and earlier.speaker:
         return earlier
     return person_attribution(person, knowledge, context)
+
+
+def _named_since(last: Attribution, gender: str, context: Context) -> bool:
+    """Whether the text introduced a person of the pronoun's gender after the last speaker
+    spoke ("For Marlene Cook, ... "...," she said" after Darcy Lindgren spoke)."""
+    person = context.register.nearest(context.position, gender)
+    spoken = context.spoken_at.get(id(last))
+    return (
+        person is not None
+        and person.gender == gender
+        and spoken is not None
+        and bool(person.mentions)
+        and person.mentions[0] > spoken
+    )
 
 
 def _subject_before(gender: str, context: Context) -> Person | None:
