@@ -269,3 +269,36 @@ def test_a_body_the_text_names_beats_the_kind_a_clause_gives() -> None:
     )
     result = read(body)
     assert who(result, "never been this low")[0] == ["University of Uppsala"]
+
+
+def test_a_spokesman_for_a_named_service_then_his_name_speaks_for_the_service() -> None:
+    body = (
+        '"Two crews are still on the hill," said a spokesman for the Dunmoor Fire and Rescue '
+        "Service, Alan Pryce."
+    )
+    result = read(body)
+    assert who(result, "Two crews are still on the hill") == (
+        ["Dunmoor Fire and Rescue Service"],
+        "Alan Pryce",
+    )
+
+
+def test_a_police_force_is_no_person() -> None:
+    body = (
+        '"The road will stay closed overnight," said a spokeswoman for the Dunmoor Transport '
+        "Police."
+    )
+    result = read(body)
+    assert who(result, "The road will stay closed overnight") == (
+        ["Dunmoor Transport Police"],
+        None,
+    )
+
+
+def test_a_company_owner_speaks_for_the_company() -> None:
+    body = (
+        "Halvard owner Tom Reese visited the mill on Sunday. Reese said the fire started in "
+        "the boiler room."
+    )
+    result = read(body)
+    assert who(result, "the fire started in the boiler room") == (["Halvard"], "Tom Reese")

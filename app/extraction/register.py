@@ -393,10 +393,11 @@ def _is_person(words: list[str], i: int, j: int, knowledge: Knowledge) -> bool:
         return False  # "Regenerative Grazing Lands Strategy": a programme, not a person
     descriptor = words[i - 1].lower().rstrip(",") if i else ""
     if descriptor in knowledge.organisation_descriptors and not (
-        words[i - 1].endswith(",") and words[i] in knowledge.name_gender
+        words[i] in knowledge.name_gender
+        and (words[i - 1].endswith(",") or descriptor in knowledge.role_nouns)
     ):
         return False  # "budget airline Halvorsen Air", "his club, Sporting Vilanova", but
-        # "on his blog, Daniel Okoro"
+        # "on his blog, Daniel Okoro", "Virgin owner Richard Branson"
     if words[j - 1].strip(",.;:") in knowledge.place_words:
         return False  # "Francis Scott Key Bridge", "Gulf Coast": a place
     last = is_name_word(words, j - 1, knowledge, last=True)
