@@ -199,6 +199,8 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         return Attribution((apposed.source,))  # "The U.N. humanitarian office, OCHA"
     titled = appositive and _name_in(appositive, knowledge) is not None
     whole = whole_name(head, knowledge)  # "The UN Military Observer Group in India and Pakistan"
+    if _nobodys_document(head, knowledge):
+        return None  # "Estimates suggest", "Reports say": no document of anyone's in particular
     return (
         (Attribution((whole,)) if whole else None)
         or _several(text, knowledge)
@@ -209,6 +211,15 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         or _person(head, appositive, knowledge, context)
         or _body(head, knowledge)
     )
+
+
+def _nobodys_document(head: str, knowledge: Knowledge) -> bool:
+    """A bare plural document noun opening a sentence ("Estimates suggest", "Reports say"):
+    documents of no one in particular, unlike "The report said" or "Its figures show"."""
+    words = head.split()
+    if len(words) != 1 or not head[:1].isupper() or not head.endswith("s"):
+        return False
+    return knowledge.back_nouns.get(_singular(head.lower(), knowledge)) == "document"
 
 
 def _owned_document(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
