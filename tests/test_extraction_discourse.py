@@ -208,3 +208,36 @@ def test_a_sentence_that_only_introduces_a_quotation_gives_it_its_speaker() -> N
     assert not [c for c in result.claims if "Ruth Amos writes" in c.quote.text and c.rule]
     assert not [c for c in result.claims if c.quote.text.strip() == "Hmm."]
     assert who(result, "disagreed with her") == (["Unattributed"], None)
+
+
+def test_a_person_the_body_dismissed_no_longer_speaks_for_it() -> None:
+    body = (
+        "Harbour City have sacked manager Tom Ellery after a seventh straight defeat. "
+        "The club said Ellery had been relieved of his duties.\n\n"
+        "Ellery said he was \u201cbitterly disappointed\u201d by the decision."
+    )
+    result = read(body)
+    assert who(result, "bitterly disappointed")[0] != ["Harbour City"]
+    assert who(result, "bitterly disappointed")[1] == "Tom Ellery"
+
+
+def test_she_after_a_newly_named_woman_is_her_not_the_last_speaker() -> None:
+    body = (
+        '"Crews will stay on the ridge all week," fire service spokesperson Robin Haldane '
+        "told reporters in Kelso.\n\n"
+        "Agnes Moray has farmed sheep above the village since 1988. Her barn is gone. "
+        '"I counted the ewes twice and came up short both times," she said.'
+    )
+    result = read(body)
+    assert who(result, "counted the ewes twice")[1] == "Agnes Moray"
+
+
+def test_he_after_a_name_inside_the_last_speakers_quote_stays_with_the_speaker() -> None:
+    body = (
+        "Kaspar Lind was sworn in as chancellor on Friday.\n\n"
+        "Foreign Minister Ilse Brandt of Norway said on Friday that Oslo would not send an "
+        'envoy. "Lind\'s election was neither free nor fair," Brandt said. "His mandate is '
+        'not one we recognise," she added.'
+    )
+    result = read(body)
+    assert who(result, "His mandate is not one we recognise")[1] == "Ilse Brandt"

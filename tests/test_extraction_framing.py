@@ -96,3 +96,19 @@ def test_an_english_paragraph_with_names_in_another_language_is_read() -> None:
     body = "Luis de la Torre y Vega told reporters: “No comment on the vote, we will wait.”"
     result = read(body)
     assert [c.quote.text for c in result.claims] == [body]
+
+
+def test_a_proclamation_that_names_its_author_in_its_own_words_is_theirs() -> None:
+    body = (
+        "Fifty years ago, Americans came together to protect the air we breathe. Today, my "
+        "Administration is building on that legacy.\n\n"
+        "NOW, THEREFORE, I, JOSEPH R. BIDEN JR., President of the United States of America, "
+        "by virtue of the authority vested in me, do hereby proclaim April 22, 2023, as "
+        "Earth Day.\n\n"
+        "JOSEPH R. BIDEN JR."
+    )
+    result = read(body, title="A Proclamation on Earth Day, 2023", publisher="The White House")
+    assert who(result, "protect the air we breathe") == (["Washington"], "Joe Biden")
+    assert who(result, "building on that legacy") == (["Washington"], "Joe Biden")
+    # the signature in capitals is no claim
+    assert not [c for c in result.claims if c.quote.text == "JOSEPH R. BIDEN JR."]

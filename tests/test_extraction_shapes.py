@@ -7,7 +7,7 @@ Expected sources and speakers are read from the words of each paragraph.
 
 from __future__ import annotations
 
-from tests.extraction_reading import read, who
+from tests.extraction_reading import claim, read, who
 
 
 def test_a_quotation_block_after_an_introducing_colon_is_the_introducers() -> None:
@@ -181,3 +181,278 @@ def test_sport_an_act_on_the_pitch_is_no_claim() -> None:
     )
     result = read(body)
     assert who(result, "conceded a penalty") == (["Unattributed"], None)
+
+
+def test_a_quotation_before_an_unnamed_speaker_and_a_cue_is_theirs_not_a_word_in_it() -> None:
+    body = '"It\'s a terrible scene," a rescue worker told reporters in Amatrice.'
+    result = read(body)
+    assert who(result, "It's a terrible scene") == (["Rescue workers"], None)
+
+
+def test_a_body_named_in_a_capital_and_a_lowercase_noun_before_a_job_is_whole() -> None:
+    body = (
+        "Civil protection chief Fabrizio Curcio said 1,000 rescuers were at work in the "
+        "mountain towns."
+    )
+    result = read(body)
+    assert who(result, "1,000 rescuers were at work") == (["Civil protection"], "Fabrizio Curcio")
+
+
+def test_a_state_body_in_common_words_is_the_state_the_sentences_lead_names() -> None:
+    body = (
+        "ANKARA, Feb 6 (Reuters) - A magnitude 7.8 earthquake struck southern Turkey and "
+        "northern Syria early on Monday. In Syria, the health ministry said at least 430 "
+        "people had died in government-held areas."
+    )
+    result = read(body)
+    assert who(result, "at least 430 people had died") == (["Damascus"], None)
+
+
+def test_a_named_group_before_the_kind_of_body_it_is_keeps_its_name() -> None:
+    body = "The White Helmets rescue group reported 380 deaths in rebel-held areas of Idlib."
+    result = read(body)
+    assert who(result, "380 deaths in rebel-held areas") == (["White Helmets"], None)
+
+
+def test_a_body_apposed_with_its_acronym_after_a_persons_possessive_is_the_body() -> None:
+    body = (
+        "A court in Islamabad sentenced former prime minister Imran Khan to three years in "
+        "prison. Khan's party, Pakistan Tehreek-e-Insaf (PTI), said it would challenge the "
+        "ruling in the High Court."
+    )
+    result = read(body)
+    assert who(result, "would challenge the ruling") == (["Pakistan Tehreek-e-Insaf"], None)
+
+
+def test_a_call_for_restraint_is_the_callers_claim() -> None:
+    body = "UN Secretary-General António Guterres called for restraint on both sides."
+    result = read(body)
+    assert who(result, "called for restraint")[0] == ["UN"]
+
+
+def test_according_to_a_name_without_a_comma_is_that_bodys() -> None:
+    body = (
+        "According to the Saudi Interior Ministry over 345 Muslim pilgrims have been killed "
+        "in a stampede near Mecca."
+    )
+    result = read(body)
+    assert who(result, "345 Muslim pilgrims have been killed")[0] == ["Riyadh"]
+
+
+def test_according_to_figures_in_lower_case_without_a_comma_names_no_one() -> None:
+    body = "According to the latest figures more than 300 pilgrims have been killed near Mecca."
+    result = read(body)
+    assert who(result, "300 pilgrims have been killed") == (["Unattributed"], None)
+
+
+def test_a_court_no_name_gives_is_filed_by_where_it_sits() -> None:
+    body = (
+        "A Greek court has ruled that worshippers of the ancient Greek religion may now "
+        "formally associate and worship at archeological sites."
+    )
+    result = read(body)
+    assert who(result, "worshippers of the ancient Greek religion") == (["Greek court"], None)
+
+
+def test_a_state_body_a_place_that_is_no_state_names_is_that_places_body() -> None:
+    body = (
+        "An airstrike on a camp for displaced people in Rafah killed at least 45 people on "
+        "Sunday, the Gaza health ministry said."
+    )
+    result = read(body)
+    assert who(result, "killed at least 45 people") == (["Gaza health ministry"], None)
+
+
+def test_a_participle_that_names_no_clause_stays_in_the_claim_it_follows() -> None:
+    body = (
+        'Egypt\'s foreign ministry condemned the strike, calling it a "flagrant violation" '
+        "of international law."
+    )
+    result = read(body)
+    found = claim(result, "condemned the strike")
+    assert found.quote.text == body
+    assert [s.label for s in found.sources] == ["Cairo"]
+
+
+def test_a_local_business_owner_does_not_speak_for_the_town_named_before() -> None:
+    body = (
+        'Amatrice mayor Sergio Pirozzi told RAI state television: "Half the town is no '
+        'more." Speaking to Wikinews, a local hotel owner, Giulia Rossi, said the shaking '
+        "lasted about twenty seconds."
+    )
+    result = read(body)
+    assert who(result, "Half the town is no more") == (["Amatrice"], "Sergio Pirozzi")
+    assert who(result, "the shaking lasted about twenty seconds")[0] != ["Amatrice"]
+
+
+def test_a_leader_who_expressed_sympathy_says_so() -> None:
+    body = (
+        'Pope Francis expressed his "heartfelt closeness" to the victims of the earthquake '
+        "during his weekly audience."
+    )
+    result = read(body)
+    assert who(result, "heartfelt closeness") == (["Vatican"], "Pope Francis")
+
+
+def test_the_company_with_no_company_named_is_no_group_of_companies() -> None:
+    body = (
+        "Nine mineworkers were killed when a rockfall struck a shaft near Rustenburg on "
+        "Tuesday, the company said."
+    )
+    result = read(body)
+    assert who(result, "Nine mineworkers were killed")[0] != ["Companies"]
+
+
+def test_an_organ_named_with_a_known_bodys_possessive_is_that_bodys() -> None:
+    body = (
+        "In a communique read out at the close of the summit, the AU's Peace and Security "
+        "Council said it strongly condemned the offensive on Goma."
+    )
+    result = read(body)
+    assert who(result, "strongly condemned the offensive") == (["African Union"], None)
+
+
+def test_a_trailing_attribution_before_a_tail_is_read_not_narrated() -> None:
+    body = (
+        "DHAKA — Dengue infections in Bangladesh have more than doubled in the past month, "
+        "the health ministry said on Wednesday, as the World Health Organization warned "
+        "that hospitals in the capital were running short of beds."
+    )
+    result = read(body)
+    assert who(result, "more than doubled in the past month") == (["Dhaka"], None)
+    assert who(result, "running short of beds") == (["WHO"], None)
+
+
+def test_the_judges_of_a_court_the_story_named_are_the_court() -> None:
+    body = (
+        "The European Court of Human Rights ruled on Tuesday that Turkey had violated the "
+        "rights of a jailed reporter. In a unanimous judgment, the seven judges found that "
+        "Turkish courts had relied almost exclusively on her articles."
+    )
+    result = read(body)
+    assert who(result, "relied almost exclusively on her articles")[0] == [
+        "European Court of Human Rights"
+    ]
+
+
+def test_a_subject_after_but_is_not_a_lead_that_a_comma_ends() -> None:
+    body = (
+        "But economists at Itaú Unibanco, Brazil's largest private bank, expect growth to "
+        "slow to around 2% this year."
+    )
+    result = read(body)
+    assert who(result, "expect growth to slow") == (["Itaú Unibanco"], None)
+
+
+def test_a_countrys_opposition_party_is_the_opposition_not_the_state() -> None:
+    body = (
+        "Malawi's main opposition party said on Wednesday that its candidate was leading "
+        "the presidential race."
+    )
+    result = read(body)
+    assert who(result, "was leading the presidential race") == (["Opposition"], None)
+
+
+def test_a_leader_who_defended_a_record_says_so() -> None:
+    body = (
+        "Home Secretary Suella Braverman announced the new forms on Monday. During Prime "
+        "Minister's Questions on Wednesday, Prime Minister Rishi Sunak defended the "
+        "government's record on asylum claims."
+    )
+    result = read(body)
+    assert who(result, "defended the government's record")[1] == "Rishi Sunak"
+
+
+def test_an_organ_named_with_the_groups_possessive_is_the_groups() -> None:
+    body = (
+        "The Houthis said on Sunday they would restrict their attacks on ships in the Red "
+        "Sea. The group's Humanitarian Operations Coordination Center (HOCC) also said that "
+        "sanctions on vessels linked to the United States would stay in place."
+    )
+    result = read(body)
+    assert who(result, "sanctions on vessels linked")[0] == who(result, "restrict their attacks")[0]
+    assert who(result, "sanctions on vessels linked")[0] != ["Unattributed"]
+
+
+def test_a_body_described_then_named_by_its_acronym_is_the_named_body() -> None:
+    body = "The U.N. humanitarian office, OCHA, said it was sending emergency supplies to Kisumu."
+    result = read(body)
+    assert who(result, "sending emergency supplies") == (["OCHA"], None)
+
+
+def test_the_agencies_are_the_several_bodies_that_spoke_together_just_before() -> None:
+    body = (
+        "Britain, the United States and Germany on Tuesday accused Russia's GRU military "
+        "intelligence agency of running a hacking campaign against logistics companies.\n\n"
+        "In a joint advisory, the agencies said the GRU's Unit 26165 had targeted dozens of "
+        "organisations in 12 countries."
+    )
+    result = read(body)
+    assert who(result, "had targeted dozens of organisations")[0] == [
+        "London",
+        "Washington",
+        "Berlin",
+    ]
+
+
+def test_a_short_statement_that_ends_a_paragraph_introduces_no_quotation() -> None:
+    body = (
+        "According to the Israel Defense Forces (IDF), 12 rockets were fired from southern "
+        "Lebanon. The IDF said most were intercepted.\n\n"
+        "Hezbollah, the Iran-backed militant group, said it had targeted an Israeli army base "
+        '"in response to the enemy\'s attacks".'
+    )
+    result = read(body)
+    assert who(result, "targeted an Israeli army base") == (["Hezbollah"], None)
+
+
+def test_a_group_named_with_a_hyphenated_adjective_keeps_its_words() -> None:
+    body = "Russian-installed officials said three civilians had been killed by shelling."
+    result = read(body)
+    assert who(result, "three civilians had been killed") == (["Russian-installed officials"], None)
+
+
+def test_a_statements_closing_prayer_and_plea_are_no_claims() -> None:
+    body = (
+        "Today I spoke with the families of the sailors lost off Cape Farrow. Their courage "
+        "will not be forgotten.\n\n"
+        "Please keep them in your prayers in the days ahead. May God bless their families and "
+        "all who serve at sea."
+    )
+    result = read(
+        body, title="Statement from President Helen Ostrander on the Loss of the USS Farrow"
+    )
+    quotes = [c.quote.text for c in result.claims]
+    assert any("courage will not be forgotten" in q for q in quotes)
+    assert not any("Please keep them" in q or "May God bless" in q for q in quotes)
+
+
+def test_a_farewell_in_a_quoted_post_is_no_claim() -> None:
+    body = (
+        "Blogger Amadou Sy wrote on his site Dakar Notes:\n\n"
+        "The general ruled for thirty years and left the country poorer than he found it. "
+        "Goodbye to the general, and let the people choose now."
+    )
+    result = read(body)
+    quotes = [c.quote.text for c in result.claims]
+    assert any("left the country poorer" in q for q in quotes)
+    assert not any("Goodbye to the general" in q for q in quotes)
+
+
+def test_a_readouts_closing_and_framing_leads_keep_the_official_as_speaker() -> None:
+    body = (
+        "Secretary of State Marta Quill today spoke with Foreign Minister Tomas Reyes of Chile "
+        "about the fisheries agreement.\n\n"
+        "Throughout the call, the Secretary underscored the value of the partnership. Lastly, "
+        "the Secretary reaffirmed U.S. support for the Pacific Alliance's trade agenda."
+    )
+    result = read(
+        body,
+        title="Readout of Secretary Quill's Call with Foreign Minister Reyes of Chile",
+        publisher="The White House",
+    )
+    assert who(result, "underscored the value of the partnership") == (
+        ["Washington"],
+        "Marta Quill",
+    )
+    assert who(result, "reaffirmed U.S. support") == (["Washington"], "Marta Quill")

@@ -11,11 +11,13 @@ expert. `data/people.json` and `data/entities.json` are the knowledge to fall ba
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from app.extraction.bodies import (
     body_in_role,
     group_by_noun,
     labelled,
+    named_body,
     proper_run,
     state_role,
     unresolved,
@@ -23,9 +25,13 @@ from app.extraction.bodies import (
 from app.extraction.context import Attribution, Context
 from app.extraction.knowledge import Knowledge
 from app.extraction.model import SourceRef, Speaker
-from app.extraction.register import PARTY_TAG, Person
+from app.extraction.register import PARTY_TAG, Person, kind_by_clause
+from app.extraction.vocabulary import ACADEMIC_WORDS
 
 OWNER = re.compile(r"\b(the)\s+([a-z]+)(?:'s|’s)\s", re.IGNORECASE)
+INSTITUTION_OF = re.compile(r"\b(?:of|at)\s+the\s+(?P<noun>[a-z]+)$")  # "director of the gallery"
+DETERMINER = re.compile(r"^[Tt]he\s+")
+BRACKETED_TAG = re.compile(r"\(([A-Z]-[A-Z][A-Za-z. ]{1,20})\)")
 RANKS = {"Chief", "Associate", "Senior", "Deputy", "Presiding", "Lead", "Acting"}
 FORMER = re.compile(r"\b(?:former|ex-|retired|outgoing)\b", re.IGNORECASE)
 ORIGIN = re.compile(r"^(?:of|from)\s+(?P<place>[^,]+?)(?:\s+\[\w\w\])?$")  # "of Cameroon [Fr]"
@@ -40,8 +46,14 @@ def speaks_for(
     """The body a person with these roles speaks for, the strongest reading first; with
     `strong_only`, only a body the roles name themselves (not one guessed from the story)."""
     official = any(state_role(r, knowledge) for r in roles)
+    # "who lives in the village of X" says what kind of person they are, never whom for
+    kinds = [label for r in roles if (label := kind_by_clause(r, knowledge))]
     current = [
-        r for r in roles if not FORMER.search(r) and not _nationality(r, knowledge, official)
+        r
+        for r in roles
+        if not FORMER.search(r)
+        and not _nationality(r, knowledge, official)
+        and not kind_by_clause(r, knowledge)
     ]
     # "a resident of Y", "a reader": of a body without speaking for it, but of a kind
     speaking = [r for r in current if not _member(r, knowledge)]
@@ -51,6 +63,8 @@ def speaks_for(
             source = reading(role, knowledge, context)
             if source:
                 return source
+    if kinds and not strong_only:
+        return labelled(kinds[0], "group")  # "Residents": nothing else names a body
     return None
 
 
@@ -99,7 +113,10 @@ def _describing(roles: list[str]) -> str | None:
 
 def _party(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
     """ "R-Ohio", "D-N.M.": a US lawmaker's party."""
-    tag = PARTY_TAG.match(role.strip(" ,.") + ("." if role.endswith(".") else ""))
+    bracketed = BRACKETED_TAG.search(role)  # "U.S. Senator (R-Texas)"
+    tag = PARTY_TAG.match(
+        bracketed.group(1) if bracketed else role.strip(" ,.") + ("." if role.endswith(".") else "")
+    )
     party = knowledge.party_tags.get(tag.group("party")) if tag else None
     named = knowledge.lookup(party) if party else None
     return named.source if named else None
@@ -174,7 +191,22 @@ def _employer(role: str, knowledge: Knowledge, context: Context) -> SourceRef | 
     titled = role.title() in {t.title() for t in knowledge.corporate_titles}
     if not (titled or (words and words[-1] in knowledge.team_roles)):
         return None
+    if not titled and _own_business(role.split()[-2:-1], knowledge):
+        return None  # "a local hotel owner": the job at a business of their own
     return context.last_body(("organisation", "unresolved"))
+
+
+def _own_business(before: list[str], knowledge: Knowledge) -> bool:
+    """Whether the word before a job names a business of its own ("hotel owner"), not the
+    company or club the story is about ("club captain", "head coach")."""
+    word = before[0].strip(",.") if before else ""
+    return (
+        word.isalpha()
+        and word.islower()
+        and word not in knowledge.back_nouns
+        and word not in knowledge.title_words_lower
+        and word not in {"head", "assistant", "first", "new", "former", "interim", "team"}
+    )
 
 
 def _state(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
@@ -208,5 +240,51 @@ def _a_place(word: str, knowledge: Knowledge) -> bool:
     return named is not None and named.source.kind == "government"
 
 
-STRONG = (_party, _team, _named_in_role, _local_office)  # a body the role itself names
-WEAK = (_employer, _state, _field)  # a body guessed from the story, or a field
+def _institution_named(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
+    """ "director of the gallery": the gallery the article named before, as a whole
+    ("USI's art gallery", "the USI art gallery" are USI's; "the Weatherspoon Art Museum")."""
+    match = INSTITUTION_OF.search(role.strip())
+    noun = match.group("noun") if match else ""
+    if noun not in knowledge.institution_nouns:
+        return None
+    given = context.body.find(role)  # where the text gave the role, else this sentence
+    before = context.body[: given if given >= 0 else context.position]
+    named = list(_institutions(noun).finditer(before))
+    if not named:
+        return None
+    last = named[-1]
+    name = last.group("name") or DETERMINER.sub("", last.group("owner"))
+    return named_body(name, knowledge) or unresolved(name, knowledge, allow_in=True)
+
+
+@lru_cache(maxsize=64)
+def _institutions(noun: str) -> re.Pattern[str]:
+    """ "USI's art gallery", "the USI art gallery" (its owner), "Weatherspoon Art Museum"."""
+    capitalised = re.escape(noun.capitalize())
+    return re.compile(
+        rf"(?P<name>(?:[A-ZÀ-Þ][\w&.'’-]*\s+){{1,4}}{capitalised})\b"
+        rf"|(?P<owner>(?:[Tt]he\s+)?[A-ZÀ-Þ][\w&.-]*(?:\s+[A-ZÀ-Þ][\w&.-]*){{0,3}})(?:['’]s)?"
+        rf"\s+(?:[a-z-]+\s+){{0,2}}{re.escape(noun)}\b"
+    )
+
+
+def _institution(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
+    """ "according to curator Elaine Gustafon" in a sentence that names the museum at a
+    university: the staff of an institution speak for the one their sentence names (a
+    university as a whole before its museum)."""
+    head = re.split(r"\s+(?:of|for|at|in|and)\s+", role.strip())[0].split()
+    if not head or head[-1].lower().strip(",.") not in knowledge.institution_jobs:
+        return None
+    places = [s for s in context.in_sentence if s.kind in ("organisation", "unresolved")]
+    institutions = [s for s in places if _an_institution(s.label, knowledge)]
+    academic = [s for s in institutions if any(w in s.label for w in ACADEMIC_WORDS)]
+    chosen = academic or institutions
+    return chosen[0] if chosen else None
+
+
+def _an_institution(label: str, knowledge: Knowledge) -> bool:
+    return any(w.lower() in knowledge.institution_nouns for w in label.split())
+
+
+STRONG = (_party, _team, _named_in_role, _institution_named, _local_office)  # the role names it
+WEAK = (_institution, _employer, _state, _field)  # a body guessed from the story, or a field

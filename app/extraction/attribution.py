@@ -17,6 +17,7 @@ from functools import lru_cache
 from app.extraction.knowledge import Knowledge
 from app.extraction.trie import trie_pattern
 from app.extraction.vocabulary import (
+    ASPECT_VERBS,
     CLAUSE_VERBS,
     CONTINUING_VERBS,
     LEAD_PREPOSITION,
@@ -43,6 +44,9 @@ MANNER_ADVERB = re.compile(r"(?<=\S)\s+[a-z]{3,}ly$")  # "Jomra unequivocally cr
 NOUN_MODIFIERS = {"media", "press", "news"}  # "media reports", in lower case only
 # "to" and a verb after a cue ("continued to shun"), not "to reporters", "to the BBC"
 INFINITIVE = re.compile(r"^to\s+(?!(?:the|a|an|his|her|their|its|reporters|journalists)\b)[a-z]+\b")
+# where a name after an inverted cue ends: "said Bolden to the gathered crowd"
+INVERTED_END = re.compile(r"\s+(?=(?:to|in|at|on|during|after|before|while|from|as|when)\s)")
+INVERTED_SUBJECT = re.compile(r"^(?:the\s+[a-z]+|[A-ZÀ-Þ][\w.'’-]+(?:\s+[A-ZÀ-Þ][\w.'’-]+){0,3})$")
 CLAUSE_MARK = re.compile(r"[:;]\s+")  # "Meta was more sceptical: a spokesman said ..."
 NEXT_CLAUSE = re.compile(r",\s+(?:as|while|whereas|but|and|even as|though|although)\s+(?=\S)")
 
@@ -64,6 +68,7 @@ class Patterns:
     cue: re.Pattern[str]
     back: re.Pattern[str]
     according_start: re.Pattern[str]
+    according_bare: re.Pattern[str]  # "According to the Saudi Interior Ministry over 345 ..."
     according_end: re.Pattern[str]
     lead: re.Pattern[str]
     tail: re.Pattern[str]
@@ -92,6 +97,11 @@ def patterns(knowledge: Knowledge) -> Patterns:
             re.IGNORECASE,
         ),
         according_start=re.compile(rf"^(?:{according})\s+(?P<subject>[^,]{{2,120}}),\s*", re.IGNORECASE),
+        according_bare=re.compile(
+            rf"^(?:{according})\s+(?P<subject>(?:the\s+)?[A-ZÀ-Þ][\w.'’&-]*"
+            rf"(?:\s+(?:of|for|and|the|on|[A-ZÀ-Þ][\w.'’&-]*))*?)\s+(?=[a-z0-9])",
+            re.IGNORECASE,
+        ),
         according_end=re.compile(rf"(?:,\s*|\s*\(|(?<=\w)\s+)(?:{according_after})\s+(?P<subject>[^,]{{2,120}}?(?:,[^,]{{2,80}}?)?)\)?[.!]?[{QUOTES}]?$", re.IGNORECASE),
         lead=re.compile(rf"^(?:{_alternation(lists['leads'])})\b", re.IGNORECASE),
         tail=re.compile(rf",\s*(?:{_alternation(lists['tail_markers'])})\s+", re.IGNORECASE),
@@ -127,12 +137,30 @@ def find_according(text: str, knowledge: Knowledge) -> Finding | None:
 
 
 def find_according_start(text: str, knowledge: Knowledge) -> Finding | None:
-    start = patterns(knowledge).according_start.match(text)
+    """ "According to X, ...", or with no comma when X is a name ("According to the Saudi
+    Interior Ministry over 345 pilgrims ...")."""
+    p = patterns(knowledge)
+    start = p.according_start.match(text) or _according_bare(text, p.according_bare)
     if not start:
         return None
     return Finding(
         "according", start.group("subject"), "reported", (start.end(), len(text)), start.group(0)
     )
+
+
+def _according_bare(text: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """A name right after "According to" and the content in lower case after it."""
+    match = pattern.match(text)
+    if (
+        match is None
+        or not match.group("subject")[:1].isupper()
+        and not match.group("subject").lower().startswith("the ")
+    ):
+        return None
+    name = match.group("subject").split()
+    if not name[-1][:1].isupper() or len(text[match.end() :].split()) < 4:
+        return None  # "According to the latest figures": no name
+    return match
 
 
 def find_according_end(text: str, knowledge: Knowledge) -> Finding | None:
@@ -149,6 +177,9 @@ def find_according_end(text: str, knowledge: Knowledge) -> Finding | None:
     return Finding("according", subject, "reported", (0, end.start()), end.group(0))
 
 
+CONJUNCTIONS = {"but", "and", "still", "also", "then"}  # leads that a subject may follow
+
+
 def lead_end(text: str, knowledge: Knowledge, has_time: bool) -> int:
     """Where a leading "Earlier," / "On Monday," / "In a joint advisory," phrase ends."""
     comma = text.find(", ")
@@ -163,6 +194,8 @@ def lead_end(text: str, knowledge: Knowledge, has_time: bool) -> int:
     named = text[lead.end() : comma].split() if single and lead else []
     if named and len(named) <= 4 and all(w[:1].isupper() for w in named):
         return 0  # "But Janzen, the Canadian, said": a subject set off by an appositive
+    if named and lead and lead.group(0).lower() in CONJUNCTIONS and not has_time:
+        return 0  # "But economists at Itaú Unibanco, Brazil's largest bank, expect ..."
     if words <= 8 and (has_time or p.lead.match(text)):
         return comma + 1
     if words <= 12 and LEAD_PREPOSITION.match(
@@ -282,9 +315,30 @@ def post_subject(
         return None
     subject = before[boundary + 1 :].strip(' ,"”')
     said = trailing
-    if not subject:  # inverted: ', said the minister.'
-        subject, said = trailing, ""
+    if not subject:  # inverted: ', said the minister.', ', said Bolden to the crowd.'
+        subject, said = _inverted_subject(trailing), ""
+        said = trailing[len(subject) :]
     return boundary + 1, subject, said, rest + 1 if rest is not None else None
+
+
+def _inverted_subject(trailing: str) -> str:
+    """The subject after an inverted cue: "Bolden" of "Bolden to the gathered crowd"; a
+    role set off by a comma stays whole ("John Smith, a professor at the University")."""
+    for end in INVERTED_END.finditer(trailing):
+        before = trailing[: end.start()]
+        if "," in before or not before.split()[-1][:1].isupper():
+            break
+        return before
+    return trailing
+
+
+def inverted_set_off(text: str, cue: re.Match[str]) -> bool:
+    """Whether a cue opens an attribution set off by commas with its subject after it
+    ("Recipients, said Maurer, are required to ...")."""
+    if not text[: cue.start()].rstrip().endswith(","):
+        return False
+    close = SET_OFF_END.match(text[cue.end() :])
+    return close is not None and INVERTED_SUBJECT.match(close.group("when").strip()) is not None
 
 
 def parenthetical(text: str, cue: re.Match[str]) -> tuple[int, int, str] | None:
@@ -294,6 +348,9 @@ def parenthetical(text: str, cue: re.Match[str]) -> tuple[int, int, str] | None:
     if comma < 0 or not close:
         return None
     subject = text[comma + 2 : cue.start()].strip()
+    inverted = close.group("when").strip()
+    if not subject and INVERTED_SUBJECT.match(inverted):
+        subject = inverted  # "Recipients, said Maurer, must ...", ", said the minister,"
     if not subject or len(subject.split()) > 6 or len(text[cue.end() + close.end() :].split()) < 3:
         return None
     first = subject.split()[0].lower()
@@ -322,9 +379,17 @@ def in_noun_compound(text: str, cue: re.Match[str], knowledge: Knowledge) -> boo
     or an infinitive ("refused to say")."""
     if text[cue.end() : cue.end() + 1] == "-" or text[cue.start() - 1 : cue.start()] == "-":
         return True  # "think-tank", "self-reported"
+    if cue.start() > 0 and cue.group(0)[:1].isupper() and text[cue.start() - 2] not in ".!?:":
+        return True  # "the United States", "Human Rights Watch Reports": part of a name
+    if cue.group(0).lower() in knowledge.cue_lists.get("cues_before_that", ()):
+        # "The report states that ...", but "the Baltic states agreed": a noun
+        return not re.match(r"\s*(?:that\b|:)", text[cue.end() :])
     before = text[max(0, cue.start() - 16) : cue.start()].lower().split()
     if before and (before[-1] in NOUN_MARKERS or before[-2:] == ["according", "to"]):
         return True  # "the claims", "according to reports"
+    if before[-1:] == ["to"] and cue.group(0).islower():
+        # "are required to show", "refused to say": no claim; but "began to worry"
+        return before[-2:-1] == [] or before[-2] not in ASPECT_VERBS
     if text[: cue.start()].split()[-1:] in ([m] for m in NOUN_MODIFIERS):
         return cue.group(0).endswith("s")  # "media reports", not "media reported"
     following = text[cue.end() :].split(maxsplit=1)

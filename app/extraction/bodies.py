@@ -31,7 +31,12 @@ PART_OF = re.compile(rf"\b(?:{PART_NOUNS})\s+of\s+(?:the\s+)?(?P<whole>[A-ZÀ-Þ
 OWNED_UNIT = re.compile(
     r"^(?P<owner>[A-ZÀ-Þ][\w&.-]*(?:\s+[A-ZÀ-Þ][\w&.-]*){0,4})(?:'s|’s)\s+[A-ZÀ-Þ]"
 )
+MAX_NAME = 8  # words: a longer run of capitals is no one body's name ...
+MAX_NAME_IN = 12  # ... unless it says where ("... Observer Group in India and Pakistan")
 JOB_ENDINGS = ("er", "or", "ist", "man", "woman", "person")  # "organiser", "spokeswoman"
+NOT_THE_STATE = {"opposition", "party", "parties", "coalition", "rebels", "rebel"}
+RANK_WORDS = {"associate", "assistant", "deputy", "senior", "junior", "vice", "acting", "lead"}
+ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ary", "ern", "ior", "ed", "ing")  # "regional"
 ROLE_BODY = re.compile(r"\b(?:at|of|for|with|from)\s+(?:the\s+)?(?P<rest>.+)$")
 
 
@@ -176,6 +181,8 @@ def proper_run(words: list[str]) -> list[str]:
                 break  # "the blog Skies of Lisbon, Rui Almeida": a comma ends a name
         elif word in CONNECTORS and run:
             run.append(word)
+        elif word == "at" and "University" in run and words[at + 1 : at + 2] != ["the"]:
+            run.append(word)  # "University of North Carolina at Greensboro"
         else:
             break
     while run and run[-1] in CONNECTORS:
@@ -315,6 +322,9 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
     title = _trailing_title(run, knowledge)
     run = run[: len(run) - len(title)]
     job = words[len(run) : len(run) + 2]
+    lowercase_name = not title and _noun_before_job(run, job, knowledge)
+    if lowercase_name:
+        run, job = [*run, job[0]], job[1:]  # "Civil protection chief": the body is two words
     lowercase_job = not title and bool(job) and job[0][:1].islower() and _is_job(job, knowledge)
     employer = bool(run) and (
         " ".join(title) in knowledge.corporate_titles
@@ -328,10 +338,26 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
     if not employer and (len(run) < 2 or not body_word):
         return None  # "Chief Cabinet Secretary": a state title; the story's state speaks
     phrase = " ".join(run)
-    source = named_body(phrase, knowledge) or unresolved(phrase, knowledge)
+    source = named_body(phrase, knowledge) or unresolved(phrase, knowledge, lowercase_name)
     if source and source.kind == "government" and not state_role(role, knowledge):
         return None  # "Ivorian blogger": a nationality, not an employer
     return source
+
+
+def _noun_before_job(run: list[str], job: list[str], knowledge: Knowledge) -> bool:
+    """ "Civil protection chief", "Civil defence spokesman": one capitalised word and a
+    noun in lower case name the body before the job; "AMCU regional organiser" has an
+    adjective there, part of the job."""
+    if len(run) != 1 or len(job) != 2 or not job[0].isalpha() or not job[0].islower():
+        return False
+    noun = job[0]
+    return (
+        knowledge.lookup(run[0]) is None  # "Commerce ministry spokesperson", "German runner"
+        and noun not in knowledge.state_nouns | RANK_WORDS
+        and not _is_job([noun], knowledge)
+        and not noun.endswith(ADJECTIVE_ENDINGS)
+        and _is_job(job[1:], knowledge)
+    )
 
 
 def _owner_in(run: list[str], knowledge: Knowledge) -> str | None:
@@ -389,6 +415,9 @@ def named_bodies(text: str, knowledge: Knowledge) -> tuple[SourceRef, ...]:
     runs = _proper_runs(ABBREVIATION.sub("", text).split(), stop=False)
     for run in (part for whole in runs for part in two_bodies(whole, knowledge)):
         run = _after_title(run, knowledge)  # "CEO of Edison Electric Institute"
+        owner = POSSESSIVE_WORD.match(run[-1])
+        if owner:  # "the Church of Scientology's website": the body is its owner
+            run = [*run[:-1], owner.group(1)]
         titled = next((i for i, w in enumerate(run) if w in knowledge.title_heads), len(run))
         if run[-1] not in knowledge.organisation_words:  # but "Oregon State University"
             run = run[:titled]  # "Navy Secretary Carlos Brandt": the Navy, then a person
@@ -491,9 +520,18 @@ def unresolved(head: str, knowledge: Knowledge, allow_in: bool = False) -> Sourc
     """An unknown speaker still becomes a source, labelled from the text."""
     head = ABBREVIATION.sub("", head).strip(" ,.")
     words = DETERMINERS.sub("", head).split()
-    if not words or len(words) > 8 or words[0] in knowledge.not_names:
+    if not words or len(words) > (MAX_NAME_IN if allow_in else MAX_NAME):
         return None
+    if words[0] in knowledge.not_names and not knowledge.lookup(" ".join(words[:2])):
+        return None  # "New rules", but "New Zealand Herald"
     owner = POSSESSIVE_WORD.match(words[0])
+    known = knowledge.lookup(owner.group(1)) if owner and words[0][:1].isupper() else None
+    if known is not None and known.proper and len(words) > 1 and words[1][:1].isupper():
+        return known.source  # "the AU's Peace and Security Council": an organ of the AU
+    rest = {w.lower().strip(",.") for w in words[1:]}
+    if known is not None and known.source.kind == "government" and rest & NOT_THE_STATE:
+        # "Malawi's main opposition party": a party of the country, not its state
+        return _opposition(rest, knowledge)
     if owner and words[0][:1].isupper() and (len(words) == 1 or words[1][:1].islower()):
         words = [owner.group(1)]  # "UNEP’s executive director" speaks for UNEP
     label = _label(words, knowledge, allow_in)
@@ -507,18 +545,24 @@ def unresolved(head: str, knowledge: Knowledge, allow_in: bool = False) -> Sourc
     return SourceRef(slug, label, kind, (label,)) if slug else None
 
 
+def _opposition(rest: set[str], knowledge: Knowledge) -> SourceRef | None:
+    """ "Kenya's opposition coalition" is the opposition; a country's party no one names
+    is no source."""
+    return unresolved("opposition", knowledge) if "opposition" in rest else None
+
+
 def _label(words: list[str], knowledge: Knowledge, allow_in: bool) -> str | None:
     """ "cybersecurity firm Mandiant" -> Mandiant; "residents of Chakothi" -> Residents;
     "The Baltic Maritime Observatory" -> itself."""
     lower = not words[0][:1].isupper()
-    named = _named_after_descriptor(words, knowledge)
+    named = _named_after_descriptor(words, knowledge) or _named_before_descriptor(words, knowledge)
     group = group_by_noun(words, knowledge)
     if named and lower:
         return named
     if group and (lower or words[0].lower() in knowledge.source_nouns):
         return group
     if not lower and (_all_capitalised(words) or allow_in):
-        return " ".join(words)  # at most eight words: see `unresolved`
+        return " ".join(words)  # its length is bounded in `unresolved`
     return named or group
 
 
@@ -557,6 +601,19 @@ def _named_after_descriptor(words: list[str], knowledge: Knowledge) -> str | Non
     return None
 
 
+def _named_before_descriptor(words: list[str], knowledge: Knowledge) -> str | None:
+    """ "the White Helmets rescue group" -> "White Helmets": a name, then the kind of body
+    it is in lower case; "Syrian rescue group" names a place, not the body."""
+    name = proper_run(words)
+    rest = [w.lower().strip(",.") for w in words[len(name) :]]
+    if not name or not rest or len(rest) > 3 or any(w[:1].isupper() for w in rest):
+        return None
+    if rest[-1] not in knowledge.organisation_descriptors:
+        return None
+    place = knowledge.lookup(" ".join(name))
+    return None if place is not None and place.source.kind == "government" else " ".join(name)
+
+
 def group_by_noun(words: list[str], knowledge: Knowledge) -> str | None:
     """ "shipping industry sources", "Press freedom groups", "European chief executives" -> a
     group, named by its last source noun before any preposition."""
@@ -565,7 +622,8 @@ def group_by_noun(words: list[str], knowledge: Knowledge) -> str | None:
     found = None
     for i, word in enumerate(words[:5]):
         bare = word.lower()
-        if bare in PREPOSITIONS or bare == "also" or word.endswith("ed"):
+        verb = word.endswith("ed") and "-" not in word  # "Russian-installed": an adjective
+        if bare in PREPOSITIONS or bare == "also" or verb:
             break  # "Dizon also showed reporters": a clause, not a group
         if found is not None and word.islower() and bare.endswith("ing"):
             break  # "Unions representing about 1,800 staff": the group is "Unions"

@@ -53,8 +53,10 @@ class Context:
     # the source a clause already named ("Polish officials rejected ..., with Minister X
     # saying"): a title with no country of its own speaks for it
     hint: SourceRef | None = None
+    scene: SourceRef | None = None  # the state a sentence's lead places it in ("In Syria, ...")
     body: str = ""  # the article's body, and where in it the sentence being read starts
     position: int = 0
+    previous: int = 0  # where the sentence before it starts
     register: Register = field(default_factory=Register)  # the article's people
     spoken_at: dict[int, int] = field(default_factory=dict)  # attribution -> where it was read
     research: tuple[SourceRef, ...] = ()  # who did the study the article reports, if it says
@@ -143,6 +145,8 @@ class Context:
         """The story's own country: from the dateline, else the one clearly named most."""
         if self.hint and self.hint.kind == "government":
             return self.hint
+        if self.scene is not None:
+            return self.scene  # "In Syria, the health ministry said ...": that state's
         if self.home and self.home.source.kind == "government":
             return self.home.source
         for counts in (self.countries, self.article_countries):  # so far, then the whole text

@@ -15,6 +15,7 @@ from app.extraction.reader import Reader
 from app.extraction.register import build_register
 from app.extraction.research import research_owner
 from app.extraction.scrape import debris_patterns, reading_view
+from app.extraction.signatures import find_signatures
 from app.extraction.text import (
     Span,
     clean_body,
@@ -24,6 +25,7 @@ from app.extraction.text import (
     without_bullet,
     without_dateline,
 )
+from app.extraction.transcript import Turn, without_label
 
 DATELINE_REACH = 3  # a dateline opens one of the first paragraphs (a caption may come first)
 
@@ -55,11 +57,19 @@ def extract(article: Article, knowledge: Knowledge | None = None) -> ExtractedAr
     reader.context.research = research_owner(everything, knowledge)
     reader.context.acronyms = defined_acronyms(everything)
     reader.author = statement_author(reader)
+    reader.signatures = find_signatures(units, body, reader.context.register, knowledge)
     for unit in units:
+        if unit.paragraph.start in reader.signatures.lines:
+            continue  # "— John Cornyn, U.S. Senator": it signs the paragraph above
         if unit.heading:
             reader.section = heading_speaker(reader, unit.paragraph)
             continue
+        signed = reader.signatures.signed.get(unit.paragraph.start)
+        if signed is not None:
+            reader.read_signed(unit.paragraph, signed)
+            continue
         reader.in_list = unit.in_list
+        reader.take_turn(unit.turn)
         reader.start_paragraph(unit.paragraph)
         for sentence in unit.sentences:
             reader.read(sentence, unit.paragraph)
@@ -101,6 +111,7 @@ class Unit:
     heading: bool = False
     in_list: bool = False  # a list item
     place: str | None = None  # the place its dateline names (only in the first paragraphs)
+    turn: Turn | None = None  # the transcript's speaker label or question that opens it
 
 
 def _paragraphs(reading: str, knowledge: Knowledge) -> Iterator[Unit]:
@@ -111,8 +122,22 @@ def _paragraphs(reading: str, knowledge: Knowledge) -> Iterator[Unit]:
         if is_heading(paragraph.text):  # a heading may name who speaks under it
             yield Unit(paragraph, [paragraph], heading=True)
             continue
-        paragraph, place = without_dateline(paragraph)
+        paragraph, turn = without_label(paragraph)
+        place = _dateline_label(turn, knowledge)
+        if place:
+            turn = None  # "NEW DELHI: Sowing of kharif crops ...": a dateline, not a speaker
+        else:
+            paragraph, place = without_dateline(paragraph)
         paragraph, in_list = without_bullet(paragraph)
         place = place if index < DATELINE_REACH else None
         spans = list(sentences(paragraph, knowledge.abbreviations))
-        yield Unit(paragraph, spans, in_list=in_list, place=place)
+        yield Unit(paragraph, spans, in_list=in_list, place=place, turn=turn)
+
+
+def _dateline_label(turn: Turn | None, knowledge: Knowledge) -> str | None:
+    """The place a label in capitals names when it is a dateline ("NEW DELHI: ...")."""
+    if turn is None or turn.label is None:
+        return None
+    place = turn.label.title()
+    named = knowledge.lookup(place)
+    return place if named is not None and named.source.kind == "government" else None

@@ -28,16 +28,46 @@ QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # after the name in a heading: nothing, a role set off by a comma, or where they spoke
 HEADING_TAIL = re.compile(r"^(?:|,\s.*|\s+(?:on|at|in|to|with|for|of|from)\s.*)$")
+TITLE_DATE = re.compile(r",\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}$")  # ", September 1, 2021"
+# "I, JOSEPH R. BIDEN JR., President of ...": a text that names its author in its own words
+SELF_NAMED = re.compile(r"\bI,\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4}),\s+[A-Z]")
+NAME_SUFFIX = re.compile(r",?\s+(?:Jr|Sr)\.?$")
 HEADING_REACH = 8  # words: the name opens the heading, after a title at most this long
 
 
 def statement_author(reader: Reader) -> Attribution | None:
     """The author a title names ("Statement by President Joe Biden on ..."), when the body
     speaks in the first person; None for every other article."""
-    match = STATEMENT_TITLE.match(" ".join(reader.article.title.split()))
-    if match is None or not first_person_outside_quotes(reader.article.body):
+    body = reader.article.body
+    titled = STATEMENT_TITLE.match(" ".join(reader.article.title.split()))
+    named = SELF_NAMED.search(body) if "I, " in body else None
+    if not (titled or named):
+        return None  # most texts name no author: the body need not be read for "we"
+    if not first_person_outside_quotes(body):
         return None
-    who = reader.resolve(match.group("author"))
+    return (title_author(reader) if titled else None) or (
+        _self_named(reader, named) if named else None
+    )
+
+
+def _self_named(reader: Reader, named: re.Match[str]) -> Attribution | None:
+    """The author a proclamation names in its own words ("I, JOSEPH R. BIDEN JR., President
+    of the United States of America, ... do hereby proclaim")."""
+    name = " ".join(w.capitalize() if w.isupper() else w for w in named.group("name").split())
+    for candidate in (NAME_SUFFIX.sub("", name), name):  # the listed name first
+        who = reader.resolve(candidate)
+        if who is not None and who.speaker is not None:
+            return who
+    return None
+
+
+def title_author(reader: Reader) -> Attribution | None:
+    """The person or known body a statement's, a speech's or a briefing's title names as
+    its author ("Press Briefing by Press Secretary Jen Psaki, September 1, 2021")."""
+    match = STATEMENT_TITLE.match(" ".join(reader.article.title.split()))
+    if match is None:
+        return None
+    who = reader.resolve(TITLE_DATE.sub("", match.group("author")))
     if who is None or not who.sources:
         return None
     known = who.sources[0].kind in ("government", "organisation", "outlet")

@@ -13,6 +13,7 @@ from app.extraction.vocabulary import (
     HONORIFIC_GENDER,
     LEADING_ARTICLE,
     NAME_PARTICLES,
+    NOUN_GENDER,
     PARTICLE_NAME,
     PREPOSITIONS,
 )
@@ -34,6 +35,7 @@ HONORIFICS = frozenset(HONORIFIC_GENDER) | {"Dr.", "Dr", "Prof.", "Professor"}
 # "of", which may follow a person's name in English: "Vold on Morning Report")
 FOREIGN_CONNECTORS = frozenset(CONNECTORS) - PREPOSITIONS - {"and", "the", "-", "–"}
 ACRONYM = re.compile(r"^\([A-Z][A-Za-z0-9&.-]{1,9}\)$")
+INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 
 
 @dataclass(frozen=True)
@@ -208,8 +210,8 @@ def is_name_word(words: list[str], j: int, knowledge: Knowledge, last: bool = Fa
         and is_name_word(words, j - 1, knowledge)
     ):
         return True  # "Centro de ..." no, "Ursula von der Leyen" yes: a particle inside a name
-    if len(word) == 1 and raw.endswith(".") and word.isupper():
-        return True  # an initial: "John F. Kennedy"
+    if INITIALS.match(raw) and raw not in knowledge.abbreviations and not knowledge.lookup(raw):
+        return True  # an initial: "John F. Kennedy", "K.C. Maurer"
     if PARTICLE_NAME.match(word):
         return True  # "Hisham el-Sayed", "Asaad al-Shaibani"
     if (
@@ -221,4 +223,26 @@ def is_name_word(words: list[str], j: int, knowledge: Knowledge, last: bool = Fa
         return False
     if {raw, word} & (knowledge.title_words | knowledge.organisation_words):
         return False
-    return knowledge.lookup(POSSESSIVE.sub("", word)) is None
+    return knowledge.lookup(POSSESSIVE.sub("", word)) is None or _place_as_surname(
+        words, j, knowledge
+    )
+
+
+def _place_as_surname(words: list[str], j: int, knowledge: Knowledge) -> bool:
+    """ "Valeska Paris, an Australian woman", "Rachel Jordan": a word that also names a
+    place ends a person's name after a given name, or before a role that says a person."""
+    if j == 0 or words[j - 1].endswith((",", ".", ";", ":")):
+        return False
+    given = words[j - 1].strip('"“')
+    if not NAME_WORD.match(given) or knowledge.lookup(given) is not None:
+        return False
+    opening = words[j - 2].strip('"“') if j >= 2 and not words[j - 2].endswith(",") else ""
+    if given in knowledge.name_gender or opening in knowledge.name_gender:
+        return True  # "Daniel Lima", "Daniel Okoro Lima"
+    if not words[j].endswith(","):
+        return False
+    after = [w.strip(",.;:").lower() for w in words[j + 1 : j + 6]]
+    if not after or after[0] not in ("a", "an", "the"):
+        return False
+    people = knowledge.person_nouns | knowledge.writer_nouns | knowledge.role_nouns
+    return any(w in people or w in NOUN_GENDER or f"{w}s" in knowledge.source_nouns for w in after)

@@ -11,6 +11,7 @@ from app.extraction.context import Attribution
 from app.extraction.dates import find_times
 from app.extraction.knowledge import Knowledge
 from app.extraction.model import Article
+from app.extraction.text import MISTURNED_CLOSE
 from app.extraction.vocabulary import (
     ACTION_OBJECTS,
     AFTER_AUXILIARY,
@@ -30,6 +31,12 @@ NEGATION_ADVERBS = {"yet", "publicly", "officially", "directly"}
 RELATIVE_END = re.compile(
     r"\b(?:which|who|whom|that)(?:\s+(?:he|she|it|they|we))?\s*$", re.IGNORECASE
 )
+
+
+RELATIVE_WORDS = {"which", "who", "that", "whom"}
+QUOTED_LEAD = re.compile(r"^\s*[\"“][^\"“”]+[,?!—-]\s*[\"”]\s+\w")
+# after a relative clause's cue, the sentence's own verb: "... disclosed on April 22, forced"
+MAIN_VERB_AFTER = re.compile(r"^[^,;:\"“]{0,60},\s+(?:has\s+|had\s+|have\s+)?[a-z]+ed\b")
 
 
 @dataclass(frozen=True)
@@ -77,8 +84,12 @@ class SentenceParser:
         split = attr.split_after_cue(text[cue.end() :])
         if split is None or IMPERSONAL.search(region) or not region.strip():
             return None
-        if region.rstrip().endswith(('"', "”")):
-            return None  # '"...," said X': the words before the cue are a quotation
+        if region.rstrip().endswith(('"', "”")) or QUOTED_LEAD.match(region):
+            # '"...," said X', '"...," a rescue worker told reporters': the words before
+            # the cue open with a quotation, read as a trailing attribution
+            return None
+        if attr.inverted_set_off(text, cue):
+            return None  # "Recipients, said Maurer, are ...": set off, read as parenthetical
         if _negated(region):
             return None  # "Although authorities haven't yet confirmed that ...": not said
         progressive = cue.group(0).lower().endswith("ing")
@@ -113,7 +124,7 @@ class SentenceParser:
                 return Parsed(who, stance, lead, f"{text[:lead]} {region} {when}")
             return Parsed(who, stance, start, f"{text[:lead]} {region} {between}")
         tail = joined or attr.tail_start(region, knowledge)
-        if tail is None:
+        if tail is None or _embedded_relative(tail, region, text[cue.end() :]):
             return None
         who = self._resolve(
             without_times(attr.strip_adverbs(region[tail.end() :], knowledge), self.article)
@@ -137,11 +148,25 @@ class SentenceParser:
     ) -> tuple[Attribution, tuple[int, str, str, int | None]] | None:
         """The first reading of a trailing attribution whose subject names somebody."""
         for reading in attr.post_subjects(text, cue, self.knowledge):
+            if PASSIVE.search(reading[1]):
+                continue  # "she was told to disconnect": what was said to her, not by her
             subject = attr.strip_adverbs(reading[1], self.knowledge)  # "the company has said"
             who = self._resolve(without_times(subject, self.article))
             if who is not None and len(text[: reading[0]].split()) >= 3:
                 return who, reading
         return None
+
+
+def _embedded_relative(tail: re.Match[str], region: str, after: str) -> bool:
+    """Whether a ", which ..." before the cue is a relative clause inside the sentence, not
+    its tail: "The group, which monitors the line, said ..." (the group speaks), "The
+    attack, which Crestview disclosed on April 22, forced ..." (what was disclosed is the
+    attack, not what follows)."""
+    if tail.group(0).strip(" ,").lower() not in RELATIVE_WORDS:
+        return False
+    if region.rstrip().endswith(","):
+        return True  # the relative clause is set off and the cue is the main verb
+    return MAIN_VERB_AFTER.match(after) is not None
 
 
 def _negated(region: str) -> bool:
@@ -194,8 +219,11 @@ def _act_on(cue: str, content: str) -> bool:
     ruling a disgrace")."""
     if cue.lower() in CHARACTERISING_CUES:
         return False
-    words = [w.strip(",.").lower() for w in content.split()[:4]]
-    return any(w in ACTION_OBJECTS for w in words)
+    words = [w.strip(",.").lower() for w in content.split()[:5]]
+    return any(
+        w in ACTION_OBJECTS and following not in ("to", "that", "at")  # "figures point to"
+        for w, following in zip(words[:4], [*words[1:], ""], strict=False)
+    )
 
 
 def _past(cue: str) -> bool:
@@ -203,8 +231,14 @@ def _past(cue: str) -> bool:
 
 
 def quotation_open(text: str) -> bool:
-    """Whether a quotation opened in `text` is still open at its end."""
-    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+    """Whether a quotation opened in `text` is still open at its end (a "“" after a stop
+    and before a space closes one: 'the decision.“ However')."""
+    misturned = [m.start() for m in MISTURNED_CLOSE.finditer(text)] if "“" in text else []
+    if text.count("“") - len(misturned) > text.count("”"):
+        return True
+    if text.count('"') % 2 == 0:
+        return False
+    return not any(at > text.rfind('"') for at in misturned)
 
 
 def without_times(subject: str, article: Article) -> str:

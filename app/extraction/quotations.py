@@ -25,6 +25,7 @@ from app.extraction.vocabulary import (
     ENGLISH_FUNCTION_WORDS,
     FIRST_PERSON,
     FOREIGN_FUNCTION_WORDS,
+    HONORIFIC_GENDER,
     INTRO_VERBS,
     NAME_PARTICLES,
     PLAIN_ENGLISH,
@@ -33,6 +34,7 @@ from app.extraction.vocabulary import (
 )
 
 if TYPE_CHECKING:
+    from app.extraction.knowledge import Knowledge
     from app.extraction.reader import Reader
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -41,6 +43,17 @@ INTRO_VERB = re.compile(rf"\b(?:{INTRO_VERBS})\b", re.IGNORECASE)
 SPEAKER_COLON = re.compile(
     r"^(?:(?P<who>[^:\"“”]{3,160}?):\s*(?=[\"“])|(?P<named>[A-ZÀ-Þ][^:\"“”,]{2,60}?):\s+(?=[A-ZÀ-Þ]))"
 )
+# "I", "I'm", "we", "We", "my", "ours": a first-person word in lower case or opening a
+# sentence ("US" is the United States)
+FIRST_PERSON_WORD = re.compile(
+    r"(?<![\w'’])(?:I|"
+    + "|".join(
+        f"[{w[0]}{w[0].upper()}]{re.escape(w[1:])}"
+        for w in sorted(FIRST_PERSON, key=len, reverse=True)
+    )
+    + r")(?![\w'’])"
+)
+RELATIVE_CLAUSE = re.compile(r"\b(?:who|whose)\b[^,]*")  # about the subject, not its verb
 TRANSLATION_SHARE = 0.9  # a translation is about as long as the original
 SHORT = 4  # words: a paragraph this short is an exclamation, not a passage to count
 INTRO_WORDS = 14  # a paragraph ending in ":" this short introduces a quotation
@@ -155,9 +168,8 @@ def excerpt(text: str) -> bool:
 
 
 def first_person(text: str) -> bool:
-    """Whether a paragraph speaks in the first person ("I think", "we are")."""
-    words = WORD.findall(text)
-    return any(w == "I" or w.startswith(("I'", "I’")) or w in FIRST_PERSON for w in words)
+    """Whether a paragraph speaks in the first person ("I think", "We are", but not "US")."""
+    return FIRST_PERSON_WORD.search(text) is not None
 
 
 def _speaker_colon(reader: Reader, paragraph: Span) -> tuple[Attribution, int] | None:
@@ -208,8 +220,10 @@ def _says_nothing(text: str) -> bool:
     if not verbs:
         return False
     before, after = sentence.text[: verbs[-1].start()], sentence.text[verbs[-1].end() :]
-    short = len(after.split()) <= 3 and len(before.split()) <= 14
-    return short and not is_clause(" " + before)  # "At least 12 died, the ministry said."
+    # "The IDF said most were intercepted." says something in few words
+    short = len(after.split()) <= 3 and len(before.split()) <= 14 and not is_clause(" " + after)
+    subject = RELATIVE_CLAUSE.sub("", before)  # "a shopkeeper who lost his store, disagreed"
+    return short and not is_clause(" " + subject)  # "At least 12 died, the ministry said."
 
 
 def _subjects(before: str) -> list[str]:
@@ -225,6 +239,8 @@ def _introduced(reader: Reader, paragraph: Span, sentence: Span) -> Attribution 
     last = reader.drafts[-1] if reader.drafts else None
     if last and last.attributed and last.quote.start >= paragraph.start:
         return last.attribution
+    if heading(paragraph.text) and not _names_someone(reader, paragraph.text):
+        return None  # "Providing Emergency Support:": a fact sheet's section, no speaker
     verbs = list(INTRO_VERB.finditer(sentence.text))
     if verbs:
         before = sentence.text[: verbs[-1].start()]
@@ -249,6 +265,30 @@ def _introduced(reader: Reader, paragraph: Span, sentence: Span) -> Attribution 
     return None
 
 
+def heading(text: str) -> bool:
+    """ "Assistance to Disaster Survivors:": a short line ending in a colon, its words
+    capitalised but for the small ones a title has, with no verb to introduce anybody."""
+    if not text.rstrip().endswith(":"):
+        return False  # most sentences: no colon at the end, nothing to split
+    words = text.strip().rstrip(":").split()
+    if not words or len(words) > INTRO_WORDS // 2:
+        return False
+    return all(w[:1].isupper() or _links_a_name(w) for w in words)
+
+
+def _names_someone(reader: Reader, text: str) -> bool:
+    """Whether a heading is somebody's name ("Jane Doe:", "Governor Okoro:", "NATO:"): a
+    given name, an honorific or a title the data knows opens it, or it is a known body."""
+    words = text.strip().rstrip(":").split()
+    knowledge = reader.knowledge
+    return (
+        words[0] in knowledge.name_gender
+        or words[0] in HONORIFIC_GENDER
+        or words[0] in knowledge.title_words
+        or knowledge.lookup(" ".join(words)) is not None
+    )
+
+
 def _subordinate_end(text: str) -> int:
     """Where a leading subordinate clause ("When X was admitted in May, ...") ends, or 0."""
     first = text.split(maxsplit=1)[0].lower() if text.strip() else ""
@@ -256,3 +296,13 @@ def _subordinate_end(text: str) -> int:
         return 0
     comma = text.find(", ")
     return comma + 2 if comma > 0 else 0
+
+
+def exhorts(text: str, knowledge: Knowledge) -> bool:
+    """Whether a sentence exhorts, prays or bids farewell instead of asserting ("Please
+    take sensible precautions", "May God protect our troops", "Let us remember")."""
+    lowered = text.lstrip(" \"“‘'").lower()
+    return any(
+        lowered.startswith(opening) and lowered[len(opening) : len(opening) + 1] in (" ", ",")
+        for opening in knowledge.exhortations
+    )

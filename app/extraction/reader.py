@@ -17,18 +17,31 @@ from app.extraction.bodies import (
 from app.extraction.claims import Draft
 from app.extraction.context import Attribution, Context
 from app.extraction.dates import find_times
+from app.extraction.evidence import established
 from app.extraction.knowledge import UNATTRIBUTED, Knowledge
 from app.extraction.mentions import POSSESSIVE, find_mentions, find_name
 from app.extraction.model import Article, DatePoint, SourceRef
 from app.extraction.parsing import SentenceParser
-from app.extraction.quotations import Blocks, in_another_language, says_nothing
+from app.extraction.quotations import (
+    Blocks,
+    exhorts,
+    first_person,
+    heading,
+    in_another_language,
+    says_nothing,
+)
 from app.extraction.register import Person
 from app.extraction.rules import RULES
+from app.extraction.signatures import Signatures, Signed
 from app.extraction.speakers import resolve_subject
 from app.extraction.text import Span
+from app.extraction.transcript import Turn, turn_speaker
 from app.extraction.vocabulary import DETERMINERS, MEETING, VERBISH
 
 MIN_CLAIM_WORDS = 4
+FIRST_PERSON_REACH = 400  # characters: the person was named in the paragraph just before
+# "I thought ...", "We waited ...", "My mother ...": a paragraph that opens in the first person
+FIRST_PERSON_OPENING = re.compile(r"^(?:I|We|My|Our|I['’](?:m|ve|d|ll)|We['’](?:re|ve|d|ll))\b")
 MARKET = re.compile(r"^(?:Shares|Stock|Stocks|Bonds|Shareholders)\s+(?:of|in)\s+")  # the company
 CLAUSE_BOUNDARY = re.compile(r",\s+(?:and|but|while|whereas|as|though|although)\s+|;\s+")
 NOT_CLAIMS = re.compile(
@@ -43,6 +56,12 @@ def _first_at(source: SourceRef, text: str) -> int:
     """Where a sentence first names a body (its order when several speak together)."""
     found = [text.find(name) for name in (source.label, *source.aliases)]
     return min((at for at in found if at >= 0), default=len(text))
+
+
+SIGNATURE_WORDS = 6
+SCENE = re.compile(
+    r"^(?:(?:Meanwhile|But|And),?\s+)?[Ii]n\s+(?P<place>[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,3}),\s"
+)
 
 
 class Reader:
@@ -61,14 +80,54 @@ class Reader:
         self.blocks = Blocks()  # a quotation that goes on over paragraphs
         self.foreign = False  # whether the paragraph being read is in another language
         self.author: Attribution | None = None  # whose first-person statement the article is
+        self.turn: Attribution | None = None  # who holds the floor in a transcript
+        self.question = False  # whether the paragraph being read is a reporter's question
         self.section: Attribution | None = None  # who the heading above names as speaker
         # who a sentence ending in a colon introduced ("X says:"), for the quotation after it
         self.introduced: Attribution | None = None
+        self.signatures = Signatures({}, frozenset(), {})  # quotations the page signs
+        # whose words the paragraph being read is, when it speaks in the first person after
+        # a paragraph about a person; and whether the paragraph before spoke so itself
+        self.first_person: Attribution | None = None
+        self.after_first_person = False
+        self.writer_voice = False  # whether the writer has spoken in the first person
+
+    def take_turn(self, turn: Turn | None) -> None:
+        """A transcript's label opens a speaker's turn, which goes on over the paragraphs
+        after it; a question ("Q ...") gives no claim and ends the turn."""
+        self.question = turn is not None and turn.question
+        if turn is None:
+            return
+        self.turn = turn_speaker(self, turn.label) if turn.label else None
 
     def start_paragraph(self, paragraph: Span) -> None:
         """Before a paragraph: is it somebody's quoted words, and is it in English?"""
         self.blocks.enter(self, paragraph)
         self.foreign = in_another_language(paragraph.text)
+        self.first_person = self._first_person_speaker(paragraph)
+        self.after_first_person = first_person(paragraph.text)
+
+    def _first_person_speaker(self, paragraph: Span) -> Attribution | None:
+        """Whose words a paragraph in the first person, unquoted, is: the person the
+        paragraph just before spoke as or told of ("Maria Lopez described the night.",
+        then "We waited for hours ..."); None in an article the writer tells in the first
+        person, or when nobody was named just before."""
+        text = paragraph.text
+        if self.author or self.turn or any(mark in text for mark in '"“”'):
+            return None
+        if self.writer_voice or self.after_first_person or not FIRST_PERSON_OPENING.match(text):
+            return None
+        last = self.drafts[-1] if self.drafts else None
+        if last is None or paragraph.start - last.quote.end > FIRST_PERSON_REACH:
+            person = None
+        elif last.attributed:
+            return last.attribution if last.attribution.speaker else None
+        else:
+            person = self.context.register.first_named(last.quote.start, last.quote.end)
+        if person is None:
+            self.writer_voice = True  # "I visited the festival ...": the writer tells it
+            return None
+        return self.person(person)
 
     def end_paragraph(self, paragraph: Span, sentences: list[Span]) -> None:
         """After a paragraph: does it introduce a quotation ("X writes:")?"""
@@ -85,6 +144,16 @@ class Reader:
 
     def read(self, sentence: Span, paragraph: Span) -> None:
         """Turn one sentence into claim drafts."""
+        opening = self._enter(sentence, paragraph)
+        if self._hedged(sentence.text):
+            self.narration(sentence, "reported")  # "Allegedly, ...": the article reports it
+        elif not NOT_CLAIMS.search(sentence.text) and not (self.foreign or self.question):
+            self.read_clause(sentence)
+        self._observe(sentence, opening[0])
+        self.new_paragraph = False
+
+    def _enter(self, sentence: Span, paragraph: Span) -> tuple[SourceRef | None, str]:
+        """Move the article's memory to a sentence; the body it opens with."""
         self.new_paragraph = paragraph.start != self.paragraph.start
         self.paragraph = paragraph
         if not sentence.text.startswith(('"', "“")):
@@ -92,13 +161,31 @@ class Reader:
         opening = self._opening(sentence.text)
         self.context.current, self.context.current_words = opening
         self.context.in_sentence = self._bodies_in(sentence.text)
-        self.context.position = sentence.start
-        if self._hedged(sentence.text):
-            self.narration(sentence, "reported")  # "Allegedly, ...": the article reports it
-        elif not NOT_CLAIMS.search(sentence.text) and not self.foreign:
-            self.read_clause(sentence)
-        self._observe(sentence, opening[0])
-        self.new_paragraph = False
+        self.context.scene = self._scene(sentence.text)
+        self.context.previous, self.context.position = self.context.position, sentence.start
+        return opening
+
+    def _scene(self, text: str) -> SourceRef | None:
+        """The state a sentence's lead places it in: "In Syria, the health ministry said"."""
+        lead = SCENE.match(text)
+        named = self.knowledge.lookup(lead.group("place")) if lead else None
+        return named.source if named and named.source.kind == "government" else None
+
+    def read_signed(self, paragraph: Span, signed: Signed) -> None:
+        """A quotation the page signs ("... - Matthew Ingram"): the signer's claims, or
+        none when it is a pull quote that repeats the body (signatures.py)."""
+        self.blocks.close()
+        if signed.repeated:
+            return  # display: the body's own sentences carry the claims
+        who: Attribution | None = None
+        for sentence in signed.sentences:
+            opening = self._enter(sentence, paragraph)
+            who = who or self.resolve(signed.signer)
+            if who is None or not established(who, self.context, self.knowledge):
+                self.read_clause(sentence)  # a signer the text does not place: read as prose
+            elif len(sentence.text.split()) >= MIN_CLAIM_WORDS:
+                self.add(sentence, sentence, who, "asserted", "", "signature")
+            self._observe(sentence, opening[0])
 
     def read_clause(self, clause: Span) -> None:
         """Try the rules on a sentence or a clause of it; narration if none reads it."""
@@ -144,6 +231,20 @@ class Reader:
             return self._opening_body(chunks[0])  # "Kanazawa Precision, a Tokyo-based maker"
         return None, ""
 
+    def opening_speaker(self, head: str) -> Attribution | None:
+        """The person a clause opens with, before its first verb ("Prime Minister Kishida
+        welcomed the cooperation", "He also joined the call"): who goes on to speak after
+        "and said"."""
+        words = head.split()
+        for i, word in enumerate(words[:7]):
+            bare = word.strip(",.;:").lower()
+            verbish = bare in VERBISH or bare in self.knowledge.cues or bare.endswith("ed")
+            if i and word[:1].islower() and verbish:
+                subject = attr.strip_adverbs(" ".join(words[:i]), self.knowledge)
+                who = self.resolve(subject) if "," not in subject else None
+                return who if who is not None and who.speaker is not None else None
+        return None
+
     def _opening_body(self, phrase: str) -> tuple[SourceRef | None, str]:
         phrase = MARKET.sub("", phrase)  # "Shares of Kanazawa Precision fell"
         name = find_name(phrase, self.knowledge)
@@ -174,13 +275,35 @@ class Reader:
         """The article's own words: a claim filed under "Unattributed"."""
         if len(content.text.split()) < MIN_CLAIM_WORDS or content.text.rstrip().endswith("?"):
             return
+        if exhorts(content.text, self.knowledge):
+            return  # "May God protect our troops": a prayer, no claim
+        if content.text.isupper() and len(content.text.split()) <= SIGNATURE_WORDS:
+            return  # "JOSEPH R. BIDEN JR.": a signature in capitals says nothing
         if self.in_list and not attr.is_clause(content.text):
             return  # "- a ban on imports of primary aluminium": an item, not an assertion
         said = DatePoint(self.article.published.isoformat(), "day")
+        signer = self.signatures.signer_of(content.text)
+        who = self.resolve(signer) if signer else None
+        if who is not None:  # the words a signed pull quote repeats are the signer's
+            self.add(content, content, who, "asserted", "", "signature")
+            return
+        if self.turn is not None:  # a transcript's turn is its speaker's
+            self.add(
+                content, content, replace(self.turn, said_on=said), "asserted", "", "transcript"
+            )
+            return
         if self.author is not None:  # a statement's sentences are all its author's
             author = replace(self.author, said_on=said)
             self.add(content, content, author, "asserted", "", "statement_author")
             return
+        if not any(mark in content.text for mark in '"“”') and first_person(content.text):
+            self.writer_voice = True  # "On Saturday I visited ...": the writer speaks as "I"
+        self._unattributed(content, stance)
+
+    def _unattributed(self, content: Span, stance: str) -> None:
+        if len(content.text.split()) < MIN_CLAIM_WORDS or heading(content.text):
+            return  # a fragment, or a section's heading ("Assistance to Disaster Survivors:")
+        said = DatePoint(self.article.published.isoformat(), "day")
         who = Attribution((UNATTRIBUTED,), None, said)
         self.drafts.append(Draft(content, content, who, stance, attributed=False))
 
@@ -188,13 +311,28 @@ class Reader:
         self, quote: Span, content: Span, who: Attribution, stance: str, said_text: str,
         rule: str, tail_quote: Span | None = None, assertion: str | None = None,
     ) -> None:  # fmt: skip
-        """An attributed claim, read by the named rule."""
+        """An attributed claim, read by the named rule; the article's narration when the
+        text does not establish its source (evidence.py)."""
+        if not established(who, self.context, self.knowledge) or self._own_voice(who):
+            self._unattributed(tail_quote or quote, stance)
+            return
         who = self.dated(who, said_text)
         self.context.remember(who)
         draft = Draft(
             tail_quote or quote, content, who, stance, True, assertion=assertion, rule=rule
         )
         self.drafts.append(draft)
+
+    def _own_voice(self, who: Attribution) -> bool:
+        """Whether the source is the outlet that published the article ("Wikinews
+        observed ..."): its reporting is the article's own narration."""
+        publisher = (self.article.publisher or "").lower()
+        if not publisher or any(s.kind == "government" for s in who.sources):
+            return False  # "The White House" publishes the state's own words
+        named = publisher in who.subject.lower()  # "many people the Daily Ledger observed"
+        return named or any(
+            publisher in (s.label.lower(), *map(str.lower, s.aliases)) for s in who.sources
+        )
 
     def resolve(self, subject: str) -> Attribution | None:
         """The sources and speaker an attribution's subject names, if it names any."""

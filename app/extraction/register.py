@@ -17,10 +17,17 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from app.extraction.knowledge import Knowledge
-from app.extraction.mentions import POSSESSIVE, inside_body_name, is_name_word, portfolio_first
+from app.extraction.mentions import (
+    INITIALS,
+    POSSESSIVE,
+    inside_body_name,
+    is_name_word,
+    portfolio_first,
+)
 from app.extraction.text import Span
 from app.extraction.vocabulary import (
     ADJECTIVES_IN_ED,
+    FUNCTION_WORDS,
     HONORIFIC_GENDER,
     NAME_SUFFIXES,
     NAME_TITLES,
@@ -51,6 +58,7 @@ ROLE_STOP = re.compile(
 )
 PRONOUN = re.compile(r"\b(?:he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
 OBJECT_GENDER = {"him": "male", "hers": "female", "himself": "male", "herself": "female"}
+DISMISSED = {"sacked", "fired", "dismissed", "ousted", "axed", "sacks", "fires", "dismisses"}
 ROLE_WORDS_BEFORE = {"of", "for", "at"}  # "head of X Name", "Minister for Y Name"
 NAMING = ("named", "called")  # "a reader named Ogwera": a person known by one name
 LONG_NAME = 4  # words: a run this long is a person's name only after a known given name
@@ -101,6 +109,11 @@ class Register:
             self._named[words] = self._find(words)
         return self._named[words]
 
+    def by_initials(self, initials: str) -> Person | None:
+        """The one person whose name's initials these are ("JM" for Jane Morrow)."""
+        found = [p for p in self.people if "".join(part[:1] for part in p.name.split()) == initials]
+        return found[0] if len(found) == 1 else None
+
     def _find(self, words: str) -> Person | None:
         key = self._name_words(words)
         if not key:
@@ -114,6 +127,9 @@ class Register:
             longer = [p for p in self.people if len(p.parts) > 1 and " ".join(p.parts) == tail]
             if longer:
                 return longer[0]
+        respelt = [p for p in self.people if _respelt(p.parts, key)]
+        if len(key) > 1 and len(respelt) == 1:
+            return respelt[0]  # "Kristen Wilkins" after "Kristin Wilkins": a typo
         matches = [p for p in self.people if len(p.parts) > 1 and _names_part(p.parts, key)]
         if len(matches) == 1:
             return matches[0]  # "Pennock" is Sarah Pennock before any "Pennock" alone
@@ -123,14 +139,12 @@ class Register:
         """The one person named in full whose surname this long single name misspells
         ("Ms Bauchtman said" after "Lydia Buchtmann"): news copy has typos."""
         key = surname.lower()
-        if " " in key or len(key) < 7:
+        if " " in key or len(key) < 5:
             return None
         close = [
             p
             for p in self.people
-            if len(p.parts) > 1
-            and p.parts[-1][:1] == key[:1]
-            and SequenceMatcher(None, p.parts[-1], key).ratio() >= 0.85
+            if len(p.parts) > 1 and p.parts[-1][:1] == key[:1] and _misspells(p.parts[-1], key)
         ]
         return close[0] if len(close) == 1 else None
 
@@ -157,6 +171,12 @@ class Register:
             if seen > best_at:
                 best, best_at = person, seen
         return best
+
+    def first_named(self, start: int, end: int) -> Person | None:
+        """The person a stretch of text names first: the subject of the sentence, as news
+        writes it ("Matthew Ingram of The Globe and Mail dubbed ... the Cruise video")."""
+        people = self.named_in(start, end)
+        return people[0] if people else None
 
     def named_in(self, start: int, end: int) -> list[Person]:
         """The people mentioned between two offsets, in the order they are first mentioned."""
@@ -203,7 +223,7 @@ def build_register(sentences: Iterable[Span], knowledge: Knowledge) -> Register:
             for part in person.parts:
                 by_part.setdefault(part, []).append(person)
     for sentence in texts:
-        _later_mentions(by_part, sentence)
+        _later_mentions(by_part, sentence, knowledge)
     for person in register.people:
         person.mentions.sort()
     for person in register.people:  # the given name: "Rachel Harvey" is "she"
@@ -277,7 +297,13 @@ def _a_place(before: list[str], knowledge: Knowledge) -> bool:
 
 def _sentence_end(word: str, knowledge: Knowledge) -> bool:
     """A word with a full stop that is neither an initial ("F.") nor an abbreviation."""
-    return word.endswith(".") and len(word) > 2 and word not in knowledge.abbreviations
+    initials = INITIALS.match(word.lstrip('"“(')) is not None  # "K.C. Maurer"
+    return (
+        word.endswith(".")
+        and len(word) > 2
+        and word not in knowledge.abbreviations
+        and not initials
+    )
 
 
 def _title_or_body(word: str, knowledge: Knowledge) -> bool:
@@ -289,7 +315,14 @@ def _title_or_body(word: str, knowledge: Knowledge) -> bool:
         or bare in knowledge.government_words
         or bare.lower() in knowledge.writer_nouns
         or bare.lower() in _people_nouns(knowledge)  # "Rancher Ana Ruiz" opening a sentence
+        or _follower(bare)  # "Scientologist Tom Cruise", "Columnist Jo Tan"
     )
+
+
+def _follower(word: str) -> bool:
+    """A kind of person named by what they practise or follow ("Scientologist",
+    "Journalist", "Economist"): a word before a name, never part of it."""
+    return len(word) > 6 and word[:1].isupper() and word.endswith(("ist", "ists"))
 
 
 def _body_word(word: str, knowledge: Knowledge) -> bool:
@@ -307,6 +340,8 @@ def _name_starts(words: list[str], i: int, knowledge: Knowledge) -> bool:
     before = words[i - 1].strip('"“”(')
     if not before[:1].isupper() or before in knowledge.title_heads or before in HONORIFIC_GENDER:
         return True
+    if before in FUNCTION_WORDS or before in SENTENCE_OPENERS:
+        return True  # "For Kevin Allton, ...", "But Maria Lindqvist said"
     if before in knowledge.organisation_words or before in knowledge.government_words:
         return True  # "Secretary of Energy Jennifer Granholm": a portfolio ends the title
     return bool(POSSESSIVE.search(before)) or knowledge.lookup(before) is not None
@@ -356,8 +391,13 @@ def _is_person(words: list[str], i: int, j: int, knowledge: Knowledge) -> bool:
         return False
     if j - i >= LONG_NAME and not _known_given_name(words, i, knowledge):
         return False  # "Regenerative Grazing Lands Strategy": a programme, not a person
-    if i and words[i - 1].strip(",").lower() in knowledge.organisation_descriptors:
-        return False  # "budget airline Halvorsen Air", "the journal Nature Geoscience"
+    descriptor = words[i - 1].lower().rstrip(",") if i else ""
+    if descriptor in knowledge.organisation_descriptors and not (
+        words[i] in knowledge.name_gender
+        and (words[i - 1].endswith(",") or descriptor in knowledge.role_nouns)
+    ):
+        return False  # "budget airline Halvorsen Air", "his club, Sporting Vilanova", but
+        # "on his blog, Daniel Okoro", "Virgin owner Richard Branson"
     if words[j - 1].strip(",.;:") in knowledge.place_words:
         return False  # "Francis Scott Key Bridge", "Gulf Coast": a place
     last = is_name_word(words, j - 1, knowledge, last=True)
@@ -409,17 +449,21 @@ def _role_before(words: list[str], knowledge: Knowledge) -> str:
             return clause if _names_a_role(clause, knowledge) else ""
         inside = bare == "the" and at and window[at - 1] in ("of", "for", "on") and taken
         if _ends_role(word, bare) and not inside:  # but "Council for the Welfare of ..."
+            if taken and bare in DISMISSED:
+                taken.insert(0, "former")  # "have sacked manager Callum Reid": no longer theirs
             break
         taken.insert(0, word)
     return " ".join(taken).strip(",")
 
 
 def _ends_role(word: str, bare: str) -> bool:
-    """ "days after the North's leader Kim": a preposition or a verb is not part of a role."""
+    """ "days after the North's leader Kim", "a video featuring actor Tom Cruise": a
+    preposition or a verb is not part of a role."""
     if bare in ROLE_WORDS_BEFORE or not word[:1].islower():
         return False
     opener = bare.capitalize() in SENTENCE_OPENERS and bare not in ROLE_MODIFIERS
-    return opener or bare in ("and", "or", "with", "by", "to", "as") or bare.endswith("ed")
+    verb = bare.endswith(("ed", "ing")) and bare not in ROLE_MODIFIERS
+    return opener or bare in ("and", "or", "with", "by", "to", "as") or verb
 
 
 def _clause_before(words: list[str], knowledge: Knowledge) -> str:
@@ -454,6 +498,8 @@ def _roles_after(after: str, knowledge: Knowledge) -> list[str]:
     if titled and titled.group("role").split()[0] in knowledge.title_words:
         return [_cut_at_verb(titled.group("role"), knowledge)]
     direct = re.match(r"^\s+((?:of|for|at|from|with)\s+[^,;]{2,80})", after)
+    if direct and not _from_a_body(direct.group(1), knowledge):
+        direct = None  # "a video featuring Tom Cruise from YouTube": where from, not whose
     if direct:
         role = _cut_at_verb(ROLE_STOP.split(direct.group(1))[0], knowledge)
         return [role.strip().rstrip(".")]  # "of Portugal spoke today with ...": "of Portugal"
@@ -464,6 +510,9 @@ def _roles_after(after: str, knowledge: Knowledge) -> list[str]:
         part = part.strip()
         if PARTY_TAG.match(part.rstrip(".")) or ROLE_CLAUSE.match(part):
             roles.append(part)
+            continue
+        if kind_by_clause(part, knowledge):  # ", who has lived in Limón all her life,"
+            roles.append(part.rstrip("."))
             continue
         first = part.split()[0].lower() if part else ""
         if (
@@ -486,6 +535,18 @@ def _roles_after(after: str, knowledge: Knowledge) -> list[str]:
     return roles
 
 
+def _from_a_body(role: str, knowledge: Knowledge) -> bool:
+    """Whether "from X" after a name says whom they speak for: a body's word ("from the
+    University of Leeds") or a known body, not a place or a website they came from."""
+    if not role.startswith("from "):
+        return True
+    words = {w.strip(",.;:()") for w in role.split()[1:]}
+    if words & (knowledge.organisation_words | knowledge.government_words):
+        return True
+    named = [knowledge.lookup(w) for w in words if w[:1].isupper()]
+    return any(n is not None and n.source.kind in ("organisation", "outlet") for n in named)
+
+
 def _verb_first(role: str, knowledge: Knowledge) -> bool:
     """ "was born in Canada", "is expected to": a clause after the name, not a role."""
     first = role.split()[0].lower() if role.split() else ""
@@ -494,10 +555,17 @@ def _verb_first(role: str, knowledge: Knowledge) -> bool:
 
 
 def _cut_at_verb(role: str, knowledge: Knowledge) -> str:
-    """A role up to the first verb or quotation mark: "the writer of the blog X expresses"."""
+    """A role up to the first verb or quotation mark: "the writer of the blog X expresses";
+    a quoted title after "of" is part of it ("curator of "Pop Portraits" at the X")."""
     taken: list[str] = []
+    titled = False  # inside a quoted title
     for word in role.split():
         bare = word.strip(",.;:").lower()
+        if titled or (word[:1] in '"“' and taken and taken[-1] in ("of", "for")):
+            rest = word if titled else word[1:]  # the words of the title, its opening aside
+            titled = not rest.rstrip(",.;:").endswith(('"', "”"))
+            taken.append(word)
+            continue
         if word[:1] in '"“”' or (taken and (bare in VERBISH or bare in knowledge.cues)):
             break
         after_name = bool(taken) and (taken[-1][:1].isupper() or taken[-1].endswith(("]", ")")))
@@ -515,14 +583,21 @@ def _gender_of(roles: list[str]) -> str | None:
     return None
 
 
-def _later_mentions(by_part: dict[str, list[Person]], sentence: Span) -> None:
-    """Surnames and first names of registered people: "Lindqvist added", "Mr. Yushchenko"."""
+def _later_mentions(by_part: dict[str, list[Person]], sentence: Span, knowledge: Knowledge) -> None:
+    """Surnames and first names of registered people: "Lindqvist added", "Mr. Yushchenko";
+    the kind of person a clause after one says they are ("Castillo, 58, who has lived in
+    Limón all her life")."""
     for token in CAPITALISED.finditer(sentence.text):
         word = POSSESSIVE.sub("", token.group(0).rstrip(',.;:"”)')).lower()
         for person in by_part.get(word, ()):
             at = sentence.start + token.start()
             if not _near(at, person):
                 person.mentions.append(at)
+            if token.group(0).endswith(","):  # "Castillo, 58, who ...": set off by a comma
+                after = sentence.text[token.end() - 1 :]
+                roles = _roles_after(after, knowledge)
+                kinds = [r for r in roles if kind_by_clause(r, knowledge)]
+                person.roles.extend(r for r in kinds if r not in person.roles)
 
 
 def _learn_genders(register: Register, sentences: list[Span]) -> None:
@@ -541,6 +616,26 @@ def _learn_genders(register: Register, sentences: list[Span]) -> None:
             if len(near) == 1 and near[0].gender is None:
                 near[0].gender = gender
         previous = sentence
+
+
+def _respelt(parts: list[str], key: list[str]) -> bool:
+    """The same full name with the given name one letter off ("Kristin", "Kristen")."""
+    same = len(parts) == len(key) > 1 and parts[1:] == key[1:]
+    return same and len(key[0]) >= 4 and _misspells(parts[0], key[0])
+
+
+def _misspells(name: str, word: str) -> bool:
+    """Whether a word is a typo of a name: close in a long name ("Bauchtman" for
+    "Buchtmann"), one letter off in a short one ("Water" for "Waters", "Mauer" for
+    "Maurer")."""
+    if min(len(name), len(word)) >= 7:
+        return SequenceMatcher(None, name, word).ratio() >= 0.85
+    if abs(len(name) - len(word)) > 1 or name == word:
+        return False
+    shorter, longer = sorted((name, word), key=len)
+    if len(shorter) == len(longer):
+        return sum(a != b for a, b in zip(shorter, longer, strict=True)) == 1
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
 
 def _near(at: int, person: Person) -> bool:
@@ -577,3 +672,13 @@ def _stem(word: str) -> str:
 
 
 _HONORIFICS_LOWER = {h.lower().rstrip(".") for h in HONORIFIC_GENDER} | {"professor", "prof", "dr"}
+
+
+def kind_by_clause(role: str, knowledge: Knowledge) -> str | None:
+    """The kind of person a clause after a name makes them: "who has lived in X" ->
+    Residents, "whose brother was among those killed" -> Families (data/text.json)."""
+    lowered = role.lower()
+    for opening, label in knowledge.kinds_by_clause:
+        if lowered.startswith(opening) and lowered[len(opening) : len(opening) + 1] in ("", " "):
+            return label
+    return None

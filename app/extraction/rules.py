@@ -20,9 +20,10 @@ from app.extraction.bodies import unresolved
 from app.extraction.context import Attribution
 from app.extraction.knowledge import UNATTRIBUTED
 from app.extraction.parsing import quotation_open, without_times
-from app.extraction.quotations import says_nothing
+from app.extraction.quotations import exhorts, first_person, says_nothing
+from app.extraction.register import Person
 from app.extraction.text import Span, trim
-from app.extraction.vocabulary import DETERMINERS
+from app.extraction.vocabulary import ANSWER_POINTERS, ANSWERED_NOUNS, DETERMINERS, STATEMENT_NOUNS
 
 if TYPE_CHECKING:
     from app.extraction.reader import Reader
@@ -33,6 +34,7 @@ MIN_QUOTED_WORDS = 4  # "Oh vultures!", "I agree.": a quotation too short to be 
 FOR_WHOM = re.compile(r"^(?:But\s+|And\s+)?For\s+(?P<rest>.+)$")
 FOR_PRONOUNS = {"her": "she", "him": "he", "them": "they"}
 CONTINUED_PAST = {"saying": "said", "denying": "denied", "telling": "told"}
+PAST_CUES = {"said", "told", "wrote", "thought", "saw", "put", "held", "found", "felt"}
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,12 @@ def block_quotation(reader: Reader, sentence: Span) -> bool:
     start = reader.paragraph.start + blocks.prefix
     span = trim(sentence, start - sentence.start) if sentence.start < start else sentence
     text = span.text.strip(' "“”')
-    if len(text.split()) >= MIN_QUOTED_WORDS and not text.endswith("?"):
+    # questions, fragments and farewells ("Goodbye the most senior [dictator]") say nothing
+    if (
+        len(text.split()) >= MIN_QUOTED_WORDS
+        and not text.endswith("?")
+        and not exhorts(text, reader.knowledge)
+    ):
         reader.add(span, span, blocks.speaker, "asserted", "", "block_quotation")
     return True
 
@@ -114,9 +121,12 @@ def cue_before(reader: Reader, sentence: Span) -> bool:
     end = reader.clause_end(main, parsed.content_start)
     content = trim(main, parsed.content_start, end)
     if parsed.tail_start is not None:
-        reader.narration(trim(main, 0, parsed.tail_start))
+        # "X rose, the ministry said on Wednesday, as the WHO warned that ...": the head is
+        # read by the rules too, narration only when none reads it
+        reader.read_clause(trim(main, 0, parsed.tail_start))
         quote = trim(main, parsed.tail_start, end)
-        reader.add(main, content, parsed.who, parsed.stance, parsed.said_text, "tail", quote)
+        if quote.text.strip():  # a clause that ends before its tail leaves the tail no words
+            reader.add(main, content, parsed.who, parsed.stance, parsed.said_text, "tail", quote)
     else:
         quote = trim(main, 0, end)
         reader.add(quote, content, parsed.who, parsed.stance, parsed.said_text, "cue_before")
@@ -172,10 +182,15 @@ def for_whom(reader: Reader, sentence: Span) -> bool:
     if not match:
         return False
     rest = match.group("rest")
+    role = False  # whether the words before this comma were the viewer's role
     for comma in re.finditer(r",\s+", rest):
         content = rest[comma.end() :]
-        if not (content[:1].islower() or DETERMINERS.match(content)):
+        if not (role or content[:1].islower() or DETERMINERS.match(content)):
             continue  # "For Eu, Você e Todo Mundo, ...": the name goes on
+        apposed, comma_after, _ = content.partition(", ")
+        role = bool(comma_after) and bool(DETERMINERS.match(content))
+        if role and not attr.is_clause(" " + apposed):
+            continue  # "For Kevin Allton, a USI instructor in English, ...": their role
         if not attr.is_clause(" " + content):
             return False
         who = _viewer(reader, rest[: comma.start()].strip())
@@ -195,7 +210,8 @@ def _viewer(reader: Reader, subject: str) -> Attribution | None:
         return reader.resolve(pronoun)
     if not subject[:1].isupper():
         return None
-    if "," in subject:  # a blog's name with commas in it
+    apposed = subject.partition(", ")[2]
+    if "," in subject and not DETERMINERS.match(apposed):  # a blog's name with commas in it
         source = unresolved(subject, reader.knowledge, allow_in=True)
         return Attribution((source,)) if source else None
     who = reader.resolve(subject)
@@ -212,29 +228,47 @@ def continuation(reader: Reader, sentence: Span) -> bool:
         return False
     head = trim(sentence, 0, match.start())
     if attributed(reader, head):
-        continue_claim(reader, sentence, match)
+        if not continue_claim(reader, sentence, match):
+            _extend_last(reader, sentence)  # "..., calling it a "flagrant violation"": one claim
+        else:
+            _join_answer(reader, sentence)
         return True
     if attributed(reader, sentence):
         return True  # "... and expected it to ..., Chief Cabinet Secretary X told reporters."
-    if match.group("subject") or reader.context.current:
+    opener = None
+    if not (match.group("subject") or reader.context.current):
+        opener = reader.opening_speaker(head.text)  # "Prime Minister X welcomed ... and said"
+    if match.group("subject") or reader.context.current or opener:
         # "Brazil's central bank raised its rate ... and said it expected ...": the
-        # narration, then a claim of the body the sentence opened with
+        # narration, then a claim of the body or person the sentence opened with
+        kept = len(reader.drafts)
         reader.narration(head)
-        continue_claim(reader, sentence, match, opening=not match.group("subject"))
+        if not continue_claim(
+            reader, sentence, match, opening=not match.group("subject"), opener=opener
+        ):
+            del reader.drafts[kept:]  # "She chose the hashtag and posted to Twitter.": one act
+            reader.narration(sentence)
         return True
     return False
 
 
 def continue_claim(
-    reader: Reader, sentence: Span, match: re.Match[str], opening: bool = False
-) -> None:
-    """The second claim of a sentence, after ", adding that" or "and warned that"."""
+    reader: Reader,
+    sentence: Span,
+    match: re.Match[str],
+    opening: bool = False,
+    opener: Attribution | None = None,
+) -> bool:
+    """The second claim of a sentence, after ", adding that" or "and warned that"; whether
+    there is one."""
     previous = reader.drafts[-1] if reader.drafts else None
     subject = match.group("subject")
     context = reader.context
     context.hint = previous.attribution.sources[0] if previous else None
-    if opening and context.current:
-        who: Attribution | None = Attribution((context.current,), subject=context.current_words)
+    if opener is not None:
+        who: Attribution | None = opener
+    elif opening and context.current:
+        who = Attribution((context.current,), subject=context.current_words)
     elif subject:
         who = reader.resolve(subject)
     else:
@@ -242,12 +276,14 @@ def continue_claim(
     context.hint = None
     reported = match.group(0).rstrip().endswith(("that", ":"))
     if not reported and not attr.is_clause(" " + sentence.text[match.end() :]):
-        return
+        return False
     if who is None or len(sentence.text[match.end() :].split()) < 3:
-        return
+        return False
     if subject and previous and who.said_on is None:
         who = replace(who, said_on=previous.attribution.said_on)  # the same occasion
     verb = match.group("verb")
+    if opening and not _past_or_participle(verb):
+        return False  # "were encouraged to submit ... and suggest what": an infinitive
     if verb.endswith("ing"):
         verb = CONTINUED_PAST.get(verb, verb[:-3] + "ed")
     fallback = previous.stance if previous and not verb else "asserted"  # ", and that ..."
@@ -257,13 +293,63 @@ def continue_claim(
         said = f"{sentence.text[: match.start()]} {said}"
     rule = "opening_continuation" if opening else "continuation"
     reader.add(trim(sentence, match.start()), trim(sentence, match.end()), who, stance, said, rule)
+    return True
+
+
+def _join_answer(reader: Reader, sentence: Span) -> None:
+    """ "X rejected that, saying Y": a denial that only points back at a claim just made
+    says nothing alone; with its reasons it is one claim, a denial whose content is Y."""
+    if len(reader.drafts) < 2:
+        return
+    denial, reasons = reader.drafts[-2], reader.drafts[-1]
+    if denial.stance != "denied" or denial.attribution.sources != reasons.attribution.sources:
+        return
+    if not sentence.start <= denial.quote.start < sentence.end:
+        return
+    if not _points_back(without_times(denial.content.text, reader.article), reader):
+        return
+    body = reader.article.body
+    quote = Span(body[denial.quote.start : sentence.end], denial.quote.start, sentence.end)
+    # the reasons' occasion: "denied the reports, saying in a statement on Thursday that"
+    reader.drafts[-2:] = [
+        replace(denial, quote=quote, content=reasons.content, attribution=reasons.attribution)
+    ]
+
+
+def _points_back(head: str, reader: Reader) -> bool:
+    """Whether what a denial denies only points back: "X rejected that", "Y denied the
+    accusation", "Z dismissed that criticism"."""
+    words = head.strip(" ,.;:").lower().split()
+    verbs = [i for i, w in enumerate(words) if reader.knowledge.cues.get(w) == "denied"]
+    denied = words[verbs[-1] + 1 :] if verbs else []
+    if not denied or len(denied) > 3 or denied[0] not in ANSWER_POINTERS:
+        return False
+    return len(denied) == 1 or denied[-1] in ANSWERED_NOUNS
+
+
+def _extend_last(reader: Reader, sentence: Span) -> None:
+    """The last claim goes on to the end of the sentence it was read from."""
+    last = reader.drafts[-1] if reader.drafts else None
+    if last is None or not (sentence.start <= last.quote.start < sentence.end):
+        return
+    body = reader.article.body
+    quote = Span(body[last.quote.start : sentence.end], last.quote.start, sentence.end)
+    reader.drafts[-1] = replace(last, quote=quote)
+
+
+def _past_or_participle(verb: str) -> bool:
+    """ "said", "warned", "saying": a verb that can go on from the sentence's subject."""
+    lower = verb.lower()
+    return lower.endswith(("ed", "ing")) or lower in PAST_CUES
 
 
 def parenthetical(reader: Reader, sentence: Span) -> bool:
     """ "The pause, it said, would allow ...": an attribution set off by commas."""
     for cue in attr.candidate_cues(sentence.text, reader.knowledge):
-        if cue.group(0).endswith("ing"):
-            continue  # "a warning", "the meeting": nouns, not "it said"
+        if cue.group(0).endswith("ing") or attr.in_noun_compound(
+            sentence.text, cue, reader.knowledge
+        ):
+            continue  # "a warning", "the United States": nouns and names, not "it said"
         found = attr.parenthetical(sentence.text, cue)
         if not found:
             continue
@@ -313,7 +399,9 @@ def quotation_continues(reader: Reader, sentence: Span) -> bool:
     )
     if who is None or (who.speaker is None and reader.new_paragraph):
         return False
-    if len(sentence.text.split()) >= MIN_QUOTED_WORDS:  # "Hmmm.": read, but no claim
+    if len(sentence.text.split()) >= MIN_QUOTED_WORDS and not exhorts(
+        sentence.text, reader.knowledge
+    ):  # "Hmmm.", "Please stay home.": read, but no claim
         reader.add(sentence, sentence, who, "asserted", "", "quotation_continues")
     return True
 
@@ -321,11 +409,42 @@ def quotation_continues(reader: Reader, sentence: Span) -> bool:
 def _talked_about(reader: Reader, sentence: Span) -> Attribution | None:
     """The person the narration just before a paragraph of quotation named last, if they
     spoke earlier in the article ("Strickland and his coworkers can ...", then ""...."")."""
-    if not (reader.new_paragraph and OPENING_QUOTE.match(reader.paragraph.text)):
+    opens = reader.new_paragraph and OPENING_QUOTE.match(reader.paragraph.text)
+    if not (opens or OPENING_QUOTE.match(sentence.text)):
         return None
     person = reader.context.register.nearest(sentence.start)
     earlier = reader.context.by_name(person.name) if person else None
-    return earlier if earlier is not None and earlier.speaker is not None else None
+    if opens and earlier is not None and earlier.speaker is not None:
+        return earlier
+    author = _put_out_words(reader)
+    return reader.person(author) if author else None
+
+
+def _put_out_words(reader: Reader) -> Person | None:
+    """The person a sentence just before says put out a statement, a letter or a speech
+    ("Senator X issued a statement regarding ..."): the quotation after it is theirs."""
+    last = reader.drafts[-1] if reader.drafts else None
+    if last is None or last.attributed:
+        return None
+    words = {w.strip(",.;:").lower() for w in last.quote.text.split()}
+    if not words & STATEMENT_NOUNS:
+        return None
+    return reader.context.register.first_named(last.quote.start, last.quote.end)
+
+
+def first_person_continues(reader: Reader, sentence: Span) -> bool:
+    """A paragraph in the first person, unquoted, right after a paragraph about a person
+    ("Maria Lopez, a nurse, described the night.", then "We waited for hours on the roof
+    and nobody came."): the person's own words, as pages print a quoted passage."""
+    who = reader.first_person
+    if who is None:
+        return False
+    if not first_person(sentence.text):
+        reader.first_person = None  # "Her mother had spoken out ...": the narration again
+        return False
+    if len(sentence.text.split()) >= MIN_QUOTED_WORDS:
+        reader.add(sentence, sentence, who, "asserted", "", "first_person")
+    return True
 
 
 RULES: tuple[Rule, ...] = (
@@ -337,10 +456,12 @@ RULES: tuple[Rule, ...] = (
     Rule("for_whom", for_whom),
     Rule("heading_speaker", heading_speaker),
     Rule("quotation_continues", quotation_continues),
+    Rule("first_person", first_person_continues),
 )
 # names a claim may record besides the rules': parts of a rule, and the article's framing
 RULE_NAMES = tuple(
     dict.fromkeys(
-        [rule.name for rule in RULES] + ["tail", "opening_continuation", "statement_author"]
+        [rule.name for rule in RULES]
+        + ["tail", "opening_continuation", "statement_author", "transcript", "signature"]
     )
 )

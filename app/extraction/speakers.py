@@ -7,17 +7,20 @@ import re
 
 from app.extraction.affiliation import person_attribution, speaks_for
 from app.extraction.bodies import (
+    NOT_THE_STATE,
     body_in_role,
     group_by_noun,
     labelled,
     named_body,
     past_verb,
     proper_run,
+    state_role,
     unresolved,
     whole_name,
 )
 from app.extraction.context import Attribution, Context
 from app.extraction.knowledge import Knowledge
+from app.extraction.knowledge import Person as KnownPerson
 from app.extraction.mentions import POSSESSIVE, NameSpan, find_name
 from app.extraction.model import SourceRef, Speaker
 from app.extraction.register import Person
@@ -27,6 +30,7 @@ from app.extraction.vocabulary import (
     DETERMINERS,
     GATHERING_SUBJECTS,
     LEADING_CONJUNCTION,
+    NOUN_MARKERS,
     PERSON_PRONOUNS,
     PRONOUN_GENDER,
     VERB_WORDS,
@@ -70,9 +74,41 @@ OWNED_DOCUMENT = re.compile(
     r"^(?:the\s+)?(?P<owner>[A-ZÀ-Þ][\w.&-]*(?:\s+[A-ZÀ-Þ][\w.&-]*){0,4})['’]s\s+"
     r"(?P<nouns>[a-z-]+(?:\s+[a-z-]+){0,2})"
 )
+INDEFINITE = re.compile(r"^(?:a|an|one|another)\s", re.IGNORECASE)
+POLLS = {"poll", "survey"}
 BOTH = re.compile(r"^(?:both|either)\s+", re.IGNORECASE)
 AT_BODY = re.compile(r"^(?P<who>(?:\S+\s+){0,3}?\S+)\s+(?:at|from|with)\s+", re.IGNORECASE)
+APPOSED_MAKER = re.compile(
+    r"^(?:published|released|issued|compiled|commissioned|produced|written|conducted|"
+    r"carried out)\s+by\s+(?P<maker>[^,]{2,80})$"
+)
 MADE_BY = re.compile(r"\b(?:by|from|of)\s+(?:the\s+)?(?P<maker>[^\W\d_].*)$")
+
+
+PLACED_COURT = re.compile(
+    r"^(?:[Aa]n?\s+|[Tt]he\s+)?(?P<where>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)?)\s+"
+    r"(?P<court>(?:(?:high|appeals|criminal|military|district|federal|regional)\s+)?court)$"
+)
+LEADERS_OF = re.compile(
+    r"^(?:[Tt]he\s+)?(?:[Ll]eaders|[Gg]overnments|[Hh]eads of [Ss]tate|[Ff]oreign [Mm]inisters)"
+    r"\s+of\s+(?P<states>.+)$"
+)
+OWNED_ORGAN = re.compile(  # "The group's Humanitarian Operations Coordination Center (HOCC)"
+    r"^[Tt]he\s+(?P<noun>[a-z]+)(?:'s|’s)(?:\s+(?:[A-ZÀ-Þ][\w’'-]*|of|for|and|on))+"
+    r"(?:\s+\([A-Z]{2,8}\))?$"
+)
+# "the Biden administration", "the Modi government": the state its leader heads
+LEADERS_GOVERNMENT = re.compile(
+    r"^(?:[Tt]he\s+)?(?P<leader>[A-ZÀ-Þ][\w’'.-]*(?:\s+[A-ZÀ-Þ][\w’'.-]*)?)"
+    r"\s+(?:administration|government)$"
+)
+# "The President and the Governors": two offices joined, no one body's name
+OFFICES_JOINED = re.compile(
+    r"^[Tt]he\s+[A-ZÀ-Þ][\w’'-]*(?:\s+[A-ZÀ-Þ][\w’'-]*)?"
+    r"\s+and\s+the\s+[A-ZÀ-Þ][\w’'-]*(?:\s+[A-ZÀ-Þ][\w’'-]*)?$"
+)
+BENCH_NOUNS = {"judge", "judges", "justices", "panel", "bench"}
+BRACKETED_END = re.compile(r"\s*\([^()]{1,20}\)\s*$")
 
 
 def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Attribution | None:
@@ -87,23 +123,45 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         and spokesperson.group("noun").islower()  # "Minister of Education X" is a title
         and spokesperson.group("noun") in knowledge.person_nouns
     ):  # "a spokesman for the finance ministry", "a spokesperson for Rescue 1122"
-        found = resolve_subject(spokesperson.group("body"), knowledge, context)
+        found = _spokesperson_named(spokesperson, knowledge, context) or resolve_subject(
+            spokesperson.group("body"), knowledge, context
+        )
         if found:
             return found
     text = subject.strip(' ,:;"“”')
     text = LEADING_CONJUNCTION.sub("", text)
+    leaders = LEADERS_OF.match(text)
+    states = _several(leaders.group("states"), knowledge) if leaders else None
+    if states:
+        return states  # "the Leaders of the United States and Japan": both states
     text = BASED_IN.sub("", text)  # "The San Jose, California-based company" is "The company"
+    government = _leaders_government(text, knowledge)
+    if government:
+        return government
     if text.lower() in PERSON_PRONOUNS | ANY_PRONOUNS:
         return _pronoun(text.lower(), knowledge, context)
     head, _, appositive = text.partition(", ")
     head = RELATIVE.split(head)[0]  # "Security researchers who examined the leaked files"
     head = REDUCED.sub("", head)  # "a study published on Wednesday in the journal X"
+    surname = _by_surname(head, knowledge, context)
+    if surname:
+        return surname  # "Paris claims" after "Valeska Paris": the person, not the city
+    organ = OWNED_ORGAN.match(head)
+    if organ:  # "The group's Humanitarian Operations Coordination Center": the group's
+        owner = resolve_subject(f"the {organ.group('noun')}", knowledge, context)
+        if owner and owner.speaker is None:
+            return owner
     research = research_source(head, context.research, knowledge)
     if research:
         return Attribution(research)  # "the study found", "the researchers said"
-    owned = _owned_document(head, knowledge)
+    owned = _owned_document(head, knowledge, context)
     if owned:
-        return Attribution((owned,))  # "PC World's recent analysis of its own traffic"
+        return owned  # "PC World's recent analysis of its own traffic", "Cornyn's statement"
+    maker = _made_by_apposed(head, appositive, knowledge)
+    if maker:
+        found = resolve_subject(maker, knowledge, context)
+        if found:
+            return found  # "The report, published by the Wildlife Trust, states ..."
     if (
         not head
         or len(head.split()) > MAX_SUBJECT_WORDS
@@ -114,26 +172,35 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     clause = any(
         past_verb(w) and nxt != "by" for w, nxt in zip(words[1:], [*words[2:], ""], strict=False)
     )
-    if _has_verb(head) or clause:
+    if _has_verb(head) or clause or _has_cue(words, knowledge):
         return None  # "Pakistan's foreign office summoned ...": a clause, not a subject
     known = knowledge.lookup(head)
     named_as = NAMED_AS.search(head)  # "a ransomware gang calling itself Ironwake"
     if named_as:
         source = unresolved(named_as.group("name"), knowledge)
         return Attribution((source,)) if source else None
-    if appositive and _descriptor(head, knowledge) and _proper_name(appositive, knowledge):
-        source = unresolved(
-            appositive, knowledge
-        )  # "The Norwegian shipping federation, Rederiforbundet"
+    apposed_name = BRACKETED_END.sub("", appositive)  # "Pakistan Tehreek-e-Insaf (PTI)"
+    if appositive and _descriptor(head, knowledge) and _proper_name(apposed_name, knowledge):
+        # "The Norwegian shipping federation, Rederiforbundet", "Khan's party, PTI"
+        source = named_body(apposed_name, knowledge) or unresolved(apposed_name, knowledge)
         return Attribution((source,)) if source else None
+    bench = _bench(head, context)
+    if bench:
+        return bench  # "the seven judges found": the court the story named
     role_noun = _role_noun(head, knowledge, context) or _role_group(head, knowledge, context)
     if role_noun:
         return role_noun  # "the commander", "the midfielder": the person of that role
+    office = _office_alone(head, knowledge, context)
+    if office:
+        return office  # "The President believes ..." with no president named: the state
     apposed = knowledge.lookup(appositive.strip(" ,")) if appositive else None
-    if apposed and apposed.proper and _descriptor(head, knowledge):
+    described = _descriptor(head, knowledge) or head.split()[-1].islower()
+    if apposed and apposed.proper and described:
         return Attribution((apposed.source,))  # "The U.N. humanitarian office, OCHA"
     titled = appositive and _name_in(appositive, knowledge) is not None
     whole = whole_name(head, knowledge)  # "The UN Military Observer Group in India and Pakistan"
+    if _nobodys_document(head, knowledge):
+        return None  # "Estimates suggest", "Reports say": no document of anyone's in particular
     return (
         (Attribution((whole,)) if whole else None)
         or _several(text, knowledge)
@@ -146,9 +213,19 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     )
 
 
-def _owned_document(head: str, knowledge: Knowledge) -> SourceRef | None:
+def _nobodys_document(head: str, knowledge: Knowledge) -> bool:
+    """A bare plural document noun opening a sentence ("Estimates suggest", "Reports say"):
+    documents of no one in particular, unlike "The report said" or "Its figures show"."""
+    words = head.split()
+    if len(words) != 1 or not head[:1].isupper() or not head.endswith("s"):
+        return False
+    return knowledge.back_nouns.get(_singular(head.lower(), knowledge)) == "document"
+
+
+def _owned_document(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
     """The maker of a document named with its possessive: "PC World's recent analysis",
-    "the ministry's annual report" is found by the other readings."""
+    "Cornyn's statement" (a person the article named); "the ministry's annual report" is
+    found by the other readings."""
     owned = OWNED_DOCUMENT.match(head)
     if owned is None:
         return None
@@ -156,10 +233,63 @@ def _owned_document(head: str, knowledge: Knowledge) -> SourceRef | None:
     if not any(knowledge.back_nouns.get(noun) == "document" for noun in nouns):
         return None
     owner = owned.group("owner")
-    return named_body(owner, knowledge) or unresolved(owner, knowledge)
+    person = _by_surname(owner, knowledge, context)
+    if person:
+        return person
+    source = named_body(owner, knowledge) or unresolved(owner, knowledge)
+    return Attribution((source,)) if source else None
+
+
+def _made_by_apposed(head: str, appositive: str, knowledge: Knowledge) -> str | None:
+    """The maker a document's appositive names: "The report, published by X," -> X."""
+    made = APPOSED_MAKER.match(appositive.strip(" ,")) if appositive else None
+    if made is None:
+        return None
+    nouns = [_singular(w.lower(), knowledge) for w in head.split()]
+    document = any(knowledge.back_nouns.get(n) == "document" for n in nouns)
+    return made.group("maker") if document else None
+
+
+def _by_surname(word: str, knowledge: Knowledge, context: Context) -> Attribution | None:
+    """A person the article named in full, named again by surname: "Paris claims" after
+    "Valeska Paris", "Cornyn's statement" after "Senator John Cornyn". The person wins
+    over a place or a body the same word names."""
+    bare = POSSESSIVE.sub("", word.strip(" ,."))
+    if not bare[:1].isupper() or " " in bare:
+        return None
+    person = context.register.named(bare)
+    if person is None or len(person.parts) < 2 or bare.lower() in person.parts[:-1]:
+        return None  # one name only, or a first name ("Israel" is not Israel Katz)
+    earlier = context.by_name(person.name)
+    return (
+        earlier if earlier and earlier.speaker else person_attribution(person, knowledge, context)
+    )
+
+
+def _court_of(head: str, knowledge: Knowledge) -> Attribution | None:
+    """ "A Greek court", "an Istanbul court": a court no name gives, by where it sits."""
+    match = PLACED_COURT.match(head.strip())
+    named = knowledge.lookup(match.group("where")) if match else None
+    if match is None or named is None or named.source.kind != "government":
+        return None
+    source = unresolved(f"{match.group('where')} {match.group('court')}", knowledge, True)
+    return Attribution((source,)) if source else None
 
 
 def _body(head: str, knowledge: Knowledge) -> Attribution | None:
+    if OFFICES_JOINED.match(head):
+        return None  # "The President and the Governors": two offices, no one body's name
+    court = _court_of(head, knowledge)
+    if court:
+        return court
+    words = head.split()
+    owned = bool(words) and POSSESSIVE.search(words[0]) is not None
+    if owned and {w.lower().strip(",.") for w in words} & NOT_THE_STATE:
+        source = unresolved(head, knowledge)  # "Malawi's main opposition party": not the state
+        return Attribution((source,)) if source else None
+    pointer = len(words) == 2 and words[0] in ("the", "The")
+    if pointer and knowledge.back_nouns.get(words[1]) == "company":
+        return None  # "the company" points back to one; with none named it is no group
     if head.split()[-1].lower() in knowledge.person_nouns:
         source = body_in_role(head, knowledge)  # "An Aeris spokesperson", "A Fifa spokesperson"
         if source:
@@ -191,6 +321,8 @@ def _pronoun(pronoun: str, knowledge: Knowledge, context: Context) -> Attributio
         return Attribution((context.opening,))  # "Israel's military ... It said"
     if pronoun in PERSON_PRONOUNS:
         return _person_pronoun(pronoun, knowledge, context)
+    if PRONOUN_GENDER.get(pronoun) == "speaker" or pronoun == "we":
+        return None  # "I think", "we believe" outside a quotation: the writer's own voice
     last = context.last(person=False)
     if pronoun == "they" and (last is None or not context.recently(last)):
         return _gathering(knowledge, context) or last  # "They assessed" after a meeting
@@ -204,9 +336,11 @@ def _person_pronoun(pronoun: str, knowledge: Knowledge, context: Context) -> Att
     last = context.last(person=True)
     if last and last.speaker and context.recently(last):
         speaker = context.register.named(last.speaker.name)
-        if speaker is None or speaker.gender in (None, gender):
+        if speaker is None or speaker.gender == gender:
             return last  # the one who just spoke goes on speaking: "..., he said."
-    person = context.register.nearest(context.position, gender)
+        if speaker.gender is None and not _named_since(last, gender, context):
+            return last  # no one the pronoun fits better was named since
+    person = _subject_before(gender, context) or context.register.nearest(context.position, gender)
     if person is None:
         return last
     earlier = context.by_name(person.name)
@@ -215,8 +349,58 @@ def _person_pronoun(pronoun: str, knowledge: Knowledge, context: Context) -> Att
     return person_attribution(person, knowledge, context)
 
 
+def _named_since(last: Attribution, gender: str, context: Context) -> bool:
+    """Whether the text introduced a person of the pronoun's gender after the last speaker
+    spoke ("For Marlene Cook, ... "...," she said" after Darcy Lindgren spoke)."""
+    person = context.register.nearest(context.position, gender)
+    spoken = context.spoken_at.get(id(last))
+    return (
+        person is not None
+        and person.gender == gender
+        and spoken is not None
+        and bool(person.mentions)
+        and person.mentions[0] > spoken
+    )
+
+
+def _subject_before(gender: str, context: Context) -> Person | None:
+    """The person the sentence before named first, when the pronoun fits them: "he" goes on
+    from the subject of the sentence before, not from a name in its object."""
+    register = context.register
+    subject = register.first_named(context.previous, context.position)
+    if subject is None or subject.gender not in (None, gender):
+        return None
+    if subject.gender is None and register.nearest(context.position, gender) is not subject:
+        return None  # no sign the pronoun fits them better than the person named last
+    return subject
+
+
+def _has_cue(words: list[str], knowledge: Knowledge) -> bool:
+    """ "The trust said in a statement": a cue verb inside a subject makes it a clause (but
+    "the claims", "a report" are nouns)."""
+    for before, word in zip(["", *words], words, strict=False):
+        if not word.islower():
+            continue
+        bare = word.strip(",.;:")
+        if bare not in knowledge.cues or before.lower() in NOUN_MARKERS:
+            continue
+        if bare.endswith(("ed", "id", "ld", "ote")) or bare in ("says", "tells"):
+            return True
+    return False
+
+
 def _has_verb(text: str) -> bool:
     return any(word in VERB_WORDS for word in text.split())  # "Can Tho" is a place, "can" a verb
+
+
+def _leaders_government(text: str, knowledge: Knowledge) -> Attribution | None:
+    """ "The Biden administration said": the state of the listed leader it is named for
+    (filed by its capital, with nobody as the speaker)."""
+    match = LEADERS_GOVERNMENT.match(text)
+    leader = knowledge.person(match.group("leader")) if match else None
+    if leader is None or leader.source.kind != "government":
+        return None
+    return Attribution((leader.source,))
 
 
 def _several(text: str, knowledge: Knowledge) -> Attribution | None:
@@ -242,10 +426,19 @@ def _several_people(text: str, knowledge: Knowledge, context: Context) -> Attrib
     parts = [p.strip() for p in CONJUNCTS.split(BOTH.sub("", text)) if p.strip()]
     if any(not w[:1].isupper() for part in parts for w in part.split()):
         return None  # names only: not "Sotomayor, joined by Justices Kagan and Jackson"
-    people = [context.register.named(part) for part in parts]
-    if len(people) < 2 or any(p is None or len(p.parts) < 2 for p in people):
-        return None  # each one a person named in full before
-    found = [person_attribution(p, knowledge, context) for p in people if p is not None]
+    if len(parts) < 2:
+        return None
+    found = []
+    for part in parts:
+        person = context.register.named(part)
+        if person is not None and len(person.parts) >= 2:  # a person named in full before
+            found.append(person_attribution(person, knowledge, context))
+            continue
+        data = knowledge.person(part) or _titled_surname(part, knowledge)
+        listed = _person(part, "", knowledge, context) if data else None
+        if listed is None or listed.speaker is None:
+            return None  # each one a person: "President Biden" the data lists, or named before
+        found.append(listed)
     return Attribution(tuple(dict.fromkeys(a.sources[0] for a in found)))  # no one speaker
 
 
@@ -280,13 +473,71 @@ def _role_noun(head: str, knowledge: Knowledge, context: Context) -> Attribution
     if person is None and match and match.group("noun").islower():  # "the midfielder"
         last = register.nearest(context.position)
         near = last is not None and context.position - last.mentioned_before(context.position) < 300
-        person = last if near else None
+        # the person named just before, unless the text gave them a role of another kind
+        # ("the minister" is not the chief financial officer named before)
+        sport = noun in knowledge.team_roles
+        person = last if near and last is not None and (sport or not _described(last)) else None
     if person is None:
         return None
     earlier = context.by_name(person.name)
     return (
         earlier if earlier and earlier.speaker else person_attribution(person, knowledge, context)
     )
+
+
+def _bench(head: str, context: Context) -> Attribution | None:
+    """ "the judges", "the seven judges", "the panel": the court the story named, as a
+    judge speaks for their court."""
+    words = head.strip().split()
+    if len(words) < 2 or words[0].lower() not in ("the", "all") or words[-1] not in BENCH_NOUNS:
+        return None
+    if any(w[:1].isupper() for w in words[1:]):
+        return None  # "the Supreme Court judges": named in the words themselves
+    court = context.body_named(["court", "tribunal"])
+    return Attribution((court,)) if court else None
+
+
+def _office_alone(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
+    """ "The President", "the Vice President": a state's office with nobody named to hold
+    it is the story's own state."""
+    words = DETERMINERS.sub("", head.strip()).split()
+    if not DETERMINERS.match(head.strip()) or not words:
+        return None
+    capitalised = all(w[:1].isupper() for w in words)  # an office, not "a spokesperson"
+    titles = all(w in knowledge.title_words for w in words)
+    if not (capitalised and titles and state_role(head, knowledge)):
+        return None
+    holder = _holder(words, knowledge, context)
+    if holder is not None:  # "The Vice President" after "Vice President Kamala Harris"
+        earlier = context.by_name(holder.name)
+        if earlier is not None and earlier.speaker is not None:
+            return earlier
+        return person_attribution(holder, knowledge, context)
+    home = context.home_country()
+    return Attribution((home,)) if home else None
+
+
+def _holder(title: list[str], knowledge: Knowledge, context: Context) -> Person | None:
+    """The person named before whose role ends in exactly this title."""
+    at = context.position
+    found = []
+    for person in context.register.people:
+        if person.mentioned_before(at) < 0:
+            continue
+        for role in person.roles:
+            words = role.split()
+            run = len(words)
+            while run and words[run - 1] in knowledge.title_words:
+                run -= 1
+            if words[run:] == title:
+                found.append(person)
+                break
+    return max(found, key=lambda p: p.mentioned_before(at), default=None)
+
+
+def _described(person: Person) -> bool:
+    """Whether the text gave a person a role of words (not only an age)."""
+    return any(not role.isdigit() for role in person.roles)
 
 
 def _role_group(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
@@ -350,11 +601,20 @@ def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribu
             and POSSESSIVE.sub("", word).lower() not in knowledge.back_nouns
             and not state
         ):
-            return None  # "a U.S. official", "the Kremlin" name a body themselves; "the Commission" not
+            # "a U.S. official", "the Kremlin" name a body themselves; "the Commission" not
+            return _local_state_body(bare, words, knowledge)
     own = head.lower().startswith(("its ", "their "))
     kinds = [knowledge.back_nouns[w] for w in words if w in knowledge.back_nouns]
     if not kinds:
         return None
+    maker = MADE_BY.search(" ".join(bare)) if kinds[0] == "document" else None
+    if maker and maker.group("maker")[:1].islower():
+        # "a statement from the interior ministry": the ministry, as "the ministry" is
+        return _pointing_back(f"the {maker.group('maker')}", knowledge, context)
+    if set(words) & POLLS and INDEFINITE.match(head) and not context.research:
+        # "a recent poll": a poll of its own, not a body named before (a study whose
+        # owner the article names is the owner's: research.py)
+        return Attribution((labelled(head.strip()),))
     states = [n.source for n in named if n and n.source.kind == "government"]
     if states and kinds[0] in ("government", "spokesperson"):
         return Attribution((states[0],))  # "the Russian embassy", "a senior U.S. official"
@@ -373,6 +633,19 @@ def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribu
     return _back_to(kinds[0], words, context, plural)
 
 
+def _local_state_body(
+    bare: list[str], words: list[str], knowledge: Knowledge
+) -> Attribution | None:
+    """ "the Gaza health ministry", "the Sindh irrigation department": a place that is no
+    state, then a state body in common words, is that place's body, named as the text does."""
+    if len(bare) < 2 or not bare[0][:1].isupper() or any(w[:1].isupper() for w in bare[1:]):
+        return None
+    if POSSESSIVE.search(bare[0]) or knowledge.back_nouns.get(words[-1]) != "government":
+        return None
+    source = unresolved(" ".join(bare), knowledge, allow_in=True)
+    return Attribution((source,)) if source else None
+
+
 def _back_to(
     kind: str, words: list[str], context: Context, plural: bool = False
 ) -> Attribution | None:
@@ -384,8 +657,15 @@ def _back_to(
     if kind in ("spokesperson", "document"):
         if context.current and kind == "spokesperson":
             return Attribution((context.current,))  # "Meta was sceptical: a spokesman said"
-        earlier = context.last(person=False)
+        earlier = _spoken_for(context) if kind == "spokesperson" else context.last(person=False)
         return earlier and Attribution(earlier.sources, said_on=earlier.said_on)
+    together = (
+        context.last(person=False) if plural and kind not in ("document", "company") else None
+    )
+    if together is not None and len(together.sources) >= 2:
+        return Attribution(
+            together.sources
+        )  # "Britain, the U.S. and Germany accused ...", "the agencies said"
     named = context.body_named(words)  # "the authority" -> "Panama Canal Authority"
     if named:
         return Attribution((named,))
@@ -396,7 +676,10 @@ def _back_to(
             else None
         )
         source = (
-            dateline or context.last_body(("government",), spoken=True) or context.home_country()
+            context.scene  # "In Syria, the health ministry said": the state the lead names
+            or dateline
+            or context.last_body(("government",), spoken=True)
+            or context.home_country()
         )
     elif kind == "company":  # "the company", "the club": never a state
         several = _companies(context) if plural else ()
@@ -404,10 +687,41 @@ def _back_to(
             return Attribution(several)  # "..., the companies said."
         opened = context.opening if context.opening and context.opening.kind != "group" else None
         ours = opened if opened and opened.kind in ("organisation", "unresolved") else None
-        source = ours or context.last_body(("organisation", "unresolved"))
+        # "... at Bokamoso Platinum's mine ..., the company said": the one the sentence named
+        in_sentence = [s for s in context.in_sentence if s.kind in ("organisation", "unresolved")]
+        source = (
+            ours
+            or context.last_body(("organisation", "unresolved"))
+            or next(iter(in_sentence), None)
+        )
     else:  # "the agency": the last body, of any kind, that spoke or was named
         source = context.last_body(("organisation", "unresolved", "government"))
     return Attribution((source,)) if source else None
+
+
+def _spokesperson_named(
+    match: re.Match[str], knowledge: Knowledge, context: Context
+) -> Attribution | None:
+    """ "a spokesman for the Dunmoor Fire Service, Alan Pryce": the body, with the person
+    the text names after it as the speaker."""
+    body, comma, name = match.group("body").rpartition(", ")
+    person = context.register.named(name.strip(" .")) if comma else None
+    if person is None or person.name != name.strip(" ."):
+        return None
+    found = resolve_subject(body, knowledge, context)
+    if found is None or found.speaker is not None:
+        return None
+    role = f"{match.group('noun')} for {body}"
+    return Attribution(found.sources, Speaker(person.name, role), personal=True)
+
+
+def _spoken_for(context: Context) -> Attribution | None:
+    """The last attribution a spokesperson can speak for: a body, not a group of people
+    ("Early investigators' reports say ..., a spokeswoman said" is no investigator's)."""
+    for attribution in reversed(context.recent):
+        if all(source.kind != "group" for source in attribution.sources):
+            return attribution
+    return None
 
 
 def _companies(context: Context) -> tuple[SourceRef, ...]:
@@ -428,6 +742,10 @@ def _person(
         source = speaks_for([office.group("role")], knowledge, context)
         return Attribution((source,)) if source else None
     name, appositive = _name_and_role(head, appositive, knowledge)
+    listed = _titled_surname(head, knowledge) if name is None else None
+    if listed:  # "Vice President Harris", "Secretary Blinken": a listed person's title
+        person = context.register.named(listed.name) or Person(listed.name)
+        return person_attribution(person, knowledge, context)
     if name is None:
         earlier = context.by_name(head)
         if earlier is None and _descriptor(head, knowledge) and _proper_name(appositive, knowledge):
@@ -447,6 +765,14 @@ def _person(
         return Attribution(earlier.sources, Speaker(earlier.speaker.name, role))
     person = context.register.named(name.name) or Person(name.name)
     return person_attribution(person, knowledge, context, role)
+
+
+def _titled_surname(head: str, knowledge: Knowledge) -> KnownPerson | None:
+    """The listed person a title and a surname name, when the title is theirs."""
+    words = DETERMINERS.sub("", head.strip()).split()
+    if len(words) < 2 or not all(w in knowledge.title_words for w in words[:-1]):
+        return None
+    return knowledge.titled(words[:-1], words[-1])
 
 
 def _descriptor(head: str, knowledge: Knowledge) -> bool:
@@ -521,9 +847,7 @@ def _role(name: NameSpan, appositive: str, knowledge: Knowledge) -> str | None:
         appositive.strip(),
     ):
         appositive = ""  # a clause or circumstance ("reporting from Mosul"), not a role
-    appositive = re.split(r",\s+(?:who|which|whose)\b", appositive)[
-        0
-    ]  # "X's negotiator, who spoke for ..."
+    appositive = re.split(r",\s+(?:who|which|whose)\b", appositive)[0]  # "X's negotiator, who ..."
     role = appositive.strip(" ,") or " ".join(p for p in (name.before, name.after) if p).strip(" ,")
     role = re.sub(r"^\d{1,3},\s+", "", role)  # "Mohammad Bashir, 54, a shopkeeper": the age
     role = re.sub(r"^(?:the|a|an)\s+", "", role)

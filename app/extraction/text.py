@@ -12,9 +12,12 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
 # no space between a word's last letter and a capitalised word ("trading.The company",
 # "the deal.”The ministry").
 SENTENCE_END = re.compile(
-    r"[.!?][\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9À-Þ])"
+    r"[.!?][\"'”’)\]]*“?(?=\s+[\"“‘'(\[]?[A-Z0-9À-Þ])"
     r"|(?<=[a-z0-9%à-ÿ])[.!?][\"”’]?(?=[\"“‘]?[A-ZÀ-Þ][a-zà-ÿ])"
+    r"|[.!?][\"”]?(?=\s\"\s[A-Z0-9À-Þ])"  # a quotation mark set off by spaces: '... regard. " The'
 )
+MISTURNED_CLOSE = re.compile(r"(?<=[.!?,])“(?=\s|$)")  # 'the decision.“ However': a typo
+SPACED_QUOTE = re.compile(r'\s"(?=\s)')
 WORD_BEFORE = re.compile(r"(\S+)$")
 TERMINAL = (".", "!", "?", '"', "”", "’", "'", ")", ":", ";", "…")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -121,6 +124,9 @@ def sentences(paragraph: Span, abbreviations: frozenset[str]) -> Iterator[Span]:
         if _ends_with_abbreviation(text[: match.start() + 1], abbreviations):
             continue
         end = match.end()
+        spaced = SPACED_QUOTE.match(text, end)
+        if spaced and text.count('"', 0, end) % 2 == 1:
+            end = spaced.end()  # the spaced mark closes the quotation: the sentence has it
         if _inside_quotation(text, end):
             continue  # a quotation of several sentences is one piece of speech
         yield _span(paragraph, begin, end)
@@ -134,7 +140,8 @@ def sentences(paragraph: Span, abbreviations: frozenset[str]) -> Iterator[Span]:
 def _inside_quotation(text: str, at: int) -> bool:
     """Whether a quotation is open at `at` and closes later in the paragraph."""
     before, after = text[:at], text[at:]
-    if before.count("“") > before.count("”"):
+    closing = before.count("”") + len(MISTURNED_CLOSE.findall(before))
+    if before.count("“") > closing:
         return "”" in after
     return before.count('"') % 2 == 1 and '"' in after
 

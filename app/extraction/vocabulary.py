@@ -96,6 +96,9 @@ STATEMENT_TITLE = re.compile(
     re.IGNORECASE,
 )
 
+# "issued a statement", "in a letter": what a person puts out in their own words
+STATEMENT_NOUNS = frozenset(t.lower() for t in _GRAMMAR["statement_titles"] if " " not in t)
+
 # "Participants emphasized ...", "both sides agreed": everyone the last meeting named
 GATHERING_SUBJECTS = frozenset(_GRAMMAR["gathering_subjects"])
 
@@ -105,7 +108,14 @@ SUBORDINATORS = frozenset(_GRAMMAR["subordinators"])
 NOUN_MARKERS = frozenset(_GRAMMAR["noun_markers"])
 # " the ", " and ": English words so common that two of them show a paragraph is English
 PLAIN_ENGLISH = tuple(f" {w} " for w in _GRAMMAR["plain_english_words"])
+# "began to worry", "continued to insist": a cue after "to" that still reports a view
+ASPECT_VERBS = frozenset(_GRAMMAR["aspect_verbs"])
 # "are also accused", "were widely reported": an auxiliary, adverbs, then a participle
 AFTER_AUXILIARY = _alternation(_GRAMMAR["auxiliary_adverbs"])
 # "met", "convened a call with": a sentence that gathers the people it names
 MEETING = re.compile(rf"\b(?:{trie_pattern(_GRAMMAR['meeting_words'])})\b", re.IGNORECASE)
+
+# "rejected that", "denied the accusation": a denial's object that only points back at a
+# claim just made; the reasons that follow are what the denial says
+ANSWER_POINTERS = frozenset(_GRAMMAR["answered_claims"]["pointers"])
+ANSWERED_NOUNS = frozenset(_GRAMMAR["answered_claims"]["nouns"])

@@ -1,0 +1,77 @@
+"""The last check on every attributed claim: is each of its sources one the text
+establishes as a speaker or a body?
+
+A claim filed under a wrong source is a false statement about who said what; a claim
+left to the article's narration is only incomplete. So a source passes only when the
+text shows what it is: a known entity, a group named by its noun, a person the article
+named (filed under their own name when no body speaks through them), a name of several
+words, an acronym, or a single name the text writes as a name in the middle of a
+sentence. A bare surname or first name of a person named in full, a word capitalised
+only because it opens a sentence ("Started in 1990, ..."), and one word of a longer name
+("Valech" of "the Valech Report") are none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.extraction.context import Attribution, Context
+from app.extraction.knowledge import Knowledge
+from app.extraction.mentions import POSSESSIVE
+from app.extraction.model import SourceRef
+
+ACRONYM_LIKE = re.compile(r"^(?:[A-Z]{2,}[\w&.-]*|\w+[A-Z]\w*|[\w-]+\.[a-z]{2,4})$")
+NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ish|ese)$")  # "English", "Scottish", "Maltese"
+SENTENCE_BREAK = (".", "!", "?", ":", '"', "“", "”", "—", "–")
+
+
+def established(who: Attribution, context: Context, knowledge: Knowledge) -> bool:
+    """Whether the text establishes every source of an attribution."""
+    return all(_established(source, context, knowledge) for source in who.sources)
+
+
+def _established(source: SourceRef, context: Context, knowledge: Knowledge) -> bool:
+    if source.kind != "unresolved":
+        return True  # a known body or state, a group named by its noun, the narration
+    words = source.label.split()
+    if len(words) > 1:
+        return True  # "Hollis Media", or a person named in full with no body of theirs
+    word = POSSESSIVE.sub("", words[0])
+    if word.lower() in knowledge.source_nouns:
+        return True  # "Traders", "Nurses": a group of people named by its noun
+    person = context.register.named(word)
+    if person is not None:
+        # "Jomra", a blogger who goes by one name, is a person; "Paris" of "Valeska
+        # Paris" and "Water" for "Kathryn Waters" are not names of their own
+        return len(person.parts) == 1 and person.parts[0] == word.lower()
+    if ACRONYM_LIKE.match(word):
+        return True  # "USI", "OpenAI", "Secunia.com"
+    if NATIONALITY.match(word):
+        return False  # "English captain Harry Kane": where from, not a body
+    if re.search(rf"\b{re.escape(word)},\s+who\b", context.body):
+        return False  # "Smith, who said last year ...": a person's surname, never a body
+    return _written_as_a_name(word, context.body, knowledge)
+
+
+def _written_as_a_name(word: str, body: str, knowledge: Knowledge) -> bool:
+    """Whether the text writes a word as a name of its own: capitalised inside a
+    sentence, not only as one word of a longer name ("the Valech Report"); or, where it
+    only opens sentences, a word that is no participle or adverb ("Started in 1990,") and
+    never written in lower case."""
+    opens = False
+    for found in re.finditer(rf"(?<![\w-]){re.escape(word)}(?:['’]s)?(?![\w-])", body):
+        before = body[: found.start()].rstrip(" ")
+        if not before or before.endswith(SENTENCE_BREAK) or before.endswith("\n"):
+            opens = True  # it opens a sentence or a paragraph
+            continue
+        following = body[found.end() :].split(maxsplit=1)[:1] if body[found.end() :] else []
+        word_after = following[0].strip(",.;:") if following else ""
+        gap = body[found.end() : found.end() + 1] == " "
+        if gap and word_after[:1].isupper() and word_after not in knowledge.title_words:
+            continue  # "the Valech Report": one word of a longer name; "Maryland Governor"
+            # is a name and a title
+        return True
+    lower = word.lower()
+    if not opens or lower.endswith(("ed", "ing", "ly")):
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", body) is None

@@ -1,0 +1,77 @@
+"""Transcripts: who holds the floor, from the speaker labels that open each turn.
+
+Official transcripts of speeches, press briefings and interviews label each turn with
+the speaker in capitals and a colon ("THE PRESIDENT: Good afternoon.", "MS. PSAKI: He
+does.", "SECRETARY BLINKEN: ..."), and a reporter's question with "Q". The label is no
+part of a claim; the turn's sentences are the speaker's until the next label, and a
+question gives no claim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from app.extraction.context import Attribution
+from app.extraction.framing import title_author
+from app.extraction.text import Span
+
+if TYPE_CHECKING:
+    from app.extraction.reader import Reader
+
+# "MS. PSAKI: ", "THE PRESIDENT: ", "PRIME MINISTER KISHIDA: ": capitals, then a colon
+LABEL = re.compile(r"^(?P<label>(?:[A-ZÀ-Þ][A-ZÀ-Þ.'’-]*\s+){0,4}[A-ZÀ-Þ][A-ZÀ-Þ'’-]+):\s+")
+QUESTION = re.compile(r"^Q(?::|\.)?\s+(?=\S)")  # "Q Thanks, Jen. Does the President ..."
+OFFICIALS = {"official", "officials"}
+MIN_LABEL_LETTERS = 2  # "A:" in a list is no speaker; "JM:" may be initials
+INITIALS = re.compile(r"^[A-ZÀ-Þ]{2,3}$")  # "JM": an interview's label for Jane Morrow
+
+
+@dataclass(frozen=True)
+class Turn:
+    """What opens a paragraph of a transcript: a speaker's label, or a question."""
+
+    label: str | None  # "MS. PSAKI"; None for a question
+    question: bool = False
+
+
+def without_label(paragraph: Span) -> tuple[Span, Turn | None]:
+    """The paragraph after a transcript's speaker label or question mark, and the turn."""
+    question = QUESTION.match(paragraph.text)
+    if question:
+        start = paragraph.start + question.end()
+        return Span(paragraph.text[question.end() :], start, paragraph.end), Turn(None, True)
+    match = LABEL.match(paragraph.text)
+    letters = sum(c.isalpha() for c in match.group("label")) if match else 0
+    if not match or letters < MIN_LABEL_LETTERS:
+        return paragraph, None
+    start = paragraph.start + match.end()
+    return Span(paragraph.text[match.end() :], start, paragraph.end), Turn(match.group("label"))
+
+
+def turn_speaker(reader: Reader, label: str) -> Attribution | None:
+    """Who a label names: the author the title names when the label is their surname or
+    title ("MS. PSAKI" under "Press Briefing by Press Secretary Jen Psaki", "THE PRESIDENT"
+    under "Remarks by President Biden"), else the person or body the text knows by it."""
+    if INITIALS.match(label):
+        person = reader.context.register.by_initials(label)
+        if person is not None:
+            return reader.person(person)
+    words = [word.capitalize() for word in label.split()]  # "MS. PSAKI" -> "Ms. Psaki"
+    author = title_author(reader)
+    if author is not None and author.speaker is not None:
+        said_by = {w.lower() for w in author.speaker.name.split()}
+        said_by |= {w.lower() for w in (author.speaker.role or "").split()}
+        if words[-1].lower() in said_by:
+            return author
+    if words[-1].lower() in OFFICIALS:  # "SENIOR ADMINISTRATION OFFICIAL": officials, unnamed
+        group = reader.resolve("a " + label.lower())
+        if group is not None and all(s.kind in ("group", "government") for s in group.sources):
+            return group  # the state they serve, else the words that name them
+    who = reader.resolve(" ".join(words))
+    if who is None or not who.sources:
+        return None
+    office = all(w.lower() == "the" or w in reader.knowledge.title_words for w in words)
+    # a person, or an office ("THE PRESIDENT"); never a body or a place ("NATO:", "UPDATE:")
+    return who if who.speaker is not None or office else None
