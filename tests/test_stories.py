@@ -126,3 +126,41 @@ def test_a_band_key_keeps_few_recent_claims_and_few_of_one_article() -> None:
         assert len(kept) <= LOCAL_PER_KEY
     assert [c.key_id for c in kept][-1] == 10, "the newest claim is always kept"
     assert [c.key_id for c in kept] == list(range(11 - LOCAL_PER_KEY, 11))
+
+
+def test_a_capitalised_word_is_the_same_word_in_lower_case() -> None:
+    # "the Federal Government" and "the federal government"; cover the cost of rebuilding
+    # and pay for the reconstruction say one thing.
+    first = "Officials said the Federal Government will cover the cost of rebuilding the bridge."
+    second = (
+        "The governor said the federal government will pay for the reconstruction of the bridge."
+    )
+    assert related(first, second) is Relation.SAME
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "The prime minister said the nation mourns the victims of the ferry disaster.",
+            "The president said the country grieves for the victims of the ferry disaster.",
+        ),
+        (
+            "Police said gunmen massacred worshippers at a mosque in the northern city.",
+            "Witnesses said worshippers were gunned down at a mosque in the northern city.",
+        ),
+        (
+            "The governor said the president approved an emergency declaration for the state.",
+            "The president said he had signed an emergency declaration for the state.",
+        ),
+    ],
+)
+def test_verbs_of_one_meaning_make_one_assertion(first: str, second: str) -> None:
+    assert related(first, second) is Relation.SAME
+    assert related(second, first) is Relation.SAME
+
+
+def test_the_same_verb_about_another_thing_does_not_join() -> None:
+    declaration = "The president said he had signed an emergency declaration for the state."
+    trade = "The president said he had signed a trade agreement with Canada."
+    assert related(declaration, trade) is None

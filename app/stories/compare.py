@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from app.stories.features import Features
-from app.stories.vocabulary import DEFAULT_WEIGHT
+from app.stories.features import Features, term_weight
 
 # Overlap is weighed by how telling each shared term is (`vocabulary.information`), so
 # that sharing "stingy" counts for more than sharing "said" or "support".
@@ -53,7 +52,7 @@ def relation(a: Features, b: Features) -> Relation | None:
 
 def similar_content(a: Features, b: Features) -> bool:
     """Most of the words' weight shared, or nearly all of the shorter claim's."""
-    shared = shared_weight(a.words, a, b)
+    shared = shared_weight(a.words, b.words, a, b)
     if not shared:
         return False
     first, second = weight_of(a.words, a), weight_of(b.words, b)
@@ -75,20 +74,18 @@ def counted_alike(a: Features, b: Features) -> bool:
     shorter = min(weight_of(a.content, a), weight_of(b.content, b))
     return (
         len(shared) >= FIGURE_TERMS
-        and shared_weight(a.content, a, b) / shorter >= FIGURE_CONTAINMENT
+        and shared_weight(a.content, b.content, a, b) / shorter >= FIGURE_CONTAINMENT
     )
 
 
 def weight_of(terms: frozenset[str], features: Features) -> float:
-    return sum(features.weights.get(term, DEFAULT_WEIGHT) for term in terms)
+    return sum(term_weight(features, term) for term in terms)
 
 
-def shared_weight(terms: frozenset[str], a: Features, b: Features) -> float:
-    """The weight of those of `terms` (of `a`) that `b` has too, each at the lesser weight."""
-    return sum(
-        min(a.weights.get(term, DEFAULT_WEIGHT), b.weights.get(term, DEFAULT_WEIGHT))
-        for term in terms & b.terms
-    )
+def shared_weight(first: frozenset[str], second: frozenset[str], a: Features, b: Features) -> float:
+    """The weight of the terms in both `first` (of `a`) and `second` (of `b`), each at the
+    lesser of its two weights."""
+    return sum(min(term_weight(a, term), term_weight(b, term)) for term in first & second)
 
 
 def shared_units(a: Features, b: Features) -> set[str]:

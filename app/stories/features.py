@@ -90,7 +90,9 @@ class Features:
     period: tuple[str, str] | None = None  # first and last day of what it reports, when dated
     # Derived from `terms`, kept because every comparison reads them.
     known: frozenset[str] = field(init=False, compare=False, repr=False)  # entities data knows
-    words: frozenset[str] = field(init=False, compare=False, repr=False)  # content and names
+    # Content and names by their stem: a capitalised word ("the Federal government") is the
+    # same word as its lower-case form elsewhere ("the federal government").
+    words: frozenset[str] = field(init=False, compare=False, repr=False)
     content: frozenset[str] = field(init=False, compare=False, repr=False)
     kinds: frozenset[str] = field(init=False, compare=False, repr=False)  # of event it tells
     groupable: bool = field(init=False, compare=False, repr=False)
@@ -102,7 +104,7 @@ class Features:
         actions = load_vocabulary().actions
         derived = {
             "known": known,
-            "words": terms - known,
+            "words": frozenset(term.removeprefix("#") for term in terms - known),
             "content": content,
             "kinds": frozenset(actions[term] for term in terms if term in actions),
             # Enough content to be a claim worth following (not a greeting or an aside).
@@ -110,6 +112,15 @@ class Features:
         }
         for name, value in derived.items():
             object.__setattr__(self, name, value)
+
+
+def term_weight(features: Features, term: str) -> float:
+    """How telling `term` is in `features`; a word of `words` may be stored as a name."""
+    weights = features.weights
+    found = weights.get(term)
+    if found is None:
+        found = weights.get("#" + term, DEFAULT_WEIGHT)
+    return found
 
 
 @dataclass(frozen=True)
