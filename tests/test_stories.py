@@ -3,7 +3,11 @@ and datasketch's MinHash reproduced batch-wise."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 from datasketch import MinHash
@@ -164,3 +168,30 @@ def test_the_same_verb_about_another_thing_does_not_join() -> None:
     declaration = "The president said he had signed an emergency declaration for the state."
     trade = "The president said he had signed a trade agreement with Canada."
     assert related(declaration, trade) is None
+
+
+WEIGHT_SCRIPT = """
+from app.stories.compare import weight_of
+from app.stories.features import Features
+words = [f"word{index}" for index in range(40)]
+weights = {word: 1.1 + (index % 7) / 10 for index, word in enumerate(words)}
+print(repr(weight_of(frozenset(words), Features(frozenset(words), weights))))
+"""
+
+
+def test_a_claims_weight_does_not_depend_on_the_order_of_its_terms() -> None:
+    # A set yields its words in another order in each process (string hashing is seeded
+    # per process); the weight, and so whether two claims join, must not change with it.
+    results = set()
+    for seed in range(6):
+        environment = {**os.environ, "PYTHONHASHSEED": str(seed)}
+        done = subprocess.run(
+            [sys.executable, "-c", WEIGHT_SCRIPT],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=environment,
+            cwd=Path(__file__).resolve().parents[1],
+        )
+        results.add(done.stdout.strip())
+    assert len(results) == 1, results

@@ -10,6 +10,7 @@ anything else is the same assertion.
 from __future__ import annotations
 
 from enum import StrEnum
+from math import fsum
 
 from app.stories.features import Features, term_weight
 
@@ -78,14 +79,19 @@ def counted_alike(a: Features, b: Features) -> bool:
     )
 
 
+# Weights are summed with `math.fsum`, exactly rounded: a plain sum depends on the order
+# in which a set yields its terms, which changes from one process to the next, and a
+# ratio at a threshold would then fall on either side of it.
+
+
 def weight_of(terms: frozenset[str], features: Features) -> float:
-    return sum(term_weight(features, term) for term in terms)
+    return fsum(term_weight(features, term) for term in terms)
 
 
 def shared_weight(first: frozenset[str], second: frozenset[str], a: Features, b: Features) -> float:
     """The weight of the terms in both `first` (of `a`) and `second` (of `b`), each at the
     lesser of its two weights."""
-    return sum(min(term_weight(a, term), term_weight(b, term)) for term in first & second)
+    return fsum(min(term_weight(a, term), term_weight(b, term)) for term in first & second)
 
 
 def shared_units(a: Features, b: Features) -> set[str]:
