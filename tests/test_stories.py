@@ -195,3 +195,52 @@ def test_a_claims_weight_does_not_depend_on_the_order_of_its_terms() -> None:
         )
         results.add(done.stdout.strip())
     assert len(results) == 1, results
+
+
+MEETING_APRIL = (
+    "Earlier this week, officials from the Coast Guard and the Army Corps of Engineers met "
+    "with Governor Wes Moore to discuss the salvage of the collapsed bridge."
+)
+MEETING_MAY = (
+    "Today, officials from the Coast Guard and the Army Corps of Engineers met with Governor "
+    "Wes Moore to discuss the salvage of the collapsed bridge."
+)
+MEETING_MAY_RETOLD = (
+    "Officials from the Coast Guard and the Army Corps of Engineers met with Governor Wes "
+    "Moore on Friday to discuss the salvage of the collapsed bridge, the White House said."
+)
+
+
+def claim_on(text: str, day: date) -> Claim:
+    """The first claim read in a one-sentence article published on `day`."""
+    claims = extract(Article("one", "One", day, text)).claims
+    assert claims, f"no claim read from {text!r}"
+    return claims[0]
+
+
+def test_a_claim_said_before_an_event_began_does_not_tell_of_it() -> None:
+    # An April readout of a meeting and the same words about a meeting on May 10: two
+    # meetings. Told again two days later, the May meeting is one story.
+    april = features_of(claim_on(MEETING_APRIL, date(2024, 4, 21)))
+    may = features_of(claim_on(MEETING_MAY, date(2024, 5, 10)))
+    retold = features_of(claim_on(MEETING_MAY_RETOLD, date(2024, 5, 12)))
+    assert relation(april, may) is None
+    assert relation(may, april) is None
+    assert relation(may, retold) is Relation.SAME
+    # The same April words with no day they were said on: nothing tells the two apart.
+    assert relation(features_of(claim(MEETING_APRIL)), may) is not None
+
+
+def test_an_earlier_count_of_the_same_thing_is_a_differing_figure() -> None:
+    # A toll said on February 8 and a later one dated by its text: a running count.
+    early = claim_features(
+        "The earthquake in Turkey has killed more than 20,000 people, officials said.",
+        said_by="2023-02-08",
+    )
+    later = claim_features(
+        "The earthquake in Turkey had killed 40,000 people by February 17.",
+        period=("2023-02-17", "2023-02-17"),
+        said_by="2023-02-18",
+    )
+    assert relation(early, later) is Relation.FIGURE
+    assert relation(later, early) is Relation.FIGURE

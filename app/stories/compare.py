@@ -121,10 +121,20 @@ def swapped_roles(a: Features, b: Features) -> bool:
 
 def other_times(a: Features, b: Features) -> bool:
     """Both report events dated by their text, on days that do not overlap: two departures,
-    two meetings, not one told twice."""
-    if a.period is None or b.period is None:
+    two meetings, not one told twice; or one was said before the other's event began."""
+    if a.period is not None and b.period is not None:
+        return a.period[1] < b.period[0] or b.period[1] < a.period[0]
+    return said_before(a, b) or said_before(b, a)
+
+
+def said_before(a: Features, b: Features) -> bool:
+    """`a` was said before the event `b` reports began, and not as what may come: it tells
+    of an earlier one ("officials met on Monday" against a meeting a month later). Not so
+    for a count of the same thing (a toll said earlier is the same story's figure), nor
+    for a denial, which answers what was said before it."""
+    if b.period is None or a.said_by is None or a.hedged or a.negative != b.negative:
         return False
-    return a.period[1] < b.period[0] or b.period[1] < a.period[0]
+    return a.said_by < b.period[0] and not shared_units(a, b)
 
 
 def figures_differ(a: Features, b: Features) -> bool:

@@ -88,6 +88,7 @@ class Features:
     actor: str | None = None
     target: str | None = None
     period: tuple[str, str] | None = None  # first and last day of what it reports, when dated
+    said_by: str | None = None  # the last day it may have been said on, when known
     # Derived from `terms`, kept because every comparison reads them.
     known: frozenset[str] = field(init=False, compare=False, repr=False)  # entities data knows
     # Content and names by their stem: a capitalised word ("the Federal government") is the
@@ -138,9 +139,10 @@ def claim_features(
     actor: str | None = None,
     target: str | None = None,
     period: tuple[str, str] | None = None,
+    said_by: str | None = None,
 ) -> Features:
-    """The features of a claim's assertion, its stance, its actor and target slugs and the
-    days of the event it reports."""
+    """The features of a claim's assertion, its stance, its actor and target slugs, the
+    days of the event it reports and the last day it may have been said on."""
     vocabulary = load_vocabulary()
     items = list(read_items(text, vocabulary))
     weights: dict[str, float] = {}
@@ -160,6 +162,7 @@ def claim_features(
         actor=actor,
         target=target,
         period=period,
+        said_by=said_by,
     )
 
 
@@ -347,6 +350,8 @@ def features_json(features: Features) -> str:
         data["g"] = features.target
     if features.period:
         data["p"] = list(features.period)
+    if features.said_by:
+        data["d"] = features.said_by
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -365,4 +370,5 @@ def features_from_json(text: str) -> Features:
         actor=data.get("a"),
         target=data.get("g"),
         period=tuple(data["p"]) if "p" in data else None,  # type: ignore[arg-type]
+        said_by=data.get("d"),
     )

@@ -19,7 +19,7 @@ from app.storage.db import is_sqlite
 from app.storage.tables import ARTICLES, CLAIMS, ENTITIES, STORY_BANDS, STORY_CLAIMS, STORY_KEYS
 from app.stories.features import Features, claim_features, features_from_json
 from app.stories.grouping import Member
-from app.stories.members import timeline_key
+from app.stories.members import said_by, timeline_key
 
 BATCH = 900  # values per IN (...) list or VALUES list: below every backend's parameter limit
 PER_BUCKET = 2  # candidates taken per band key: the most recent claims with it
@@ -147,7 +147,7 @@ def read_stored(connection: Connection, key_ids: Iterable[int]) -> dict[int, Sto
 def missing_claims(connection: Connection) -> list[tuple[Any, ...]]:
     """Stored claims without keys (a database loaded before stories existed), as rows of
     (claim id, assertion, stance, actor, target, first day, published, position, article,
-    event start, event end)."""
+    event start, event end, said on, said-on precision)."""
     actor, target = ENTITIES.alias("actor"), ENTITIES.alias("target")
     statement = (
         select(
@@ -162,6 +162,8 @@ def missing_claims(connection: Connection) -> list[tuple[Any, ...]]:
             CLAIMS.c.article_id,
             CLAIMS.c.event_start,
             CLAIMS.c.event_end,
+            CLAIMS.c.said_on,
+            CLAIMS.c.said_on_precision,
         )
         .join(ARTICLES, ARTICLES.c.id == CLAIMS.c.article_id)
         .outerjoin(actor, actor.c.id == CLAIMS.c.actor_id)
@@ -175,9 +177,9 @@ def missing_claims(connection: Connection) -> list[tuple[Any, ...]]:
 def stored_claim(row: Sequence[Any]) -> NewClaim:
     """A row of `missing_claims` as a claim to group."""
     claim_id, assertion, stance, actor, target, first_day, published, position, article = row[:9]
-    start, end = row[9:]
+    start, end, said_on, precision = row[9:]
     period = (start, end) if start and end else None
-    features = claim_features(assertion, stance, actor, target, period)
+    features = claim_features(assertion, stance, actor, target, period, said_by(said_on, precision))
     return new_claim(
         claim_id, features, timeline_key(first_day, published, position), article, len(assertion)
     )

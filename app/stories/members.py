@@ -8,6 +8,7 @@ from app.stories.features import Features, claim_features
 from app.stories.grouping import Member
 
 DAY_SHIFT = 22 + POSITION_BITS  # said-on day above published day above position
+SAID_BY_DAY = frozenset({"day", "before"})  # said-on precisions that bound the day it was said
 
 
 def features_of(claim: Claim) -> Features:
@@ -18,7 +19,15 @@ def features_of(claim: Claim) -> Features:
         claim.actor.slug if claim.actor else None,
         claim.target.slug if claim.target else None,
         (claim.event_period.start, claim.event_period.end) if claim.event_period else None,
+        said_by(claim.said_on.date, claim.said_on.precision),
     )
+
+
+def said_by(said_on: str | None, precision: str) -> str | None:
+    """The last day a claim may have been said on: its day, when said on or before one."""
+    if said_on is None or precision not in SAID_BY_DAY or len(said_on) != len("2024-11-22"):
+        return None
+    return said_on
 
 
 def timeline_key(first_day: str | None, published: str, position: int) -> int:
