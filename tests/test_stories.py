@@ -244,3 +244,25 @@ def test_an_earlier_count_of_the_same_thing_is_a_differing_figure() -> None:
     )
     assert relation(early, later) is Relation.FIGURE
     assert relation(later, early) is Relation.FIGURE
+
+
+def test_a_figure_counts_the_noun_after_its_modifiers() -> None:
+    # What is counted is the plural noun, not the first word after the number.
+    figures = claim_features(
+        "The Department of Defense has 60 high water vehicles and 14 rotary wing aircraft "
+        "prepositioned to assist with search and rescue."
+    ).figures
+    assert [(f.value, f.unit) for f in figures] == [(60, "vehicl"), (14, "flight")]
+    guard = claim_features("Governors have activated 5,200 National Guard personnel.").figures
+    assert [(f.value, f.unit) for f in guard] == [(5_200, "troop")]
+    assert [(f.value, f.unit) for f in claim_features("10,000 of the troops left.").figures] == [
+        (10_000, "troop")
+    ]
+
+
+def test_two_counts_of_guard_troops_are_a_differing_figure() -> None:
+    first = (
+        "More than 6,000 National Guard soldiers have been deployed to Louisiana, officials said."
+    )
+    second = "The governor said 5,200 National Guard personnel have been deployed to Louisiana."
+    assert related(first, second) is Relation.FIGURE

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from sys import intern
 
 from app.stories.vocabulary import (
@@ -62,6 +62,7 @@ MONTHS = frozenset(
     ]
 )
 CLITICS = frozenset({"re", "ve", "ll", "d", "m", "s"})
+NOT_PLURAL = ("ss", "us", "is", "'s")  # glass, status, crisis, Israel's
 UNIT_REACH = 3  # a figure's unit is among the next few content words ("10,000 North Korean troops")
 MIN_TERMS = 2  # fewer terms ("Good afternoon.", "We will never forget.") join no story
 DENYING_STANCE = "denied"
@@ -131,6 +132,9 @@ class Item:
     kind: str  # term | entity | number | marker
     text: str = ""
     value: float = 0.0  # a number's value; a term's or an entity's weight (`information`)
+    start: int = 0  # the first token it spans
+    end: int = 0  # one past its last token: an item starting there follows with no word between
+    plural: bool = False  # its last word reads as a plural noun
 
 
 def claim_features(
@@ -169,36 +173,48 @@ def claim_features(
 def read_items(text: str, vocabulary: Vocabulary) -> Iterator[Item]:
     """The items of `text`, in order: names first, then phrases, then single words."""
     tokens = [match for match in TOKEN.finditer(text.replace("’", "'"))]
+    for item, start, end in _spans(tokens, vocabulary):
+        last = (tokens[end - 1].group("word") or "").lower()
+        yield replace(item, start=start, end=end, plural=looks_plural(last, vocabulary))
+
+
+def looks_plural(word: str, vocabulary: Vocabulary) -> bool:
+    """Whether an English word reads as a plural noun: "vehicles" (not "glass" or
+    "status"), or one the data files list ("personnel")."""
+    if word in vocabulary.plurals:
+        return True
+    return len(word) > 3 and word.endswith("s") and not word.endswith(NOT_PLURAL)
+
+
+def _spans(tokens: list[re.Match[str]], vocabulary: Vocabulary) -> Iterator[tuple[Item, int, int]]:
+    """Each item with the tokens it spans (first, and one past the last)."""
     index = 0
     while index < len(tokens):
+        start = index
         match = tokens[index]
-        if match.group("number") is not None:
+        word = (match.group("word") or "").lower()
+        if match.group("number") is not None or word in vocabulary.number_words:
             item, index = _number(tokens, index, vocabulary)
             if item is not None:
-                yield item
+                yield item, start, index
             continue
         if match.group("sign") is not None:
             sign = match.group("sign")
-            if sign in vocabulary.currencies:
-                yield Item("marker", "currency:" + vocabulary.currencies[sign])
-            elif sign in vocabulary.percent:
-                yield Item("marker", "percent")
             index += 1
-            continue
-        if (match.group("word") or "").lower() in vocabulary.number_words:
-            item, index = _number(tokens, index, vocabulary)
-            if item is not None:
-                yield item
+            if sign in vocabulary.currencies:
+                yield Item("marker", "currency:" + vocabulary.currencies[sign]), start, index
+            elif sign in vocabulary.percent:
+                yield Item("marker", "percent"), start, index
             continue
         entity, length = _entity(tokens, index, vocabulary)
         if entity is not None:
-            yield entity
             index += length
+            yield entity, start, index
             continue
         item, length = _phrase(tokens, index, vocabulary)
-        if item is not None:
-            yield item
         index += length
+        if item is not None:
+            yield item, start, index
 
 
 def _words(tokens: list[re.Match[str]], start: int, count: int) -> list[str]:
@@ -321,14 +337,23 @@ def figures_of(items: list[Item]) -> Iterator[Figure]:
 
 
 def _following_unit(items: list[Item], position: int) -> str | None:
+    """The unit of the number at `position`: the first plural noun among the words right
+    after it ("60 high water vehicles", "6,000 National Guard soldiers"), else the first
+    content word within reach ("10,000 of the troops")."""
+    first = None
+    run = items[position].end  # where a word right after the number's phrase starts
     for reach, item in enumerate(items[position + 1 :]):
         if item.kind == "marker" and item.text == "percent":
             return "percent"
+        if item.kind == "number" or (reach >= UNIT_REACH and item.start != run):
+            break
         if item.kind == "term":
-            return item.text
-        if item.kind == "number" or reach >= UNIT_REACH:
-            return None
-    return None
+            if item.start == run and item.plural:
+                return item.text
+            first = first or item.text
+        # After a stop word the words are no longer the number's own phrase.
+        run = item.end if item.start == run else -1
+    return first
 
 
 def features_json(features: Features) -> str:

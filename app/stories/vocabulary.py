@@ -64,6 +64,7 @@ class Vocabulary:
     scales: dict[str, float] = field(default_factory=dict)
     currencies: dict[str, str] = field(default_factory=dict)
     percent: frozenset[str] = frozenset()
+    plurals: frozenset[str] = frozenset()  # plural nouns without an -s ("personnel")
     actions: dict[str, str] = field(default_factory=dict)  # synonym -> kind of event
     knowledge: Knowledge | None = None
 
@@ -101,6 +102,7 @@ def load_vocabulary(data_file: Path = DATA_FILE) -> Vocabulary:
     vocabulary.scales = {key: float(value) for key, value in data["scales"].items()}
     vocabulary.currencies = dict(data["currencies"])
     vocabulary.percent = frozenset(data["percent_words"])
+    vocabulary.plurals = frozenset(data["plural_words"]["words"])
     vocabulary.actions = {
         word: kind
         for kind, words in data["actions"].items()
