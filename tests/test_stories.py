@@ -266,3 +266,24 @@ def test_two_counts_of_guard_troops_are_a_differing_figure() -> None:
     )
     second = "The governor said 5,200 National Guard personnel have been deployed to Louisiana."
     assert related(first, second) is Relation.FIGURE
+
+
+COMPLACENT = (
+    "Critics said on Sunday that Norway had been complacent in its response to the pandemic."
+)
+
+
+def test_a_short_denial_of_one_telling_word_joins_as_a_denial() -> None:
+    # "Norway was not complacent": all it says is in the longer claim, and "complacent"
+    # is telling enough on its own.
+    denial = "Prime Minister Erna Solberg said on Monday that Norway was not complacent."
+    assert related(COMPLACENT, denial) is Relation.DENIAL
+    assert related(denial, COMPLACENT) is Relation.DENIAL
+
+
+def test_a_short_claim_of_common_words_joins_nothing_longer() -> None:
+    for short in (
+        "Prime Minister Erna Solberg said on Monday that Norway was ready.",
+        "Prime Minister Erna Solberg said on Monday that it is going to happen.",
+    ):
+        assert related(COMPLACENT, short) is None, short
