@@ -14,13 +14,13 @@ from datasketch import MinHash
 
 from app.extraction import extract
 from app.extraction.model import Article, Claim
-from app.stories.compare import Relation, relation
+from app.stories.compare import Relation, closeness, relation
 from app.stories.features import claim_features, features_from_json, features_json
 from app.stories.grouping import Member
 from app.stories.keys import PER_BUCKET
 from app.stories.members import features_of
 from app.stories.minhash import NUM_PERM, SCHEME, SEED, signatures
-from app.stories.store import LOCAL_PER_KEY, Candidate, keep_recent
+from app.stories.store import LOCAL_PER_KEY, Candidate, Grouper, keep_recent
 
 PENTAGON = "The Pentagon said on Wednesday that at least 10,000 North Korean troops have been sent to Russia."
 NATO = "Pyongyang has dispatched some 10,000 soldiers to Russia, according to NATO."
@@ -287,3 +287,20 @@ def test_a_short_claim_of_common_words_joins_nothing_longer() -> None:
         "Prime Minister Erna Solberg said on Monday that it is going to happen.",
     ):
         assert related(COMPLACENT, short) is None, short
+
+
+def test_a_claim_goes_with_the_claim_it_repeats_before_a_looser_headline() -> None:
+    # Both the story "relief efforts are under way in Aceh" and Japan's pledge match the
+    # repeated pledge; the pledge says what it says word for word, so it wins.
+    headline = claim_features("Relief efforts are under way in Aceh.")
+    pledge = claim_features("Japan has pledged $50 million in aid for the relief effort in Aceh.")
+    repeat = claim_features("Tokyo has pledged $50 million in aid for the relief effort in Aceh.")
+    assert relation(headline, repeat) is Relation.SAME
+    candidates = [
+        Candidate(key_id, key_id, Member(str(key_id), key_id, features, 0, 1))
+        for key_id, features in enumerate([headline, pledge])
+    ]
+    member = Member("new", 9, repeat, 0, 1)
+    closer = Grouper._closer(member, candidates, closeness(headline, repeat))
+    assert [candidate.key_id for candidate in closer] == [1]
+    assert Grouper._closer(member, candidates, 1.0) == [], "none closer than an equal"

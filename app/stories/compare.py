@@ -69,6 +69,12 @@ def similar_content(a: Features, b: Features) -> bool:
     )
 
 
+def closeness(a: Features, b: Features) -> float:
+    """How much of their words' weight two claims share (0 to 1)."""
+    total = weight_of(a.words, a) + weight_of(b.words, b)
+    return 2 * shared_weight(a.words, b.words, a, b) / total if total else 0.0
+
+
 def counted_alike(a: Features, b: Features) -> bool:
     """Both count the same thing (a shared unit) and share most of the shorter one's words."""
     if not shared_units(a, b):

@@ -40,7 +40,7 @@ from app.storage.tables import (
     STORY_CLAIMS,
     STORY_KEYS,
 )
-from app.stories.compare import relation
+from app.stories.compare import closeness, relation
 from app.stories.features import Features, features_from_json
 from app.stories.grouping import Member, headline_rank, story_id
 from app.stories.keys import (
@@ -284,24 +284,25 @@ class Grouper:
     def _place(self, entry: Entry, candidates: list[Candidate]) -> list[dict[str, Any]]:
         """Link `entry` to a story; the links to write.
 
-        It joins the stories whose headline it matches, or else the story of a candidate
-        it matches as closely as a headline would (a paraphrase of a paraphrase), or
-        founds a story with a candidate in none."""
+        It joins the stories whose headline it matches, unless a candidate it matches is
+        closer to it than those headlines: then, as when no headline matches, it joins
+        that candidate's story (a paraphrase of a paraphrase) or founds a story with it."""
         member = entry.member
         stories = sorted(
             {self.resolve(self.story_of[c.key_id]) for c in candidates if c.key_id in self.story_of}
         )
-        matches = [
-            story
+        scores = {
+            story: closeness(head, member.features)
             for story in stories
             if (head := self.heads.get(story)) is not None and relation(head, member.features)
-        ]
-        if matches:
+        }
+        matches = sorted(scores)
+        closest = max(scores.values(), default=0.0)
+        partners = self._closer(member, candidates, closest)
+        if matches and not partners:
             return [self._link(entry.key_id, member, self._merge(matches))]
-        for candidate in candidates:
+        for candidate in partners:
             partner = candidate.member
-            if not relation(partner.features, member.features):
-                continue
             if candidate.key_id in self.story_of:
                 story = self.resolve(self.story_of[candidate.key_id])
                 return [self._link(entry.key_id, member, story)]
@@ -311,6 +312,21 @@ class Grouper:
                 self._link(entry.key_id, member, story),
             ]
         return []
+
+    @staticmethod
+    def _closer(member: Member, candidates: list[Candidate], than: float) -> list[Candidate]:
+        """The candidates `member` matches more closely than `than`, closest first.
+
+        A short fragment that matches a story's headline loosely ("$350 million in aid")
+        belongs with the claim it repeats word for word, not with the first story found."""
+        scored = [
+            (score, candidate)
+            for candidate in candidates
+            if relation(candidate.member.features, member.features)
+            and (score := closeness(candidate.member.features, member.features)) > than
+        ]
+        scored.sort(key=lambda pair: -pair[0])  # stable: equally close, the newest first
+        return [candidate for _, candidate in scored]
 
     def _link(self, key_id: int, member: Member, story: str) -> dict[str, Any]:
         self.story_of[key_id] = story
