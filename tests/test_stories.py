@@ -301,6 +301,6 @@ def test_a_claim_goes_with_the_claim_it_repeats_before_a_looser_headline() -> No
         for key_id, features in enumerate([headline, pledge])
     ]
     member = Member("new", 9, repeat, 0, 1)
-    closer = Grouper._closer(member, candidates, closeness(headline, repeat))
-    assert [candidate.key_id for candidate in closer] == [1]
-    assert Grouper._closer(member, candidates, 1.0) == [], "none closer than an equal"
+    closest = Grouper._closest(member, candidates, closeness(headline, repeat))
+    assert closest is not None and closest.key_id == 1
+    assert Grouper._closest(member, candidates, 1.0) is None, "none closer than an equal"

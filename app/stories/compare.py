@@ -38,13 +38,7 @@ class Relation(StrEnum):
 
 def relation(a: Features, b: Features) -> Relation | None:
     """How `b` stands to `a`, or None when they are not the same story."""
-    if not (a.groupable and b.groupable):
-        return None
-    if conflicting_entities(a, b) or swapped_roles(a, b) or other_times(a, b):
-        return None
-    if other_actions(a, b):
-        return None
-    if not (a.content & b.content) or not (similar_content(a, b) or counted_alike(a, b)):
+    if not compatible(a, b) or not (similar_content(a, b) or counted_alike(a, b)):
         return None
     if a.negative != b.negative:
         return Relation.DENIAL
@@ -53,12 +47,24 @@ def relation(a: Features, b: Features) -> Relation | None:
     return Relation.SAME
 
 
+def compatible(a: Features, b: Features) -> bool:
+    """Nothing tells the two apart but how much of their words they share."""
+    if not (a.groupable and b.groupable) or not (a.content & b.content):
+        return False
+    return not (
+        conflicting_entities(a, b)
+        or swapped_roles(a, b)
+        or other_times(a, b)
+        or other_actions(a, b)
+    )
+
+
 def similar_content(a: Features, b: Features) -> bool:
     """Most of the words' weight shared, or nearly all of the shorter claim's."""
     shared = shared_weight(a.words, b.words, a, b)
     if not shared:
         return False
-    first, second = weight_of(a.words, a), weight_of(b.words, b)
+    first, second = a.mass, b.mass
     if 2 * shared / (first + second) >= DICE:
         return True
     shorter, longer = min(first, second), max(first, second)
@@ -71,7 +77,7 @@ def similar_content(a: Features, b: Features) -> bool:
 
 def closeness(a: Features, b: Features) -> float:
     """How much of their words' weight two claims share (0 to 1)."""
-    total = weight_of(a.words, a) + weight_of(b.words, b)
+    total = a.mass + b.mass
     return 2 * shared_weight(a.words, b.words, a, b) / total if total else 0.0
 
 

@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from math import fsum
 from sys import intern
 
 from app.stories.vocabulary import (
@@ -97,6 +98,7 @@ class Features:
     words: frozenset[str] = field(init=False, compare=False, repr=False)
     content: frozenset[str] = field(init=False, compare=False, repr=False)
     kinds: frozenset[str] = field(init=False, compare=False, repr=False)  # of event it tells
+    mass: float = field(init=False, compare=False, repr=False)  # the weight of its `words`
     groupable: bool = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -114,6 +116,9 @@ class Features:
         }
         for name, value in derived.items():
             object.__setattr__(self, name, value)
+        # Summed exactly (`math.fsum`): a plain sum would depend on the order the set
+        # yields its words in, which changes from one process to the next.
+        object.__setattr__(self, "mass", fsum(term_weight(self, term) for term in self.words))
 
 
 def term_weight(features: Features, term: str) -> float:

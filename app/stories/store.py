@@ -40,7 +40,7 @@ from app.storage.tables import (
     STORY_CLAIMS,
     STORY_KEYS,
 )
-from app.stories.compare import closeness, relation
+from app.stories.compare import closeness, compatible, relation
 from app.stories.features import Features, features_from_json
 from app.stories.grouping import Member, headline_rank, story_id
 from app.stories.keys import (
@@ -298,35 +298,38 @@ class Grouper:
         }
         matches = sorted(scores)
         closest = max(scores.values(), default=0.0)
-        partners = self._closer(member, candidates, closest)
-        if matches and not partners:
-            return [self._link(entry.key_id, member, self._merge(matches))]
-        for candidate in partners:
-            partner = candidate.member
-            if candidate.key_id in self.story_of:
-                story = self.resolve(self.story_of[candidate.key_id])
-                return [self._link(entry.key_id, member, story)]
-            story = self._found(partner, member)
-            return [
-                self._link(candidate.key_id, partner, story),
-                self._link(entry.key_id, member, story),
-            ]
-        return []
+        partner = self._closest(member, candidates, closest)
+        if partner is None:
+            return [self._link(entry.key_id, member, self._merge(matches))] if matches else []
+        if partner.key_id in self.story_of:
+            story = self.resolve(self.story_of[partner.key_id])
+            return [self._link(entry.key_id, member, story)]
+        story = self._found(partner.member, member)
+        return [
+            self._link(partner.key_id, partner.member, story),
+            self._link(entry.key_id, member, story),
+        ]
 
     @staticmethod
-    def _closer(member: Member, candidates: list[Candidate], than: float) -> list[Candidate]:
-        """The candidates `member` matches more closely than `than`, closest first.
+    def _closest(member: Member, candidates: list[Candidate], than: float) -> Candidate | None:
+        """The candidate `member` matches most closely, if more closely than `than`.
 
         A short fragment that matches a story's headline loosely ("$350 million in aid")
-        belongs with the claim it repeats word for word, not with the first story found."""
+        belongs with the claim it repeats word for word, not with the first story found.
+        Equally close, the newest wins (`candidates` come newest first)."""
+        features = member.features
         scored = [
-            (score, candidate)
-            for candidate in candidates
-            if relation(candidate.member.features, member.features)
-            and (score := closeness(candidate.member.features, member.features)) > than
+            (closeness(c.member.features, features), c)
+            for c in candidates
+            if compatible(c.member.features, features)
         ]
-        scored.sort(key=lambda pair: -pair[0])  # stable: equally close, the newest first
-        return [candidate for _, candidate in scored]
+        scored.sort(key=lambda pair: -pair[0])  # stable: the newest first among equals
+        for score, candidate in scored:
+            if score <= than:
+                break
+            if relation(candidate.member.features, member.features):
+                return candidate
+        return None
 
     def _link(self, key_id: int, member: Member, story: str) -> dict[str, Any]:
         self.story_of[key_id] = story
