@@ -395,3 +395,22 @@ def test_estimates_of_no_one_in_particular_are_nobodys_but_the_report_is_the_las
     result = read(body)
     assert who(result, "8000 migrants may be at sea") == NARRATION
     assert who(result, "300 boats had been turned away")[0] == ["Washington"]
+
+
+def test_a_listed_leader_named_by_demonym_title_and_surname_is_the_speaker() -> None:
+    body = (
+        "Turkish president Erdoğan called for regional cooperation on Wednesday. "
+        '"No project excluding our country can be carried out," he said.'
+    )
+    result = read(body)
+    assert who(result, "No project excluding our country") == (["Ankara"], "Recep Tayyip Erdoğan")
+
+
+def test_a_region_opened_by_a_compass_word_is_no_person() -> None:
+    body = (
+        "Greek prime minister Kyriakos Mitsotakis visited Cairo on Monday.\n\n"
+        "The pipeline would connect East Mediterranean offshore gas fields with Europe. "
+        '"The route is open to every country," he said.'
+    )
+    result = read(body)
+    assert who(result, "The route is open to every country") == (["Athens"], "Kyriakos Mitsotakis")

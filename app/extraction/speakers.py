@@ -771,11 +771,21 @@ def _person(
 
 
 def _titled_surname(head: str, knowledge: Knowledge) -> KnownPerson | None:
-    """The listed person a title and a surname name, when the title is theirs."""
+    """The listed person a title and a surname name, when the title is theirs
+    ("Secretary Blinken", "Turkish president Erdoğan")."""
     words = DETERMINERS.sub("", head.strip()).split()
-    if len(words) < 2 or not all(w in knowledge.title_words for w in words[:-1]):
+    title = [w for w in words[:-1] if not _a_state_word(w, knowledge)]
+    if len(words) < 2 or not title:
         return None
-    return knowledge.titled(words[:-1], words[-1])
+    if not all(w in knowledge.title_words or w in knowledge.title_words_lower for w in title):
+        return None
+    return knowledge.titled(title, words[-1])
+
+
+def _a_state_word(word: str, knowledge: Knowledge) -> bool:
+    """ "Turkish", "Turkey's": a word that names a state, before a title."""
+    named = knowledge.lookup(POSSESSIVE.sub("", word))
+    return named is not None and named.source.kind == "government"
 
 
 def _descriptor(head: str, knowledge: Knowledge) -> bool:
