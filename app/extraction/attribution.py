@@ -31,7 +31,11 @@ _CONTINUING = rf",\s+(?:with\s+(?P<subject>[^,]{{2,80}}?)\s+)?(?P<verb>{CONTINUI
 CONTINUATION_THAT = re.compile(_CONTINUING + r"(?P<gap>(?:\s+[^\s,;:\"“]+){0,7}?)\s+that\s+")
 CONTINUATION = re.compile(_CONTINUING + r"(?P<gap>)\s*:?\s+(?=[\"“A-Za-z])")
 # "found that A, and that B": a second claim under the same cue
-AND_THAT = re.compile(r",?\s+(?:and|but)\s+(?P<subject>)(?P<verb>)(?P<gap>)that\s+(?=\S)")
+# (not "the norms that have brought peace ... and that have served as ...": a relative clause)
+AND_THAT = re.compile(
+    r",?\s+(?:and|but)\s+(?P<subject>)(?P<verb>)(?P<gap>)that\s+"
+    r"(?!(?:have|has|had|is|are|was|were|will|would|can|could|may|might)\b)(?=\S)"
+)
 QUOTES = "\"“”‘’'"
 # after a cue set off by commas: nothing, or when or where it was said ("it said on
 # Monday,", "she told reporters,"); not its object ("continued to shun treatment,")
