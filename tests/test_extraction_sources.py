@@ -414,3 +414,24 @@ def test_a_region_opened_by_a_compass_word_is_no_person() -> None:
     )
     result = read(body)
     assert who(result, "The route is open to every country") == (["Athens"], "Kyriakos Mitsotakis")
+
+
+def test_local_and_provincial_bodies_are_not_the_national_state() -> None:
+    body = (
+        "Norway's transport minister visited the airport on Monday. Police said they had "
+        "questioned the car's owner.\n\n"
+        "The fire produced heavy smoke, and local officials said the building might collapse. "
+        "The fire spread quickly, and provincial authorities said the road would stay closed."
+    )
+    result = read(body)
+    assert who(result, "the building might collapse")[0] != ["Oslo"]
+    assert who(result, "the road would stay closed") == (["Provincial authorities"], None)
+
+
+def test_continuing_to_move_is_no_speech() -> None:
+    body = (
+        "Japanese officials said the submarine entered Japan's waters on Wednesday. It continued "
+        "travelling very slowly after being spotted, and remained in shallow waters."
+    )
+    result = read(body)
+    assert who(result, "travelling very slowly") == NARRATION

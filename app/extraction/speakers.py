@@ -610,6 +610,10 @@ def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribu
     kinds = [knowledge.back_nouns[w] for w in words if w in knowledge.back_nouns]
     if not kinds:
         return None
+    local = {w.lower() for w in bare[:-1]} & knowledge.local_modifiers
+    if local and kinds[0] in ("government", "spokesperson"):
+        label = " ".join(bare)  # "provincial authorities", "local police": not the state
+        return Attribution((labelled(label[:1].upper() + label[1:], "group"),))
     maker = MADE_BY.search(" ".join(bare)) if kinds[0] == "document" else None
     if maker and maker.group("maker")[:1].islower():
         # "a statement from the interior ministry": the ministry, as "the ministry" is
