@@ -221,6 +221,9 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
     academic = _academic(role, knowledge)
     if academic:
         return academic
+    inside = _name_with_of(role, before, knowledge) if match and not whole else None
+    if inside:
+        return inside  # "House of Representatives Speaker": "of" inside the body's name
     if match and not portfolio:  # "Minister for International Affairs" names a portfolio
         words = ABBREVIATION.sub("", match.group("rest")).split()
         runs = _proper_runs(words)
@@ -248,6 +251,23 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
     ):
         return None  # "American academic and professor": a nationality, not the state
     return mentions[0].named.source if mentions else None
+
+
+def _name_with_of(role: str, before: list[str], knowledge: Knowledge) -> SourceRef | None:
+    """ "United States House of Representatives Speaker", "House of Commons Speaker": a
+    capitalised word that is no title before "of" puts the "of" inside the body's name."""
+    if not before or not before[0][:1].isupper() or before[0] in knowledge.title_words:
+        return None
+    words = ABBREVIATION.sub("", role).split()
+    start = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
+    if start is None:
+        return None
+    run = proper_run(words[start:])
+    run = run[: len(run) - len(_trailing_title(run, knowledge))]
+    if "of" not in run or run[-1] == "of":
+        return None
+    phrase = " ".join(run)
+    return named_body(phrase, knowledge) or unresolved(phrase, knowledge, allow_in=True)
 
 
 def _legislator(role: str, knowledge: Knowledge) -> bool:
