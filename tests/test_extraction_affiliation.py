@@ -324,3 +324,15 @@ def test_a_body_whose_name_has_of_before_a_title_is_whole() -> None:
     result = read(body)
     assert who(result, "the debate would go ahead")[0] == ["House of Commons"]
     assert who(result, "rates would stay on hold")[0] == ["Bank of Japan"]
+
+
+def test_a_known_body_after_a_countrys_possessive_is_that_body() -> None:
+    body = (
+        "Following the announcement, the director of Argentina's Amnesty International, "
+        "Mariela Belski, said the government had heard the demands of women."
+    )
+    result = read(body)
+    assert who(result, "heard the demands of women") == (
+        ["Amnesty International"],
+        "Mariela Belski",
+    )

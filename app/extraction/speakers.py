@@ -711,9 +711,10 @@ def _spokesperson_named(
 ) -> Attribution | None:
     """ "a spokesman for the Dunmoor Fire Service, Alan Pryce": the body, with the person
     the text names after it as the speaker."""
-    body, comma, name = match.group("body").rpartition(", ")
-    person = context.register.named(name.strip(" .")) if comma else None
-    if person is None or person.name != name.strip(" ."):
+    body, comma, name = match.group("body").rstrip(" ,").rpartition(", ")
+    name = name.strip(" .")
+    person = context.register.named(name) if comma else None
+    if person is None or person.name != name:
         return None
     found = resolve_subject(body, knowledge, context)
     if found is None or found.speaker is not None:
