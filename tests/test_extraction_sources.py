@@ -5,6 +5,8 @@ wire stories name people; the expected sources and speakers are read from the wo
 
 from __future__ import annotations
 
+from datetime import date
+
 from tests.extraction_reading import read, who
 
 NARRATION = (["Unattributed"], None)
@@ -435,3 +437,21 @@ def test_continuing_to_move_is_no_speech() -> None:
     )
     result = read(body)
     assert who(result, "travelling very slowly") == NARRATION
+
+
+def test_a_clause_before_a_trailing_attribution_is_no_subject() -> None:
+    body = (
+        "Hamid Rezaei, a member of the city council of Shiraz, died of pneumonia on Monday, "
+        "Iran's government announced yesterday."
+    )
+    result = read(body, published=date(2020, 3, 3))
+    assert who(result, "died of pneumonia")[0] == ["Tehran"]
+
+
+def test_participles_that_describe_a_name_keep_it_the_subject() -> None:
+    body = (
+        "Justice Maria Okafor, joined in dissent by Justice Paul Renner, warned that the ruling "
+        'would "throw the agencies into chaos".'
+    )
+    result = read(body)
+    assert who(result, "throw the agencies into chaos")[1] == "Maria Okafor"

@@ -27,6 +27,7 @@ from app.extraction.register import Person
 from app.extraction.research import research_source
 from app.extraction.vocabulary import (
     ANY_PRONOUNS,
+    APPOSED_PARTICIPLES,
     DETERMINERS,
     GATHERING_SUBJECTS,
     LEADING_CONJUNCTION,
@@ -141,6 +142,8 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     if text.lower() in PERSON_PRONOUNS | ANY_PRONOUNS:
         return _pronoun(text.lower(), knowledge, context)
     head, _, appositive = text.partition(", ")
+    if _clause_after(text):
+        return None  # "X, a council member, died of COVID-19, the government": a clause
     head = RELATIVE.split(head)[0]  # "Security researchers who examined the leaked files"
     head = REDUCED.sub("", head)  # "a study published on Wednesday in the journal X"
     surname = _by_surname(head, knowledge, context)
@@ -214,6 +217,16 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         or _person(head, appositive, knowledge, context)
         or _body(head, knowledge)
     )
+
+
+def _clause_after(text: str) -> bool:
+    """Whether a part set off by commas goes on with a verb of its own ("died of COVID-19"):
+    the words are a clause, not a subject with appositives ("X, based in Paris,")."""
+    for part in text.split(", ")[1:]:
+        first = part.split()[0] if part.split() else ""
+        if past_verb(first) and first.lower() not in APPOSED_PARTICIPLES:
+            return True
+    return False
 
 
 def _nobodys_document(head: str, knowledge: Knowledge) -> bool:
