@@ -314,7 +314,7 @@ class Reader:
         """An attributed claim, read by the named rule; the article's narration when the
         text does not establish its source (evidence.py)."""
         if not established(who, self.context, self.knowledge) or self._own_voice(who):
-            self._unattributed(tail_quote or quote, stance)
+            self.narration(tail_quote or quote, stance)  # a statement's own words stay its author's
             return
         who = self.dated(who, said_text)
         self.context.remember(who)
