@@ -7,6 +7,7 @@ import re
 
 from app.extraction.affiliation import person_attribution, speaks_for
 from app.extraction.bodies import (
+    EXPANSION,
     NOT_THE_STATE,
     body_in_role,
     group_by_noun,
@@ -115,6 +116,7 @@ BRACKETED_END = re.compile(r"\s*\([^()]{1,20}\)\s*$")
 
 def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Attribution | None:
     """Sources and speaker for an attribution subject, or None if it names nobody."""
+    subject = EXPANSION.sub(r"\g<noun>", subject)  # "the RMT union (National Union of ...)"
     if FAMILIAR.search(subject):  # "two people familiar with the company's plans"
         group = knowledge.lookup("people familiar with the matter")
         if group:
