@@ -119,3 +119,9 @@ MEETING = re.compile(rf"\b(?:{trie_pattern(_GRAMMAR['meeting_words'])})\b", re.I
 # claim just made; the reasons that follow are what the denial says
 ANSWER_POINTERS = frozenset(_GRAMMAR["answered_claims"]["pointers"])
 ANSWERED_NOUNS = frozenset(_GRAMMAR["answered_claims"]["nouns"])
+
+# "X, based in Paris,", "Y, joined in dissent by Z,": participles that still describe a name
+APPOSED_PARTICIPLES = frozenset(_GRAMMAR["apposed_participles"]["words"])
+
+# "Initial reports stated": words that leave a document no one's in particular
+UNOWNED_ADJECTIVES = frozenset(_GRAMMAR["unowned_adjectives"]["words"])
