@@ -25,7 +25,7 @@ from app.web.charts import timeline_chart
 from app.web.marking import article_paragraphs
 from app.web.present import (
     Segment,
-    marked_segments,
+    marked_html,
     paragraph_spans,
     period_words,
     quote_in_context,
@@ -141,13 +141,11 @@ def test_said_on_in_words_keeps_precision() -> None:
     assert period_words(None, None) is None
 
 
-def test_marked_segments_split_search_highlights() -> None:
-    assert marked_segments("a \x02b\x03 c \x02d\x03") == [
-        Segment("a "),
-        Segment("b", True),
-        Segment(" c "),
-        Segment("d", True),
-    ]
+def test_marked_html_marks_search_matches_in_escaped_text() -> None:
+    assert marked_html("a \x02b\x03 c \x02d\x03") == "a <mark>b</mark> c <mark>d</mark>"
+    assert marked_html("<b> & \x02<i>\x03") == "&lt;b&gt; &amp; <mark>&lt;i&gt;</mark>"
+    assert marked_html("a stray \x02 marker") == "a stray \x02 marker"
+    assert marked_html(None) == ""
 
 
 def test_paragraphs_and_quote_in_context() -> None:

@@ -21,7 +21,7 @@ from app.web import api, articles, browse, claims, docs, pages
 from app.web.caching import DatabaseStamp, FileStamp
 from app.web.errors import error_response, install_error_handlers
 from app.web.gate import RequestGate
-from app.web.present import date_words, marked_segments, plural, said_on_words
+from app.web.present import date_words, marked_html, plural, said_on_words
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = PROJECT_ROOT / "templates"
@@ -41,7 +41,7 @@ def make_templates() -> Jinja2Templates:
         auto_reload=False,  # templates ship with the release: no file check per page
     )
     environment.filters.update(
-        said_on=said_on_words, date_words=date_words, plural=plural, marks=marked_segments
+        said_on=said_on_words, date_words=date_words, plural=plural, marked=marked_html
     )
     return Jinja2Templates(env=environment)
 
