@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, exists, select
+from sqlalchemy import Connection, Select, bindparam, exists, not_, select
 
+from app.storage.queries.compiled import Prepared, in_list
 from app.storage.queries.dimensions import SOURCE
 from app.storage.queries.plan import ClaimQuery
 from app.storage.queries.records import ClaimRecord, claim_records
@@ -41,10 +42,15 @@ def get_claim(connection: Connection, claim_id: str) -> ClaimRecord | None:
     return records[0] if records else None
 
 
+ARTICLE_BODY = Prepared(select(ARTICLES.c.body).where(ARTICLES.c.slug == bindparam("slug")))
+
+
 def article_body(connection: Connection, article_slug: str) -> str:
     """The body of an article, which a claim's quote offsets point into."""
-    statement = select(ARTICLES.c.body).where(ARTICLES.c.slug == article_slug)
-    return connection.execute(statement).scalar_one()
+    row = ARTICLE_BODY.first(connection, {"slug": article_slug})
+    if row is None:
+        raise LookupError(f"no article {article_slug!r}")
+    return str(row[0])
 
 
 def same_assertion(connection: Connection, claim: ClaimRecord) -> list[ClaimRecord]:
@@ -75,25 +81,36 @@ def same_assertion(connection: Connection, claim: ClaimRecord) -> list[ClaimReco
     return claim_records(connection, list(connection.execute(statement).scalars()))
 
 
+def _related_statement() -> Select:
+    """Claims by the bound actor sharing a topic with the bound claim, none of the bound
+    ids excluded, newest first."""
+    own_topics = select(CLAIM_TOPICS.c.topic_id).where(
+        CLAIM_TOPICS.c.claim_id == bindparam("claim_id")
+    )
+    shares_topic = exists().where(
+        CLAIM_TOPICS.c.claim_id == CLAIMS.c.id, CLAIM_TOPICS.c.topic_id.in_(own_topics)
+    )
+    actor_id = select(ENTITIES.c.id).where(ENTITIES.c.slug == bindparam("actor"))
+    return (
+        select(CLAIMS.c.id)
+        .where(CLAIMS.c.actor_id == actor_id.scalar_subquery(), shares_topic)
+        .where(not_(in_list(CLAIMS.c.id, "exclude")))
+        .order_by(CLAIMS.c.newest_key.desc(), CLAIMS.c.id.desc())
+        .limit(RELATED_LIMIT)
+    )
+
+
+RELATED = Prepared(_related_statement())  # compiled once: every claim page asks for it
+
+
 def related_claims(
     connection: Connection, claim: ClaimRecord, exclude: list[str]
 ) -> list[ClaimRecord]:
     """Claims with the same actor that share a topic, newest first."""
     if claim.actor is None or not claim.topics:
         return []
-    own_topics = select(CLAIM_TOPICS.c.topic_id).where(CLAIM_TOPICS.c.claim_id == claim.id)
-    shares_topic = exists().where(
-        CLAIM_TOPICS.c.claim_id == CLAIMS.c.id, CLAIM_TOPICS.c.topic_id.in_(own_topics)
-    )
-    actor_id = select(ENTITIES.c.id).where(ENTITIES.c.slug == claim.actor.slug)
-    statement = (
-        select(CLAIMS.c.id)
-        .where(CLAIMS.c.actor_id == actor_id.scalar_subquery(), shares_topic)
-        .where(CLAIMS.c.id.not_in([claim.id, *exclude]))
-        .order_by(CLAIMS.c.newest_key.desc(), CLAIMS.c.id.desc())
-        .limit(RELATED_LIMIT)
-    )
-    return claim_records(connection, list(connection.execute(statement).scalars()))
+    params = {"actor": claim.actor.slug, "claim_id": claim.id, "exclude": [claim.id, *exclude]}
+    return claim_records(connection, [row[0] for row in RELATED.rows(connection, params)])
 
 
 def timeline(connection: Connection, limit: int = TIMELINE_LIMIT) -> list[DateGroup]:
