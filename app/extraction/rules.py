@@ -20,10 +20,10 @@ from app.extraction.bodies import unresolved
 from app.extraction.context import Attribution
 from app.extraction.knowledge import UNATTRIBUTED
 from app.extraction.parsing import quotation_open, without_times
-from app.extraction.quotations import first_person, says_nothing
+from app.extraction.quotations import exhorts, first_person, says_nothing
 from app.extraction.register import Person
 from app.extraction.text import Span, trim
-from app.extraction.vocabulary import DETERMINERS, STATEMENT_NOUNS
+from app.extraction.vocabulary import ANSWER_POINTERS, ANSWERED_NOUNS, DETERMINERS, STATEMENT_NOUNS
 
 if TYPE_CHECKING:
     from app.extraction.reader import Reader
@@ -55,7 +55,12 @@ def block_quotation(reader: Reader, sentence: Span) -> bool:
     start = reader.paragraph.start + blocks.prefix
     span = trim(sentence, start - sentence.start) if sentence.start < start else sentence
     text = span.text.strip(' "“”')
-    if len(text.split()) >= MIN_QUOTED_WORDS and not text.endswith("?"):
+    # questions, fragments and farewells ("Goodbye the most senior [dictator]") say nothing
+    if (
+        len(text.split()) >= MIN_QUOTED_WORDS
+        and not text.endswith("?")
+        and not exhorts(text, reader.knowledge)
+    ):
         reader.add(span, span, blocks.speaker, "asserted", "", "block_quotation")
     return True
 
@@ -225,6 +230,8 @@ def continuation(reader: Reader, sentence: Span) -> bool:
     if attributed(reader, head):
         if not continue_claim(reader, sentence, match):
             _extend_last(reader, sentence)  # "..., calling it a "flagrant violation"": one claim
+        else:
+            _join_answer(reader, sentence)
         return True
     if attributed(reader, sentence):
         return True  # "... and expected it to ..., Chief Cabinet Secretary X told reporters."
@@ -287,6 +294,37 @@ def continue_claim(
     rule = "opening_continuation" if opening else "continuation"
     reader.add(trim(sentence, match.start()), trim(sentence, match.end()), who, stance, said, rule)
     return True
+
+
+def _join_answer(reader: Reader, sentence: Span) -> None:
+    """ "X rejected that, saying Y": a denial that only points back at a claim just made
+    says nothing alone; with its reasons it is one claim, a denial whose content is Y."""
+    if len(reader.drafts) < 2:
+        return
+    denial, reasons = reader.drafts[-2], reader.drafts[-1]
+    if denial.stance != "denied" or denial.attribution.sources != reasons.attribution.sources:
+        return
+    if not sentence.start <= denial.quote.start < sentence.end:
+        return
+    if not _points_back(without_times(denial.content.text, reader.article), reader):
+        return
+    body = reader.article.body
+    quote = Span(body[denial.quote.start : sentence.end], denial.quote.start, sentence.end)
+    # the reasons' occasion: "denied the reports, saying in a statement on Thursday that"
+    reader.drafts[-2:] = [
+        replace(denial, quote=quote, content=reasons.content, attribution=reasons.attribution)
+    ]
+
+
+def _points_back(head: str, reader: Reader) -> bool:
+    """Whether what a denial denies only points back: "X rejected that", "Y denied the
+    accusation", "Z dismissed that criticism"."""
+    words = head.strip(" ,.;:").lower().split()
+    verbs = [i for i, w in enumerate(words) if reader.knowledge.cues.get(w) == "denied"]
+    denied = words[verbs[-1] + 1 :] if verbs else []
+    if not denied or len(denied) > 3 or denied[0] not in ANSWER_POINTERS:
+        return False
+    return len(denied) == 1 or denied[-1] in ANSWERED_NOUNS
 
 
 def _extend_last(reader: Reader, sentence: Span) -> None:
@@ -361,7 +399,9 @@ def quotation_continues(reader: Reader, sentence: Span) -> bool:
     )
     if who is None or (who.speaker is None and reader.new_paragraph):
         return False
-    if len(sentence.text.split()) >= MIN_QUOTED_WORDS:  # "Hmmm.": read, but no claim
+    if len(sentence.text.split()) >= MIN_QUOTED_WORDS and not exhorts(
+        sentence.text, reader.knowledge
+    ):  # "Hmmm.", "Please stay home.": read, but no claim
         reader.add(sentence, sentence, who, "asserted", "", "quotation_continues")
     return True
 
