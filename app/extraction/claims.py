@@ -145,6 +145,8 @@ def _actor_and_target(
 
 def _topics(content: str, knowledge: Knowledge) -> tuple[TopicRef, ...]:
     lower = content.lower()
+    if not knowledge.topic_stems.search(lower):
+        return ()  # most claims name no topic
     return tuple(topic.ref for topic in knowledge.topics if topic.found_in(content, lower))
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from app.extraction.model import EntityRef, SourceRef, TopicRef
+from app.extraction.trie import trie_pattern
 from app.extraction.vocabulary import LEADING_ARTICLE, PREPOSITIONS
 from app.slugs import slugify
 
@@ -43,7 +44,7 @@ class Person:
 class Topic:
     ref: TopicRef
     pattern: re.Pattern[str]
-    # the keywords' literal words, lowercased, as one pattern: a text with none of them
+    # the keywords' literal words, lowercased, as one trie: a text with none of them
     # cannot match, and one search in C is quicker than a test per word
     stems: re.Pattern[str] = re.compile(r"(?!)")
 
@@ -61,6 +62,8 @@ class Knowledge:
     cues: dict[str, str] = field(default_factory=dict)
     cue_lists: dict[str, list[str]] = field(default_factory=dict)
     topics: list[Topic] = field(default_factory=list)
+    # every topic's stems in one trie: most claims have none, and one search says so
+    topic_stems: re.Pattern[str] = re.compile(r"(?!)")
     widget_labels: list[str] = field(default_factory=list)
     scrape: dict[str, Any] = field(default_factory=dict)  # debris word lists (scrape.py)
     abbreviations: frozenset[str] = frozenset()
@@ -263,8 +266,15 @@ def _add_topics(knowledge: Knowledge, topics: dict[str, Any]) -> None:
     for topic in topics["topics"]:
         words = [_keyword_pattern(k) for k in topic["keywords"]]
         pattern = re.compile(r"\b(?:{})".format("|".join(words)), re.IGNORECASE)
-        stems = re.compile("|".join(re.escape(k.rstrip("*").lower()) for k in topic["keywords"]))
+        stems = re.compile(trie_pattern(_stems(topic["keywords"])))
         knowledge.topics.append(Topic(TopicRef(topic["slug"], topic["label"]), pattern, stems))
+    every = {stem for topic in topics["topics"] for stem in _stems(topic["keywords"])}
+    knowledge.topic_stems = re.compile(trie_pattern(every))
+
+
+def _stems(keywords: list[str]) -> set[str]:
+    """A topic's keywords as the lowercase words any match must contain."""
+    return {k.rstrip("*").lower() for k in keywords}
 
 
 def _keyword_pattern(keyword: str) -> str:
