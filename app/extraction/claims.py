@@ -144,10 +144,7 @@ def _actor_and_target(
 
 
 def _topics(content: str, knowledge: Knowledge) -> tuple[TopicRef, ...]:
-    lower = content.lower()
-    if not knowledge.topic_stems.search(lower):
-        return ()  # most claims name no topic
-    return tuple(topic.ref for topic in knowledge.topics if topic.found_in(content, lower))
+    return knowledge.topics.found_in(content)
 
 
 def _event_period(article: Article, content: str) -> Period | None:

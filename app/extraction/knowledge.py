@@ -44,13 +44,29 @@ class Person:
 class Topic:
     ref: TopicRef
     pattern: re.Pattern[str]
-    # the keywords' literal words, lowercased, as one trie: a text with none of them
-    # cannot match, and one search in C is quicker than a test per word
-    stems: re.Pattern[str] = re.compile(r"(?!)")
+    stems: frozenset[str] = frozenset()  # its keywords' literal words, lowercased
 
-    def found_in(self, text: str, lower: str) -> bool:
-        """Whether the topic's keywords occur in a text (`lower` is the text lowercased)."""
-        return self.stems.search(lower) is not None and bool(self.pattern.search(text))
+
+@dataclass(frozen=True)
+class Topics:
+    """The topic taxonomy, with every topic's stems in one trie: one scan of a claim says
+    which topics it may name, and only their patterns are tried."""
+
+    topics: tuple[Topic, ...] = ()
+    # at each place in a text, the longest stem that starts there (a lookahead: overlapping)
+    stems: re.Pattern[str] = re.compile(r"(?!)")
+    # a stem -> the topics with a stem it begins with: found there too ("missile", "missiles")
+    owners: dict[str, frozenset[int]] = field(default_factory=dict)
+
+    def found_in(self, text: str) -> tuple[TopicRef, ...]:
+        """The topics whose keywords occur in a text, in the taxonomy's order."""
+        found = self.stems.finditer(text.lower())
+        candidates = frozenset().union(*(self.owners[match.group(1)] for match in found))
+        return tuple(
+            topic.ref
+            for index, topic in enumerate(self.topics)
+            if index in candidates and topic.pattern.search(text)
+        )
 
 
 @dataclass(eq=False)  # compared and hashed by identity: patterns are cached per instance
@@ -61,9 +77,7 @@ class Knowledge:
     people: dict[str, Person] = field(default_factory=dict)
     cues: dict[str, str] = field(default_factory=dict)
     cue_lists: dict[str, list[str]] = field(default_factory=dict)
-    topics: list[Topic] = field(default_factory=list)
-    # every topic's stems in one trie: most claims have none, and one search says so
-    topic_stems: re.Pattern[str] = re.compile(r"(?!)")
+    topics: Topics = field(default_factory=Topics)
     widget_labels: list[str] = field(default_factory=list)
     scrape: dict[str, Any] = field(default_factory=dict)  # debris word lists (scrape.py)
     abbreviations: frozenset[str] = frozenset()
@@ -262,19 +276,21 @@ def _add_cues(knowledge: Knowledge, cues: dict[str, Any]) -> None:
     knowledge.according_lead = re.compile(rf"^(?:in\s+)?(?:{leads})\s+", re.IGNORECASE)
 
 
-def _add_topics(knowledge: Knowledge, topics: dict[str, Any]) -> None:
-    for topic in topics["topics"]:
+def _add_topics(knowledge: Knowledge, taxonomy: dict[str, Any]) -> None:
+    topics = []
+    for topic in taxonomy["topics"]:
         words = [_keyword_pattern(k) for k in topic["keywords"]]
         pattern = re.compile(r"\b(?:{})".format("|".join(words)), re.IGNORECASE)
-        stems = re.compile(trie_pattern(_stems(topic["keywords"])))
-        knowledge.topics.append(Topic(TopicRef(topic["slug"], topic["label"]), pattern, stems))
-    every = {stem for topic in topics["topics"] for stem in _stems(topic["keywords"])}
-    knowledge.topic_stems = re.compile(trie_pattern(every))
-
-
-def _stems(keywords: list[str]) -> set[str]:
-    """A topic's keywords as the lowercase words any match must contain."""
-    return {k.rstrip("*").lower() for k in keywords}
+        stems = frozenset(k.rstrip("*").lower() for k in topic["keywords"])
+        topics.append(Topic(TopicRef(topic["slug"], topic["label"]), pattern, stems))
+    every = {stem for topic in topics for stem in topic.stems}
+    owners = {
+        stem: frozenset(
+            i for i, topic in enumerate(topics) if any(stem.startswith(s) for s in topic.stems)
+        )
+        for stem in every
+    }
+    knowledge.topics = Topics(tuple(topics), re.compile(f"(?=({trie_pattern(every)}))"), owners)
 
 
 def _keyword_pattern(keyword: str) -> str:
