@@ -53,7 +53,7 @@ class Topics:
     which topics it may name, and only their patterns are tried."""
 
     topics: tuple[Topic, ...] = ()
-    # at each place in a text, the longest stem that starts there (a lookahead: overlapping)
+    # at each word start, the longest stem that starts there (a lookahead: overlapping)
     stems: re.Pattern[str] = re.compile(r"(?!)")
     # a stem -> the topics with a stem it begins with: found there too ("missile", "missiles")
     owners: dict[str, frozenset[int]] = field(default_factory=dict)
@@ -277,12 +277,7 @@ def _add_cues(knowledge: Knowledge, cues: dict[str, Any]) -> None:
 
 
 def _add_topics(knowledge: Knowledge, taxonomy: dict[str, Any]) -> None:
-    topics = []
-    for topic in taxonomy["topics"]:
-        words = [_keyword_pattern(k) for k in topic["keywords"]]
-        pattern = re.compile(r"\b(?:{})".format("|".join(words)), re.IGNORECASE)
-        stems = frozenset(k.rstrip("*").lower() for k in topic["keywords"])
-        topics.append(Topic(TopicRef(topic["slug"], topic["label"]), pattern, stems))
+    topics = tuple(_topic(topic) for topic in taxonomy["topics"])
     every = {stem for topic in topics for stem in topic.stems}
     owners = {
         stem: frozenset(
@@ -290,7 +285,24 @@ def _add_topics(knowledge: Knowledge, taxonomy: dict[str, Any]) -> None:
         )
         for stem in every
     }
-    knowledge.topics = Topics(tuple(topics), re.compile(f"(?=({trie_pattern(every)}))"), owners)
+    # a keyword matches at a word start; a stem's first letter is looked for first, which
+    # lets the engine pass over every other place quickly
+    initials = "".join(sorted({re.escape(stem[0]) for stem in every}))
+    stems = re.compile(rf"(?=[{initials}])\b(?=({trie_pattern(every)}))")
+    knowledge.topics = Topics(topics, stems, owners)
+
+
+def _topic(topic: dict[str, Any]) -> Topic:
+    for keyword in topic["keywords"]:
+        if not keyword[:1].isalnum():  # matched at word starts only
+            raise ValueError(
+                f"data/topics.json: {topic['slug']}: keyword {keyword!r} must start with "
+                "a letter or a digit"
+            )
+    words = [_keyword_pattern(k) for k in topic["keywords"]]
+    pattern = re.compile(r"\b(?:{})".format("|".join(words)), re.IGNORECASE)
+    stems = frozenset(k.rstrip("*").lower() for k in topic["keywords"])
+    return Topic(TopicRef(topic["slug"], topic["label"]), pattern, stems)
 
 
 def _keyword_pattern(keyword: str) -> str:
