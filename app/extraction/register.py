@@ -25,6 +25,7 @@ from app.extraction.mentions import (
     portfolio_first,
 )
 from app.extraction.text import Span
+from app.extraction.trie import trie_pattern
 from app.extraction.vocabulary import (
     ADJECTIVES_IN_ED,
     FUNCTION_WORDS,
@@ -41,7 +42,9 @@ from app.extraction.vocabulary import (
 )
 
 TOKEN = re.compile(r"\S+")
-CAPITALISED = re.compile(r"(?<![^\s\"“(])[A-ZÀ-Þ]\S*")  # a word that may be a name
+# a word that may be a name: a capital after a space, a quotation mark or a bracket (the
+# capital comes first and the look back after it, so the engine skips to capitals quickly)
+CAPITALISED = re.compile(r"[A-ZÀ-Þ](?<![^\s\"“(].)\S*")
 PARTY_TAG = re.compile(r"^(?P<party>[A-Z])-(?P<state>[A-Z][A-Za-z.]{1,14}(?: [A-Z][a-z.]+)?)$")
 ROLE_CLAUSE = re.compile(
     r"^who\s+(?:commands|leads|heads|runs|directs|chairs|manages|coaches|captains|founded|"
@@ -56,7 +59,10 @@ ROLE_STOP = re.compile(
     r"\s+(?:who|which|whose|said|says|told|tells|added)\b|\s+and\s+(?=[a-z])"
     r"|\s+and\s+(?=[A-ZÀ-Þ][\w'’-]+\s+[A-ZÀ-Þ])"  # "of Entergy and Tom Fanning of ...": a second person
 )
-PRONOUN = re.compile(r"\b(?:he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
+PRONOUN = re.compile(
+    rf"\b(?:{trie_pattern(['he', 'she', 'his', 'her', 'him', 'hers', 'himself', 'herself'])})\b",
+    re.IGNORECASE,
+)
 OBJECT_GENDER = {"him": "male", "hers": "female", "himself": "male", "herself": "female"}
 DISMISSED = {"sacked", "fired", "dismissed", "ousted", "axed", "sacks", "fires", "dismisses"}
 ROLE_WORDS_BEFORE = {"of", "for", "at"}  # "head of X Name", "Minister for Y Name"
@@ -594,6 +600,8 @@ def _learn_genders(register: Register, sentences: list[Span]) -> None:
     in its sentence or the sentence before shows that person's gender."""
     previous: Span | None = None
     for sentence in sentences:
+        if all(person.gender for person in register.people):
+            return  # nobody's gender left to learn
         for pronoun in PRONOUN.finditer(sentence.text):
             word = pronoun.group(0).lower()
             gender = (
