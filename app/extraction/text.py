@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
 # A sentence ends at . ! ? (maybe followed by closing quotes or brackets), then space,
@@ -46,14 +47,7 @@ def clean_body(body: str, widget_labels: Iterable[str]) -> str:
     Scraped pages leave labels such as "Related" glued to the next paragraph
     ("RelatedNATO Secretary-General ..."); they are not part of the article.
     """
-    labels = sorted(widget_labels, key=len, reverse=True)
-    # "RelatedNATO ...", "ADVERTISEMENTThe ...": a label glued to a capitalised word
-    glued = re.compile(
-        r"^(?i:{})(?=[A-Z][a-z]|[A-Z]{{2}})".format("|".join(re.escape(label) for label in labels))
-    )
-    alone = re.compile(
-        r"^(?:{})\s*(?::.*)?$".format("|".join(re.escape(label) for label in labels)), re.IGNORECASE
-    )
+    glued, alone = _widget_patterns(tuple(widget_labels))
     paragraphs = []
     for raw in PARAGRAPH_BREAK.split(CONTROL.sub("", body.replace("\r\n", "\n"))):
         text = " ".join(raw.split())
@@ -64,6 +58,17 @@ def clean_body(body: str, widget_labels: Iterable[str]) -> str:
             continue  # a glued label before a headline: a link to another article
         paragraphs.append(unglued)
     return "\n\n".join(paragraphs)
+
+
+@lru_cache(maxsize=4)
+def _widget_patterns(widget_labels: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A label glued to the paragraph after it, and a paragraph that is a label alone
+    (built once for the knowledge's labels, not per article)."""
+    labels = "|".join(re.escape(label) for label in sorted(widget_labels, key=len, reverse=True))
+    # "RelatedNATO ...", "ADVERTISEMENTThe ...": a label glued to a capitalised word
+    glued = re.compile(rf"^(?i:{labels})(?=[A-Z][a-z]|[A-Z]{{2}})")
+    alone = re.compile(rf"^(?:{labels})\s*(?::.*)?$", re.IGNORECASE)
+    return glued, alone
 
 
 def paragraphs(body: str) -> list[Span]:
