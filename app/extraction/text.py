@@ -11,11 +11,14 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
 # A sentence ends at . ! ? (maybe followed by closing quotes or brackets), then space,
 # then something that can start a sentence; or, where a scrape glued two sentences, with
 # no space between a word's last letter and a capitalised word ("trading.The company",
-# "the deal.”The ministry").
+# "the deal.”The ministry"). Every reading starts at the mark, so that the engine skips
+# from mark to mark.
 SENTENCE_END = re.compile(
-    r"[.!?][\"'”’)\]]*“?(?=\s+[\"“‘'(\[]?[A-Z0-9À-Þ])"
-    r"|(?<=[a-z0-9%à-ÿ])[.!?][\"”’]?(?=[\"“‘]?[A-ZÀ-Þ][a-zà-ÿ])"
-    r"|[.!?][\"”]?(?=\s\"\s[A-Z0-9À-Þ])"  # a quotation mark set off by spaces: '... regard. " The'
+    r"[.!?](?:"
+    r"[\"'”’)\]]*“?(?=\s+[\"“‘'(\[]?[A-Z0-9À-Þ])"
+    r"|(?<=[a-z0-9%à-ÿ].)[\"”’]?(?=[\"“‘]?[A-ZÀ-Þ][a-zà-ÿ])"  # glued: a letter before the mark
+    r"|[\"”]?(?=\s\"\s[A-Z0-9À-Þ])"  # a quotation mark set off by spaces: '... regard. " The'
+    r")"
 )
 MISTURNED_CLOSE = re.compile(r"(?<=[.!?,])“(?=\s|$)")  # 'the decision.“ However': a typo
 SPACED_QUOTE = re.compile(r'\s"(?=\s)')
