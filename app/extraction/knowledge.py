@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from app.extraction.model import EntityRef, SourceRef, TopicRef
-from app.extraction.trie import trie_pattern
+from app.extraction.trie import trie_pattern, whole_words
 from app.extraction.vocabulary import LEADING_ARTICLE, PREPOSITIONS
 from app.slugs import slugify
 
@@ -216,9 +216,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         for first in {words[0], LEADING_ARTICLE.sub("", name).split()[0]}:
             knowledge.first_words[first] = max(knowledge.first_words.get(first, 0), len(words))
     full_names = sorted({p.name for p in knowledge.people.values()}, key=len, reverse=True)
-    knowledge.people_pattern = re.compile(
-        r"\b(?:{})\b".format("|".join(map(re.escape, full_names)))
-    )
+    knowledge.people_pattern = re.compile(whole_words(full_names))
     return knowledge
 
 

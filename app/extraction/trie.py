@@ -21,6 +21,19 @@ def trie_pattern(words: Iterable[str]) -> str:
     return _pattern(trie)
 
 
+def whole_words(words: Iterable[str]) -> str:
+    """A pattern matching any of `words` as whole words.
+
+    It looks at the first letter before anything else, so the engine passes quickly over
+    places where none of the words can start.
+    """
+    words = list(words)
+    if not words:
+        return r"(?!)"  # nothing to match
+    initials = "".join(sorted({re.escape(word[0]) for word in words}))
+    return rf"(?=[{initials}])\b(?:{trie_pattern(words)})\b"
+
+
 def _pattern(node: dict[str, dict]) -> str:
     ends = "" in node
     branches = [re.escape(char) + _pattern(child) for char, child in sorted(node.items()) if char]

@@ -10,7 +10,7 @@ import json
 import re
 from pathlib import Path
 
-from app.extraction.trie import trie_pattern
+from app.extraction.trie import whole_words
 
 GRAMMAR_FILE = Path(__file__).resolve().parents[2] / "data" / "grammar.json"
 
@@ -113,4 +113,4 @@ ASPECT_VERBS = frozenset(_GRAMMAR["aspect_verbs"])
 # "are also accused", "were widely reported": an auxiliary, adverbs, then a participle
 AFTER_AUXILIARY = _alternation(_GRAMMAR["auxiliary_adverbs"])
 # "met", "convened a call with": a sentence that gathers the people it names
-MEETING = re.compile(rf"\b(?:{trie_pattern(_GRAMMAR['meeting_words'])})\b", re.IGNORECASE)
+MEETING = re.compile(whole_words(_GRAMMAR["meeting_words"]), re.IGNORECASE)
