@@ -107,7 +107,7 @@ def patterns(knowledge: Knowledge) -> Patterns:
         tail=re.compile(rf",\s*(?:{_alternation(lists['tail_markers'])})\s+", re.IGNORECASE),
         link=re.compile(rf"^\s*(?:{_alternation(lists['content_links'])})\s+", re.IGNORECASE),
         opener=re.compile(rf"^\s*(?:{_alternation(lists['content_openers'])})\s+", re.IGNORECASE),
-        adverbs=re.compile(rf"(?:\s+(?:{_alternation(lists['adverbs'])}))+$", re.IGNORECASE),
+        adverbs=re.compile(rf"(?:\s+(?:{trie_pattern(lists['adverbs'])}))+$", re.IGNORECASE),
         and_cue=re.compile(
             rf",?\s+(?:and|but)\s+(?:also\s+|later\s+|then\s+)?(?P<subject>)(?![a-z]+ing\b)(?P<verb>{cue})\b"
             rf"(?P<gap>(?:(?:\s+[^\s,;:\"“]+){{0,7}}?\s+that)|)\s+",
