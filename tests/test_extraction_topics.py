@@ -37,6 +37,12 @@ def test_a_keyword_matches_at_word_starts_only_and_stars_take_any_ending() -> No
     assert slugs("OIL PRICES rose as SANCTIONS bit.") == ["oil-and-economic-aid", "sanctions"]
 
 
+def test_a_letter_that_lowercases_to_two_moves_no_keyword() -> None:
+    # "İ" is two characters in lower case: every word after it is one place further on
+    assert slugs("İSTANBUL İS hosting talks on grain.") == ["oil-and-economic-aid", "diplomacy"]
+    assert slugs("İzmir farms reopened.") == []
+
+
 def test_every_sentence_gets_the_topics_whose_own_pattern_matches() -> None:
     """The one scan names the same topics as trying every topic's pattern on its own."""
     knowledge = load_knowledge()

@@ -60,12 +60,23 @@ class Topics:
 
     def found_in(self, text: str) -> tuple[TopicRef, ...]:
         """The topics whose keywords occur in a text, in the taxonomy's order."""
-        found = self.stems.finditer(text.lower())
-        candidates = frozenset().union(*(self.owners[match.group(1)] for match in found))
+        lower = text.lower()
+        places: dict[int, list[int]] = {}  # a topic -> the word starts its stems are at
+        for match in self.stems.finditer(lower):
+            for index in self.owners[match.group(1)]:
+                places.setdefault(index, []).append(match.start())
+        # a keyword is tried where its stem is; "İ" lowercases to two characters, which
+        # moves every place after it: such a text is searched whole
+        aligned = len(lower) == len(text)
         return tuple(
             topic.ref
             for index, topic in enumerate(self.topics)
-            if index in candidates and topic.pattern.search(text)
+            if index in places
+            and (
+                any(topic.pattern.match(text, at) for at in places[index])
+                if aligned
+                else topic.pattern.search(text)
+            )
         )
 
 
