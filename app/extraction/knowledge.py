@@ -124,6 +124,7 @@ class Knowledge:
     # "according to", "in the words of": words before the role of the person they name
     according_lead: re.Pattern[str] = re.compile(r"(?!)")
     people_pattern: re.Pattern[str] | None = None
+    by_surname: dict[str, list[Person]] = field(default_factory=dict)  # "Blinken" -> people
     longest_name: int = 1
     # first word of every name -> the most words a name starting with it has
     first_words: dict[str, int] = field(default_factory=dict)
@@ -150,8 +151,8 @@ class Knowledge:
         wanted = {w.lower() for w in title}
         found = {
             p.name: p
-            for p in self.people.values()
-            if p.name.split()[-1] == surname and wanted <= set((p.role or "").lower().split())
+            for p in self.by_surname.get(surname, ())
+            if wanted <= set((p.role or "").lower().split())
         }
         return next(iter(found.values())) if len(found) == 1 else None
 
@@ -227,6 +228,8 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         for first in {words[0], LEADING_ARTICLE.sub("", name).split()[0]}:
             knowledge.first_words[first] = max(knowledge.first_words.get(first, 0), len(words))
     full_names = sorted({p.name for p in knowledge.people.values()}, key=len, reverse=True)
+    for person in knowledge.people.values():
+        knowledge.by_surname.setdefault(person.name.split()[-1], []).append(person)
     knowledge.people_pattern = re.compile(whole_words(full_names))
     return knowledge
 
