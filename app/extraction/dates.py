@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from app.extraction.model import DatePoint, Period
+from app.extraction.trie import trie_pattern
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -21,7 +22,7 @@ NUMBERS = {
     "eighteen": 18, "twenty": 20, "thirty": 30, "several": None, "few": None,
 }  # fmt: skip
 
-MONTH = r"(?P<month>{})\.?".format("|".join(sorted(MONTHS, key=len, reverse=True)))
+MONTH = rf"(?P<month>{trie_pattern(MONTHS)})\.?"  # a trie: one try per letter, not per name
 YEAR = r"(?P<year>(?:19|20)\d\d)"
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 COUNT = r"(?P<count>\d+|{})(?P<half> and a half)?".format("|".join(NUMBERS))
@@ -52,13 +53,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 
 # Every pattern above contains one of these words or a year.
-TRIGGER = re.compile(
-    r"\b(?:{}|past|last|since|this|yesterday|today|same day|earlier|previously|recently|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:19|20)\d\d)\b".format(
-        "|".join(sorted(MONTHS, key=len, reverse=True))
-    ),
-    re.IGNORECASE,
-)
+TRIGGER_WORDS = [*MONTHS, "past", "last", "since", "this", "yesterday", "today", "same day",
+                 "earlier", "previously", "recently", *WEEKDAYS]  # fmt: skip
+TRIGGER = re.compile(rf"\b(?:{trie_pattern(TRIGGER_WORDS)}|(?:19|20)\d\d)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
