@@ -40,7 +40,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("month_year", rf"\b(?:in )?(?:(?:early|mid|late)[- ])?{MONTH} {YEAR}\b"),
         ("month", rf"\bin (?:(?:early|mid|late)[- ])?{MONTH}\b(?! \d)"),
         ("year", rf"\b(?:in|during) {YEAR}\b"),
-        ("weekday", r"\b(?:on |last |this )?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
+        ("weekday", rf"\b(?:on |last |this )?(?P<weekday>{trie_pattern(WEEKDAYS)})\b"),
         ("yesterday", r"\byesterday\b"),
         ("today", r"\b(?:today|on the same day)\b"),
         ("this_month", r"\b(?:this|earlier this|later this) month\b"),
