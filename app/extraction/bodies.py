@@ -20,6 +20,7 @@ from app.extraction.vocabulary import (
     PART_NOUNS,
     PREPOSITIONS,
     PROJECT_NOUNS,
+    in_any,
 )
 from app.slugs import slugify
 
@@ -258,8 +259,8 @@ def state_role(role: str, knowledge: Knowledge) -> bool:
     """Whether a role is one a state's officer holds: "official", "army chief", "leader"."""
     words = {w.strip(",.") for w in role.replace("-", " ").split()}
     lower = {w.lower() for w in words}
-    state = lower & (knowledge.state_nouns | {"minister", "ministry", "chief", "head"})
-    return bool(state or words & (knowledge.title_words | knowledge.government_words))
+    state = in_any(lower, knowledge.state_nouns, {"minister", "ministry", "chief", "head"})
+    return state or in_any(words, knowledge.title_words, knowledge.government_words)
 
 
 def _kind_after(run: list[str], words: list[str], knowledge: Knowledge) -> str:
@@ -353,7 +354,8 @@ def _noun_before_job(run: list[str], job: list[str], knowledge: Knowledge) -> bo
     noun = job[0]
     return (
         knowledge.lookup(run[0]) is None  # "Commerce ministry spokesperson", "German runner"
-        and noun not in knowledge.state_nouns | RANK_WORDS
+        and noun not in knowledge.state_nouns
+        and noun not in RANK_WORDS
         and not _is_job([noun], knowledge)
         and not noun.endswith(ADJECTIVE_ENDINGS)
         and _is_job(job[1:], knowledge)
@@ -451,8 +453,8 @@ def two_bodies(run: list[str], knowledge: Knowledge) -> list[list[str]]:
         return [run]
     at = run.index("and")
     before, after = set(run[:at]), set(run[at + 1 :])
-    words = knowledge.organisation_words | knowledge.government_words
-    return [run[:at], run[at + 1 :]] if before & words and after & words else [run]
+    words = (knowledge.organisation_words, knowledge.government_words)
+    return [run[:at], run[at + 1 :]] if in_any(before, *words) and in_any(after, *words) else [run]
 
 
 @lru_cache(maxsize=8192)

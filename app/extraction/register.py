@@ -39,6 +39,7 @@ from app.extraction.vocabulary import (
     ROLE_MODIFIERS,
     SENTENCE_OPENERS,
     VERBISH,
+    in_any,
 )
 
 TOKEN = re.compile(r"\S+")
@@ -369,12 +370,12 @@ def _described_as_a_person(words: list[str], j: int, knowledge: Knowledge) -> bo
     before = words[i - 1] if i else ""
     if before in NAMING and i >= 2:  # "a Gabonese reader named Ogwera"
         role = {w.strip(",.;:").lower() for w in words[max(0, i - 4) : i - 1]}
-        return bool(
-            role & (knowledge.writer_nouns | knowledge.person_nouns | _people_nouns(knowledge))
+        return in_any(
+            role, knowledge.writer_nouns, knowledge.person_nouns, _people_nouns(knowledge)
         )
     if before.endswith(",") and i >= 2:  # "Peruvian ex-pat in Spain, Jomra criticizes ..."
         role = {w.strip(",.;:").lower() for w in words[max(0, i - 5) : i]}
-        if role & (knowledge.writer_nouns | knowledge.person_nouns):
+        if in_any(role, knowledge.writer_nouns, knowledge.person_nouns):
             return True
     if not words[i].endswith(",") or j >= len(words):
         return False
@@ -486,8 +487,9 @@ def _clause_before(words: list[str], knowledge: Knowledge) -> str:
 
 def _names_a_role(phrase: str, knowledge: Knowledge) -> bool:
     words = {w.strip(",.").lower() for w in phrase.split()}
-    nouns = knowledge.person_nouns | knowledge.writer_nouns | knowledge.title_words_lower
-    return bool(words & nouns)
+    return in_any(
+        words, knowledge.person_nouns, knowledge.writer_nouns, knowledge.title_words_lower
+    )
 
 
 def _roles_after(after: str, knowledge: Knowledge) -> list[str]:
@@ -543,7 +545,7 @@ def _from_a_body(role: str, knowledge: Knowledge) -> bool:
     if not role.startswith("from "):
         return True
     words = {w.strip(",.;:()") for w in role.split()[1:]}
-    if words & (knowledge.organisation_words | knowledge.government_words):
+    if in_any(words, knowledge.organisation_words, knowledge.government_words):
         return True
     named = [knowledge.lookup(w) for w in words if w[:1].isupper()]
     return any(n is not None and n.source.kind in ("organisation", "outlet") for n in named)

@@ -156,8 +156,10 @@ def _a_signer(text: str, register: Register, knowledge: Knowledge) -> bool:
 
 def _a_writer(words: list[str], knowledge: Knowledge) -> bool:
     """ "Anonymous blogger", "One reader": a kind of writer signs the words."""
-    nouns = knowledge.writer_nouns | knowledge.person_nouns
-    return 0 < len(words) <= 3 and words[0][:1].isupper() and words[-1].lower() in nouns
+    if not 0 < len(words) <= 3 or not words[0][:1].isupper():
+        return False
+    noun = words[-1].lower()
+    return noun in knowledge.writer_nouns or noun in knowledge.person_nouns
 
 
 def normalised(text: str) -> str:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 from app.extraction.trie import whole_words
@@ -18,6 +20,13 @@ GRAMMAR_FILE = Path(__file__).resolve().parents[2] / "data" / "grammar.json"
 def _load() -> dict:
     with GRAMMAR_FILE.open(encoding="utf-8") as handle:
         return json.load(handle)
+
+
+def in_any(words: Iterable[str], *vocabularies: AbstractSet[str]) -> bool:
+    """Whether any of `words` is in one of the vocabularies (their union is never built:
+    these checks run for every word, and a union costs as much as the sets are long)."""
+    words = tuple(words)
+    return any(not vocabulary.isdisjoint(words) for vocabulary in vocabularies)
 
 
 def _alternation(words: list[str]) -> str:
