@@ -164,9 +164,10 @@ class Context:
     def introduction(self, surname: str) -> str | None:
         """The words that introduced a person first named in narration ("Djibouti's foreign
         minister, Mahmoud Ali Youssouf"), found by one of their names."""
-        pattern = INTRODUCTION.format(name=re.escape(surname))
         before = self.body[max(0, self.position - INTRODUCTION_REACH) : self.position]
-        match = re.search(pattern, before)
+        if surname not in before:
+            return None  # the pattern holds the name: without it, it would try every word
+        match = re.search(INTRODUCTION.format(name=re.escape(surname)), before)
         return match.group("who").strip(" ,") if match else None
 
     def said_on_of(self, attribution: Attribution) -> DatePoint | None:
