@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from app.extraction.context import Context
 from tests.extraction_reading import read, who
 
 SCIENCE = (
@@ -219,3 +220,14 @@ def test_a_person_the_body_dismissed_no_longer_speaks_for_it() -> None:
     result = read(body)
     assert who(result, "bitterly disappointed")[0] != ["Harbour City"]
     assert who(result, "bitterly disappointed")[1] == "Tom Ellery"
+
+
+def test_an_introduction_is_found_however_far_back_and_only_with_the_name() -> None:
+    narration = "Talks resumed in the capital after a week of delays and several rounds. " * 20
+    introduced = "Djibouti's foreign minister, Mahmoud Ali Youssouf, opened the session. "
+    body = narration + introduced + narration[:600]
+    context = Context(body=body, position=len(body))
+    assert context.introduction("Youssouf") == "Djibouti's foreign minister, Mahmoud Ali Youssouf"
+    assert context.introduction("Moussa") is None  # named nowhere before
+    context.position = len(narration)  # before the introduction
+    assert context.introduction("Youssouf") is None
