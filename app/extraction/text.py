@@ -22,7 +22,7 @@ SENTENCE_END = re.compile(
 )
 MISTURNED_CLOSE = re.compile(r"(?<=[.!?,])“(?=\s|$)")  # 'the decision.“ However': a typo
 SPACED_QUOTE = re.compile(r'\s"(?=\s)')
-WORD_BEFORE = re.compile(r"(\S+)$")
+DOTTED = re.compile(r"(?:[A-Z]\.)+")  # "F.", "U.S."
 TERMINAL = (".", "!", "?", '"', "”", "’", "'", ")", ":", ";", "…")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # "DUBAI, Jan 21 (Reuters) - ", "KYIV (AP) — ": where and who filed the story.
@@ -155,14 +155,16 @@ def _inside_quotation(text: str, at: int) -> bool:
 
 
 def _ends_with_abbreviation(before: str, abbreviations: frozenset[str]) -> bool:
-    word = WORD_BEFORE.search(before)
-    if not word:
+    """Whether the word that ends `before` (the text up to a sentence mark, the mark
+    included) is an abbreviation or an initial."""
+    words = before.rsplit(maxsplit=1)  # the last word alone: the text before may be long
+    if not words or before[-1].isspace():
         return False
-    token = word.group(1).lstrip("(\"'“‘")
+    token = words[-1].lstrip("(\"'“‘")
     if token in abbreviations:
         return True
     # An initial ("John F. Kennedy") or a dotted acronym ("U.S.") is not a sentence end.
-    return bool(re.fullmatch(r"(?:[A-Z]\.)+", token))
+    return DOTTED.fullmatch(token) is not None
 
 
 def _span(paragraph: Span, start: int, end: int) -> Span:
