@@ -53,9 +53,33 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 
 # Every pattern above contains one of these words or a year.
-TRIGGER_WORDS = [*MONTHS, "past", "last", "since", "this", "yesterday", "today", "same day",
-                 "earlier", "previously", "recently", *WEEKDAYS]  # fmt: skip
+TRIGGER_WORDS = frozenset([*MONTHS, "past", "last", "since", "this", "yesterday", "today",
+                           "same day", "earlier", "previously", "recently", *WEEKDAYS])  # fmt: skip
 TRIGGER = re.compile(rf"\b(?:{trie_pattern(TRIGGER_WORDS)}|(?:19|20)\d\d)\b", re.IGNORECASE)
+# The trigger words each pattern contains, as whole words (any month name is "<month>",
+# any weekday "<weekday>", any year "<year>"): a text without them is not tried for it.
+NEEDS: dict[str, frozenset[str]] = {
+    kind: frozenset(words)
+    for kind, words in [
+        ("past_span", ["past", "last"]),
+        ("since", ["since"]),
+        ("day_month_year", ["<month>"]),
+        ("month_day_year", ["<month>"]),
+        ("day_month", ["<month>"]),
+        ("month_day", ["<month>"]),
+        ("month_year", ["<month>"]),
+        ("month", ["<month>"]),
+        ("year", ["<year>"]),
+        ("weekday", ["<weekday>"]),
+        ("yesterday", ["yesterday"]),
+        ("today", ["today", "same day"]),
+        ("this_month", ["this"]),
+        ("last_month", ["last"]),
+        ("this_year", ["this"]),
+        ("last_year", ["last"]),
+        ("before", ["earlier", "previously", "recently", "past", "last"]),
+    ]
+}
 
 
 @dataclass(frozen=True)
@@ -76,11 +100,14 @@ def find_times(text: str, published: date) -> list[TimeMention]:
 @lru_cache(maxsize=8192)
 def _times(text: str, published: date) -> tuple[TimeMention, ...]:
     # Sentences and their parts are read for times more than once: read each once.
-    if not TRIGGER.search(text):
+    triggers = {_trigger(match.group(0)) for match in TRIGGER.finditer(text)}
+    if not triggers:
         return ()  # most sentences name no time: one cheap look instead of every pattern
     found: list[TimeMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in PATTERNS:
+        if None not in triggers and triggers.isdisjoint(NEEDS[kind]):
+            continue  # "last week" is never read as a month or a weekday
         for match in pattern.finditer(text):
             if any(match.start() < e and s < match.end() for s, e in taken):
                 continue
@@ -89,6 +116,19 @@ def _times(text: str, published: date) -> tuple[TimeMention, ...]:
                 taken.append((match.start(), match.end()))
                 found.append(TimeMention(match.start(), match.end(), *resolved))
     return tuple(sorted(found, key=lambda t: t.start))
+
+
+def _trigger(word: str) -> str | None:
+    """A trigger word as NEEDS names it; None for a spelling the table does not know (a
+    letter whose lower case is unusual), for which every pattern is tried."""
+    lower = word.lower()
+    if lower in MONTHS:
+        return "<month>"
+    if lower in WEEKDAYS:
+        return "<weekday>"
+    if lower.isdigit():
+        return "<year>"
+    return lower if lower in TRIGGER_WORDS else None
 
 
 def _resolve(
