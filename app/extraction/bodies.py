@@ -482,10 +482,13 @@ APPOSED = re.compile(
     r"(?P<name>(?:[A-ZÀ-Þ][\w&.-]*\s){0,3}[A-ZÀ-Þ][\w&.-]*), (?:an?|the) (?P<kind>[^,;.]{2,60}?)"
     r"(?=\s+(?:in|of|based|that|which|with|for|from|on)\b|[,;.]|$)"
 )
+APPOSITION_MARKS = (", a ", ", an ", ", the ")  # what APPOSED needs after the name
 
 
 def _apposed_bodies(text: str, knowledge: Knowledge) -> list[SourceRef]:
     """ "KTXR-FM, a Christian station in Lubbock": a name set off before the kind it is."""
+    if not any(mark in text for mark in APPOSITION_MARKS):
+        return []  # most sentences have none: the pattern would try every capital
     found = []
     for match in APPOSED.finditer(text):
         kind = match.group("kind").split()[-1].lower()
