@@ -235,3 +235,70 @@ def test_members_of_a_body_speak_as_members_and_an_age_is_no_role() -> None:
     assert who(result, "shells began landing")[0] == ["Residents"]
     assert who(result, "the protest would go on")[0] == ["Students"]
     assert who(result, "night in a bunker") == (["Shopkeepers"], "Imran Shah")
+
+
+def test_a_private_person_described_by_where_they_live_speaks_as_a_resident() -> None:
+    body = (
+        "The harbour wall at Porthcarn collapsed during Tuesday's storm, flooding a dozen "
+        "cottages on the quay.\n\n"
+        "Elaine Trewin runs the bakery on Fore Street. Trewin, 71, who has lived in Porthcarn "
+        "since 1979, says the wall had been cracking for years.\n\n"
+        '"The sea came straight through the front door," said Owen Petrie, who lives in the '
+        "hamlet of Trenance above the harbour."
+    )
+    result = read(body)
+    assert who(result, "cracking for years") == (["Residents"], "Elaine Trewin")
+    # where they live is no body they speak for: not "Trenance"
+    assert who(result, "straight through the front door") == (["Residents"], "Owen Petrie")
+
+
+def test_a_relative_of_a_victim_speaks_for_the_families() -> None:
+    body = (
+        "Nine workers died when a scaffold fell at the Delmont tower site on Monday.\n\n"
+        '"Nobody from the company has called us," said Farah Qasim, whose husband was among '
+        "the nine."
+    )
+    result = read(body)
+    assert who(result, "Nobody from the company has called us") == (["Families"], "Farah Qasim")
+
+
+def test_a_body_the_text_names_beats_the_kind_a_clause_gives() -> None:
+    body = (
+        '"The river has never been this low in August," said Tomas Ek, a hydrologist at the '
+        "University of Uppsala, who has lived beside the Fyris for twenty years."
+    )
+    result = read(body)
+    assert who(result, "never been this low")[0] == ["University of Uppsala"]
+
+
+def test_a_spokesman_for_a_named_service_then_his_name_speaks_for_the_service() -> None:
+    body = (
+        '"Two crews are still on the hill," said a spokesman for the Dunmoor Fire and Rescue '
+        "Service, Alan Pryce."
+    )
+    result = read(body)
+    assert who(result, "Two crews are still on the hill") == (
+        ["Dunmoor Fire and Rescue Service"],
+        "Alan Pryce",
+    )
+
+
+def test_a_police_force_is_no_person() -> None:
+    body = (
+        '"The road will stay closed overnight," said a spokeswoman for the Dunmoor Transport '
+        "Police."
+    )
+    result = read(body)
+    assert who(result, "The road will stay closed overnight") == (
+        ["Dunmoor Transport Police"],
+        None,
+    )
+
+
+def test_a_company_owner_speaks_for_the_company() -> None:
+    body = (
+        "Halvard owner Tom Reese visited the mill on Sunday. Reese said the fire started in "
+        "the boiler room."
+    )
+    result = read(body)
+    assert who(result, "the fire started in the boiler room") == (["Halvard"], "Tom Reese")

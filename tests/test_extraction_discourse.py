@@ -222,6 +222,28 @@ def test_a_person_the_body_dismissed_no_longer_speaks_for_it() -> None:
     assert who(result, "bitterly disappointed")[1] == "Tom Ellery"
 
 
+def test_she_after_a_newly_named_woman_is_her_not_the_last_speaker() -> None:
+    body = (
+        '"Crews will stay on the ridge all week," fire service spokesperson Robin Haldane '
+        "told reporters in Kelso.\n\n"
+        "Agnes Moray has farmed sheep above the village since 1988. Her barn is gone. "
+        '"I counted the ewes twice and came up short both times," she said.'
+    )
+    result = read(body)
+    assert who(result, "counted the ewes twice")[1] == "Agnes Moray"
+
+
+def test_he_after_a_name_inside_the_last_speakers_quote_stays_with_the_speaker() -> None:
+    body = (
+        "Kaspar Lind was sworn in as chancellor on Friday.\n\n"
+        "Foreign Minister Ilse Brandt of Norway said on Friday that Oslo would not send an "
+        'envoy. "Lind\'s election was neither free nor fair," Brandt said. "His mandate is '
+        'not one we recognise," she added.'
+    )
+    result = read(body)
+    assert who(result, "His mandate is not one we recognise")[1] == "Ilse Brandt"
+
+
 def test_an_introduction_is_found_however_far_back_and_only_with_the_name() -> None:
     narration = "Talks resumed in the capital after a week of delays and several rounds. " * 20
     introduced = "Djibouti's foreign minister, Mahmoud Ali Youssouf, opened the session. "

@@ -410,3 +410,49 @@ def test_a_group_named_with_a_hyphenated_adjective_keeps_its_words() -> None:
     body = "Russian-installed officials said three civilians had been killed by shelling."
     result = read(body)
     assert who(result, "three civilians had been killed") == (["Russian-installed officials"], None)
+
+
+def test_a_statements_closing_prayer_and_plea_are_no_claims() -> None:
+    body = (
+        "Today I spoke with the families of the sailors lost off Cape Farrow. Their courage "
+        "will not be forgotten.\n\n"
+        "Please keep them in your prayers in the days ahead. May God bless their families and "
+        "all who serve at sea."
+    )
+    result = read(
+        body, title="Statement from President Helen Ostrander on the Loss of the USS Farrow"
+    )
+    quotes = [c.quote.text for c in result.claims]
+    assert any("courage will not be forgotten" in q for q in quotes)
+    assert not any("Please keep them" in q or "May God bless" in q for q in quotes)
+
+
+def test_a_farewell_in_a_quoted_post_is_no_claim() -> None:
+    body = (
+        "Blogger Amadou Sy wrote on his site Dakar Notes:\n\n"
+        "The general ruled for thirty years and left the country poorer than he found it. "
+        "Goodbye to the general, and let the people choose now."
+    )
+    result = read(body)
+    quotes = [c.quote.text for c in result.claims]
+    assert any("left the country poorer" in q for q in quotes)
+    assert not any("Goodbye to the general" in q for q in quotes)
+
+
+def test_a_readouts_closing_and_framing_leads_keep_the_official_as_speaker() -> None:
+    body = (
+        "Secretary of State Marta Quill today spoke with Foreign Minister Tomas Reyes of Chile "
+        "about the fisheries agreement.\n\n"
+        "Throughout the call, the Secretary underscored the value of the partnership. Lastly, "
+        "the Secretary reaffirmed U.S. support for the Pacific Alliance's trade agenda."
+    )
+    result = read(
+        body,
+        title="Readout of Secretary Quill's Call with Foreign Minister Reyes of Chile",
+        publisher="The White House",
+    )
+    assert who(result, "underscored the value of the partnership") == (
+        ["Washington"],
+        "Marta Quill",
+    )
+    assert who(result, "reaffirmed U.S. support") == (["Washington"], "Marta Quill")

@@ -382,3 +382,16 @@ def test_a_listed_leaders_administration_is_the_state_it_governs() -> None:
     # data/people.json lists Joe Biden for Washington and Narendra Modi for New Delhi
     assert who(result, "send more aid to the region") == (["Washington"], None)
     assert who(result, "new rules would take effect") == (["New Delhi"], None)
+
+
+def test_estimates_of_no_one_in_particular_are_nobodys_but_the_report_is_the_last_speakers() -> (
+    None
+):
+    body = (
+        "Jeff Tamsin, the State Department spokesperson, said the boats must be allowed to "
+        "land. Estimates suggest 8000 migrants may be at sea in the region. The report said "
+        "300 boats had been turned away since March."
+    )
+    result = read(body)
+    assert who(result, "8000 migrants may be at sea") == NARRATION
+    assert who(result, "300 boats had been turned away")[0] == ["Washington"]

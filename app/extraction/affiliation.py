@@ -25,7 +25,7 @@ from app.extraction.bodies import (
 from app.extraction.context import Attribution, Context
 from app.extraction.knowledge import Knowledge
 from app.extraction.model import SourceRef, Speaker
-from app.extraction.register import PARTY_TAG, Person
+from app.extraction.register import PARTY_TAG, Person, kind_by_clause
 from app.extraction.vocabulary import ACADEMIC_WORDS, in_any
 
 OWNER = re.compile(r"\b(the)\s+([a-z]+)(?:'s|’s)\s", re.IGNORECASE)
@@ -46,8 +46,14 @@ def speaks_for(
     """The body a person with these roles speaks for, the strongest reading first; with
     `strong_only`, only a body the roles name themselves (not one guessed from the story)."""
     official = any(state_role(r, knowledge) for r in roles)
+    # "who lives in the village of X" says what kind of person they are, never whom for
+    kinds = [label for r in roles if (label := kind_by_clause(r, knowledge))]
     current = [
-        r for r in roles if not FORMER.search(r) and not _nationality(r, knowledge, official)
+        r
+        for r in roles
+        if not FORMER.search(r)
+        and not _nationality(r, knowledge, official)
+        and not kind_by_clause(r, knowledge)
     ]
     # "a resident of Y", "a reader": of a body without speaking for it, but of a kind
     speaking = [r for r in current if not _member(r, knowledge)]
@@ -57,6 +63,8 @@ def speaks_for(
             source = reading(role, knowledge, context)
             if source:
                 return source
+    if kinds and not strong_only:
+        return labelled(kinds[0], "group")  # "Residents": nothing else names a body
     return None
 
 

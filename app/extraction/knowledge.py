@@ -116,6 +116,9 @@ class Knowledge:
     name_gender: dict[str, str] = field(default_factory=dict)  # "Rachel" -> "female"
     leader_titles: tuple[str, ...] = ()  # "the leaders": presidents, prime ministers, kings
     members_not_speakers: frozenset[str] = frozenset()  # "student": of a body, not for it
+    # "who has lived in" -> "Residents": the kind of person a clause after a name makes them
+    kinds_by_clause: tuple[tuple[str, str], ...] = ()
+    exhortations: tuple[str, ...] = ()  # "please", "may god": openings of no claim
     institution_nouns: frozenset[str] = frozenset()  # "gallery", "museum": bodies with staff
     institution_jobs: frozenset[str] = frozenset()  # "curator", "professor": staff of one
     military_ranks: frozenset[str] = frozenset()  # "Col.", "Gen.": an officer of the state
@@ -216,6 +219,13 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         k: v for k, v in text["judicial_titles"].items() if not k.startswith("_")
     }
     knowledge.leader_titles = tuple(text["leader_titles"])
+    knowledge.kinds_by_clause = tuple(
+        (opening, label)
+        for label, openings in text["kinds_by_clause"].items()
+        if not label.startswith("_")
+        for opening in openings
+    )
+    knowledge.exhortations = tuple(text["exhortation_openings"]["openings"])
     knowledge.role_nouns = (
         knowledge.person_nouns | knowledge.team_roles | knowledge.title_words_lower
     )

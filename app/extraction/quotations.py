@@ -35,6 +35,7 @@ from app.extraction.vocabulary import (
 )
 
 if TYPE_CHECKING:
+    from app.extraction.knowledge import Knowledge
     from app.extraction.reader import Reader
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -293,3 +294,13 @@ def _subordinate_end(text: str) -> int:
         return 0
     comma = text.find(", ")
     return comma + 2 if comma > 0 else 0
+
+
+def exhorts(text: str, knowledge: Knowledge) -> bool:
+    """Whether a sentence exhorts, prays or bids farewell instead of asserting ("Please
+    take sensible precautions", "May God protect our troops", "Let us remember")."""
+    lowered = text.lstrip(" \"“‘'").lower()
+    return any(
+        lowered.startswith(opening) and lowered[len(opening) : len(opening) + 1] in (" ", ",")
+        for opening in knowledge.exhortations
+    )

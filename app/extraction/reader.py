@@ -24,6 +24,7 @@ from app.extraction.model import Article, DatePoint, SourceRef
 from app.extraction.parsing import SentenceParser
 from app.extraction.quotations import (
     Blocks,
+    exhorts,
     first_person,
     heading,
     in_another_language,
@@ -274,6 +275,8 @@ class Reader:
         """The article's own words: a claim filed under "Unattributed"."""
         if len(content.text.split()) < MIN_CLAIM_WORDS or content.text.rstrip().endswith("?"):
             return
+        if exhorts(content.text, self.knowledge):
+            return  # "May God protect our troops": a prayer, no claim
         if content.text.isupper() and len(content.text.split()) <= SIGNATURE_WORDS:
             return  # "JOSEPH R. BIDEN JR.": a signature in capitals says nothing
         if self.in_list and not attr.is_clause(content.text):

@@ -230,7 +230,7 @@ def build_register(sentences: Iterable[Span], knowledge: Knowledge) -> Register:
             for part in person.parts:
                 by_part.setdefault(part, []).append(person)
     for sentence in texts:
-        _later_mentions(by_part, sentence)
+        _later_mentions(by_part, sentence, knowledge)
     for person in register.people:
         person.mentions.sort()
     for person in register.people:  # the given name: "Rachel Harvey" is "she"
@@ -400,10 +400,11 @@ def _is_person(words: list[str], i: int, j: int, knowledge: Knowledge) -> bool:
         return False  # "Regenerative Grazing Lands Strategy": a programme, not a person
     descriptor = words[i - 1].lower().rstrip(",") if i else ""
     if descriptor in knowledge.organisation_descriptors and not (
-        words[i - 1].endswith(",") and words[i] in knowledge.name_gender
+        words[i] in knowledge.name_gender
+        and (words[i - 1].endswith(",") or descriptor in knowledge.role_nouns)
     ):
         return False  # "budget airline Halvorsen Air", "his club, Sporting Vilanova", but
-        # "on his blog, Daniel Okoro"
+        # "on his blog, Daniel Okoro", "Virgin owner Richard Branson"
     if words[j - 1].strip(",.;:") in knowledge.place_words:
         return False  # "Francis Scott Key Bridge", "Gulf Coast": a place
     last = is_name_word(words, j - 1, knowledge, last=True)
@@ -518,6 +519,9 @@ def _roles_after(after: str, knowledge: Knowledge) -> list[str]:
         if PARTY_TAG.match(part.rstrip(".")) or ROLE_CLAUSE.match(part):
             roles.append(part)
             continue
+        if kind_by_clause(part, knowledge):  # ", who has lived in Limón all her life,"
+            roles.append(part.rstrip("."))
+            continue
         first = part.split()[0].lower() if part else ""
         if (
             not part
@@ -587,14 +591,21 @@ def _gender_of(roles: list[str]) -> str | None:
     return None
 
 
-def _later_mentions(by_part: dict[str, list[Person]], sentence: Span) -> None:
-    """Surnames and first names of registered people: "Lindqvist added", "Mr. Yushchenko"."""
+def _later_mentions(by_part: dict[str, list[Person]], sentence: Span, knowledge: Knowledge) -> None:
+    """Surnames and first names of registered people: "Lindqvist added", "Mr. Yushchenko";
+    the kind of person a clause after one says they are ("Castillo, 58, who has lived in
+    Limón all her life")."""
     for token in CAPITALISED.finditer(sentence.text):
         word = POSSESSIVE.sub("", token.group(0).rstrip(',.;:"”)')).lower()
         for person in by_part.get(word, ()):
             at = sentence.start + token.start()
             if not _near(at, person):
                 person.mentions.append(at)
+            if token.group(0).endswith(","):  # "Castillo, 58, who ...": set off by a comma
+                after = sentence.text[token.end() - 1 :]
+                roles = _roles_after(after, knowledge)
+                kinds = [r for r in roles if kind_by_clause(r, knowledge)]
+                person.roles.extend(r for r in kinds if r not in person.roles)
 
 
 def _learn_genders(register: Register, sentences: list[Span]) -> None:
@@ -671,3 +682,13 @@ def _stem(word: str) -> str:
 
 
 _HONORIFICS_LOWER = {h.lower().rstrip(".") for h in HONORIFIC_GENDER} | {"professor", "prof", "dr"}
+
+
+def kind_by_clause(role: str, knowledge: Knowledge) -> str | None:
+    """The kind of person a clause after a name makes them: "who has lived in X" ->
+    Residents, "whose brother was among those killed" -> Families (data/text.json)."""
+    lowered = role.lower()
+    for opening, label in knowledge.kinds_by_clause:
+        if lowered.startswith(opening) and lowered[len(opening) : len(opening) + 1] in ("", " "):
+            return label
+    return None

@@ -20,10 +20,16 @@ from app.extraction.bodies import unresolved
 from app.extraction.context import Attribution
 from app.extraction.knowledge import UNATTRIBUTED
 from app.extraction.parsing import quotation_open, without_times
-from app.extraction.quotations import first_person, says_nothing
+from app.extraction.quotations import exhorts, first_person, says_nothing
 from app.extraction.register import Person
 from app.extraction.text import Span, trim
-from app.extraction.vocabulary import DETERMINERS, STATEMENT_NOUNS
+from app.extraction.vocabulary import (
+    ANSWER_POINTERS,
+    ANSWERED_NOUNS,
+    DETERMINERS,
+    STATEMENT_NOUNS,
+    VERBISH,
+)
 
 if TYPE_CHECKING:
     from app.extraction.reader import Reader
@@ -31,6 +37,7 @@ if TYPE_CHECKING:
 OPENING_QUOTE = re.compile(r"^[\"“‘]")
 OPENING_ANYWHERE = re.compile(r"(?:^|(?<=\s))[\"“]")
 MIN_QUOTED_WORDS = 4  # "Oh vultures!", "I agree.": a quotation too short to be a claim
+COLON_QUOTE = re.compile(r":\s+[\"“]")  # "... as "defensive" in nature: "At the direction ..."
 FOR_WHOM = re.compile(r"^(?:But\s+|And\s+)?For\s+(?P<rest>.+)$")
 FOR_PRONOUNS = {"her": "she", "him": "he", "them": "they"}
 CONTINUED_PAST = {"saying": "said", "denying": "denied", "telling": "told"}
@@ -55,7 +62,12 @@ def block_quotation(reader: Reader, sentence: Span) -> bool:
     start = reader.paragraph.start + blocks.prefix
     span = trim(sentence, start - sentence.start) if sentence.start < start else sentence
     text = span.text.strip(' "“”')
-    if len(text.split()) >= MIN_QUOTED_WORDS and not text.endswith("?"):
+    # questions, fragments and farewells ("Goodbye the most senior [dictator]") say nothing
+    if (
+        len(text.split()) >= MIN_QUOTED_WORDS
+        and not text.endswith("?")
+        and not exhorts(text, reader.knowledge)
+    ):
         reader.add(span, span, blocks.speaker, "asserted", "", "block_quotation")
     return True
 
@@ -225,6 +237,8 @@ def continuation(reader: Reader, sentence: Span) -> bool:
     if attributed(reader, head):
         if not continue_claim(reader, sentence, match):
             _extend_last(reader, sentence)  # "..., calling it a "flagrant violation"": one claim
+        else:
+            _join_answer(reader, sentence)
         return True
     if attributed(reader, sentence):
         return True  # "... and expected it to ..., Chief Cabinet Secretary X told reporters."
@@ -289,6 +303,37 @@ def continue_claim(
     return True
 
 
+def _join_answer(reader: Reader, sentence: Span) -> None:
+    """ "X rejected that, saying Y": a denial that only points back at a claim just made
+    says nothing alone; with its reasons it is one claim, a denial whose content is Y."""
+    if len(reader.drafts) < 2:
+        return
+    denial, reasons = reader.drafts[-2], reader.drafts[-1]
+    if denial.stance != "denied" or denial.attribution.sources != reasons.attribution.sources:
+        return
+    if not sentence.start <= denial.quote.start < sentence.end:
+        return
+    if not _points_back(without_times(denial.content.text, reader.article), reader):
+        return
+    body = reader.article.body
+    quote = Span(body[denial.quote.start : sentence.end], denial.quote.start, sentence.end)
+    # the reasons' occasion: "denied the reports, saying in a statement on Thursday that"
+    reader.drafts[-2:] = [
+        replace(denial, quote=quote, content=reasons.content, attribution=reasons.attribution)
+    ]
+
+
+def _points_back(head: str, reader: Reader) -> bool:
+    """Whether what a denial denies only points back: "X rejected that", "Y denied the
+    accusation", "Z dismissed that criticism"."""
+    words = head.strip(" ,.;:").lower().split()
+    verbs = [i for i, w in enumerate(words) if reader.knowledge.cues.get(w) == "denied"]
+    denied = words[verbs[-1] + 1 :] if verbs else []
+    if not denied or len(denied) > 3 or denied[0] not in ANSWER_POINTERS:
+        return False
+    return len(denied) == 1 or denied[-1] in ANSWERED_NOUNS
+
+
 def _extend_last(reader: Reader, sentence: Span) -> None:
     """The last claim goes on to the end of the sentence it was read from."""
     last = reader.drafts[-1] if reader.drafts else None
@@ -343,6 +388,36 @@ def heading_speaker(reader: Reader, sentence: Span) -> bool:
     return True
 
 
+def colon_quotation(reader: Reader, sentence: Span) -> bool:
+    """ "The Department of Defense justified the strike as "defensive": "At the direction of
+    the President, ..."": a quotation a colon introduces is the words of the sentence's
+    subject, whatever verb comes before the colon."""
+    colon = COLON_QUOTE.search(sentence.text)
+    if colon is None:
+        return False
+    lead = sentence.text[: colon.start()]
+    lead = lead[attr.lead_end(lead, reader.knowledge, has_time=False) :]  # "In a statement, "
+    who = _subject_of(reader, lead)
+    if who is None:
+        return False
+    quote = trim(sentence, colon.end() - 1)
+    reader.add(sentence, quote, who, "asserted", "", "colon_quotation")
+    return True
+
+
+def _subject_of(reader: Reader, clause: str) -> Attribution | None:
+    """Who a clause opens with, before its first verb: a person or a body the text names."""
+    words = clause.split()
+    for i, word in enumerate(words[:8]):
+        bare = word.strip(",.;:").lower()
+        verbish = bare in VERBISH or bare in reader.knowledge.cues or bare.endswith("ed")
+        if i and word[:1].islower() and verbish:
+            subject = attr.strip_adverbs(" ".join(words[:i]), reader.knowledge)
+            who = reader.resolve(subject) if "," not in subject else None
+            return who if who is not None and who.sources != (UNATTRIBUTED,) else None
+    return None
+
+
 def quotation_continues(reader: Reader, sentence: Span) -> bool:
     """A quotation with no attribution of its own goes on from the last speaker; a
     paragraph that is only a quotation, after narration about a person who spoke before,
@@ -361,7 +436,9 @@ def quotation_continues(reader: Reader, sentence: Span) -> bool:
     )
     if who is None or (who.speaker is None and reader.new_paragraph):
         return False
-    if len(sentence.text.split()) >= MIN_QUOTED_WORDS:  # "Hmmm.": read, but no claim
+    if len(sentence.text.split()) >= MIN_QUOTED_WORDS and not exhorts(
+        sentence.text, reader.knowledge
+    ):  # "Hmmm.", "Please stay home.": read, but no claim
         reader.add(sentence, sentence, who, "asserted", "", "quotation_continues")
     return True
 
@@ -415,6 +492,7 @@ RULES: tuple[Rule, ...] = (
     Rule("parenthetical", parenthetical),
     Rule("for_whom", for_whom),
     Rule("heading_speaker", heading_speaker),
+    Rule("colon_quotation", colon_quotation),
     Rule("quotation_continues", quotation_continues),
     Rule("first_person", first_person_continues),
 )

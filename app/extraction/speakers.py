@@ -123,7 +123,9 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         and spokesperson.group("noun").islower()  # "Minister of Education X" is a title
         and spokesperson.group("noun") in knowledge.person_nouns
     ):  # "a spokesman for the finance ministry", "a spokesperson for Rescue 1122"
-        found = resolve_subject(spokesperson.group("body"), knowledge, context)
+        found = _spokesperson_named(spokesperson, knowledge, context) or resolve_subject(
+            spokesperson.group("body"), knowledge, context
+        )
         if found:
             return found
     text = subject.strip(' ,:;"“”')
@@ -197,6 +199,8 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         return Attribution((apposed.source,))  # "The U.N. humanitarian office, OCHA"
     titled = appositive and _name_in(appositive, knowledge) is not None
     whole = whole_name(head, knowledge)  # "The UN Military Observer Group in India and Pakistan"
+    if _nobodys_document(head, knowledge):
+        return None  # "Estimates suggest", "Reports say": no document of anyone's in particular
     return (
         (Attribution((whole,)) if whole else None)
         or _several(text, knowledge)
@@ -207,6 +211,15 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         or _person(head, appositive, knowledge, context)
         or _body(head, knowledge)
     )
+
+
+def _nobodys_document(head: str, knowledge: Knowledge) -> bool:
+    """A bare plural document noun opening a sentence ("Estimates suggest", "Reports say"):
+    documents of no one in particular, unlike "The report said" or "Its figures show"."""
+    words = head.split()
+    if len(words) != 1 or not head[:1].isupper() or not head.endswith("s"):
+        return False
+    return knowledge.back_nouns.get(_singular(head.lower(), knowledge)) == "document"
 
 
 def _owned_document(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
@@ -323,8 +336,10 @@ def _person_pronoun(pronoun: str, knowledge: Knowledge, context: Context) -> Att
     last = context.last(person=True)
     if last and last.speaker and context.recently(last):
         speaker = context.register.named(last.speaker.name)
-        if speaker is None or speaker.gender in (None, gender):
+        if speaker is None or speaker.gender == gender:
             return last  # the one who just spoke goes on speaking: "..., he said."
+        if speaker.gender is None and not _named_since(last, gender, context):
+            return last  # no one the pronoun fits better was named since
     person = _subject_before(gender, context) or context.register.nearest(context.position, gender)
     if person is None:
         return last
@@ -332,6 +347,20 @@ def _person_pronoun(pronoun: str, knowledge: Knowledge, context: Context) -> Att
     if earlier and earlier.speaker:
         return earlier
     return person_attribution(person, knowledge, context)
+
+
+def _named_since(last: Attribution, gender: str, context: Context) -> bool:
+    """Whether the text introduced a person of the pronoun's gender after the last speaker
+    spoke ("For Marlene Cook, ... "...," she said" after Darcy Lindgren spoke)."""
+    person = context.register.nearest(context.position, gender)
+    spoken = context.spoken_at.get(id(last))
+    return (
+        person is not None
+        and person.gender == gender
+        and spoken is not None
+        and bool(person.mentions)
+        and person.mentions[0] > spoken
+    )
 
 
 def _subject_before(gender: str, context: Context) -> Person | None:
@@ -628,7 +657,7 @@ def _back_to(
     if kind in ("spokesperson", "document"):
         if context.current and kind == "spokesperson":
             return Attribution((context.current,))  # "Meta was sceptical: a spokesman said"
-        earlier = context.last(person=False)
+        earlier = _spoken_for(context) if kind == "spokesperson" else context.last(person=False)
         return earlier and Attribution(earlier.sources, said_on=earlier.said_on)
     together = (
         context.last(person=False) if plural and kind not in ("document", "company") else None
@@ -668,6 +697,31 @@ def _back_to(
     else:  # "the agency": the last body, of any kind, that spoke or was named
         source = context.last_body(("organisation", "unresolved", "government"))
     return Attribution((source,)) if source else None
+
+
+def _spokesperson_named(
+    match: re.Match[str], knowledge: Knowledge, context: Context
+) -> Attribution | None:
+    """ "a spokesman for the Dunmoor Fire Service, Alan Pryce": the body, with the person
+    the text names after it as the speaker."""
+    body, comma, name = match.group("body").rpartition(", ")
+    person = context.register.named(name.strip(" .")) if comma else None
+    if person is None or person.name != name.strip(" ."):
+        return None
+    found = resolve_subject(body, knowledge, context)
+    if found is None or found.speaker is not None:
+        return None
+    role = f"{match.group('noun')} for {body}"
+    return Attribution(found.sources, Speaker(person.name, role), personal=True)
+
+
+def _spoken_for(context: Context) -> Attribution | None:
+    """The last attribution a spokesperson can speak for: a body, not a group of people
+    ("Early investigators' reports say ..., a spokeswoman said" is no investigator's)."""
+    for attribution in reversed(context.recent):
+        if all(source.kind != "group" for source in attribution.sources):
+            return attribution
+    return None
 
 
 def _companies(context: Context) -> tuple[SourceRef, ...]:

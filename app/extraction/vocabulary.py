@@ -123,3 +123,8 @@ ASPECT_VERBS = frozenset(_GRAMMAR["aspect_verbs"])
 AFTER_AUXILIARY = _alternation(_GRAMMAR["auxiliary_adverbs"])
 # "met", "convened a call with": a sentence that gathers the people it names
 MEETING = re.compile(whole_words(_GRAMMAR["meeting_words"]), re.IGNORECASE)
+
+# "rejected that", "denied the accusation": a denial's object that only points back at a
+# claim just made; the reasons that follow are what the denial says
+ANSWER_POINTERS = frozenset(_GRAMMAR["answered_claims"]["pointers"])
+ANSWERED_NOUNS = frozenset(_GRAMMAR["answered_claims"]["nouns"])
