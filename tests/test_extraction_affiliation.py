@@ -302,3 +302,15 @@ def test_a_company_owner_speaks_for_the_company() -> None:
     )
     result = read(body)
     assert who(result, "the fire started in the boiler room") == (["Halvard"], "Tom Reese")
+
+
+def test_a_person_of_a_body_whose_name_has_and_is_the_person_for_the_body() -> None:
+    body = (
+        "Nils-Erik Haagenvik of Vestland Fire and Rescue said late on Tuesday that no "
+        "firefighters would be sent into the building."
+    )
+    result = read(body)
+    assert who(result, "no firefighters would be sent") == (
+        ["Vestland Fire and Rescue"],
+        "Nils-Erik Haagenvik",
+    )

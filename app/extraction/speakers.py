@@ -198,7 +198,10 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     if apposed and apposed.proper and described:
         return Attribution((apposed.source,))  # "The U.N. humanitarian office, OCHA"
     titled = appositive and _name_in(appositive, knowledge) is not None
-    whole = whole_name(head, knowledge)  # "The UN Military Observer Group in India and Pakistan"
+    # "The UN Military Observer Group in India and Pakistan", but not "Erik Haagenrud of
+    # Rogaland Fire and Rescue": a person named first, then their body
+    opens_with_person = any(head.startswith(f"{p.name} ") for p in context.register.people)
+    whole = None if opens_with_person else whole_name(head, knowledge)
     if _nobodys_document(head, knowledge):
         return None  # "Estimates suggest", "Reports say": no document of anyone's in particular
     return (
