@@ -102,9 +102,10 @@ def _longest_at(
     for n in range(min(longest, len(tokens) - i), 0, -1):
         start, end = tokens[i].start(), tokens[i + n - 1].end()
         for candidate in _candidates(text[start:end]):
-            # a dictionary look first: most word runs name nothing
+            # a dictionary look first, with the article dropped as lookup drops it: most
+            # word runs name nothing ("the ministry said", "some of the")
             bare = candidate.lower()
-            if bare in names or (" " in bare and LEADING_ARTICLE.match(bare)):
+            if bare in names or (" " in bare and LEADING_ARTICLE.sub("", bare) in names):
                 named = knowledge.lookup(candidate)
                 if named:
                     return Mention(start, start + len(candidate), candidate, named), n
