@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
-from app.articles import read_articles
 from app.extraction.dates import NEEDS, PATTERNS, TRIGGER, _trigger, find_times
-from app.extraction.knowledge import load_knowledge
 from app.extraction.model import DatePoint, Period
-from app.extraction.text import paragraphs, sentences
+from tests.extraction_reading import every_sentence
 
-ROOT = Path(__file__).resolve().parents[1]
 FRIDAY = date(2024, 11, 22)
 
 
@@ -53,15 +49,7 @@ def test_an_unusual_spelling_of_a_trigger_word_tries_every_pattern() -> None:
 def test_no_pattern_matches_a_text_without_the_words_it_needs() -> None:
     """Skipping a pattern never loses a time: over every sentence of the evaluation sets,
     each pattern that matches has one of its words among the text's trigger words."""
-    abbreviations = load_knowledge().abbreviations
-    files = [ROOT / "data" / "seed_article.json", ROOT / "tests" / "articles"]
-    files += sorted(ROOT.glob("bench/eval_articles*"))
-    texts = [
-        sentence.text
-        for _, article in read_articles(files)
-        for paragraph in paragraphs(article.body)
-        for sentence in sentences(paragraph, abbreviations)
-    ]
+    texts = every_sentence()
     matched = 0
     for text in texts:
         triggers = {_trigger(match.group(0)) for match in TRIGGER.finditer(text)}

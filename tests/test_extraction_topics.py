@@ -9,11 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from app.articles import read_articles
 from app.extraction.knowledge import DATA_DIR, load_knowledge
-from app.extraction.text import paragraphs, sentences
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.extraction_reading import every_sentence
 
 
 def slugs(text: str) -> list[str]:
@@ -46,14 +43,7 @@ def test_a_letter_that_lowercases_to_two_moves_no_keyword() -> None:
 def test_every_sentence_gets_the_topics_whose_own_pattern_matches() -> None:
     """The one scan names the same topics as trying every topic's pattern on its own."""
     knowledge = load_knowledge()
-    files = [ROOT / "data" / "seed_article.json", ROOT / "tests" / "articles"]
-    files += sorted(ROOT.glob("bench/eval_articles*"))
-    texts = [
-        sentence.text
-        for _, article in read_articles(files)
-        for paragraph in paragraphs(article.body)
-        for sentence in sentences(paragraph, knowledge.abbreviations)
-    ]
+    texts = every_sentence()
     assert len(texts) > 1000
     for text in texts:
         each = [t.ref.slug for t in knowledge.topics.topics if t.pattern.search(text)]
