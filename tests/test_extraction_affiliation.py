@@ -314,3 +314,25 @@ def test_a_person_of_a_body_whose_name_has_and_is_the_person_for_the_body() -> N
         ["Vestland Fire and Rescue"],
         "Nils-Erik Haagenvik",
     )
+
+
+def test_a_body_whose_name_has_of_before_a_title_is_whole() -> None:
+    body = (
+        "House of Commons Speaker Lindsay Hoyle said the debate would go ahead on Thursday. "
+        "Bank of Japan Governor Kazuo Ueda said rates would stay on hold."
+    )
+    result = read(body)
+    assert who(result, "the debate would go ahead")[0] == ["House of Commons"]
+    assert who(result, "rates would stay on hold")[0] == ["Bank of Japan"]
+
+
+def test_a_known_body_after_a_countrys_possessive_is_that_body() -> None:
+    body = (
+        "Following the announcement, the director of Argentina's Amnesty International, "
+        "Mariela Belski, said the government had heard the demands of women."
+    )
+    result = read(body)
+    assert who(result, "heard the demands of women") == (
+        ["Amnesty International"],
+        "Mariela Belski",
+    )

@@ -99,3 +99,26 @@ def test_a_colon_after_narration_with_no_speaker_gives_no_one_the_quotation() ->
     assert [s.label for s in claim(result, "Closed until further notice").sources] == [
         "Unattributed"
     ]
+
+
+def test_and_that_opening_a_relative_clause_is_no_second_claim() -> None:
+    body = (
+        "Vice President Kamala Harris reaffirmed U.S. support for the rules that have kept the "
+        "peace in Europe and that have served as the foundation of the Alliance."
+    )
+    result = read(body, publisher="The White House")
+    quotes = [c.quote.text for c in result.claims]
+    assert len(quotes) == 1, quotes
+
+
+def test_a_storm_is_no_speaker() -> None:
+    body = (
+        "The President is following the recovery in the wake of Hurricane Mara. He made clear "
+        "there will be a robust Federal response, and that the Federal government will "
+        "coordinate with local partners."
+    )
+    result = read(
+        body, title="Fact Sheet: The Response to Hurricane Mara", publisher="The White House"
+    )
+    speakers = {c.speaker.name for c in result.claims if c.speaker}
+    assert not any("Hurricane" in name for name in speakers), speakers

@@ -5,6 +5,8 @@ wire stories name people; the expected sources and speakers are read from the wo
 
 from __future__ import annotations
 
+from datetime import date
+
 from tests.extraction_reading import read, who
 
 NARRATION = (["Unattributed"], None)
@@ -395,3 +397,61 @@ def test_estimates_of_no_one_in_particular_are_nobodys_but_the_report_is_the_las
     result = read(body)
     assert who(result, "8000 migrants may be at sea") == NARRATION
     assert who(result, "300 boats had been turned away")[0] == ["Washington"]
+
+
+def test_a_listed_leader_named_by_demonym_title_and_surname_is_the_speaker() -> None:
+    body = (
+        "Turkish president Erdoğan called for regional cooperation on Wednesday. "
+        '"No project excluding our country can be carried out," he said.'
+    )
+    result = read(body)
+    assert who(result, "No project excluding our country") == (["Ankara"], "Recep Tayyip Erdoğan")
+
+
+def test_a_region_opened_by_a_compass_word_is_no_person() -> None:
+    body = (
+        "Greek prime minister Kyriakos Mitsotakis visited Cairo on Monday.\n\n"
+        "The pipeline would connect East Mediterranean offshore gas fields with Europe. "
+        '"The route is open to every country," he said.'
+    )
+    result = read(body)
+    assert who(result, "The route is open to every country") == (["Athens"], "Kyriakos Mitsotakis")
+
+
+def test_local_and_provincial_bodies_are_not_the_national_state() -> None:
+    body = (
+        "Norway's transport minister visited the airport on Monday. Police said they had "
+        "questioned the car's owner.\n\n"
+        "The fire produced heavy smoke, and local officials said the building might collapse. "
+        "The fire spread quickly, and provincial authorities said the road would stay closed."
+    )
+    result = read(body)
+    assert who(result, "the building might collapse")[0] != ["Oslo"]
+    assert who(result, "the road would stay closed") == (["Provincial authorities"], None)
+
+
+def test_continuing_to_move_is_no_speech() -> None:
+    body = (
+        "Japanese officials said the submarine entered Japan's waters on Wednesday. It continued "
+        "travelling very slowly after being spotted, and remained in shallow waters."
+    )
+    result = read(body)
+    assert who(result, "travelling very slowly") == NARRATION
+
+
+def test_a_clause_before_a_trailing_attribution_is_no_subject() -> None:
+    body = (
+        "Hamid Rezaei, a member of the city council of Shiraz, died of pneumonia on Monday, "
+        "Iran's government announced yesterday."
+    )
+    result = read(body, published=date(2020, 3, 3))
+    assert who(result, "died of pneumonia")[0] == ["Tehran"]
+
+
+def test_participles_that_describe_a_name_keep_it_the_subject() -> None:
+    body = (
+        "Justice Maria Okafor, joined in dissent by Justice Paul Renner, warned that the ruling "
+        'would "throw the agencies into chaos".'
+    )
+    result = read(body)
+    assert who(result, "throw the agencies into chaos")[1] == "Maria Okafor"

@@ -31,7 +31,11 @@ _CONTINUING = rf",\s+(?:with\s+(?P<subject>[^,]{{2,80}}?)\s+)?(?P<verb>{CONTINUI
 CONTINUATION_THAT = re.compile(_CONTINUING + r"(?P<gap>(?:\s+[^\s,;:\"“]+){0,7}?)\s+that\s+")
 CONTINUATION = re.compile(_CONTINUING + r"(?P<gap>)\s*:?\s+(?=[\"“A-Za-z])")
 # "found that A, and that B": a second claim under the same cue
-AND_THAT = re.compile(r",?\s+(?:and|but)\s+(?P<subject>)(?P<verb>)(?P<gap>)that\s+(?=\S)")
+# (not "the norms that have brought peace ... and that have served as ...": a relative clause)
+AND_THAT = re.compile(
+    r",?\s+(?:and|but)\s+(?P<subject>)(?P<verb>)(?P<gap>)that\s+"
+    r"(?!(?:have|has|had|is|are|was|were|will|would|can|could|may|might)\b)(?=\S)"
+)
 QUOTES = "\"“”‘’'"
 # after a cue set off by commas: nothing, or when or where it was said ("it said on
 # Monday,", "she told reporters,"); not its object ("continued to shun treatment,")
@@ -387,6 +391,10 @@ def in_noun_compound(text: str, cue: re.Match[str], knowledge: Knowledge) -> boo
         return True  # "think-tank", "self-reported"
     if cue.start() > 0 and cue.group(0)[:1].isupper() and text[cue.start() - 2] not in ".!?:":
         return True  # "the United States", "Human Rights Watch Reports": part of a name
+    if cue.group(0).lower() in knowledge.cue_lists.get("aspectual_cues", ()):
+        following = text[cue.end() :].split(maxsplit=1)[:1]
+        if following and (following[0].endswith("ing") or following[0] == "to"):
+            return True  # "It continued traveling", "continued to fall": no one speaks
     if cue.group(0).lower() in knowledge.cue_lists.get("cues_before_that", ()):
         # "The report states that ...", but "the Baltic states agreed": a noun
         return not re.match(r"\s*(?:that\b|:)", text[cue.end() :])

@@ -64,6 +64,9 @@ def named_body(head: str, knowledge: Knowledge) -> SourceRef | None:
     rest = head[first.end :]
     possessive = rest.startswith(("'s", "’s"))
     after = rest[2:].split() if possessive else rest.split()
+    owned = knowledge.lookup(" ".join(after)) if possessive and after else None
+    if owned is not None and owned.source.kind == "organisation":
+        return owned.source  # "Argentina's Amnesty International": a body of its own
     if after and after[0] in ("at", "of", "from", "with"):
         if first.text.lower() in knowledge.members_not_speakers:
             return first.named.source  # "Residents of Chakothi", "students at X": members
@@ -205,7 +208,12 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
     match = ROLE_BODY.search(role)
     owner = OWNED_UNIT.match(match.group("rest")) if match else None
     if owner and _an_owner(owner.group("owner"), knowledge):
-        # "Deputy Director of TNC’s North America Grazing Strategy": TNC's programme
+        # "Deputy Director of TNC’s North America Grazing Strategy": TNC's programme; but
+        # "director of Argentina's Amnesty International": a known body of its own
+        unit = proper_run(match.group("rest")[owner.end() - 1 :].split()) if match else []
+        known = knowledge.lookup(" ".join(unit)) if unit else None
+        if known is not None and known.source.kind == "organisation":
+            return known.source
         name = owner.group("owner")
         return named_body(name, knowledge) or unresolved(name, knowledge)
     before = role[: match.start()].split()[-1:] if match else []
@@ -222,6 +230,9 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
     academic = _academic(role, knowledge)
     if academic:
         return academic
+    inside = _name_with_of(role, before, knowledge) if match and not whole else None
+    if inside:
+        return inside  # "House of Representatives Speaker": "of" inside the body's name
     if match and not portfolio:  # "Minister for International Affairs" names a portfolio
         words = ABBREVIATION.sub("", match.group("rest")).split()
         runs = _proper_runs(words)
@@ -249,6 +260,23 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
     ):
         return None  # "American academic and professor": a nationality, not the state
     return mentions[0].named.source if mentions else None
+
+
+def _name_with_of(role: str, before: list[str], knowledge: Knowledge) -> SourceRef | None:
+    """ "United States House of Representatives Speaker", "House of Commons Speaker": a
+    capitalised word that is no title before "of" puts the "of" inside the body's name."""
+    if not before or not before[0][:1].isupper() or before[0] in knowledge.title_words:
+        return None
+    words = ABBREVIATION.sub("", role).split()
+    start = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
+    if start is None:
+        return None
+    run = proper_run(words[start:])
+    run = run[: len(run) - len(_trailing_title(run, knowledge))]
+    if "of" not in run or run[-1] == "of":
+        return None
+    phrase = " ".join(run)
+    return named_body(phrase, knowledge) or unresolved(phrase, knowledge, allow_in=True)
 
 
 def _legislator(role: str, knowledge: Knowledge) -> bool:
@@ -318,6 +346,9 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
     if run and run[0] in knowledge.title_words and {"of", "for"} & set(run):
         return None  # "CEO of Edison Electric Institute": a title, then the body (below)
     owner = _owner_in(run, knowledge)
+    owned = _owned_body(run, knowledge) if owner else None
+    if owned:
+        return owned  # "Argentina's Amnesty International": a known body of its own
     if owner:  # "Greenpeace Nordic's head of campaigns", "Labour's Shadow Home Secretary"
         return named_body(owner, knowledge) or unresolved(owner, knowledge)
     title = _trailing_title(run, knowledge)
@@ -375,6 +406,14 @@ def _owner_in(run: list[str], knowledge: Knowledge) -> str | None:
     rest = set(run[owned + 1 :])
     titled = bool(rest & knowledge.title_words) and not rest & knowledge.organisation_words
     return owner if owner and (last or titled or _an_owner(owner, knowledge)) else None
+
+
+def _owned_body(run: list[str], knowledge: Knowledge) -> SourceRef | None:
+    """The known organisation a possessive names ("Argentina's Amnesty International")."""
+    owned = next((i for i, w in enumerate(run) if POSSESSIVE_WORD.match(w)), None)
+    rest = run[owned + 1 :] if owned is not None else []
+    named = knowledge.lookup(" ".join(rest)) if rest else None
+    return named.source if named is not None and named.source.kind == "organisation" else None
 
 
 def _an_owner(name: str, knowledge: Knowledge) -> bool:
@@ -532,6 +571,9 @@ def unresolved(head: str, knowledge: Knowledge, allow_in: bool = False) -> Sourc
     owner = POSSESSIVE_WORD.match(words[0])
     known = knowledge.lookup(owner.group(1)) if owner and words[0][:1].isupper() else None
     if known is not None and known.proper and len(words) > 1 and words[1][:1].isupper():
+        rest_named = knowledge.lookup(" ".join(words[1:]))
+        if rest_named is not None and rest_named.source.kind == "organisation":
+            return rest_named.source  # "Argentina's Amnesty International": a body of its own
         return known.source  # "the AU's Peace and Security Council": an organ of the AU
     rest = {w.lower().strip(",.") for w in words[1:]}
     if known is not None and known.source.kind == "government" and rest & NOT_THE_STATE:

@@ -119,6 +119,8 @@ class Knowledge:
     # "who has lived in" -> "Residents": the kind of person a clause after a name makes them
     kinds_by_clause: tuple[tuple[str, str], ...] = ()
     exhortations: tuple[str, ...] = ()  # "please", "may god": openings of no claim
+    place_openers: frozenset[str] = frozenset()  # "East", "Mount": open places, not people
+    local_modifiers: frozenset[str] = frozenset()  # "local", "provincial": not the state
     institution_nouns: frozenset[str] = frozenset()  # "gallery", "museum": bodies with staff
     institution_jobs: frozenset[str] = frozenset()  # "curator", "professor": staff of one
     military_ranks: frozenset[str] = frozenset()  # "Col.", "Gen.": an officer of the state
@@ -226,6 +228,8 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         for opening in openings
     )
     knowledge.exhortations = tuple(text["exhortation_openings"]["openings"])
+    knowledge.place_openers = frozenset(text["place_openers"]["words"])
+    knowledge.local_modifiers = frozenset(text["local_modifiers"]["words"])
     knowledge.role_nouns = (
         knowledge.person_nouns | knowledge.team_roles | knowledge.title_words_lower
     )

@@ -407,6 +407,8 @@ def _is_person(words: list[str], i: int, j: int, knowledge: Knowledge) -> bool:
         # "on his blog, Daniel Okoro", "Virgin owner Richard Branson"
     if words[j - 1].strip(",.;:") in knowledge.place_words:
         return False  # "Francis Scott Key Bridge", "Gulf Coast": a place
+    if words[i].strip('"“(') in knowledge.place_openers:
+        return False  # "East Mediterranean", "Northern Cape": a place
     last = is_name_word(words, j - 1, knowledge, last=True)
     return last and not inside_body_name(words, i, j, knowledge)
 

@@ -27,6 +27,7 @@ from app.extraction.register import Person
 from app.extraction.research import research_source
 from app.extraction.vocabulary import (
     ANY_PRONOUNS,
+    APPOSED_PARTICIPLES,
     DETERMINERS,
     GATHERING_SUBJECTS,
     LEADING_CONJUNCTION,
@@ -143,6 +144,8 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     if text.lower() in PERSON_PRONOUNS | ANY_PRONOUNS:
         return _pronoun(text.lower(), knowledge, context)
     head, _, appositive = text.partition(", ")
+    if _clause_after(text):
+        return None  # "X, a council member, died of COVID-19, the government": a clause
     head = RELATIVE.split(head)[0]  # "Security researchers who examined the leaked files"
     head = REDUCED.sub("", head)  # "a study published on Wednesday in the journal X"
     surname = _by_surname(head, knowledge, context)
@@ -216,6 +219,16 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         or _person(head, appositive, knowledge, context)
         or _body(head, knowledge)
     )
+
+
+def _clause_after(text: str) -> bool:
+    """Whether a part set off by commas goes on with a verb of its own ("died of COVID-19"):
+    the words are a clause, not a subject with appositives ("X, based in Paris,")."""
+    for part in text.split(", ")[1:]:
+        first = part.split()[0] if part.split() else ""
+        if past_verb(first) and first.lower() not in APPOSED_PARTICIPLES:
+            return True
+    return False
 
 
 def _nobodys_document(head: str, knowledge: Knowledge) -> bool:
@@ -612,6 +625,10 @@ def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribu
     kinds = [knowledge.back_nouns[w] for w in words if w in knowledge.back_nouns]
     if not kinds:
         return None
+    local = {w.lower() for w in bare[:-1]} & knowledge.local_modifiers
+    if local and kinds[0] in ("government", "spokesperson"):
+        label = " ".join(bare)  # "provincial authorities", "local police": not the state
+        return Attribution((labelled(label[:1].upper() + label[1:], "group"),))
     maker = MADE_BY.search(" ".join(bare)) if kinds[0] == "document" else None
     if maker and maker.group("maker")[:1].islower():
         # "a statement from the interior ministry": the ministry, as "the ministry" is
@@ -709,9 +726,10 @@ def _spokesperson_named(
 ) -> Attribution | None:
     """ "a spokesman for the Dunmoor Fire Service, Alan Pryce": the body, with the person
     the text names after it as the speaker."""
-    body, comma, name = match.group("body").rpartition(", ")
-    person = context.register.named(name.strip(" .")) if comma else None
-    if person is None or person.name != name.strip(" ."):
+    body, comma, name = match.group("body").rstrip(" ,").rpartition(", ")
+    name = name.strip(" .")
+    person = context.register.named(name) if comma else None
+    if person is None or person.name != name:
         return None
     found = resolve_subject(body, knowledge, context)
     if found is None or found.speaker is not None:
@@ -773,11 +791,21 @@ def _person(
 
 
 def _titled_surname(head: str, knowledge: Knowledge) -> KnownPerson | None:
-    """The listed person a title and a surname name, when the title is theirs."""
+    """The listed person a title and a surname name, when the title is theirs
+    ("Secretary Blinken", "Turkish president Erdoğan")."""
     words = DETERMINERS.sub("", head.strip()).split()
-    if len(words) < 2 or not all(w in knowledge.title_words for w in words[:-1]):
+    title = [w for w in words[:-1] if not _a_state_word(w, knowledge)]
+    if len(words) < 2 or not title:
         return None
-    return knowledge.titled(words[:-1], words[-1])
+    if not all(w in knowledge.title_words or w in knowledge.title_words_lower for w in title):
+        return None
+    return knowledge.titled(title, words[-1])
+
+
+def _a_state_word(word: str, knowledge: Knowledge) -> bool:
+    """ "Turkish", "Turkey's": a word that names a state, before a title."""
+    named = knowledge.lookup(POSSESSIVE.sub("", word))
+    return named is not None and named.source.kind == "government"
 
 
 def _descriptor(head: str, knowledge: Knowledge) -> bool:

@@ -128,3 +128,6 @@ MEETING = re.compile(whole_words(_GRAMMAR["meeting_words"]), re.IGNORECASE)
 # claim just made; the reasons that follow are what the denial says
 ANSWER_POINTERS = frozenset(_GRAMMAR["answered_claims"]["pointers"])
 ANSWERED_NOUNS = frozenset(_GRAMMAR["answered_claims"]["nouns"])
+
+# "X, based in Paris,", "Y, joined in dissent by Z,": participles that still describe a name
+APPOSED_PARTICIPLES = frozenset(_GRAMMAR["apposed_participles"]["words"])
