@@ -455,3 +455,23 @@ def test_participles_that_describe_a_name_keep_it_the_subject() -> None:
     )
     result = read(body)
     assert who(result, "throw the agencies into chaos")[1] == "Maria Okafor"
+
+
+def test_people_around_a_named_person_are_a_group_not_that_person() -> None:
+    body = (
+        "Opposition leader Ilya Varin fell ill on a flight on Thursday. His associates have "
+        "alleged Varin was poisoned. Associates of Varin alleged he drank tea laced with poison."
+    )
+    result = read(body)
+    assert who(result, "drank tea laced with poison") == (["Associates of Varin"], None)
+    assert who(result, "Varin was poisoned") == (["Associates"], None)
+
+
+def test_words_the_evidence_rejects_in_a_statement_stay_its_authors() -> None:
+    body = (
+        "I applaud the vote today in the General Assembly. Russia's forces have committed "
+        "atrocities in Ukraine. That's why nations in every region condemn its brutal "
+        "aggression."
+    )
+    result = read(body, title="Statement of President Helen Ostrander on the UN Vote")
+    assert who(result, "nations in every region condemn")[1] == "Helen Ostrander"

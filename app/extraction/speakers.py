@@ -144,6 +144,9 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     if text.lower() in PERSON_PRONOUNS | ANY_PRONOUNS:
         return _pronoun(text.lower(), knowledge, context)
     head, _, appositive = text.partition(", ")
+    circle = _circle_of(head, knowledge, context)
+    if circle:
+        return circle  # "Associates of Navalny": people around him, not Navalny
     if _clause_after(text):
         return None  # "X, a council member, died of COVID-19, the government": a clause
     head = RELATIVE.split(head)[0]  # "Security researchers who examined the leaked files"
@@ -219,6 +222,23 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         or _person(head, appositive, knowledge, context)
         or _body(head, knowledge)
     )
+
+
+CIRCLE_OF = re.compile(
+    r"^(?P<group>[A-Z]?[a-z]+) of (?P<person>[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)*)$"
+)
+
+
+def _circle_of(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
+    """ "Associates of Navalny", "supporters of Mayor Diaz": a group of people around a
+    person the article names, filed as the text names it."""
+    match = CIRCLE_OF.match(head.strip())
+    if match is None or match.group("group").lower() not in knowledge.source_nouns:
+        return None
+    if context.register.named(match.group("person").split()[-1]) is None:
+        return None
+    label = f"{match.group('group').capitalize()} of {match.group('person')}"
+    return Attribution((labelled(label, "group"),))
 
 
 def _clause_after(text: str) -> bool:
