@@ -336,3 +336,26 @@ def test_a_known_body_after_a_countrys_possessive_is_that_body() -> None:
         ["Amnesty International"],
         "Mariela Belski",
     )
+
+
+def test_a_union_a_descriptor_names_before_a_job_is_the_employer() -> None:
+    body = (
+        "Train drivers' trade union Aslef general secretary Mick Whelan said masks must be "
+        "provided free. The general secretary of the RMT union (National Union of Rail, "
+        "Maritime and Transport Workers), Mick Cash, said the plan was chaotic."
+    )
+    result = read(body)
+    assert who(result, "masks must be provided free") == (["Aslef"], "Mick Whelan")
+    assert who(result, "the plan was chaotic") == (["RMT"], "Mick Cash")
+
+
+def test_a_partnership_is_no_person() -> None:
+    body = (
+        "The director of Mid Glenmoor Tourism Partnership, David Clay, called the fire a "
+        "tragedy for the town."
+    )
+    result = read(body)
+    assert who(result, "a tragedy for the town") == (
+        ["Mid Glenmoor Tourism Partnership"],
+        "David Clay",
+    )

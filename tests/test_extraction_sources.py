@@ -475,3 +475,43 @@ def test_words_the_evidence_rejects_in_a_statement_stay_its_authors() -> None:
     )
     result = read(body, title="Statement of President Helen Ostrander on the UN Vote")
     assert who(result, "nations in every region condemn")[1] == "Helen Ostrander"
+
+
+def test_a_devolved_government_is_filed_under_its_own_capital() -> None:
+    body = (
+        "Scotland's First Minister Nicola Sturgeon said a compulsory introduction of face "
+        'coverings could be "inevitable".'
+    )
+    result = read(body)
+    assert who(result, "could be")[0] == ["Edinburgh"]
+
+
+def test_a_death_then_a_trailing_announcement_is_the_announcers() -> None:
+    body = (
+        "Japanese wrestler Aiko Mori, age 24, has died, wrestling promotion Stardom announced "
+        "on Saturday."
+    )
+    result = read(body, published=date(2020, 5, 24))
+    assert who(result, "has died")[0] != ["Aiko Mori"]
+
+
+def test_two_offices_a_readout_named_are_both_holders_bodies() -> None:
+    body = (
+        "President Joseph R. Biden, Jr. met today with Prime Minister Justin Trudeau of Canada. "
+        "The President and Prime Minister underscored their commitment to hold Russia "
+        "accountable."
+    )
+    result = read(
+        body,
+        title="Readout of President Biden's Meeting with Prime Minister Trudeau of Canada",
+        publisher="The White House",
+    )
+    assert who(result, "underscored their commitment") == (["Washington", "Ottawa"], None)
+
+
+def test_initial_reports_are_no_ones() -> None:
+    body = (
+        "Initial reports stated the fruit was a pineapple, but it was later found to be a coconut."
+    )
+    result = read(body)
+    assert who(result, "the fruit was a pineapple") == NARRATION

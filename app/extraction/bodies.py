@@ -26,7 +26,9 @@ from app.slugs import slugify
 
 POSSESSIVE_WORD = re.compile(r"^(.+?)(?:'s|’s)$")
 ABBREVIATION = re.compile(r"\s*\(([^()]{2,12})\)")
-EXPANSION = re.compile(r"(?<=[A-Z]{2})\s*\([^()]{3,80}\)")  # "CEI (Italian Episcopal ...)"
+# "CEI (Italian Episcopal ...)", "the RMT union (National Union of Rail, ...)": the acronym
+# (and the noun after it) is enough
+EXPANSION = re.compile(r"(?<=[A-Z]{2})(?P<noun>(?:\s+[a-z]+)?)\s*\([^()]{3,80}\)")
 PART_OF = re.compile(rf"\b(?:{PART_NOUNS})\s+of\s+(?:the\s+)?(?P<whole>[A-ZÀ-Þ].*)$")
 # a body's possessive before a capitalised unit of it: "TNC’s North America Strategy"
 OWNED_UNIT = re.compile(
@@ -198,11 +200,11 @@ def proper_run(words: list[str]) -> list[str]:
 def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
     """The body a role names: "a director at the DGHS", "head of South Korea's National
     Security Office", "NATO Secretary-General"."""
-    role = EXPANSION.sub("", role)  # "CEI (Italian Episcopal Conference)": the acronym is enough
+    role = EXPANSION.sub(r"\g<noun>", role)  # "CEI (Italian Episcopal Conference)"
     whole = PART_OF.search(role)
     if whole:  # "the Dallas chapter of the Council on American - Islamic Relations"
         role = role[: whole.start()] + " of " + whole.group("whole")
-    leading = _leading_body(role, knowledge)
+    leading = _leading_body(role, knowledge) or _described_before_job(role, knowledge)
     if leading:
         return leading
     match = ROLE_BODY.search(role)
@@ -374,6 +376,21 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
     if source and source.kind == "government" and not state_role(role, knowledge):
         return None  # "Ivorian blogger": a nationality, not an employer
     return source
+
+
+def _described_before_job(role: str, knowledge: Knowledge) -> SourceRef | None:
+    """ "Train drivers' trade union Aslef general secretary", "Rail union RMT chief": the name
+    a kind of body introduces, right before a job in lowercase, is the employer."""
+    words = ABBREVIATION.sub("", role).split()
+    for at in range(1, len(words) - 1):
+        if words[at - 1].lower() not in knowledge.organisation_descriptors:
+            continue
+        run = proper_run(words[at:])
+        job = words[at + len(run) :]
+        if run and job and job[0][:1].islower() and _is_job(job, knowledge):
+            phrase = " ".join(run)
+            return named_body(phrase, knowledge) or unresolved(phrase, knowledge)
+    return None
 
 
 def _noun_before_job(run: list[str], job: list[str], knowledge: Knowledge) -> bool:

@@ -19,6 +19,7 @@ from app.extraction.context import Attribution, Context
 from app.extraction.knowledge import Knowledge
 from app.extraction.mentions import POSSESSIVE
 from app.extraction.model import SourceRef
+from app.extraction.vocabulary import UNOWNED_ADJECTIVES
 
 ACRONYM_LIKE = re.compile(r"^(?:[A-Z]{2,}[\w&.-]*|\w+[A-Z]\w*|[\w-]+\.[a-z]{2,4})$")
 NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ish|ese)$")  # "English", "Scottish", "Maltese"
@@ -38,8 +39,8 @@ def _established(source: SourceRef, context: Context, knowledge: Knowledge) -> b
     if len(words) > 1:
         return True  # "Hollis Media", or a person named in full with no body of theirs
     word = POSSESSIVE.sub("", words[0])
-    if word.lower() in DEMONSTRATIVES:
-        return False  # "That's why nations condemn ...": a pointer, not a speaker
+    if word.lower() in DEMONSTRATIVES | UNOWNED_ADJECTIVES:
+        return False  # "That's why nations condemn ...", "Initial reports stated": no speaker
     if word.lower() in knowledge.source_nouns:
         return True  # "Traders", "Nurses": a group of people named by its noun
     person = context.register.named(word)

@@ -7,6 +7,7 @@ import re
 
 from app.extraction.affiliation import person_attribution, speaks_for
 from app.extraction.bodies import (
+    EXPANSION,
     NOT_THE_STATE,
     body_in_role,
     group_by_noun,
@@ -34,6 +35,7 @@ from app.extraction.vocabulary import (
     NOUN_MARKERS,
     PERSON_PRONOUNS,
     PRONOUN_GENDER,
+    UNOWNED_ADJECTIVES,
     VERB_WORDS,
 )
 
@@ -116,6 +118,7 @@ BRACKETED_END = re.compile(r"\s*\([^()]{1,20}\)\s*$")
 
 def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Attribution | None:
     """Sources and speaker for an attribution subject, or None if it names nobody."""
+    subject = EXPANSION.sub(r"\g<noun>", subject)  # "the RMT union (National Union of ...)"
     if FAMILIAR.search(subject):  # "two people familiar with the company's plans"
         group = knowledge.lookup("people familiar with the matter")
         if group:
@@ -198,6 +201,9 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     role_noun = _role_noun(head, knowledge, context) or _role_group(head, knowledge, context)
     if role_noun:
         return role_noun  # "the commander", "the midfielder": the person of that role
+    offices = _offices_together(head, knowledge, context)
+    if offices:
+        return offices  # "The President and Prime Minister underscored": both holders
     office = _office_alone(head, knowledge, context)
     if office:
         return office  # "The President believes ..." with no president named: the state
@@ -241,6 +247,9 @@ def _circle_of(head: str, knowledge: Knowledge, context: Context) -> Attribution
     return Attribution((labelled(label, "group"),))
 
 
+CLAUSE_AUXILIARIES = {"has", "have", "had", "was", "were", "is", "are", "will", "would"}
+
+
 def _clause_after(text: str) -> bool:
     """Whether a part set off by commas goes on with a verb of its own ("died of COVID-19"):
     the words are a clause, not a subject with appositives ("X, based in Paris,")."""
@@ -248,6 +257,8 @@ def _clause_after(text: str) -> bool:
         first = part.split()[0] if part.split() else ""
         if past_verb(first) and first.lower() not in APPOSED_PARTICIPLES:
             return True
+        if first in CLAUSE_AUXILIARIES:
+            return True  # "Hana Kimura, age 22, has died, Stardom announced"
     return False
 
 
@@ -255,9 +266,11 @@ def _nobodys_document(head: str, knowledge: Knowledge) -> bool:
     """A bare plural document noun opening a sentence ("Estimates suggest", "Reports say"):
     documents of no one in particular, unlike "The report said" or "Its figures show"."""
     words = head.split()
+    if len(words) == 2 and words[0].lower() in UNOWNED_ADJECTIVES:
+        words = words[1:]  # "Initial reports stated", "Unconfirmed reports say"
     if len(words) != 1 or not head[:1].isupper() or not head.endswith("s"):
         return False
-    return knowledge.back_nouns.get(_singular(head.lower(), knowledge)) == "document"
+    return knowledge.back_nouns.get(_singular(words[0].lower(), knowledge)) == "document"
 
 
 def _owned_document(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
@@ -533,6 +546,25 @@ def _bench(head: str, context: Context) -> Attribution | None:
         return None  # "the Supreme Court judges": named in the words themselves
     court = context.body_named(["court", "tribunal"])
     return Attribution((court,)) if court else None
+
+
+OFFICES_TOGETHER = re.compile(r"^[Tt]he\s+(?P<first>.+?)\s+and\s+(?:the\s+)?(?P<second>.+)$")
+
+
+def _offices_together(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
+    """ "The President and Prime Minister" after a readout named both holders: each
+    holder's body, with no one speaker; None unless both offices have a named holder."""
+    match = OFFICES_TOGETHER.match(head.strip())
+    if match is None:
+        return None
+    sources: list[SourceRef] = []
+    for office in (match.group("first"), match.group("second")):
+        words = office.split()
+        holder = _holder(words, knowledge, context) if words else None
+        if holder is None or not all(w in knowledge.title_words for w in words):
+            return None
+        sources.extend(person_attribution(holder, knowledge, context).sources)
+    return Attribution(tuple(dict.fromkeys(sources)))
 
 
 def _office_alone(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:

@@ -131,3 +131,6 @@ ANSWERED_NOUNS = frozenset(_GRAMMAR["answered_claims"]["nouns"])
 
 # "X, based in Paris,", "Y, joined in dissent by Z,": participles that still describe a name
 APPOSED_PARTICIPLES = frozenset(_GRAMMAR["apposed_participles"]["words"])
+
+# "Initial reports stated": words that leave a document no one's in particular
+UNOWNED_ADJECTIVES = frozenset(_GRAMMAR["unowned_adjectives"]["words"])
