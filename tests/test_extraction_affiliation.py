@@ -359,3 +359,13 @@ def test_a_partnership_is_no_person() -> None:
         ["Mid Glenmoor Tourism Partnership"],
         "David Clay",
     )
+
+
+def test_two_names_after_one_plural_role_share_it() -> None:
+    body = (
+        "The capsule launched yesterday with NASA astronauts Ann Weller and Doug Harlan "
+        "aboard.\n\n"
+        'Harlan, on the radio after reaching orbit, said, "It was incredible".'
+    )
+    result = read(body)
+    assert who(result, "It was incredible") == (["Washington"], "Doug Harlan")

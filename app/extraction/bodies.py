@@ -372,7 +372,8 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
         return None  # "Chief Cabinet Secretary": a state title; the story's state speaks
     phrase = " ".join(run)
     source = named_body(phrase, knowledge) or unresolved(phrase, knowledge, lowercase_name)
-    if source and source.kind == "government" and not state_role(role, knowledge):
+    organ = phrase in knowledge.state_organs  # "NASA astronauts": the state's own agency
+    if source and source.kind == "government" and not state_role(role, knowledge) and not organ:
         return None  # "Ivorian blogger": a nationality, not an employer
     return source
 

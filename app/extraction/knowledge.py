@@ -93,6 +93,7 @@ class Knowledge:
     exhortations: tuple[str, ...] = ()  # "please", "may god": openings of no claim
     place_openers: frozenset[str] = frozenset()  # "East", "Mount": open places, not people
     local_modifiers: frozenset[str] = frozenset()  # "local", "provincial": not the state
+    state_organs: set[str] = field(default_factory=set)  # "NASA", "Pentagon": a state's own bodies
     institution_nouns: frozenset[str] = frozenset()  # "gallery", "museum": bodies with staff
     institution_jobs: frozenset[str] = frozenset()  # "curator", "professor": staff of one
     military_ranks: frozenset[str] = frozenset()  # "Col.", "Gen.": an officer of the state
@@ -230,6 +231,7 @@ def _add_country(knowledge: Knowledge, country: dict[str, Any]) -> None:
     names = [name, capital, *country.get("aliases", []), *country.get("government", [])]
     government = [f"{d} government" for d in demonyms[:1]] + [f"{name} government"]
     aliases = tuple(dict.fromkeys([*names, *demonyms, *government]))
+    knowledge.state_organs.update(country.get("government", []))
     source = SourceRef(slugify(capital), capital, "government", aliases)
     entity = EntityRef(slugify(name), name)
     for alias in aliases:
