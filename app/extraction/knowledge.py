@@ -93,6 +93,7 @@ class Knowledge:
     exhortations: tuple[str, ...] = ()  # "please", "may god": openings of no claim
     place_openers: frozenset[str] = frozenset()  # "East", "Mount": open places, not people
     local_modifiers: frozenset[str] = frozenset()  # "local", "provincial": not the state
+    company_only_titles: frozenset[str] = frozenset()  # "CEO": a company's, never a state's
     state_organs: set[str] = field(default_factory=set)  # "NASA", "Pentagon": a state's own bodies
     institution_nouns: frozenset[str] = frozenset()  # "gallery", "museum": bodies with staff
     institution_jobs: frozenset[str] = frozenset()  # "curator", "professor": staff of one
@@ -202,6 +203,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     knowledge.exhortations = tuple(text["exhortation_openings"]["openings"])
     knowledge.place_openers = frozenset(text["place_openers"]["words"])
     knowledge.local_modifiers = frozenset(text["local_modifiers"]["words"])
+    knowledge.company_only_titles = frozenset(text["company_only_titles"]["words"])
     knowledge.role_nouns = (
         knowledge.person_nouns | knowledge.team_roles | knowledge.title_words_lower
     )
