@@ -359,3 +359,23 @@ def test_a_partnership_is_no_person() -> None:
         ["Mid Glenmoor Tourism Partnership"],
         "David Clay",
     )
+
+
+def test_two_names_after_one_plural_role_share_it() -> None:
+    body = (
+        "The capsule launched yesterday with NASA astronauts Ann Weller and Doug Harlan "
+        "aboard.\n\n"
+        'Harlan, on the radio after reaching orbit, said, "It was incredible".'
+    )
+    result = read(body)
+    assert who(result, "It was incredible") == (["Washington"], "Doug Harlan")
+
+
+def test_a_chief_executive_of_a_company_speaks_for_it_and_a_forces_initials_name_it() -> None:
+    body = (
+        "In a report in March, Dave Lewis, CEO of Tesco, said the chain would stay in Poland.\n\n"
+        "Kamloops RCMP Constable Gary Gray said fentanyl had become a popular drug in the city."
+    )
+    result = read(body)
+    assert who(result, "the chain would stay in Poland") == (["Tesco"], "Dave Lewis")
+    assert who(result, "fentanyl had become a popular drug") == (["Kamloops RCMP"], "Gary Gray")

@@ -28,6 +28,7 @@ POSSESSIVE_WORD = re.compile(r"^(.+?)(?:'s|’s)$")
 ABBREVIATION = re.compile(r"\s*\(([^()]{2,12})\)")
 # "CEI (Italian Episcopal ...)", "the RMT union (National Union of Rail, ...)": the acronym
 # (and the noun after it) is enough
+BODY_ACRONYM = re.compile(r"^[A-Z]{2,6}$")  # "RCMP", "NHS": a body's initials
 EXPANSION = re.compile(r"(?<=[A-Z]{2})(?P<noun>(?:\s+[a-z]+)?)\s*\([^()]{3,80}\)")
 PART_OF = re.compile(rf"\b(?:{PART_NOUNS})\s+of\s+(?:the\s+)?(?P<whole>[A-ZÀ-Þ].*)$")
 # a body's possessive before a capitalised unit of it: "TNC’s North America Strategy"
@@ -225,6 +226,7 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
         bool(before)
         and before[0][:1].isupper()  # "a spokeswoman for Hearing Australia": a body
         and before[0] in knowledge.title_words
+        and before[0] not in knowledge.company_only_titles  # "CEO of Tesco": a company
         # "Secretary of Energy" names a portfolio; "Chairman of the X Centre", a body
         and (not set(rest) & knowledge.organisation_words or len(rest) == 1)
         and not knowledge.lookup(" ".join(rest))
@@ -366,14 +368,16 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
     )
     if employer and len(run) == 1 and run[0].lower().endswith("ing"):
         employer = False  # "Polling expert Sir John Curtice": a field, not an employer
-    body_word = (
-        run[-1] in knowledge.organisation_words - knowledge.government_words if run else False
+    body_word = bool(run) and (
+        run[-1] in knowledge.organisation_words - knowledge.government_words
+        or BODY_ACRONYM.match(run[-1]) is not None  # "Kamloops RCMP Constable": a body's acronym
     )
     if not employer and (len(run) < 2 or not body_word):
         return None  # "Chief Cabinet Secretary": a state title; the story's state speaks
     phrase = " ".join(run)
     source = named_body(phrase, knowledge) or unresolved(phrase, knowledge, lowercase_name)
-    if source and source.kind == "government" and not state_role(role, knowledge):
+    organ = phrase in knowledge.state_organs  # "NASA astronauts": the state's own agency
+    if source and source.kind == "government" and not state_role(role, knowledge) and not organ:
         return None  # "Ivorian blogger": a nationality, not an employer
     return source
 

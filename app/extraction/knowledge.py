@@ -121,6 +121,8 @@ class Knowledge:
     exhortations: tuple[str, ...] = ()  # "please", "may god": openings of no claim
     place_openers: frozenset[str] = frozenset()  # "East", "Mount": open places, not people
     local_modifiers: frozenset[str] = frozenset()  # "local", "provincial": not the state
+    company_only_titles: frozenset[str] = frozenset()  # "CEO": a company's, never a state's
+    state_organs: set[str] = field(default_factory=set)  # "NASA", "Pentagon": a state's own bodies
     institution_nouns: frozenset[str] = frozenset()  # "gallery", "museum": bodies with staff
     institution_jobs: frozenset[str] = frozenset()  # "curator", "professor": staff of one
     military_ranks: frozenset[str] = frozenset()  # "Col.", "Gen.": an officer of the state
@@ -230,6 +232,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     knowledge.exhortations = tuple(text["exhortation_openings"]["openings"])
     knowledge.place_openers = frozenset(text["place_openers"]["words"])
     knowledge.local_modifiers = frozenset(text["local_modifiers"]["words"])
+    knowledge.company_only_titles = frozenset(text["company_only_titles"]["words"])
     knowledge.role_nouns = (
         knowledge.person_nouns | knowledge.team_roles | knowledge.title_words_lower
     )
@@ -259,6 +262,7 @@ def _add_country(knowledge: Knowledge, country: dict[str, Any]) -> None:
     names = [name, capital, *country.get("aliases", []), *country.get("government", [])]
     government = [f"{d} government" for d in demonyms[:1]] + [f"{name} government"]
     aliases = tuple(dict.fromkeys([*names, *demonyms, *government]))
+    knowledge.state_organs.update(country.get("government", []))
     source = SourceRef(slugify(capital), capital, "government", aliases)
     entity = EntityRef(slugify(name), name)
     for alias in aliases:

@@ -292,7 +292,18 @@ def _people(text: str, knowledge: Knowledge) -> tuple[PersonMention, ...]:
         ):
             found.append(_mention(sentence, tokens, words, start, j, knowledge))
         i = max(j, i + 1)
-    return tuple(found)
+    return tuple(_shared_roles(found, text))
+
+
+def _shared_roles(found: list[PersonMention], text: str) -> list[PersonMention]:
+    """ "NASA astronauts Bob Behnken and Doug Hurley": the second of two names joined by
+    "and" shares the role written before the first."""
+    for at in range(1, len(found)):
+        first, second = found[at - 1], found[at]
+        between = text[first.start + len(first.name) : second.start]
+        if between.strip() == "and" and first.roles and not second.roles:
+            found[at] = replace(second, roles=first.roles)
+    return found
 
 
 def _a_place(before: list[str], knowledge: Knowledge) -> bool:

@@ -78,6 +78,8 @@ def back_reference(reader: Reader, sentence: Span) -> bool:
     previous = reader.drafts[-1] if reader.drafts else None
     if not finding or previous is None or previous.attribution.sources != (UNATTRIBUTED,):
         return False
+    if previous.quote.start < reader.paragraph.start:
+        return False  # the narration it would point back to is another paragraph's
     who = reader.resolve(without_times(finding.subject, reader.article))
     if who is None:
         return False

@@ -128,7 +128,9 @@ def _on_the_next_line(
         return None
     quoted = unit.paragraph.text.lstrip()[:1] in QUOTE_MARKS
     after = following[1].paragraph.text.lstrip()[:1] if len(following) > 1 else ""
-    if not dash and (not quoted or "," not in signer or after in QUOTE_MARKS):
+    if not quoted:
+        return None  # "— Name, of X" under narration: a credit whose quotation is missing
+    if not dash and ("," not in signer or after in QUOTE_MARKS):
         return None
     return tuple(unit.sentences), signer.strip(), line.start
 
