@@ -302,3 +302,80 @@ def test_a_company_owner_speaks_for_the_company() -> None:
     )
     result = read(body)
     assert who(result, "the fire started in the boiler room") == (["Halvard"], "Tom Reese")
+
+
+def test_a_person_of_a_body_whose_name_has_and_is_the_person_for_the_body() -> None:
+    body = (
+        "Nils-Erik Haagenvik of Vestland Fire and Rescue said late on Tuesday that no "
+        "firefighters would be sent into the building."
+    )
+    result = read(body)
+    assert who(result, "no firefighters would be sent") == (
+        ["Vestland Fire and Rescue"],
+        "Nils-Erik Haagenvik",
+    )
+
+
+def test_a_body_whose_name_has_of_before_a_title_is_whole() -> None:
+    body = (
+        "House of Commons Speaker Lindsay Hoyle said the debate would go ahead on Thursday. "
+        "Bank of Japan Governor Kazuo Ueda said rates would stay on hold."
+    )
+    result = read(body)
+    assert who(result, "the debate would go ahead")[0] == ["House of Commons"]
+    assert who(result, "rates would stay on hold")[0] == ["Bank of Japan"]
+
+
+def test_a_known_body_after_a_countrys_possessive_is_that_body() -> None:
+    body = (
+        "Following the announcement, the director of Argentina's Amnesty International, "
+        "Mariela Belski, said the government had heard the demands of women."
+    )
+    result = read(body)
+    assert who(result, "heard the demands of women") == (
+        ["Amnesty International"],
+        "Mariela Belski",
+    )
+
+
+def test_a_union_a_descriptor_names_before_a_job_is_the_employer() -> None:
+    body = (
+        "Train drivers' trade union Aslef general secretary Mick Whelan said masks must be "
+        "provided free. The general secretary of the RMT union (National Union of Rail, "
+        "Maritime and Transport Workers), Mick Cash, said the plan was chaotic."
+    )
+    result = read(body)
+    assert who(result, "masks must be provided free") == (["Aslef"], "Mick Whelan")
+    assert who(result, "the plan was chaotic") == (["RMT"], "Mick Cash")
+
+
+def test_a_partnership_is_no_person() -> None:
+    body = (
+        "The director of Mid Glenmoor Tourism Partnership, David Clay, called the fire a "
+        "tragedy for the town."
+    )
+    result = read(body)
+    assert who(result, "a tragedy for the town") == (
+        ["Mid Glenmoor Tourism Partnership"],
+        "David Clay",
+    )
+
+
+def test_two_names_after_one_plural_role_share_it() -> None:
+    body = (
+        "The capsule launched yesterday with NASA astronauts Ann Weller and Doug Harlan "
+        "aboard.\n\n"
+        'Harlan, on the radio after reaching orbit, said, "It was incredible".'
+    )
+    result = read(body)
+    assert who(result, "It was incredible") == (["Washington"], "Doug Harlan")
+
+
+def test_a_chief_executive_of_a_company_speaks_for_it_and_a_forces_initials_name_it() -> None:
+    body = (
+        "In a report in March, Dave Lewis, CEO of Tesco, said the chain would stay in Poland.\n\n"
+        "Kamloops RCMP Constable Gary Gray said fentanyl had become a popular drug in the city."
+    )
+    result = read(body)
+    assert who(result, "the chain would stay in Poland") == (["Tesco"], "Dave Lewis")
+    assert who(result, "fentanyl had become a popular drug") == (["Kamloops RCMP"], "Gary Gray")

@@ -79,3 +79,56 @@ def test_a_denial_of_something_named_keeps_its_own_claim() -> None:
     result = read(body)
     assert claim(result, "rejected the fishing ban").stance == "denied"
     assert claim(result, "broke the 1998 treaty") is not claim(result, "rejected the fishing ban")
+
+
+def test_a_quotation_a_colon_introduces_is_the_subjects_whatever_the_verb() -> None:
+    body = (
+        "In a statement released on Friday, Norway's defence ministry justified the strike as "
+        '"proportionate" in nature: "The depot held weapons bound for the front. No civilians '
+        'lived within two kilometres of it."'
+    )
+    result = read(body)
+    found = claim(result, "The depot held weapons bound for the front")
+    assert [s.label for s in found.sources] == ["Oslo"]
+    assert found.rule == "colon_quotation"
+
+
+def test_a_colon_after_narration_with_no_speaker_gives_no_one_the_quotation() -> None:
+    body = 'The sign on the door read: "Closed until further notice by order of the council."'
+    result = read(body)
+    assert [s.label for s in claim(result, "Closed until further notice").sources] == [
+        "Unattributed"
+    ]
+
+
+def test_and_that_opening_a_relative_clause_is_no_second_claim() -> None:
+    body = (
+        "Vice President Kamala Harris reaffirmed U.S. support for the rules that have kept the "
+        "peace in Europe and that have served as the foundation of the Alliance."
+    )
+    result = read(body, publisher="The White House")
+    quotes = [c.quote.text for c in result.claims]
+    assert len(quotes) == 1, quotes
+
+
+def test_a_storm_is_no_speaker() -> None:
+    body = (
+        "The President is following the recovery in the wake of Hurricane Mara. He made clear "
+        "there will be a robust Federal response, and that the Federal government will "
+        "coordinate with local partners."
+    )
+    result = read(
+        body, title="Fact Sheet: The Response to Hurricane Mara", publisher="The White House"
+    )
+    speakers = {c.speaker.name for c in result.claims if c.speaker}
+    assert not any("Hurricane" in name for name in speakers), speakers
+
+
+def test_a_back_reference_never_reaches_into_the_paragraph_before() -> None:
+    body = (
+        "The allegation was rejected by Norway's defence ministry on Friday.\n\n"
+        "The claim was confirmed by a NATO spokesperson."
+    )
+    result = read(body)
+    for found in result.claims:
+        assert "\n" not in found.quote.text, found.quote.text

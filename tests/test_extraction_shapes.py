@@ -456,3 +456,12 @@ def test_a_readouts_closing_and_framing_leads_keep_the_official_as_speaker() -> 
         "Marta Quill",
     )
     assert who(result, "reaffirmed U.S. support") == (["Washington"], "Marta Quill")
+
+
+def test_thats_why_opens_the_authors_own_sentence() -> None:
+    body = (
+        "Russia's forces have committed atrocities in Ukraine. That's why nations in every "
+        "region condemn its brutal aggression."
+    )
+    result = read(body, title="Statement of President Helen Ostrander on the UN Vote")
+    assert who(result, "nations in every region condemn")[0] != ["That"]

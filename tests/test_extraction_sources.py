@@ -5,6 +5,8 @@ wire stories name people; the expected sources and speakers are read from the wo
 
 from __future__ import annotations
 
+from datetime import date
+
 from tests.extraction_reading import read, who
 
 NARRATION = (["Unattributed"], None)
@@ -382,3 +384,134 @@ def test_a_listed_leaders_administration_is_the_state_it_governs() -> None:
     # data/people.json lists Joe Biden for Washington and Narendra Modi for New Delhi
     assert who(result, "send more aid to the region") == (["Washington"], None)
     assert who(result, "new rules would take effect") == (["New Delhi"], None)
+
+
+def test_estimates_of_no_one_in_particular_are_nobodys_but_the_report_is_the_last_speakers() -> (
+    None
+):
+    body = (
+        "Jeff Tamsin, the State Department spokesperson, said the boats must be allowed to "
+        "land. Estimates suggest 8000 migrants may be at sea in the region. The report said "
+        "300 boats had been turned away since March."
+    )
+    result = read(body)
+    assert who(result, "8000 migrants may be at sea") == NARRATION
+    assert who(result, "300 boats had been turned away")[0] == ["Washington"]
+
+
+def test_a_listed_leader_named_by_demonym_title_and_surname_is_the_speaker() -> None:
+    body = (
+        "Turkish president Erdoğan called for regional cooperation on Wednesday. "
+        '"No project excluding our country can be carried out," he said.'
+    )
+    result = read(body)
+    assert who(result, "No project excluding our country") == (["Ankara"], "Recep Tayyip Erdoğan")
+
+
+def test_a_region_opened_by_a_compass_word_is_no_person() -> None:
+    body = (
+        "Greek prime minister Kyriakos Mitsotakis visited Cairo on Monday.\n\n"
+        "The pipeline would connect East Mediterranean offshore gas fields with Europe. "
+        '"The route is open to every country," he said.'
+    )
+    result = read(body)
+    assert who(result, "The route is open to every country") == (["Athens"], "Kyriakos Mitsotakis")
+
+
+def test_local_and_provincial_bodies_are_not_the_national_state() -> None:
+    body = (
+        "Norway's transport minister visited the airport on Monday. Police said they had "
+        "questioned the car's owner.\n\n"
+        "The fire produced heavy smoke, and local officials said the building might collapse. "
+        "The fire spread quickly, and provincial authorities said the road would stay closed."
+    )
+    result = read(body)
+    assert who(result, "the building might collapse")[0] != ["Oslo"]
+    assert who(result, "the road would stay closed") == (["Provincial authorities"], None)
+
+
+def test_continuing_to_move_is_no_speech() -> None:
+    body = (
+        "Japanese officials said the submarine entered Japan's waters on Wednesday. It continued "
+        "travelling very slowly after being spotted, and remained in shallow waters."
+    )
+    result = read(body)
+    assert who(result, "travelling very slowly") == NARRATION
+
+
+def test_a_clause_before_a_trailing_attribution_is_no_subject() -> None:
+    body = (
+        "Hamid Rezaei, a member of the city council of Shiraz, died of pneumonia on Monday, "
+        "Iran's government announced yesterday."
+    )
+    result = read(body, published=date(2020, 3, 3))
+    assert who(result, "died of pneumonia")[0] == ["Tehran"]
+
+
+def test_participles_that_describe_a_name_keep_it_the_subject() -> None:
+    body = (
+        "Justice Maria Okafor, joined in dissent by Justice Paul Renner, warned that the ruling "
+        'would "throw the agencies into chaos".'
+    )
+    result = read(body)
+    assert who(result, "throw the agencies into chaos")[1] == "Maria Okafor"
+
+
+def test_people_around_a_named_person_are_a_group_not_that_person() -> None:
+    body = (
+        "Opposition leader Ilya Varin fell ill on a flight on Thursday. His associates have "
+        "alleged Varin was poisoned. Associates of Varin alleged he drank tea laced with poison."
+    )
+    result = read(body)
+    assert who(result, "drank tea laced with poison") == (["Associates of Varin"], None)
+    assert who(result, "Varin was poisoned") == (["Associates"], None)
+
+
+def test_words_the_evidence_rejects_in_a_statement_stay_its_authors() -> None:
+    body = (
+        "I applaud the vote today in the General Assembly. Russia's forces have committed "
+        "atrocities in Ukraine. That's why nations in every region condemn its brutal "
+        "aggression."
+    )
+    result = read(body, title="Statement of President Helen Ostrander on the UN Vote")
+    assert who(result, "nations in every region condemn")[1] == "Helen Ostrander"
+
+
+def test_a_devolved_government_is_filed_under_its_own_capital() -> None:
+    body = (
+        "Scotland's First Minister Nicola Sturgeon said a compulsory introduction of face "
+        'coverings could be "inevitable".'
+    )
+    result = read(body)
+    assert who(result, "could be")[0] == ["Edinburgh"]
+
+
+def test_a_death_then_a_trailing_announcement_is_the_announcers() -> None:
+    body = (
+        "Japanese wrestler Aiko Mori, age 24, has died, wrestling promotion Stardom announced "
+        "on Saturday."
+    )
+    result = read(body, published=date(2020, 5, 24))
+    assert who(result, "has died")[0] != ["Aiko Mori"]
+
+
+def test_two_offices_a_readout_named_are_both_holders_bodies() -> None:
+    body = (
+        "President Joseph R. Biden, Jr. met today with Prime Minister Justin Trudeau of Canada. "
+        "The President and Prime Minister underscored their commitment to hold Russia "
+        "accountable."
+    )
+    result = read(
+        body,
+        title="Readout of President Biden's Meeting with Prime Minister Trudeau of Canada",
+        publisher="The White House",
+    )
+    assert who(result, "underscored their commitment") == (["Washington", "Ottawa"], None)
+
+
+def test_initial_reports_are_no_ones() -> None:
+    body = (
+        "Initial reports stated the fruit was a pineapple, but it was later found to be a coconut."
+    )
+    result = read(body)
+    assert who(result, "the fruit was a pineapple") == NARRATION

@@ -31,7 +31,11 @@ _CONTINUING = rf",\s+(?:with\s+(?P<subject>[^,]{{2,80}}?)\s+)?(?P<verb>{CONTINUI
 CONTINUATION_THAT = re.compile(_CONTINUING + r"(?P<gap>(?:\s+[^\s,;:\"“]+){0,7}?)\s+that\s+")
 CONTINUATION = re.compile(_CONTINUING + r"(?P<gap>)\s*:?\s+(?=[\"“A-Za-z])")
 # "found that A, and that B": a second claim under the same cue
-AND_THAT = re.compile(r",?\s+(?:and|but)\s+(?P<subject>)(?P<verb>)(?P<gap>)that\s+(?=\S)")
+# (not "the norms that have brought peace ... and that have served as ...": a relative clause)
+AND_THAT = re.compile(
+    r",?\s+(?:and|but)\s+(?P<subject>)(?P<verb>)(?P<gap>)that\s+"
+    r"(?!(?:have|has|had|is|are|was|were|will|would|can|could|may|might)\b)(?=\S)"
+)
 QUOTES = "\"“”‘’'"
 # after a cue set off by commas: nothing, or when or where it was said ("it said on
 # Monday,", "she told reporters,"); not its object ("continued to shun treatment,")
@@ -48,6 +52,12 @@ INFINITIVE = re.compile(r"^to\s+(?!(?:the|a|an|his|her|their|its|reporters|journ
 INVERTED_END = re.compile(r"\s+(?=(?:to|in|at|on|during|after|before|while|from|as|when)\s)")
 INVERTED_SUBJECT = re.compile(r"^(?:the\s+[a-z]+|[A-ZÀ-Þ][\w.'’-]+(?:\s+[A-ZÀ-Þ][\w.'’-]+){0,3})$")
 CLAUSE_MARK = re.compile(r"[:;]\s+")  # "Meta was more sceptical: a spokesman said ..."
+# where the content starts after a cue: after "that" or a colon (a time may come between),
+# at a quotation after a comma, or at once (not at "to": "promised to ..." reports no claim)
+THAT_AFTER_CUE = re.compile(r"^((?:\s+[^\s,.;:\"“]+){0,7}?)\s+that\s+")
+COLON_AFTER_CUE = re.compile(r"^((?:\s+[^\s,.;:\"“]+){0,7}?)\s*:\s*")
+QUOTE_AFTER_CUE = re.compile(r"^\s*,\s*(?=[\"“])")
+OBJECT_AFTER_CUE = re.compile(r"^\s+(?=\S)(?!to\s)")
 NEXT_CLAUSE = re.compile(r",\s+(?:as|while|whereas|but|and|even as|though|although)\s+(?=\S)")
 
 
@@ -107,7 +117,7 @@ def patterns(knowledge: Knowledge) -> Patterns:
         tail=re.compile(rf",\s*(?:{_alternation(lists['tail_markers'])})\s+", re.IGNORECASE),
         link=re.compile(rf"^\s*(?:{_alternation(lists['content_links'])})\s+", re.IGNORECASE),
         opener=re.compile(rf"^\s*(?:{_alternation(lists['content_openers'])})\s+", re.IGNORECASE),
-        adverbs=re.compile(rf"(?:\s+(?:{_alternation(lists['adverbs'])}))+$", re.IGNORECASE),
+        adverbs=re.compile(rf"(?:\s+(?:{trie_pattern(lists['adverbs'])}))+$", re.IGNORECASE),
         and_cue=re.compile(
             rf",?\s+(?:and|but)\s+(?:also\s+|later\s+|then\s+)?(?P<subject>)(?![a-z]+ing\b)(?P<verb>{cue})\b"
             rf"(?P<gap>(?:(?:\s+[^\s,;:\"“]+){{0,7}}?\s+that)|)\s+",
@@ -223,17 +233,17 @@ def split_after_cue(after: str) -> tuple[str, int, bool] | None:
     the content's offset in `after`, and whether the content is a reported clause (as
     after "that") rather than an object ("denied the reports").
     """
-    that = re.match(r"^((?:\s+[^\s,.;:\"“]+){0,7}?)\s+that\s+", after)
+    that = THAT_AFTER_CUE.match(after)
     rest = after[that.end() :] if that else ""
     if that and (len(rest.split()) > 4 or is_clause(" " + rest)):  # not "rejected that reading"
         return that.group(1), that.end(), True
-    colon = re.match(r"^((?:\s+[^\s,.;:\"“]+){0,7}?)\s*:\s*", after)
+    colon = COLON_AFTER_CUE.match(after)
     if colon:
         return colon.group(1), colon.end(), True
-    quote = re.match(r"^\s*,\s*(?=[\"“])", after)
+    quote = QUOTE_AFTER_CUE.match(after)
     if quote:
         return "", quote.end(), True
-    direct = re.match(r"^\s+(?=\S)(?!to\s)", after)  # "promised to ..." reports no claim
+    direct = OBJECT_AFTER_CUE.match(after)  # "promised to ..." reports no claim
     if direct:
         return "", direct.end(), is_clause(after[direct.end() :])
     return None
@@ -381,6 +391,10 @@ def in_noun_compound(text: str, cue: re.Match[str], knowledge: Knowledge) -> boo
         return True  # "think-tank", "self-reported"
     if cue.start() > 0 and cue.group(0)[:1].isupper() and text[cue.start() - 2] not in ".!?:":
         return True  # "the United States", "Human Rights Watch Reports": part of a name
+    if cue.group(0).lower() in knowledge.cue_lists.get("aspectual_cues", ()):
+        following = text[cue.end() :].split(maxsplit=1)[:1]
+        if following and (following[0].endswith("ing") or following[0] == "to"):
+            return True  # "It continued traveling", "continued to fall": no one speaks
     if cue.group(0).lower() in knowledge.cue_lists.get("cues_before_that", ()):
         # "The report states that ...", but "the Baltic states agreed": a noun
         return not re.match(r"\s*(?:that\b|:)", text[cue.end() :])

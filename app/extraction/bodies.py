@@ -20,12 +20,16 @@ from app.extraction.vocabulary import (
     PART_NOUNS,
     PREPOSITIONS,
     PROJECT_NOUNS,
+    in_any,
 )
 from app.slugs import slugify
 
 POSSESSIVE_WORD = re.compile(r"^(.+?)(?:'s|’s)$")
 ABBREVIATION = re.compile(r"\s*\(([^()]{2,12})\)")
-EXPANSION = re.compile(r"(?<=[A-Z]{2})\s*\([^()]{3,80}\)")  # "CEI (Italian Episcopal ...)"
+# "CEI (Italian Episcopal ...)", "the RMT union (National Union of Rail, ...)": the acronym
+# (and the noun after it) is enough
+BODY_ACRONYM = re.compile(r"^[A-Z]{2,6}$")  # "RCMP", "NHS": a body's initials
+EXPANSION = re.compile(r"(?<=[A-Z]{2})(?P<noun>(?:\s+[a-z]+)?)\s*\([^()]{3,80}\)")
 PART_OF = re.compile(rf"\b(?:{PART_NOUNS})\s+of\s+(?:the\s+)?(?P<whole>[A-ZÀ-Þ].*)$")
 # a body's possessive before a capitalised unit of it: "TNC’s North America Strategy"
 OWNED_UNIT = re.compile(
@@ -63,6 +67,9 @@ def named_body(head: str, knowledge: Knowledge) -> SourceRef | None:
     rest = head[first.end :]
     possessive = rest.startswith(("'s", "’s"))
     after = rest[2:].split() if possessive else rest.split()
+    owned = knowledge.lookup(" ".join(after)) if possessive and after else None
+    if owned is not None and owned.source.kind == "organisation":
+        return owned.source  # "Argentina's Amnesty International": a body of its own
     if after and after[0] in ("at", "of", "from", "with"):
         if first.text.lower() in knowledge.members_not_speakers:
             return first.named.source  # "Residents of Chakothi", "students at X": members
@@ -194,17 +201,22 @@ def proper_run(words: list[str]) -> list[str]:
 def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
     """The body a role names: "a director at the DGHS", "head of South Korea's National
     Security Office", "NATO Secretary-General"."""
-    role = EXPANSION.sub("", role)  # "CEI (Italian Episcopal Conference)": the acronym is enough
+    role = EXPANSION.sub(r"\g<noun>", role)  # "CEI (Italian Episcopal Conference)"
     whole = PART_OF.search(role)
     if whole:  # "the Dallas chapter of the Council on American - Islamic Relations"
         role = role[: whole.start()] + " of " + whole.group("whole")
-    leading = _leading_body(role, knowledge)
+    leading = _leading_body(role, knowledge) or _described_before_job(role, knowledge)
     if leading:
         return leading
     match = ROLE_BODY.search(role)
     owner = OWNED_UNIT.match(match.group("rest")) if match else None
     if owner and _an_owner(owner.group("owner"), knowledge):
-        # "Deputy Director of TNC’s North America Grazing Strategy": TNC's programme
+        # "Deputy Director of TNC’s North America Grazing Strategy": TNC's programme; but
+        # "director of Argentina's Amnesty International": a known body of its own
+        unit = proper_run(match.group("rest")[owner.end() - 1 :].split()) if match else []
+        known = knowledge.lookup(" ".join(unit)) if unit else None
+        if known is not None and known.source.kind == "organisation":
+            return known.source
         name = owner.group("owner")
         return named_body(name, knowledge) or unresolved(name, knowledge)
     before = role[: match.start()].split()[-1:] if match else []
@@ -214,6 +226,7 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
         bool(before)
         and before[0][:1].isupper()  # "a spokeswoman for Hearing Australia": a body
         and before[0] in knowledge.title_words
+        and before[0] not in knowledge.company_only_titles  # "CEO of Tesco": a company
         # "Secretary of Energy" names a portfolio; "Chairman of the X Centre", a body
         and (not set(rest) & knowledge.organisation_words or len(rest) == 1)
         and not knowledge.lookup(" ".join(rest))
@@ -221,6 +234,9 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
     academic = _academic(role, knowledge)
     if academic:
         return academic
+    inside = _name_with_of(role, before, knowledge) if match and not whole else None
+    if inside:
+        return inside  # "House of Representatives Speaker": "of" inside the body's name
     if match and not portfolio:  # "Minister for International Affairs" names a portfolio
         words = ABBREVIATION.sub("", match.group("rest")).split()
         runs = _proper_runs(words)
@@ -250,6 +266,23 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
     return mentions[0].named.source if mentions else None
 
 
+def _name_with_of(role: str, before: list[str], knowledge: Knowledge) -> SourceRef | None:
+    """ "United States House of Representatives Speaker", "House of Commons Speaker": a
+    capitalised word that is no title before "of" puts the "of" inside the body's name."""
+    if not before or not before[0][:1].isupper() or before[0] in knowledge.title_words:
+        return None
+    words = ABBREVIATION.sub("", role).split()
+    start = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
+    if start is None:
+        return None
+    run = proper_run(words[start:])
+    run = run[: len(run) - len(_trailing_title(run, knowledge))]
+    if "of" not in run or run[-1] == "of":
+        return None
+    phrase = " ".join(run)
+    return named_body(phrase, knowledge) or unresolved(phrase, knowledge, allow_in=True)
+
+
 def _legislator(role: str, knowledge: Knowledge) -> bool:
     return bool({w.strip(",.").lower() for w in role.split()} & knowledge.legislator_nouns)
 
@@ -258,8 +291,8 @@ def state_role(role: str, knowledge: Knowledge) -> bool:
     """Whether a role is one a state's officer holds: "official", "army chief", "leader"."""
     words = {w.strip(",.") for w in role.replace("-", " ").split()}
     lower = {w.lower() for w in words}
-    state = lower & (knowledge.state_nouns | {"minister", "ministry", "chief", "head"})
-    return bool(state or words & (knowledge.title_words | knowledge.government_words))
+    state = in_any(lower, knowledge.state_nouns, {"minister", "ministry", "chief", "head"})
+    return state or in_any(words, knowledge.title_words, knowledge.government_words)
 
 
 def _kind_after(run: list[str], words: list[str], knowledge: Knowledge) -> str:
@@ -317,6 +350,9 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
     if run and run[0] in knowledge.title_words and {"of", "for"} & set(run):
         return None  # "CEO of Edison Electric Institute": a title, then the body (below)
     owner = _owner_in(run, knowledge)
+    owned = _owned_body(run, knowledge) if owner else None
+    if owned:
+        return owned  # "Argentina's Amnesty International": a known body of its own
     if owner:  # "Greenpeace Nordic's head of campaigns", "Labour's Shadow Home Secretary"
         return named_body(owner, knowledge) or unresolved(owner, knowledge)
     title = _trailing_title(run, knowledge)
@@ -332,16 +368,33 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
     )
     if employer and len(run) == 1 and run[0].lower().endswith("ing"):
         employer = False  # "Polling expert Sir John Curtice": a field, not an employer
-    body_word = (
-        run[-1] in knowledge.organisation_words - knowledge.government_words if run else False
+    body_word = bool(run) and (
+        run[-1] in knowledge.organisation_words - knowledge.government_words
+        or BODY_ACRONYM.match(run[-1]) is not None  # "Kamloops RCMP Constable": a body's acronym
     )
     if not employer and (len(run) < 2 or not body_word):
         return None  # "Chief Cabinet Secretary": a state title; the story's state speaks
     phrase = " ".join(run)
     source = named_body(phrase, knowledge) or unresolved(phrase, knowledge, lowercase_name)
-    if source and source.kind == "government" and not state_role(role, knowledge):
+    organ = phrase in knowledge.state_organs  # "NASA astronauts": the state's own agency
+    if source and source.kind == "government" and not state_role(role, knowledge) and not organ:
         return None  # "Ivorian blogger": a nationality, not an employer
     return source
+
+
+def _described_before_job(role: str, knowledge: Knowledge) -> SourceRef | None:
+    """ "Train drivers' trade union Aslef general secretary", "Rail union RMT chief": the name
+    a kind of body introduces, right before a job in lowercase, is the employer."""
+    words = ABBREVIATION.sub("", role).split()
+    for at in range(1, len(words) - 1):
+        if words[at - 1].lower() not in knowledge.organisation_descriptors:
+            continue
+        run = proper_run(words[at:])
+        job = words[at + len(run) :]
+        if run and job and job[0][:1].islower() and _is_job(job, knowledge):
+            phrase = " ".join(run)
+            return named_body(phrase, knowledge) or unresolved(phrase, knowledge)
+    return None
 
 
 def _noun_before_job(run: list[str], job: list[str], knowledge: Knowledge) -> bool:
@@ -353,7 +406,8 @@ def _noun_before_job(run: list[str], job: list[str], knowledge: Knowledge) -> bo
     noun = job[0]
     return (
         knowledge.lookup(run[0]) is None  # "Commerce ministry spokesperson", "German runner"
-        and noun not in knowledge.state_nouns | RANK_WORDS
+        and noun not in knowledge.state_nouns
+        and noun not in RANK_WORDS
         and not _is_job([noun], knowledge)
         and not noun.endswith(ADJECTIVE_ENDINGS)
         and _is_job(job[1:], knowledge)
@@ -373,6 +427,14 @@ def _owner_in(run: list[str], knowledge: Knowledge) -> str | None:
     rest = set(run[owned + 1 :])
     titled = bool(rest & knowledge.title_words) and not rest & knowledge.organisation_words
     return owner if owner and (last or titled or _an_owner(owner, knowledge)) else None
+
+
+def _owned_body(run: list[str], knowledge: Knowledge) -> SourceRef | None:
+    """The known organisation a possessive names ("Argentina's Amnesty International")."""
+    owned = next((i for i, w in enumerate(run) if POSSESSIVE_WORD.match(w)), None)
+    rest = run[owned + 1 :] if owned is not None else []
+    named = knowledge.lookup(" ".join(rest)) if rest else None
+    return named.source if named is not None and named.source.kind == "organisation" else None
 
 
 def _an_owner(name: str, knowledge: Knowledge) -> bool:
@@ -451,8 +513,8 @@ def two_bodies(run: list[str], knowledge: Knowledge) -> list[list[str]]:
         return [run]
     at = run.index("and")
     before, after = set(run[:at]), set(run[at + 1 :])
-    words = knowledge.organisation_words | knowledge.government_words
-    return [run[:at], run[at + 1 :]] if before & words and after & words else [run]
+    words = (knowledge.organisation_words, knowledge.government_words)
+    return [run[:at], run[at + 1 :]] if in_any(before, *words) and in_any(after, *words) else [run]
 
 
 @lru_cache(maxsize=8192)
@@ -480,10 +542,13 @@ APPOSED = re.compile(
     r"(?P<name>(?:[A-ZÀ-Þ][\w&.-]*\s){0,3}[A-ZÀ-Þ][\w&.-]*), (?:an?|the) (?P<kind>[^,;.]{2,60}?)"
     r"(?=\s+(?:in|of|based|that|which|with|for|from|on)\b|[,;.]|$)"
 )
+APPOSITION_MARKS = (", a ", ", an ", ", the ")  # what APPOSED needs after the name
 
 
 def _apposed_bodies(text: str, knowledge: Knowledge) -> list[SourceRef]:
     """ "KTXR-FM, a Christian station in Lubbock": a name set off before the kind it is."""
+    if not any(mark in text for mark in APPOSITION_MARKS):
+        return []  # most sentences have none: the pattern would try every capital
     found = []
     for match in APPOSED.finditer(text):
         kind = match.group("kind").split()[-1].lower()
@@ -527,6 +592,9 @@ def unresolved(head: str, knowledge: Knowledge, allow_in: bool = False) -> Sourc
     owner = POSSESSIVE_WORD.match(words[0])
     known = knowledge.lookup(owner.group(1)) if owner and words[0][:1].isupper() else None
     if known is not None and known.proper and len(words) > 1 and words[1][:1].isupper():
+        rest_named = knowledge.lookup(" ".join(words[1:]))
+        if rest_named is not None and rest_named.source.kind == "organisation":
+            return rest_named.source  # "Argentina's Amnesty International": a body of its own
         return known.source  # "the AU's Peace and Security Council": an organ of the AU
     rest = {w.lower().strip(",.") for w in words[1:]}
     if known is not None and known.source.kind == "government" and rest & NOT_THE_STATE:

@@ -19,10 +19,12 @@ from app.extraction.context import Attribution, Context
 from app.extraction.knowledge import Knowledge
 from app.extraction.mentions import POSSESSIVE
 from app.extraction.model import SourceRef
+from app.extraction.vocabulary import UNOWNED_ADJECTIVES
 
 ACRONYM_LIKE = re.compile(r"^(?:[A-Z]{2,}[\w&.-]*|\w+[A-Z]\w*|[\w-]+\.[a-z]{2,4})$")
 NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ish|ese)$")  # "English", "Scottish", "Maltese"
 SENTENCE_BREAK = (".", "!", "?", ":", '"', "“", "”", "—", "–")
+DEMONSTRATIVES = {"that", "this", "these", "those", "it", "there", "here"}
 
 
 def established(who: Attribution, context: Context, knowledge: Knowledge) -> bool:
@@ -37,6 +39,8 @@ def _established(source: SourceRef, context: Context, knowledge: Knowledge) -> b
     if len(words) > 1:
         return True  # "Hollis Media", or a person named in full with no body of theirs
     word = POSSESSIVE.sub("", words[0])
+    if word.lower() in DEMONSTRATIVES | UNOWNED_ADJECTIVES:
+        return False  # "That's why nations condemn ...", "Initial reports stated": no speaker
     if word.lower() in knowledge.source_nouns:
         return True  # "Traders", "Nurses": a group of people named by its noun
     person = context.register.named(word)

@@ -39,6 +39,7 @@ from app.extraction.transcript import Turn, turn_speaker
 from app.extraction.vocabulary import DETERMINERS, MEETING, VERBISH
 
 MIN_CLAIM_WORDS = 4
+NARRATORS = {"signature", "transcript", "statement_author"}  # rules narration itself applies
 FIRST_PERSON_REACH = 400  # characters: the person was named in the paragraph just before
 # "I thought ...", "We waited ...", "My mother ...": a paragraph that opens in the first person
 FIRST_PERSON_OPENING = re.compile(r"^(?:I|We|My|Our|I['’](?:m|ve|d|ll)|We['’](?:re|ve|d|ll))\b")
@@ -314,7 +315,10 @@ class Reader:
         """An attributed claim, read by the named rule; the article's narration when the
         text does not establish its source (evidence.py)."""
         if not established(who, self.context, self.knowledge) or self._own_voice(who):
-            self._unattributed(tail_quote or quote, stance)
+            if rule in NARRATORS:  # the narration's own speaker did not hold: plain narration
+                self._unattributed(tail_quote or quote, stance)
+            else:  # a statement's own words stay its author's
+                self.narration(tail_quote or quote, stance)
             return
         who = self.dated(who, said_text)
         self.context.remember(who)

@@ -23,7 +23,13 @@ from app.extraction.parsing import quotation_open, without_times
 from app.extraction.quotations import exhorts, first_person, says_nothing
 from app.extraction.register import Person
 from app.extraction.text import Span, trim
-from app.extraction.vocabulary import ANSWER_POINTERS, ANSWERED_NOUNS, DETERMINERS, STATEMENT_NOUNS
+from app.extraction.vocabulary import (
+    ANSWER_POINTERS,
+    ANSWERED_NOUNS,
+    DETERMINERS,
+    STATEMENT_NOUNS,
+    VERBISH,
+)
 
 if TYPE_CHECKING:
     from app.extraction.reader import Reader
@@ -31,6 +37,7 @@ if TYPE_CHECKING:
 OPENING_QUOTE = re.compile(r"^[\"“‘]")
 OPENING_ANYWHERE = re.compile(r"(?:^|(?<=\s))[\"“]")
 MIN_QUOTED_WORDS = 4  # "Oh vultures!", "I agree.": a quotation too short to be a claim
+COLON_QUOTE = re.compile(r":\s+[\"“]")  # "... as "defensive" in nature: "At the direction ..."
 FOR_WHOM = re.compile(r"^(?:But\s+|And\s+)?For\s+(?P<rest>.+)$")
 FOR_PRONOUNS = {"her": "she", "him": "he", "them": "they"}
 CONTINUED_PAST = {"saying": "said", "denying": "denied", "telling": "told"}
@@ -71,6 +78,8 @@ def back_reference(reader: Reader, sentence: Span) -> bool:
     previous = reader.drafts[-1] if reader.drafts else None
     if not finding or previous is None or previous.attribution.sources != (UNATTRIBUTED,):
         return False
+    if previous.quote.start < reader.paragraph.start:
+        return False  # the narration it would point back to is another paragraph's
     who = reader.resolve(without_times(finding.subject, reader.article))
     if who is None:
         return False
@@ -381,6 +390,36 @@ def heading_speaker(reader: Reader, sentence: Span) -> bool:
     return True
 
 
+def colon_quotation(reader: Reader, sentence: Span) -> bool:
+    """ "The Department of Defense justified the strike as "defensive": "At the direction of
+    the President, ..."": a quotation a colon introduces is the words of the sentence's
+    subject, whatever verb comes before the colon."""
+    colon = COLON_QUOTE.search(sentence.text)
+    if colon is None:
+        return False
+    lead = sentence.text[: colon.start()]
+    lead = lead[attr.lead_end(lead, reader.knowledge, has_time=False) :]  # "In a statement, "
+    who = _subject_of(reader, lead)
+    if who is None:
+        return False
+    quote = trim(sentence, colon.end() - 1)
+    reader.add(sentence, quote, who, "asserted", "", "colon_quotation")
+    return True
+
+
+def _subject_of(reader: Reader, clause: str) -> Attribution | None:
+    """Who a clause opens with, before its first verb: a person or a body the text names."""
+    words = clause.split()
+    for i, word in enumerate(words[:8]):
+        bare = word.strip(",.;:").lower()
+        verbish = bare in VERBISH or bare in reader.knowledge.cues or bare.endswith("ed")
+        if i and word[:1].islower() and verbish:
+            subject = attr.strip_adverbs(" ".join(words[:i]), reader.knowledge)
+            who = reader.resolve(subject) if "," not in subject else None
+            return who if who is not None and who.sources != (UNATTRIBUTED,) else None
+    return None
+
+
 def quotation_continues(reader: Reader, sentence: Span) -> bool:
     """A quotation with no attribution of its own goes on from the last speaker; a
     paragraph that is only a quotation, after narration about a person who spoke before,
@@ -455,6 +494,7 @@ RULES: tuple[Rule, ...] = (
     Rule("parenthetical", parenthetical),
     Rule("for_whom", for_whom),
     Rule("heading_speaker", heading_speaker),
+    Rule("colon_quotation", colon_quotation),
     Rule("quotation_continues", quotation_continues),
     Rule("first_person", first_person_continues),
 )

@@ -7,6 +7,7 @@ import re
 
 from app.extraction.affiliation import person_attribution, speaks_for
 from app.extraction.bodies import (
+    EXPANSION,
     NOT_THE_STATE,
     body_in_role,
     group_by_noun,
@@ -27,15 +28,19 @@ from app.extraction.register import Person
 from app.extraction.research import research_source
 from app.extraction.vocabulary import (
     ANY_PRONOUNS,
+    APPOSED_PARTICIPLES,
     DETERMINERS,
     GATHERING_SUBJECTS,
     LEADING_CONJUNCTION,
     NOUN_MARKERS,
     PERSON_PRONOUNS,
     PRONOUN_GENDER,
+    UNOWNED_ADJECTIVES,
     VERB_WORDS,
 )
 
+JOINED = re.compile(r"\s(?:and|or|&)\s")  # names joined: "The U.S., South Korea, and Ukraine"
+JOINED_PEOPLE = re.compile(r"\s(?:and|&)\s")  # "Both Strickland and Burnidge"
 CONJUNCTS = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*&\s*")
 MAX_SUBJECT_WORDS = 14
 MAX_WITH_APPOSITIVES = 40
@@ -113,6 +118,7 @@ BRACKETED_END = re.compile(r"\s*\([^()]{1,20}\)\s*$")
 
 def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Attribution | None:
     """Sources and speaker for an attribution subject, or None if it names nobody."""
+    subject = EXPANSION.sub(r"\g<noun>", subject)  # "the RMT union (National Union of ...)"
     if FAMILIAR.search(subject):  # "two people familiar with the company's plans"
         group = knowledge.lookup("people familiar with the matter")
         if group:
@@ -141,6 +147,11 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     if text.lower() in PERSON_PRONOUNS | ANY_PRONOUNS:
         return _pronoun(text.lower(), knowledge, context)
     head, _, appositive = text.partition(", ")
+    circle = _circle_of(head, knowledge, context)
+    if circle:
+        return circle  # "Associates of Navalny": people around him, not Navalny
+    if _clause_after(text):
+        return None  # "X, a council member, died of COVID-19, the government": a clause
     head = RELATIVE.split(head)[0]  # "Security researchers who examined the leaked files"
     head = REDUCED.sub("", head)  # "a study published on Wednesday in the journal X"
     surname = _by_surname(head, knowledge, context)
@@ -190,6 +201,9 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     role_noun = _role_noun(head, knowledge, context) or _role_group(head, knowledge, context)
     if role_noun:
         return role_noun  # "the commander", "the midfielder": the person of that role
+    offices = _offices_together(head, knowledge, context)
+    if offices:
+        return offices  # "The President and Prime Minister underscored": both holders
     office = _office_alone(head, knowledge, context)
     if office:
         return office  # "The President believes ..." with no president named: the state
@@ -198,7 +212,12 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     if apposed and apposed.proper and described:
         return Attribution((apposed.source,))  # "The U.N. humanitarian office, OCHA"
     titled = appositive and _name_in(appositive, knowledge) is not None
-    whole = whole_name(head, knowledge)  # "The UN Military Observer Group in India and Pakistan"
+    # "The UN Military Observer Group in India and Pakistan", but not "Erik Haagenrud of
+    # Rogaland Fire and Rescue": a person named first, then their body
+    opens_with_person = any(head.startswith(f"{p.name} ") for p in context.register.people)
+    whole = None if opens_with_person else whole_name(head, knowledge)
+    if _nobodys_document(head, knowledge):
+        return None  # "Estimates suggest", "Reports say": no document of anyone's in particular
     return (
         (Attribution((whole,)) if whole else None)
         or _several(text, knowledge)
@@ -209,6 +228,49 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         or _person(head, appositive, knowledge, context)
         or _body(head, knowledge)
     )
+
+
+CIRCLE_OF = re.compile(
+    r"^(?P<group>[A-Z]?[a-z]+) of (?P<person>[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)*)$"
+)
+
+
+def _circle_of(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
+    """ "Associates of Navalny", "supporters of Mayor Diaz": a group of people around a
+    person the article names, filed as the text names it."""
+    match = CIRCLE_OF.match(head.strip())
+    if match is None or match.group("group").lower() not in knowledge.source_nouns:
+        return None
+    if context.register.named(match.group("person").split()[-1]) is None:
+        return None
+    label = f"{match.group('group').capitalize()} of {match.group('person')}"
+    return Attribution((labelled(label, "group"),))
+
+
+CLAUSE_AUXILIARIES = {"has", "have", "had", "was", "were", "is", "are", "will", "would"}
+
+
+def _clause_after(text: str) -> bool:
+    """Whether a part set off by commas goes on with a verb of its own ("died of COVID-19"):
+    the words are a clause, not a subject with appositives ("X, based in Paris,")."""
+    for part in text.split(", ")[1:]:
+        first = part.split()[0] if part.split() else ""
+        if past_verb(first) and first.lower() not in APPOSED_PARTICIPLES:
+            return True
+        if first in CLAUSE_AUXILIARIES:
+            return True  # "Hana Kimura, age 22, has died, Stardom announced"
+    return False
+
+
+def _nobodys_document(head: str, knowledge: Knowledge) -> bool:
+    """A bare plural document noun opening a sentence ("Estimates suggest", "Reports say"):
+    documents of no one in particular, unlike "The report said" or "Its figures show"."""
+    words = head.split()
+    if len(words) == 2 and words[0].lower() in UNOWNED_ADJECTIVES:
+        words = words[1:]  # "Initial reports stated", "Unconfirmed reports say"
+    if len(words) != 1 or not head[:1].isupper() or not head.endswith("s"):
+        return False
+    return knowledge.back_nouns.get(_singular(words[0].lower(), knowledge)) == "document"
 
 
 def _owned_document(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
@@ -394,7 +456,7 @@ def _leaders_government(text: str, knowledge: Knowledge) -> Attribution | None:
 
 def _several(text: str, knowledge: Knowledge) -> Attribution | None:
     """ "The U.S., South Korea, and Ukraine", "Iranian and U.S. officials": all known."""
-    if not re.search(r"\s(?:and|or|&)\s", text):
+    if not JOINED.search(text):
         return None  # "The UN's humanitarian office, OCHA": one body named twice
     parts = _joined_names([p.strip() for p in CONJUNCTS.split(text) if p.strip()], knowledge)
     if len(parts) < 2:
@@ -410,7 +472,7 @@ def _several(text: str, knowledge: Knowledge) -> Attribution | None:
 
 def _several_people(text: str, knowledge: Knowledge, context: Context) -> Attribution | None:
     """ "Both Strickland and Burnidge": people the article named, each for their body."""
-    if not re.search(r"\s(?:and|&)\s", text):
+    if not JOINED_PEOPLE.search(text):
         return None
     parts = [p.strip() for p in CONJUNCTS.split(BOTH.sub("", text)) if p.strip()]
     if any(not w[:1].isupper() for part in parts for w in part.split()):
@@ -484,6 +546,25 @@ def _bench(head: str, context: Context) -> Attribution | None:
         return None  # "the Supreme Court judges": named in the words themselves
     court = context.body_named(["court", "tribunal"])
     return Attribution((court,)) if court else None
+
+
+OFFICES_TOGETHER = re.compile(r"^[Tt]he\s+(?P<first>.+?)\s+and\s+(?:the\s+)?(?P<second>.+)$")
+
+
+def _offices_together(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
+    """ "The President and Prime Minister" after a readout named both holders: each
+    holder's body, with no one speaker; None unless both offices have a named holder."""
+    match = OFFICES_TOGETHER.match(head.strip())
+    if match is None:
+        return None
+    sources: list[SourceRef] = []
+    for office in (match.group("first"), match.group("second")):
+        words = office.split()
+        holder = _holder(words, knowledge, context) if words else None
+        if holder is None or not all(w in knowledge.title_words for w in words):
+            return None
+        sources.extend(person_attribution(holder, knowledge, context).sources)
+    return Attribution(tuple(dict.fromkeys(sources)))
 
 
 def _office_alone(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
@@ -596,6 +677,10 @@ def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribu
     kinds = [knowledge.back_nouns[w] for w in words if w in knowledge.back_nouns]
     if not kinds:
         return None
+    local = {w.lower() for w in bare[:-1]} & knowledge.local_modifiers
+    if local and kinds[0] in ("government", "spokesperson"):
+        label = " ".join(bare)  # "provincial authorities", "local police": not the state
+        return Attribution((labelled(label[:1].upper() + label[1:], "group"),))
     maker = MADE_BY.search(" ".join(bare)) if kinds[0] == "document" else None
     if maker and maker.group("maker")[:1].islower():
         # "a statement from the interior ministry": the ministry, as "the ministry" is
@@ -693,9 +778,10 @@ def _spokesperson_named(
 ) -> Attribution | None:
     """ "a spokesman for the Dunmoor Fire Service, Alan Pryce": the body, with the person
     the text names after it as the speaker."""
-    body, comma, name = match.group("body").rpartition(", ")
-    person = context.register.named(name.strip(" .")) if comma else None
-    if person is None or person.name != name.strip(" ."):
+    body, comma, name = match.group("body").rstrip(" ,").rpartition(", ")
+    name = name.strip(" .")
+    person = context.register.named(name) if comma else None
+    if person is None or person.name != name:
         return None
     found = resolve_subject(body, knowledge, context)
     if found is None or found.speaker is not None:
@@ -757,11 +843,21 @@ def _person(
 
 
 def _titled_surname(head: str, knowledge: Knowledge) -> KnownPerson | None:
-    """The listed person a title and a surname name, when the title is theirs."""
+    """The listed person a title and a surname name, when the title is theirs
+    ("Secretary Blinken", "Turkish president Erdoğan")."""
     words = DETERMINERS.sub("", head.strip()).split()
-    if len(words) < 2 or not all(w in knowledge.title_words for w in words[:-1]):
+    title = [w for w in words[:-1] if not _a_state_word(w, knowledge)]
+    if len(words) < 2 or not title:
         return None
-    return knowledge.titled(words[:-1], words[-1])
+    if not all(w in knowledge.title_words or w in knowledge.title_words_lower for w in title):
+        return None
+    return knowledge.titled(title, words[-1])
+
+
+def _a_state_word(word: str, knowledge: Knowledge) -> bool:
+    """ "Turkish", "Turkey's": a word that names a state, before a title."""
+    named = knowledge.lookup(POSSESSIVE.sub("", word))
+    return named is not None and named.source.kind == "government"
 
 
 def _descriptor(head: str, knowledge: Knowledge) -> bool:
