@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 
 from app.extraction import load_knowledge
-from tests.extraction_reading import read, who
+from tests.extraction_reading import claim, read, who
 
 
 def test_the_people_in_these_cases_are_not_in_the_data() -> None:
@@ -379,3 +379,17 @@ def test_a_chief_executive_of_a_company_speaks_for_it_and_a_forces_initials_name
     result = read(body)
     assert who(result, "the chain would stay in Poland") == (["Tesco"], "Dave Lewis")
     assert who(result, "fentanyl had become a popular drug") == (["Kamloops RCMP"], "Gary Gray")
+
+
+def test_a_spokespersons_role_keeps_the_texts_own_words() -> None:
+    body = (
+        "The head of the UK's counter terror police, Neil Basu, on Sunday said the police "
+        "found nothing inconsistent with the attacker acting alone."
+    )
+    result = read(body)
+    found = claim(result, "found nothing inconsistent")
+    assert found.speaker is not None
+    assert (found.speaker.name, found.speaker.role) == (
+        "Neil Basu",
+        "head of the UK's counter terror police",
+    )

@@ -786,7 +786,7 @@ def _spokesperson_named(
     found = resolve_subject(body, knowledge, context)
     if found is None or found.speaker is not None:
         return None
-    role = f"{match.group('noun')} for {body}"
+    role = DETERMINERS.sub("", match.string[: match.start("body")]).strip() + f" {body}"
     return Attribution(found.sources, Speaker(person.name, role), personal=True)
 
 
