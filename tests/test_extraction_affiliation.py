@@ -393,3 +393,13 @@ def test_a_spokespersons_role_keeps_the_texts_own_words() -> None:
         "Neil Basu",
         "head of the UK's counter terror police",
     )
+
+
+def test_a_loyalist_of_a_leader_is_not_employed_by_him() -> None:
+    body = (
+        "President Donald Trump refused to concede on Monday. Additionally, businessman and "
+        "Trump loyalist Stephen Schwarzman said the president should accept the outcome."
+    )
+    result = read(body)
+    assert who(result, "should accept the outcome")[0] != ["Washington"]
+    assert who(result, "should accept the outcome")[1] == "Stephen Schwarzman"

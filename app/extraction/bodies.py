@@ -463,6 +463,8 @@ def _trailing_title(run: list[str], knowledge: Knowledge) -> list[str]:
 def _is_job(words: list[str], knowledge: Knowledge) -> bool:
     """ "chief executive", "spokesperson", "regional organiser": a person's job."""
     bare = [w.lower().strip(",.") for w in words]
+    if set(bare) & knowledge.relation_nouns:
+        return False  # "Trump loyalist": someone's supporter, not their employee
     return any(
         w in knowledge.person_nouns or w in knowledge.title_words_lower or w.endswith(JOB_ENDINGS)
         for w in bare

@@ -122,6 +122,7 @@ class Knowledge:
     place_openers: frozenset[str] = frozenset()  # "East", "Mount": open places, not people
     local_modifiers: frozenset[str] = frozenset()  # "local", "provincial": not the state
     company_only_titles: frozenset[str] = frozenset()  # "CEO": a company's, never a state's
+    relation_nouns: frozenset[str] = frozenset()  # "loyalist", "ally": of someone, not employed
     state_organs: set[str] = field(default_factory=set)  # "NASA", "Pentagon": a state's own bodies
     institution_nouns: frozenset[str] = frozenset()  # "gallery", "museum": bodies with staff
     institution_jobs: frozenset[str] = frozenset()  # "curator", "professor": staff of one
@@ -233,6 +234,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     knowledge.place_openers = frozenset(text["place_openers"]["words"])
     knowledge.local_modifiers = frozenset(text["local_modifiers"]["words"])
     knowledge.company_only_titles = frozenset(text["company_only_titles"]["words"])
+    knowledge.relation_nouns = frozenset(text["relation_nouns"]["words"])
     knowledge.role_nouns = (
         knowledge.person_nouns | knowledge.team_roles | knowledge.title_words_lower
     )
