@@ -374,6 +374,8 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
     )
     if not employer and (len(run) < 2 or not body_word):
         return None  # "Chief Cabinet Secretary": a state title; the story's state speaks
+    if len(run) == 1 and run[0] in knowledge.state_body_words:
+        return None  # "Police director": a state's body in common words; the state reading
     phrase = " ".join(run)
     source = named_body(phrase, knowledge) or unresolved(phrase, knowledge, lowercase_name)
     organ = phrase in knowledge.state_organs  # "NASA astronauts": the state's own agency
