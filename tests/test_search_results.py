@@ -11,7 +11,10 @@ made small so that both caps are reached.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -150,3 +153,21 @@ def test_a_search_counts_its_facets_over_its_best_matches(
         # A facet shows its FACET_LIMIT largest values.
         assert len(shown) == min(len(expected), facet_queries.FACET_LIMIT)
         assert all(expected[label] == count for label, count in shown.items()), plural
+
+
+def test_the_words_that_find_a_repeat_are_the_same_in_every_process() -> None:
+    """Ties among the longest words are broken alphabetically, not by a set's hash order,
+    so every worker shows the same repeats on a claim's page."""
+    assertion = "North Korean troops have been sent to Russia"
+    # longer than three letters: korean, russia, troops (6), north (5), been, have, sent (4)
+    expected = ["korean", "russia", "troops", "north"]
+    script = (
+        "from app.storage.queries.search import distinctive_words;"
+        f"print(' '.join(distinctive_words({assertion!r})))"
+    )
+    for seed in ("0", "1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+        )
+        assert done.stdout.split() == expected, (seed, done.stdout)

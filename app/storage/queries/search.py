@@ -54,8 +54,11 @@ def tsquery_expression(q: str, prefix: bool = True) -> str | None:
 
 
 def distinctive_words(text_: str) -> list[str]:
-    """The few longest words of a text: enough to find its repeats, cheap to look up."""
-    words = sorted({w.lower() for w in search_words(text_) if len(w) > 3}, key=len, reverse=True)
+    """The few longest words of a text (ties in alphabetical order, so every process
+    picks the same): enough to find its repeats, cheap to look up."""
+    words = sorted(
+        {w.lower() for w in search_words(text_) if len(w) > 3}, key=lambda w: (-len(w), w)
+    )
     return words[:DISTINCTIVE] or search_words(text_)[:DISTINCTIVE]
 
 
