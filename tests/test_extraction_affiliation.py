@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 
 from app.extraction import load_knowledge
-from tests.extraction_reading import read, who
+from tests.extraction_reading import claim, read, who
 
 
 def test_the_people_in_these_cases_are_not_in_the_data() -> None:
@@ -359,3 +359,56 @@ def test_a_partnership_is_no_person() -> None:
         ["Mid Glenmoor Tourism Partnership"],
         "David Clay",
     )
+
+
+def test_two_names_after_one_plural_role_share_it() -> None:
+    body = (
+        "The capsule launched yesterday with NASA astronauts Ann Weller and Doug Harlan "
+        "aboard.\n\n"
+        'Harlan, on the radio after reaching orbit, said, "It was incredible".'
+    )
+    result = read(body)
+    assert who(result, "It was incredible") == (["Washington"], "Doug Harlan")
+
+
+def test_a_chief_executive_of_a_company_speaks_for_it_and_a_forces_initials_name_it() -> None:
+    body = (
+        "In a report in March, Dave Lewis, CEO of Tesco, said the chain would stay in Poland.\n\n"
+        "Kamloops RCMP Constable Gary Gray said fentanyl had become a popular drug in the city."
+    )
+    result = read(body)
+    assert who(result, "the chain would stay in Poland") == (["Tesco"], "Dave Lewis")
+    assert who(result, "fentanyl had become a popular drug") == (["Kamloops RCMP"], "Gary Gray")
+
+
+def test_a_spokespersons_role_keeps_the_texts_own_words() -> None:
+    body = (
+        "The head of the UK's counter terror police, Neil Basu, on Sunday said the police "
+        "found nothing inconsistent with the attacker acting alone."
+    )
+    result = read(body)
+    found = claim(result, "found nothing inconsistent")
+    assert found.speaker is not None
+    assert (found.speaker.name, found.speaker.role) == (
+        "Neil Basu",
+        "head of the UK's counter terror police",
+    )
+
+
+def test_a_loyalist_of_a_leader_is_not_employed_by_him() -> None:
+    body = (
+        "President Donald Trump refused to concede on Monday. Additionally, businessman and "
+        "Trump loyalist Stephen Schwarzman said the president should accept the outcome."
+    )
+    result = read(body)
+    assert who(result, "should accept the outcome")[0] != ["Washington"]
+    assert who(result, "should accept the outcome")[1] == "Stephen Schwarzman"
+
+
+def test_a_police_director_speaks_for_the_state_the_story_is_in() -> None:
+    body = (
+        "Serbians protested for a fourth night in Belgrade. Police director Vladan Ristic said "
+        "at least 71 people were arrested on Friday night."
+    )
+    result = read(body)
+    assert who(result, "at least 71 people were arrested") == (["Belgrade"], "Vladan Ristic")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from app.extraction.context import Context
 from tests.extraction_reading import read, who
 
 SCIENCE = (
@@ -241,3 +242,14 @@ def test_he_after_a_name_inside_the_last_speakers_quote_stays_with_the_speaker()
     )
     result = read(body)
     assert who(result, "His mandate is not one we recognise")[1] == "Ilse Brandt"
+
+
+def test_an_introduction_is_found_however_far_back_and_only_with_the_name() -> None:
+    narration = "Talks resumed in the capital after a week of delays and several rounds. " * 20
+    introduced = "Djibouti's foreign minister, Mahmoud Ali Youssouf, opened the session. "
+    body = narration + introduced + narration[:600]
+    context = Context(body=body, position=len(body))
+    assert context.introduction("Youssouf") == "Djibouti's foreign minister, Mahmoud Ali Youssouf"
+    assert context.introduction("Moussa") is None  # named nowhere before
+    context.position = len(narration)  # before the introduction
+    assert context.introduction("Youssouf") is None

@@ -122,3 +122,13 @@ def test_a_storm_is_no_speaker() -> None:
     )
     speakers = {c.speaker.name for c in result.claims if c.speaker}
     assert not any("Hurricane" in name for name in speakers), speakers
+
+
+def test_a_back_reference_never_reaches_into_the_paragraph_before() -> None:
+    body = (
+        "The allegation was rejected by Norway's defence ministry on Friday.\n\n"
+        "The claim was confirmed by a NATO spokesperson."
+    )
+    result = read(body)
+    for found in result.claims:
+        assert "\n" not in found.quote.text, found.quote.text

@@ -65,3 +65,27 @@ def test_an_unmarked_quotation_a_signed_pull_quote_repeats_is_the_signers() -> N
     assert len(told) == 1
     assert told[0].speaker is not None and told[0].speaker.name == "Marguerite Paris"
     assert who(result, "Her mother had spoken out") == (["Unattributed"], None)
+
+
+def test_a_credit_line_under_narration_signs_nothing() -> None:
+    body = (
+        "Nabil Rahim, a photojournalist, died in the city of Aden on Tuesday.\n\n"
+        "He was 34 and reported extensively on the war.\n\n"
+        "—Sabrina Lunt, of RSF"
+    )
+    result = read(body)
+    assert who(result, "died in the city of Aden") == (["Unattributed"], None)
+    assert who(result, "reported extensively on the war") == (["Unattributed"], None)
+
+
+def test_a_readouts_conveyed_support_is_the_presidents() -> None:
+    body = (
+        "President Joseph R. Biden, Jr. spoke today with President Andrzej Duda of Poland. "
+        "President Biden conveyed his strong support for efforts to help Ukraine."
+    )
+    result = read(
+        body,
+        title="Readout of President Biden's Call with President Duda",
+        publisher="The White House",
+    )
+    assert who(result, "conveyed his strong support")[0] == ["Washington"]

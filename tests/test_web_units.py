@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from fastapi import Request
 from sqlalchemy import Connection
 
 from app.storage.db import database_url, make_engine
@@ -21,11 +22,12 @@ from app.storage.queries import (
     Source,
     parse_filters,
 )
+from app.web import create_app
 from app.web.charts import timeline_chart
 from app.web.marking import article_paragraphs
 from app.web.present import (
     Segment,
-    marked_segments,
+    marked_html,
     paragraph_spans,
     period_words,
     quote_in_context,
@@ -33,7 +35,7 @@ from app.web.present import (
     text_fragment_url,
 )
 from app.web.sharing import description, json_ld
-from app.web.urls import canonical_query
+from app.web.urls import Urls, canonical_query
 
 
 @pytest.fixture(scope="module")
@@ -141,13 +143,11 @@ def test_said_on_in_words_keeps_precision() -> None:
     assert period_words(None, None) is None
 
 
-def test_marked_segments_split_search_highlights() -> None:
-    assert marked_segments("a \x02b\x03 c \x02d\x03") == [
-        Segment("a "),
-        Segment("b", True),
-        Segment(" c "),
-        Segment("d", True),
-    ]
+def test_marked_html_marks_search_matches_in_escaped_text() -> None:
+    assert marked_html("a \x02b\x03 c \x02d\x03") == "a <mark>b</mark> c <mark>d</mark>"
+    assert marked_html("<b> & \x02<i>\x03") == "&lt;b&gt; &amp; <mark>&lt;i&gt;</mark>"
+    assert marked_html("a stray \x02 marker") == "a stray \x02 marker"
+    assert marked_html(None) == ""
 
 
 def test_paragraphs_and_quote_in_context() -> None:
@@ -234,3 +234,35 @@ def test_timeline_draws_points_months_and_open_ended_bars() -> None:
     assert october.x == chart.ticks[1].x
     assert float(october.width[:-1]) == pytest.approx(100 * 31 / 91, abs=0.01)
     assert before.url == "/claims?to=2024-11-22"
+
+
+def test_facet_links_toggle_one_value_and_keep_the_rest_of_the_query() -> None:
+    app = create_app("sqlite:///unused.db")  # routes only: no request reaches a database
+    urls = Urls(Request({"type": "http", "app": app, "root_path": "", "headers": []}))
+    filters = ClaimFilters(
+        chosen=(("source", ("seoul", "nato")), ("stance", ("asserted",)), ("topic", ("oil",))),
+        date_from="2024",
+        q="troops & oil",
+        sort="oldest",
+        after="a-token",
+    )
+    rest = "from=2024&q=troops+%26+oil&sort=oldest"  # the list from its first page
+    assert urls.toggles(filters, "source", ["kyiv", "nato"]) == [
+        f"/claims?source=seoul&source=nato&source=kyiv&topic=oil&stance=asserted&{rest}",
+        f"/claims?source=seoul&topic=oil&stance=asserted&{rest}",
+    ]
+    assert urls.toggles(filters, "stance", ["denied", "asserted"]) == [
+        f"/claims?source=seoul&source=nato&topic=oil&stance=denied&{rest}",  # one value
+        f"/claims?source=seoul&source=nato&topic=oil&{rest}",
+    ]
+    assert urls.toggles(filters, "topic", ["oil"]) == [
+        f"/claims?source=seoul&source=nato&stance=asserted&{rest}"
+    ]
+    assert urls.toggle(filters, "actor", "nato") == (
+        f"/claims?source=seoul&source=nato&topic=oil&actor=nato&stance=asserted&{rest}"
+    )
+    alone = ClaimFilters(chosen=(("topic", ("oil",)),), sort="relevance")  # no words
+    assert urls.toggles(alone, "topic", ["oil", "gas"]) == [
+        "/claims",
+        "/claims?topic=oil&topic=gas",
+    ]

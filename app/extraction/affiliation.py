@@ -26,7 +26,7 @@ from app.extraction.context import Attribution, Context
 from app.extraction.knowledge import Knowledge
 from app.extraction.model import SourceRef, Speaker
 from app.extraction.register import PARTY_TAG, Person, kind_by_clause
-from app.extraction.vocabulary import ACADEMIC_WORDS
+from app.extraction.vocabulary import ACADEMIC_WORDS, in_any
 
 OWNER = re.compile(r"\b(the)\s+([a-z]+)(?:'s|’s)\s", re.IGNORECASE)
 INSTITUTION_OF = re.compile(r"\b(?:of|at)\s+the\s+(?P<noun>[a-z]+)$")  # "director of the gallery"
@@ -214,7 +214,8 @@ def _state(role: str, knowledge: Knowledge, context: Context) -> SourceRef | Non
     words = set(role.replace("-", " ").split())  # "Interior Minister", "Col.", "undersecretary"
     lower = {w.lower() for w in words}
     if not (
-        words & (knowledge.government_words | knowledge.military_ranks) or lower & STATE_ROLE_WORDS
+        in_any(words, knowledge.government_words, knowledge.military_ranks)
+        or lower & STATE_ROLE_WORDS
     ):
         return None
     for opened in (context.current, context.opening):

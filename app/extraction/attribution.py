@@ -52,6 +52,12 @@ INFINITIVE = re.compile(r"^to\s+(?!(?:the|a|an|his|her|their|its|reporters|journ
 INVERTED_END = re.compile(r"\s+(?=(?:to|in|at|on|during|after|before|while|from|as|when)\s)")
 INVERTED_SUBJECT = re.compile(r"^(?:the\s+[a-z]+|[A-ZÀ-Þ][\w.'’-]+(?:\s+[A-ZÀ-Þ][\w.'’-]+){0,3})$")
 CLAUSE_MARK = re.compile(r"[:;]\s+")  # "Meta was more sceptical: a spokesman said ..."
+# where the content starts after a cue: after "that" or a colon (a time may come between),
+# at a quotation after a comma, or at once (not at "to": "promised to ..." reports no claim)
+THAT_AFTER_CUE = re.compile(r"^((?:\s+[^\s,.;:\"“]+){0,7}?)\s+that\s+")
+COLON_AFTER_CUE = re.compile(r"^((?:\s+[^\s,.;:\"“]+){0,7}?)\s*:\s*")
+QUOTE_AFTER_CUE = re.compile(r"^\s*,\s*(?=[\"“])")
+OBJECT_AFTER_CUE = re.compile(r"^\s+(?=\S)(?!to\s)")
 NEXT_CLAUSE = re.compile(r",\s+(?:as|while|whereas|but|and|even as|though|although)\s+(?=\S)")
 
 
@@ -111,7 +117,7 @@ def patterns(knowledge: Knowledge) -> Patterns:
         tail=re.compile(rf",\s*(?:{_alternation(lists['tail_markers'])})\s+", re.IGNORECASE),
         link=re.compile(rf"^\s*(?:{_alternation(lists['content_links'])})\s+", re.IGNORECASE),
         opener=re.compile(rf"^\s*(?:{_alternation(lists['content_openers'])})\s+", re.IGNORECASE),
-        adverbs=re.compile(rf"(?:\s+(?:{_alternation(lists['adverbs'])}))+$", re.IGNORECASE),
+        adverbs=re.compile(rf"(?:\s+(?:{trie_pattern(lists['adverbs'])}))+$", re.IGNORECASE),
         and_cue=re.compile(
             rf",?\s+(?:and|but)\s+(?:also\s+|later\s+|then\s+)?(?P<subject>)(?![a-z]+ing\b)(?P<verb>{cue})\b"
             rf"(?P<gap>(?:(?:\s+[^\s,;:\"“]+){{0,7}}?\s+that)|)\s+",
@@ -227,17 +233,17 @@ def split_after_cue(after: str) -> tuple[str, int, bool] | None:
     the content's offset in `after`, and whether the content is a reported clause (as
     after "that") rather than an object ("denied the reports").
     """
-    that = re.match(r"^((?:\s+[^\s,.;:\"“]+){0,7}?)\s+that\s+", after)
+    that = THAT_AFTER_CUE.match(after)
     rest = after[that.end() :] if that else ""
     if that and (len(rest.split()) > 4 or is_clause(" " + rest)):  # not "rejected that reading"
         return that.group(1), that.end(), True
-    colon = re.match(r"^((?:\s+[^\s,.;:\"“]+){0,7}?)\s*:\s*", after)
+    colon = COLON_AFTER_CUE.match(after)
     if colon:
         return colon.group(1), colon.end(), True
-    quote = re.match(r"^\s*,\s*(?=[\"“])", after)
+    quote = QUOTE_AFTER_CUE.match(after)
     if quote:
         return "", quote.end(), True
-    direct = re.match(r"^\s+(?=\S)(?!to\s)", after)  # "promised to ..." reports no claim
+    direct = OBJECT_AFTER_CUE.match(after)  # "promised to ..." reports no claim
     if direct:
         return "", direct.end(), is_clause(after[direct.end() :])
     return None

@@ -20,6 +20,7 @@ from app.extraction.vocabulary import (
     PART_NOUNS,
     PREPOSITIONS,
     PROJECT_NOUNS,
+    in_any,
 )
 from app.slugs import slugify
 
@@ -27,6 +28,7 @@ POSSESSIVE_WORD = re.compile(r"^(.+?)(?:'s|’s)$")
 ABBREVIATION = re.compile(r"\s*\(([^()]{2,12})\)")
 # "CEI (Italian Episcopal ...)", "the RMT union (National Union of Rail, ...)": the acronym
 # (and the noun after it) is enough
+BODY_ACRONYM = re.compile(r"^[A-Z]{2,6}$")  # "RCMP", "NHS": a body's initials
 EXPANSION = re.compile(r"(?<=[A-Z]{2})(?P<noun>(?:\s+[a-z]+)?)\s*\([^()]{3,80}\)")
 PART_OF = re.compile(rf"\b(?:{PART_NOUNS})\s+of\s+(?:the\s+)?(?P<whole>[A-ZÀ-Þ].*)$")
 # a body's possessive before a capitalised unit of it: "TNC’s North America Strategy"
@@ -224,6 +226,7 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
         bool(before)
         and before[0][:1].isupper()  # "a spokeswoman for Hearing Australia": a body
         and before[0] in knowledge.title_words
+        and before[0] not in knowledge.company_only_titles  # "CEO of Tesco": a company
         # "Secretary of Energy" names a portfolio; "Chairman of the X Centre", a body
         and (not set(rest) & knowledge.organisation_words or len(rest) == 1)
         and not knowledge.lookup(" ".join(rest))
@@ -288,8 +291,8 @@ def state_role(role: str, knowledge: Knowledge) -> bool:
     """Whether a role is one a state's officer holds: "official", "army chief", "leader"."""
     words = {w.strip(",.") for w in role.replace("-", " ").split()}
     lower = {w.lower() for w in words}
-    state = lower & (knowledge.state_nouns | {"minister", "ministry", "chief", "head"})
-    return bool(state or words & (knowledge.title_words | knowledge.government_words))
+    state = in_any(lower, knowledge.state_nouns, {"minister", "ministry", "chief", "head"})
+    return state or in_any(words, knowledge.title_words, knowledge.government_words)
 
 
 def _kind_after(run: list[str], words: list[str], knowledge: Knowledge) -> str:
@@ -365,14 +368,18 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
     )
     if employer and len(run) == 1 and run[0].lower().endswith("ing"):
         employer = False  # "Polling expert Sir John Curtice": a field, not an employer
-    body_word = (
-        run[-1] in knowledge.organisation_words - knowledge.government_words if run else False
+    body_word = bool(run) and (
+        run[-1] in knowledge.organisation_words - knowledge.government_words
+        or BODY_ACRONYM.match(run[-1]) is not None  # "Kamloops RCMP Constable": a body's acronym
     )
     if not employer and (len(run) < 2 or not body_word):
         return None  # "Chief Cabinet Secretary": a state title; the story's state speaks
+    if len(run) == 1 and run[0] in knowledge.state_body_words:
+        return None  # "Police director": a state's body in common words; the state reading
     phrase = " ".join(run)
     source = named_body(phrase, knowledge) or unresolved(phrase, knowledge, lowercase_name)
-    if source and source.kind == "government" and not state_role(role, knowledge):
+    organ = phrase in knowledge.state_organs  # "NASA astronauts": the state's own agency
+    if source and source.kind == "government" and not state_role(role, knowledge) and not organ:
         return None  # "Ivorian blogger": a nationality, not an employer
     return source
 
@@ -401,7 +408,8 @@ def _noun_before_job(run: list[str], job: list[str], knowledge: Knowledge) -> bo
     noun = job[0]
     return (
         knowledge.lookup(run[0]) is None  # "Commerce ministry spokesperson", "German runner"
-        and noun not in knowledge.state_nouns | RANK_WORDS
+        and noun not in knowledge.state_nouns
+        and noun not in RANK_WORDS
         and not _is_job([noun], knowledge)
         and not noun.endswith(ADJECTIVE_ENDINGS)
         and _is_job(job[1:], knowledge)
@@ -457,6 +465,8 @@ def _trailing_title(run: list[str], knowledge: Knowledge) -> list[str]:
 def _is_job(words: list[str], knowledge: Knowledge) -> bool:
     """ "chief executive", "spokesperson", "regional organiser": a person's job."""
     bare = [w.lower().strip(",.") for w in words]
+    if set(bare) & knowledge.relation_nouns:
+        return False  # "Trump loyalist": someone's supporter, not their employee
     return any(
         w in knowledge.person_nouns or w in knowledge.title_words_lower or w.endswith(JOB_ENDINGS)
         for w in bare
@@ -507,8 +517,8 @@ def two_bodies(run: list[str], knowledge: Knowledge) -> list[list[str]]:
         return [run]
     at = run.index("and")
     before, after = set(run[:at]), set(run[at + 1 :])
-    words = knowledge.organisation_words | knowledge.government_words
-    return [run[:at], run[at + 1 :]] if before & words and after & words else [run]
+    words = (knowledge.organisation_words, knowledge.government_words)
+    return [run[:at], run[at + 1 :]] if in_any(before, *words) and in_any(after, *words) else [run]
 
 
 @lru_cache(maxsize=8192)
@@ -536,10 +546,13 @@ APPOSED = re.compile(
     r"(?P<name>(?:[A-ZÀ-Þ][\w&.-]*\s){0,3}[A-ZÀ-Þ][\w&.-]*), (?:an?|the) (?P<kind>[^,;.]{2,60}?)"
     r"(?=\s+(?:in|of|based|that|which|with|for|from|on)\b|[,;.]|$)"
 )
+APPOSITION_MARKS = (", a ", ", an ", ", the ")  # what APPOSED needs after the name
 
 
 def _apposed_bodies(text: str, knowledge: Knowledge) -> list[SourceRef]:
     """ "KTXR-FM, a Christian station in Lubbock": a name set off before the kind it is."""
+    if not any(mark in text for mark in APPOSITION_MARKS):
+        return []  # most sentences have none: the pattern would try every capital
     found = []
     for match in APPOSED.finditer(text):
         kind = match.group("kind").split()[-1].lower()

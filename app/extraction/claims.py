@@ -15,6 +15,7 @@ from app.extraction.model import Article, Claim, DatePoint, EntityRef, Period, Q
 from app.extraction.text import Span
 
 CONTEXT_CHARS = 48
+ID_BYTES = 10  # base32 encodes 5 bytes as 8 characters: two groups hold an id
 CLAUSE_END = re.compile(r",\s+(?:where|which|who|whom|while|as(?! well as))\b|;|:")
 WRAPPING = " ,;:\"“”‘’'"
 
@@ -49,7 +50,9 @@ def claim_id(article_slug: str, quote_text: str, occurrence: int = 1) -> str:
     if occurrence > 1:
         key += f"\n{occurrence}"
     digest = hashlib.sha256(key.encode("utf-8")).digest()
-    return base64.b32encode(digest).decode("ascii")[:12].lower()
+    # 12 base32 characters are the digest's first 60 bits: encoding its first 10 bytes
+    # gives them, without encoding all 32
+    return base64.b32encode(digest[:ID_BYTES]).decode("ascii")[:12].lower()
 
 
 def _claim(article: Article, draft: Draft, knowledge: Knowledge, id_: str) -> Claim:
@@ -141,8 +144,7 @@ def _actor_and_target(
 
 
 def _topics(content: str, knowledge: Knowledge) -> tuple[TopicRef, ...]:
-    lower = content.lower()
-    return tuple(topic.ref for topic in knowledge.topics if topic.found_in(content, lower))
+    return knowledge.topics.found_in(content)
 
 
 def _event_period(article: Article, content: str) -> Period | None:

@@ -22,6 +22,7 @@ INTRODUCTION = (
     r"(?P<who>(?:[\w'’-]+ ){{0,5}}?(?:[\w'’-]+, )?(?:[A-ZÀ-Þ][\w'’-]+ ){{1,3}}?{name}"
     r"(?: [A-ZÀ-Þ][\w'’-]+){{0,2}})\b"
 )
+INTRODUCTION_WORDS = 5 + 1 + 3  # the most words, each ending in a space, before the name
 
 
 @dataclass(frozen=True)
@@ -164,9 +165,17 @@ class Context:
     def introduction(self, surname: str) -> str | None:
         """The words that introduced a person first named in narration ("Djibouti's foreign
         minister, Mahmoud Ali Youssouf"), found by one of their names."""
-        pattern = INTRODUCTION.format(name=re.escape(surname))
         before = self.body[max(0, self.position - INTRODUCTION_REACH) : self.position]
-        match = re.search(pattern, before)
+        first = before.find(surname)
+        if first < 0:
+            return None  # the pattern holds the name: without it, it would try every word
+        # an introduction is at most INTRODUCTION_WORDS words before the name: no match
+        # starts before the space that many words before its first mention
+        start = first
+        for _ in range(INTRODUCTION_WORDS + 1):
+            start = before.rfind(" ", 0, start) if start > 0 else -1
+        pattern = re.compile(INTRODUCTION.format(name=re.escape(surname)))
+        match = pattern.search(before, max(start, 0))
         return match.group("who").strip(" ,") if match else None
 
     def said_on_of(self, attribution: Attribution) -> DatePoint | None:

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from app.extraction.model import DatePoint, Period
+from app.extraction.trie import trie_pattern
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -21,7 +22,7 @@ NUMBERS = {
     "eighteen": 18, "twenty": 20, "thirty": 30, "several": None, "few": None,
 }  # fmt: skip
 
-MONTH = r"(?P<month>{})\.?".format("|".join(sorted(MONTHS, key=len, reverse=True)))
+MONTH = rf"(?P<month>{trie_pattern(MONTHS)})\.?"  # a trie: one try per letter, not per name
 YEAR = r"(?P<year>(?:19|20)\d\d)"
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 COUNT = r"(?P<count>\d+|{})(?P<half> and a half)?".format("|".join(NUMBERS))
@@ -39,7 +40,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("month_year", rf"\b(?:in )?(?:(?:early|mid|late)[- ])?{MONTH} {YEAR}\b"),
         ("month", rf"\bin (?:(?:early|mid|late)[- ])?{MONTH}\b(?! \d)"),
         ("year", rf"\b(?:in|during) {YEAR}\b"),
-        ("weekday", r"\b(?:on |last |this )?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
+        ("weekday", rf"\b(?:on |last |this )?(?P<weekday>{trie_pattern(WEEKDAYS)})\b"),
         ("yesterday", r"\byesterday\b"),
         ("today", r"\b(?:today|on the same day)\b"),
         ("this_month", r"\b(?:this|earlier this|later this) month\b"),
@@ -52,13 +53,33 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 
 # Every pattern above contains one of these words or a year.
-TRIGGER = re.compile(
-    r"\b(?:{}|past|last|since|this|yesterday|today|same day|earlier|previously|recently|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:19|20)\d\d)\b".format(
-        "|".join(sorted(MONTHS, key=len, reverse=True))
-    ),
-    re.IGNORECASE,
-)
+TRIGGER_WORDS = frozenset([*MONTHS, "past", "last", "since", "this", "yesterday", "today",
+                           "same day", "earlier", "previously", "recently", *WEEKDAYS])  # fmt: skip
+TRIGGER = re.compile(rf"\b(?:{trie_pattern(TRIGGER_WORDS)}|(?:19|20)\d\d)\b", re.IGNORECASE)
+# The trigger words each pattern contains, as whole words (any month name is "<month>",
+# any weekday "<weekday>", any year "<year>"): a text without them is not tried for it.
+NEEDS: dict[str, frozenset[str]] = {
+    kind: frozenset(words)
+    for kind, words in [
+        ("past_span", ["past", "last"]),
+        ("since", ["since"]),
+        ("day_month_year", ["<month>"]),
+        ("month_day_year", ["<month>"]),
+        ("day_month", ["<month>"]),
+        ("month_day", ["<month>"]),
+        ("month_year", ["<month>"]),
+        ("month", ["<month>"]),
+        ("year", ["<year>"]),
+        ("weekday", ["<weekday>"]),
+        ("yesterday", ["yesterday"]),
+        ("today", ["today", "same day"]),
+        ("this_month", ["this"]),
+        ("last_month", ["last"]),
+        ("this_year", ["this"]),
+        ("last_year", ["last"]),
+        ("before", ["earlier", "previously", "recently", "past", "last"]),
+    ]
+}
 
 
 @dataclass(frozen=True)
@@ -79,11 +100,14 @@ def find_times(text: str, published: date) -> list[TimeMention]:
 @lru_cache(maxsize=8192)
 def _times(text: str, published: date) -> tuple[TimeMention, ...]:
     # Sentences and their parts are read for times more than once: read each once.
-    if not TRIGGER.search(text):
+    triggers = {_trigger(match.group(0)) for match in TRIGGER.finditer(text)}
+    if not triggers:
         return ()  # most sentences name no time: one cheap look instead of every pattern
     found: list[TimeMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in PATTERNS:
+        if None not in triggers and triggers.isdisjoint(NEEDS[kind]):
+            continue  # "last week" is never read as a month or a weekday
         for match in pattern.finditer(text):
             if any(match.start() < e and s < match.end() for s, e in taken):
                 continue
@@ -92,6 +116,19 @@ def _times(text: str, published: date) -> tuple[TimeMention, ...]:
                 taken.append((match.start(), match.end()))
                 found.append(TimeMention(match.start(), match.end(), *resolved))
     return tuple(sorted(found, key=lambda t: t.start))
+
+
+def _trigger(word: str) -> str | None:
+    """A trigger word as NEEDS names it; None for a spelling the table does not know (a
+    letter whose lower case is unusual), for which every pattern is tried."""
+    lower = word.lower()
+    if lower in MONTHS:
+        return "<month>"
+    if lower in WEEKDAYS:
+        return "<weekday>"
+    if lower.isdigit():
+        return "<year>"
+    return lower if lower in TRIGGER_WORDS else None
 
 
 def _resolve(

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from app.extraction.model import EntityRef, SourceRef, TopicRef
+from app.extraction.trie import trie_pattern, whole_words
 from app.extraction.vocabulary import LEADING_ARTICLE, PREPOSITIONS
 from app.slugs import slugify
 
@@ -43,13 +44,40 @@ class Person:
 class Topic:
     ref: TopicRef
     pattern: re.Pattern[str]
-    # the keywords' literal words, lowercased, as one pattern: a text with none of them
-    # cannot match, and one search in C is quicker than a test per word
-    stems: re.Pattern[str] = re.compile(r"(?!)")
+    stems: frozenset[str] = frozenset()  # its keywords' literal words, lowercased
 
-    def found_in(self, text: str, lower: str) -> bool:
-        """Whether the topic's keywords occur in a text (`lower` is the text lowercased)."""
-        return self.stems.search(lower) is not None and bool(self.pattern.search(text))
+
+@dataclass(frozen=True)
+class Topics:
+    """The topic taxonomy, with every topic's stems in one trie: one scan of a claim says
+    which topics it may name, and only their patterns are tried."""
+
+    topics: tuple[Topic, ...] = ()
+    # at each word start, the longest stem that starts there (a lookahead: overlapping)
+    stems: re.Pattern[str] = re.compile(r"(?!)")
+    # a stem -> the topics with a stem it begins with: found there too ("missile", "missiles")
+    owners: dict[str, frozenset[int]] = field(default_factory=dict)
+
+    def found_in(self, text: str) -> tuple[TopicRef, ...]:
+        """The topics whose keywords occur in a text, in the taxonomy's order."""
+        lower = text.lower()
+        places: dict[int, list[int]] = {}  # a topic -> the word starts its stems are at
+        for match in self.stems.finditer(lower):
+            for index in self.owners[match.group(1)]:
+                places.setdefault(index, []).append(match.start())
+        # a keyword is tried where its stem is; "İ" lowercases to two characters, which
+        # moves every place after it: such a text is searched whole
+        aligned = len(lower) == len(text)
+        return tuple(
+            topic.ref
+            for index, topic in enumerate(self.topics)
+            if index in places
+            and (
+                any(topic.pattern.match(text, at) for at in places[index])
+                if aligned
+                else topic.pattern.search(text)
+            )
+        )
 
 
 @dataclass(eq=False)  # compared and hashed by identity: patterns are cached per instance
@@ -60,7 +88,7 @@ class Knowledge:
     people: dict[str, Person] = field(default_factory=dict)
     cues: dict[str, str] = field(default_factory=dict)
     cue_lists: dict[str, list[str]] = field(default_factory=dict)
-    topics: list[Topic] = field(default_factory=list)
+    topics: Topics = field(default_factory=Topics)
     widget_labels: list[str] = field(default_factory=list)
     scrape: dict[str, Any] = field(default_factory=dict)  # debris word lists (scrape.py)
     abbreviations: frozenset[str] = frozenset()
@@ -93,6 +121,9 @@ class Knowledge:
     exhortations: tuple[str, ...] = ()  # "please", "may god": openings of no claim
     place_openers: frozenset[str] = frozenset()  # "East", "Mount": open places, not people
     local_modifiers: frozenset[str] = frozenset()  # "local", "provincial": not the state
+    company_only_titles: frozenset[str] = frozenset()  # "CEO": a company's, never a state's
+    relation_nouns: frozenset[str] = frozenset()  # "loyalist", "ally": of someone, not employed
+    state_organs: set[str] = field(default_factory=set)  # "NASA", "Pentagon": a state's own bodies
     institution_nouns: frozenset[str] = frozenset()  # "gallery", "museum": bodies with staff
     institution_jobs: frozenset[str] = frozenset()  # "curator", "professor": staff of one
     military_ranks: frozenset[str] = frozenset()  # "Col.", "Gen.": an officer of the state
@@ -101,6 +132,7 @@ class Knowledge:
     # "according to", "in the words of": words before the role of the person they name
     according_lead: re.Pattern[str] = re.compile(r"(?!)")
     people_pattern: re.Pattern[str] | None = None
+    by_surname: dict[str, list[Person]] = field(default_factory=dict)  # "Blinken" -> people
     longest_name: int = 1
     # first word of every name -> the most words a name starting with it has
     first_words: dict[str, int] = field(default_factory=dict)
@@ -127,8 +159,8 @@ class Knowledge:
         wanted = {w.lower() for w in title}
         found = {
             p.name: p
-            for p in self.people.values()
-            if p.name.split()[-1] == surname and wanted <= set((p.role or "").lower().split())
+            for p in self.by_surname.get(surname, ())
+            if wanted <= set((p.role or "").lower().split())
         }
         return next(iter(found.values())) if len(found) == 1 else None
 
@@ -201,6 +233,8 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     knowledge.exhortations = tuple(text["exhortation_openings"]["openings"])
     knowledge.place_openers = frozenset(text["place_openers"]["words"])
     knowledge.local_modifiers = frozenset(text["local_modifiers"]["words"])
+    knowledge.company_only_titles = frozenset(text["company_only_titles"]["words"])
+    knowledge.relation_nouns = frozenset(text["relation_nouns"]["words"])
     knowledge.role_nouns = (
         knowledge.person_nouns | knowledge.team_roles | knowledge.title_words_lower
     )
@@ -213,9 +247,9 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         for first in {words[0], LEADING_ARTICLE.sub("", name).split()[0]}:
             knowledge.first_words[first] = max(knowledge.first_words.get(first, 0), len(words))
     full_names = sorted({p.name for p in knowledge.people.values()}, key=len, reverse=True)
-    knowledge.people_pattern = re.compile(
-        r"\b(?:{})\b".format("|".join(map(re.escape, full_names)))
-    )
+    for person in knowledge.people.values():
+        knowledge.by_surname.setdefault(person.name.split()[-1], []).append(person)
+    knowledge.people_pattern = re.compile(whole_words(full_names))
     return knowledge
 
 
@@ -230,6 +264,7 @@ def _add_country(knowledge: Knowledge, country: dict[str, Any]) -> None:
     names = [name, capital, *country.get("aliases", []), *country.get("government", [])]
     government = [f"{d} government" for d in demonyms[:1]] + [f"{name} government"]
     aliases = tuple(dict.fromkeys([*names, *demonyms, *government]))
+    knowledge.state_organs.update(country.get("government", []))
     source = SourceRef(slugify(capital), capital, "government", aliases)
     entity = EntityRef(slugify(name), name)
     for alias in aliases:
@@ -273,12 +308,33 @@ def _add_cues(knowledge: Knowledge, cues: dict[str, Any]) -> None:
     knowledge.according_lead = re.compile(rf"^(?:in\s+)?(?:{leads})\s+", re.IGNORECASE)
 
 
-def _add_topics(knowledge: Knowledge, topics: dict[str, Any]) -> None:
-    for topic in topics["topics"]:
-        words = [_keyword_pattern(k) for k in topic["keywords"]]
-        pattern = re.compile(r"\b(?:{})".format("|".join(words)), re.IGNORECASE)
-        stems = re.compile("|".join(re.escape(k.rstrip("*").lower()) for k in topic["keywords"]))
-        knowledge.topics.append(Topic(TopicRef(topic["slug"], topic["label"]), pattern, stems))
+def _add_topics(knowledge: Knowledge, taxonomy: dict[str, Any]) -> None:
+    topics = tuple(_topic(topic) for topic in taxonomy["topics"])
+    every = {stem for topic in topics for stem in topic.stems}
+    owners = {
+        stem: frozenset(
+            i for i, topic in enumerate(topics) if any(stem.startswith(s) for s in topic.stems)
+        )
+        for stem in every
+    }
+    # a keyword matches at a word start; a stem's first letter is looked for first, which
+    # lets the engine pass over every other place quickly
+    initials = "".join(sorted({re.escape(stem[0]) for stem in every}))
+    stems = re.compile(rf"(?=[{initials}])\b(?=({trie_pattern(every)}))")
+    knowledge.topics = Topics(topics, stems, owners)
+
+
+def _topic(topic: dict[str, Any]) -> Topic:
+    for keyword in topic["keywords"]:
+        if not keyword[:1].isalnum():  # matched at word starts only
+            raise ValueError(
+                f"data/topics.json: {topic['slug']}: keyword {keyword!r} must start with "
+                "a letter or a digit"
+            )
+    words = [_keyword_pattern(k) for k in topic["keywords"]]
+    pattern = re.compile(r"\b(?:{})".format("|".join(words)), re.IGNORECASE)
+    stems = frozenset(k.rstrip("*").lower() for k in topic["keywords"])
+    return Topic(TopicRef(topic["slug"], topic["label"]), pattern, stems)
 
 
 def _keyword_pattern(keyword: str) -> str:

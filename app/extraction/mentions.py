@@ -16,6 +16,7 @@ from app.extraction.vocabulary import (
     NOUN_GENDER,
     PARTICLE_NAME,
     PREPOSITIONS,
+    in_any,
 )
 
 TOKEN = re.compile(r"[\w\"“][\w.'’\-]*")
@@ -101,9 +102,10 @@ def _longest_at(
     for n in range(min(longest, len(tokens) - i), 0, -1):
         start, end = tokens[i].start(), tokens[i + n - 1].end()
         for candidate in _candidates(text[start:end]):
-            # a dictionary look first: most word runs name nothing
+            # a dictionary look first, with the article dropped as lookup drops it: most
+            # word runs name nothing ("the ministry said", "some of the")
             bare = candidate.lower()
-            if bare in names or (" " in bare and LEADING_ARTICLE.match(bare)):
+            if bare in names or (" " in bare and LEADING_ARTICLE.sub("", bare) in names):
                 named = knowledge.lookup(candidate)
                 if named:
                     return Mention(start, start + len(candidate), candidate, named), n
@@ -221,7 +223,7 @@ def is_name_word(words: list[str], j: int, knowledge: Knowledge, last: bool = Fa
         or word in FUNCTION_WORDS
     ):
         return False
-    if {raw, word} & (knowledge.title_words | knowledge.organisation_words):
+    if in_any((raw, word), knowledge.title_words, knowledge.organisation_words):
         return False
     return knowledge.lookup(POSSESSIVE.sub("", word)) is None or _place_as_surname(
         words, j, knowledge
@@ -244,5 +246,8 @@ def _place_as_surname(words: list[str], j: int, knowledge: Knowledge) -> bool:
     after = [w.strip(",.;:").lower() for w in words[j + 1 : j + 6]]
     if not after or after[0] not in ("a", "an", "the"):
         return False
-    people = knowledge.person_nouns | knowledge.writer_nouns | knowledge.role_nouns
-    return any(w in people or w in NOUN_GENDER or f"{w}s" in knowledge.source_nouns for w in after)
+    people = (knowledge.person_nouns, knowledge.writer_nouns, knowledge.role_nouns)
+    return any(
+        any(w in nouns for nouns in people) or w in NOUN_GENDER or f"{w}s" in knowledge.source_nouns
+        for w in after
+    )

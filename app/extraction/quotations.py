@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from app.extraction.attribution import is_clause, lead_end
 from app.extraction.context import Attribution
 from app.extraction.text import Span
+from app.extraction.trie import trie_pattern
 from app.extraction.vocabulary import (
     CONNECTORS,
     ENGLISH_FUNCTION_WORDS,
@@ -46,11 +47,8 @@ SPEAKER_COLON = re.compile(
 # "I", "I'm", "we", "We", "my", "ours": a first-person word in lower case or opening a
 # sentence ("US" is the United States)
 FIRST_PERSON_WORD = re.compile(
-    r"(?<![\w'’])(?:I|"
-    + "|".join(
-        f"[{w[0]}{w[0].upper()}]{re.escape(w[1:])}"
-        for w in sorted(FIRST_PERSON, key=len, reverse=True)
-    )
+    r"(?<![\w'’])(?:"
+    + trie_pattern({"I"} | {c + w[1:] for w in FIRST_PERSON for c in (w[0], w[0].upper())})
     + r")(?![\w'’])"
 )
 RELATIVE_CLAUSE = re.compile(r"\b(?:who|whose)\b[^,]*")  # about the subject, not its verb

@@ -236,14 +236,20 @@ class Reader:
         """The person a clause opens with, before its first verb ("Prime Minister Kishida
         welcomed the cooperation", "He also joined the call"): who goes on to speak after
         "and said"."""
+        who = self.opening_subject(head, reach=7)
+        return who if who is not None and who.speaker is not None else None
+
+    def opening_subject(self, head: str, reach: int = 8) -> Attribution | None:
+        """Who a clause opens with, before its first verb: a person or a body the text
+        names ("the Department of Defense justified the strike ...")."""
         words = head.split()
-        for i, word in enumerate(words[:7]):
+        for i, word in enumerate(words[:reach]):
             bare = word.strip(",.;:").lower()
             verbish = bare in VERBISH or bare in self.knowledge.cues or bare.endswith("ed")
             if i and word[:1].islower() and verbish:
                 subject = attr.strip_adverbs(" ".join(words[:i]), self.knowledge)
                 who = self.resolve(subject) if "," not in subject else None
-                return who if who is not None and who.speaker is not None else None
+                return who if who is not None and who.sources != (UNATTRIBUTED,) else None
         return None
 
     def _opening_body(self, phrase: str) -> tuple[SourceRef | None, str]:

@@ -25,6 +25,7 @@ from app.extraction.mentions import (
     portfolio_first,
 )
 from app.extraction.text import Span
+from app.extraction.trie import trie_pattern
 from app.extraction.vocabulary import (
     ADJECTIVES_IN_ED,
     FUNCTION_WORDS,
@@ -38,10 +39,13 @@ from app.extraction.vocabulary import (
     ROLE_MODIFIERS,
     SENTENCE_OPENERS,
     VERBISH,
+    in_any,
 )
 
 TOKEN = re.compile(r"\S+")
-CAPITALISED = re.compile(r"(?<![^\s\"“(])[A-ZÀ-Þ]\S*")  # a word that may be a name
+# a word that may be a name: a capital after a space, a quotation mark or a bracket (the
+# capital comes first and the look back after it, so the engine skips to capitals quickly)
+CAPITALISED = re.compile(r"[A-ZÀ-Þ](?<![^\s\"“(].)\S*")
 PARTY_TAG = re.compile(r"^(?P<party>[A-Z])-(?P<state>[A-Z][A-Za-z.]{1,14}(?: [A-Z][a-z.]+)?)$")
 ROLE_CLAUSE = re.compile(
     r"^who\s+(?:commands|leads|heads|runs|directs|chairs|manages|coaches|captains|founded|"
@@ -56,7 +60,10 @@ ROLE_STOP = re.compile(
     r"\s+(?:who|which|whose|said|says|told|tells|added)\b|\s+and\s+(?=[a-z])"
     r"|\s+and\s+(?=[A-ZÀ-Þ][\w'’-]+\s+[A-ZÀ-Þ])"  # "of Entergy and Tom Fanning of ...": a second person
 )
-PRONOUN = re.compile(r"\b(?:he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
+PRONOUN = re.compile(
+    rf"\b(?:{trie_pattern(['he', 'she', 'his', 'her', 'him', 'hers', 'himself', 'herself'])})\b",
+    re.IGNORECASE,
+)
 OBJECT_GENDER = {"him": "male", "hers": "female", "himself": "male", "herself": "female"}
 DISMISSED = {"sacked", "fired", "dismissed", "ousted", "axed", "sacks", "fires", "dismisses"}
 ROLE_WORDS_BEFORE = {"of", "for", "at"}  # "head of X Name", "Minister for Y Name"
@@ -285,7 +292,18 @@ def _people(text: str, knowledge: Knowledge) -> tuple[PersonMention, ...]:
         ):
             found.append(_mention(sentence, tokens, words, start, j, knowledge))
         i = max(j, i + 1)
-    return tuple(found)
+    return tuple(_shared_roles(found, text))
+
+
+def _shared_roles(found: list[PersonMention], text: str) -> list[PersonMention]:
+    """ "NASA astronauts Bob Behnken and Doug Hurley": the second of two names joined by
+    "and" shares the role written before the first."""
+    for at in range(1, len(found)):
+        first, second = found[at - 1], found[at]
+        between = text[first.start + len(first.name) : second.start]
+        if between.strip() == "and" and first.roles and not second.roles:
+            found[at] = replace(second, roles=first.roles)
+    return found
 
 
 def _a_place(before: list[str], knowledge: Knowledge) -> bool:
@@ -363,12 +381,12 @@ def _described_as_a_person(words: list[str], j: int, knowledge: Knowledge) -> bo
     before = words[i - 1] if i else ""
     if before in NAMING and i >= 2:  # "a Gabonese reader named Ogwera"
         role = {w.strip(",.;:").lower() for w in words[max(0, i - 4) : i - 1]}
-        return bool(
-            role & (knowledge.writer_nouns | knowledge.person_nouns | _people_nouns(knowledge))
+        return in_any(
+            role, knowledge.writer_nouns, knowledge.person_nouns, _people_nouns(knowledge)
         )
     if before.endswith(",") and i >= 2:  # "Peruvian ex-pat in Spain, Jomra criticizes ..."
         role = {w.strip(",.;:").lower() for w in words[max(0, i - 5) : i]}
-        if role & (knowledge.writer_nouns | knowledge.person_nouns):
+        if in_any(role, knowledge.writer_nouns, knowledge.person_nouns):
             return True
     if not words[i].endswith(",") or j >= len(words):
         return False
@@ -483,8 +501,9 @@ def _clause_before(words: list[str], knowledge: Knowledge) -> str:
 
 def _names_a_role(phrase: str, knowledge: Knowledge) -> bool:
     words = {w.strip(",.").lower() for w in phrase.split()}
-    nouns = knowledge.person_nouns | knowledge.writer_nouns | knowledge.title_words_lower
-    return bool(words & nouns)
+    return in_any(
+        words, knowledge.person_nouns, knowledge.writer_nouns, knowledge.title_words_lower
+    )
 
 
 def _roles_after(after: str, knowledge: Knowledge) -> list[str]:
@@ -543,7 +562,7 @@ def _from_a_body(role: str, knowledge: Knowledge) -> bool:
     if not role.startswith("from "):
         return True
     words = {w.strip(",.;:()") for w in role.split()[1:]}
-    if words & (knowledge.organisation_words | knowledge.government_words):
+    if in_any(words, knowledge.organisation_words, knowledge.government_words):
         return True
     named = [knowledge.lookup(w) for w in words if w[:1].isupper()]
     return any(n is not None and n.source.kind in ("organisation", "outlet") for n in named)
@@ -607,6 +626,8 @@ def _learn_genders(register: Register, sentences: list[Span]) -> None:
     in its sentence or the sentence before shows that person's gender."""
     previous: Span | None = None
     for sentence in sentences:
+        if all(person.gender for person in register.people):
+            return  # nobody's gender left to learn
         for pronoun in PRONOUN.finditer(sentence.text):
             word = pronoun.group(0).lower()
             gender = (

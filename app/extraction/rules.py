@@ -28,7 +28,6 @@ from app.extraction.vocabulary import (
     ANSWERED_NOUNS,
     DETERMINERS,
     STATEMENT_NOUNS,
-    VERBISH,
 )
 
 if TYPE_CHECKING:
@@ -78,6 +77,8 @@ def back_reference(reader: Reader, sentence: Span) -> bool:
     previous = reader.drafts[-1] if reader.drafts else None
     if not finding or previous is None or previous.attribution.sources != (UNATTRIBUTED,):
         return False
+    if previous.quote.start < reader.paragraph.start:
+        return False  # the narration it would point back to is another paragraph's
     who = reader.resolve(without_times(finding.subject, reader.article))
     if who is None:
         return False
@@ -397,25 +398,12 @@ def colon_quotation(reader: Reader, sentence: Span) -> bool:
         return False
     lead = sentence.text[: colon.start()]
     lead = lead[attr.lead_end(lead, reader.knowledge, has_time=False) :]  # "In a statement, "
-    who = _subject_of(reader, lead)
+    who = reader.opening_subject(lead)
     if who is None:
         return False
     quote = trim(sentence, colon.end() - 1)
     reader.add(sentence, quote, who, "asserted", "", "colon_quotation")
     return True
-
-
-def _subject_of(reader: Reader, clause: str) -> Attribution | None:
-    """Who a clause opens with, before its first verb: a person or a body the text names."""
-    words = clause.split()
-    for i, word in enumerate(words[:8]):
-        bare = word.strip(",.;:").lower()
-        verbish = bare in VERBISH or bare in reader.knowledge.cues or bare.endswith("ed")
-        if i and word[:1].islower() and verbish:
-            subject = attr.strip_adverbs(" ".join(words[:i]), reader.knowledge)
-            who = reader.resolve(subject) if "," not in subject else None
-            return who if who is not None and who.sources != (UNATTRIBUTED,) else None
-    return None
 
 
 def quotation_continues(reader: Reader, sentence: Span) -> bool:

@@ -128,7 +128,9 @@ def _on_the_next_line(
         return None
     quoted = unit.paragraph.text.lstrip()[:1] in QUOTE_MARKS
     after = following[1].paragraph.text.lstrip()[:1] if len(following) > 1 else ""
-    if not dash and (not quoted or "," not in signer or after in QUOTE_MARKS):
+    if not quoted:
+        return None  # "— Name, of X" under narration: a credit whose quotation is missing
+    if not dash and ("," not in signer or after in QUOTE_MARKS):
         return None
     return tuple(unit.sentences), signer.strip(), line.start
 
@@ -156,8 +158,10 @@ def _a_signer(text: str, register: Register, knowledge: Knowledge) -> bool:
 
 def _a_writer(words: list[str], knowledge: Knowledge) -> bool:
     """ "Anonymous blogger", "One reader": a kind of writer signs the words."""
-    nouns = knowledge.writer_nouns | knowledge.person_nouns
-    return 0 < len(words) <= 3 and words[0][:1].isupper() and words[-1].lower() in nouns
+    if not 0 < len(words) <= 3 or not words[0][:1].isupper():
+        return False
+    noun = words[-1].lower()
+    return noun in knowledge.writer_nouns or noun in knowledge.person_nouns
 
 
 def normalised(text: str) -> str:

@@ -39,6 +39,8 @@ from app.extraction.vocabulary import (
     VERB_WORDS,
 )
 
+JOINED = re.compile(r"\s(?:and|or|&)\s")  # names joined: "The U.S., South Korea, and Ukraine"
+JOINED_PEOPLE = re.compile(r"\s(?:and|&)\s")  # "Both Strickland and Burnidge"
 CONJUNCTS = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*&\s*")
 MAX_SUBJECT_WORDS = 14
 MAX_WITH_APPOSITIVES = 40
@@ -454,7 +456,7 @@ def _leaders_government(text: str, knowledge: Knowledge) -> Attribution | None:
 
 def _several(text: str, knowledge: Knowledge) -> Attribution | None:
     """ "The U.S., South Korea, and Ukraine", "Iranian and U.S. officials": all known."""
-    if not re.search(r"\s(?:and|or|&)\s", text):
+    if not JOINED.search(text):
         return None  # "The UN's humanitarian office, OCHA": one body named twice
     parts = _joined_names([p.strip() for p in CONJUNCTS.split(text) if p.strip()], knowledge)
     if len(parts) < 2:
@@ -470,7 +472,7 @@ def _several(text: str, knowledge: Knowledge) -> Attribution | None:
 
 def _several_people(text: str, knowledge: Knowledge, context: Context) -> Attribution | None:
     """ "Both Strickland and Burnidge": people the article named, each for their body."""
-    if not re.search(r"\s(?:and|&)\s", text):
+    if not JOINED_PEOPLE.search(text):
         return None
     parts = [p.strip() for p in CONJUNCTS.split(BOTH.sub("", text)) if p.strip()]
     if any(not w[:1].isupper() for part in parts for w in part.split()):
@@ -784,7 +786,7 @@ def _spokesperson_named(
     found = resolve_subject(body, knowledge, context)
     if found is None or found.speaker is not None:
         return None
-    role = f"{match.group('noun')} for {body}"
+    role = DETERMINERS.sub("", match.string[: match.start("body")]).strip() + f" {body}"
     return Attribution(found.sources, Speaker(person.name, role), personal=True)
 
 

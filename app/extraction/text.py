@@ -5,20 +5,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
 # A sentence ends at . ! ? (maybe followed by closing quotes or brackets), then space,
 # then something that can start a sentence; or, where a scrape glued two sentences, with
 # no space between a word's last letter and a capitalised word ("trading.The company",
-# "the deal.”The ministry").
+# "the deal.”The ministry"). Every reading starts at the mark, so that the engine skips
+# from mark to mark.
 SENTENCE_END = re.compile(
-    r"[.!?][\"'”’)\]]*“?(?=\s+[\"“‘'(\[]?[A-Z0-9À-Þ])"
-    r"|(?<=[a-z0-9%à-ÿ])[.!?][\"”’]?(?=[\"“‘]?[A-ZÀ-Þ][a-zà-ÿ])"
-    r"|[.!?][\"”]?(?=\s\"\s[A-Z0-9À-Þ])"  # a quotation mark set off by spaces: '... regard. " The'
+    r"[.!?](?:"
+    r"[\"'”’)\]]*“?(?=\s+[\"“‘'(\[]?[A-Z0-9À-Þ])"
+    r"|(?<=[a-z0-9%à-ÿ].)[\"”’]?(?=[\"“‘]?[A-ZÀ-Þ][a-zà-ÿ])"  # glued: a letter before the mark
+    r"|[\"”]?(?=\s\"\s[A-Z0-9À-Þ])"  # a quotation mark set off by spaces: '... regard. " The'
+    r")"
 )
 MISTURNED_CLOSE = re.compile(r"(?<=[.!?,])“(?=\s|$)")  # 'the decision.“ However': a typo
 SPACED_QUOTE = re.compile(r'\s"(?=\s)')
-WORD_BEFORE = re.compile(r"(\S+)$")
+DOTTED = re.compile(r"(?:[A-Z]\.)+")  # "F.", "U.S."
 TERMINAL = (".", "!", "?", '"', "”", "’", "'", ")", ":", ";", "…")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # "DUBAI, Jan 21 (Reuters) - ", "KYIV (AP) — ": where and who filed the story.
@@ -46,14 +50,7 @@ def clean_body(body: str, widget_labels: Iterable[str]) -> str:
     Scraped pages leave labels such as "Related" glued to the next paragraph
     ("RelatedNATO Secretary-General ..."); they are not part of the article.
     """
-    labels = sorted(widget_labels, key=len, reverse=True)
-    # "RelatedNATO ...", "ADVERTISEMENTThe ...": a label glued to a capitalised word
-    glued = re.compile(
-        r"^(?i:{})(?=[A-Z][a-z]|[A-Z]{{2}})".format("|".join(re.escape(label) for label in labels))
-    )
-    alone = re.compile(
-        r"^(?:{})\s*(?::.*)?$".format("|".join(re.escape(label) for label in labels)), re.IGNORECASE
-    )
+    glued, alone = _widget_patterns(tuple(widget_labels))
     paragraphs = []
     for raw in PARAGRAPH_BREAK.split(CONTROL.sub("", body.replace("\r\n", "\n"))):
         text = " ".join(raw.split())
@@ -64,6 +61,17 @@ def clean_body(body: str, widget_labels: Iterable[str]) -> str:
             continue  # a glued label before a headline: a link to another article
         paragraphs.append(unglued)
     return "\n\n".join(paragraphs)
+
+
+@lru_cache(maxsize=4)
+def _widget_patterns(widget_labels: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A label glued to the paragraph after it, and a paragraph that is a label alone
+    (built once for the knowledge's labels, not per article)."""
+    labels = "|".join(re.escape(label) for label in sorted(widget_labels, key=len, reverse=True))
+    # "RelatedNATO ...", "ADVERTISEMENTThe ...": a label glued to a capitalised word
+    glued = re.compile(rf"^(?i:{labels})(?=[A-Z][a-z]|[A-Z]{{2}})")
+    alone = re.compile(rf"^(?:{labels})\s*(?::.*)?$", re.IGNORECASE)
+    return glued, alone
 
 
 def paragraphs(body: str) -> list[Span]:
@@ -147,14 +155,16 @@ def _inside_quotation(text: str, at: int) -> bool:
 
 
 def _ends_with_abbreviation(before: str, abbreviations: frozenset[str]) -> bool:
-    word = WORD_BEFORE.search(before)
-    if not word:
+    """Whether the word that ends `before` (the text up to a sentence mark, the mark
+    included) is an abbreviation or an initial."""
+    words = before.rsplit(maxsplit=1)  # the last word alone: the text before may be long
+    if not words or before[-1].isspace():
         return False
-    token = word.group(1).lstrip("(\"'“‘")
+    token = words[-1].lstrip("(\"'“‘")
     if token in abbreviations:
         return True
     # An initial ("John F. Kennedy") or a dotted acronym ("U.S.") is not a sentence end.
-    return bool(re.fullmatch(r"(?:[A-Z]\.)+", token))
+    return DOTTED.fullmatch(token) is not None
 
 
 def _span(paragraph: Span, start: int, end: int) -> Span:

@@ -21,10 +21,30 @@ def trie_pattern(words: Iterable[str]) -> str:
     return _pattern(trie)
 
 
+def whole_words(words: Iterable[str]) -> str:
+    """A pattern matching any of `words` as whole words.
+
+    It looks at the first letter before anything else, so the engine passes quickly over
+    places where none of the words can start.
+    """
+    words = list(words)
+    if not words:
+        return r"(?!)"  # nothing to match
+    initials = "".join(sorted({re.escape(word[0]) for word in words}))
+    return rf"(?=[{initials}])\b(?:{trie_pattern(words)})\b"
+
+
 def _pattern(node: dict[str, dict]) -> str:
     ends = "" in node
-    branches = [re.escape(char) + _pattern(child) for char, child in sorted(node.items()) if char]
-    if not branches:
+    children = [(char, child) for char, child in sorted(node.items()) if char]
+    if not children:
         return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if ends else body
+    if len(children) > 1 and all(child.keys() == {""} for _, child in children):
+        # last letters only ("accuse" + "d" or "s"): one class, smaller and quicker to build
+        letters = "[" + "".join(re.escape(char) for char, _ in children) + "]"
+        return f"{letters}?" if ends else letters
+    branches = [re.escape(char) + _pattern(child) for char, child in children]
+    if len(branches) == 1:
+        return f"(?:{branches[0]})?" if ends else branches[0]
+    body = "(?:" + "|".join(branches) + ")"
+    return f"{body}?" if ends else body

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
-from app.extraction.trie import trie_pattern
+from app.extraction.trie import whole_words
 
 GRAMMAR_FILE = Path(__file__).resolve().parents[2] / "data" / "grammar.json"
 
@@ -18,6 +20,13 @@ GRAMMAR_FILE = Path(__file__).resolve().parents[2] / "data" / "grammar.json"
 def _load() -> dict:
     with GRAMMAR_FILE.open(encoding="utf-8") as handle:
         return json.load(handle)
+
+
+def in_any(words: Iterable[str], *vocabularies: AbstractSet[str]) -> bool:
+    """Whether any of `words` is in one of the vocabularies (their union is never built:
+    these checks run for every word, and a union costs as much as the sets are long)."""
+    words = tuple(words)
+    return any(not vocabulary.isdisjoint(words) for vocabulary in vocabularies)
 
 
 def _alternation(words: list[str]) -> str:
@@ -113,7 +122,7 @@ ASPECT_VERBS = frozenset(_GRAMMAR["aspect_verbs"])
 # "are also accused", "were widely reported": an auxiliary, adverbs, then a participle
 AFTER_AUXILIARY = _alternation(_GRAMMAR["auxiliary_adverbs"])
 # "met", "convened a call with": a sentence that gathers the people it names
-MEETING = re.compile(rf"\b(?:{trie_pattern(_GRAMMAR['meeting_words'])})\b", re.IGNORECASE)
+MEETING = re.compile(whole_words(_GRAMMAR["meeting_words"]), re.IGNORECASE)
 
 # "rejected that", "denied the accusation": a denial's object that only points back at a
 # claim just made; the reasons that follow are what the denial says

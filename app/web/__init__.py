@@ -21,7 +21,7 @@ from app.web import api, articles, browse, claims, docs, feeds, pages, stories, 
 from app.web.caching import DatabaseStamp, FileStamp
 from app.web.errors import error_response, install_error_handlers
 from app.web.gate import RequestGate
-from app.web.present import date_words, figure_words, marked_segments, plural, said_on_words
+from app.web.present import date_words, figure_words, marked_html, plural, said_on_words
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = PROJECT_ROOT / "templates"
@@ -44,7 +44,7 @@ def make_templates() -> Jinja2Templates:
         said_on=said_on_words,
         date_words=date_words,
         plural=plural,
-        marks=marked_segments,
+        marked=marked_html,
         figure=figure_words,
     )
     return Jinja2Templates(env=environment)

@@ -57,9 +57,10 @@ def facet_views(facets: list[queries.Facet], filters: ClaimFilters, urls: Urls) 
     for facet in facets:
         name = facet.dimension.name
         chosen = filters.values(name)
+        links = urls.toggles(filters, name, [v.slug for v in facet.values])
         items = [
-            FacetItem(v.label, v.count, urls.toggle(filters, name, v.slug), v.slug in chosen)
-            for v in facet.values
+            FacetItem(v.label, v.count, link, v.slug in chosen)
+            for v, link in zip(facet.values, links, strict=True)
         ]
         items.sort(key=lambda item: not item.selected)  # chosen values stay in sight
         plural_name = facet.dimension.plural

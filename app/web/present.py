@@ -1,7 +1,10 @@
 """Turn stored values into what a page shows: dates in words, marked text, anchors.
 
-Text stays plain here; templates escape it. Highlights are lists of segments, each
-either plain or marked, so no HTML is ever built from article text.
+Text stays plain here; templates escape it. A quote in its paragraph is a list of
+segments, each either plain or marked. A search match is marked by `marked_html`,
+which escapes the whole text first and only then turns the marker characters (which
+escaping leaves alone) into <mark> elements: a list shows fifty marked texts, and
+looping over their segments in the template costs more than the rest of a claim.
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import quote, urldefrag, urlsplit
+
+from markupsafe import Markup, escape
 
 from app.storage.queries import MARK_END, MARK_START
 
@@ -59,20 +64,10 @@ def period_words(start: str | None, end: str | None) -> str | None:
     return f"{date_words(start)} to {date_words(end)}"
 
 
-def marked_segments(text: str | None) -> list[Segment]:
-    """Split text whose search matches are wrapped in marker characters."""
-    if not text:
-        return []
-    segments: list[Segment] = []
-    position = 0
-    for match in _MARKS.finditer(text):
-        if match.start() > position:
-            segments.append(Segment(text[position : match.start()]))
-        segments.append(Segment(match.group(1), marked=True))
-        position = match.end()
-    if position < len(text):
-        segments.append(Segment(text[position:]))
-    return segments
+def marked_html(text: str | None) -> Markup:
+    """Text, escaped, with its search matches (wrapped in marker characters) as <mark>s."""
+    escaped = str(escape(text or ""))
+    return Markup(_MARKS.sub(r"<mark>\1</mark>", escaped))
 
 
 def paragraph_spans(body: str) -> list[tuple[int, int]]:

@@ -6,6 +6,7 @@ the canonical query-string form, and how a facet or a chip changes the filters.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 from weakref import WeakKeyDictionary
@@ -13,7 +14,14 @@ from weakref import WeakKeyDictionary
 from fastapi import Request
 from starlette.applications import Starlette
 
-from app.storage.queries import DIMENSIONS, ClaimFilters, Position, StoryFilters, default_sort
+from app.storage.queries import (
+    BY_NAME,
+    DIMENSIONS,
+    ClaimFilters,
+    Position,
+    StoryFilters,
+    default_sort,
+)
 
 
 def canonical_query(filters: ClaimFilters) -> list[tuple[str, str]]:
@@ -160,13 +168,27 @@ class Urls:
         """The list with `slug` of dimension `name` added, or removed when already chosen.
 
         A dimension taking one value has it replaced."""
-        chosen = filters.values(name)
-        many = next(d.many for d in DIMENSIONS if d.name == name)
-        if slug in chosen:
-            values = tuple(v for v in chosen if v != slug)
-        else:
-            values = (*chosen, slug) if many else (slug,)
-        return self.claims(filters.choose(name, values))
+        return self.toggles(filters, name, [slug])[0]
+
+    def toggles(self, filters: ClaimFilters, name: str, slugs: Sequence[str]) -> list[str]:
+        """`toggle` for each of `slugs`: the rest of the query is encoded once, since a
+        facet shows up to thirty values and each link differs only in its dimension."""
+        start = _first_page(filters)
+        chosen, many = start.values(name), BY_NAME[name].many
+        pairs = canonical_query(start.choose(name, ()))
+        earlier = {d.name for d in DIMENSIONS[: DIMENSIONS.index(BY_NAME[name])]}
+        split = sum(1 for key, _ in pairs if key in earlier)  # the dimensions come first
+        head, tail = urlencode(pairs[:split]), urlencode(pairs[split:])
+        path, found = self.path("claims"), []
+        for slug in slugs:
+            if slug in chosen:
+                values = tuple(v for v in chosen if v != slug)
+            else:
+                values = (*chosen, slug) if many else (slug,)
+            own = urlencode([(name, value) for value in values])
+            query = "&".join(part for part in (head, own, tail) if part)
+            found.append(path + (f"?{query}" if query else ""))
+        return found
 
     def _with_query(self, name: str, filters: ClaimFilters | None, changes: dict) -> str:
         filters = replace(filters or ClaimFilters(), **changes)
@@ -174,6 +196,12 @@ class Urls:
             filters = replace(filters, sort="newest")
         query = urlencode(canonical_query(filters))
         return self.path(name) + (f"?{query}" if query else "")
+
+
+def _first_page(filters: ClaimFilters) -> ClaimFilters:
+    """The filters of a list's first page, as `Urls.claims` links it."""
+    start = replace(filters, after=None)
+    return replace(start, sort="newest") if start.sort == "relevance" and not start.q else start
 
 
 _PATTERNS: WeakKeyDictionary[Starlette, dict[tuple[str, tuple[str, ...]], str]] = (

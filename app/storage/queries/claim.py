@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
+from app.storage.queries.compiled import Prepared
 from app.storage.queries.plan import ClaimQuery
 from app.storage.queries.records import ClaimRecord, claim_records
 from app.storage.queries.spec import ClaimFilters
@@ -34,10 +35,15 @@ def get_claim(connection: Connection, claim_id: str) -> ClaimRecord | None:
     return records[0] if records else None
 
 
+ARTICLE_BODY = Prepared(select(ARTICLES.c.body).where(ARTICLES.c.slug == bindparam("slug")))
+
+
 def article_body(connection: Connection, article_slug: str) -> str:
     """The body of an article, which a claim's quote offsets point into."""
-    statement = select(ARTICLES.c.body).where(ARTICLES.c.slug == article_slug)
-    return connection.execute(statement).scalar_one()
+    row = ARTICLE_BODY.first(connection, {"slug": article_slug})
+    if row is None:
+        raise LookupError(f"no article {article_slug!r}")
+    return str(row[0])
 
 
 def timeline(connection: Connection, limit: int = TIMELINE_LIMIT) -> list[DateGroup]:

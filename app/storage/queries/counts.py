@@ -20,8 +20,7 @@ def count_claims(query: ClaimQuery) -> tuple[int, bool]:
     if exact is not None:
         return exact, False
     if query.plain_ranking:
-        found = query.ranking.total()
-        return found, found >= RANKED
+        return query.ranking.total(), query.ranking.capped()
     if query.walk.key is None:
         # Only the RANKED most recent matches are ranked and listed: when all of those
         # match, there may be more, and the page says "more than".

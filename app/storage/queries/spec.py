@@ -43,7 +43,10 @@ class ClaimFilters:
 
     def values(self, dimension: str) -> tuple[str, ...]:
         """The slugs chosen for `dimension` (empty when it does not narrow the list)."""
-        return dict(self.chosen).get(dimension, ())
+        for name, values in self.chosen:  # a few pairs: asked for often, no dict built
+            if name == dimension:
+                return values
+        return ()
 
     def choose(self, dimension: str, values: tuple[str, ...]) -> ClaimFilters:
         """The same filters with `values` for `dimension` (none: the dimension is dropped)."""
