@@ -412,3 +412,13 @@ def test_a_police_director_speaks_for_the_state_the_story_is_in() -> None:
     )
     result = read(body)
     assert who(result, "at least 71 people were arrested") == (["Belgrade"], "Vladan Ristic")
+
+
+def test_a_speaker_of_parliament_speaks_for_the_state_the_story_is_in() -> None:
+    body = (
+        "Iran's health ministry said the official died on Monday.\n\n"
+        "Offering his condolence, speaker of the parliament Ali Rezaei wrote on Instagram: "
+        '"His whole life served the country."'
+    )
+    result = read(body)
+    assert who(result, "His whole life served the country") == (["Tehran"], "Ali Rezaei")

@@ -465,3 +465,17 @@ def test_thats_why_opens_the_authors_own_sentence() -> None:
     )
     result = read(body, title="Statement of President Helen Ostrander on the UN Vote")
     assert who(result, "nations in every region condemn")[0] != ["That"]
+
+
+def test_the_president_in_a_readout_is_the_president_not_the_vice_president() -> None:
+    body = (
+        "President Biden, joined by Vice President Harris, spoke today with Cherelle Griner, "
+        "the wife of Brittney Griner. The President called Cherelle to reassure her that he is "
+        "working to secure Brittney's release as soon as possible."
+    )
+    result = read(
+        body,
+        title="Readout of President Biden's Call with Cherelle Griner",
+        publisher="The White House",
+    )
+    assert who(result, "working to secure Brittney's release") == (["Washington"], "Joe Biden")

@@ -37,7 +37,7 @@ FORMER = re.compile(r"\b(?:former|ex-|retired|outgoing)\b", re.IGNORECASE)
 ORIGIN = re.compile(r"^(?:of|from)\s+(?P<place>[^,]+?)(?:\s+\[\w\w\])?$")  # "of Cameroon [Fr]"
 NATIONALITY = re.compile(r"^[A-ZÀ-Þ][\w.'’ -]*?(?:'s|’s)?$")  # "Chad's", "Brazilian"
 STATE_ROLE_WORDS = {"minister", "spokesman", "spokeswoman", "spokesperson", "army", "secretary",
-                    "undersecretary", "under-secretary"}  # fmt: skip
+                    "undersecretary", "under-secretary", "parliament"}  # fmt: skip
 
 
 def speaks_for(

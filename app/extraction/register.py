@@ -457,6 +457,8 @@ def _role_before(words: list[str], knowledge: Knowledge) -> str:
     set off before the name: "Kenya's interior minister, Joseph Kiprono"."""
     taken: list[str] = []
     if words and words[-1] in NAMING:
+        if len(words) < 2 or not words[-2][:1].islower():
+            return ""  # "The President called Cherelle": a verb, not "a man called Tom"
         words = words[:-1]  # "a Gabonese reader named Ogwera": the role is before "named"
     window = words[-8:]
     for at in range(len(window) - 1, -1, -1):

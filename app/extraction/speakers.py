@@ -521,6 +521,9 @@ def _role_noun(head: str, knowledge: Knowledge, context: Context) -> Attribution
         return None
     register = context.register
     person = register.with_role(noun, context.position)
+    if person is not None and match and _deputy_of(person, match.group("noun")):
+        # "The President" is not the Vice President named last: the office's own holder
+        person = _holder([match.group("noun")], knowledge, context)
     if person is None and match and match.group("noun").islower():  # "the midfielder"
         last = register.nearest(context.position)
         near = last is not None and context.position - last.mentioned_before(context.position) < 300
@@ -534,6 +537,22 @@ def _role_noun(head: str, knowledge: Knowledge, context: Context) -> Attribution
     return (
         earlier if earlier and earlier.speaker else person_attribution(person, knowledge, context)
     )
+
+
+DEPUTY_WORDS = {"vice", "deputy", "assistant", "under", "associate", "lieutenant"}
+
+
+def _deputy_of(person: Person, title: str) -> bool:
+    """Whether a person holds only a deputy's form of a title ("Vice President")."""
+    deputy = False
+    for role in person.roles:
+        words = role.split()
+        for before, word in zip(["", *words], words, strict=False):
+            if word.lower() == title.lower():
+                if before.lower() not in DEPUTY_WORDS:
+                    return False
+                deputy = True
+    return deputy
 
 
 def _bench(head: str, context: Context) -> Attribution | None:
