@@ -422,3 +422,23 @@ def test_a_speaker_of_parliament_speaks_for_the_state_the_story_is_in() -> None:
     )
     result = read(body)
     assert who(result, "His whole life served the country") == (["Tehran"], "Ali Rezaei")
+
+
+def test_a_partner_of_a_named_person_does_not_speak_for_him() -> None:
+    body = (
+        "The wrestler Jon Hubbard died on Saturday, aged 41.\n\n"
+        '"Heartbroken and numb," writes Hubbard\'s longtime tag team partner Eric Rowley on '
+        'Instagram. "I have lost not only a friend but a brother!"'
+    )
+    result = read(body)
+    assert who(result, "lost not only a friend")[0] != ["Jon Hubbard"]
+    assert who(result, "lost not only a friend")[1] == "Eric Rowley"
+
+
+def test_a_clause_after_a_speakers_name_names_no_source() -> None:
+    body = (
+        "Council spokesperson Bart Leys, when asked whether anyone else at the summit may have "
+        "caught COVID-19, told reporters the safety procedure had been followed."
+    )
+    result = read(body)
+    assert who(result, "the safety procedure had been followed")[0] != ["COVID-19"]

@@ -54,6 +54,7 @@ def speaks_for(
         if not FORMER.search(r)
         and not _nationality(r, knowledge, official)
         and not kind_by_clause(r, knowledge)
+        and not _a_relation(r, knowledge)
     ]
     # "a resident of Y", "a reader": of a body without speaking for it, but of a kind
     speaking = [r for r in current if not _member(r, knowledge)]
@@ -66,6 +67,13 @@ def speaks_for(
     if kinds and not strong_only:
         return labelled(kinds[0], "group")  # "Residents": nothing else names a body
     return None
+
+
+def _a_relation(role: str, knowledge: Knowledge) -> bool:
+    """ "Huber's longtime tag team partner", "the wife of X": a tie to a person, whose
+    body it is not."""
+    words = role.split()
+    return bool(words) and words[-1].strip(",.").lower() in knowledge.relation_nouns
 
 
 def _member(role: str, knowledge: Knowledge) -> bool:

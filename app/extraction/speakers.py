@@ -146,6 +146,7 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         return government
     if text.lower() in PERSON_PRONOUNS | ANY_PRONOUNS:
         return _pronoun(text.lower(), knowledge, context)
+    text = SUBORDINATE_AFTER.split(text)[0]  # "X, when asked whether ..., told ...": X
     head, _, appositive = text.partition(", ")
     circle = _circle_of(head, knowledge, context)
     if circle:
@@ -230,6 +231,7 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     )
 
 
+SUBORDINATE_AFTER = re.compile(r",\s+(?:when|while|after|before|though|although|if)\s")
 CIRCLE_OF = re.compile(
     r"^(?P<group>[A-Z]?[a-z]+) of (?P<person>[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)*)$"
 )
