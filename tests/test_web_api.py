@@ -181,3 +181,19 @@ def test_docs_load_swagger_ui_from_this_site(client: TestClient) -> None:
     assert soup.select_one("#swagger-ui")["data-openapi-url"] == "/openapi.json"
     for src in scripts + [soup.select_one("link[rel=stylesheet]")["href"]]:
         assert client.get(src).status_code == 200, src
+
+
+def test_hiding_the_narration_keeps_every_claim_a_source_filter_lists_under_a_source(
+    client: TestClient,
+) -> None:
+    """Hiding the article's own narration removes only claims filed under "Unattributed":
+    with a source filter it keeps every claim of that source that names a source."""
+    listed = get_json(client, "/api/claims", source="seoul")["claims"]
+    hidden = get_json(client, "/api/claims", source="seoul", hide_unattributed=1)["claims"]
+    named = [
+        claim["id"]
+        for claim in listed
+        if "unattributed" not in {source["slug"] for source in claim["sources"]}
+    ]
+    assert named, "the seed has claims filed under Seoul"
+    assert [claim["id"] for claim in hidden] == named

@@ -373,9 +373,7 @@ def _checks(
     if days:
         where.append(and_(*days) if claim_id is CLAIMS.c.id else _claim_has(claim_id, days))
     if shape.hide_unattributed:
-        unattributed = select(SOURCES.c.id).where(SOURCES.c.kind == "unattributed")
-        linked = CLAIM_SOURCES.c.source_id.in_(unattributed)
-        where.append(~_exists_link(claim_id, linked))
+        where.append(~_filed_unattributed(claim_id))
     if matches is not None:
         where.append(claim_id.in_(matches))
     return where
@@ -398,7 +396,10 @@ def _claim_has(
     return exists().where(CLAIMS.c.id == claim_id, *conditions)
 
 
-def _exists_link(
-    claim_id: ColumnElement[str], condition: ColumnElement[bool]
-) -> ColumnElement[bool]:
-    return exists().where(CLAIM_SOURCES.c.claim_id == claim_id, condition)
+def _filed_unattributed(claim_id: ColumnElement[str]) -> ColumnElement[bool]:
+    """Whether a claim is filed under "Unattributed". The link table is aliased: when the
+    list walks `claim_sources` itself (a source filter), an unaliased check would be
+    correlated to the walked row and test only the source being walked."""
+    link = CLAIM_SOURCES.alias("unattributed_link")
+    unattributed = select(SOURCES.c.id).where(SOURCES.c.kind == "unattributed")
+    return exists().where(link.c.claim_id == claim_id, link.c.source_id.in_(unattributed))
