@@ -104,9 +104,9 @@ OWNED_ORGAN = re.compile(  # "The group's Humanitarian Operations Coordination C
 )
 # "the Biden administration", "the Modi government": the state its leader heads
 LEADERS_GOVERNMENT = re.compile(
-    r"^(?:[Tt]he\s+)?(?P<leader>[A-ZÀ-Þ][\w’'.-]*(?:\s+[A-ZÀ-Þ][\w’'.-]*)?)"
-    r"\s+(?:administration|government)$"
-)
+    r"^(?:[Tt]he\s+|[\w-]+-old\s+)?(?P<leader>[A-ZÀ-Þ][\w’'.-]*(?:\s+[A-ZÀ-Þ][\w’'.-]*)?)"
+    r"(?:'s|’s)?\s+(?:administration|government)(?:\s+office)?$"
+)  # "the Biden administration", "47-year-old Matovič's government office"
 # "The President and the Governors": two offices joined, no one body's name
 OFFICES_JOINED = re.compile(
     r"^[Tt]he\s+[A-ZÀ-Þ][\w’'-]*(?:\s+[A-ZÀ-Þ][\w’'-]*)?"
@@ -141,12 +141,13 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     if states:
         return states  # "the Leaders of the United States and Japan": both states
     text = BASED_IN.sub("", text)  # "The San Jose, California-based company" is "The company"
-    government = _leaders_government(text, knowledge)
+    government = _leaders_government(text, knowledge, context)
     if government:
         return government
     if text.lower() in PERSON_PRONOUNS | ANY_PRONOUNS:
         return _pronoun(text.lower(), knowledge, context)
     text = SUBORDINATE_AFTER.split(text)[0]  # "X, when asked whether ..., told ...": X
+    text = HIS_CIRCLE.sub("", text)  # "Trump and his supporters claimed": Trump's side
     head, _, appositive = text.partition(", ")
     circle = _circle_of(head, knowledge, context)
     if circle:
@@ -231,6 +232,9 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     )
 
 
+HIS_CIRCLE = re.compile(
+    r"\s+and\s+(?:his|her|their)\s+(?:supporters|allies|aides|advisers|lawyers|associates|team)$"
+)
 SUBORDINATE_AFTER = re.compile(r",\s+(?:when|while|after|before|though|although|if)\s")
 CIRCLE_OF = re.compile(
     r"^(?P<group>[A-Z]?[a-z]+) of (?P<person>[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)*)$"
@@ -446,14 +450,24 @@ def _has_verb(text: str) -> bool:
     return any(word in VERB_WORDS for word in text.split())  # "Can Tho" is a place, "can" a verb
 
 
-def _leaders_government(text: str, knowledge: Knowledge) -> Attribution | None:
+def _leaders_government(text: str, knowledge: Knowledge, context: Context) -> Attribution | None:
     """ "The Biden administration said": the state of the listed leader it is named for
     (filed by its capital, with nobody as the speaker)."""
     match = LEADERS_GOVERNMENT.match(text)
     leader = knowledge.person(match.group("leader")) if match else None
     if leader is None or leader.source.kind != "government":
-        return None
+        return None if match is None else _named_leaders_government(match.group("leader"), context)
     return Attribution((leader.source,))
+
+
+def _named_leaders_government(name: str, context: Context) -> Attribution | None:
+    """ "Matovič's government office" after "Prime Minister Igor Matovič of the Slovak
+    Republic": the state the article's own leader speaks for."""
+    person = context.register.named(name)
+    earlier = context.by_name(person.name) if person else None
+    if earlier is None or not all(s.kind == "government" for s in earlier.sources):
+        return None
+    return Attribution(earlier.sources)
 
 
 def _several(text: str, knowledge: Knowledge) -> Attribution | None:
