@@ -528,3 +528,12 @@ def test_a_leaders_government_office_and_his_supporters_are_his_side() -> None:
     result = read(body)
     assert who(result, "cancelled all upcoming events") == (["Ljubljana"], None)
     assert who(result, "the election had been stolen")[0] == ["Washington"]
+
+
+def test_an_age_before_a_first_name_is_no_part_of_the_source() -> None:
+    body = (
+        "A double-decker bus hit a railway bridge in Winchester on Tuesday. Fourteen-year-old "
+        "Zoe, on the top deck when it happened, said the roof fell in."
+    )
+    result = read(body)
+    assert who(result, "the roof fell in")[0] == ["Zoe"]

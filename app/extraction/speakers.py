@@ -147,6 +147,7 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     if text.lower() in PERSON_PRONOUNS | ANY_PRONOUNS:
         return _pronoun(text.lower(), knowledge, context)
     text = SUBORDINATE_AFTER.split(text)[0]  # "X, when asked whether ..., told ...": X
+    text = AGE_BEFORE.sub("", text)  # "Fourteen-year-old Zoe": Zoe
     text = HIS_CIRCLE.sub("", text)  # "Trump and his supporters claimed": Trump's side
     head, _, appositive = text.partition(", ")
     circle = _circle_of(head, knowledge, context)
@@ -232,6 +233,7 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     )
 
 
+AGE_BEFORE = re.compile(r"^(?:[Tt]he\s+)?[\w-]+-years?-old\s+(?=[A-ZÀ-Þ])")
 HIS_CIRCLE = re.compile(
     r"\s+and\s+(?:his|her|their)\s+(?:supporters|allies|aides|advisers|lawyers|associates|team)$"
 )
