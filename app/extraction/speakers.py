@@ -29,6 +29,7 @@ from app.extraction.research import research_source
 from app.extraction.vocabulary import (
     ANY_PRONOUNS,
     APPOSED_PARTICIPLES,
+    AUXILIARIES,
     DETERMINERS,
     GATHERING_SUBJECTS,
     LEADING_CONJUNCTION,
@@ -104,9 +105,9 @@ OWNED_ORGAN = re.compile(  # "The group's Humanitarian Operations Coordination C
 )
 # "the Biden administration", "the Modi government": the state its leader heads
 LEADERS_GOVERNMENT = re.compile(
-    r"^(?:[Tt]he\s+|[\w-]+-old\s+)?(?P<leader>[A-ZÀ-Þ][\w’'.-]*(?:\s+[A-ZÀ-Þ][\w’'.-]*)?)"
+    r"^(?:[Tt]he\s+)?(?P<leader>[A-ZÀ-Þ][\w’'.-]*(?:\s+[A-ZÀ-Þ][\w’'.-]*)?)"
     r"(?:'s|’s)?\s+(?:administration|government)(?:\s+office)?$"
-)  # "the Biden administration", "47-year-old Matovič's government office"
+)  # "the Biden administration", "Matovič's government office"
 # "The President and the Governors": two offices joined, no one body's name
 OFFICES_JOINED = re.compile(
     r"^[Tt]he\s+[A-ZÀ-Þ][\w’'-]*(?:\s+[A-ZÀ-Þ][\w’'-]*)?"
@@ -141,14 +142,16 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     if states:
         return states  # "the Leaders of the United States and Japan": both states
     text = BASED_IN.sub("", text)  # "The San Jose, California-based company" is "The company"
+    text = AGE_BEFORE.sub("", text)  # "Fourteen-year-old Zoe": Zoe
     government = _leaders_government(text, knowledge, context)
     if government:
         return government
     if text.lower() in PERSON_PRONOUNS | ANY_PRONOUNS:
         return _pronoun(text.lower(), knowledge, context)
     text = SUBORDINATE_AFTER.split(text)[0]  # "X, when asked whether ..., told ...": X
-    text = AGE_BEFORE.sub("", text)  # "Fourteen-year-old Zoe": Zoe
-    text = HIS_CIRCLE.sub("", text)  # "Trump and his supporters claimed": Trump's side
+    followers = HIS_CIRCLE.search(text)
+    if followers and followers.group("group") in knowledge.source_nouns:
+        text = text[: followers.start()]  # "Trump and his supporters claimed": Trump's side
     head, _, appositive = text.partition(", ")
     circle = _circle_of(head, knowledge, context)
     if circle:
@@ -234,9 +237,7 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
 
 
 AGE_BEFORE = re.compile(r"^(?:[Tt]he\s+)?[\w-]+-years?-old\s+(?=[A-ZÀ-Þ])")
-HIS_CIRCLE = re.compile(
-    r"\s+and\s+(?:his|her|their)\s+(?:supporters|allies|aides|advisers|lawyers|associates|team)$"
-)
+HIS_CIRCLE = re.compile(r"\s+and\s+(?:his|her|their)\s+(?P<group>[a-z]+)$")
 SUBORDINATE_AFTER = re.compile(r",\s+(?:when|while|after|before|though|although|if)\s")
 CIRCLE_OF = re.compile(
     r"^(?P<group>[A-Z]?[a-z]+) of (?P<person>[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)*)$"
@@ -255,9 +256,6 @@ def _circle_of(head: str, knowledge: Knowledge, context: Context) -> Attribution
     return Attribution((labelled(label, "group"),))
 
 
-CLAUSE_AUXILIARIES = {"has", "have", "had", "was", "were", "is", "are", "will", "would"}
-
-
 def _clause_after(text: str) -> bool:
     """Whether a part set off by commas goes on with a verb of its own ("died of COVID-19"):
     the words are a clause, not a subject with appositives ("X, based in Paris,")."""
@@ -265,7 +263,7 @@ def _clause_after(text: str) -> bool:
         first = part.split()[0] if part.split() else ""
         if past_verb(first) and first.lower() not in APPOSED_PARTICIPLES:
             return True
-        if first in CLAUSE_AUXILIARIES:
+        if first in AUXILIARIES:
             return True  # "Hana Kimura, age 22, has died, Stardom announced"
     return False
 
