@@ -479,3 +479,13 @@ def test_the_president_in_a_readout_is_the_president_not_the_vice_president() ->
         publisher="The White House",
     )
     assert who(result, "working to secure Brittney's release") == (["Washington"], "Joe Biden")
+
+
+def test_an_apology_is_a_claim_of_the_one_who_apologised() -> None:
+    body = (
+        "Prime Minister Ivo Kranjc of Slovenia tested positive on Friday.\n\n"
+        "After the economy minister failed to procure testing kits, the Prime Minister "
+        'apologised to the people of his country for "having an idiot as economy minister."'
+    )
+    result = read(body)
+    assert who(result, "having an idiot as economy minister") == (["Ljubljana"], "Ivo Kranjc")

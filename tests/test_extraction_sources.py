@@ -515,3 +515,25 @@ def test_initial_reports_are_no_ones() -> None:
     )
     result = read(body)
     assert who(result, "the fruit was a pineapple") == NARRATION
+
+
+def test_a_leaders_government_office_and_his_supporters_are_his_side() -> None:
+    body = (
+        "Prime Minister Ivo Kranjc of Slovenia said on Friday he had tested positive. Without "
+        "mentioning any symptoms, 47-year-old Kranjc's government office has said he has "
+        "cancelled all upcoming events.\n\n"
+        "President Donald Trump held a rally on Saturday. Trump and his supporters claimed the "
+        "election had been stolen."
+    )
+    result = read(body)
+    assert who(result, "cancelled all upcoming events") == (["Ljubljana"], None)
+    assert who(result, "the election had been stolen")[0] == ["Washington"]
+
+
+def test_an_age_before_a_first_name_is_no_part_of_the_source() -> None:
+    body = (
+        "A double-decker bus hit a railway bridge in Winchester on Tuesday. Fourteen-year-old "
+        "Zoe, on the top deck when it happened, said the roof fell in."
+    )
+    result = read(body)
+    assert who(result, "the roof fell in")[0] == ["Zoe"]

@@ -18,6 +18,7 @@ from app.extraction.knowledge import Knowledge
 from app.extraction.trie import trie_pattern
 from app.extraction.vocabulary import (
     ASPECT_VERBS,
+    AUXILIARIES,
     CLAUSE_VERBS,
     CONTINUING_VERBS,
     LEAD_PREPOSITION,
@@ -34,7 +35,7 @@ CONTINUATION = re.compile(_CONTINUING + r"(?P<gap>)\s*:?\s+(?=[\"“A-Za-z])")
 # (not "the norms that have brought peace ... and that have served as ...": a relative clause)
 AND_THAT = re.compile(
     r",?\s+(?:and|but)\s+(?P<subject>)(?P<verb>)(?P<gap>)that\s+"
-    r"(?!(?:have|has|had|is|are|was|were|will|would|can|could|may|might)\b)(?=\S)"
+    rf"(?!(?:{trie_pattern(AUXILIARIES)})\b)(?=\S)"
 )
 QUOTES = "\"“”‘’'"
 # after a cue set off by commas: nothing, or when or where it was said ("it said on

@@ -211,12 +211,7 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
     match = ROLE_BODY.search(role)
     owner = OWNED_UNIT.match(match.group("rest")) if match else None
     if owner and _an_owner(owner.group("owner"), knowledge):
-        # "Deputy Director of TNC’s North America Grazing Strategy": TNC's programme; but
-        # "director of Argentina's Amnesty International": a known body of its own
-        unit = proper_run(match.group("rest")[owner.end() - 1 :].split()) if match else []
-        known = knowledge.lookup(" ".join(unit)) if unit else None
-        if known is not None and known.source.kind == "organisation":
-            return known.source
+        # "Deputy Director of TNC’s North America Grazing Strategy": TNC's programme
         name = owner.group("owner")
         return named_body(name, knowledge) or unresolved(name, knowledge)
     before = role[: match.start()].split()[-1:] if match else []
@@ -352,9 +347,6 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
     if run and run[0] in knowledge.title_words and {"of", "for"} & set(run):
         return None  # "CEO of Edison Electric Institute": a title, then the body (below)
     owner = _owner_in(run, knowledge)
-    owned = _owned_body(run, knowledge) if owner else None
-    if owned:
-        return owned  # "Argentina's Amnesty International": a known body of its own
     if owner:  # "Greenpeace Nordic's head of campaigns", "Labour's Shadow Home Secretary"
         return named_body(owner, knowledge) or unresolved(owner, knowledge)
     title = _trailing_title(run, knowledge)
@@ -431,14 +423,6 @@ def _owner_in(run: list[str], knowledge: Knowledge) -> str | None:
     rest = set(run[owned + 1 :])
     titled = bool(rest & knowledge.title_words) and not rest & knowledge.organisation_words
     return owner if owner and (last or titled or _an_owner(owner, knowledge)) else None
-
-
-def _owned_body(run: list[str], knowledge: Knowledge) -> SourceRef | None:
-    """The known organisation a possessive names ("Argentina's Amnesty International")."""
-    owned = next((i for i, w in enumerate(run) if POSSESSIVE_WORD.match(w)), None)
-    rest = run[owned + 1 :] if owned is not None else []
-    named = knowledge.lookup(" ".join(rest)) if rest else None
-    return named.source if named is not None and named.source.kind == "organisation" else None
 
 
 def _an_owner(name: str, knowledge: Knowledge) -> bool:
@@ -598,9 +582,6 @@ def unresolved(head: str, knowledge: Knowledge, allow_in: bool = False) -> Sourc
     owner = POSSESSIVE_WORD.match(words[0])
     known = knowledge.lookup(owner.group(1)) if owner and words[0][:1].isupper() else None
     if known is not None and known.proper and len(words) > 1 and words[1][:1].isupper():
-        rest_named = knowledge.lookup(" ".join(words[1:]))
-        if rest_named is not None and rest_named.source.kind == "organisation":
-            return rest_named.source  # "Argentina's Amnesty International": a body of its own
         return known.source  # "the AU's Peace and Security Council": an organ of the AU
     rest = {w.lower().strip(",.") for w in words[1:]}
     if known is not None and known.source.kind == "government" and rest & NOT_THE_STATE:

@@ -205,6 +205,8 @@ def is_name_word(words: list[str], j: int, knowledge: Knowledge, last: bool = Fa
     """Whether words[j] can be part of a person's name (the last one, if `last`)."""
     raw = words[j].rstrip(",;:")
     word = raw.rstrip(".")
+    if word.lower().endswith(("-year-old", "-years-old")):
+        return False  # "Fourteen-year-old Zoe": an age, no part of the name
     if (
         word.lower() in NAME_PARTICLES
         and not last

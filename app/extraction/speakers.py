@@ -29,6 +29,7 @@ from app.extraction.research import research_source
 from app.extraction.vocabulary import (
     ANY_PRONOUNS,
     APPOSED_PARTICIPLES,
+    AUXILIARIES,
     DETERMINERS,
     GATHERING_SUBJECTS,
     LEADING_CONJUNCTION,
@@ -105,8 +106,8 @@ OWNED_ORGAN = re.compile(  # "The group's Humanitarian Operations Coordination C
 # "the Biden administration", "the Modi government": the state its leader heads
 LEADERS_GOVERNMENT = re.compile(
     r"^(?:[Tt]he\s+)?(?P<leader>[A-ZÀ-Þ][\w’'.-]*(?:\s+[A-ZÀ-Þ][\w’'.-]*)?)"
-    r"\s+(?:administration|government)$"
-)
+    r"(?:'s|’s)?\s+(?:administration|government)(?:\s+office)?$"
+)  # "the Biden administration", "Matovič's government office"
 # "The President and the Governors": two offices joined, no one body's name
 OFFICES_JOINED = re.compile(
     r"^[Tt]he\s+[A-ZÀ-Þ][\w’'-]*(?:\s+[A-ZÀ-Þ][\w’'-]*)?"
@@ -141,12 +142,16 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     if states:
         return states  # "the Leaders of the United States and Japan": both states
     text = BASED_IN.sub("", text)  # "The San Jose, California-based company" is "The company"
-    government = _leaders_government(text, knowledge)
+    text = AGE_BEFORE.sub("", text)  # "Fourteen-year-old Zoe": Zoe
+    government = _leaders_government(text, knowledge, context)
     if government:
         return government
     if text.lower() in PERSON_PRONOUNS | ANY_PRONOUNS:
         return _pronoun(text.lower(), knowledge, context)
     text = SUBORDINATE_AFTER.split(text)[0]  # "X, when asked whether ..., told ...": X
+    followers = HIS_CIRCLE.search(text)
+    if followers and followers.group("group") in knowledge.source_nouns:
+        text = text[: followers.start()]  # "Trump and his supporters claimed": Trump's side
     head, _, appositive = text.partition(", ")
     circle = _circle_of(head, knowledge, context)
     if circle:
@@ -231,6 +236,8 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     )
 
 
+AGE_BEFORE = re.compile(r"^(?:[Tt]he\s+)?[\w-]+-years?-old\s+(?=[A-ZÀ-Þ])")
+HIS_CIRCLE = re.compile(r"\s+and\s+(?:his|her|their)\s+(?P<group>[a-z]+)$")
 SUBORDINATE_AFTER = re.compile(r",\s+(?:when|while|after|before|though|although|if)\s")
 CIRCLE_OF = re.compile(
     r"^(?P<group>[A-Z]?[a-z]+) of (?P<person>[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)*)$"
@@ -249,9 +256,6 @@ def _circle_of(head: str, knowledge: Knowledge, context: Context) -> Attribution
     return Attribution((labelled(label, "group"),))
 
 
-CLAUSE_AUXILIARIES = {"has", "have", "had", "was", "were", "is", "are", "will", "would"}
-
-
 def _clause_after(text: str) -> bool:
     """Whether a part set off by commas goes on with a verb of its own ("died of COVID-19"):
     the words are a clause, not a subject with appositives ("X, based in Paris,")."""
@@ -259,7 +263,7 @@ def _clause_after(text: str) -> bool:
         first = part.split()[0] if part.split() else ""
         if past_verb(first) and first.lower() not in APPOSED_PARTICIPLES:
             return True
-        if first in CLAUSE_AUXILIARIES:
+        if first in AUXILIARIES:
             return True  # "Hana Kimura, age 22, has died, Stardom announced"
     return False
 
@@ -446,14 +450,24 @@ def _has_verb(text: str) -> bool:
     return any(word in VERB_WORDS for word in text.split())  # "Can Tho" is a place, "can" a verb
 
 
-def _leaders_government(text: str, knowledge: Knowledge) -> Attribution | None:
+def _leaders_government(text: str, knowledge: Knowledge, context: Context) -> Attribution | None:
     """ "The Biden administration said": the state of the listed leader it is named for
     (filed by its capital, with nobody as the speaker)."""
     match = LEADERS_GOVERNMENT.match(text)
     leader = knowledge.person(match.group("leader")) if match else None
     if leader is None or leader.source.kind != "government":
-        return None
+        return None if match is None else _named_leaders_government(match.group("leader"), context)
     return Attribution((leader.source,))
+
+
+def _named_leaders_government(name: str, context: Context) -> Attribution | None:
+    """ "Matovič's government office" after "Prime Minister Igor Matovič of the Slovak
+    Republic": the state the article's own leader speaks for."""
+    person = context.register.named(name)
+    earlier = context.by_name(person.name) if person else None
+    if earlier is None or not all(s.kind == "government" for s in earlier.sources):
+        return None
+    return Attribution(earlier.sources)
 
 
 def _several(text: str, knowledge: Knowledge) -> Attribution | None:
