@@ -53,6 +53,8 @@ FLAT_TABLE = "claims"
 SOURCES = 40  # sources the list requests rotate over
 WORDS = 40  # search words
 CLAIM_IDS = 4000  # claims the one-claim requests rotate over
+STORY_IDS = 2000  # stories of two claims or more the story requests rotate over
+STORY_SHARE = 0.8  # the story page's throughput over the claim page's that the issue asks for
 DEPTHS = (1, 2, 5)  # list pages asked for: the first, the second, the fifth
 FACET_MS = 500  # each facet's time limit, on both sides (claimtrack: FACET_SECONDS)
 ROTATE_LUA = """
@@ -372,10 +374,25 @@ class Sample:
     words: list[str]
     claim_ids: list[str]
     claims: int
+    stories: list[tuple[str, str]]  # (story id, its headline claim's id)
 
 
-def pick_sample(flat: Path, seed: int) -> Sample:
-    """Sources, search words and claim ids, read from the flat table (what both serve)."""
+def pick_stories(db: Path, seed: int) -> list[tuple[str, str]]:
+    """Stories of two claims or more, each with its headline claim, read from claimtrack's file."""
+    connection = sqlite3.connect(db.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        rows = connection.execute(
+            "SELECT id, headline_claim_id FROM stories "
+            "WHERE claims >= 2 AND headline_claim_id IS NOT NULL ORDER BY id"
+        ).fetchall()
+    finally:
+        connection.close()
+    return random.Random(seed).sample(rows, min(STORY_IDS, len(rows)))
+
+
+def pick_sample(flat: Path, db: Path, seed: int) -> Sample:
+    """Sources, search words and claim ids, read from the flat table (what both serve),
+    and stories, read from claimtrack's file (Datasette has none)."""
     rng = random.Random(seed)
     connection = sqlite3.connect(flat.resolve().as_uri() + "?mode=ro", uri=True)
     try:
@@ -418,7 +435,10 @@ def pick_sample(flat: Path, seed: int) -> Sample:
         connection.close()
     if len(sources) < 5 or len(words) < 5 or not claim_ids:
         raise BenchError(f"{flat}: too few sources, words or claims to rotate over")
-    return Sample(sources, words, claim_ids, claims)
+    stories = pick_stories(db, seed)
+    if not stories:
+        raise BenchError(f"{db}: no story of two claims or more to rotate over")
+    return Sample(sources, words, claim_ids, claims, stories)
 
 
 # ---------------------------------------------------------------- the requests
@@ -517,6 +537,13 @@ def build_requests(sample: Sample, ct: str, ds: str, dbname: str) -> list[Reques
             [o.replace("/claims/", "/api/claims/") for o, _ in claims],
             [t + ".json" for _, t in claims],
             3,
+        ),
+        # Datasette has no stories: its side is the row page of each story's headline claim.
+        Request(
+            "one story, HTML",
+            [f"/stories/{story}" for story, _ in sample.stories],
+            [f"{table}/{q(headline)}" for _, headline in sample.stories],
+            3 * STORY_SHARE,
         ),
     ]
 
@@ -742,6 +769,19 @@ def table(rows: list[tuple[Request, Result, Result]], args: argparse.Namespace) 
     return lines
 
 
+def story_share(rows: list[tuple[Request, Result, Result]]) -> list[str]:
+    """The story page's throughput over the claim page's, both claimtrack's, in this run."""
+    rps = {request.name: ours.rps for request, ours, _ in rows}
+    story, claim = rps.get("one story, HTML"), rps.get("one claim, HTML")
+    if not story or not claim:
+        return []
+    met = "met" if story / claim >= STORY_SHARE else "NOT met"
+    return [
+        f"story page over claim page (claimtrack): {story / claim:.2f}"
+        f"   goal >= {STORY_SHARE:g} (within 20% of the claim page): {met}"
+    ]
+
+
 # ---------------------------------------------------------------- main
 
 
@@ -802,7 +842,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             prepare_database(args, db, OUT / f"corpus-{args.articles}-seed{args.seed}")
         flat = OUT / f"flat-{db.stem}.db"
         flat_lines = prepare_flat(db, flat)
-        sample = pick_sample(flat, args.seed)
+        sample = pick_sample(flat, db, args.seed)
 
         ct_port = free_port(args.port)
         ds_port = free_port(args.datasette_port)
@@ -835,7 +875,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             out(line)
         out(
             f"rotation: {len(sample.sources)} sources x pages {DEPTHS} (each side's own next "
-            f"tokens), {len(sample.words)} words, {len(sample.claim_ids)} claim ids"
+            f"tokens), {len(sample.words)} words, {len(sample.claim_ids)} claim ids, "
+            f"{len(sample.stories)} stories"
         )
         out(f"claimtrack: {' '.join(ct_command)}  (up in {ct_up:.1f} s)")
         out(
@@ -863,6 +904,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             rows.append((request, ours, theirs))
         out()
         for line in table(rows, args):
+            out(line)
+        for line in story_share(rows):
             out(line)
         out(f"load average after the runs: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         out(f"wrk output: {wrk_log}; server logs: {ct.log}, {ds.log}")
