@@ -537,3 +537,19 @@ def test_an_age_before_a_first_name_is_no_part_of_the_source() -> None:
     )
     result = read(body)
     assert who(result, "the roof fell in")[0] == ["Zoe"]
+
+
+def test_a_place_named_for_a_state_is_not_that_state() -> None:
+    # "New Mexico" and "New South Wales" are no mention of Mexico or Wales: the story's
+    # country stays unknown, so "Authorities" are filed as the text names them.
+    body = (
+        "A truck overturned on a highway near Tulsa on Monday. Its driver was from "
+        "Albuquerque, New Mexico. Authorities stated the road would stay closed until "
+        "Wednesday."
+    )
+    assert who(read(body), "the road would stay closed") == (["Authorities"], None)
+    body = (
+        "A bus caught fire on a motorway near Leeds on Friday. Its driver, who grew up in New "
+        "South Wales, was unhurt. Authorities said the fire began in the engine."
+    )
+    assert who(read(body), "the fire began in the engine") == (["Authorities"], None)

@@ -120,6 +120,10 @@ class Knowledge:
     kinds_by_clause: tuple[tuple[str, str], ...] = ()
     exhortations: tuple[str, ...] = ()  # "please", "may god": openings of no claim
     place_openers: frozenset[str] = frozenset()  # "East", "Mount": open places, not people
+    # "New Mexico", "Indian Ocean": places that hold a state's name and are not that state,
+    # and the most words one starting with a given word has
+    places_named_for_states: frozenset[str] = frozenset()
+    place_first_words: dict[str, int] = field(default_factory=dict)
     local_modifiers: frozenset[str] = frozenset()  # "local", "provincial": not the state
     company_only_titles: frozenset[str] = frozenset()  # "CEO": a company's, never a state's
     relation_nouns: frozenset[str] = frozenset()  # "loyalist", "ally": of someone, not employed
@@ -232,6 +236,13 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     )
     knowledge.exhortations = tuple(text["exhortation_openings"]["openings"])
     knowledge.place_openers = frozenset(text["place_openers"]["words"])
+    places = text["places_named_for_states"]["names"]
+    knowledge.places_named_for_states = frozenset(places)
+    for place in places:
+        first = place.split()[0].lower()
+        knowledge.place_first_words[first] = max(
+            knowledge.place_first_words.get(first, 0), len(place.split())
+        )
     knowledge.local_modifiers = frozenset(text["local_modifiers"]["words"])
     knowledge.company_only_titles = frozenset(text["company_only_titles"]["words"])
     knowledge.relation_nouns = frozenset(text["relation_nouns"]["words"])

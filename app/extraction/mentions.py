@@ -69,6 +69,10 @@ def _mentions(text: str, knowledge: Knowledge) -> tuple[Mention, ...]:
     found: list[Mention] = []
     i = 0
     while i < len(tokens):
+        place = _place_at(text, tokens, firsts, i, knowledge)
+        if place:  # "New Mexico": not Mexico
+            i += place
+            continue
         hit = _longest_at(text, tokens, firsts, i, knowledge)
         if hit:
             mention, used = hit
@@ -85,6 +89,19 @@ def _first_word(token: str) -> str:
         if word.endswith(ending):
             return word[: -len(ending)]
     return word
+
+
+def _place_at(
+    text: str, tokens: list[re.Match[str]], firsts: list[str], i: int, knowledge: Knowledge
+) -> int:
+    """How many words a place named for a state takes from word `i` on ("New Mexico",
+    "the Indian Ocean's"), or 0."""
+    longest = knowledge.place_first_words.get(firsts[i], 0)
+    for n in range(min(longest, len(tokens) - i), 1, -1):
+        phrase = text[tokens[i].start() : tokens[i + n - 1].end()]
+        if any(form in knowledge.places_named_for_states for form in _candidates(phrase)):
+            return n
+    return 0
 
 
 def _longest_at(
