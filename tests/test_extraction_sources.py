@@ -553,3 +553,19 @@ def test_a_place_named_for_a_state_is_not_that_state() -> None:
         "South Wales, was unhurt. Authorities said the fire began in the engine."
     )
     assert who(read(body), "the fire began in the engine") == (["Authorities"], None)
+
+
+def test_a_mayor_of_a_place_speaks_for_the_place() -> None:
+    body = (
+        "A flood hit the town of Nysa in southern Poland on Friday.\n\n"
+        "Mayor of Nysa Kordian Kolbiarz said the river had crested overnight. Kolbiarz added "
+        "that the army had arrived.\n\n"
+        "Governor of Opole Province Sławomir Kłosowski said aid was on its way."
+    )
+    result = read(body)
+    assert who(result, "the river had crested") == (["Nysa"], "Kordian Kolbiarz")
+    assert who(result, "the army had arrived") == (["Nysa"], "Kordian Kolbiarz")
+    assert who(result, "aid was on its way") == (["Opole Province"], "Sławomir Kłosowski")
+    # the place is named only there, right before the person's name: still a name of its own
+    body = "Governor of Vermont Alan Hale said the state would send help on Monday."
+    assert who(read(body), "the state would send help") == (["Vermont"], "Alan Hale")

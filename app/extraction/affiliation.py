@@ -169,14 +169,19 @@ def _court(role: str, knowledge: Knowledge, context: Context) -> SourceRef | Non
 
 
 def _local_office(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
-    """ "Kisumu Governor", "New Orleans Mayor": the place whose office it is."""
+    """ "Kisumu Governor", "New Orleans Mayor", "Mayor of Koszalin": the place whose office
+    it is."""
     words = role.split()
     titles = [i for i, w in enumerate(words) if w in knowledge.local_titles]
-    if not titles or titles[0] == 0:
+    if not titles:
         return None
-    run = proper_run(words[: titles[0]])
+    if titles[0] == 0:  # "Mayor of Koszalin", "Governor of Opole Province"
+        named = words[2:] if len(words) > 2 and words[1] == "of" else []
+    else:
+        named = words[: titles[0]]
+    run = proper_run(named)
     place = " ".join(run)
-    if not run or len(run) != titles[0] or knowledge.lookup(place):
+    if not run or len(run) != len(named) or knowledge.lookup(place):
         return None  # "Kenya's Governor" is a state's; "the Governor" names no place
     return unresolved(place, knowledge)
 
