@@ -569,3 +569,27 @@ def test_a_mayor_of_a_place_speaks_for_the_place() -> None:
     # the place is named only there, right before the person's name: still a name of its own
     body = "Governor of Vermont Alan Hale said the state would send help on Monday."
     assert who(read(body), "the state would send help") == (["Vermont"], "Alan Hale")
+
+
+def test_emergency_services_speak_for_themselves_not_for_the_state() -> None:
+    body = (
+        "A fire at a hostel in Gdansk, Poland, killed three guests on Friday night.\n\n"
+        "Jan Lis, a fire service spokesman, told reporters a fourth guest was in hospital. "
+        "Police spokeswoman Ewa Marek said the owner had been detained. Marek added that "
+        "officers had not yet questioned him. The police said the fire began in a kitchen. "
+        "Firefighters said the building had no working alarm."
+    )
+    result = read(body)
+    assert who(result, "a fourth guest was in hospital") == (["Fire service"], "Jan Lis")
+    assert who(result, "the owner had been detained") == (["Police"], "Ewa Marek")
+    assert who(result, "officers had not yet questioned him") == (["Police"], "Ewa Marek")
+    assert who(result, "the fire began in a kitchen") == (["Police"], None)
+    assert who(result, "had no working alarm") == (["Firefighters"], None)
+
+
+def test_a_named_police_force_before_a_role_is_that_force() -> None:
+    body = (
+        "Two lorries collided on the M3 near Winchester, England, on Monday. Hampshire "
+        "Police spokesman Tom Reed said both drivers were taken to hospital."
+    )
+    assert who(read(body), "both drivers were taken") == (["Hampshire Police"], "Tom Reed")

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from app.extraction.bodies import (
     body_in_role,
+    emergency_service,
     group_by_noun,
     labelled,
     named_body,
@@ -222,6 +223,12 @@ def _own_business(before: list[str], knowledge: Knowledge) -> bool:
     )
 
 
+def _service(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
+    """ "Police press officer Monika Kosiec", "a fire service spokesman": the service they
+    speak for, not the story's state."""
+    return emergency_service(role, knowledge)
+
+
 def _state(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
     """ "Interior Minister Diosdado Cabello" in a Caracas story: the story's own state."""
     words = set(role.replace("-", " ").split())  # "Interior Minister", "Col.", "undersecretary"
@@ -301,4 +308,10 @@ def _an_institution(label: str, knowledge: Knowledge) -> bool:
 
 
 STRONG = (_party, _team, _named_in_role, _institution_named, _local_office)  # the role names it
-WEAK = (_institution, _employer, _state, _field)  # a body guessed from the story, or a field
+WEAK = (
+    _service,
+    _institution,
+    _employer,
+    _state,
+    _field,
+)  # a body guessed from the story, or a field

@@ -125,6 +125,10 @@ class Knowledge:
     places_named_for_states: frozenset[str] = frozenset()
     place_first_words: dict[str, int] = field(default_factory=dict)
     local_modifiers: frozenset[str] = frozenset()  # "local", "provincial": not the state
+    # "the police", "a fire brigade spokesman": services that speak for themselves
+    emergency_service: re.Pattern[str] = re.compile(r"(?!)")
+    # "Hampshire Police spokesman", "the Metropolitan Police": a service with a name
+    named_service: re.Pattern[str] = re.compile(r"(?!)")
     company_only_titles: frozenset[str] = frozenset()  # "CEO": a company's, never a state's
     relation_nouns: frozenset[str] = frozenset()  # "loyalist", "ally": of someone, not employed
     state_organs: set[str] = field(default_factory=set)  # "NASA", "Pentagon": a state's own bodies
@@ -244,6 +248,9 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
             knowledge.place_first_words.get(first, 0), len(place.split())
         )
     knowledge.local_modifiers = frozenset(text["local_modifiers"]["words"])
+    knowledge.emergency_service, knowledge.named_service = _emergency_services(
+        text["emergency_services"], knowledge
+    )
     knowledge.company_only_titles = frozenset(text["company_only_titles"]["words"])
     knowledge.relation_nouns = frozenset(text["relation_nouns"]["words"])
     knowledge.role_nouns = (
@@ -262,6 +269,29 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         knowledge.by_surname.setdefault(person.name.split()[-1], []).append(person)
     knowledge.people_pattern = re.compile(whole_words(full_names))
     return knowledge
+
+
+def _emergency_services(
+    section: dict[str, Any], knowledge: Knowledge
+) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "the police", "Local police", "a fire service spokesman": a whole phrase that is a
+    service, maybe local, maybe with the role of one who speaks for it; and the same with a
+    service's name ("Hampshire Police spokesman")."""
+    local, services, people = (
+        "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+        for words in (knowledge.local_modifiers, section["services"], section["people"])
+    )
+    titled = "|".join(re.escape(s.title().replace(" And ", " and ")) for s in section["services"])
+    role = rf"(?:\s+(?:{people}))?$"
+    generic = re.compile(
+        rf"^(?:(?:the|a|an)\s+)?(?P<service>(?:(?:{local})\s+)?(?:{services})){role}",
+        re.IGNORECASE,
+    )
+    named = re.compile(
+        rf"^(?:[Tt]he\s+)?(?P<service>(?P<owner>(?:[A-ZÀ-Þ][\w'’.-]*\s+){{1,4}}?)"
+        rf"(?:{titled})){role}"
+    )
+    return generic, named
 
 
 def _read(path: Path) -> Any:

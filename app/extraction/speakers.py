@@ -10,6 +10,7 @@ from app.extraction.bodies import (
     EXPANSION,
     NOT_THE_STATE,
     body_in_role,
+    emergency_service,
     group_by_noun,
     labelled,
     named_body,
@@ -143,6 +144,9 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         return states  # "the Leaders of the United States and Japan": both states
     text = BASED_IN.sub("", text)  # "The San Jose, California-based company" is "The company"
     text = AGE_BEFORE.sub("", text)  # "Fourteen-year-old Zoe": Zoe
+    service = emergency_service(text, knowledge)
+    if service:
+        return Attribution((service,))  # "the police", "a fire brigade spokesman"
     government = _leaders_government(text, knowledge, context)
     if government:
         return government
