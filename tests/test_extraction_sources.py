@@ -593,3 +593,20 @@ def test_a_named_police_force_before_a_role_is_that_force() -> None:
         "Police spokesman Tom Reed said both drivers were taken to hospital."
     )
     assert who(read(body), "both drivers were taken") == (["Hampshire Police"], "Tom Reed")
+
+
+def test_two_bodies_joined_by_and_the_are_two_sources() -> None:
+    body = (
+        "A ferry ran aground off Bergen on Sunday. The Marine Accident Bureau and the Coastal "
+        "Rescue Agency said the crew had lost power. The Marine Accident Bureau says it has "
+        "found no fault in the engine.\n\n"
+        "The Department of Health and the Environment said the water was safe."
+    )
+    result = read(body)
+    assert who(result, "the crew had lost power")[0] == [
+        "Marine Accident Bureau",
+        "Coastal Rescue Agency",
+    ]
+    assert who(result, "found no fault in the engine")[0] == ["Marine Accident Bureau"]
+    # one body whose name holds "and the" stays one
+    assert len(who(result, "the water was safe")[0]) == 1

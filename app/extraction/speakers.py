@@ -228,8 +228,11 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     whole = None if opens_with_person else whole_name(head, knowledge)
     if _nobodys_document(head, knowledge):
         return None  # "Estimates suggest", "Reports say": no document of anyone's in particular
+    # "The Investigative Committee and the Federal Security Service": two bodies, not one
+    joined = _several(text, knowledge) if whole and " and the " in whole.label else None
     return (
-        (Attribution((whole,)) if whole else None)
+        joined
+        or (Attribution((whole,)) if whole else None)
         or _several(text, knowledge)
         or _several_people(text, knowledge, context)
         or (Attribution((known.source,)) if known else None)
@@ -484,10 +487,22 @@ def _several(text: str, knowledge: Knowledge) -> Attribution | None:
     sources = []
     for part in parts:
         source = named_body(part.strip(), knowledge)
-        if source is None or source.kind == "unresolved":
+        if source is None and _a_body_name(part):
+            source = unresolved(part.strip(), knowledge)
+        if source is None or (source.kind == "unresolved" and not _a_body_name(part)):
             return None
         sources.append(source)
     return Attribution(tuple(dict.fromkeys(sources)))
+
+
+def _a_body_name(part: str) -> bool:
+    """ "the Federal Security Service (FSB)": a body's name of its own among several joined
+    ("The Investigative Committee and the Federal Security Service said"), two capitalised
+    words or more after "the"; not a word of one longer name ("Health and the Environment")."""
+    words = part.split()
+    if not words or words[0] not in ("the", "The") or len(words) < 3:
+        return False
+    return all(w[:1].isupper() or w in ("of", "for") or w.startswith("(") for w in words[1:])
 
 
 def _several_people(text: str, knowledge: Knowledge, context: Context) -> Attribution | None:
