@@ -610,3 +610,16 @@ def test_two_bodies_joined_by_and_the_are_two_sources() -> None:
     assert who(result, "found no fault in the engine")[0] == ["Marine Accident Bureau"]
     # one body whose name holds "and the" stays one
     assert len(who(result, "the water was safe")[0]) == 1
+
+
+def test_advice_is_a_claim_of_the_body_that_gives_it() -> None:
+    body = (
+        "Heavy snow closed roads across Vermont on Friday. The Vermont Agency of Transportation "
+        "advised drivers to stay off the roads until Sunday. She was advised to stay home."
+    )
+    result = read(body)
+    assert who(result, "drivers to stay off the roads") == (
+        ["Vermont Agency of Transportation"],
+        None,
+    )
+    assert who(result, "She was advised to stay home") == NARRATION
