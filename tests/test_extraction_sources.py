@@ -623,3 +623,22 @@ def test_advice_is_a_claim_of_the_body_that_gives_it() -> None:
         None,
     )
     assert who(result, "She was advised to stay home") == NARRATION
+
+
+def test_a_capital_after_a_role_and_a_given_name_is_a_surname() -> None:
+    body = (
+        "Tributes poured in for the film director on Sunday. Actor Denzel Washington said he "
+        "had lost a friend."
+    )
+    assert who(read(body), "he had lost a friend")[1] == "Denzel Washington"
+
+
+def test_a_name_after_in_is_a_place_not_a_person_of_that_surname() -> None:
+    body = (
+        "Valeska Paris, an Australian woman, said she was held on the ship for years. "
+        "Officials in Paris said the inquiry had been closed."
+    )
+    result = read(body)
+    assert who(result, "held on the ship")[1] == "Valeska Paris"
+    assert who(result, "the inquiry had been closed")[1] is None
+    assert "Valeska Paris" not in who(result, "the inquiry had been closed")[0]

@@ -23,7 +23,7 @@ from app.extraction.bodies import (
 from app.extraction.context import Attribution, Context
 from app.extraction.knowledge import Knowledge
 from app.extraction.knowledge import Person as KnownPerson
-from app.extraction.mentions import POSSESSIVE, NameSpan, find_name
+from app.extraction.mentions import PLACE_PREPOSITIONS, POSSESSIVE, NameSpan, find_name
 from app.extraction.model import SourceRef, Speaker
 from app.extraction.register import Person
 from app.extraction.research import research_source
@@ -931,8 +931,9 @@ def _proper_name(text: str, knowledge: Knowledge) -> bool:
 
 
 def _introduced(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
-    """ "Faki said": a person the article named before, in narration, with their role."""
-    person = context.register.named(head)
+    """ "Faki said": a person the article named before, in narration, with their role;
+    not "Officials in Paris" after "Valeska Paris": a name after "in" is a place."""
+    person = None if _placed(head) else context.register.named(head)
     if person is not None:
         return person_attribution(person, knowledge, context)
     words = head.split()
@@ -943,6 +944,15 @@ def _introduced(head: str, knowledge: Knowledge, context: Context) -> Attributio
         return None
     found = resolve_subject(earlier, knowledge, Context())
     return found if found and found.speaker else None
+
+
+def _placed(head: str) -> bool:
+    """Whether the capitalised words that end a phrase follow a preposition of place
+    ("Officials in Paris", "a source at Whitehall"): a place, not a person's name."""
+    words = head.split()
+    while words and words[-1][:1].isupper():
+        words.pop()
+    return bool(words) and words[-1] in PLACE_PREPOSITIONS and len(words) < len(head.split())
 
 
 def _name_and_role(head: str, appositive: str, knowledge: Knowledge) -> tuple[NameSpan | None, str]:
