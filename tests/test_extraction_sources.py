@@ -642,3 +642,22 @@ def test_a_name_after_in_is_a_place_not_a_person_of_that_surname() -> None:
     assert who(result, "held on the ship")[1] == "Valeska Paris"
     assert who(result, "the inquiry had been closed")[1] is None
     assert "Valeska Paris" not in who(result, "the inquiry had been closed")[0]
+
+
+def test_englands_ministers_are_the_uk_governments_and_its_coach_englands() -> None:
+    body = (
+        "Face masks will be required on buses from June 15. Yesterday, England's transport "
+        "secretary, Gavin Marsh, announced the rule at a briefing.\n\n"
+        "England coach Lena Price said the team was ready for the final."
+    )
+    result = read(body)
+    assert who(result, "announced the rule at a briefing") == (["London"], "Gavin Marsh")
+    assert who(result, "the team was ready")[0] == ["England national team"]
+
+
+def test_a_spokesperson_for_a_company_of_two_capitalised_words_speaks_for_it() -> None:
+    body = (
+        "A double-decker bus hit a railway bridge in Winchester, England, on Thursday. A "
+        "spokesperson for Stagecoach South said their thoughts were with the children."
+    )
+    assert who(read(body), "their thoughts were with") == (["Stagecoach South"], None)

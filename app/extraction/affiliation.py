@@ -192,10 +192,13 @@ def _team(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None
     words = role.replace("’s", "").replace("'s", "").split()
     if len(words) < 2 or words[-1].lower() not in knowledge.team_roles:
         return None
-    named = knowledge.lookup(" ".join(words[:-1]))
+    written = " ".join(words[:-1])
+    named = knowledge.lookup(written)
     if named is None or named.source.kind != "government":
         return None
-    return unresolved(f"{named.entity.label} national team", knowledge, allow_in=True)
+    # "England coach": England's side, though England's government is the United Kingdom's
+    country = written if written in knowledge.country_names else named.entity.label
+    return unresolved(f"{country} national team", knowledge, allow_in=True)
 
 
 def _employer(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:

@@ -132,6 +132,8 @@ class Knowledge:
     company_only_titles: frozenset[str] = frozenset()  # "CEO": a company's, never a state's
     relation_nouns: frozenset[str] = frozenset()  # "loyalist", "ally": of someone, not employed
     state_organs: set[str] = field(default_factory=set)  # "NASA", "Pentagon": a state's own bodies
+    # "England", "Britain", "Panama": what a country is called, not its people ("English")
+    country_names: set[str] = field(default_factory=set)
     institution_nouns: frozenset[str] = frozenset()  # "gallery", "museum": bodies with staff
     institution_jobs: frozenset[str] = frozenset()  # "curator", "professor": staff of one
     military_ranks: frozenset[str] = frozenset()  # "Col.", "Gen.": an officer of the state
@@ -306,6 +308,7 @@ def _add_country(knowledge: Knowledge, country: dict[str, Any]) -> None:
     government = [f"{d} government" for d in demonyms[:1]] + [f"{name} government"]
     aliases = tuple(dict.fromkeys([*names, *demonyms, *government]))
     knowledge.state_organs.update(country.get("government", []))
+    knowledge.country_names.update([name, *country.get("aliases", [])])
     source = SourceRef(slugify(capital), capital, "government", aliases)
     entity = EntityRef(slugify(name), name)
     for alias in aliases:

@@ -31,6 +31,7 @@ from app.extraction.vocabulary import (
     ANY_PRONOUNS,
     APPOSED_PARTICIPLES,
     AUXILIARIES,
+    DETERMINER_WORDS,
     DETERMINERS,
     GATHERING_SUBJECTS,
     LEADING_CONJUNCTION,
@@ -134,6 +135,14 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         found = _spokesperson_named(spokesperson, knowledge, context) or resolve_subject(
             spokesperson.group("body"), knowledge, context
         )
+        if found and _a_name_not_a_person(spokesperson.group("body"), found, knowledge, context):
+            # "a spokesperson for Stagecoach South": a body with a name, not a person's
+            found = Attribution(
+                (
+                    unresolved(spokesperson.group("body"), knowledge)
+                    or labelled(spokesperson.group("body").strip()),
+                )
+            )
         if found:
             return found
     text = subject.strip(' ,:;"“”')
@@ -825,6 +834,25 @@ def _back_to(
     else:  # "the agency": the last body, of any kind, that spoke or was named
         source = context.last_body(("organisation", "unresolved", "government"))
     return Attribution((source,)) if source else None
+
+
+def _a_name_not_a_person(
+    body: str, found: Attribution, knowledge: Knowledge, context: Context
+) -> bool:
+    """Whether what a spokesperson speaks for, read as a person, is only a name of two
+    capitalised words that opens with no given name and that the text gives no role
+    ("a spokesperson for Stagecoach South"): a company's name, not a person's."""
+    name = DETERMINERS.sub("", body.strip(" ,."))
+    if found.speaker is None or found.speaker.name != name:
+        return False
+    person = context.register.named(name)
+    # "A spokesperson for" is the role the register read from this very phrase
+    roles = [
+        r
+        for r in (person.roles if person else [])
+        if not r.rstrip().endswith(" for") and r.lower() not in DETERMINER_WORDS
+    ]
+    return name.split()[0] not in knowledge.name_gender and not roles
 
 
 def _spokesperson_named(
