@@ -661,3 +661,20 @@ def test_a_spokesperson_for_a_company_of_two_capitalised_words_speaks_for_it() -
         "spokesperson for Stagecoach South said their thoughts were with the children."
     )
     assert who(read(body), "their thoughts were with") == (["Stagecoach South"], None)
+
+
+def test_a_person_with_a_role_before_and_a_university_after_speaks_for_the_university() -> None:
+    body = (
+        "Monarch butterflies wintering in Mexico rose in number this year. Ecologist Ryan "
+        "Norris of the University of Guelph in Ontario also said human actions had little to "
+        "do with the rise."
+    )
+    assert who(read(body), "human actions had little") == (["University of Guelph"], "Ryan Norris")
+
+
+def test_a_leaders_spokesperson_named_after_speaks_for_the_leaders_state() -> None:
+    body = (
+        "Germany banned the Iranian airline from its airports on Monday. German Chancellor "
+        "Anna Weber's spokesperson, Jonas Brandt, said the decision was about security."
+    )
+    assert who(read(body), "the decision was about security") == (["Berlin"], "Jonas Brandt")

@@ -48,9 +48,11 @@ CONJUNCTS = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*&\s*")
 MAX_SUBJECT_WORDS = 14
 MAX_WITH_APPOSITIVES = 40
 PERSONS_OFFICE = re.compile(
-    r"^(?P<role>.*?)\b(?:[A-ZÀ-Þ][\w-]+ ){1,3}[A-ZÀ-Þ][\w-]+(?:'s|’s)\s+(?:office|team|spokesperson|"
-    r"spokesman|spokeswoman|aides?|government|administration|party|campaign)\b"
+    r"^(?P<role>.*?)\b(?P<owner>(?:[A-ZÀ-Þ][\w-]+ ){1,3}[A-ZÀ-Þ][\w-]+)(?:'s|’s)\s+"
+    r"(?P<office>office|team|spokesperson|spokesman|spokeswoman|aides?|government|"
+    r"administration|party|campaign)\b"
 )
+SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman"}
 FAMILIAR = re.compile(
     r"\b(?:people|person|sources?|someone|those|one)\s+"
     r"(?:familiar with|with (?:direct )?knowledge of|briefed on)\b",
@@ -232,9 +234,12 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         return Attribution((apposed.source,))  # "The U.N. humanitarian office, OCHA"
     titled = appositive and _name_in(appositive, knowledge) is not None
     # "The UN Military Observer Group in India and Pakistan", but not "Erik Haagenrud of
-    # Rogaland Fire and Rescue": a person named first, then their body
-    opens_with_person = any(head.startswith(f"{p.name} ") for p in context.register.people)
-    whole = None if opens_with_person else whole_name(head, knowledge)
+    # Rogaland Fire and Rescue" or "Ecologist Ryan Norris of the University of Guelph in
+    # Ontario": a person named first, then their body
+    names_person = any(
+        " " in p.name and f" {p.name} " in f" {head} " for p in context.register.people
+    )
+    whole = None if names_person else whole_name(head, knowledge)
     if _nobodys_document(head, knowledge):
         return None  # "Estimates suggest", "Reports say": no document of anyone's in particular
     # "The Investigative Committee and the Federal Security Service": two bodies, not one
@@ -896,8 +901,7 @@ def _person(
         return Attribution((owner[0].source,))  # "Prime Minister Benjamin Netanyahu's office"
     office = PERSONS_OFFICE.match(head)
     if office:  # "Prime Minister Jonas Gahr Store's office": whom the title serves
-        source = speaks_for([office.group("role")], knowledge, context)
-        return Attribution((source,)) if source else None
+        return _persons_office(office, appositive, knowledge, context)
     name, appositive = _name_and_role(head, appositive, knowledge)
     listed = _titled_surname(head, knowledge) if name is None else None
     if listed:  # "Vice President Harris", "Secretary Blinken": a listed person's title
@@ -922,6 +926,24 @@ def _person(
         return Attribution(earlier.sources, Speaker(earlier.speaker.name, role))
     person = context.register.named(name.name) or Person(name.name)
     return person_attribution(person, knowledge, context, role)
+
+
+def _persons_office(
+    office: re.Match[str], appositive: str, knowledge: Knowledge, context: Context
+) -> Attribution | None:
+    """ "Prime Minister Jonas Gahr Store's office", "German Chancellor Angela Merkel's
+    spokesperson, Steffen Seibert": the body the owner's title serves, with the
+    spokesperson the text names as the speaker."""
+    owner = office.group("role") + office.group("owner")
+    name = find_name(owner, knowledge)  # the title is all before the owner's name
+    role = name.before if name and name.before else office.group("role")
+    source = speaks_for([role], knowledge, context)
+    if source is None:
+        return None
+    spokesperson = _name_in(appositive, knowledge) if appositive else None
+    if office.group("office") in SPOKESPEOPLE and spokesperson and not spokesperson.before:
+        return Attribution((source,), Speaker(spokesperson.name, office.string.strip()))
+    return Attribution((source,))
 
 
 def _titled_surname(head: str, knowledge: Knowledge) -> KnownPerson | None:
