@@ -678,3 +678,18 @@ def test_a_leaders_spokesperson_named_after_speaks_for_the_leaders_state() -> No
         "Anna Weber's spokesperson, Jonas Brandt, said the decision was about security."
     )
     assert who(read(body), "the decision was about security") == (["Berlin"], "Jonas Brandt")
+
+
+def test_a_lawmaker_speaks_for_the_party_the_role_names() -> None:
+    body = (
+        "Nevada became the first state with a majority-female legislature on Tuesday. "
+        "Republican Senator John Hale said the vote was historic. A Republican Assemblywoman, "
+        "Jill Tolles, also said the change was long overdue. Democratic lawmaker Ann Lee said "
+        "the work had only begun.\n\n"
+        "In Ottawa, New Democrat MP Carla Dunn said the report raised serious questions."
+    )
+    result = read(body)
+    assert who(result, "the vote was historic") == (["Republican Party"], "John Hale")
+    assert who(result, "the change was long overdue") == (["Republican Party"], "Jill Tolles")
+    assert who(result, "the work had only begun") == (["Democratic Party"], "Ann Lee")
+    assert who(result, "raised serious questions") == (["New Democratic Party"], "Carla Dunn")

@@ -131,6 +131,28 @@ def _party(role: str, knowledge: Knowledge, context: Context) -> SourceRef | Non
     return named.source if named else None
 
 
+def _party_member(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
+    """ "Republican Senator", "a Democratic lawmaker", "Labour MP": a lawmaker speaks for
+    the party the role names."""
+    words = [w.strip(",.") for w in role.split()]
+    lawmaker = any(w.lower() in knowledge.legislator_nouns for w in words)
+    if not lawmaker:
+        return None
+    for size in (3, 2):  # "New Democrat MP": the party a run of words names itself
+        for i in range(len(words) - size + 1):
+            named = knowledge.lookup(" ".join(words[i : i + size]))
+            if named and named.source.kind == "organisation":
+                return named.source
+    for i, word in enumerate(words):
+        party = knowledge.party_adjectives.get(" ".join(words[i : i + 2])) or (
+            knowledge.party_adjectives.get(word)
+        )
+        named = knowledge.lookup(party) if party else None
+        if named:
+            return named.source
+    return None
+
+
 def _named_in_role(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
     """The body a role names: "its" body, "the company's", or "head of the X"."""
     if role.lower().startswith(("its ", "their ")):  # "... Commission. Its chair, Justice X"
@@ -310,7 +332,14 @@ def _an_institution(label: str, knowledge: Knowledge) -> bool:
     return any(w.lower() in knowledge.institution_nouns for w in label.split())
 
 
-STRONG = (_party, _team, _named_in_role, _institution_named, _local_office)  # the role names it
+STRONG = (
+    _party,
+    _party_member,
+    _team,
+    _named_in_role,
+    _institution_named,
+    _local_office,
+)  # the role names it
 WEAK = (
     _service,
     _institution,

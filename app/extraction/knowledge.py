@@ -138,6 +138,7 @@ class Knowledge:
     institution_jobs: frozenset[str] = frozenset()  # "curator", "professor": staff of one
     military_ranks: frozenset[str] = frozenset()  # "Col.", "Gen.": an officer of the state
     legislator_nouns: frozenset[str] = frozenset()  # "MP", "senator": speaks for a party
+    party_adjectives: dict[str, str] = field(default_factory=dict)  # "Republican" -> its party
     back_nouns: dict[str, str] = field(default_factory=dict)  # "group" -> "organisation"
     # "according to", "in the words of": words before the role of the person they name
     according_lead: re.Pattern[str] = re.compile(r"(?!)")
@@ -230,6 +231,9 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     for name in WORD_SETS:  # "government_words", "person_nouns", ...: lists of words
         setattr(knowledge, name, frozenset(text[name]))
     knowledge.party_tags = {k: v for k, v in text["party_tags"].items() if not k.startswith("_")}
+    knowledge.party_adjectives = {
+        k: v for k, v in text["party_adjectives"].items() if not k.startswith("_")
+    }
     knowledge.judicial_titles = {
         k: v for k, v in text["judicial_titles"].items() if not k.startswith("_")
     }
