@@ -693,3 +693,14 @@ def test_a_lawmaker_speaks_for_the_party_the_role_names() -> None:
     assert who(result, "the change was long overdue") == (["Republican Party"], "Jill Tolles")
     assert who(result, "the work had only begun") == (["Democratic Party"], "Ann Lee")
     assert who(result, "raised serious questions") == (["New Democratic Party"], "Carla Dunn")
+
+
+def test_another_is_a_determiner_and_a_witness_makes_witnesses() -> None:
+    body = (
+        "A court in Lyon jailed two guards on Thursday for the assault of a prisoner. Claire "
+        "Morel, another lawyer for the victim, told reporters the verdict was fair. Another "
+        "witness said the guards had been drinking."
+    )
+    result = read(body)
+    assert who(result, "the verdict was fair") == (["Lawyers"], "Claire Morel")
+    assert who(result, "the guards had been drinking") == (["Witnesses"], None)

@@ -708,6 +708,8 @@ def group_by_noun(words: list[str], knowledge: Knowledge) -> str | None:
 def plural(noun: str) -> str:
     """ "diplomat" -> "diplomats", "economy" -> "economies"; plurals stay as they are."""
     lower = noun.lower()
+    if lower.endswith(("ss", "ch", "sh", "x")):
+        return noun + "es"  # "witness" -> "witnesses", "coach" -> "coaches"
     if lower.endswith("s") or lower in ("people", "staff", "police", "opposition", "media"):
         return noun
     if lower.endswith("person"):
