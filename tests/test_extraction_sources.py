@@ -704,3 +704,12 @@ def test_another_is_a_determiner_and_a_witness_makes_witnesses() -> None:
     result = read(body)
     assert who(result, "the verdict was fair") == (["Lawyers"], "Claire Morel")
     assert who(result, "the guards had been drinking") == (["Witnesses"], None)
+
+
+def test_she_is_the_woman_not_a_man_named_after_her_with_a_french_given_name() -> None:
+    body = (
+        "Anna Berg, 41, met two officers, Pierre Lemaire and Antoine Dubois, at a bar in Lyon. "
+        "In between, she testified, she was assaulted by Lemaire, Dubois, and a third officer. "
+        "She told the court she had been threatened on the way home."
+    )
+    assert who(read(body), "she had been threatened")[1] == "Anna Berg"
