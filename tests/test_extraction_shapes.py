@@ -489,3 +489,13 @@ def test_an_apology_is_a_claim_of_the_one_who_apologised() -> None:
     )
     result = read(body)
     assert who(result, "having an idiot as economy minister") == (["Ljubljana"], "Ivo Kranjc")
+
+
+def test_two_speakers_joined_by_while_without_a_comma_are_two_claims() -> None:
+    body = (
+        "A dam burst above Nysa, Poland, on Friday. President Andrzej Duda said the flood was "
+        "a tragedy while Interior Minister Marek Nowak wrote he had ordered checks on every dam."
+    )
+    result = read(body)
+    assert who(result, "the flood was a tragedy") == (["Warsaw"], "Andrzej Duda")
+    assert who(result, "ordered checks on every dam") == (["Warsaw"], "Marek Nowak")

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from app.extraction.bodies import (
     body_in_role,
+    emergency_service,
     group_by_noun,
     labelled,
     named_body,
@@ -130,6 +131,28 @@ def _party(role: str, knowledge: Knowledge, context: Context) -> SourceRef | Non
     return named.source if named else None
 
 
+def _party_member(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
+    """ "Republican Senator", "a Democratic lawmaker", "Labour MP": a lawmaker speaks for
+    the party the role names."""
+    words = [w.strip(",.") for w in role.split()]
+    lawmaker = any(w.lower() in knowledge.legislator_nouns for w in words)
+    if not lawmaker:
+        return None
+    for size in (3, 2):  # "New Democrat MP": the party a run of words names itself
+        for i in range(len(words) - size + 1):
+            named = knowledge.lookup(" ".join(words[i : i + size]))
+            if named and named.source.kind == "organisation":
+                return named.source
+    for i, word in enumerate(words):
+        party = knowledge.party_adjectives.get(" ".join(words[i : i + 2])) or (
+            knowledge.party_adjectives.get(word)
+        )
+        named = knowledge.lookup(party) if party else None
+        if named:
+            return named.source
+    return None
+
+
 def _named_in_role(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
     """The body a role names: "its" body, "the company's", or "head of the X"."""
     if role.lower().startswith(("its ", "their ")):  # "... Commission. Its chair, Justice X"
@@ -169,14 +192,19 @@ def _court(role: str, knowledge: Knowledge, context: Context) -> SourceRef | Non
 
 
 def _local_office(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
-    """ "Kisumu Governor", "New Orleans Mayor": the place whose office it is."""
+    """ "Kisumu Governor", "New Orleans Mayor", "Mayor of Koszalin": the place whose office
+    it is."""
     words = role.split()
     titles = [i for i, w in enumerate(words) if w in knowledge.local_titles]
-    if not titles or titles[0] == 0:
+    if not titles:
         return None
-    run = proper_run(words[: titles[0]])
+    if titles[0] == 0:  # "Mayor of Koszalin", "Governor of Opole Province"
+        named = words[2:] if len(words) > 2 and words[1] == "of" else []
+    else:
+        named = words[: titles[0]]
+    run = proper_run(named)
     place = " ".join(run)
-    if not run or len(run) != titles[0] or knowledge.lookup(place):
+    if not run or len(run) != len(named) or knowledge.lookup(place):
         return None  # "Kenya's Governor" is a state's; "the Governor" names no place
     return unresolved(place, knowledge)
 
@@ -186,10 +214,13 @@ def _team(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None
     words = role.replace("’s", "").replace("'s", "").split()
     if len(words) < 2 or words[-1].lower() not in knowledge.team_roles:
         return None
-    named = knowledge.lookup(" ".join(words[:-1]))
+    written = " ".join(words[:-1])
+    named = knowledge.lookup(written)
     if named is None or named.source.kind != "government":
         return None
-    return unresolved(f"{named.entity.label} national team", knowledge, allow_in=True)
+    # "England coach": England's side, though England's government is the United Kingdom's
+    country = written if written in knowledge.country_names else named.entity.label
+    return unresolved(f"{country} national team", knowledge, allow_in=True)
 
 
 def _employer(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
@@ -215,6 +246,12 @@ def _own_business(before: list[str], knowledge: Knowledge) -> bool:
         and word not in knowledge.title_words_lower
         and word not in {"head", "assistant", "first", "new", "former", "interim", "team"}
     )
+
+
+def _service(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
+    """ "Police press officer Monika Kosiec", "a fire service spokesman": the service they
+    speak for, not the story's state."""
+    return emergency_service(role, knowledge)
 
 
 def _state(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
@@ -295,5 +332,18 @@ def _an_institution(label: str, knowledge: Knowledge) -> bool:
     return any(w.lower() in knowledge.institution_nouns for w in label.split())
 
 
-STRONG = (_party, _team, _named_in_role, _institution_named, _local_office)  # the role names it
-WEAK = (_institution, _employer, _state, _field)  # a body guessed from the story, or a field
+STRONG = (
+    _party,
+    _party_member,
+    _team,
+    _named_in_role,
+    _institution_named,
+    _local_office,
+)  # the role names it
+WEAK = (
+    _service,
+    _institution,
+    _employer,
+    _state,
+    _field,
+)  # a body guessed from the story, or a field

@@ -564,6 +564,22 @@ def _proper_runs(words: list[str], stop: bool = True) -> list[list[str]]:
     return runs
 
 
+def emergency_service(phrase: str, knowledge: Knowledge) -> SourceRef | None:
+    """ "the police", "Local police", "a fire brigade spokesman": the service itself, as a
+    group named as the text names it ("Police", "Local police", "Fire brigade");
+    "Hampshire Police spokesman": the service by its name. "Polish police" is no service
+    of its own: the state's, read elsewhere."""
+    phrase = phrase.strip(" ,")
+    match = knowledge.emergency_service.match(phrase)
+    if match is not None:
+        return labelled(match.group("service").lower(), "group")
+    match = knowledge.named_service.match(phrase)
+    owner = match.group("owner").strip() if match else ""
+    if match is None or knowledge.lookup(POSSESSIVE_WORD.sub(r"\1", owner)):
+        return None
+    return unresolved(match.group("service"), knowledge)
+
+
 def labelled(phrase: str, kind: str = "unresolved") -> SourceRef:
     """A source named by the words the text used ("court documents" -> Court documents)."""
     label = phrase[:1].upper() + phrase[1:]
@@ -692,6 +708,8 @@ def group_by_noun(words: list[str], knowledge: Knowledge) -> str | None:
 def plural(noun: str) -> str:
     """ "diplomat" -> "diplomats", "economy" -> "economies"; plurals stay as they are."""
     lower = noun.lower()
+    if lower.endswith(("ss", "ch", "sh", "x")):
+        return noun + "es"  # "witness" -> "witnesses", "coach" -> "coaches"
     if lower.endswith("s") or lower in ("people", "staff", "police", "opposition", "media"):
         return noun
     if lower.endswith("person"):

@@ -54,14 +54,17 @@ def _established(source: SourceRef, context: Context, knowledge: Knowledge) -> b
         return False  # "English captain Harry Kane": where from, not a body
     if re.search(rf"\b{re.escape(word)},\s+who\b", context.body):
         return False  # "Smith, who said last year ...": a person's surname, never a body
-    return _written_as_a_name(word, context.body, knowledge)
+    return _written_as_a_name(word, context, knowledge)
 
 
-def _written_as_a_name(word: str, body: str, knowledge: Knowledge) -> bool:
+def _written_as_a_name(word: str, context: Context, knowledge: Knowledge) -> bool:
     """Whether the text writes a word as a name of its own: capitalised inside a
-    sentence, not only as one word of a longer name ("the Valech Report"); or, where it
-    only opens sentences, a word that is no participle or adverb ("Started in 1990,") and
-    never written in lower case."""
+    sentence, not only as one word of a longer name ("the Valech Report") but maybe before
+    a person's ("Governor of California Gavin Newsom"); or, where it only opens sentences,
+    a word that is no participle or adverb ("Started in 1990,") and never written in lower
+    case."""
+    body = context.body
+    people = [f" {person.name}" for person in context.register.people]
     opens = False
     for found in re.finditer(rf"(?<![\w-]){re.escape(word)}(?:['’]s)?(?![\w-])", body):
         before = body[: found.start()].rstrip(" ")
@@ -71,7 +74,12 @@ def _written_as_a_name(word: str, body: str, knowledge: Knowledge) -> bool:
         following = body[found.end() :].split(maxsplit=1)[:1] if body[found.end() :] else []
         word_after = following[0].strip(",.;:") if following else ""
         gap = body[found.end() : found.end() + 1] == " "
-        if gap and word_after[:1].isupper() and word_after not in knowledge.title_words:
+        if (
+            gap
+            and word_after[:1].isupper()
+            and word_after not in knowledge.title_words
+            and not body.startswith(tuple(people), found.end())
+        ):
             continue  # "the Valech Report": one word of a longer name; "Maryland Governor"
             # is a name and a title
         return True

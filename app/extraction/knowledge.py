@@ -120,14 +120,25 @@ class Knowledge:
     kinds_by_clause: tuple[tuple[str, str], ...] = ()
     exhortations: tuple[str, ...] = ()  # "please", "may god": openings of no claim
     place_openers: frozenset[str] = frozenset()  # "East", "Mount": open places, not people
+    # "New Mexico", "Indian Ocean": places that hold a state's name and are not that state,
+    # and the most words one starting with a given word has
+    places_named_for_states: frozenset[str] = frozenset()
+    place_first_words: dict[str, int] = field(default_factory=dict)
     local_modifiers: frozenset[str] = frozenset()  # "local", "provincial": not the state
+    # "the police", "a fire brigade spokesman": services that speak for themselves
+    emergency_service: re.Pattern[str] = re.compile(r"(?!)")
+    # "Hampshire Police spokesman", "the Metropolitan Police": a service with a name
+    named_service: re.Pattern[str] = re.compile(r"(?!)")
     company_only_titles: frozenset[str] = frozenset()  # "CEO": a company's, never a state's
     relation_nouns: frozenset[str] = frozenset()  # "loyalist", "ally": of someone, not employed
     state_organs: set[str] = field(default_factory=set)  # "NASA", "Pentagon": a state's own bodies
+    # "England", "Britain", "Panama": what a country is called, not its people ("English")
+    country_names: set[str] = field(default_factory=set)
     institution_nouns: frozenset[str] = frozenset()  # "gallery", "museum": bodies with staff
     institution_jobs: frozenset[str] = frozenset()  # "curator", "professor": staff of one
     military_ranks: frozenset[str] = frozenset()  # "Col.", "Gen.": an officer of the state
     legislator_nouns: frozenset[str] = frozenset()  # "MP", "senator": speaks for a party
+    party_adjectives: dict[str, str] = field(default_factory=dict)  # "Republican" -> its party
     back_nouns: dict[str, str] = field(default_factory=dict)  # "group" -> "organisation"
     # "according to", "in the words of": words before the role of the person they name
     according_lead: re.Pattern[str] = re.compile(r"(?!)")
@@ -220,6 +231,9 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     for name in WORD_SETS:  # "government_words", "person_nouns", ...: lists of words
         setattr(knowledge, name, frozenset(text[name]))
     knowledge.party_tags = {k: v for k, v in text["party_tags"].items() if not k.startswith("_")}
+    knowledge.party_adjectives = {
+        k: v for k, v in text["party_adjectives"].items() if not k.startswith("_")
+    }
     knowledge.judicial_titles = {
         k: v for k, v in text["judicial_titles"].items() if not k.startswith("_")
     }
@@ -232,7 +246,17 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     )
     knowledge.exhortations = tuple(text["exhortation_openings"]["openings"])
     knowledge.place_openers = frozenset(text["place_openers"]["words"])
+    places = text["places_named_for_states"]["names"]
+    knowledge.places_named_for_states = frozenset(places)
+    for place in places:
+        first = place.split()[0].lower()
+        knowledge.place_first_words[first] = max(
+            knowledge.place_first_words.get(first, 0), len(place.split())
+        )
     knowledge.local_modifiers = frozenset(text["local_modifiers"]["words"])
+    knowledge.emergency_service, knowledge.named_service = _emergency_services(
+        text["emergency_services"], knowledge
+    )
     knowledge.company_only_titles = frozenset(text["company_only_titles"]["words"])
     knowledge.relation_nouns = frozenset(text["relation_nouns"]["words"])
     knowledge.role_nouns = (
@@ -253,6 +277,29 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     return knowledge
 
 
+def _emergency_services(
+    section: dict[str, Any], knowledge: Knowledge
+) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "the police", "Local police", "a fire service spokesman": a whole phrase that is a
+    service, maybe local, maybe with the role of one who speaks for it; and the same with a
+    service's name ("Hampshire Police spokesman")."""
+    local, services, people = (
+        "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+        for words in (knowledge.local_modifiers, section["services"], section["people"])
+    )
+    titled = "|".join(re.escape(s.title().replace(" And ", " and ")) for s in section["services"])
+    role = rf"(?:\s+(?:{people}))?$"
+    generic = re.compile(
+        rf"^(?:(?:the|a|an)\s+)?(?P<service>(?:(?:{local})\s+)?(?:{services})){role}",
+        re.IGNORECASE,
+    )
+    named = re.compile(
+        rf"^(?:[Tt]he\s+)?(?P<service>(?P<owner>(?:[A-ZÀ-Þ][\w'’.-]*\s+){{1,4}}?)"
+        rf"(?:{titled})){role}"
+    )
+    return generic, named
+
+
 def _read(path: Path) -> Any:
     with path.open(encoding="utf-8") as handle:
         return json.load(handle)
@@ -265,6 +312,7 @@ def _add_country(knowledge: Knowledge, country: dict[str, Any]) -> None:
     government = [f"{d} government" for d in demonyms[:1]] + [f"{name} government"]
     aliases = tuple(dict.fromkeys([*names, *demonyms, *government]))
     knowledge.state_organs.update(country.get("government", []))
+    knowledge.country_names.update([name, *country.get("aliases", [])])
     source = SourceRef(slugify(capital), capital, "government", aliases)
     entity = EntityRef(slugify(name), name)
     for alias in aliases:

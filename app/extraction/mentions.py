@@ -69,6 +69,10 @@ def _mentions(text: str, knowledge: Knowledge) -> tuple[Mention, ...]:
     found: list[Mention] = []
     i = 0
     while i < len(tokens):
+        place = _place_at(text, tokens, firsts, i, knowledge)
+        if place:  # "New Mexico": not Mexico
+            i += place
+            continue
         hit = _longest_at(text, tokens, firsts, i, knowledge)
         if hit:
             mention, used = hit
@@ -85,6 +89,19 @@ def _first_word(token: str) -> str:
         if word.endswith(ending):
             return word[: -len(ending)]
     return word
+
+
+def _place_at(
+    text: str, tokens: list[re.Match[str]], firsts: list[str], i: int, knowledge: Knowledge
+) -> int:
+    """How many words a place named for a state takes from word `i` on ("New Mexico",
+    "the Indian Ocean's"), or 0."""
+    longest = knowledge.place_first_words.get(firsts[i], 0)
+    for n in range(min(longest, len(tokens) - i), 1, -1):
+        phrase = text[tokens[i].start() : tokens[i + n - 1].end()]
+        if any(form in knowledge.places_named_for_states for form in _candidates(phrase)):
+            return n
+    return 0
 
 
 def _longest_at(
@@ -233,8 +250,9 @@ def is_name_word(words: list[str], j: int, knowledge: Knowledge, last: bool = Fa
 
 
 def _place_as_surname(words: list[str], j: int, knowledge: Knowledge) -> bool:
-    """ "Valeska Paris, an Australian woman", "Rachel Jordan": a word that also names a
-    place ends a person's name after a given name, or before a role that says a person."""
+    """ "Valeska Paris, an Australian woman", "Rachel Jordan", "Denzel Washington, who": a
+    word that also names a place ends a person's name after a given name, or before a role
+    or a "who" that says a person."""
     if j == 0 or words[j - 1].endswith((",", ".", ";", ":")):
         return False
     given = words[j - 1].strip('"“')
@@ -243,9 +261,18 @@ def _place_as_surname(words: list[str], j: int, knowledge: Knowledge) -> bool:
     opening = words[j - 2].strip('"“') if j >= 2 and not words[j - 2].endswith(",") else ""
     if given in knowledge.name_gender or opening in knowledge.name_gender:
         return True  # "Daniel Lima", "Daniel Okoro Lima"
+    role = opening.lower()
+    if opening and (
+        opening in knowledge.title_words
+        or role in knowledge.role_nouns
+        or f"{role}s" in knowledge.source_nouns
+    ):
+        return True  # "Actor Denzel Washington", "Senator Amy Paris": a role, then a name
     if not words[j].endswith(","):
         return False
     after = [w.strip(",.;:").lower() for w in words[j + 1 : j + 6]]
+    if after[:1] == ["who"]:
+        return True  # "Denzel Washington, who paid for ...": a person
     if not after or after[0] not in ("a", "an", "the"):
         return False
     people = (knowledge.person_nouns, knowledge.writer_nouns, knowledge.role_nouns)

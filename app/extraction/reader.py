@@ -44,7 +44,10 @@ FIRST_PERSON_REACH = 400  # characters: the person was named in the paragraph ju
 # "I thought ...", "We waited ...", "My mother ...": a paragraph that opens in the first person
 FIRST_PERSON_OPENING = re.compile(r"^(?:I|We|My|Our|I['’](?:m|ve|d|ll)|We['’](?:re|ve|d|ll))\b")
 MARKET = re.compile(r"^(?:Shares|Stock|Stocks|Bonds|Shareholders)\s+(?:of|in)\s+")  # the company
-CLAUSE_BOUNDARY = re.compile(r",\s+(?:and|but|while|whereas|as|though|although)\s+|;\s+")
+# where a clause may bring its own attribution: ", but X said", "; X said", " while X wrote"
+CLAUSE_BOUNDARY = re.compile(
+    r",\s+(?:and|but|while|whereas|as|though|although)\s+|;\s+|\s+(?:while|whereas)\s+"
+)
 NOT_CLAIMS = re.compile(
     r"\b(?:could not (?:be )?(?:independently )?(?:verif|confirm)\w*|did not (?:immediately )?respond|"
     r"declined to comment|(?:was|were) not (?:immediately )?available for comment|"

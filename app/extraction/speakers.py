@@ -10,6 +10,7 @@ from app.extraction.bodies import (
     EXPANSION,
     NOT_THE_STATE,
     body_in_role,
+    emergency_service,
     group_by_noun,
     labelled,
     named_body,
@@ -22,7 +23,7 @@ from app.extraction.bodies import (
 from app.extraction.context import Attribution, Context
 from app.extraction.knowledge import Knowledge
 from app.extraction.knowledge import Person as KnownPerson
-from app.extraction.mentions import POSSESSIVE, NameSpan, find_name
+from app.extraction.mentions import PLACE_PREPOSITIONS, POSSESSIVE, NameSpan, find_name
 from app.extraction.model import SourceRef, Speaker
 from app.extraction.register import Person
 from app.extraction.research import research_source
@@ -30,6 +31,7 @@ from app.extraction.vocabulary import (
     ANY_PRONOUNS,
     APPOSED_PARTICIPLES,
     AUXILIARIES,
+    DETERMINER_WORDS,
     DETERMINERS,
     GATHERING_SUBJECTS,
     LEADING_CONJUNCTION,
@@ -46,9 +48,11 @@ CONJUNCTS = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*&\s*")
 MAX_SUBJECT_WORDS = 14
 MAX_WITH_APPOSITIVES = 40
 PERSONS_OFFICE = re.compile(
-    r"^(?P<role>.*?)\b(?:[A-ZÀ-Þ][\w-]+ ){1,3}[A-ZÀ-Þ][\w-]+(?:'s|’s)\s+(?:office|team|spokesperson|"
-    r"spokesman|spokeswoman|aides?|government|administration|party|campaign)\b"
+    r"^(?P<role>.*?)\b(?P<owner>(?:[A-ZÀ-Þ][\w-]+ ){1,3}[A-ZÀ-Þ][\w-]+)(?:'s|’s)\s+"
+    r"(?P<office>office|team|spokesperson|spokesman|spokeswoman|aides?|government|"
+    r"administration|party|campaign)\b"
 )
+SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman"}
 FAMILIAR = re.compile(
     r"\b(?:people|person|sources?|someone|those|one)\s+"
     r"(?:familiar with|with (?:direct )?knowledge of|briefed on)\b",
@@ -133,6 +137,14 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         found = _spokesperson_named(spokesperson, knowledge, context) or resolve_subject(
             spokesperson.group("body"), knowledge, context
         )
+        if found and _a_name_not_a_person(spokesperson.group("body"), found, knowledge, context):
+            # "a spokesperson for Stagecoach South": a body with a name, not a person's
+            found = Attribution(
+                (
+                    unresolved(spokesperson.group("body"), knowledge)
+                    or labelled(spokesperson.group("body").strip()),
+                )
+            )
         if found:
             return found
     text = subject.strip(' ,:;"“”')
@@ -143,6 +155,9 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         return states  # "the Leaders of the United States and Japan": both states
     text = BASED_IN.sub("", text)  # "The San Jose, California-based company" is "The company"
     text = AGE_BEFORE.sub("", text)  # "Fourteen-year-old Zoe": Zoe
+    service = emergency_service(text, knowledge)
+    if service:
+        return Attribution((service,))  # "the police", "a fire brigade spokesman"
     government = _leaders_government(text, knowledge, context)
     if government:
         return government
@@ -219,13 +234,19 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         return Attribution((apposed.source,))  # "The U.N. humanitarian office, OCHA"
     titled = appositive and _name_in(appositive, knowledge) is not None
     # "The UN Military Observer Group in India and Pakistan", but not "Erik Haagenrud of
-    # Rogaland Fire and Rescue": a person named first, then their body
-    opens_with_person = any(head.startswith(f"{p.name} ") for p in context.register.people)
-    whole = None if opens_with_person else whole_name(head, knowledge)
+    # Rogaland Fire and Rescue" or "Ecologist Ryan Norris of the University of Guelph in
+    # Ontario": a person named first, then their body
+    names_person = any(
+        " " in p.name and f" {p.name} " in f" {head} " for p in context.register.people
+    )
+    whole = None if names_person else whole_name(head, knowledge)
     if _nobodys_document(head, knowledge):
         return None  # "Estimates suggest", "Reports say": no document of anyone's in particular
+    # "The Investigative Committee and the Federal Security Service": two bodies, not one
+    joined = _several(text, knowledge) if whole and " and the " in whole.label else None
     return (
-        (Attribution((whole,)) if whole else None)
+        joined
+        or (Attribution((whole,)) if whole else None)
         or _several(text, knowledge)
         or _several_people(text, knowledge, context)
         or (Attribution((known.source,)) if known else None)
@@ -480,10 +501,22 @@ def _several(text: str, knowledge: Knowledge) -> Attribution | None:
     sources = []
     for part in parts:
         source = named_body(part.strip(), knowledge)
-        if source is None or source.kind == "unresolved":
+        if source is None and _a_body_name(part):
+            source = unresolved(part.strip(), knowledge)
+        if source is None or (source.kind == "unresolved" and not _a_body_name(part)):
             return None
         sources.append(source)
     return Attribution(tuple(dict.fromkeys(sources)))
+
+
+def _a_body_name(part: str) -> bool:
+    """ "the Federal Security Service (FSB)": a body's name of its own among several joined
+    ("The Investigative Committee and the Federal Security Service said"), two capitalised
+    words or more after "the"; not a word of one longer name ("Health and the Environment")."""
+    words = part.split()
+    if not words or words[0] not in ("the", "The") or len(words) < 3:
+        return False
+    return all(w[:1].isupper() or w in ("of", "for") or w.startswith("(") for w in words[1:])
 
 
 def _several_people(text: str, knowledge: Knowledge, context: Context) -> Attribution | None:
@@ -808,6 +841,25 @@ def _back_to(
     return Attribution((source,)) if source else None
 
 
+def _a_name_not_a_person(
+    body: str, found: Attribution, knowledge: Knowledge, context: Context
+) -> bool:
+    """Whether what a spokesperson speaks for, read as a person, is only a name of two
+    capitalised words that opens with no given name and that the text gives no role
+    ("a spokesperson for Stagecoach South"): a company's name, not a person's."""
+    name = DETERMINERS.sub("", body.strip(" ,."))
+    if found.speaker is None or found.speaker.name != name:
+        return False
+    person = context.register.named(name)
+    # "A spokesperson for" is the role the register read from this very phrase
+    roles = [
+        r
+        for r in (person.roles if person else [])
+        if not r.rstrip().endswith(" for") and r.lower() not in DETERMINER_WORDS
+    ]
+    return name.split()[0] not in knowledge.name_gender and not roles
+
+
 def _spokesperson_named(
     match: re.Match[str], knowledge: Knowledge, context: Context
 ) -> Attribution | None:
@@ -849,8 +901,7 @@ def _person(
         return Attribution((owner[0].source,))  # "Prime Minister Benjamin Netanyahu's office"
     office = PERSONS_OFFICE.match(head)
     if office:  # "Prime Minister Jonas Gahr Store's office": whom the title serves
-        source = speaks_for([office.group("role")], knowledge, context)
-        return Attribution((source,)) if source else None
+        return _persons_office(office, appositive, knowledge, context)
     name, appositive = _name_and_role(head, appositive, knowledge)
     listed = _titled_surname(head, knowledge) if name is None else None
     if listed:  # "Vice President Harris", "Secretary Blinken": a listed person's title
@@ -875,6 +926,24 @@ def _person(
         return Attribution(earlier.sources, Speaker(earlier.speaker.name, role))
     person = context.register.named(name.name) or Person(name.name)
     return person_attribution(person, knowledge, context, role)
+
+
+def _persons_office(
+    office: re.Match[str], appositive: str, knowledge: Knowledge, context: Context
+) -> Attribution | None:
+    """ "Prime Minister Jonas Gahr Store's office", "German Chancellor Angela Merkel's
+    spokesperson, Steffen Seibert": the body the owner's title serves, with the
+    spokesperson the text names as the speaker."""
+    owner = office.group("role") + office.group("owner")
+    name = find_name(owner, knowledge)  # the title is all before the owner's name
+    role = name.before if name and name.before else office.group("role")
+    source = speaks_for([role], knowledge, context)
+    if source is None:
+        return None
+    spokesperson = _name_in(appositive, knowledge) if appositive else None
+    if office.group("office") in SPOKESPEOPLE and spokesperson and not spokesperson.before:
+        return Attribution((source,), Speaker(spokesperson.name, office.string.strip()))
+    return Attribution((source,))
 
 
 def _titled_surname(head: str, knowledge: Knowledge) -> KnownPerson | None:
@@ -912,8 +981,9 @@ def _proper_name(text: str, knowledge: Knowledge) -> bool:
 
 
 def _introduced(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
-    """ "Faki said": a person the article named before, in narration, with their role."""
-    person = context.register.named(head)
+    """ "Faki said": a person the article named before, in narration, with their role;
+    not "Officials in Paris" after "Valeska Paris": a name after "in" is a place."""
+    person = None if _placed(head) else context.register.named(head)
     if person is not None:
         return person_attribution(person, knowledge, context)
     words = head.split()
@@ -924,6 +994,15 @@ def _introduced(head: str, knowledge: Knowledge, context: Context) -> Attributio
         return None
     found = resolve_subject(earlier, knowledge, Context())
     return found if found and found.speaker else None
+
+
+def _placed(head: str) -> bool:
+    """Whether the capitalised words that end a phrase follow a preposition of place
+    ("Officials in Paris", "a source at Whitehall"): a place, not a person's name."""
+    words = head.split()
+    while words and words[-1][:1].isupper():
+        words.pop()
+    return bool(words) and words[-1] in PLACE_PREPOSITIONS and len(words) < len(head.split())
 
 
 def _name_and_role(head: str, appositive: str, knowledge: Knowledge) -> tuple[NameSpan | None, str]:
