@@ -264,25 +264,30 @@ class StoryAliasRow(SQLModel, table=True):
     story_id: str = Field(foreign_key="stories.id")
 
 
-class StorySourceRow(SQLModel, table=True):
+class _StoryLink(SQLModel):
+    """What a story's link to one of its sources or topics holds besides the other end."""
+
+    story_id: str = Field(foreign_key="stories.id", primary_key=True)
+    claims: int  # how many of the story's claims the source made, or are on the topic
+
+
+class StorySourceRow(_StoryLink, table=True):
     """A story's sources, with how many of its claims each made and when first."""
 
     __tablename__ = "story_sources"
     __table_args__ = (Index("ix_story_sources_source", "source_id", "story_id"),)
 
-    story_id: str = Field(foreign_key="stories.id", primary_key=True)
     source_id: int = Field(foreign_key="sources.id", primary_key=True)
-    claims: int
     first_key: int = Field(sa_type=BigInteger)
 
 
-class StoryTopicRow(SQLModel, table=True):
+class StoryTopicRow(_StoryLink, table=True):
+    """A story's topics, with how many of its claims are on each."""
+
     __tablename__ = "story_topics"
     __table_args__ = (Index("ix_story_topics_topic", "topic_id", "story_id"),)
 
-    story_id: str = Field(foreign_key="stories.id", primary_key=True)
     topic_id: int = Field(foreign_key="topics.id", primary_key=True)
-    claims: int
 
 
 class StoryKeyRow(SQLModel, table=True):
