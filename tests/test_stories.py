@@ -304,3 +304,20 @@ def test_a_claim_goes_with_the_claim_it_repeats_before_a_looser_headline() -> No
     closest = Grouper._closest(member, candidates, closeness(headline, repeat))
     assert closest is not None and closest.key_id == 1
     assert Grouper._closest(member, candidates, 1.0) is None, "none closer than an equal"
+
+
+def test_claims_sharing_one_promise_word_and_nothing_else_do_not_join() -> None:
+    # "pledged", "committed" and "promise" are one verb to grouping; alone, with no name or
+    # other word in common, they tell of nothing in common.
+    pledge = "And South Korea has pledged $200 million."
+    committed = "We are committed to bringing them home if they want to come home."
+    promise = "And I promise: we are not going anywhere."
+    assert related(pledge, committed) is None
+    assert related(committed, promise) is None
+    assert related(pledge, promise) is None
+
+
+def test_remaining_is_no_word_for_human_remains() -> None:
+    recovery = "Crews continued the recovery of bodies from the collapsed bridge, officials said."
+    remains = "The President said he remains committed to rebuilding the collapsed bridge."
+    assert related(recovery, remains) is None

@@ -23,6 +23,7 @@ CONTAINED_SHARE = 0.25  # ... making this share of the longer one's: a long comp
 # that contains several short ones would otherwise link them all into one story.
 # Both chosen inside the range that scores alike on the dev pairs (weight 3.5 to 5, share
 # 0.15 to 0.28), away from its edges: `bench/story_eval.py`.
+MIN_SHARED_WORDS = 2  # two claims that share one word only tell one story if a name is shared too
 FIGURE_TERMS = 2  # two claims counting the same unit need this many shared content terms ...
 FIGURE_CONTAINMENT = 0.5  # ... making this share of the shorter claim's weight
 FIGURE_TOLERANCE = 0.005  # 60,000 and 60,100 are the same figure; 60,000 and 61,000 are not
@@ -60,7 +61,11 @@ def compatible(a: Features, b: Features) -> bool:
 
 
 def similar_content(a: Features, b: Features) -> bool:
-    """Most of the words' weight shared, or nearly all of the shorter claim's."""
+    """Most of the words' weight shared, or nearly all of the shorter claim's; and more
+    than one word shared, unless a name is too ("And Japan has pledged $500 million" and
+    "We remain committed to ..." share one folded verb: no story)."""
+    if len(a.words & b.words) < MIN_SHARED_WORDS and not (a.known & b.known):
+        return False
     shared = shared_weight(a.words, b.words, a, b)
     if not shared:
         return False
