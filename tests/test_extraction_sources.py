@@ -713,3 +713,14 @@ def test_she_is_the_woman_not_a_man_named_after_her_with_a_french_given_name() -
         "She told the court she had been threatened on the way home."
     )
     assert who(read(body), "she had been threatened")[1] == "Anna Berg"
+
+
+def test_from_a_city_and_country_is_where_a_person_comes_from() -> None:
+    body = (
+        "A man pleaded guilty to fraud in Vancouver on Monday. Daniel Rourke, from Halifax, "
+        "Canada, on Monday admitted his guilt in four cases. Dr. Jane Roe, from the University "
+        "of Leeds, said the scheme was common."
+    )
+    result = read(body)
+    assert who(result, "admitted his guilt") == (["Daniel Rourke"], "Daniel Rourke")
+    assert who(result, "the scheme was common") == (["University of Leeds"], "Jane Roe")

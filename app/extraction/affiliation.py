@@ -54,6 +54,7 @@ def speaks_for(
         for r in roles
         if not FORMER.search(r)
         and not _nationality(r, knowledge, official)
+        and not _origin(r, knowledge)
         and not kind_by_clause(r, knowledge)
         and not _a_relation(r, knowledge)
     ]
@@ -68,6 +69,17 @@ def speaks_for(
     if kinds and not strong_only:
         return labelled(kinds[0], "group")  # "Residents": nothing else names a body
     return None
+
+
+def _origin(role: str, knowledge: Knowledge) -> bool:
+    """ "from Toronto, Canada": where a person comes from, not whom they speak for (unlike
+    "from the University of Leeds", which names a body)."""
+    words = role.replace(",", " ").split()
+    if not words or words[0] != "from":
+        return False
+    return not in_any(
+        {w.strip(".") for w in words[1:]}, knowledge.organisation_words, knowledge.government_words
+    )
 
 
 def _a_relation(role: str, knowledge: Knowledge) -> bool:
