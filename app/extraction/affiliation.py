@@ -72,14 +72,18 @@ def speaks_for(
 
 
 def _origin(role: str, knowledge: Knowledge) -> bool:
-    """ "from Toronto, Canada": where a person comes from, not whom they speak for (unlike
-    "from the University of Leeds", which names a body)."""
-    words = role.replace(",", " ").split()
-    if not words or words[0] != "from":
+    """ "from Toronto, Canada": places, where a person comes from, not whom they speak for
+    (unlike "from the University of Leeds", "from blog Maré Alta" or "from Reuters")."""
+    if not role.startswith("from "):
         return False
-    return not in_any(
-        {w.strip(".") for w in words[1:]}, knowledge.organisation_words, knowledge.government_words
-    )
+    places = [p.strip(" .") for p in role[5:].split(",") if p.strip(" .")]
+    words = [w for place in places for w in place.split()]
+    if not words or any(not w[:1].isupper() for w in words):
+        return False  # "from blog X", "from the University of Y": a body's words
+    if in_any(set(words), knowledge.organisation_words, knowledge.government_words):
+        return False
+    named = [knowledge.lookup(place) for place in places]
+    return all(n is None or n.source.kind == "government" for n in named)
 
 
 def _a_relation(role: str, knowledge: Knowledge) -> bool:
