@@ -724,3 +724,15 @@ def test_from_a_city_and_country_is_where_a_person_comes_from() -> None:
     result = read(body)
     assert who(result, "admitted his guilt") == (["Daniel Rourke"], "Daniel Rourke")
     assert who(result, "the scheme was common") == (["University of Leeds"], "Jane Roe")
+
+
+def test_the_body_whose_job_it_is_is_the_one_named_before_the_possessive() -> None:
+    body = (
+        "Reactions came quickly after the verdict on Tuesday. National arts weekly Stage "
+        "Monthly's editorial director, Ruth Keane, said she felt relief. Sam Ortiz, a "
+        "representative for the Dover Sheriff's office, told reporters the case was closed."
+    )
+    result = read(body)
+    assert who(result, "she felt relief") == (["Stage Monthly"], "Ruth Keane")
+    # "office" is a body's word: the owner's office, named whole
+    assert who(result, "the case was closed") == (["Dover Sheriff's office"], "Sam Ortiz")

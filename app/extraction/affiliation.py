@@ -32,6 +32,11 @@ from app.extraction.vocabulary import ACADEMIC_WORDS, in_any
 OWNER = re.compile(r"\b(the)\s+([a-z]+)(?:'s|’s)\s", re.IGNORECASE)
 INSTITUTION_OF = re.compile(r"\b(?:of|at)\s+the\s+(?P<noun>[a-z]+)$")  # "director of the gallery"
 DETERMINER = re.compile(r"^[Tt]he\s+")
+# "... Daily Xtra's editorial director": a name, its possessive, then the job in lower case
+OWNED_JOB = re.compile(
+    r"(?:^|\s)(?P<owner>[A-ZÀ-Þ][\w&.-]*(?:\s+[A-ZÀ-Þ][\w&.-]*){0,3})(?:'s|’s)"
+    r"(?:\s+[a-z][\w-]*){1,3}$"
+)
 BRACKETED_TAG = re.compile(r"\(([A-Z]-[A-Z][A-Za-z. ]{1,20})\)")
 RANKS = {"Chief", "Associate", "Senior", "Deputy", "Presiding", "Lead", "Acting"}
 FORMER = re.compile(r"\b(?:former|ex-|retired|outgoing)\b", re.IGNORECASE)
@@ -184,7 +189,25 @@ def _named_in_role(role: str, knowledge: Knowledge, context: Context) -> SourceR
             return context.last_body(("organisation", "unresolved"))
     client = _client(role, knowledge, context)
     court = _court(role, knowledge, context)
-    return client or court or body_in_role(role, knowledge)
+    return (
+        client or court or _owner_of_job(role, knowledge, context) or body_in_role(role, knowledge)
+    )
+
+
+def _owner_of_job(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
+    """ "National LGBT news source Daily Xtra's editorial director": the body whose job it
+    is, named right before it, not the words that describe that body."""
+    owned = OWNED_JOB.search(role)
+    if owned is None or context.register.named(owned.group("owner")):
+        return None  # "Almasi's lawyer": a person's (read as the client)
+    job = role[owned.end("owner") :].split()[1:]
+    if any(
+        w in knowledge.back_nouns or w.capitalize() in knowledge.organisation_words for w in job
+    ):
+        return None  # "the LA Sheriff's office": the owner's body, named whole elsewhere
+    return named_body(owned.group("owner"), knowledge) or unresolved(
+        owned.group("owner"), knowledge
+    )
 
 
 def _client(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
