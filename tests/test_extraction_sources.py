@@ -736,3 +736,14 @@ def test_the_body_whose_job_it_is_is_the_one_named_before_the_possessive() -> No
     assert who(result, "she felt relief") == (["Stage Monthly"], "Ruth Keane")
     # "office" is a body's word: the owner's office, named whole
     assert who(result, "the case was closed") == (["Dover Sheriff's office"], "Sam Ortiz")
+
+
+def test_one_before_a_role_names_no_body_and_reports_are_no_ones() -> None:
+    body = (
+        "A fire destroyed hundreds of homes in a slum in Dhaka, Bangladesh, on Saturday. One "
+        "activist, Rafiq Ahmed, on Sunday told reporters arson had been used to clear the land. "
+        "Officials have struggled to find the cause, according to reports."
+    )
+    result = read(body)
+    assert who(result, "arson had been used") == (["Activists"], "Rafiq Ahmed")
+    assert who(result, "struggled to find the cause") == NARRATION

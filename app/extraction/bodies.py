@@ -202,6 +202,7 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
     """The body a role names: "a director at the DGHS", "head of South Korea's National
     Security Office", "NATO Secretary-General"."""
     role = EXPANSION.sub(r"\g<noun>", role)  # "CEI (Italian Episcopal Conference)"
+    role = DETERMINERS.sub("", role)  # "One activist", "Another aide": no body called "One"
     whole = PART_OF.search(role)
     if whole:  # "the Dallas chapter of the Council on American - Islamic Relations"
         role = role[: whole.start()] + " of " + whole.group("whole")

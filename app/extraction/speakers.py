@@ -290,12 +290,13 @@ def _clause_after(text: str) -> bool:
 
 
 def _nobodys_document(head: str, knowledge: Knowledge) -> bool:
-    """A bare plural document noun opening a sentence ("Estimates suggest", "Reports say"):
-    documents of no one in particular, unlike "The report said" or "Its figures show"."""
+    """A bare plural document noun ("Estimates suggest", "Reports say", "according to
+    reports"): documents of no one in particular, unlike "The report said" or "Its figures
+    show"."""
     words = head.split()
     if len(words) == 2 and words[0].lower() in UNOWNED_ADJECTIVES:
         words = words[1:]  # "Initial reports stated", "Unconfirmed reports say"
-    if len(words) != 1 or not head[:1].isupper() or not head.endswith("s"):
+    if len(words) != 1 or not head.endswith("s"):
         return False
     return knowledge.back_nouns.get(_singular(words[0].lower(), knowledge)) == "document"
 
