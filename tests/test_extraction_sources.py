@@ -747,3 +747,11 @@ def test_one_before_a_role_names_no_body_and_reports_are_no_ones() -> None:
     result = read(body)
     assert who(result, "arson had been used") == (["Activists"], "Rafiq Ahmed")
     assert who(result, "struggled to find the cause") == NARRATION
+
+
+def test_a_state_attorney_general_speaks_for_the_state() -> None:
+    body = (
+        "Sixteen states sued the federal government on Monday over the emergency declaration. "
+        '"The declaration is unlawful," said Oregon Attorney General Ellen Rosenblum.'
+    )
+    assert who(read(body), "The declaration is unlawful") == (["Oregon"], "Ellen Rosenblum")

@@ -231,10 +231,14 @@ def _court(role: str, knowledge: Knowledge, context: Context) -> SourceRef | Non
 
 
 def _local_office(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
-    """ "Kisumu Governor", "New Orleans Mayor", "Mayor of Koszalin": the place whose office
-    it is."""
+    """ "Kisumu Governor", "New Orleans Mayor", "Mayor of Koszalin", "California Attorney
+    General": the place whose office it is."""
     words = role.split()
-    titles = [i for i, w in enumerate(words) if w in knowledge.local_titles]
+    titles = [
+        i
+        for i, w in enumerate(words)  # "Governor", or two words: "Attorney General"
+        if w in knowledge.local_titles or " ".join(words[i : i + 2]) in knowledge.local_titles
+    ]
     if not titles:
         return None
     if titles[0] == 0:  # "Mayor of Koszalin", "Governor of Opole Province"
