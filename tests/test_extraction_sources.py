@@ -755,3 +755,14 @@ def test_a_state_attorney_general_speaks_for_the_state() -> None:
         '"The declaration is unlawful," said Oregon Attorney General Ellen Rosenblum.'
     )
     assert who(read(body), "The declaration is unlawful") == (["Oregon"], "Ellen Rosenblum")
+
+
+def test_a_newly_elected_lawmaker_is_a_person_with_a_role() -> None:
+    body = (
+        "Nevada became the first state with a majority-female legislature on Tuesday. Newly "
+        "elected Assemblywoman Rosa Diaz said the change was overdue. Newly elected Democratic "
+        "Senator Ann Lee said the work had only begun."
+    )
+    result = read(body)
+    assert who(result, "the change was overdue")[1] == "Rosa Diaz"
+    assert who(result, "the work had only begun") == (["Democratic Party"], "Ann Lee")

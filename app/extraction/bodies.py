@@ -25,6 +25,7 @@ from app.extraction.vocabulary import (
 from app.slugs import slugify
 
 POSSESSIVE_WORD = re.compile(r"^(.+?)(?:'s|’s)$")
+QUALIFIED_ROLE = re.compile(r"^[A-Za-z]+ly\s+[a-z-]+ed\s+")  # "Newly elected", "recently appointed"
 ABBREVIATION = re.compile(r"\s*\(([^()]{2,12})\)")
 # "CEI (Italian Episcopal ...)", "the RMT union (National Union of Rail, ...)": the acronym
 # (and the noun after it) is enough
@@ -203,6 +204,7 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
     Security Office", "NATO Secretary-General"."""
     role = EXPANSION.sub(r"\g<noun>", role)  # "CEI (Italian Episcopal Conference)"
     role = DETERMINERS.sub("", role)  # "One activist", "Another aide": no body called "One"
+    role = QUALIFIED_ROLE.sub("", role)  # "Newly elected Senator": no body called "Newly"
     whole = PART_OF.search(role)
     if whole:  # "the Dallas chapter of the Council on American - Islamic Relations"
         role = role[: whole.start()] + " of " + whole.group("whole")

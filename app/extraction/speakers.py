@@ -201,8 +201,12 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     ):
         return None
     words = head.split()
-    clause = any(
-        past_verb(w) and nxt != "by" for w, nxt in zip(words[1:], [*words[2:], ""], strict=False)
+    clause = any(  # "X, age 22, died": a clause; "Newly elected Senator X": a title's adjective
+        past_verb(w)
+        and nxt != "by"
+        and nxt not in knowledge.title_words
+        and not before.endswith("ly")
+        for before, w, nxt in zip(words, words[1:], [*words[2:], ""], strict=False)
     )
     if _has_verb(head) or clause or _has_cue(words, knowledge):
         return None  # "Pakistan's foreign office summoned ...": a clause, not a subject
