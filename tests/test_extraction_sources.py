@@ -766,3 +766,15 @@ def test_a_newly_elected_lawmaker_is_a_person_with_a_role() -> None:
     result = read(body)
     assert who(result, "the change was overdue")[1] == "Rosa Diaz"
     assert who(result, "the work had only begun") == (["Democratic Party"], "Ann Lee")
+
+
+def test_a_cue_word_after_an_owner_is_a_noun_and_isil_is_islamic_state() -> None:
+    body = (
+        "Thousands of protesters surrounded the police headquarters on Friday. Protesters' "
+        "demands include an inquiry into the use of force.\n\n"
+        "Three bombs hit Tunis in June. The militant organisation, the Islamic State of Iraq "
+        "and the Levant, claimed responsibility for all three attacks."
+    )
+    result = read(body)
+    assert who(result, "an inquiry into the use of force") == NARRATION
+    assert who(result, "claimed responsibility for all three")[0] == ["Islamic State"]

@@ -402,6 +402,8 @@ def in_noun_compound(text: str, cue: re.Match[str], knowledge: Knowledge) -> boo
     before = text[max(0, cue.start() - 16) : cue.start()].lower().split()
     if before and (before[-1] in NOUN_MARKERS or before[-2:] == ["according", "to"]):
         return True  # "the claims", "according to reports"
+    if before and before[-1].endswith(("'", "’", "'s", "’s")) and cue.group(0).islower():
+        return True  # "Protesters' demands include", "Trump's claims": an owner's noun
     if before[-1:] == ["to"] and cue.group(0).islower():
         # "are required to show", "refused to say": no claim; but "began to worry"
         return before[-2:-1] == [] or before[-2] not in ASPECT_VERBS
