@@ -778,3 +778,14 @@ def test_a_cue_word_after_an_owner_is_a_noun_and_isil_is_islamic_state() -> None
     result = read(body)
     assert who(result, "an inquiry into the use of force") == NARRATION
     assert who(result, "claimed responsibility for all three")[0] == ["Islamic State"]
+
+
+def test_a_capitals_possessive_before_a_college_names_the_college() -> None:
+    body = (
+        "A study published on Thursday suggests early birds ran before they flew. Ana Gil, a "
+        "biologist at Madrid's Royal Botanical College, said the evidence was thin. Spain's "
+        "Interior Ministry said the museum would reopen."
+    )
+    result = read(body)
+    assert who(result, "the evidence was thin") == (["Royal Botanical College"], "Ana Gil")
+    assert who(result, "the museum would reopen")[0] == ["Madrid"]  # a state's ministry

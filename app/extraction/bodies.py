@@ -71,6 +71,16 @@ def named_body(head: str, knowledge: Knowledge) -> SourceRef | None:
     owned = knowledge.lookup(" ".join(after)) if possessive and after else None
     if owned is not None and owned.source.kind == "organisation":
         return owned.source  # "Argentina's Amnesty International": a body of its own
+    institution = proper_run(after) if possessive else []
+    if (
+        institution
+        and len(institution) == len(after)
+        and first.named.source.kind == "government"
+        and {w.lower().strip(",.") for w in institution} & knowledge.institution_nouns
+    ):
+        # "London's Royal Veterinary College", "China's Tsinghua University": an
+        # institution of the country, speaking for itself, not its state
+        return unresolved(" ".join(institution), knowledge)
     if after and after[0] in ("at", "of", "from", "with"):
         if first.text.lower() in knowledge.members_not_speakers:
             return first.named.source  # "Residents of Chakothi", "students at X": members
@@ -211,6 +221,9 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
     leading = _leading_body(role, knowledge) or _described_before_job(role, knowledge)
     if leading:
         return leading
+    academic = _academic(role, knowledge)
+    if academic:
+        return academic  # "at London's Royal Veterinary College": the college, not London
     match = ROLE_BODY.search(role)
     owner = OWNED_UNIT.match(match.group("rest")) if match else None
     if owner and _an_owner(owner.group("owner"), knowledge):
@@ -231,9 +244,6 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
         and (not set(rest) & knowledge.organisation_words or len(rest) == 1)
         and not knowledge.lookup(" ".join(rest))
     )
-    academic = _academic(role, knowledge)
-    if academic:
-        return academic
     inside = _name_with_of(role, before, knowledge) if match and not whole else None
     if inside:
         return inside  # "House of Representatives Speaker": "of" inside the body's name
@@ -326,7 +336,9 @@ def _academic(role: str, knowledge: Knowledge) -> SourceRef | None:
         if not any(word in joined for word in ACADEMIC_WORDS):
             continue
         owner = next((i for i, w in enumerate(run) if POSSESSIVE_WORD.match(w)), None)
-        if owner is not None:  # "Kyungnam University's Institute ...": the university
+        if owner is not None and not any(w in " ".join(run[: owner + 1]) for w in ACADEMIC_WORDS):
+            run = run[owner + 1 :]  # "London's Royal Veterinary College": the college
+        elif owner is not None:  # "Kyungnam University's Institute ...": the university
             run = [*run[:owner], POSSESSIVE_WORD.match(run[owner]).group(1)]  # type: ignore[union-attr]
         phrase = " ".join(run)
         return named_body(phrase, knowledge) or unresolved(phrase, knowledge, allow_in=True)
