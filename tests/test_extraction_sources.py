@@ -789,3 +789,12 @@ def test_a_capitals_possessive_before_a_college_names_the_college() -> None:
     result = read(body)
     assert who(result, "the evidence was thin") == (["Royal Botanical College"], "Ana Gil")
     assert who(result, "the museum would reopen")[0] == ["Madrid"]  # a state's ministry
+
+
+def test_a_title_after_of_names_no_body() -> None:
+    body = (
+        "Sweden's parliament agreed on Tuesday to the request of Prime Minister Erik Lindqvist "
+        "to extend the session. According to Lindqvist, the extra week will allow a vote on "
+        "the budget."
+    )
+    assert who(read(body), "the extra week will allow") == (["Stockholm"], "Erik Lindqvist")

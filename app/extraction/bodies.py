@@ -247,7 +247,9 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
     inside = _name_with_of(role, before, knowledge) if match and not whole else None
     if inside:
         return inside  # "House of Representatives Speaker": "of" inside the body's name
-    if match and not portfolio:  # "Minister for International Affairs" names a portfolio
+    only_titles = bool(rest) and all(w.strip(",.") in knowledge.title_words for w in rest)
+    if match and not portfolio and not only_titles:  # "Minister for International Affairs"
+        # names a portfolio; "the request of Prime Minister" a title, no body
         words = ABBREVIATION.sub("", match.group("rest")).split()
         runs = _proper_runs(words)
         located = False
