@@ -798,3 +798,11 @@ def test_a_title_after_of_names_no_body() -> None:
         "the budget."
     )
     assert who(read(body), "the extra week will allow") == (["Stockholm"], "Erik Lindqvist")
+
+
+def test_a_regnal_number_ends_a_monarchs_name() -> None:
+    body = (
+        "Yesterday, Denmark's Queen Margrethe II announced she would step down in January, "
+        "the palace said."
+    )
+    assert who(read(body), "she would step down")[1] == "Margrethe II"

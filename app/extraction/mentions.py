@@ -37,6 +37,7 @@ HONORIFICS = frozenset(HONORIFIC_GENDER) | {"Dr.", "Dr", "Prof.", "Professor"}
 FOREIGN_CONNECTORS = frozenset(CONNECTORS) - PREPOSITIONS - {"and", "the", "-", "–"}
 ACRONYM = re.compile(r"^\([A-Z][A-Za-z0-9&.-]{1,9}\)$")
 INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
+REGNAL = re.compile(r"^(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)$")  # not "I", "V", "X"
 
 
 @dataclass(frozen=True)
@@ -235,6 +236,8 @@ def is_name_word(words: list[str], j: int, knowledge: Knowledge, last: bool = Fa
         return True  # an initial: "John F. Kennedy", "K.C. Maurer"
     if PARTICLE_NAME.match(word):
         return True  # "Hisham el-Sayed", "Asaad al-Shaibani"
+    if REGNAL.match(word) and j > 0 and words[j - 1][:1].isupper() and words[j - 1][-1:].isalpha():
+        return True  # "Queen Elizabeth II", "Pope Benedict XVI": a regnal number ends the name
     if (
         not NAME_WORD.match(word)
         or not word[0].isupper()
