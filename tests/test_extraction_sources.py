@@ -806,3 +806,14 @@ def test_a_regnal_number_ends_a_monarchs_name() -> None:
         "the palace said."
     )
     assert who(read(body), "she would step down")[1] == "Margrethe II"
+
+
+def test_a_countrys_supreme_court_speaks_for_itself() -> None:
+    body = (
+        "The census question was dropped on Friday. In late June, the United States Supreme "
+        "Court ruled against the first attempt to add it.\n\n"
+        "In New Delhi, India's Supreme Court said on Monday the ban was lawful."
+    )
+    result = read(body)
+    assert who(result, "ruled against the first attempt")[0] == ["United States Supreme Court"]
+    assert who(result, "the ban was lawful")[0] == ["Supreme Court of India"]

@@ -71,6 +71,12 @@ def named_body(head: str, knowledge: Knowledge) -> SourceRef | None:
     owned = knowledge.lookup(" ".join(after)) if possessive and after else None
     if owned is not None and owned.source.kind == "organisation":
         return owned.source  # "Argentina's Amnesty International": a body of its own
+    court = " ".join(after).strip(" ,.")
+    if first.named.source.kind == "government" and court in knowledge.state_courts:
+        # "the United States Supreme Court", "India's Supreme Court": the court, not the state
+        name = first.named.entity.label
+        written = DETERMINERS.sub("", first.text)
+        return labelled(f"{court} of {name}" if possessive else f"{written} {court}")
     institution = proper_run(after) if possessive else []
     if (
         institution

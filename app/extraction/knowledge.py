@@ -123,6 +123,7 @@ class Knowledge:
     # "New Mexico", "Indian Ocean": places that hold a state's name and are not that state,
     # and the most words one starting with a given word has
     places_named_for_states: frozenset[str] = frozenset()
+    state_courts: frozenset[str] = frozenset()  # "Supreme Court": a state's court, its own body
     place_first_words: dict[str, int] = field(default_factory=dict)
     local_modifiers: frozenset[str] = frozenset()  # "local", "provincial": not the state
     # "the police", "a fire brigade spokesman": services that speak for themselves
@@ -246,6 +247,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     )
     knowledge.exhortations = tuple(text["exhortation_openings"]["openings"])
     knowledge.place_openers = frozenset(text["place_openers"]["words"])
+    knowledge.state_courts = frozenset(text["state_courts"]["names"])
     places = text["places_named_for_states"]["names"]
     knowledge.places_named_for_states = frozenset(places)
     for place in places:
