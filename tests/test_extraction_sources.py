@@ -817,3 +817,22 @@ def test_a_countrys_supreme_court_speaks_for_itself() -> None:
     result = read(body)
     assert who(result, "ruled against the first attempt")[0] == ["United States Supreme Court"]
     assert who(result, "the ban was lawful")[0] == ["Supreme Court of India"]
+
+
+def test_a_sentence_adverb_before_a_comma_is_no_source() -> None:
+    body = (
+        "The prisoner was not named by the prison on Friday. Rather, government sources "
+        "confirmed his identity to several news outlets. Instead, officials said the prison "
+        "was locked down."
+    )
+    result = read(body)
+    assert who(result, "confirmed his identity")[0] == ["Government sources"]
+    assert who(result, "the prison was locked down")[0] == ["Officials"]
+
+
+def test_a_readout_with_mexicos_former_president_has_both_states() -> None:
+    body = (
+        "President Biden spoke today with President Andrés Manuel López Obrador. The two "
+        "leaders reaffirmed their commitment to a safe and orderly border."
+    )
+    assert who(read(body), "a safe and orderly border")[0] == ["Washington", "Mexico City"]
