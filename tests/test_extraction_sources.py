@@ -836,3 +836,11 @@ def test_a_readout_with_mexicos_former_president_has_both_states() -> None:
         "leaders reaffirmed their commitment to a safe and orderly border."
     )
     assert who(read(body), "a safe and orderly border")[0] == ["Washington", "Mexico City"]
+
+
+def test_a_secretary_of_justice_is_no_judge() -> None:
+    body = (
+        "Chile's cabinet met on Monday. Secretary of Justice Marta Rojas said the reform "
+        "would pass before March."
+    )
+    assert who(read(body), "the reform would pass") == (["Santiago"], "Marta Rojas")

@@ -224,6 +224,8 @@ def _court(role: str, knowledge: Knowledge, context: Context) -> SourceRef | Non
     words = role.split()
     if not words or words[-1] not in knowledge.judicial_titles:
         return None
+    if len(words) >= 2 and words[-2].lower() in ("of", "for"):
+        return None  # "Secretary of Justice", "Minister for Justice": a portfolio, no judge
     if len(words) == 1 or words[-2] in RANKS:  # "Chief Justice": a rank, not a court
         return context.body_named(["court"])
     court = " ".join([*words[:-1], knowledge.judicial_titles[words[-1]]])
