@@ -1,6 +1,6 @@
 """Claim ids of the seed article do not change when the extractor changes.
 
-A claim's id is its permanent link (DESIGN.md: "Reloading an article ... never changes
+A claim's id is its permanent link (docs/claims.md: reloading an article "never changes
 or breaks the link of an existing claim"). The ids below were computed by the extractor
 as it was before its rules were reworked, and are kept here as a regression reference.
 Copying program output into a test is normally wrong; here it is the point: the
