@@ -844,3 +844,14 @@ def test_a_secretary_of_justice_is_no_judge() -> None:
         "would pass before March."
     )
     assert who(read(body), "the reform would pass") == (["Santiago"], "Marta Rojas")
+
+
+def test_an_incumbent_holds_the_title_and_a_party_chairman_speaks_for_the_party() -> None:
+    body = (
+        "The senator ended his campaign on Friday. Incumbent President Donald Trump quickly "
+        'took a parting shot on Twitter: "Oh no, really big news." Democratic committee '
+        "chairman Jerrold Nadler of New York has repeatedly said an inquiry is under way."
+    )
+    result = read(body)
+    assert who(result, "really big news") == (["Washington"], "Donald Trump")
+    assert who(result, "an inquiry is under way") == (["Democratic Party"], "Jerrold Nadler")

@@ -20,11 +20,13 @@ from app.extraction.vocabulary import (
     PART_NOUNS,
     PREPOSITIONS,
     PROJECT_NOUNS,
+    ROLE_MODIFIERS,
     in_any,
 )
 from app.slugs import slugify
 
 POSSESSIVE_WORD = re.compile(r"^(.+?)(?:'s|’s)$")
+MODIFIED_ROLE = re.compile(rf"^(?:{'|'.join(sorted(ROLE_MODIFIERS))})\s+", re.IGNORECASE)
 QUALIFIED_ROLE = re.compile(r"^[A-Za-z]+ly\s+[a-z-]+ed\s+")  # "Newly elected", "recently appointed"
 ABBREVIATION = re.compile(r"\s*\(([^()]{2,12})\)")
 # "CEI (Italian Episcopal ...)", "the RMT union (National Union of Rail, ...)": the acronym
@@ -221,6 +223,7 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
     role = EXPANSION.sub(r"\g<noun>", role)  # "CEI (Italian Episcopal Conference)"
     role = DETERMINERS.sub("", role)  # "One activist", "Another aide": no body called "One"
     role = QUALIFIED_ROLE.sub("", role)  # "Newly elected Senator": no body called "Newly"
+    role = MODIFIED_ROLE.sub("", role)  # "Incumbent President": no body called "Incumbent"
     whole = PART_OF.search(role)
     if whole:  # "the Dallas chapter of the Council on American - Islamic Relations"
         role = role[: whole.start()] + " of " + whole.group("whole")
