@@ -855,3 +855,15 @@ def test_an_incumbent_holds_the_title_and_a_party_chairman_speaks_for_the_party(
     result = read(body)
     assert who(result, "really big news") == (["Washington"], "Donald Trump")
     assert who(result, "an inquiry is under way") == (["Democratic Party"], "Jerrold Nadler")
+
+
+def test_a_local_role_names_no_body_and_a_speakers_own_words_are_no_source() -> None:
+    body = (
+        "Four people were stabbed to death at the police headquarters in Lyon on Thursday. "
+        "Local prosecutor Anne Morel said the suspect's wife was taken into custody.\n\n"
+        'Regarding the call, former prosecutor Tom Vale said via Twitter: "If I saw a call '
+        "like this in a fraud case, I'd think, 'Wow, they are saying this very openly.' \""
+    )
+    result = read(body)
+    assert who(result, "wife was taken into custody") == (["Local prosecutors"], "Anne Morel")
+    assert "I'd" not in who(result, "saw a call like this")[0]

@@ -224,6 +224,7 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
     role = DETERMINERS.sub("", role)  # "One activist", "Another aide": no body called "One"
     role = QUALIFIED_ROLE.sub("", role)  # "Newly elected Senator": no body called "Newly"
     role = MODIFIED_ROLE.sub("", role)  # "Incumbent President": no body called "Incumbent"
+    role = _unlocal(role, knowledge)  # "Local prosecutor X": no body called "Local"
     whole = PART_OF.search(role)
     if whole:  # "the Dallas chapter of the Council on American - Islamic Relations"
         role = role[: whole.start()] + " of " + whole.group("whole")
@@ -285,6 +286,15 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
     ):
         return None  # "American academic and professor": a nationality, not the state
     return mentions[0].named.source if mentions else None
+
+
+def _unlocal(role: str, knowledge: Knowledge) -> str:
+    """A role without the word that says it is a local one ("Local prosecutor"); not a local
+    office ("Regional governor"), whose place the words do not give."""
+    first, _, rest = role.partition(" ")
+    local = first.lower() in knowledge.local_modifiers and first[:1].isupper()
+    office = rest.split()[0].capitalize() in knowledge.local_titles if rest else False
+    return rest if local and not office else role
 
 
 def _name_with_of(role: str, before: list[str], knowledge: Knowledge) -> SourceRef | None:

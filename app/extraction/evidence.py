@@ -24,6 +24,7 @@ from app.extraction.vocabulary import UNOWNED_ADJECTIVES
 ACRONYM_LIKE = re.compile(r"^(?:[A-Z]{2,}[\w&.-]*|\w+[A-Z]\w*|[\w-]+\.[a-z]{2,4})$")
 NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ish|ese)$")  # "English", "Scottish", "Maltese"
 SENTENCE_BREAK = (".", "!", "?", ":", '"', "“", "”", "—", "–")
+FIRST_OR_SECOND_PERSON = re.compile(r"^(?:I|We|You)(?:['’](?:d|m|ve|ll|re))?$")
 DEMONSTRATIVES = {"that", "this", "these", "those", "it", "there", "here"}
 
 
@@ -39,6 +40,8 @@ def _established(source: SourceRef, context: Context, knowledge: Knowledge) -> b
     if len(words) > 1:
         return True  # "Hollis Media", or a person named in full with no body of theirs
     word = POSSESSIVE.sub("", words[0])
+    if FIRST_OR_SECOND_PERSON.match(word):
+        return False  # "If I got a transcript ...": "I'd" is a speaker's own word, no source
     if word.lower() in DEMONSTRATIVES | UNOWNED_ADJECTIVES:
         return False  # "That's why nations condemn ...", "Initial reports stated": no speaker
     if word.lower() in knowledge.source_nouns:
