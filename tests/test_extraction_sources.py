@@ -867,3 +867,16 @@ def test_a_local_role_names_no_body_and_a_speakers_own_words_are_no_source() -> 
     result = read(body)
     assert who(result, "wife was taken into custody") == (["Local prosecutors"], "Anne Morel")
     assert "I'd" not in who(result, "saw a call like this")[0]
+
+
+def test_hong_kongs_government_and_police_speak_for_hong_kong() -> None:
+    body = (
+        "Police fired tear gas at protesters in Hong Kong on Tuesday. Police Senior "
+        "Superintendent Mary Chan said the officers' lives were in danger. Hong Kong leader "
+        "Carrie Lam said the bill would be withdrawn. China's foreign ministry said the "
+        "city's affairs were internal."
+    )
+    result = read(body)
+    assert who(result, "lives were in danger") == (["Police"], "Mary Chan")
+    assert who(result, "the bill would be withdrawn") == (["Hong Kong"], "Carrie Lam")
+    assert who(result, "affairs were internal")[0] == ["Beijing"]

@@ -290,7 +290,7 @@ def _emergency_services(
         for words in (knowledge.local_modifiers, section["services"], section["people"])
     )
     titled = "|".join(re.escape(s.title().replace(" And ", " and ")) for s in section["services"])
-    role = rf"(?:\s+(?:{people}))?$"
+    role = rf"(?:\s+(?:(?:senior|chief|deputy|assistant)\s+)?(?:{people}))?$"
     generic = re.compile(
         rf"^(?:(?:the|a|an)\s+)?(?P<service>(?:(?:{local})\s+)?(?:{services})){role}",
         re.IGNORECASE,
