@@ -880,3 +880,14 @@ def test_hong_kongs_government_and_police_speak_for_hong_kong() -> None:
     assert who(result, "lives were in danger") == (["Police"], "Mary Chan")
     assert who(result, "the bill would be withdrawn") == (["Hong Kong"], "Carrie Lam")
     assert who(result, "affairs were internal")[0] == ["Beijing"]
+
+
+def test_late_on_a_day_leads_a_sentence_and_a_court_is_named_once() -> None:
+    body = (
+        "Turkish troops crossed into Syria on Wednesday. Late on Sunday, the Kurdish-led Syrian "
+        "Democratic Forces (SDF) announced it had entered into an agreement with the government "
+        "in Damascus. District Court Judge Ruth Hale said the claim was without merit."
+    )
+    result = read(body)
+    assert "Late" not in who(result, "entered into an agreement")[0]
+    assert who(result, "the claim was without merit") == (["District Court"], "Ruth Hale")

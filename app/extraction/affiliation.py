@@ -232,7 +232,9 @@ def _court(role: str, knowledge: Knowledge, context: Context) -> SourceRef | Non
         return None  # "Secretary of Justice", "Minister for Justice": a portfolio, no judge
     if len(words) == 1 or words[-2] in RANKS:  # "Chief Justice": a rank, not a court
         return context.body_named(["court"])
-    court = " ".join([*words[:-1], knowledge.judicial_titles[words[-1]]])
+    court_word = knowledge.judicial_titles[words[-1]]
+    # "U.S. District Judge": the District Court; "District Court Judge": not "Court Court"
+    court = " ".join(words[:-1] if words[-2] == court_word else [*words[:-1], court_word])
     return unresolved(court, knowledge)
 
 
