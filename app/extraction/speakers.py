@@ -52,7 +52,6 @@ PERSONS_OFFICE = re.compile(
     r"(?P<office>office|team|spokesperson|spokesman|spokeswoman|aides?|government|"
     r"administration|party|campaign)\b"
 )
-SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman"}
 FAMILIAR = re.compile(
     r"\b(?:people|person|sources?|someone|those|one)\s+"
     r"(?:familiar with|with (?:direct )?knowledge of|briefed on)\b",
@@ -505,10 +504,11 @@ def _several(text: str, knowledge: Knowledge) -> Attribution | None:
         return None
     sources = []
     for part in parts:
+        own_name = _a_body_name(part)  # "the Federal Security Service": no known body needed
         source = named_body(part.strip(), knowledge)
-        if source is None and _a_body_name(part):
+        if source is None and own_name:
             source = unresolved(part.strip(), knowledge)
-        if source is None or (source.kind == "unresolved" and not _a_body_name(part)):
+        if source is None or (source.kind == "unresolved" and not own_name):
             return None
         sources.append(source)
     return Attribution(tuple(dict.fromkeys(sources)))
@@ -946,7 +946,8 @@ def _persons_office(
     if source is None:
         return None
     spokesperson = _name_in(appositive, knowledge) if appositive else None
-    if office.group("office") in SPOKESPEOPLE and spokesperson and not spokesperson.before:
+    speaks = knowledge.back_nouns.get(office.group("office")) == "spokesperson"
+    if speaks and spokesperson and not spokesperson.before:
         return Attribution((source,), Speaker(spokesperson.name, office.string.strip()))
     return Attribution((source,))
 
