@@ -152,17 +152,12 @@ def _party(role: str, knowledge: Knowledge, context: Context) -> SourceRef | Non
     return named.source if named else None
 
 
-# "Democratic committee chairman", "Republican leader": roles a party's member holds
-PARTY_ROLES = {"chairman", "chairwoman", "chair", "leader", "whip", "spokesman", "spokeswoman"}
-
-
 def _party_member(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
     """ "Republican Senator", "a Democratic lawmaker", "Labour MP": a lawmaker speaks for
     the party the role names."""
     words = [w.strip(",.") for w in role.split()]
-    lawmaker = any(w.lower() in knowledge.legislator_nouns | PARTY_ROLES for w in words)
-    if not lawmaker:
-        return None
+    if not any(w.lower() in knowledge.party_roles for w in words):
+        return None  # "Democratic committee chairman", "Republican Senator": a party's member
     for size in (3, 2):  # "New Democrat MP": the party a run of words names itself
         for i in range(len(words) - size + 1):
             named = knowledge.lookup(" ".join(words[i : i + size]))

@@ -140,6 +140,8 @@ class Knowledge:
     military_ranks: frozenset[str] = frozenset()  # "Col.", "Gen.": an officer of the state
     legislator_nouns: frozenset[str] = frozenset()  # "MP", "senator": speaks for a party
     party_adjectives: dict[str, str] = field(default_factory=dict)  # "Republican" -> its party
+    # "senator", "chairman": roles that, after a party's adjective, speak for the party
+    party_roles: frozenset[str] = frozenset()
     back_nouns: dict[str, str] = field(default_factory=dict)  # "group" -> "organisation"
     # "according to", "in the words of": words before the role of the person they name
     according_lead: re.Pattern[str] = re.compile(r"(?!)")
@@ -235,6 +237,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     knowledge.party_adjectives = {
         k: v for k, v in text["party_adjectives"].items() if not k.startswith("_")
     }
+    knowledge.party_roles = knowledge.legislator_nouns | frozenset(text["party_roles"]["words"])
     knowledge.judicial_titles = {
         k: v for k, v in text["judicial_titles"].items() if not k.startswith("_")
     }
@@ -285,12 +288,17 @@ def _emergency_services(
     """ "the police", "Local police", "a fire service spokesman": a whole phrase that is a
     service, maybe local, maybe with the role of one who speaks for it; and the same with a
     service's name ("Hampshire Police spokesman")."""
-    local, services, people = (
+    local, services, ranks, people = (
         "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-        for words in (knowledge.local_modifiers, section["services"], section["people"])
+        for words in (
+            knowledge.local_modifiers,
+            section["services"],
+            section["ranks"],
+            section["people"],
+        )
     )
     titled = "|".join(re.escape(s.title().replace(" And ", " and ")) for s in section["services"])
-    role = rf"(?:\s+(?:(?:senior|chief|deputy|assistant)\s+)?(?:{people}))?$"
+    role = rf"(?:\s+(?:(?:{ranks})\s+)?(?:{people}))?$"
     generic = re.compile(
         rf"^(?:(?:the|a|an)\s+)?(?P<service>(?:(?:{local})\s+)?(?:{services})){role}",
         re.IGNORECASE,
