@@ -26,7 +26,9 @@ from app.extraction.vocabulary import (
 from app.slugs import slugify
 
 POSSESSIVE_WORD = re.compile(r"^(.+?)(?:'s|’s)$")
-MODIFIED_ROLE = re.compile(rf"^(?:{'|'.join(sorted(ROLE_MODIFIERS))})\s+", re.IGNORECASE)
+MODIFIED_ROLE = re.compile(  # "Incumbent President", "Former Minister"
+    rf"^(?:{'|'.join(map(re.escape, sorted(ROLE_MODIFIERS)))})\s+", re.IGNORECASE
+)
 QUALIFIED_ROLE = re.compile(r"^[A-Za-z]+ly\s+[a-z-]+ed\s+")  # "Newly elected", "recently appointed"
 ABBREVIATION = re.compile(r"\s*\(([^()]{2,12})\)")
 # "CEI (Italian Episcopal ...)", "the RMT union (National Union of Rail, ...)": the acronym
