@@ -891,3 +891,18 @@ def test_late_on_a_day_leads_a_sentence_and_a_court_is_named_once() -> None:
     result = read(body)
     assert "Late" not in who(result, "entered into an agreement")[0]
     assert who(result, "the claim was without merit") == (["District Court"], "Ruth Hale")
+
+
+def test_a_body_named_for_two_things_and_its_states_governor() -> None:
+    body = (
+        "A vintage plane crashed at an airport near Springfield on Wednesday. Nine people "
+        "were hurt, according to Commissioner Dana Ortiz of the Vermont Department of Fire "
+        "Safety and Public Protection. Vermont Governor Alan Breck said at a briefing, "
+        '"Our thoughts are with the families tonight."'
+    )
+    result = read(body)
+    assert who(result, "Nine people were hurt") == (
+        ["Vermont Department of Fire Safety and Public Protection"],
+        "Dana Ortiz",
+    )
+    assert who(result, "Our thoughts are with the families") == (["Vermont"], "Alan Breck")

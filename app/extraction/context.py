@@ -134,7 +134,8 @@ class Context:
         for earlier, _ in reversed(self.seen):
             label = earlier.label.lower().split()
             longer = earlier.kind == "unresolved" and len(label) > len(words)
-            if longer and _within(words, label) and not self._names_a_person(label):
+            same = _within(words, label) and not _owner_of(words, label)
+            if longer and same and not self._names_a_person(label):
                 return earlier
         return source
 
@@ -211,6 +212,14 @@ class Context:
             if key in attribution.subject.lower().split():
                 return replace(attribution, speaker=None)
         return None
+
+
+def _owner_of(words: list[str], label: list[str]) -> bool:
+    """Whether `words` open `label` as the owner of a body named by what it is "of" or
+    "for": "Connecticut" in "Connecticut Department of Emergency Services" is the state,
+    not its department ("Nordwind" in "Nordwind Airways" is the airline)."""
+    rest = label[len(words) :]
+    return label[: len(words)] == words and len(rest) >= 3 and rest[1] in ("of", "for")
 
 
 def _within(words: list[str], label: list[str]) -> bool:

@@ -206,9 +206,24 @@ def inside_body_name(words: list[str], i: int, j: int, knowledge: Knowledge) -> 
         return True  # "aid workers in El Fasher": a place, not a person
     if i >= 1 and words[i - 1].lower() == "the":
         return True  # "the Liberal Democrats": nobody's name takes "the"
+    if words[i - 1] == "and" and _portfolio_before(words, i - 1, knowledge):
+        return True  # "Department of Emergency Services and Public Protection"
     # "Council on American - Islamic"; but "Leo Denault of Entergy and Tom Fanning": a name
     joined = words[i - 1] in ("for", "of", "on", "-", "–")
     return i >= 2 and joined and words[i - 2][:1].isupper()
+
+
+def _portfolio_before(words: list[str], at: int, knowledge: Knowledge) -> bool:
+    """Whether the capitalised words right before `at` are what a body's name is "of" or
+    "for" ("Department of Emergency Services", "Center for Research"), so that the words
+    after "and" go on with that name; not "Leo Denault of Entergy", a person's employer."""
+    k = at
+    while k > 0 and words[k - 1][:1].isupper() and not words[k - 1].endswith(","):
+        k -= 1
+    if k == at or k < 2 or words[k - 1] not in ("of", "for"):
+        return False
+    body_word = POSSESSIVE.sub("", words[k - 2].strip(",."))
+    return body_word in knowledge.organisation_words or body_word in knowledge.government_words
 
 
 def _capital_after(words: list[str], at: int) -> bool:
