@@ -906,3 +906,15 @@ def test_a_body_named_for_two_things_and_its_states_governor() -> None:
         "Dana Ortiz",
     )
     assert who(result, "Our thoughts are with the families") == (["Vermont"], "Alan Breck")
+
+
+def test_a_name_right_after_a_known_bodys_name_is_the_persons() -> None:
+    body = (
+        'Protesters marched through Bangkok again on Sunday. "The arrests show contempt for '
+        'the right to assemble," Thailand director of Amnesty International Piyanut '
+        "Kotsan said in a statement."
+    )
+    assert who(read(body), "contempt for the right to assemble") == (
+        ["Amnesty International"],
+        "Piyanut Kotsan",
+    )

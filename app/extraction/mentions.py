@@ -154,6 +154,7 @@ def find_name(phrase: str, knowledge: Knowledge) -> NameSpan | None:
             words, i, j, knowledge
         ):
             i = j - 2  # "Minister for International Affairs Ryo Kashiwagi": the name ends the run
+        i = _after_known_body(words, i, j, knowledge)
         run = " ".join(words[i:j]).rstrip(",.")
         if (
             j - i >= 2
@@ -171,6 +172,16 @@ def find_name(phrase: str, knowledge: Knowledge) -> NameSpan | None:
         if known:
             return NameSpan(known.name, "", "")
     return best or _honoured(words, knowledge)
+
+
+def _after_known_body(words: list[str], i: int, j: int, knowledge: Knowledge) -> int:
+    """Where a person's name starts in a run that opens with a known body's name
+    ("director of Amnesty International Man-kei Tam"): after the body."""
+    for k in range(j - 2, i, -1):
+        named = knowledge.lookup(" ".join(words[i:k]).rstrip(",."))
+        if named is not None and named.source.kind in ("organisation", "government"):
+            return k
+    return i
 
 
 def _honoured(words: list[str], knowledge: Knowledge) -> NameSpan | None:
