@@ -918,3 +918,18 @@ def test_a_name_right_after_a_known_bodys_name_is_the_persons() -> None:
         ["Amnesty International"],
         "Piyanut Kotsan",
     )
+
+
+def test_a_colon_introduces_the_person_named_last_before_it() -> None:
+    body = (
+        "On Tuesday, Federal Judge Helen Ostrowski dismissed the mayor's lawsuit.\n\n"
+        "The mayor had asked the court to stop a state inquiry into a Kansas City housing "
+        "contract, arguing that he could not be investigated while in office. Ostrowski "
+        "rejected this argument:\n\n"
+        " The immunity the mayor invokes has no footing in the statutes he cites. No "
+        "official stands above the ordinary process of the courts.\n\n"
+        "The mayor said he would appeal."
+    )
+    result = read(body)
+    speaker = who(result, "has no footing in the statutes")[1]
+    assert speaker == "Helen Ostrowski"

@@ -250,16 +250,16 @@ def _introduced(reader: Reader, paragraph: Span, sentence: Span) -> Attribution 
     # a person the main clause names ("Commenter Another Me states:"), not one named in a
     # leading subordinate clause ("When Omar Bongo was admitted ..., a comment predicted:")
     main = sentence.start + _subordinate_end(sentence.text)
-    named = [
-        p
+    # the one named last before the colon: "Trump had asked the court to intervene in a
+    # New York City case [...]. Marrero rejected this argument:" introduces Marrero
+    named = {
+        at: p
         for p in reader.context.register.people
-        if any(
-            paragraph.start <= at < sentence.end and not sentence.start <= at < main
-            for at in p.mentions
-        )
-    ]
+        for at in p.mentions
+        if paragraph.start <= at < sentence.end and not sentence.start <= at < main
+    }
     if named:
-        return reader.person(named[-1])
+        return reader.person(named[max(named)])
     return None
 
 
