@@ -933,3 +933,32 @@ def test_a_colon_introduces_the_person_named_last_before_it() -> None:
     result = read(body)
     speaker = who(result, "has no footing in the statutes")[1]
     assert speaker == "Helen Ostrowski"
+
+
+def test_a_dashed_credit_under_a_block_quotation_is_its_source_and_no_claim() -> None:
+    body = (
+        "On Tuesday, the European Court of Human Rights ruled against Poland. In its "
+        "judgment, the court set out its reasoning:\n\n"
+        " The applicant's detention for eleven months without any review violated Article 5 "
+        "of the Convention.\n\n"
+        "– European Court of Human Rights\n\n"
+        "Poland's government said it would study the ruling."
+    )
+    result = read(body)
+    assert who(result, "without any review violated Article 5") == (
+        ["European Court of Human Rights"],
+        None,
+    )
+    assert not [
+        c for c in result.claims if c.quote.text.strip() == "European Court of Human Rights"
+    ]
+
+
+def test_the_european_court_of_justice_is_known_by_its_names() -> None:
+    body = (
+        "The CJEU ruled on Thursday that national courts may order a platform to remove "
+        "posts worldwide. According to the ruling, a host must also remove identical posts."
+    )
+    assert who(read(body), "a host must also remove identical posts")[0] == [
+        "European Court of Justice"
+    ]

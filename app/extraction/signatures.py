@@ -69,8 +69,12 @@ def find_signatures(
     for index, unit in enumerate(units):
         if unit.heading:
             continue
+        # a block quotation: a paragraph or two after an intro that ends with a colon
+        block = any(
+            u.paragraph.text.rstrip().endswith(":") for u in units[max(0, index - 2) : index]
+        )
         found = _inline(unit, register, knowledge) or _on_the_next_line(
-            unit, units[index + 1 : index + 3], register, knowledge
+            unit, units[index + 1 : index + 3], register, knowledge, body if block else None
         )
         if found is None:
             continue
@@ -113,24 +117,35 @@ def _inline(
 
 
 def _on_the_next_line(
-    unit: Unit, following: Sequence[Unit], register: Register, knowledge: Knowledge
+    unit: Unit,
+    following: Sequence[Unit],
+    register: Register,
+    knowledge: Knowledge,
+    block: str | None = None,
 ) -> tuple[tuple[Span, ...], str, int | None] | None:
     """A line of its own after a paragraph of quotation: "— Name, role", or "Name, role"
-    when no quotation follows it (a heading names who speaks under it, not above)."""
+    when no quotation follows it (a heading names who speaks under it, not above). Under
+    a block quotation the page sets in, the credit may be a body or a titled name
+    ("– United States District Judge Victor Marrero, "Decision and Order"")."""
     if not following or not unit.sentences:
         return None
     line = following[0].paragraph
     dash = OWN_LINE.match(line.text)
-    if not dash and not following[0].heading:
+    # under a block quotation (`block` is then the body), the page's dash may have been
+    # read as a list's bullet: "– European Court of Justice"
+    bullet = block[block.rfind("\n", 0, line.start) + 1 : line.start].strip() if block else ""
+    credited = bullet in ("–", "—", "-") and _a_credit(line.text, knowledge)
+    if not dash and not credited and not following[0].heading:
         return None  # a line of prose, not a signature
     signer = dash.group("signer") if dash else line.text
-    if not _a_signer(signer, register, knowledge):
+    credited = credited or (block is not None and dash is not None and _a_credit(signer, knowledge))
+    if not credited and not _a_signer(signer, register, knowledge):
         return None
-    quoted = unit.paragraph.text.lstrip()[:1] in QUOTE_MARKS
+    quoted = unit.paragraph.text.lstrip()[:1] in QUOTE_MARKS or credited
     after = following[1].paragraph.text.lstrip()[:1] if len(following) > 1 else ""
     if not quoted:
         return None  # "— Name, of X" under narration: a credit whose quotation is missing
-    if not dash and ("," not in signer or after in QUOTE_MARKS):
+    if not dash and not credited and ("," not in signer or after in QUOTE_MARKS):
         return None
     return tuple(unit.sentences), signer.strip(), line.start
 
@@ -154,6 +169,21 @@ def _a_signer(text: str, register: Register, knowledge: Knowledge) -> bool:
         return True
     found = find_name(name, knowledge)
     return found is not None and found.name == name and len(words) > 1
+
+
+def _a_credit(text: str, knowledge: Knowledge) -> bool:
+    """Whether a dashed line under a block quotation credits it: a known body ("European
+    Court of Justice") or a name after its title, perhaps with what they wrote after a
+    comma."""
+    name = TITLE_AFTER.sub("", text.strip()).split(",")[0].strip()
+    words = name.split()
+    named = knowledge.lookup(name)
+    if named is not None:
+        return named.source.kind in ("organisation", "government")
+    if not 1 <= len(words) <= SIGNATURE_WORDS or not all(w[:1].isupper() for w in words):
+        return False
+    found = find_name(name, knowledge)
+    return found is not None and name.endswith(found.name)
 
 
 def _a_writer(words: list[str], knowledge: Knowledge) -> bool:
