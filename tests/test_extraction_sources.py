@@ -962,3 +962,21 @@ def test_the_european_court_of_justice_is_known_by_its_names() -> None:
     assert who(read(body), "a host must also remove identical posts")[0] == [
         "European Court of Justice"
     ]
+
+
+def test_a_cue_word_that_names_an_act_attributes_nothing() -> None:
+    body = (
+        "Governor Lena Ortiz declared a state of emergency on Sunday as the river rose. "
+        "Hassan Barre ruled Somalia for 21 years before he fled in 1991. In the women's race, "
+        "Amina Keter posted a time of 2:18:40. The state legislature has twice denied funding "
+        "for the bridge. Ortiz said the levees would hold."
+    )
+    result = read(body)
+    for words in (
+        "declared a state of emergency",
+        "ruled Somalia",
+        "posted a time",
+        "denied funding",
+    ):
+        assert who(result, words) == (["Unattributed"], None), words
+    assert who(result, "the levees would hold")[1] == "Lena Ortiz"

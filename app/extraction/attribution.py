@@ -89,6 +89,7 @@ class Patterns:
     and_cue: re.Pattern[str]
     aspectual: frozenset[str]  # "continued": a cue that before "to" and a verb is none
     according_words: tuple[str, ...]  # "according to", "citing": what according_end needs
+    acts: re.Pattern[str]  # "declared a state of emergency": a cue word that names an act
 
 
 @lru_cache(maxsize=4)
@@ -126,6 +127,7 @@ def patterns(knowledge: Knowledge) -> Patterns:
         ),
         aspectual=frozenset(lists.get("aspectual_cues", ())),
         according_words=tuple(lists["according_to"] + lists.get("according_to_after", [])),
+        acts=re.compile(rf"(?:{_alternation(lists.get('acts', []))})\b", re.IGNORECASE),
     )  # fmt: skip
 
 
@@ -385,6 +387,14 @@ def find_continuation(text: str, knowledge: Knowledge) -> re.Match[str] | None:
     return min(found, key=lambda m: m.start()) if found else None
 
 
+# "ruled Zimbabwe for 37 years", "ruled the Soviet Union until 1953", "ruled Libya.": a
+# state and then a time or the sentence's end, not "ruled Zimbabwe had breached ...": a clause
+STATE_AFTER = re.compile(
+    r"\s+((?:the\s+)?[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*){0,3})"
+    r"(?=\s*[,.;]|\s+(?:for|from|until|since|with|as|in|between|during|after|before)\b)"
+)
+
+
 def in_noun_compound(text: str, cue: re.Match[str], knowledge: Knowledge) -> bool:
     """ "think tank", "according to reports", "the claims": a cue word that is a noun here,
     or an infinitive ("refused to say")."""
@@ -409,6 +419,13 @@ def in_noun_compound(text: str, cue: re.Match[str], knowledge: Knowledge) -> boo
         return before[-2:-1] == [] or before[-2] not in ASPECT_VERBS
     if text[: cue.start()].split()[-1:] in ([m] for m in NOUN_MODIFIERS):
         return cue.group(0).endswith("s")  # "media reports", not "media reported"
+    if patterns(knowledge).acts.match(text, cue.start()):
+        return True  # "declared a state of emergency", "posted a time of 2:05": an act
+    if cue.group(0).lower() in knowledge.cue_lists.get("acts_over_a_state", ()):
+        ruled = STATE_AFTER.match(text, cue.end())
+        named = knowledge.lookup(ruled.group(1)) if ruled else None
+        if named is not None and named.source.kind == "government":
+            return True  # "Mugabe ruled Zimbabwe for 37 years": he governed it
     following = text[cue.end() :].split(maxsplit=1)
     return bool(
         following
