@@ -980,3 +980,12 @@ def test_a_cue_word_that_names_an_act_attributes_nothing() -> None:
     ):
         assert who(result, words) == (["Unattributed"], None), words
     assert who(result, "the levees would hold")[1] == "Lena Ortiz"
+
+
+def test_a_co_author_speaks_for_the_body_that_did_the_study() -> None:
+    body = (
+        "In findings published on Wednesday in the journal Science, researchers from the "
+        "University of Oslo reported that early birds flapped their wings while running.\n\n"
+        'Co-author Ingrid Dahl said, "Our work shows that the motion began passively."'
+    )
+    assert who(read(body), "the motion began passively") == (["University of Oslo"], "Ingrid Dahl")

@@ -315,6 +315,15 @@ def _state(role: str, knowledge: Knowledge, context: Context) -> SourceRef | Non
     return context.home_country()
 
 
+def _study_author(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
+    """ "Co-author Jing-Shan Zhao", "study co-author Karen Alley": an author of the study
+    the article reports speaks for the one body it says did that research."""
+    bare = re.sub(r"^(?:the|a|an|one|another)\s+", "", role.strip(" ,").lower())
+    if bare not in knowledge.study_author_nouns or len(context.research) != 1:
+        return None
+    return context.research[0]
+
+
 def _field(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
     """ "a security researcher at a Dakar-based think tank" -> Security researchers;
     "Ivorian blogger" -> Bloggers, "rancher" -> Ranchers: the kind of person they are."""
@@ -391,5 +400,6 @@ WEAK = (
     _institution,
     _employer,
     _state,
+    _study_author,
     _field,
 )  # a body guessed from the story, or a field

@@ -112,6 +112,7 @@ class Knowledge:
     team_roles: frozenset[str] = frozenset()  # "coach", "captain"
     role_nouns: frozenset[str] = frozenset()  # every noun for a person's role, lowercase
     writer_nouns: frozenset[str] = frozenset()  # "blogger", "commenter": may go by one name
+    study_author_nouns: frozenset[str] = frozenset()  # "co-author": of the article's study
     place_nouns: frozenset[str] = frozenset()  # "capital", "village": a place's name follows
     name_gender: dict[str, str] = field(default_factory=dict)  # "Rachel" -> "female"
     leader_titles: tuple[str, ...] = ()  # "the leaders": presidents, prime ministers, kings
@@ -200,6 +201,7 @@ WORD_SETS = (
     "state_body_words", "not_names", "place_words", "person_nouns", "state_nouns",
     "corporate_titles", "local_titles", "team_roles", "writer_nouns", "members_not_speakers",
     "military_ranks", "legislator_nouns", "place_nouns", "institution_nouns", "institution_jobs",
+    "study_author_nouns",
 )  # fmt: skip
 
 
