@@ -989,3 +989,15 @@ def test_a_co_author_speaks_for_the_body_that_did_the_study() -> None:
         'Co-author Ingrid Dahl said, "Our work shows that the motion began passively."'
     )
     assert who(read(body), "the motion began passively") == (["University of Oslo"], "Ingrid Dahl")
+
+
+def test_a_senior_vice_president_speaks_for_the_company_of_the_story() -> None:
+    body = (
+        "Northwind Power Cooperative began cutting electricity to 40,000 homes on Tuesday to "
+        "lower the risk of wildfires.\n\n"
+        'Senior vice president Dana Kessler added, "We know how hard this is for families."'
+    )
+    assert who(read(body), "how hard this is for families") == (
+        ["Northwind Power Cooperative"],
+        "Dana Kessler",
+    )

@@ -269,11 +269,15 @@ def _team(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None
     return unresolved(f"{country} national team", knowledge, allow_in=True)
 
 
+JOB_RANK = re.compile(r"^(?:senior|executive|acting|interim|associate|assistant)\s+(?=\S)", re.I)
+
+
 def _employer(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
     """ "Chief Executive Kari Nygaard", "Captain Joe Mensah": in a story about a company or
     a club, a job title with no body of its own is the job there."""
     words = [w.strip(",.").lower() for w in role.split()]
-    titled = role.title() in {t.title() for t in knowledge.corporate_titles}
+    job = JOB_RANK.sub("", role.strip(" ,."))  # "Senior vice president", "Executive Director"
+    titled = job.title() in {t.title() for t in knowledge.corporate_titles}
     if not (titled or (words and words[-1] in knowledge.team_roles)):
         return None
     if not titled and _own_business(role.split()[-2:-1], knowledge):
