@@ -1001,3 +1001,13 @@ def test_a_senior_vice_president_speaks_for_the_company_of_the_story() -> None:
         ["Northwind Power Cooperative"],
         "Dana Kessler",
     )
+
+
+def test_they_said_after_a_clause_is_the_clauses_own_plural_subject() -> None:
+    body = (
+        "Police in Tulsa arrested a man after the shooting at a bank on Saturday.\n\n"
+        "County prosecutors charged the suspect with first-degree murder, they said Monday."
+    )
+    assert who(read(body), "charged the suspect with first-degree murder")[0] == [
+        "County prosecutors"
+    ]

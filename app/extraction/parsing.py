@@ -151,10 +151,21 @@ class SentenceParser:
             if PASSIVE.search(reading[1]):
                 continue  # "she was told to disconnect": what was said to her, not by her
             subject = attr.strip_adverbs(reading[1], self.knowledge)  # "the company has said"
-            who = self._resolve(without_times(subject, self.article))
+            subject = without_times(subject, self.article)
+            own = OWN_SUBJECT.match(text) if subject.strip().lower() == "they" else None
+            # "State prosecutors charged the suspect ..., they said": the clause's own subject
+            who = (self._resolve(own.group("subject")) if own else None) or self._resolve(subject)
             if who is not None and len(text[: reading[0]].split()) >= 3:
                 return who, reading
         return None
+
+
+# A plural subject and its verb opening the content: "State prosecutors charged ...",
+# "Investigators have found ..."
+OWN_SUBJECT = re.compile(
+    r"^(?P<subject>(?:[Tt]he\s+)?(?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+)?[a-z]+s)"
+    r"\s+(?:(?:have|had)\s+)?[a-z]+ed\b"
+)
 
 
 def _embedded_relative(tail: re.Match[str], region: str, after: str) -> bool:
