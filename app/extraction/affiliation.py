@@ -27,7 +27,7 @@ from app.extraction.context import Attribution, Context
 from app.extraction.knowledge import Knowledge
 from app.extraction.model import SourceRef, Speaker
 from app.extraction.register import PARTY_TAG, Person, kind_by_clause
-from app.extraction.vocabulary import ACADEMIC_WORDS, in_any
+from app.extraction.vocabulary import ACADEMIC_WORDS, LEADING_ARTICLE, in_any
 
 OWNER = re.compile(r"\b(the)\s+([a-z]+)(?:'s|’s)\s", re.IGNORECASE)
 INSTITUTION_OF = re.compile(r"\b(?:of|at)\s+the\s+(?P<noun>[a-z]+)$")  # "director of the gallery"
@@ -322,7 +322,7 @@ def _state(role: str, knowledge: Knowledge, context: Context) -> SourceRef | Non
 def _study_author(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
     """ "Co-author Jing-Shan Zhao", "study co-author Karen Alley": an author of the study
     the article reports speaks for the one body it says did that research."""
-    bare = re.sub(r"^(?:the|a|an|one|another)\s+", "", role.strip(" ,").lower())
+    bare = LEADING_ARTICLE.sub("", role.strip(" ,").lower())
     if bare not in knowledge.study_author_nouns or len(context.research) != 1:
         return None
     return context.research[0]

@@ -89,7 +89,9 @@ class Patterns:
     and_cue: re.Pattern[str]
     aspectual: frozenset[str]  # "continued": a cue that before "to" and a verb is none
     according_words: tuple[str, ...]  # "according to", "citing": what according_end needs
-    acts: re.Pattern[str]  # "declared a state of emergency": a cue word that names an act
+    # "think tank", "declared a state of emergency": phrases that open with a cue word and
+    # are no cue (a noun, or an act)
+    not_cues: re.Pattern[str]
 
 
 @lru_cache(maxsize=4)
@@ -127,7 +129,7 @@ def patterns(knowledge: Knowledge) -> Patterns:
         ),
         aspectual=frozenset(lists.get("aspectual_cues", ())),
         according_words=tuple(lists["according_to"] + lists.get("according_to_after", [])),
-        acts=re.compile(rf"(?:{_alternation(lists.get('acts', []))})\b", re.IGNORECASE),
+        not_cues=re.compile(rf"(?:{_alternation(lists['noun_compounds'] + lists['acts'])})\b", re.IGNORECASE),
     )  # fmt: skip
 
 
@@ -419,16 +421,10 @@ def in_noun_compound(text: str, cue: re.Match[str], knowledge: Knowledge) -> boo
         return before[-2:-1] == [] or before[-2] not in ASPECT_VERBS
     if text[: cue.start()].split()[-1:] in ([m] for m in NOUN_MODIFIERS):
         return cue.group(0).endswith("s")  # "media reports", not "media reported"
-    if patterns(knowledge).acts.match(text, cue.start()):
-        return True  # "declared a state of emergency", "posted a time of 2:05": an act
-    if cue.group(0).lower() in knowledge.cue_lists.get("acts_over_a_state", ()):
-        ruled = STATE_AFTER.match(text, cue.end())
-        named = knowledge.lookup(ruled.group(1)) if ruled else None
-        if named is not None and named.source.kind == "government":
-            return True  # "Mugabe ruled Zimbabwe for 37 years": he governed it
-    following = text[cue.end() :].split(maxsplit=1)
-    return bool(
-        following
-    ) and f"{cue.group(0).lower()} {following[0].lower().strip(',.')}" in knowledge.cue_lists.get(
-        "noun_compounds", []
-    )
+    if patterns(knowledge).not_cues.match(text, cue.start()):
+        return True  # "think tank", "found guilty", "declared a state of emergency"
+    if cue.group(0).lower() not in knowledge.cue_lists.get("acts_over_a_state", ()):
+        return False
+    ruled = STATE_AFTER.match(text, cue.end())
+    named = knowledge.lookup(ruled.group(1)) if ruled else None
+    return named is not None and named.source.kind == "government"  # "ruled Zimbabwe for 37 years"

@@ -208,8 +208,7 @@ def inside_body_name(words: list[str], i: int, j: int, knowledge: Knowledge) -> 
     ends in a word that names a kind of body.
     """
     after = POSSESSIVE.sub("", words[j].strip(",.")) if j < len(words) else ""
-    body_word = after in knowledge.organisation_words or after in knowledge.government_words
-    if body_word or after == "&" or ACRONYM.match(after):
+    if _a_body_word(after, knowledge) or after == "&" or ACRONYM.match(after):
         return True  # "... Phase Classification (IPC)", "European Aeronautic Defense & Space"
     if after in FOREIGN_CONNECTORS and not words[j - 1].endswith(",") and _capital_after(words, j):
         return True  # "Jeunesse Citoyenne pour la Paix": a name that goes on is a body's
@@ -233,8 +232,12 @@ def _portfolio_before(words: list[str], at: int, knowledge: Knowledge) -> bool:
         k -= 1
     if k == at or k < 2 or words[k - 1] not in ("of", "for"):
         return False
-    body_word = POSSESSIVE.sub("", words[k - 2].strip(",."))
-    return body_word in knowledge.organisation_words or body_word in knowledge.government_words
+    return _a_body_word(POSSESSIVE.sub("", words[k - 2].strip(",.")), knowledge)
+
+
+def _a_body_word(word: str, knowledge: Knowledge) -> bool:
+    """ "Ministry", "Department", "Observatory": a word that names a kind of body."""
+    return word in knowledge.organisation_words or word in knowledge.government_words
 
 
 def _capital_after(words: list[str], at: int) -> bool:

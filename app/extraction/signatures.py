@@ -121,7 +121,7 @@ def _on_the_next_line(
     following: Sequence[Unit],
     register: Register,
     knowledge: Knowledge,
-    block: str | None = None,
+    body: str | None = None,
 ) -> tuple[tuple[Span, ...], str, int | None] | None:
     """A line of its own after a paragraph of quotation: "— Name, role", or "Name, role"
     when no quotation follows it (a heading names who speaks under it, not above). Under
@@ -131,14 +131,13 @@ def _on_the_next_line(
         return None
     line = following[0].paragraph
     dash = OWN_LINE.match(line.text)
-    # under a block quotation (`block` is then the body), the page's dash may have been
-    # read as a list's bullet: "– European Court of Justice"
-    bullet = block[block.rfind("\n", 0, line.start) + 1 : line.start].strip() if block else ""
-    credited = bullet in ("–", "—", "-") and _a_credit(line.text, knowledge)
+    signer = dash.group("signer") if dash else line.text
+    # under a block quotation (`body` is given), the page's dash may have been read as a
+    # list's bullet: "– European Court of Justice"
+    dashed = dash is not None or (body is not None and _bulleted(line, body))
+    credited = body is not None and dashed and _a_credit(signer, knowledge)
     if not dash and not credited and not following[0].heading:
         return None  # a line of prose, not a signature
-    signer = dash.group("signer") if dash else line.text
-    credited = credited or (block is not None and dash is not None and _a_credit(signer, knowledge))
     if not credited and not _a_signer(signer, register, knowledge):
         return None
     quoted = unit.paragraph.text.lstrip()[:1] in QUOTE_MARKS or credited
@@ -169,6 +168,11 @@ def _a_signer(text: str, register: Register, knowledge: Knowledge) -> bool:
         return True
     found = find_name(name, knowledge)
     return found is not None and found.name == name and len(words) > 1
+
+
+def _bulleted(line: Span, body: str) -> bool:
+    """Whether a dash opens the line in the body before the paragraph's own text."""
+    return body[body.rfind("\n", 0, line.start) + 1 : line.start].strip() in ("–", "—", "-")
 
 
 def _a_credit(text: str, knowledge: Knowledge) -> bool:
