@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.extraction_reading import read, who
+from tests.extraction_reading import claim, read, who
 
 NARRATION = (["Unattributed"], None)
 
@@ -1011,3 +1011,68 @@ def test_they_said_after_a_clause_is_the_clauses_own_plural_subject() -> None:
     assert who(read(body), "charged the suspect with first-degree murder")[0] == [
         "County prosecutors"
     ]
+
+
+def test_a_quotation_opening_with_a_bracketed_letter_is_a_sentence_of_its_own() -> None:
+    body = (
+        "A man stabbed two people near the station before police shot him on Friday.\n\n"
+        'Tom Ames of The Herald told the BBC, "He had been released a year ago."\n\n'
+        "\"In Britain there is a phenomenon known as 'suicide by cop'\", Leeds Beckett "
+        'University criminology professor Ruth Hale told the press. "[I]ncreasingly what we '
+        'are seeing is attackers wearing fake vests."'
+    )
+    result = read(body)
+    assert "fake vests" not in claim(result, "a phenomenon known as").quote.text
+    assert who(result, "a phenomenon known as") == (["Leeds Beckett University"], "Ruth Hale")
+    assert who(result, "attackers wearing fake vests") == (
+        ["Leeds Beckett University"],
+        "Ruth Hale",
+    )
+
+
+def test_a_name_after_a_role_in_lower_case_or_a_rank_is_the_speaker() -> None:
+    body = (
+        "Engineers at the Northfield Institute measured soot from 900 chimneys last winter.\n\n"
+        "Another engineer, civil and environmental engineering professor Omar "
+        'Haddad, said, "We saw the same pattern in every town."\n\n'
+        "The base's commander, Col. Ivan Petrov, said the unit had withdrawn by dawn."
+    )
+    result = read(body)
+    assert who(result, "the same pattern in every town")[1] == "Omar Haddad"
+    assert who(result, "the unit had withdrawn by dawn")[1] == "Ivan Petrov"
+
+
+def test_a_group_named_before_a_judge_is_not_the_judges_role() -> None:
+    body = (
+        "In response to a lawsuit by the veterans' group National Alliance for Veterans, U.S. "
+        "District Judge Carla Benton ruled the rule violated the Constitution."
+    )
+    assert who(read(body), "the rule violated the Constitution")[1] == "Carla Benton"
+    assert "Veterans" not in who(read(body), "the rule violated the Constitution")[0]
+
+
+def test_researchers_of_two_institutions_are_both_and_a_co_author_no_field() -> None:
+    body = (
+        "In findings published Wednesday, researchers from the University of Bergen and "
+        "Uppsala University reported that coal plants caused 4,000 early deaths.\n\n"
+        'A co-author, chemistry professor Lena Berg, said, "We looked at every plant in the '
+        'region."'
+    )
+    result = read(body)
+    assert who(result, "coal plants caused 4,000 early deaths")[0] == [
+        "University of Bergen",
+        "Uppsala University",
+    ]
+    assert who(result, "every plant in the region") == (["Lena Berg"], "Lena Berg")
+
+
+def test_a_lead_before_a_comma_is_no_body_of_the_sentence() -> None:
+    body = (
+        "The senator's office confirmed his death on Tuesday.\n\n"
+        "Yesterday, former senator Tom Reyes died in his sleep, according to a spokesperson.\n\n"
+        "Regarding the phone call, former federal prosecutor Nina Alvarez said via Twitter that "
+        "the transcript showed a crime."
+    )
+    result = read(body)
+    assert "Yesterday" not in who(result, "died in his sleep")[0]
+    assert who(result, "the transcript showed a crime") == (["Nina Alvarez"], "Nina Alvarez")

@@ -336,6 +336,10 @@ def _field(role: str, knowledge: Knowledge, context: Context) -> SourceRef | Non
     words = [w for w in words if not _a_place(w, knowledge) and w.capitalize() not in RANKS]
     if all(w in knowledge.title_words for w in words):
         return None  # a title alone ("Chief Executive") names no group
+    if " ".join(words[-2:]).lower() in knowledge.study_author_nouns or (
+        words and words[-1].lower() in knowledge.study_author_nouns
+    ):
+        return None  # a study's co-author is no field: theirs is the study's body or none
     label = group_by_noun(words[-3:], knowledge)
     return unresolved(label, knowledge) if label else None
 

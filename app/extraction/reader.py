@@ -36,7 +36,13 @@ from app.extraction.signatures import Signatures, Signed
 from app.extraction.speakers import resolve_subject
 from app.extraction.text import Span
 from app.extraction.transcript import Turn, turn_speaker
-from app.extraction.vocabulary import DETERMINERS, MEETING, VERBISH
+from app.extraction.vocabulary import (
+    DETERMINERS,
+    LEAD_PREPOSITION,
+    MEETING,
+    SENTENCE_OPENERS,
+    VERBISH,
+)
 
 MIN_CLAIM_WORDS = 4
 NARRATORS = {"signature", "transcript", "statement_author"}  # rules narration itself applies
@@ -231,7 +237,9 @@ class Reader:
             if i and word[:1].islower() and verbish:
                 return self._opening_body(" ".join(words[:i]).strip(","))
         named = words and words[0][:1].isupper() and not DETERMINERS.match(chunks[0])
-        if len(chunks) > 1 and named and len(words) <= 6:
+        # "Yesterday, ...", "On Monday, ...", "In Lagos, ...": a lead, not a body
+        lead = words and (words[0] in SENTENCE_OPENERS or LEAD_PREPOSITION.match(chunks[0]))
+        if len(chunks) > 1 and named and not lead and len(words) <= 6:
             return self._opening_body(chunks[0])  # "Kanazawa Precision, a Tokyo-based maker"
         return None, ""
 

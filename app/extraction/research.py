@@ -83,6 +83,9 @@ DOCUMENT_ONLY = re.compile(r"\b(?:report|survey|poll|results|findings)$", re.IGN
 PLACE_AFTER = re.compile(r"\s+(?:in|of\s+the)\s+[A-ZÀ-Þ][\w.]*(?:\s+[A-ZÀ-Þ][\w.]*)*$")
 
 
+JOINED = re.compile(r",\s*(?:and\s+)?|\s+and\s+")  # "X, Y and Z"
+
+
 def research_owner(sentences: Iterable[Span], knowledge: Knowledge) -> tuple[SourceRef, ...]:
     """Who did the research an article reports, as the article first says it."""
     for sentence in sentences:
@@ -105,10 +108,29 @@ def _owners_in(text: str, knowledge: Knowledge) -> tuple[SourceRef, ...]:
             return owners
     for pattern in OWNER_PATTERNS:
         match = pattern.search(text)
-        owner = _owner(match.group("owner"), knowledge) if match else None
-        if owner:
+        if match is None:
+            continue
+        owners = joined_bodies(match.group("owner"), knowledge)
+        owner = None if owners else _owner(match.group("owner"), knowledge)
+        if owner is not None:
             return (owner,)
+        if owners:
+            return owners
     return ()
+
+
+def joined_bodies(phrase: str, knowledge: Knowledge) -> tuple[SourceRef, ...]:
+    """ "the University of Washington and Stanford University": two institutions, each
+    named in full; not "the Department of Emergency Services and Public Protection"."""
+    if " and " not in phrase:
+        return ()
+    parts = [re.sub(r"^(?:the|The)\s+", "", p) for p in JOINED.split(phrase.strip())]
+    if len(parts) < 2 or not all(
+        len(p.split()) >= 2 and set(p.split()) & knowledge.organisation_words for p in parts
+    ):
+        return ()
+    owners = [_owner(part, knowledge) for part in parts]
+    return tuple(dict.fromkeys(o for o in owners if o)) if all(owners) else ()
 
 
 def research_source(
@@ -123,6 +145,9 @@ def research_source(
     if not (research or SHARE.search(subject)):
         return ()
     maker = research.group("maker").strip() if research and research.group("maker") else ""
+    joined = joined_bodies(maker, knowledge) if maker else ()
+    if joined and set(joined) <= set(owner):
+        return joined  # "researchers from the University of X and Y University"
     if maker and not any(maker in source.label for source in owner):
         known = knowledge.lookup(maker)  # "Gallup researchers": another body's research
         return (known.source,) if known else ()  # "Security researchers": a group, elsewhere

@@ -26,17 +26,19 @@ from app.extraction.knowledge import Person as KnownPerson
 from app.extraction.mentions import PLACE_PREPOSITIONS, POSSESSIVE, NameSpan, find_name
 from app.extraction.model import SourceRef, Speaker
 from app.extraction.register import Person
-from app.extraction.research import research_source
+from app.extraction.research import joined_bodies, research_source
 from app.extraction.vocabulary import (
     ANY_PRONOUNS,
     APPOSED_PARTICIPLES,
     AUXILIARIES,
+    CONNECTORS,
     DETERMINER_WORDS,
     DETERMINERS,
     GATHERING_SUBJECTS,
     LEADING_CONJUNCTION,
     NOUN_MARKERS,
     PERSON_PRONOUNS,
+    PREPOSITIONS,
     PRONOUN_GENDER,
     UNOWNED_ADJECTIVES,
     VERB_WORDS,
@@ -382,6 +384,9 @@ def _body(head: str, knowledge: Knowledge) -> Attribution | None:
         group = unresolved(at_body.group("who"), knowledge)
         return Attribution((group,)) if group else None
     if at_body and group_by_noun(at_body.group("who").split(), knowledge):
+        joined = joined_bodies(head[at_body.end() :], knowledge)
+        if joined:  # "researchers from the University of Washington and Stanford University"
+            return Attribution(joined)
         source = body_in_role(head, knowledge)  # "Economists at the Asian Development Bank"
         if source:
             return Attribution((source,))
@@ -1013,7 +1018,7 @@ def _placed(head: str) -> bool:
 
 def _name_and_role(head: str, appositive: str, knowledge: Knowledge) -> tuple[NameSpan | None, str]:
     name = _name_in(head, knowledge)
-    if name is None and appositive:
+    if name is None and appositive and not _ends_in_a_name(head, knowledge):
         # "Israel's defence minister, Israel Katz", "Its chair, Justice Grace Mhango, said"
         after = _name_in(appositive, knowledge)
         if after and _only_titles(after.before, knowledge) and not after.after.strip(" ,"):
@@ -1030,8 +1035,35 @@ def _name_and_role(head: str, appositive: str, knowledge: Knowledge) -> tuple[Na
     return name, appositive
 
 
+def _ends_in_a_name(head: str, knowledge: Knowledge) -> bool:
+    """ "the men's rights group National Coalition for Men": a head that ends in a name of
+    several words right after a common noun names a body, not the role of the person
+    after it. "Minister for International Development and the Pacific" is a title, "a
+    spokesman for the Sudanese Armed Forces" a role in a body."""
+    words = head.split()
+    run = len(words)
+    while run > 0 and (words[run - 1][:1].isupper() or words[run - 1] in CONNECTORS):
+        run -= 1
+    while run < len(words) and words[run] in CONNECTORS:
+        run += 1  # the run opens with its first capitalised word
+    name = [w for w in words[run:] if w not in CONNECTORS]
+    if len(name) < 2 or any(w.strip(".,") in knowledge.title_heads for w in name):
+        return False
+    return run > 0 and words[run - 1] not in CONNECTORS and words[run - 1] not in PREPOSITIONS
+
+
 def _only_titles(words: str, knowledge: Knowledge) -> bool:
-    return all(w.strip(".,") in knowledge.title_words for w in words.split())
+    """ "Col.", "professor", "Justice", "doctoral candidate", "civil and environmental
+    engineering professor": the words before a name are a title's or a role's in lower
+    case (no preposition, no verb: "according to X", "citing X", "told X" are not)."""
+    parts = [w.strip(",") for w in words.split()]
+    if all(w.lower().strip(".") in knowledge.title_words_lower for w in parts):
+        return True
+    return (
+        all(w.islower() and w.isalpha() for w in parts if w != "and")
+        and not any(w in PREPOSITIONS or w in knowledge.cues or w in VERB_WORDS for w in parts)
+        and not parts[-1].endswith(("ing", "ed", "ly"))
+    )
 
 
 def _name_in(text: str, knowledge: Knowledge) -> NameSpan | None:

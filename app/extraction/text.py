@@ -15,7 +15,7 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
 # from mark to mark.
 SENTENCE_END = re.compile(
     r"[.!?](?:"
-    r"[\"'”’)\]]*“?(?=\s+[\"“‘'(\[]?[A-Z0-9À-Þ])"
+    r"[\"'”’)\]]*“?(?=\s+[\"“‘'(\[]{0,2}[A-Z0-9À-Þ])"  # '... press. "[I]ncreasingly'
     r"|(?<=[a-z0-9%à-ÿ].)[\"”’]?(?=[\"“‘]?[A-ZÀ-Þ][a-zà-ÿ])"  # glued: a letter before the mark
     r"|[\"”]?(?=\s\"\s[A-Z0-9À-Þ])"  # a quotation mark set off by spaces: '... regard. " The'
     r")"
