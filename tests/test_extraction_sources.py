@@ -1076,3 +1076,43 @@ def test_a_lead_before_a_comma_is_no_body_of_the_sentence() -> None:
     result = read(body)
     assert "Yesterday" not in who(result, "died in his sleep")[0]
     assert who(result, "the transcript showed a crime") == (["Nina Alvarez"], "Nina Alvarez")
+
+
+def test_a_survey_published_by_a_body_is_the_bodys() -> None:
+    body = (
+        "Few people wash their hands for long enough, doctors warn.\n\n"
+        "According to a survey published in 2018 by the Royal College of Nursing, 62% of "
+        "adults did not wash their hands after using public transport."
+    )
+    assert who(read(body), "did not wash their hands")[0] == ["Royal College of Nursing"]
+
+
+def test_a_mayor_of_a_town_in_a_province_speaks_for_the_town() -> None:
+    body = (
+        "A strong earthquake damaged schools across the south of the island on Tuesday.\n\n"
+        "Maria Santos, the mayor of Bantayan, Northern Cebu, announced classes would be "
+        "suspended for a week."
+    )
+    assert who(read(body), "classes would be suspended") == (["Bantayan"], "Maria Santos")
+
+
+def test_a_team_leader_speaks_for_the_project_with_a_number_in_its_name() -> None:
+    body = (
+        "The Deep 40 Project announced it had found the wreck of a submarine off Malta.\n\n"
+        'Team leader Carl Vella told the Times of Malta, "It was an emotional moment."'
+    )
+    result = read(body)
+    assert who(result, "found the wreck of a submarine")[0] == ["Deep 40 Project"]
+    assert who(result, "an emotional moment") == (["Deep 40 Project"], "Carl Vella")
+
+
+def test_a_territory_and_a_national_red_cross_are_their_own() -> None:
+    body = (
+        "The government of American Samoa issued a statement saying the question belonged to "
+        'Congress: "Citizenship should not be imposed by judges."\n\n'
+        'Philippine Red Cross chair Ana Lim, in remarks to the BBC, said "Thousands have lost '
+        'their homes."'
+    )
+    result = read(body)
+    assert who(result, "should not be imposed by judges")[0] == ["Pago Pago"]
+    assert who(result, "Thousands have lost") == (["Philippine Red Cross"], "Ana Lim")

@@ -209,6 +209,8 @@ def proper_run(words: list[str]) -> list[str]:
                 break  # "the blog Skies of Lisbon, Rui Almeida": a comma ends a name
         elif word in CONNECTORS and run:
             run.append(word)
+        elif run and word.isdigit() and words[at + 1 : at + 2] and words[at + 1][:1].isupper():
+            run.append(word)  # "Lost 52 Project": a number inside a name
         elif word == "at" and "University" in run and words[at + 1 : at + 2] != ["the"]:
             run.append(word)  # "University of North Carolina at Greensboro"
         else:
@@ -265,7 +267,10 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
         words = ABBREVIATION.sub("", match.group("rest")).split()
         runs = _proper_runs(words)
         located = False
-        for run in reversed(runs):  # "the Brussels-based group European Digital Rights"
+        joined = " ".join(words)
+        for at, run in reversed(list(enumerate(runs))):  # "the Brussels-based group X"
+            if at and at == len(runs) - 1 and f"{runs[at - 1][-1]}, {run[0]}" in joined:
+                continue  # "mayor of Esperanza, Sultan Kudarat": where Esperanza lies
             if run[-1].endswith("-based") or _describes_a_body(run, words, knowledge):
                 located = True
                 continue

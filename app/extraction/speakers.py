@@ -23,7 +23,13 @@ from app.extraction.bodies import (
 from app.extraction.context import Attribution, Context
 from app.extraction.knowledge import Knowledge
 from app.extraction.knowledge import Person as KnownPerson
-from app.extraction.mentions import PLACE_PREPOSITIONS, POSSESSIVE, NameSpan, find_name
+from app.extraction.mentions import (
+    PLACE_PREPOSITIONS,
+    POSSESSIVE,
+    NameSpan,
+    find_mentions,
+    find_name,
+)
 from app.extraction.model import SourceRef, Speaker
 from app.extraction.register import Person
 from app.extraction.research import joined_bodies, research_source
@@ -72,6 +78,7 @@ REDUCED = re.compile(
     r"\s+(?:published|released|issued|posted|conducted|carried out|seen|obtained)"
     r"\s+(?:in|on|at|last|this|earlier|late|online|yesterday|today)\b.*$"
 )
+REDUCED_MAKER = re.compile(r"\bby\s+(?P<maker>(?:the\s+)?[A-ZÀ-Þ].*)$")
 RELATIVE = re.compile(r"\s+(?:who|which|whose)\s+")
 BASED_IN = re.compile(r"(?<=\b[Tt]he )[^\s,][^,]{0,40}?(?:, [A-Z][^,]{0,30})?-based\s+")
 OWNER = re.compile(r"\b(the)\s+([a-z]+)(?:'s|’s)\s", re.IGNORECASE)
@@ -175,7 +182,16 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     if _clause_after(text):
         return None  # "X, a council member, died of COVID-19, the government": a clause
     head = RELATIVE.split(head)[0]  # "Security researchers who examined the leaked files"
-    head = REDUCED.sub("", head)  # "a study published on Wednesday in the journal X"
+    reduced = REDUCED.search(head)  # "a study published on Wednesday in the journal X"
+    if reduced:
+        by = REDUCED_MAKER.search(reduced.group(0))
+        head = head[: reduced.start()]
+        made = (
+            _made_by_apposed(head, f"published by {by.group('maker')}", knowledge) if by else None
+        )
+        found = resolve_subject(made, knowledge, context) if made else None
+        if found:
+            return found  # "a survey published in 2017 by the Royal Pharmaceutical Society"
     surname = _by_surname(head, knowledge, context)
     if surname:
         return surname  # "Paris claims" after "Valeska Paris": the person, not the city
@@ -767,7 +783,11 @@ def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribu
         # "a recent poll": a poll of its own, not a body named before (a study whose
         # owner the article names is the owner's: research.py)
         return Attribution((labelled(head.strip()),))
-    states = [n.source for n in named if n and n.source.kind == "government"]
+    # "the government of American Samoa": the state the words name together, not "American"
+    mentioned = find_mentions(" ".join(bare), knowledge)
+    states = [m.named.source for m in mentioned if m.named.source.kind == "government"] or [
+        n.source for n in named if n and n.source.kind == "government"
+    ]
     if states and kinds[0] in ("government", "spokesperson"):
         return Attribution((states[0],))  # "the Russian embassy", "a senior U.S. official"
     if len(words) == 2 and kinds == ["organisation", "document"]:
