@@ -1116,3 +1116,33 @@ def test_a_territory_and_a_national_red_cross_are_their_own() -> None:
     result = read(body)
     assert who(result, "should not be imposed by judges")[0] == ["Pago Pago"]
     assert who(result, "Thousands have lost") == (["Philippine Red Cross"], "Ana Lim")
+
+
+def test_a_cue_then_to_the_press_then_a_quotation() -> None:
+    body = (
+        "Researchers studied the DNA of 40 mummified birds from six burial sites.\n\n"
+        "Lead author Mira Holm of Sweden's Lund University explained to the press, \"The "
+        'birds were caught in the wild, not farmed."'
+    )
+    assert who(read(body), "caught in the wild") == (["Lund University"], "Mira Holm")
+
+
+def test_a_quotation_with_no_comma_before_an_inverted_cue() -> None:
+    body = (
+        "Resistant bacteria in food rarely reach people, a British study found.\n\n"
+        '"We wanted to know how these bacteria spread" said lead author Professor Alan Reed '
+        "of the University of Kent.\n\n"
+        '"The city thanks everyone who helped" tweeted Mayor of Leeds Sara Iqbal.'
+    )
+    result = read(body)
+    assert who(result, "how these bacteria spread") == (["University of Kent"], "Alan Reed")
+    assert who(result, "thanks everyone who helped") == (["Leeds"], "Sara Iqbal")
+
+
+def test_a_body_that_released_a_statement_saying_said_it() -> None:
+    body = (
+        "Rockets struck an air base west of the capital late on Friday.\n\n"
+        "On Friday, the Combined Joint Task Force Operation Inherent Resolve released a "
+        "statement saying the attack caused no casualties."
+    )
+    assert who(read(body), "the attack caused no casualties")[0] == ["CJTF-OIR"]

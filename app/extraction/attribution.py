@@ -58,7 +58,8 @@ CLAUSE_MARK = re.compile(r"[:;]\s+")  # "Meta was more sceptical: a spokesman sa
 THAT_AFTER_CUE = re.compile(r"^((?:\s+[^\s,.;:\"“]+){0,7}?)\s+that\s+")
 COLON_AFTER_CUE = re.compile(r"^((?:\s+[^\s,.;:\"“]+){0,7}?)\s*:\s*")
 QUOTE_AFTER_CUE = re.compile(r"^\s*,\s*(?=[\"“])")
-OBJECT_AFTER_CUE = re.compile(r"^\s+(?=\S)(?!to\s)")
+# "promised to build" reports no claim; "explained to the press, "..."" does
+OBJECT_AFTER_CUE = re.compile(r"^\s+(?=\S)(?!to\s+(?!(?:the|a|an|reporters|journalists)\s))")
 NEXT_CLAUSE = re.compile(r",\s+(?:as|while|whereas|but|and|even as|though|although)\s+(?=\S)")
 
 
@@ -325,6 +326,9 @@ def post_subject(
     if INFINITIVE.match(trailing) and cue.group(0).lower() in aspectual:
         return None  # "the Sams continued to shun treatment": a verb, not an attribution
     quoted = max(before.rfind(mark) for mark in (',"', ",”", '?"', "?”", '!"', "!”"))
+    closed = before.rstrip()
+    if quoted < 0 and closed.endswith(('"', "”")) and text.lstrip().startswith(('"', "“")):
+        quoted = len(closed) - 2  # '"We wanted to know" said X': no comma before the mark
     boundary = quoted + 1 if quoted >= 0 else before.rfind(", ")
     if boundary < 0:
         return None

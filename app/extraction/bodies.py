@@ -363,6 +363,12 @@ def _academic(role: str, knowledge: Knowledge) -> SourceRef | None:
         joined = " ".join(run)
         if not any(word in joined for word in ACADEMIC_WORDS):
             continue
+        if run[0] in knowledge.title_words and "of" in run:
+            # "Professor of the University of East Anglia": the title's holder's university
+            run = run[run.index("of") + 1 :]
+            run = run[1:] if run[:1] == ["the"] else run
+            if not any(word in " ".join(run) for word in ACADEMIC_WORDS):
+                continue
         owner = next((i for i, w in enumerate(run) if POSSESSIVE_WORD.match(w)), None)
         if owner is not None and not any(w in " ".join(run[: owner + 1]) for w in ACADEMIC_WORDS):
             run = run[owner + 1 :]  # "London's Royal Veterinary College": the college
@@ -403,8 +409,12 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
         " ".join(title) in knowledge.corporate_titles
         or (lowercase_job and not _state_job(run, job, knowledge))
     )
-    if employer and len(run) == 1 and run[0].lower().endswith("ing"):
-        employer = False  # "Polling expert Sir John Curtice": a field, not an employer
+    if (
+        employer
+        and len(run) == 1
+        and (run[0].lower().endswith("ing") or run[0].lower() in RANK_WORDS)
+    ):
+        employer = False  # "Polling expert X", "Lead author X": a field or a rank, no employer
     body_word = bool(run) and (
         run[-1] in knowledge.organisation_words - knowledge.government_words
         or BODY_ACRONYM.match(run[-1]) is not None  # "Kamloops RCMP Constable": a body's acronym

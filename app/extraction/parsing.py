@@ -17,6 +17,7 @@ from app.extraction.vocabulary import (
     AFTER_AUXILIARY,
     CHARACTERISING_CUES,
     CLAUSE_VERBS,
+    ISSUED_WORDS,
 )
 
 IMPERSONAL = re.compile(
@@ -93,7 +94,10 @@ class SentenceParser:
         if _negated(region):
             return None  # "Although authorities haven't yet confirmed that ...": not said
         progressive = cue.group(0).lower().endswith("ing")
-        if progressive and not PASSIVE.search(region):
+        issued = ISSUED_WORDS.search(region) if progressive else None
+        if issued:  # "the ministry released a statement saying ...": the ministry's words
+            region = region[: issued.start()]
+        elif progressive and not PASSIVE.search(region):
             return None  # "saying", "warning" are a cue after "is", "are", "were" only
         if PASSIVE.search(region) and not progressive:
             # "Russia is believed to have ...", "The parents are also accused of ...", "they

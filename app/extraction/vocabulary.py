@@ -106,6 +106,14 @@ STATEMENT_TITLE = re.compile(
 )
 
 # "issued a statement", "in a letter": what a person puts out in their own words
+# "the ministry released a statement" before "saying ...": who said it is the subject
+ISSUED_WORDS = re.compile(
+    rf"\s+(?:{_alternation(_GRAMMAR['issued_words']['verbs'])})\s+"
+    rf"(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:{_alternation(_GRAMMAR['issued_words']['nouns'])})"
+    r"(?:\s+(?:on|in|at|to|late|early|last|this)\s+\S+(?:\s+\S+){0,2}?)?\s*$",  # "on Monday"
+    re.IGNORECASE,
+)
 STATEMENT_NOUNS = frozenset(t.lower() for t in _GRAMMAR["statement_titles"] if " " not in t)
 
 # "Participants emphasized ...", "both sides agreed": everyone the last meeting named
