@@ -1146,3 +1146,34 @@ def test_a_body_that_released_a_statement_saying_said_it() -> None:
         "statement saying the attack caused no casualties."
     )
     assert who(read(body), "the attack caused no casualties")[0] == ["CJTF-OIR"]
+
+
+def test_letters_after_a_name_are_no_part_of_the_role() -> None:
+    body = (
+        "Nine carers were jailed at Leeds Crown Court on Friday for abusing children in their "
+        "care.\n\n"
+        'Judge Alan Moss QC said they had "betrayed the trust of every family".'
+    )
+    labels, speaker = who(read(body), "betrayed the trust")
+    assert speaker == "Alan Moss"
+    assert not any("QC" in label for label in labels)
+
+
+def test_this_person_is_no_group_of_its_own() -> None:
+    body = (
+        "One of the children spoke to reporters outside the court.\n\n"
+        "However, this person also said that they still loved their parents."
+    )
+    assert "This people" not in who(read(body), "still loved their parents")[0]
+
+
+def test_a_towns_police_chief_and_a_named_force_mid_sentence() -> None:
+    body = (
+        "A gunman killed eight people at a shopping centre on Saturday.\n\n"
+        "Dayton's police chief Ray Ortiz said late Sunday the police had found a note.\n\n"
+        "The call came at about 2:20 a.m., according to British Transport Police (BTP), but "
+        "the man was found dead."
+    )
+    result = read(body)
+    assert who(result, "the police had found a note") == (["Dayton police"], "Ray Ortiz")
+    assert who(result, "The call came")[0] == ["British Transport Police"]

@@ -399,12 +399,12 @@ STRONG = (
     _party,
     _party_member,
     _team,
+    _service,
     _named_in_role,
     _institution_named,
     _local_office,
 )  # the role names it
 WEAK = (
-    _service,
     _institution,
     _employer,
     _state,

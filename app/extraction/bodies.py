@@ -622,15 +622,16 @@ def emergency_service(phrase: str, knowledge: Knowledge) -> SourceRef | None:
     group named as the text names it ("Police", "Local police", "Fire brigade");
     "Hampshire Police spokesman": the service by its name. "Polish police" is no service
     of its own: the state's, read elsewhere."""
-    phrase = phrase.strip(" ,")
+    phrase = ABBREVIATION.sub("", phrase).strip(" ,")  # "British Transport Police (BTP)"
     match = knowledge.emergency_service.match(phrase)
     if match is not None:
         return labelled(match.group("service").lower(), "group")
     match = knowledge.named_service.match(phrase)
-    owner = match.group("owner").strip() if match else ""
-    if match is None or knowledge.lookup(POSSESSIVE_WORD.sub(r"\1", owner)):
-        return None
-    return unresolved(match.group("service"), knowledge)
+    owner = POSSESSIVE_WORD.sub(r"\1", match.group("owner").strip()) if match else ""
+    if match is None or knowledge.lookup(owner) or any(_is_date_word(w) for w in owner.split()):
+        return None  # "Polish police" is the state's; "Tuesday police" no service's name
+    service = f"{owner} {match.group('kind')}"
+    return unresolved(service, knowledge) or labelled(service)
 
 
 def labelled(phrase: str, kind: str = "unresolved") -> SourceRef:

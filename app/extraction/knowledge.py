@@ -305,9 +305,10 @@ def _emergency_services(
         rf"^(?:(?:the|a|an)\s+)?(?P<service>(?:(?:{local})\s+)?(?:{services})){role}",
         re.IGNORECASE,
     )
+    # "Hampshire Police spokesman", "El Paso police chief", "El Paso's police chief"
     named = re.compile(
         rf"^(?:[Tt]he\s+)?(?P<service>(?P<owner>(?:[A-ZÀ-Þ][\w'’.-]*\s+){{1,4}}?)"
-        rf"(?:{titled})){role}"
+        rf"(?P<kind>{titled}|{services})){role}"
     )
     return generic, named
 

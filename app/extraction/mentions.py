@@ -15,6 +15,7 @@ from app.extraction.vocabulary import (
     NAME_PARTICLES,
     NOUN_GENDER,
     PARTICLE_NAME,
+    POSTNOMINALS,
     PREPOSITIONS,
     in_any,
 )
@@ -163,8 +164,11 @@ def find_name(phrase: str, knowledge: Knowledge) -> NameSpan | None:
             and not POSSESSIVE.search(run)  # "European Union's": an owner, not a person
             and not inside_body_name(words, i, j, knowledge)
         ):
+            after = j
+            while after < len(words) and words[after].rstrip(",") in POSTNOMINALS:
+                after += 1  # "Judge Durham Hall QC": no part of the role
             best = NameSpan(
-                " ".join(words[i:j]).rstrip(",."), " ".join(words[:i]), " ".join(words[j:])
+                " ".join(words[i:j]).rstrip(",."), " ".join(words[:i]), " ".join(words[after:])
             )
         i = max(j, i + 1)
     if best is None and len(words) >= 1:

@@ -44,6 +44,7 @@ from app.extraction.vocabulary import (
     LEADING_CONJUNCTION,
     NOUN_MARKERS,
     PERSON_PRONOUNS,
+    POINTING_PERSONS,
     PREPOSITIONS,
     PRONOUN_GENDER,
     UNOWNED_ADJECTIVES,
@@ -163,7 +164,10 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         return states  # "the Leaders of the United States and Japan": both states
     text = BASED_IN.sub("", text)  # "The San Jose, California-based company" is "The company"
     text = AGE_BEFORE.sub("", text)  # "Fourteen-year-old Zoe": Zoe
-    service = emergency_service(text, knowledge)
+    # "the police", "British Transport Police (BTP), but the man was found dead"
+    service = emergency_service(text, knowledge) or emergency_service(
+        text.partition(", ")[0], knowledge
+    )
     if service:
         return Attribution((service,))  # "the police", "a fire brigade spokesman"
     government = _leaders_government(text, knowledge, context)
@@ -171,6 +175,9 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         return government
     if text.lower() in PERSON_PRONOUNS | ANY_PRONOUNS:
         return _pronoun(text.lower(), knowledge, context)
+    if text.lower() in POINTING_PERSONS:  # "this person also said": who just spoke, or nobody
+        last = context.last(person=True)
+        return last if last and context.recently(last) else None
     text = SUBORDINATE_AFTER.split(text)[0]  # "X, when asked whether ..., told ...": X
     followers = HIS_CIRCLE.search(text)
     if followers and followers.group("group") in knowledge.source_nouns:

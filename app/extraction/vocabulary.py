@@ -67,6 +67,8 @@ RELATIVE_PRONOUNS = frozenset(_GRAMMAR["relative_pronouns"])
 # inside names: "Observatory for Human Rights", "Ursula von der Leyen", "al-Shaibani"
 CONNECTORS: tuple[str, ...] = tuple(_GRAMMAR["name_connectors"])
 NAME_PARTICLES = frozenset(_GRAMMAR["name_particles"])
+POSTNOMINALS = frozenset(_GRAMMAR["postnominals"]["words"])  # "QC", "OBE", "Jr."
+POINTING_PERSONS = frozenset(_GRAMMAR["pointing_persons"]["words"])  # "this person"
 PARTICLE_NAME = re.compile(rf"^(?:{_alternation(_GRAMMAR['name_prefixes'])})-[^\W\d_]")
 FUNCTION_WORDS = frozenset(_GRAMMAR["capitalised_function_words"])
 # "Yesterday", "Former", "Despite": capitalised only because they open a sentence
