@@ -1177,3 +1177,12 @@ def test_a_towns_police_chief_and_a_named_force_mid_sentence() -> None:
     result = read(body)
     assert who(result, "the police had found a note") == (["Dayton police"], "Ray Ortiz")
     assert who(result, "The call came")[0] == ["British Transport Police"]
+
+
+def test_a_bodys_account_speaks_for_the_body() -> None:
+    body = (
+        "Tonga closed its schools for two weeks to stop a measles outbreak.\n\n"
+        "Earlier this week, an official government Twitter account made the following "
+        'announcement: "Latest update: 612 measles cases have been reported since October."'
+    )
+    assert who(read(body), "612 measles cases")[0] == ["Nuku'alofa"]

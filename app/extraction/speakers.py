@@ -37,6 +37,7 @@ from app.extraction.vocabulary import (
     ANY_PRONOUNS,
     APPOSED_PARTICIPLES,
     AUXILIARIES,
+    CHANNEL,
     CONNECTORS,
     DETERMINER_WORDS,
     DETERMINERS,
@@ -175,6 +176,11 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         return government
     if text.lower() in PERSON_PRONOUNS | ANY_PRONOUNS:
         return _pronoun(text.lower(), knowledge, context)
+    channel = CHANNEL.match(text)
+    if channel and channel.group("owner").lower() not in ("official", "an official"):
+        owner = resolve_subject(f"the {channel.group('owner')}", knowledge, context)
+        if owner is not None and owner.speaker is None:
+            return owner  # "an official government Twitter account": the government's
     if text.lower() in POINTING_PERSONS:  # "this person also said": who just spoke, or nobody
         last = context.last(person=True)
         return last if last and context.recently(last) else None

@@ -69,6 +69,13 @@ CONNECTORS: tuple[str, ...] = tuple(_GRAMMAR["name_connectors"])
 NAME_PARTICLES = frozenset(_GRAMMAR["name_particles"])
 POSTNOMINALS = frozenset(_GRAMMAR["postnominals"]["words"])  # "QC", "OBE", "Jr."
 POINTING_PERSONS = frozenset(_GRAMMAR["pointing_persons"]["words"])  # "this person"
+# "an official government Twitter account", "the ministry's Telegram channel": the owner's
+CHANNEL = re.compile(
+    r"^(?:(?i:an?|the|its|their|his|her)\s+)?(?:official\s+)?"
+    r"(?P<owner>(?!(?i:the|an?|its|their|his|her)\s)[^\s].*?)(?:['’]s)?\s+"
+    rf"(?:(?:{_alternation(_GRAMMAR['accounts']['platforms'])})\s+)?"
+    rf"(?:{_alternation(_GRAMMAR['accounts']['nouns'])})$"
+)
 PARTICLE_NAME = re.compile(rf"^(?:{_alternation(_GRAMMAR['name_prefixes'])})-[^\W\d_]")
 FUNCTION_WORDS = frozenset(_GRAMMAR["capitalised_function_words"])
 # "Yesterday", "Former", "Despite": capitalised only because they open a sentence
