@@ -1186,3 +1186,14 @@ def test_a_bodys_account_speaks_for_the_body() -> None:
         'announcement: "Latest update: 612 measles cases have been reported since October."'
     )
     assert who(read(body), "612 measles cases")[0] == ["Nuku'alofa"]
+
+
+def test_he_after_a_new_subject_is_that_subject_not_the_last_speaker() -> None:
+    body = (
+        "Researchers at Lund University have developed a coating that keeps toilets clean.\n\n"
+        "Paul Grant of the Wellcome Trust said the coating was unlikely to be used widely in "
+        "poor countries.\n\n"
+        "Erik Lindqvist and three of his co-authors have started a company to sell it. He "
+        'remarked, "My goal is to invent things that everyone can benefit from."'
+    )
+    assert who(read(body), "invent things that everyone")[1] == "Erik Lindqvist"

@@ -450,6 +450,16 @@ def _person_pronoun(pronoun: str, knowledge: Knowledge, context: Context) -> Att
     spoke if they did; else the last speaker."""
     gender = PRONOUN_GENDER[pronoun]
     last = context.last(person=True)
+    subject = _subject_before(gender, context)
+    spoken = context.spoken_at.get(id(last)) if last else None
+    other = last and last.speaker and subject and subject.name != last.speaker.name
+    if other and subject and spoken is not None and spoken < context.previous:
+        # "Wong and his co-authors started a company. He remarked": the sentence before
+        # made another person its subject since the last one spoke
+        earlier = context.by_name(subject.name)
+        if earlier and earlier.speaker:
+            return earlier
+        return person_attribution(subject, knowledge, context)
     if last and last.speaker and context.recently(last):
         speaker = context.register.named(last.speaker.name)
         if speaker is None or speaker.gender == gender:
