@@ -1197,3 +1197,27 @@ def test_he_after_a_new_subject_is_that_subject_not_the_last_speaker() -> None:
         'remarked, "My goal is to invent things that everyone can benefit from."'
     )
     assert who(read(body), "invent things that everyone")[1] == "Erik Lindqvist"
+
+
+def test_a_cue_inside_a_quotation_is_the_quoted_words_own() -> None:
+    body = (
+        "The Oregon Department of Corrections did not name the injured man.\n\n"
+        'The Department issued a statement that an inmate had been stabbed: "There was an '
+        "assault on an inmate on Friday at 2:21 p.m. [...] Officers responded quickly and found "
+        'an inmate with stab wounds [...] He is in stable condition."'
+    )
+    result = read(body)
+    assert who(result, "There was an assault")[0] == ["Oregon Department of Corrections"]
+    assert "Officers" not in " ".join(who(result, "There was an assault")[0])
+    assert "He is in stable condition" in claim(result, "There was an assault").quote.text
+
+
+def test_a_quotation_is_not_split_at_an_and_inside_it() -> None:
+    body = (
+        'Prime Minister Lena Berg told the public via Twitter, "Her rival wants to cancel the '
+        "vote and argue about the treaty for years [...] I am committed to leading our country "
+        'forward."'
+    )
+    quote = claim(read(body), "Her rival wants").quote.text
+    assert "argue about the treaty" in quote
+    assert "committed to leading" in quote

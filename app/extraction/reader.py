@@ -31,7 +31,7 @@ from app.extraction.quotations import (
     says_nothing,
 )
 from app.extraction.register import Person
-from app.extraction.rules import RULES
+from app.extraction.rules import RULES, quoted_at
 from app.extraction.signatures import Signatures, Signed
 from app.extraction.speakers import resolve_subject
 from app.extraction.text import Span
@@ -279,6 +279,8 @@ class Reader:
     def clause_end(self, sentence: Span, start: int) -> int:
         """Where the content ends: at a clause that brings its own attribution, else the end."""
         for boundary in CLAUSE_BOUNDARY.finditer(sentence.text, start):
+            if quoted_at(sentence.text, boundary.start()):
+                continue  # the quoted words run on: one speaker's
             rest = sentence.text[boundary.end() :]
             if self.parser.parse_before(rest) or attr.find_according(rest, self.knowledge):
                 return boundary.start()
@@ -375,6 +377,9 @@ class Reader:
             return named_body(full, self.knowledge) or unresolved(full, self.knowledge) or source
         words = source.label.split()
         if portfolio(words) and not find_mentions(source.label, self.knowledge):
+            whole = self.context.full_name(source)
+            if whole != source:
+                return whole  # "the Department" after "the California Department of ..."
             home = self.context.home_country()
             if home:
                 return home

@@ -151,6 +151,8 @@ def cue_after(reader: Reader, sentence: Span) -> bool:
     for cue in reversed(attr.candidate_cues(sentence.text, knowledge)):
         if attr.in_noun_compound(sentence.text, cue, knowledge) or cue.group(0).endswith("ing"):
             continue  # "the reports", "a warning": nouns
+        if quoted_at(sentence.text, cue.start()):
+            continue  # ': "... Officers responded quickly ...': the quoted words' own verb
         reading = reader.parser.post_reading(sentence.text, cue)
         if reading is None:
             continue
@@ -232,8 +234,8 @@ def continuation(reader: Reader, sentence: Span) -> bool:
     """ "X said A, adding that B", "... and warned that B", ", with Y saying B": the head is
     read by the other rules, the second claim is the same source's (or Y's)."""
     match = attr.find_continuation(sentence.text, reader.knowledge)
-    if match is None:
-        return False
+    if match is None or quoted_at(sentence.text, match.start()):
+        return False  # '"... Officers responded quickly and found ..."': inside the quotation
     head = trim(sentence, 0, match.start())
     if attributed(reader, head):
         if not continue_claim(reader, sentence, match):
@@ -429,6 +431,15 @@ def quotation_continues(reader: Reader, sentence: Span) -> bool:
     ):  # "Hmmm.", "Please stay home.": read, but no claim
         reader.add(sentence, sentence, who, "asserted", "", "quotation_continues")
     return True
+
+
+def quoted_at(text: str, at: int) -> bool:
+    """Whether a quotation opened before `at` is still open there (it may close later or
+    run on past the sentence)."""
+    before = text[:at]
+    if before.count("“") > before.count("”"):
+        return True
+    return before.count('"') % 2 == 1
 
 
 def _talked_about(reader: Reader, sentence: Span) -> Attribution | None:
