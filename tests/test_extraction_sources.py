@@ -1221,3 +1221,21 @@ def test_a_quotation_is_not_split_at_an_and_inside_it() -> None:
     quote = claim(read(body), "Her rival wants").quote.text
     assert "argue about the treaty" in quote
     assert "committed to leading" in quote
+
+
+def test_bodies_that_speak_together_are_each_a_source() -> None:
+    body = (
+        "The state senate passed the bill on Tuesday.\n\n"
+        "Planned Parenthood, along with the American Civil Liberties Union have announced "
+        "plans to challenge the law in court.\n\n"
+        "According to police and county officials, the driver was speeding.\n\n"
+        "Baton Rouge and Ascension Parish officials have said they are not worried about the "
+        "levees."
+    )
+    result = read(body)
+    assert who(result, "plans to challenge the law")[0] == ["Planned Parenthood", "ACLU"]
+    assert who(result, "the driver was speeding")[0] == ["Police", "County officials"]
+    assert who(result, "not worried about the levees") == (
+        ["Baton Rouge officials", "Ascension Parish officials"],
+        None,
+    )

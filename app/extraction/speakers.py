@@ -188,6 +188,9 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     followers = HIS_CIRCLE.search(text)
     if followers and followers.group("group") in knowledge.source_nouns:
         text = text[: followers.start()]  # "Trump and his supporters claimed": Trump's side
+    joined = _joined_groups(text, knowledge, context)
+    if joined:
+        return joined  # "police and county officials", "X, along with Y,"
     head, _, appositive = text.partition(", ")
     circle = _circle_of(head, knowledge, context)
     if circle:
@@ -537,6 +540,36 @@ def _named_leaders_government(name: str, context: Context) -> Attribution | None
     if earlier is None or not all(s.kind == "government" for s in earlier.sources):
         return None
     return Attribution(earlier.sources)
+
+
+ALONG_WITH = re.compile(r"^(?P<a>[^,]+?),?\s+(?:along|together)\s+with\s+(?P<b>[^,]+?),?$")
+SHARED_NOUN = re.compile(
+    r"^(?P<a>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Za-z][\w.'’-]*)\s+and\s+"
+    r"(?P<b>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Za-z][\w.'’-]*)\s+"
+    r"(?P<noun>officials|authorities|leaders|police|prosecutors)$"
+)
+
+
+def _joined_groups(text: str, knowledge: Knowledge, context: Context) -> Attribution | None:
+    """Two bodies that speak together: "Planned Parenthood, along with the American Civil
+    Liberties Union"; "police and county officials" (the police, and county officials);
+    "New Orleans and Jefferson Parish officials" (each place's officials)."""
+    along = ALONG_WITH.match(text)
+    if along:
+        parts = [along.group("a"), along.group("b")]
+    else:
+        shared = SHARED_NOUN.match(text)
+        if shared is None or shared.group("a").lower() in DETERMINER_WORDS:
+            return None
+        noun = shared.group("noun")
+        first = shared.group("a")
+        parts = [first if emergency_service(first, knowledge) else f"{first} {noun}"]
+        parts.append(f"{shared.group('b')} {noun}")
+    found = [resolve_subject(part, knowledge, context) for part in parts]
+    if not all(f is not None and f.speaker is None and f.sources for f in found):
+        return None
+    sources = tuple(dict.fromkeys(s for f in found if f for s in f.sources))
+    return Attribution(sources) if len(sources) > 1 else None
 
 
 def _several(text: str, knowledge: Knowledge) -> Attribution | None:
@@ -956,6 +989,11 @@ def _person(
     if office:  # "Prime Minister Jonas Gahr Store's office": whom the title serves
         return _persons_office(office, appositive, knowledge, context)
     name, appositive = _name_and_role(head, appositive, knowledge)
+    after = name.after.strip(" ,").lower() if name else ""
+    if name and not name.before and after in knowledge.source_nouns and after.endswith("s"):
+        # "New Orleans officials": a place's or a body's people, no person called so
+        label = f"{name.name} {after}"
+        return Attribution((unresolved(label, knowledge) or labelled(label, "group"),))
     listed = _titled_surname(head, knowledge) if name is None else None
     if listed:  # "Vice President Harris", "Secretary Blinken": a listed person's title
         person = context.register.named(listed.name) or Person(listed.name)
