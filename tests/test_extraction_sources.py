@@ -1239,3 +1239,11 @@ def test_bodies_that_speak_together_are_each_a_source() -> None:
         ["Baton Rouge officials", "Ascension Parish officials"],
         None,
     )
+
+
+def test_a_local_government_spokeswoman_speaks_for_that_government() -> None:
+    body = (
+        "Floods swept through three districts of the province on Monday.\n\n"
+        "A provincial government spokeswoman said 40 people had died."
+    )
+    assert who(read(body), "40 people had died")[0] == ["Provincial government"]

@@ -829,7 +829,11 @@ def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribu
         return None
     local = {w.lower() for w in bare[:-1]} & knowledge.local_modifiers
     if local and kinds[0] in ("government", "spokesperson"):
-        label = " ".join(bare)  # "provincial authorities", "local police": not the state
+        # "provincial authorities", "local police": not the state; "a provincial
+        # government spokeswoman" speaks for the provincial government
+        speaks = len(kinds) > 1 and knowledge.back_nouns.get(words[-1]) == "spokesperson"
+        kept = bare[:-1] if speaks and kinds[-2] == "government" else bare
+        label = " ".join(kept)
         return Attribution((labelled(label[:1].upper() + label[1:], "group"),))
     maker = MADE_BY.search(" ".join(bare)) if kinds[0] == "document" else None
     if maker and maker.group("maker")[:1].islower():
