@@ -1247,3 +1247,27 @@ def test_a_local_government_spokeswoman_speaks_for_that_government() -> None:
         "A provincial government spokeswoman said 40 people had died."
     )
     assert who(read(body), "40 people had died")[0] == ["Provincial government"]
+
+
+def test_a_regional_governor_governs_the_region_the_story_named() -> None:
+    body = (
+        "A gas explosion destroyed part of a block of flats in the Tomsk region on Monday.\n\n"
+        "Regional governor Ivan Sorokin said the building had been inspected in May."
+    )
+    assert who(read(body), "the building had been inspected") == (["Tomsk"], "Ivan Sorokin")
+
+
+def test_a_statement_reads_and_a_lead_adverb() -> None:
+    body = (
+        "The Supreme Court ruled on the appointment on Wednesday.\n\n"
+        'The opinion of the Court, released on Wednesday, read in part, "The oath of office '
+        'was taken against the Constitution."\n\n'
+        'The federation published a statement. It read, "We have always condemned any form of '
+        'discrimination."\n\n'
+        'Namely, President Recep Tayyip Erdoğan said on Wednesday, "Those who stay silent '
+        'cannot lecture us."'
+    )
+    result = read(body)
+    assert who(result, "The oath of office")[0] == ["Supreme Court"]
+    assert who(result, "always condemned any form")[0] != ["Unattributed"]
+    assert who(result, "Those who stay silent")[0] == ["Ankara"]

@@ -243,7 +243,7 @@ def _local_office(role: str, knowledge: Knowledge, context: Context) -> SourceRe
         if w in knowledge.local_titles or " ".join(words[i : i + 2]) in knowledge.local_titles
     ]
     if not titles:
-        return None
+        return _regional_office(words, knowledge, context)
     if titles[0] == 0:  # "Mayor of Koszalin", "Governor of Opole Province"
         named = words[2:] if len(words) > 2 and words[1] == "of" else []
     else:
@@ -253,6 +253,18 @@ def _local_office(role: str, knowledge: Knowledge, context: Context) -> SourceRe
     if not run or len(run) != len(named) or knowledge.lookup(place):
         return None  # "Kenya's Governor" is a state's; "the Governor" names no place
     return unresolved(place, knowledge)
+
+
+def _regional_office(words: list[str], knowledge: Knowledge, context: Context) -> SourceRef | None:
+    """ "Regional governor Boris Dubrovsky" after "the Chelyabinsk region": the region the
+    story named, when the role names none."""
+    bare = [w.strip(",.").lower() for w in words]
+    local_titles = {t.lower() for t in knowledge.local_titles}
+    if len(bare) != 2 or bare[0] not in knowledge.local_modifiers or bare[1] not in local_titles:
+        return None
+    areas = list(knowledge.local_area.finditer(context.body[: context.position]))
+    named = [a.group("place") for a in areas if not knowledge.lookup(a.group("place"))]
+    return unresolved(named[-1], knowledge) if named else None
 
 
 def _team(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:

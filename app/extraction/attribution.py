@@ -413,8 +413,9 @@ def in_noun_compound(text: str, cue: re.Match[str], knowledge: Knowledge) -> boo
         if following and (following[0].endswith("ing") or following[0] == "to"):
             return True  # "It continued traveling", "continued to fall": no one speaks
     if cue.group(0).lower() in knowledge.cue_lists.get("cues_before_that", ()):
-        # "The report states that ...", but "the Baltic states agreed": a noun
-        return not re.match(r"\s*(?:that\b|:)", text[cue.end() :])
+        # "The report states that ...", "the statement reads, "..."", but "the Baltic
+        # states agreed": a noun
+        return not re.match(r"\s*(?:in part\b)?\s*(?:that\b|:|,?\s*[\"“])", text[cue.end() :])
     before = text[max(0, cue.start() - 16) : cue.start()].lower().split()
     if before and (before[-1] in NOUN_MARKERS or before[-2:] == ["according", "to"]):
         return True  # "the claims", "according to reports"

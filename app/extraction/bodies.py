@@ -412,9 +412,14 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
     if (
         employer
         and len(run) == 1
-        and (run[0].lower().endswith("ing") or run[0].lower() in RANK_WORDS)
+        and (
+            run[0].lower().endswith("ing")
+            or run[0].lower() in RANK_WORDS
+            or run[0].lower() in knowledge.local_modifiers
+        )
     ):
-        employer = False  # "Polling expert X", "Lead author X": a field or a rank, no employer
+        # "Polling expert X", "Lead author X", "Regional governor X": no employer named
+        employer = False
     body_word = bool(run) and (
         run[-1] in knowledge.organisation_words - knowledge.government_words
         or BODY_ACRONYM.match(run[-1]) is not None  # "Kamloops RCMP Constable": a body's acronym

@@ -127,6 +127,7 @@ class Knowledge:
     state_courts: frozenset[str] = frozenset()  # "Supreme Court": a state's court, its own body
     place_first_words: dict[str, int] = field(default_factory=dict)
     local_modifiers: frozenset[str] = frozenset()  # "local", "provincial": not the state
+    local_area: re.Pattern[str] = re.compile(r"(?!)")  # "the Chelyabinsk region"
     # "the police", "a fire brigade spokesman": services that speak for themselves
     emergency_service: re.Pattern[str] = re.compile(r"(?!)")
     # "Hampshire Police spokesman", "the Metropolitan Police": a service with a name
@@ -261,6 +262,11 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
             knowledge.place_first_words.get(first, 0), len(place.split())
         )
     knowledge.local_modifiers = frozenset(text["local_modifiers"]["words"])
+    knowledge.local_area = re.compile(  # "the Chelyabinsk region", "Chelyabinsk regional"
+        r"\b(?P<place>[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)?) (?:"
+        + "|".join(map(re.escape, text["local_areas"]["words"]))
+        + r")\b"
+    )
     knowledge.emergency_service, knowledge.named_service = _emergency_services(
         text["emergency_services"], knowledge
     )
