@@ -1271,3 +1271,11 @@ def test_a_statement_reads_and_a_lead_adverb() -> None:
     assert who(result, "The oath of office")[0] == ["Supreme Court"]
     assert who(result, "always condemned any form")[0] != ["Unattributed"]
     assert who(result, "Those who stay silent")[0] == ["Ankara"]
+
+
+def test_went_on_to_add_after_a_surname() -> None:
+    body = (
+        "Kelly Moran, a professor at Rutgers University, studies women in politics.\n\n"
+        'Moran went on to add, "If we want parity, we need more women in both parties."'
+    )
+    assert who(read(body), "we need more women") == (["Rutgers University"], "Kelly Moran")

@@ -273,9 +273,17 @@ def is_clause(text: str) -> bool:
 
 
 def strip_adverbs(subject: str, knowledge: Knowledge) -> str:
-    """ "South Korea has also" -> "South Korea"; "Jomra unequivocally" -> "Jomra"."""
-    subject = patterns(knowledge).adverbs.sub("", subject.rstrip())
+    """ "South Korea has also" -> "South Korea"; "Jomra unequivocally" -> "Jomra";
+    "Dittmar went on to" -> "Dittmar"."""
+    subject = ASPECT_TAIL.sub("", subject.rstrip())
+    subject = patterns(knowledge).adverbs.sub("", subject)
     return MANNER_ADVERB.sub("", subject)
+
+
+# "went on to (add)", "continued to (say)": the subject's verb before the cue, no part of it
+ASPECT_TAIL = re.compile(
+    rf"\s+(?:(?:also|then|later)\s+)?(?:(?:went|goes|go)\s+on|{'|'.join(sorted(ASPECT_VERBS))})\s+to$"
+)
 
 
 def tail_start(region: str, knowledge: Knowledge) -> re.Match[str] | None:
@@ -422,8 +430,10 @@ def in_noun_compound(text: str, cue: re.Match[str], knowledge: Knowledge) -> boo
     if before and before[-1].endswith(("'", "’", "'s", "’s")) and cue.group(0).islower():
         return True  # "Protesters' demands include", "Trump's claims": an owner's noun
     if before[-1:] == ["to"] and cue.group(0).islower():
-        # "are required to show", "refused to say": no claim; but "began to worry"
-        return before[-2:-1] == [] or before[-2] not in ASPECT_VERBS
+        # "are required to show", "refused to say": no claim; but "began to worry", "went
+        # on to add"
+        aspectual = " ".join(before[-3:-1]) in knowledge.cue_lists.get("aspectual_cues", ())
+        return before[-2:-1] == [] or (before[-2] not in ASPECT_VERBS and not aspectual)
     if text[: cue.start()].split()[-1:] in ([m] for m in NOUN_MODIFIERS):
         return cue.group(0).endswith("s")  # "media reports", not "media reported"
     if patterns(knowledge).not_cues.match(text, cue.start()):
