@@ -1279,3 +1279,19 @@ def test_went_on_to_add_after_a_surname() -> None:
         'Moran went on to add, "If we want parity, we need more women in both parties."'
     )
     assert who(read(body), "we need more women") == (["Rutgers University"], "Kelly Moran")
+
+
+def test_a_quotation_split_by_its_attribution() -> None:
+    body = (
+        "Mary Jones is the mayor of Kendal.\n\n"
+        '"The plan is sound and fair to everyone," she said, "and we will build it next year."'
+        "\n\n"
+        '"However," said Tom Hale of the Royal Veterinary College, "this study lays groundwork '
+        'for more tests."'
+    )
+    result = read(body)
+    assert who(result, "The plan is sound") == (["Kendal"], "Mary Jones")
+    assert claim(result, "The plan is sound").assertion == (
+        "The plan is sound and fair to everyone and we will build it next year."
+    )
+    assert who(result, "this study lays groundwork") == (["Royal Veterinary College"], "Tom Hale")

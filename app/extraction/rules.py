@@ -33,9 +33,15 @@ from app.extraction.vocabulary import (
 if TYPE_CHECKING:
     from app.extraction.reader import Reader
 
+QUOTE_MARKS = '"“”'
 OPENING_QUOTE = re.compile(r"^[\"“‘]")
 OPENING_ANYWHERE = re.compile(r"(?:^|(?<=\s))[\"“]")
 MIN_QUOTED_WORDS = 4  # "Oh vultures!", "I agree.": a quotation too short to be a claim
+# '"The plan is sound," she said, "and we will go on."': a quotation its attribution splits
+SPLIT_QUOTE = re.compile(
+    r"^(?P<first>[\"“][^\"“”]{1,600}?[,!?][\"”])\s+(?P<attribution>[^\"“”]{3,160}?),\s+"
+    r"(?P<second>[\"“][^\"“”]+[\"”]?\s*\.?)$"
+)
 COLON_QUOTE = re.compile(r":\s+[\"“]")  # "... as "defensive" in nature: "At the direction ..."
 FOR_WHOM = re.compile(r"^(?:But\s+|And\s+)?For\s+(?P<rest>.+)$")
 FOR_PRONOUNS = {"her": "she", "him": "he", "them": "they"}
@@ -143,6 +149,30 @@ def cue_before(reader: Reader, sentence: Span) -> bool:
     return True
 
 
+def split_quotation(reader: Reader, sentence: Span) -> bool:
+    """'"However," he told Science News, "this study does lay groundwork."': the words of
+    the attribution between the two parts of one quotation."""
+    split = SPLIT_QUOTE.match(sentence.text)
+    if split is None:
+        return False
+    first = split.group("first").strip(QUOTE_MARKS + ",")
+    quoted = f"{first} {split.group('second').strip(QUOTE_MARKS + '. ')}"
+    # the whole quotation with its attribution after it, as a sentence the rules read
+    probe = f'"{quoted}," {split.group("attribution")}.'
+    for cue in reversed(attr.candidate_cues(probe, reader.knowledge)):
+        if cue.start() <= len(quoted) or attr.in_noun_compound(probe, cue, reader.knowledge):
+            continue
+        reading = reader.parser.post_reading(probe, cue)
+        if reading is None:
+            continue
+        who, (_, subject, said, _) = reading
+        stance = reader.knowledge.cues[cue.group(0).lower()]
+        said_text = f"{subject} {said}"
+        reader.add(sentence, sentence, who, stance, said_text, "split_quotation", assertion=quoted)
+        return True
+    return False
+
+
 def cue_after(reader: Reader, sentence: Span) -> bool:
     """ "..., the minister said." / "\"...,\" said Peskov." """
     knowledge = reader.knowledge
@@ -176,6 +206,7 @@ OWN_ATTRIBUTION = (
     Rule("according_to", according_to_start),
     Rule("cue_before", cue_before),
     Rule("according_to", according_to_end),
+    Rule("split_quotation", split_quotation),
     Rule("cue_after", cue_after),
 )
 
