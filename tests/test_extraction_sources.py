@@ -1295,3 +1295,21 @@ def test_a_quotation_split_by_its_attribution() -> None:
         "The plan is sound and fair to everyone and we will build it next year."
     )
     assert who(result, "this study lays groundwork") == (["Royal Veterinary College"], "Tom Hale")
+
+
+def test_a_cue_in_a_relative_clause_and_a_set_off_citing() -> None:
+    body = (
+        "The state parliament passed the bill on Thursday.\n\n"
+        'The bill was drafted by Nora Quinn, who said on the parliament floor, "It follows '
+        'decades of work from campaigners."\n\n'
+        'Meta released a statement which read, in part, "This judgment raises critical '
+        'questions."\n\n'
+        "Reuters, citing anonymous sources, reported that oil exports had been disrupted.\n\n"
+        "The court heard requests for leniency from Nora Quinn's lawyers, who argued she had "
+        "acted alone."
+    )
+    result = read(body)
+    assert who(result, "decades of work from campaigners")[1] == "Nora Quinn"
+    assert who(result, "raises critical questions")[0] == ["Meta"]
+    assert who(result, "oil exports had been disrupted")[0] == ["Reuters"]
+    assert who(result, "she had acted alone")[1] != "Nora Quinn"

@@ -57,7 +57,7 @@ CLAUSE_MARK = re.compile(r"[:;]\s+")  # "Meta was more sceptical: a spokesman sa
 # at a quotation after a comma, or at once (not at "to": "promised to ..." reports no claim)
 THAT_AFTER_CUE = re.compile(r"^((?:\s+[^\s,.;:\"“]+){0,7}?)\s+that\s+")
 COLON_AFTER_CUE = re.compile(r"^((?:\s+[^\s,.;:\"“]+){0,7}?)\s*:\s*")
-QUOTE_AFTER_CUE = re.compile(r"^\s*,\s*(?=[\"“])")
+QUOTE_AFTER_CUE = re.compile(r"^(?:\s*,?\s*in part)?\s*,\s*(?=[\"“])")  # ", in part, "...""
 # "promised to build" reports no claim; "explained to the press, "..."" does
 OBJECT_AFTER_CUE = re.compile(r"^\s+(?=\S)(?!to\s+(?!(?:the|a|an|reporters|journalists)\s))")
 NEXT_CLAUSE = re.compile(r",\s+(?:as|while|whereas|but|and|even as|though|although)\s+(?=\S)")
@@ -188,6 +188,9 @@ def find_according_end(text: str, knowledge: Knowledge) -> Finding | None:
     if not end:
         return None
     subject = end.group("subject")
+    _, comma, after = subject.partition(",")
+    if comma and after.split()[:1] and after.split()[0].lower() in knowledge.cues:
+        return None  # "Reuters, citing anonymous sources, reported ...": set off, not the end
     if subject.count("(") > subject.count(")"):
         subject += ")"  # "the Korean Central News Agency (KCNA)": the bracket closed the name
     return Finding("according", subject, "reported", (0, end.start()), end.group(0))
@@ -423,7 +426,7 @@ def in_noun_compound(text: str, cue: re.Match[str], knowledge: Knowledge) -> boo
     if cue.group(0).lower() in knowledge.cue_lists.get("cues_before_that", ()):
         # "The report states that ...", "the statement reads, "..."", but "the Baltic
         # states agreed": a noun
-        return not re.match(r"\s*(?:in part\b)?\s*(?:that\b|:|,?\s*[\"“])", text[cue.end() :])
+        return not re.match(r"\s*(?:,?\s*in part\b)?\s*(?:that\b|:|,?\s*[\"“])", text[cue.end() :])
     before = text[max(0, cue.start() - 16) : cue.start()].lower().split()
     if before and (before[-1] in NOUN_MARKERS or before[-2:] == ["according", "to"]):
         return True  # "the claims", "according to reports"

@@ -34,6 +34,10 @@ if TYPE_CHECKING:
     from app.extraction.reader import Reader
 
 QUOTE_MARKS = '"“”'
+# ", who said", " which read, in part,": a relative pronoun right before a cue
+RELATIVE_BEFORE_CUE = re.compile(
+    r"(?:,\s*|\s+)(?P<pronoun>[Ww]ho|[Ww]hich)\s+(?:(?:also|then|later|has|had|have)\s+)?$"
+)
 OPENING_QUOTE = re.compile(r"^[\"“‘]")
 OPENING_ANYWHERE = re.compile(r"(?:^|(?<=\s))[\"“]")
 MIN_QUOTED_WORDS = 4  # "Oh vultures!", "I agree.": a quotation too short to be a claim
@@ -173,6 +177,51 @@ def split_quotation(reader: Reader, sentence: Span) -> bool:
     return False
 
 
+def relative_speaker(reader: Reader, sentence: Span) -> bool:
+    """ "The bill was drafted by Alex Greenwich, who said ...": the person a relative clause's
+    cue follows speaks; "Facebook released a statement which read ...": the statement's
+    maker, the sentence's subject."""
+    knowledge = reader.knowledge
+    for cue in attr.candidate_cues(sentence.text, knowledge):
+        before = sentence.text[: cue.start()]
+        pronoun = RELATIVE_BEFORE_CUE.search(before)
+        if pronoun is None or attr.in_noun_compound(sentence.text, cue, knowledge):
+            continue
+        split = attr.split_after_cue(sentence.text[cue.end() :])
+        if split is None or quoted_at(sentence.text, cue.start()):
+            continue
+        antecedent = before[: pronoun.start()]
+        who = _antecedent(reader, sentence, antecedent, pronoun.group("pronoun").lower())
+        if who is None:
+            continue
+        content = trim(sentence, cue.end() + split[1])
+        said = f"{pronoun.group(0)}{cue.group(0)}{split[0]}"
+        reader.add(
+            sentence, content, who, knowledge.cues[cue.group(0).lower()], said, "relative_speaker"
+        )
+        return True
+    return False
+
+
+def _antecedent(reader: Reader, sentence: Span, before: str, pronoun: str) -> Attribution | None:
+    """Who "who" or "which" stands for: the person named last before it, or for "which"
+    after a statement, whoever made the statement (the clause's subject)."""
+    if pronoun == "which":
+        last = before.rstrip(" ,").split()[-1:]
+        noun = last[0].lower() if last else ""
+        if (
+            noun not in reader.knowledge.back_nouns
+            or reader.knowledge.back_nouns[noun] != "document"
+        ):
+            return None  # "Hungary, which had threatened to ...": not a document's words
+        return reader.opening_subject(before)
+    last = before.rstrip(" ,").split()[-1:]
+    if not last or not last[0][:1].isupper():
+        return None  # "Fields' lawyers, who argued": the lawyers, not Fields
+    people = reader.context.register.named_in(sentence.start, sentence.start + len(before))
+    return reader.person(people[-1]) if people else None
+
+
 def cue_after(reader: Reader, sentence: Span) -> bool:
     """ "..., the minister said." / "\"...,\" said Peskov." """
     knowledge = reader.knowledge
@@ -208,6 +257,7 @@ OWN_ATTRIBUTION = (
     Rule("according_to", according_to_end),
     Rule("split_quotation", split_quotation),
     Rule("cue_after", cue_after),
+    Rule("relative_speaker", relative_speaker),
 )
 
 
