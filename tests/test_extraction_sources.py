@@ -1313,3 +1313,12 @@ def test_a_cue_in_a_relative_clause_and_a_set_off_citing() -> None:
     assert who(result, "raises critical questions")[0] == ["Meta"]
     assert who(result, "oil exports had been disrupted")[0] == ["Reuters"]
     assert who(result, "she had acted alone")[1] != "Nora Quinn"
+
+
+def test_according_to_a_role_and_the_name_set_off_after_it() -> None:
+    body = (
+        "A vintage bomber crashed at the airport on Wednesday morning.\n\n"
+        "According to Windsor Locks' first selectman, Chris Kervick, there were ten passengers "
+        "and three crew members aboard."
+    )
+    assert who(read(body), "ten passengers") == (["Windsor Locks"], "Chris Kervick")

@@ -312,7 +312,9 @@ def _own_business(before: list[str], knowledge: Knowledge) -> bool:
 
 def _service(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
     """ "Police press officer Monika Kosiec", "a fire service spokesman": the service they
-    speak for, not the story's state."""
+    speak for, not the story's state. A bare "police" is no one's role."""
+    if len(role.split()) < 2:
+        return None
     return emergency_service(role, knowledge)
 
 

@@ -159,9 +159,19 @@ def find_according_start(text: str, knowledge: Knowledge) -> Finding | None:
     start = p.according_start.match(text) or _according_bare(text, p.according_bare)
     if not start:
         return None
-    return Finding(
-        "according", start.group("subject"), "reported", (start.end(), len(text)), start.group(0)
-    )
+    subject, end = start.group("subject"), start.end()
+    named = APPOSED_NAME.match(text, end)
+    if named and subject.split()[-1:] and subject.split()[-1].islower():
+        # "According to Windsor Locks' first selectman, Chris Kervick, there were ...": the
+        # role and the name set off after it
+        subject, end = f"{subject}, {named.group('name')}", named.end()
+    return Finding("according", subject, "reported", (end, len(text)), text[:end])
+
+
+# a name set off by commas after a role, before content in lower case
+APPOSED_NAME = re.compile(
+    r"(?P<name>[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){1,3}),\s+(?!(?:who|a|an|the|aged?)\b)(?=[a-z])"
+)
 
 
 def _according_bare(text: str, pattern: re.Pattern[str]) -> re.Match[str] | None:

@@ -25,7 +25,7 @@ from app.extraction.vocabulary import (
 )
 from app.slugs import slugify
 
-POSSESSIVE_WORD = re.compile(r"^(.+?)(?:'s|’s)$")
+POSSESSIVE_WORD = re.compile(r"^(.+?)(?:'s|’s|(?<=s)['’])$")  # "UNEP's", "Windsor Locks'"
 MODIFIED_ROLE = re.compile(  # "Incumbent President", "Former Minister"
     rf"^(?:{'|'.join(map(re.escape, sorted(ROLE_MODIFIERS)))})\s+", re.IGNORECASE
 )
