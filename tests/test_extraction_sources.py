@@ -1322,3 +1322,16 @@ def test_according_to_a_role_and_the_name_set_off_after_it() -> None:
         "and three crew members aboard."
     )
     assert who(read(body), "ten passengers") == (["Windsor Locks"], "Chris Kervick")
+
+
+def test_according_to_him_and_a_study_co_author_with_a_second_role() -> None:
+    body = (
+        "Colonel Omar Haddad spoke to reporters on Sunday. According to him, it was the "
+        "largest raid inside the country.\n\n"
+        "Researchers at the University of Tromsø studied the bloom for a year.\n\n"
+        'Study co-author and geochemist Lena Dahl remarked in a press release, "There was no '
+        'reason to expect a bloom like this."'
+    )
+    result = read(body)
+    assert who(result, "the largest raid")[1] == "Omar Haddad"
+    assert who(result, "no reason to expect") == (["University of Tromsø"], "Lena Dahl")

@@ -337,6 +337,7 @@ def _study_author(role: str, knowledge: Knowledge, context: Context) -> SourceRe
     """ "Co-author Jing-Shan Zhao", "study co-author Karen Alley": an author of the study
     the article reports speaks for the one body it says did that research."""
     bare = LEADING_ARTICLE.sub("", role.strip(" ,").lower())
+    bare = bare.split(" and ")[0]  # "study co-author and geochemist"
     if bare not in knowledge.study_author_nouns or len(context.research) != 1:
         return None
     return context.research[0]
@@ -350,9 +351,7 @@ def _field(role: str, knowledge: Knowledge, context: Context) -> SourceRef | Non
     words = [w for w in words if not _a_place(w, knowledge) and w.capitalize() not in RANKS]
     if all(w in knowledge.title_words for w in words):
         return None  # a title alone ("Chief Executive") names no group
-    if " ".join(words[-2:]).lower() in knowledge.study_author_nouns or (
-        words and words[-1].lower() in knowledge.study_author_nouns
-    ):
+    if any(w.lower() in knowledge.study_author_nouns for w in words):
         return None  # a study's co-author is no field: theirs is the study's body or none
     label = group_by_noun(words[-3:], knowledge)
     return unresolved(label, knowledge) if label else None

@@ -416,6 +416,7 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
             run[0].lower().endswith("ing")
             or run[0].lower() in RANK_WORDS
             or run[0].lower() in knowledge.local_modifiers
+            or knowledge.back_nouns.get(run[0].lower()) == "document"  # "Study co-author X"
         )
     ):
         # "Polling expert X", "Lead author X", "Regional governor X": no employer named

@@ -174,8 +174,9 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     government = _leaders_government(text, knowledge, context)
     if government:
         return government
-    if text.lower() in PERSON_PRONOUNS | ANY_PRONOUNS:
-        return _pronoun(text.lower(), knowledge, context)
+    pronoun = OBJECT_PRONOUNS.get(text.lower(), text.lower())  # "According to him"
+    if pronoun in PERSON_PRONOUNS | ANY_PRONOUNS:
+        return _pronoun(pronoun, knowledge, context)
     channel = CHANNEL.match(text)
     if channel and channel.group("owner").lower() not in ("official", "an official"):
         owner = resolve_subject(f"the {channel.group('owner')}", knowledge, context)
@@ -294,6 +295,7 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     )
 
 
+OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 AGE_BEFORE = re.compile(r"^(?:[Tt]he\s+)?[\w-]+-years?-old\s+(?=[A-ZÀ-Þ])")
 HIS_CIRCLE = re.compile(r"\s+and\s+(?:his|her|their)\s+(?P<group>[a-z]+)$")
 SUBORDINATE_AFTER = re.compile(r",\s+(?:when|while|after|before|though|although|if)\s")
