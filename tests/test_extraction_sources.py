@@ -1335,3 +1335,11 @@ def test_according_to_him_and_a_study_co_author_with_a_second_role() -> None:
     result = read(body)
     assert who(result, "the largest raid")[1] == "Omar Haddad"
     assert who(result, "no reason to expect") == (["University of Tromsø"], "Lena Dahl")
+
+
+def test_a_hospital_spokesperson_speaks_for_the_hospital_named() -> None:
+    body = (
+        "The minister was taken to Saint Mary's Hospital in Leeds after the attack.\n\n"
+        'Mark Boyd suffered "two deep wounds" in the attack according to a hospital spokesperson.'
+    )
+    assert who(read(body), "two deep wounds")[0] == ["Saint Mary's Hospital"]

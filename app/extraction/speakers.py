@@ -858,6 +858,10 @@ def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribu
         # "court officials", "union members": a group of people of a kind of body, who
         # do not speak for the body a story named (a court speaks through its rulings)
         return Attribution((unresolved(" ".join(bare), knowledge) or labelled(head),))
+    institution = words[-2] if len(words) >= 2 and kinds[-1] == "spokesperson" else ""
+    if institution in knowledge.institution_nouns:  # "a hospital spokesperson": the hospital's
+        body = context.body_named([institution])
+        return Attribution((body or labelled(institution.capitalize(), "group"),))
     earlier = context.by_name(head)
     if earlier and earlier.speaker:
         return earlier  # "the minister": the speaker whose role that is
