@@ -1343,3 +1343,17 @@ def test_a_hospital_spokesperson_speaks_for_the_hospital_named() -> None:
         'Mark Boyd suffered "two deep wounds" in the attack according to a hospital spokesperson.'
     )
     assert who(read(body), "two deep wounds")[0] == ["Saint Mary's Hospital"]
+
+
+def test_a_known_bodys_letter_and_a_person_briefed_on_the_talks() -> None:
+    body = (
+        "Asylum seekers were sent a questionnaire last week.\n\n"
+        'The Home Office letter reads "we may extend the use of the questionnaire to other '
+        'claimants."\n\n'
+        "A diplomat briefed on the talks said the mediators were considering a 60-day truce.\n\n"
+        "According to Manila Bulletin, the earthquake was the strongest to hit the city."
+    )
+    result = read(body)
+    assert who(result, "extend the use of the questionnaire")[0] == ["London"]
+    assert who(result, "considering a 60-day truce")[0] == ["Diplomats"]
+    assert who(result, "the strongest to hit the city")[0] != ["Manila"]

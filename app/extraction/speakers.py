@@ -62,6 +62,10 @@ PERSONS_OFFICE = re.compile(
     r"(?P<office>office|team|spokesperson|spokesman|spokeswoman|aides?|government|"
     r"administration|party|campaign)\b"
 )
+# "briefed on the talks", "involved in the negotiations": how a person knows, not who they are
+INFORMED = re.compile(
+    r"(?<=[a-z])\s+(?:briefed on|involved in|close to)\s+the\s+[a-z]+(?:\s+[a-z]+)?$"
+)
 FAMILIAR = re.compile(
     r"\b(?:people|person|sources?|someone|those|one)\s+"
     r"(?:familiar with|with (?:direct )?knowledge of|briefed on)\b",
@@ -186,6 +190,10 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         last = context.last(person=True)
         return last if last and context.recently(last) else None
     text = SUBORDINATE_AFTER.split(text)[0]  # "X, when asked whether ..., told ...": X
+    text = INFORMED.sub("", text)  # "A diplomat briefed on the talks": a diplomat
+    document = _named_body_document(text, knowledge)
+    if document:
+        return document  # "The Home Office letter", "a NATO statement": the body's
     followers = HIS_CIRCLE.search(text)
     if followers and followers.group("group") in knowledge.source_nouns:
         text = text[: followers.start()]  # "Trump and his supporters claimed": Trump's side
@@ -356,6 +364,17 @@ def _owned_document(head: str, knowledge: Knowledge, context: Context) -> Attrib
         return person
     source = named_body(owner, knowledge) or unresolved(owner, knowledge)
     return Attribution((source,)) if source else None
+
+
+def _named_body_document(text: str, knowledge: Knowledge) -> Attribution | None:
+    """ "The Home Office letter", "a NATO statement": a known body's document speaks for it."""
+    words = DETERMINERS.sub("", text.strip()).split()
+    if len(words) < 2 or not words[-1].islower():
+        return None  # "Manila Bulletin": a newspaper's name, not Manila's bulletin
+    if knowledge.back_nouns.get(_singular(words[-1], knowledge)) != "document":
+        return None
+    known = knowledge.lookup(" ".join(words[:-1]))
+    return Attribution((known.source,)) if known and known.proper else None
 
 
 def _made_by_apposed(head: str, appositive: str, knowledge: Knowledge) -> str | None:
