@@ -1357,3 +1357,12 @@ def test_a_known_bodys_letter_and_a_person_briefed_on_the_talks() -> None:
     assert who(result, "extend the use of the questionnaire")[0] == ["London"]
     assert who(result, "considering a 60-day truce")[0] == ["Diplomats"]
     assert who(result, "the strongest to hit the city")[0] != ["Manila"]
+
+
+def test_two_people_who_both_said_something() -> None:
+    body = (
+        "Oleh Marchenko, a drone unit commander, and Ivan Hrytsenko, a medic, spoke to "
+        "reporters near the front.\n\n"
+        "Marchenko and Hrytsenko both said that glide bombs remained the biggest threat."
+    )
+    assert who(read(body), "glide bombs remained")[0] != ["Unattributed"]
