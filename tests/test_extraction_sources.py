@@ -1366,3 +1366,22 @@ def test_two_people_who_both_said_something() -> None:
         "Marchenko and Hrytsenko both said that glide bombs remained the biggest threat."
     )
     assert who(read(body), "glide bombs remained")[0] != ["Unattributed"]
+
+
+def test_state_officers_world_bodies_and_former_roles() -> None:
+    body = (
+        "Groups listed as Western Native Voice and Nevada Native Vote sued the state.\n\n"
+        'Nevada Secretary of State Cara Voss said the law "is supported by most Nevadans".\n\n'
+        "Secretary of State Antony Blinken said the talks would resume.\n\n"
+        'Tedros Adhanom Ghebreyesus, Director-General of the WHO, said "We are deeply '
+        'concerned by the levels of inaction."\n\n'
+        "According to Dr. Ann Frey, formerly the director of the Centers for Disease Control "
+        'and Prevention, the pandemic is "unprecedented."\n\n'
+        "UEFA president Aleksander Ceferin said the final would be moved."
+    )
+    result = read(body)
+    assert who(result, "supported by most Nevadans") == (["Nevada"], "Cara Voss")
+    assert who(result, "the talks would resume")[0] == ["Washington"]
+    assert who(result, "levels of inaction")[0] == ["WHO"]
+    assert who(result, "unprecedented") == (["Ann Frey"], "Ann Frey")
+    assert who(result, "the final would be moved")[0] == ["UEFA"]

@@ -39,7 +39,7 @@ OWNED_JOB = re.compile(
 )
 BRACKETED_TAG = re.compile(r"\(([A-Z]-[A-Z][A-Za-z. ]{1,20})\)")
 RANKS = {"Chief", "Associate", "Senior", "Deputy", "Presiding", "Lead", "Acting"}
-FORMER = re.compile(r"\b(?:former|ex-|retired|outgoing)\b", re.IGNORECASE)
+FORMER = re.compile(r"\b(?:former|formerly|ex-|retired|outgoing)\b", re.IGNORECASE)
 ORIGIN = re.compile(r"^(?:of|from)\s+(?P<place>[^,]+?)(?:\s+\[\w\w\])?$")  # "of Cameroon [Fr]"
 NATIONALITY = re.compile(r"^[A-ZÀ-Þ][\w.'’ -]*?(?:'s|’s)?$")  # "Chad's", "Brazilian"
 STATE_ROLE_WORDS = {"minister", "spokesman", "spokeswoman", "spokesperson", "army", "secretary",
@@ -237,15 +237,17 @@ def _local_office(role: str, knowledge: Knowledge, context: Context) -> SourceRe
     """ "Kisumu Governor", "New Orleans Mayor", "Mayor of Koszalin", "California Attorney
     General": the place whose office it is."""
     words = role.split()
-    titles = [
+    titles = [  # "Governor", or two or three words: "Attorney General", "Secretary of State"
         i
-        for i, w in enumerate(words)  # "Governor", or two words: "Attorney General"
-        if w in knowledge.local_titles or " ".join(words[i : i + 2]) in knowledge.local_titles
+        for i, w in enumerate(words)
+        if any(" ".join(words[i : i + n]) in knowledge.local_titles for n in (1, 2, 3))
     ]
     if not titles:
         return _regional_office(words, knowledge, context)
     if titles[0] == 0:  # "Mayor of Koszalin", "Governor of Opole Province"
-        named = words[2:] if len(words) > 2 and words[1] == "of" else []
+        size = max(n for n in (1, 2, 3) if " ".join(words[:n]) in knowledge.local_titles)
+        rest = words[size:]
+        named = rest[1:] if rest[:1] == ["of"] else []  # "Secretary of State X": no place
     else:
         named = words[: titles[0]]
     run = proper_run(named)

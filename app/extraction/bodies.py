@@ -31,6 +31,7 @@ MODIFIED_ROLE = re.compile(  # "Incumbent President", "Former Minister"
 )
 QUALIFIED_ROLE = re.compile(r"^[A-Za-z]+ly\s+[a-z-]+ed\s+")  # "Newly elected", "recently appointed"
 ABBREVIATION = re.compile(r"\s*\(([^()]{2,12})\)")
+GLOSS = re.compile(r"\s*\([^()]{2,60}\)")  # a short name or a translation in brackets
 # "CEI (Italian Episcopal ...)", "the RMT union (National Union of Rail, ...)": the acronym
 # (and the noun after it) is enough
 BODY_ACRONYM = re.compile(r"^[A-Z]{2,6}$")  # "RCMP", "NHS": a body's initials
@@ -391,7 +392,7 @@ def _describes_a_body(run: list[str], words: list[str], knowledge: Knowledge) ->
 def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
     """ "Democratic Progressive Party (DPP) spokesperson", "Corvane chief executive",
     "Norvik Cells Chief Executive": the body before a job names the employer."""
-    words = ABBREVIATION.sub("", role).split()
+    words = GLOSS.sub("", role).split()  # "(ABHM)", "(All India Hindu Union)"
     run = proper_run(words)
     if run and run[0] in knowledge.title_words and {"of", "for"} & set(run):
         return None  # "CEO of Edison Electric Institute": a title, then the body (below)
@@ -425,7 +426,9 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
         run[-1] in knowledge.organisation_words - knowledge.government_words
         or BODY_ACRONYM.match(run[-1]) is not None  # "Kamloops RCMP Constable": a body's acronym
     )
-    if not employer and (len(run) < 2 or not body_word):
+    # "ABHM president X", "FIFA president X": a body's initials right before its job
+    initials = len(run) == 1 and BODY_ACRONYM.match(run[0]) is not None and lowercase_job
+    if not employer and not initials and (len(run) < 2 or not body_word):
         return None  # "Chief Cabinet Secretary": a state title; the story's state speaks
     if len(run) == 1 and run[0] in knowledge.state_body_words:
         return None  # "Police director": a state's body in common words; the state reading
@@ -494,6 +497,8 @@ def _an_owner(name: str, knowledge: Knowledge) -> bool:
 def _state_job(run: list[str], job: list[str], knowledge: Knowledge) -> bool:
     """ "Energy minister", "Army spokesman", "Conservative leader": a state's or a party's
     job, not an employer's; "Bokamoso spokesperson" is the company's."""
+    if len(run) >= 3 and knowledge.lookup(" ".join(run)) is None:
+        return False  # "Akhil Bharat Hindu Mahasabha president": a body's own name
     nouns = {w.lower().strip(",.") for w in job} & knowledge.state_nouns
     spokes = {"spokesperson", "spokesman", "spokeswoman"}
     return bool(nouns - spokes) or bool(nouns and set(run) & knowledge.government_words)

@@ -47,9 +47,11 @@ def _established(source: SourceRef, context: Context, knowledge: Knowledge) -> b
     if word.lower() in knowledge.source_nouns:
         return True  # "Traders", "Nurses": a group of people named by its noun
     person = context.register.named(word)
-    if person is not None:
+    opens_a_name = person is not None and len(person.parts) > 1 and person.parts[0] == word.lower()
+    if person is not None and not opens_a_name:
         # "Jomra", a blogger who goes by one name, is a person; "Paris" of "Valeska
-        # Paris" and "Water" for "Kathryn Waters" are not names of their own
+        # Paris" and "Water" for "Kathryn Waters" are not names of their own ("Montana"
+        # of "Montana Native Vote" is read below)
         return len(person.parts) == 1 and person.parts[0] == word.lower()
     if ACRONYM_LIKE.match(word):
         return True  # "USI", "OpenAI", "Secunia.com"
