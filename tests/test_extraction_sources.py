@@ -1385,3 +1385,15 @@ def test_state_officers_world_bodies_and_former_roles() -> None:
     assert who(result, "levels of inaction")[0] == ["WHO"]
     assert who(result, "unprecedented") == (["Ann Frey"], "Ann Frey")
     assert who(result, "the final would be moved")[0] == ["UEFA"]
+
+
+def test_a_name_after_a_bodys_possessive_is_the_persons() -> None:
+    body = (
+        "Tribes sued the state over its ballot law on Wednesday.\n\n"
+        "The Native American Rights Fund's Jacqueline De León said, \"The law ignores the "
+        'realities of Native communities."'
+    )
+    assert who(read(body), "ignores the realities") == (
+        ["Native American Rights Fund"],
+        "Jacqueline De León",
+    )

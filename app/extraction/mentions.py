@@ -22,6 +22,7 @@ from app.extraction.vocabulary import (
 
 TOKEN = re.compile(r"[\w\"“][\w.'’\-]*")
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+OWNER_WORD = re.compile(r"(?:'s|’s)$")  # "Fund's": a name ends here, another may begin
 # A name word: capitalised, possibly hyphenated ("Won-sik") or with a particle.
 # A name word: a capitalised word in any script ("Traoré", "Yıldız", "Won-sik", "O'Brien").
 NAME_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*$")
@@ -156,6 +157,9 @@ def find_name(phrase: str, knowledge: Knowledge) -> NameSpan | None:
         ):
             i = j - 2  # "Minister for International Affairs Ryo Kashiwagi": the name ends the run
         i = _after_known_body(words, i, j, knowledge)
+        owners = [k for k in range(i, j - 1) if OWNER_WORD.search(words[k])]
+        if owners:  # "The Native American Rights Fund's Jacqueline De León": after the owner
+            i = owners[-1] + 1
         run = " ".join(words[i:j]).rstrip(",.")
         if (
             j - i >= 2
