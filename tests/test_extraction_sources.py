@@ -1397,3 +1397,12 @@ def test_a_name_after_a_bodys_possessive_is_the_persons() -> None:
         ["Native American Rights Fund"],
         "Jacqueline De León",
     )
+
+
+def test_an_aside_between_the_cue_and_the_quotation() -> None:
+    body = (
+        "The study was published on Wednesday.\n\n"
+        'Immunologist Kristian Lund of Scripps Research said, in response to the study, "This '
+        'virus spreads between humans far more easily."'
+    )
+    assert who(read(body), "spreads between humans") == (["Scripps Research"], "Kristian Lund")

@@ -59,6 +59,7 @@ THAT_AFTER_CUE = re.compile(r"^((?:\s+[^\s,.;:\"“]+){0,7}?)\s+that\s+")
 COLON_AFTER_CUE = re.compile(r"^((?:\s+[^\s,.;:\"“]+){0,7}?)\s*:\s*")
 QUOTE_AFTER_CUE = re.compile(r"^(?:\s*,?\s*in part)?\s*,\s*(?=[\"“])")  # ", in part, "...""
 # "promised to build" reports no claim; "explained to the press, "..."" does
+ASIDE_AFTER_CUE = re.compile(r"^\s*,\s*(?P<aside>[^,;:\"“”]{3,80}),\s*(?=[\"“])")
 OBJECT_AFTER_CUE = re.compile(r"^\s+(?=\S)(?!to\s+(?!(?:the|a|an|reporters|journalists)\s))")
 NEXT_CLAUSE = re.compile(r",\s+(?:as|while|whereas|but|and|even as|though|although)\s+(?=\S)")
 
@@ -262,6 +263,9 @@ def split_after_cue(after: str) -> tuple[str, int, bool] | None:
     quote = QUOTE_AFTER_CUE.match(after)
     if quote:
         return "", quote.end(), True
+    aside = ASIDE_AFTER_CUE.match(after)  # 'said, in response to the study, "..."'
+    if aside:
+        return aside.group("aside"), aside.end(), True
     direct = OBJECT_AFTER_CUE.match(after)  # "promised to ..." reports no claim
     if direct:
         return "", direct.end(), is_clause(after[direct.end() :])
