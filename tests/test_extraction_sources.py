@@ -1406,3 +1406,20 @@ def test_an_aside_between_the_cue_and_the_quotation() -> None:
         'virus spreads between humans far more easily."'
     )
     assert who(read(body), "spreads between humans") == (["Scripps Research"], "Kristian Lund")
+
+
+def test_an_interview_with_names_in_double_brackets() -> None:
+    body = (
+        "Wikinews spoke to Anna Berg, founder of the Fjord Linux project, about its plans.\n\n"
+        "((WN)) Why did you start the project?\n\n"
+        "((Anna Berg)) The old distribution was closed overnight, and thousands of users were "
+        "left without an upgrade path.\n\n"
+        "We rebuilt the sources within a week to give them a stable base.\n\n"
+        "((WN)) What comes next? We hear the first release is close.\n\n"
+        "((Anna Berg)) The first release will ship before the end of the year."
+    )
+    result = read(body)
+    assert who(result, "closed overnight")[1] == "Anna Berg"
+    assert who(result, "rebuilt the sources")[1] == "Anna Berg"
+    assert who(result, "ship before the end of the year")[1] == "Anna Berg"
+    assert not any("We hear the first release" in c.quote.text for c in result.claims)

@@ -109,6 +109,8 @@ class Reader:
         if turn is None:
             return
         self.turn = turn_speaker(self, turn.label) if turn.label else None
+        if turn.bracketed and self.turn is None:
+            self.question = True  # "((WN))": the interviewer asks; no claim
 
     def start_paragraph(self, paragraph: Span) -> None:
         """Before a paragraph: is it somebody's quoted words, and is it in English?"""

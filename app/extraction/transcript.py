@@ -2,7 +2,9 @@
 
 Official transcripts of speeches, press briefings and interviews label each turn with
 the speaker in capitals and a colon ("THE PRESIDENT: Good afternoon.", "MS. PSAKI: He
-does.", "SECRETARY BLINKEN: ..."), and a reporter's question with "Q". The label is no
+does.", "SECRETARY BLINKEN: ..."), and a reporter's question with "Q"; Wikinews
+interviews put the speaker's name in double brackets ("((Gregory Kurtzer))") and the
+interviewer's initials ("((WN))") before a question. The label is no
 part of a claim; the turn's sentences are the speaker's until the next label, and a
 question gives no claim.
 """
@@ -23,6 +25,8 @@ if TYPE_CHECKING:
 # "MS. PSAKI: ", "THE PRESIDENT: ", "PRIME MINISTER KISHIDA: ": capitals, then a colon
 LABEL = re.compile(r"^(?P<label>(?:[A-ZÀ-Þ][A-ZÀ-Þ.'’-]*\s+){0,4}[A-ZÀ-Þ][A-ZÀ-Þ'’-]+):\s+")
 QUESTION = re.compile(r"^Q(?::|\.)?\s+(?=\S)")  # "Q Thanks, Jen. Does the President ..."
+# Wikinews interviews: "((Gregory Kurtzer)) CentOS was created ...", "((WN)) How has ..."
+BRACKETED = re.compile(r"^\(\((?P<label>[A-ZÀ-Þ][^()]{1,60})\)\)\s*(?=\S)")
 OFFICIALS = {"official", "officials"}
 MIN_LABEL_LETTERS = 2  # "A:" in a list is no speaker; "JM:" may be initials
 INITIALS = re.compile(r"^[A-ZÀ-Þ]{2,3}$")  # "JM": an interview's label for Jane Morrow
@@ -34,6 +38,7 @@ class Turn:
 
     label: str | None  # "MS. PSAKI"; None for a question
     question: bool = False
+    bracketed: bool = False  # "((WN))": a label that names no one known is the interviewer's
 
 
 def without_label(paragraph: Span) -> tuple[Span, Turn | None]:
@@ -42,6 +47,11 @@ def without_label(paragraph: Span) -> tuple[Span, Turn | None]:
     if question:
         start = paragraph.start + question.end()
         return Span(paragraph.text[question.end() :], start, paragraph.end), Turn(None, True)
+    bracketed = BRACKETED.match(paragraph.text)
+    if bracketed:
+        start = paragraph.start + bracketed.end()
+        rest = Span(paragraph.text[bracketed.end() :], start, paragraph.end)
+        return rest, Turn(bracketed.group("label").strip(), bracketed=True)
     match = LABEL.match(paragraph.text)
     letters = sum(c.isalpha() for c in match.group("label")) if match else 0
     if not match or letters < MIN_LABEL_LETTERS:
