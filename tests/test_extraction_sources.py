@@ -1423,3 +1423,21 @@ def test_an_interview_with_names_in_double_brackets() -> None:
     assert who(result, "rebuilt the sources")[1] == "Anna Berg"
     assert who(result, "ship before the end of the year")[1] == "Anna Berg"
     assert not any("We hear the first release" in c.quote.text for c in result.claims)
+
+
+def test_a_long_body_name_before_a_job_is_whole() -> None:
+    body = (
+        "Johns Hopkins Center for Health Security medical anthropologist Ruth Kane told the "
+        'press, "People are not to blame for a name."\n\n'
+        "The National Institute of Allergy and Infectious Disease's director, Dr. Paul Ames, "
+        'said, "Bottom line, it is going to be a pandemic."'
+    )
+    result = read(body)
+    assert who(result, "not to blame for a name") == (
+        ["Johns Hopkins Center for Health Security"],
+        "Ruth Kane",
+    )
+    assert who(result, "going to be a pandemic") == (
+        ["National Institute of Allergy and Infectious Disease"],
+        "Paul Ames",
+    )

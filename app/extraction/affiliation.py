@@ -34,7 +34,7 @@ INSTITUTION_OF = re.compile(r"\b(?:of|at)\s+the\s+(?P<noun>[a-z]+)$")  # "direct
 DETERMINER = re.compile(r"^[Tt]he\s+")
 # "... Daily Xtra's editorial director": a name, its possessive, then the job in lower case
 OWNED_JOB = re.compile(
-    r"(?:^|\s)(?P<owner>[A-ZÀ-Þ][\w&.-]*(?:\s+[A-ZÀ-Þ][\w&.-]*){0,3})(?:'s|’s)"
+    r"(?:^|\s)(?P<owner>[A-ZÀ-Þ][\w&.-]*(?:\s+(?:(?:of|and|for|on)\s+)?[A-ZÀ-Þ][\w&.-]*){0,6})(?:'s|’s)"
     r"(?:\s+[a-z][\w-]*){1,3}$"
 )
 BRACKETED_TAG = re.compile(r"\(([A-Z]-[A-Z][A-Za-z. ]{1,20})\)")

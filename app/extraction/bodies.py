@@ -399,7 +399,11 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
     owner = _owner_in(run, knowledge)
     if owner:  # "Greenpeace Nordic's head of campaigns", "Labour's Shadow Home Secretary"
         return named_body(owner, knowledge) or unresolved(owner, knowledge)
-    title = _trailing_title(run, knowledge)
+    after = words[len(run) : len(run) + 1]
+    # "Johns Hopkins Center for Health Security medical anthropologist": a job in lower case
+    # follows the whole name, so "Security" ends the name, not a title
+    named = len(run) > 2 and after and after[0][:1].islower()
+    title = [] if named else _trailing_title(run, knowledge)
     run = run[: len(run) - len(title)]
     job = words[len(run) : len(run) + 2]
     lowercase_name = not title and _noun_before_job(run, job, knowledge)
