@@ -1423,6 +1423,8 @@ def test_an_interview_with_names_in_double_brackets() -> None:
     assert who(result, "rebuilt the sources")[1] == "Anna Berg"
     assert who(result, "ship before the end of the year")[1] == "Anna Berg"
     assert not any("We hear the first release" in c.quote.text for c in result.claims)
+    said_on = claim(result, "closed overnight").said_on  # given before the day it was printed
+    assert (said_on.date, said_on.precision) == ("2026-11-19", "before")
 
 
 def test_a_long_body_name_before_a_job_is_whole() -> None:

@@ -91,6 +91,7 @@ class Reader:
         self.foreign = False  # whether the paragraph being read is in another language
         self.author: Attribution | None = None  # whose first-person statement the article is
         self.turn: Attribution | None = None  # who holds the floor in a transcript
+        self.turn_precision = "day"  # when its words were said: "before" for an interview
         self.question = False  # whether the paragraph being read is a reporter's question
         self.section: Attribution | None = None  # who the heading above names as speaker
         # who a sentence ending in a colon introduced ("X says:"), for the quotation after it
@@ -111,6 +112,9 @@ class Reader:
         self.turn = turn_speaker(self, turn.label) if turn.label else None
         if turn.bracketed and self.turn is None:
             self.question = True  # "((WN))": the interviewer asks; no claim
+        # an official transcript is of the day it is published; an interview's answers
+        # were given before it was
+        self.turn_precision = "before" if turn.bracketed else "day"
 
     def start_paragraph(self, paragraph: Span) -> None:
         """Before a paragraph: is it somebody's quoted words, and is it in English?"""
@@ -310,9 +314,8 @@ class Reader:
             self.add(content, content, who, "asserted", "", "signature")
             return
         if self.turn is not None:  # a transcript's turn is its speaker's
-            self.add(
-                content, content, replace(self.turn, said_on=said), "asserted", "", "transcript"
-            )
+            dated = replace(self.turn, said_on=replace(said, precision=self.turn_precision))
+            self.add(content, content, dated, "asserted", "", "transcript")
             return
         if self.author is not None:  # a statement's sentences are all its author's
             author = replace(self.author, said_on=said)
