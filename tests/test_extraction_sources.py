@@ -1443,3 +1443,14 @@ def test_a_long_body_name_before_a_job_is_whole() -> None:
         ["National Institute of Allergy and Infectious Disease"],
         "Paul Ames",
     )
+
+
+def test_a_listed_role_counts_only_while_it_was_held() -> None:
+    body = (
+        "Vermont Senator Bernie Sanders ended his campaign last week.\n\n"
+        'Joe Biden said he was "proud to have the fiercest of fighters" on his side.'
+    )
+    before = read(body, published=date(2020, 4, 14))
+    during = read(body, published=date(2022, 4, 14))
+    assert who(before, "fiercest of fighters") == (["Joe Biden"], "Joe Biden")
+    assert who(during, "fiercest of fighters") == (["Washington"], "Joe Biden")

@@ -124,11 +124,13 @@ def person_attribution(
     """A registered person as speaker, filed under the body they speak for."""
     roles = [r for r in (role, *person.roles) if r]
     known = knowledge.person(person.name)
-    spoken = role or _describing(person.roles) or (known.role if known else None)
+    # the listed role only while it was theirs ("Joe Biden" in 2020 was no president)
+    office = known if known is not None and known.holds(context.published) else None
+    spoken = role or _describing(person.roles) or (office.role if office else None)
     # the text's own words first; for a listed person, the data file beats a guess
-    source = speaks_for(roles, knowledge, context, strong_only=known is not None)
-    if known and source is None:
-        source = known.source
+    source = speaks_for(roles, knowledge, context, strong_only=office is not None)
+    if office and source is None:
+        source = office.source
     source = source or unresolved(person.name, knowledge) or labelled(person.name)
     name = known.name if known else person.name
     return Attribution((source,), Speaker(name, spoken), personal=True)

@@ -55,6 +55,7 @@ class Context:
     # saying"): a title with no country of its own speaks for it
     hint: SourceRef | None = None
     scene: SourceRef | None = None  # the state a sentence's lead places it in ("In Syria, ...")
+    published: str = ""  # the article's publication day (ISO), for roles held at the time
     body: str = ""  # the article's body, and where in it the sentence being read starts
     position: int = 0
     previous: int = 0  # where the sentence before it starts

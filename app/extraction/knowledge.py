@@ -38,6 +38,13 @@ class Person:
     name: str
     role: str | None
     source: SourceRef
+    terms: tuple[tuple[str, str | None], ...] = ()  # when the role was held; () for always
+
+    def holds(self, day: str) -> bool:
+        """Whether the listed role was the person's on a day (ISO date; "" for unknown)."""
+        if not self.terms or not day:
+            return True
+        return any(start <= day and (end is None or day < end) for start, end in self.terms)
 
 
 @dataclass(frozen=True)
@@ -359,7 +366,8 @@ def _add_person(knowledge: Knowledge, person: dict[str, Any]) -> None:
     named = knowledge.lookup(person["source"])
     if named is None:
         raise ValueError(f"data/people.json: {person['name']}: unknown source {person['source']!r}")
-    entry = Person(person["name"], person.get("role"), named.source)
+    terms = tuple((str(start), end) for start, end in person.get("terms", []))
+    entry = Person(person["name"], person.get("role"), named.source, terms)
     for alias in [person["name"], *person.get("aliases", [])]:
         knowledge.people.setdefault(alias.lower(), entry)
 

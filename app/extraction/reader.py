@@ -81,7 +81,7 @@ class Reader:
     def __init__(self, article: Article, knowledge: Knowledge) -> None:
         self.article = article
         self.knowledge = knowledge
-        self.context = Context(body=article.body)
+        self.context = Context(body=article.body, published=article.published.isoformat())
         self.parser = SentenceParser(article, knowledge, self.resolve)
         self.drafts: list[Draft] = []
         self.paragraph = Span("", -1, -1)  # the paragraph being read
