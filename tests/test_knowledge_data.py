@@ -6,6 +6,7 @@ few facts from general knowledge.
 """
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -145,9 +146,16 @@ def test_person_entries_have_required_keys_and_types(people):
     for i, person in enumerate(people):
         where = f"people[{i}] ({person.get('name')!r})"
         assert isinstance(person, dict), f"{where} must be an object"
-        assert set(person) == set(PERSON_KEYS), (
-            f"{where} has keys {sorted(person)}, expected {sorted(PERSON_KEYS)}"
+        assert set(person) - {"terms"} == set(PERSON_KEYS), (
+            f"{where} has keys {sorted(person)}, expected {sorted(PERSON_KEYS)} (and terms)"
         )
+        for term in person.get("terms", []):  # [start, end or null], ISO days, start first
+            assert isinstance(term, list) and len(term) == 2, f"{where}: bad term {term!r}"
+            start, end = term
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", start), f"{where}: bad start {start!r}"
+            assert end is None or (re.fullmatch(r"\d{4}-\d{2}-\d{2}", end) and start < end), (
+                f"{where}: bad end {end!r}"
+            )
         for key, kind in PERSON_KEYS.items():
             assert isinstance(person[key], kind), f"{where}: {key!r} must be {kind.__name__}"
         for key in ("name", "source", "role"):

@@ -25,6 +25,7 @@ from app.extraction.bodies import (
 )
 from app.extraction.context import Attribution, Context
 from app.extraction.knowledge import Knowledge
+from app.extraction.knowledge import Person as KnownPerson
 from app.extraction.model import SourceRef, Speaker
 from app.extraction.register import PARTY_TAG, Person, kind_by_clause
 from app.extraction.vocabulary import ACADEMIC_WORDS, LEADING_ARTICLE, in_any
@@ -124,16 +125,27 @@ def person_attribution(
     """A registered person as speaker, filed under the body they speak for."""
     roles = [r for r in (role, *person.roles) if r]
     known = knowledge.person(person.name)
-    # the listed role only while it was theirs ("Joe Biden" in 2020 was no president)
-    office = known if known is not None and known.holds(context.published) else None
+    # the listed role only while it was theirs ("Joe Biden" in 2020 was no president),
+    # or where the text gives them its title ("President Biden")
+    held = known is not None and (known.holds(context.published) or _titled(roles, known))
+    office = known if held else None
     spoken = role or _describing(person.roles) or (office.role if office else None)
     # the text's own words first; for a listed person, the data file beats a guess
     source = speaks_for(roles, knowledge, context, strong_only=office is not None)
     if office and source is None:
         source = office.source
-    source = source or unresolved(person.name, knowledge) or labelled(person.name)
     name = known.name if known else person.name
+    source = source or unresolved(name, knowledge) or labelled(name)
     return Attribution((source,), Speaker(name, spoken), personal=True)
+
+
+def _titled(roles: list[str], known: KnownPerson) -> bool:
+    """Whether the text calls a listed person by the title of their listed role
+    ("President" for the President of the United States), not a former one."""
+    listed = set((known.role or "").lower().replace(";", " ").split())
+    return any(
+        r.split() and not FORMER.search(r) and set(r.lower().split()) <= listed for r in roles
+    )
 
 
 def _describing(roles: list[str]) -> str | None:
@@ -326,9 +338,11 @@ def _state(role: str, knowledge: Knowledge, context: Context) -> SourceRef | Non
     """ "Interior Minister Diosdado Cabello" in a Caracas story: the story's own state."""
     words = set(role.replace("-", " ").split())  # "Interior Minister", "Col.", "undersecretary"
     lower = {w.lower() for w in words}
+    leader = " ".join(role.lower().split()) in knowledge.leader_titles  # "President", "King"
     if not (
         in_any(words, knowledge.government_words, knowledge.military_ranks)
         or lower & STATE_ROLE_WORDS
+        or leader
     ):
         return None
     for opened in (context.current, context.opening):

@@ -30,7 +30,9 @@ WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 HEADING_TAIL = re.compile(r"^(?:|,\s.*|\s+(?:on|at|in|to|with|for|of|from)\s.*)$")
 TITLE_DATE = re.compile(r",\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}$")  # ", September 1, 2021"
 # "I, JOSEPH R. BIDEN JR., President of ...": a text that names its author in its own words
-SELF_NAMED = re.compile(r"\bI,\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4}),\s+[A-Z]")
+SELF_NAMED = re.compile(
+    r"\bI,\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4}),\s+(?P<role>[A-Z][^,]{0,80})"
+)
 NAME_SUFFIX = re.compile(r",?\s+(?:Jr|Sr)\.?$")
 HEADING_REACH = 8  # words: the name opens the heading, after a title at most this long
 
@@ -54,8 +56,9 @@ def _self_named(reader: Reader, named: re.Match[str]) -> Attribution | None:
     """The author a proclamation names in its own words ("I, JOSEPH R. BIDEN JR., President
     of the United States of America, ... do hereby proclaim")."""
     name = " ".join(w.capitalize() if w.isupper() else w for w in named.group("name").split())
+    role = named.group("role").strip()  # "President of the United States of America"
     for candidate in (NAME_SUFFIX.sub("", name), name):  # the listed name first
-        who = reader.resolve(candidate)
+        who = reader.resolve(f"{candidate}, {role}") or reader.resolve(candidate)
         if who is not None and who.speaker is not None:
             return who
     return None

@@ -177,8 +177,11 @@ def find_name(phrase: str, knowledge: Knowledge) -> NameSpan | None:
         i = max(j, i + 1)
     if best is None and len(words) >= 1:
         known = knowledge.person(phrase.strip(" ,."))
-        if known:
-            return NameSpan(known.name, "", "")
+        if known:  # "President Biden", a listed alias: its title stays the role's
+            titles = [w for w in words[:-1] if w.strip(".,") in knowledge.title_words]
+            return NameSpan(
+                known.name, " ".join(titles) if titles == words[: len(titles)] else "", ""
+            )
     return best or _honoured(words, knowledge)
 
 

@@ -1026,7 +1026,8 @@ def _person(
     listed = _titled_surname(head, knowledge) if name is None else None
     if listed:  # "Vice President Harris", "Secretary Blinken": a listed person's title
         person = context.register.named(listed.name) or Person(listed.name)
-        return person_attribution(person, knowledge, context)
+        title = " ".join(head.split()[:-1]) or None  # "President", with the surname dropped
+        return person_attribution(person, knowledge, context, title)
     if name is None:
         earlier = context.by_name(head)
         if earlier is None and _descriptor(head, knowledge) and _proper_name(appositive, knowledge):
