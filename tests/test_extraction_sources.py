@@ -1454,3 +1454,14 @@ def test_a_listed_role_counts_only_while_it_was_held() -> None:
     during = read(body, published=date(2022, 4, 14))
     assert who(before, "fiercest of fighters") == (["Joe Biden"], "Joe Biden")
     assert who(during, "fiercest of fighters") == (["Washington"], "Joe Biden")
+
+
+def test_an_envoy_for_a_country_speaks_for_whoever_sent_him() -> None:
+    body = (
+        "Talks on the ceasefire resumed in Geneva on Monday.\n\n"
+        "UN Special Envoy for Yemen Hans Lund said both sides had agreed to meet again.\n\n"
+        'US Special Representative for Iran Brian Hale said, "This is a propaganda stunt."'
+    )
+    result = read(body)
+    assert who(result, "agreed to meet again") == (["UN"], "Hans Lund")
+    assert who(result, "a propaganda stunt") == (["Washington"], "Brian Hale")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import dropwhile
 
 from app.extraction.dates import DAY_AND_MONTH_NAMES
 from app.extraction.knowledge import Knowledge
@@ -233,6 +234,9 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
     whole = PART_OF.search(role)
     if whole:  # "the Dallas chapter of the Council on American - Islamic Relations"
         role = role[: whole.start()] + " of " + whole.group("whole")
+    envoy = _envoy_of(role, knowledge)
+    if envoy:
+        return envoy  # "UN Special Envoy for Yemen": the UN's, not Yemen's
     leading = _leading_body(role, knowledge) or _described_before_job(role, knowledge)
     if leading:
         return leading
@@ -387,6 +391,21 @@ def _describes_a_body(run: list[str], words: list[str], knowledge: Knowledge) ->
     described = any(w.lower().strip(",.") in knowledge.organisation_descriptors for w in following)
     # "a Kyiv think tank" says where; "the CNE union" names the union
     return described and knowledge.lookup(" ".join(run)) is not None
+
+
+def _envoy_of(role: str, knowledge: Knowledge) -> SourceRef | None:
+    """ "US Special Representative for Iran", "UN Special Envoy for Yemen": a known body or
+    state before a title, and the place the title is for after it: the first one's."""
+    words = role.split()
+    for size in (3, 2, 1):
+        named = knowledge.lookup(" ".join(words[:size]).rstrip(",")) if len(words) > size else None
+        if named is None or not named.proper or words[size] not in knowledge.title_words:
+            continue
+        rest = words[size:]
+        titles = len(rest) - len(list(dropwhile(lambda w: w in knowledge.title_words, rest)))
+        if rest[titles : titles + 1] in (["for"], ["to"]):
+            return named.source
+    return None
 
 
 def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
