@@ -38,6 +38,7 @@ from app.extraction.vocabulary import (
     APPOSED_PARTICIPLES,
     AUXILIARIES,
     CHANNEL,
+    CHANNEL_ENDINGS,
     CONNECTORS,
     DETERMINER_WORDS,
     DETERMINERS,
@@ -170,8 +171,8 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     text = BASED_IN.sub("", text)  # "The San Jose, California-based company" is "The company"
     text = AGE_BEFORE.sub("", text)  # "Fourteen-year-old Zoe": Zoe
     # "the police", "British Transport Police (BTP), but the man was found dead"
-    service = emergency_service(text, knowledge) or emergency_service(
-        text.partition(", ")[0], knowledge
+    service = emergency_service(text, knowledge) or (
+        emergency_service(text.partition(", ")[0], knowledge) if ", " in text else None
     )
     if service:
         return Attribution((service,))  # "the police", "a fire brigade spokesman"
@@ -181,7 +182,7 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     pronoun = OBJECT_PRONOUNS.get(text.lower(), text.lower())  # "According to him"
     if pronoun in PERSON_PRONOUNS | ANY_PRONOUNS:
         return _pronoun(pronoun, knowledge, context)
-    channel = CHANNEL.match(text)
+    channel = CHANNEL.match(text) if text[-4:].lower() in CHANNEL_ENDINGS else None
     if channel and channel.group("owner").lower() not in ("official", "an official"):
         owner = resolve_subject(f"the {channel.group('owner')}", knowledge, context)
         if owner is not None and owner.speaker is None:
@@ -190,7 +191,8 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         last = context.last(person=True)
         return last if last and context.recently(last) else None
     text = SUBORDINATE_AFTER.split(text)[0]  # "X, when asked whether ..., told ...": X
-    text = INFORMED.sub("", text)  # "A diplomat briefed on the talks": a diplomat
+    if " briefed " in text or " involved " in text or " close " in text:
+        text = INFORMED.sub("", text)  # "A diplomat briefed on the talks": a diplomat
     document = _named_body_document(text, knowledge)
     if document:
         return document  # "The Home Office letter", "a NATO statement": the body's
@@ -368,10 +370,11 @@ def _owned_document(head: str, knowledge: Knowledge, context: Context) -> Attrib
 
 def _named_body_document(text: str, knowledge: Knowledge) -> Attribution | None:
     """ "The Home Office letter", "a NATO statement": a known body's document speaks for it."""
-    words = DETERMINERS.sub("", text.strip()).split()
-    if len(words) < 2 or not words[-1].islower():
+    last = text.rsplit(maxsplit=1)[-1] if text.strip() else ""
+    if not last.islower() or knowledge.back_nouns.get(_singular(last, knowledge)) != "document":
         return None  # "Manila Bulletin": a newspaper's name, not Manila's bulletin
-    if knowledge.back_nouns.get(_singular(words[-1], knowledge)) != "document":
+    words = DETERMINERS.sub("", text.strip()).split()
+    if len(words) < 2:
         return None
     known = knowledge.lookup(" ".join(words[:-1]))
     return Attribution((known.source,)) if known and known.proper else None
@@ -575,6 +578,8 @@ def _joined_groups(text: str, knowledge: Knowledge, context: Context) -> Attribu
     """Two bodies that speak together: "Planned Parenthood, along with the American Civil
     Liberties Union"; "police and county officials" (the police, and county officials);
     "New Orleans and Jefferson Parish officials" (each place's officials)."""
+    if " with " not in text and " and " not in text:
+        return None  # most subjects: one body or person
     along = ALONG_WITH.match(text)
     if along:
         parts = [along.group("a"), along.group("b")]
@@ -864,13 +869,13 @@ def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribu
         # "a recent poll": a poll of its own, not a body named before (a study whose
         # owner the article names is the owner's: research.py)
         return Attribution((labelled(head.strip()),))
-    # "the government of American Samoa": the state the words name together, not "American"
-    mentioned = find_mentions(" ".join(bare), knowledge)
-    states = [m.named.source for m in mentioned if m.named.source.kind == "government"] or [
-        n.source for n in named if n and n.source.kind == "government"
-    ]
+    states = [n.source for n in named if n and n.source.kind == "government"]
     if states and kinds[0] in ("government", "spokesperson"):
-        return Attribution((states[0],))  # "the Russian embassy", "a senior U.S. official"
+        # "the government of American Samoa": the state the words name together, not
+        # "American"; "the Russian embassy", "a senior U.S. official"
+        mentioned = find_mentions(" ".join(bare), knowledge) if len(states) > 1 else []
+        together = [m.named.source for m in mentioned if m.named.source.kind == "government"]
+        return Attribution(((together or states)[0],))
     if len(words) == 2 and kinds == ["organisation", "document"]:
         return Attribution((labelled(" ".join(bare)),))  # "court documents": theirs alone
     if len(words) == 2 and kinds[0] == "organisation" and words[1] in knowledge.source_nouns:

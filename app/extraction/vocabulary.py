@@ -70,6 +70,7 @@ NAME_PARTICLES = frozenset(_GRAMMAR["name_particles"])
 POSTNOMINALS = frozenset(_GRAMMAR["postnominals"]["words"])  # "QC", "OBE", "Jr."
 POINTING_PERSONS = frozenset(_GRAMMAR["pointing_persons"]["words"])  # "this person"
 # "an official government Twitter account", "the ministry's Telegram channel": the owner's
+CHANNEL_ENDINGS = frozenset(noun[-4:] for noun in _GRAMMAR["accounts"]["nouns"])
 CHANNEL = re.compile(
     r"^(?:(?i:an?|the|its|their|his|her)\s+)?(?:official\s+)?"
     r"(?P<owner>(?!(?i:the|an?|its|their|his|her)\s)[^\s].*?)(?:['’]s)?\s+"
