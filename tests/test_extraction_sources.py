@@ -1465,3 +1465,15 @@ def test_an_envoy_for_a_country_speaks_for_whoever_sent_him() -> None:
     result = read(body)
     assert who(result, "agreed to meet again") == (["UN"], "Hans Lund")
     assert who(result, "a propaganda stunt") == (["Washington"], "Brian Hale")
+
+
+def test_continued_is_speech_only_before_its_words() -> None:
+    body = (
+        "Protesters blocked the main road on Sunday.\n\n"
+        "Violence continued through the evening and the network withdrew its reporters.\n\n"
+        "Mark Amodei, a Republican congressman, spoke to reporters. He continued by noting that "
+        '"using government agencies to sway an election is not right."'
+    )
+    result = read(body)
+    assert who(result, "Violence continued") == NARRATION
+    assert who(result, "sway an election")[1] == "Mark Amodei"

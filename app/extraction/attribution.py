@@ -434,9 +434,9 @@ def in_noun_compound(text: str, cue: re.Match[str], knowledge: Knowledge) -> boo
     if cue.start() > 0 and cue.group(0)[:1].isupper() and text[cue.start() - 2] not in ".!?:":
         return True  # "the United States", "Human Rights Watch Reports": part of a name
     if cue.group(0).lower() in knowledge.cue_lists.get("aspectual_cues", ()):
-        following = text[cue.end() :].split(maxsplit=1)[:1]
-        if following and (following[0].endswith("ing") or following[0] == "to"):
-            return True  # "It continued traveling", "continued to fall": no one speaks
+        # "continued: "..."", '"...," he continued': speech; "It continued traveling",
+        # "continued to fall", "Violence continued through the evening": no one speaks
+        return not re.match(r"\s*(?:[,:.]|$|that\b|by\s+[a-z]+ing\b)", text[cue.end() :])
     if cue.group(0).lower() in knowledge.cue_lists.get("cues_before_that", ()):
         # "The report states that ...", "the statement reads, "..."", but "the Baltic
         # states agreed": a noun
