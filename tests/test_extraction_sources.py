@@ -1477,3 +1477,11 @@ def test_continued_is_speech_only_before_its_words() -> None:
     result = read(body)
     assert who(result, "Violence continued") == NARRATION
     assert who(result, "sway an election")[1] == "Mark Amodei"
+
+
+def test_a_negotiator_for_a_union_named_by_its_initials() -> None:
+    body = (
+        "Rail workers will strike for three days next week.\n\n"
+        '"Nobody strikes in June for fun," said Anna Roos, a negotiator for the FNV union.'
+    )
+    assert who(read(body), "Nobody strikes in June") == (["FNV"], "Anna Roos")

@@ -281,7 +281,7 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
                 continue
             if set(run) & knowledge.place_words and not set(run) & knowledge.organisation_words:
                 continue  # "spokesperson for the West Philippine Sea": a place, not a body
-            if _goes_on_in_lowercase(run, words):
+            if _goes_on_in_lowercase(run, words, knowledge):
                 continue  # "the blog Des avions et des hommes": where the name ends is unknown
             kind = _kind_after(run, words, knowledge)
             phrase = " ".join(run) + kind
@@ -351,13 +351,15 @@ def _kind_after(run: list[str], words: list[str], knowledge: Knowledge) -> str:
     )
 
 
-def _goes_on_in_lowercase(run: list[str], words: list[str]) -> bool:
+def _goes_on_in_lowercase(run: list[str], words: list[str], knowledge: Knowledge) -> bool:
     """Whether a one-word run is followed by lowercase words that are no preposition: the
-    start of a name written in sentence case, not a name of its own."""
+    start of a name written in sentence case, not a name of its own ("the CNE union" is the
+    CNE's, a kind of body after a name)."""
     at = next((i for i in range(len(words)) if words[i].strip(",.") == run[0]), -1)
     following = words[at + 1] if 0 <= at < len(words) - 1 else ""
     plain = following[:1].islower() and following not in CONNECTORS
-    return len(run) == 1 and plain and following.lower() not in PREPOSITIONS
+    kind = following.strip(",.;").lower() in knowledge.organisation_descriptors
+    return len(run) == 1 and plain and not kind and following.lower() not in PREPOSITIONS
 
 
 def _academic(role: str, knowledge: Knowledge) -> SourceRef | None:
