@@ -1485,3 +1485,14 @@ def test_a_negotiator_for_a_union_named_by_its_initials() -> None:
         '"Nobody strikes in June for fun," said Anna Roos, a negotiator for the FNV union.'
     )
     assert who(read(body), "Nobody strikes in June") == (["FNV"], "Anna Roos")
+
+
+def test_a_named_bodys_decision_is_the_bodys_but_not_a_possessive_or_a_word() -> None:
+    body = (
+        "The justices ruled unanimously on Thursday in the bridge case.\n\n"
+        "The Supreme Court decision stated the officials acted for a political reason.\n\n"
+        "Unofficial results show the opposition leading with 52% of the vote."
+    )
+    result = read(body)
+    assert "Supreme Court" in who(result, "acted for a political reason")[0][0]
+    assert who(result, "the opposition leading") == NARRATION

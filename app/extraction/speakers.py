@@ -193,7 +193,7 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     text = SUBORDINATE_AFTER.split(text)[0]  # "X, when asked whether ..., told ...": X
     if " briefed " in text or " involved " in text or " close " in text:
         text = INFORMED.sub("", text)  # "A diplomat briefed on the talks": a diplomat
-    document = _named_body_document(text, knowledge)
+    document = _named_body_document(text, knowledge, context)
     if document:
         return document  # "The Home Office letter", "a NATO statement": the body's
     followers = HIS_CIRCLE.search(text)
@@ -368,16 +368,28 @@ def _owned_document(head: str, knowledge: Knowledge, context: Context) -> Attrib
     return Attribution((source,)) if source else None
 
 
-def _named_body_document(text: str, knowledge: Knowledge) -> Attribution | None:
-    """ "The Home Office letter", "a NATO statement": a known body's document speaks for it."""
+def _named_body_document(text: str, knowledge: Knowledge, context: Context) -> Attribution | None:
+    """ "The Home Office letter", "a NATO statement", "The Supreme Court decision", "the
+    JHU data": a named body's document speaks for it."""
     last = text.rsplit(maxsplit=1)[-1] if text.strip() else ""
     if not last.islower() or knowledge.back_nouns.get(_singular(last, knowledge)) != "document":
         return None  # "Manila Bulletin": a newspaper's name, not Manila's bulletin
     words = DETERMINERS.sub("", text.strip()).split()
-    if len(words) < 2:
-        return None
+    if len(words) < 2 or not all(w[:1].isupper() or w in CONNECTORS for w in words[:-1]):
+        return None  # "the latest report", "Tuesday's letter"
     known = knowledge.lookup(" ".join(words[:-1]))
-    return Attribution((known.source,)) if known and known.proper else None
+    if known is not None:
+        return Attribution((known.source,)) if known.proper else None
+    name = words[:-1]
+    if any(POSSESSIVE.search(w) for w in name):
+        return None  # "RIAA's DMCA notice": the owner's document, read by _owned_document
+    if len(name) == 1 and not name[0].isupper():
+        return None  # "Unofficial results", "The Oregon study": no body's name of its own
+    owner = resolve_subject(f"the {' '.join(name)}", knowledge, context)
+    bodies = owner is not None and owner.speaker is None and owner.sources
+    if not bodies or any(s.kind == "group" for s in owner.sources):  # type: ignore[union-attr]
+        return None
+    return owner
 
 
 def _made_by_apposed(head: str, appositive: str, knowledge: Knowledge) -> str | None:
