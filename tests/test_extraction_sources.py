@@ -1496,3 +1496,12 @@ def test_a_named_bodys_decision_is_the_bodys_but_not_a_possessive_or_a_word() ->
     result = read(body)
     assert "Supreme Court" in who(result, "acted for a political reason")[0][0]
     assert who(result, "the opposition leading") == NARRATION
+
+
+def test_a_quotation_split_by_its_attribution_with_no_commas() -> None:
+    body = (
+        "Prime Minister Boris Johnson spoke about the Amazon fires on Friday.\n\n"
+        'French President Emmanuel Macron called the fires an international crisis. "We stand '
+        'ready" tweeted Johnson "to provide whatever help we can to bring them under control."'
+    )
+    assert who(read(body), "We stand ready")[1] == "Boris Johnson"

@@ -43,7 +43,7 @@ OPENING_ANYWHERE = re.compile(r"(?:^|(?<=\s))[\"“]")
 MIN_QUOTED_WORDS = 4  # "Oh vultures!", "I agree.": a quotation too short to be a claim
 # '"The plan is sound," she said, "and we will go on."': a quotation its attribution splits
 SPLIT_QUOTE = re.compile(
-    r"^(?P<first>[\"“][^\"“”]{1,600}?[,!?][\"”])\s+(?P<attribution>[^\"“”]{3,160}?),\s+"
+    r"^(?P<first>[\"“][^\"“”]{1,600}?[,!?]?[\"”])\s+(?P<attribution>[^\"“”]{3,160}?),?\s+"
     r"(?P<second>[\"“][^\"“”]+[\"”]?\s*\.?)$"
 )
 COLON_QUOTE = re.compile(r":\s+[\"“]")  # "... as "defensive" in nature: "At the direction ..."
