@@ -1505,3 +1505,12 @@ def test_a_quotation_split_by_its_attribution_with_no_commas() -> None:
         'ready" tweeted Johnson "to provide whatever help we can to bring them under control."'
     )
     assert who(read(body), "We stand ready")[1] == "Boris Johnson"
+
+
+def test_a_source_within_a_ministry_is_the_ministrys_state() -> None:
+    body = (
+        "Taliban fighters attacked a military base in Afghanistan on Monday.\n\n"
+        'A source within the Afghan Interior Ministry reportedly said "I have been told not to '
+        'make the death toll public."'
+    )
+    assert who(read(body), "not to make the death toll public")[0] == ["Kabul"]

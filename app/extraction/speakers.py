@@ -91,7 +91,7 @@ BASED_IN = re.compile(r"(?<=\b[Tt]he )[^\s,][^,]{0,40}?(?:, [A-Z][^,]{0,30})?-ba
 OWNER = re.compile(r"\b(the)\s+([a-z]+)(?:'s|’s)\s", re.IGNORECASE)
 # "a spokesman for the finance ministry", "the commander of a Ukrainian drone unit"
 SPEAKS_FOR = re.compile(
-    r"^(?:a|an|the|one)?\s*(?:[\w-]+\s+)?(?P<noun>[\w-]+)\s+(?:for|of|at|from)\s+"
+    r"^(?:a|an|the|one)?\s*(?:[\w-]+\s+)?(?P<noun>[\w-]+)\s+(?:for|of|at|from|within|inside)\s+"
     r"(?P<body>(?:the|a|an|its|their)\s.+|(?-i:[A-ZÀ-Þ]).*)$",  # "director of research": no body
     re.IGNORECASE,
 )
