@@ -275,8 +275,9 @@ def _regional_office(words: list[str], knowledge: Knowledge, context: Context) -
     """ "Regional governor Boris Dubrovsky" after "the Chelyabinsk region": the region the
     story named, when the role names none."""
     bare = [w.strip(",.").lower() for w in words]
-    local_titles = {t.lower() for t in knowledge.local_titles}
-    if len(bare) != 2 or bare[0] not in knowledge.local_modifiers or bare[1] not in local_titles:
+    if len(bare) != 2 or bare[0] not in knowledge.local_modifiers:
+        return None
+    if bare[1].capitalize() not in knowledge.local_titles:
         return None
     areas = list(knowledge.local_area.finditer(context.body[: context.position]))
     named = [a.group("place") for a in areas if not knowledge.lookup(a.group("place"))]

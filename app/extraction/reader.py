@@ -21,7 +21,7 @@ from app.extraction.evidence import established
 from app.extraction.knowledge import UNATTRIBUTED, Knowledge
 from app.extraction.mentions import POSSESSIVE, find_mentions, find_name
 from app.extraction.model import Article, DatePoint, SourceRef
-from app.extraction.parsing import SentenceParser
+from app.extraction.parsing import SentenceParser, quotation_open
 from app.extraction.quotations import (
     Blocks,
     exhorts,
@@ -31,7 +31,7 @@ from app.extraction.quotations import (
     says_nothing,
 )
 from app.extraction.register import Person
-from app.extraction.rules import RULES, quoted_at
+from app.extraction.rules import RULES
 from app.extraction.signatures import Signatures, Signed
 from app.extraction.speakers import resolve_subject
 from app.extraction.text import Span
@@ -285,7 +285,7 @@ class Reader:
     def clause_end(self, sentence: Span, start: int) -> int:
         """Where the content ends: at a clause that brings its own attribution, else the end."""
         for boundary in CLAUSE_BOUNDARY.finditer(sentence.text, start):
-            if quoted_at(sentence.text, boundary.start()):
+            if quotation_open(sentence.text[: boundary.start()]):
                 continue  # the quoted words run on: one speaker's
             rest = sentence.text[boundary.end() :]
             if self.parser.parse_before(rest) or attr.find_according(rest, self.knowledge):

@@ -27,6 +27,7 @@ from app.extraction.vocabulary import (
     ANSWER_POINTERS,
     ANSWERED_NOUNS,
     DETERMINERS,
+    OBJECT_PRONOUNS,
     STATEMENT_NOUNS,
 )
 
@@ -48,7 +49,6 @@ SPLIT_QUOTE = re.compile(
 )
 COLON_QUOTE = re.compile(r":\s+[\"“]")  # "... as "defensive" in nature: "At the direction ..."
 FOR_WHOM = re.compile(r"^(?:But\s+|And\s+)?For\s+(?P<rest>.+)$")
-FOR_PRONOUNS = {"her": "she", "him": "he", "them": "they"}
 CONTINUED_PAST = {"saying": "said", "denying": "denied", "telling": "told"}
 PAST_CUES = {"said", "told", "wrote", "thought", "saw", "put", "held", "found", "felt"}
 
@@ -188,7 +188,7 @@ def relative_speaker(reader: Reader, sentence: Span) -> bool:
         if pronoun is None or attr.in_noun_compound(sentence.text, cue, knowledge):
             continue
         split = attr.split_after_cue(sentence.text[cue.end() :])
-        if split is None or quoted_at(sentence.text, cue.start()):
+        if split is None or quotation_open(sentence.text[: cue.start()]):
             continue
         antecedent = before[: pronoun.start()]
         who = _antecedent(reader, sentence, antecedent, pronoun.group("pronoun").lower())
@@ -206,16 +206,12 @@ def relative_speaker(reader: Reader, sentence: Span) -> bool:
 def _antecedent(reader: Reader, sentence: Span, before: str, pronoun: str) -> Attribution | None:
     """Who "who" or "which" stands for: the person named last before it, or for "which"
     after a statement, whoever made the statement (the clause's subject)."""
+    last = before.rstrip(" ,").split()[-1:]
     if pronoun == "which":
-        last = before.rstrip(" ,").split()[-1:]
         noun = last[0].lower() if last else ""
-        if (
-            noun not in reader.knowledge.back_nouns
-            or reader.knowledge.back_nouns[noun] != "document"
-        ):
+        if reader.knowledge.back_nouns.get(noun) != "document":
             return None  # "Hungary, which had threatened to ...": not a document's words
         return reader.opening_subject(before)
-    last = before.rstrip(" ,").split()[-1:]
     if not last or not last[0][:1].isupper():
         return None  # "Fields' lawyers, who argued": the lawyers, not Fields
     people = reader.context.register.named_in(sentence.start, sentence.start + len(before))
@@ -230,7 +226,7 @@ def cue_after(reader: Reader, sentence: Span) -> bool:
     for cue in reversed(attr.candidate_cues(sentence.text, knowledge)):
         if attr.in_noun_compound(sentence.text, cue, knowledge) or cue.group(0).endswith("ing"):
             continue  # "the reports", "a warning": nouns
-        if quoted_at(sentence.text, cue.start()):
+        if quotation_open(sentence.text[: cue.start()]):
             continue  # ': "... Officers responded quickly ...': the quoted words' own verb
         reading = reader.parser.post_reading(sentence.text, cue)
         if reading is None:
@@ -296,7 +292,7 @@ def for_whom(reader: Reader, sentence: Span) -> bool:
 def _viewer(reader: Reader, subject: str) -> Attribution | None:
     """Whose view "For X," gives: a person, a pronoun, a blog; never a state, a time or an
     example ("For years", "For example", "For Ukraine")."""
-    pronoun = FOR_PRONOUNS.get(subject.lower())
+    pronoun = OBJECT_PRONOUNS.get(subject.lower())
     if pronoun:
         return reader.resolve(pronoun)
     if not subject[:1].isupper():
@@ -315,7 +311,7 @@ def continuation(reader: Reader, sentence: Span) -> bool:
     """ "X said A, adding that B", "... and warned that B", ", with Y saying B": the head is
     read by the other rules, the second claim is the same source's (or Y's)."""
     match = attr.find_continuation(sentence.text, reader.knowledge)
-    if match is None or quoted_at(sentence.text, match.start()):
+    if match is None or quotation_open(sentence.text[: match.start()]):
         return False  # '"... Officers responded quickly and found ..."': inside the quotation
     head = trim(sentence, 0, match.start())
     if attributed(reader, head):
@@ -512,15 +508,6 @@ def quotation_continues(reader: Reader, sentence: Span) -> bool:
     ):  # "Hmmm.", "Please stay home.": read, but no claim
         reader.add(sentence, sentence, who, "asserted", "", "quotation_continues")
     return True
-
-
-def quoted_at(text: str, at: int) -> bool:
-    """Whether a quotation opened before `at` is still open there (it may close later or
-    run on past the sentence)."""
-    before = text[:at]
-    if before.count("“") > before.count("”"):
-        return True
-    return before.count('"') % 2 == 1
 
 
 def _talked_about(reader: Reader, sentence: Span) -> Attribution | None:

@@ -45,6 +45,7 @@ from app.extraction.vocabulary import (
     GATHERING_SUBJECTS,
     LEADING_CONJUNCTION,
     NOUN_MARKERS,
+    OBJECT_PRONOUNS,
     PERSON_PRONOUNS,
     POINTING_PERSONS,
     PREPOSITIONS,
@@ -213,9 +214,7 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     if reduced:
         by = REDUCED_MAKER.search(reduced.group(0))
         head = head[: reduced.start()]
-        made = (
-            _made_by_apposed(head, f"published by {by.group('maker')}", knowledge) if by else None
-        )
+        made = by.group("maker") if by and _names_a_document(head, knowledge) else None
         found = resolve_subject(made, knowledge, context) if made else None
         if found:
             return found  # "a survey published in 2017 by the Royal Pharmaceutical Society"
@@ -305,7 +304,6 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     )
 
 
-OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 AGE_BEFORE = re.compile(r"^(?:[Tt]he\s+)?[\w-]+-years?-old\s+(?=[A-ZÀ-Þ])")
 HIS_CIRCLE = re.compile(r"\s+and\s+(?:his|her|their)\s+(?P<group>[a-z]+)$")
 SUBORDINATE_AFTER = re.compile(r",\s+(?:when|while|after|before|though|although|if)\s")
@@ -386,20 +384,21 @@ def _named_body_document(text: str, knowledge: Knowledge, context: Context) -> A
     if len(name) == 1 and not name[0].isupper():
         return None  # "Unofficial results", "The Oregon study": no body's name of its own
     owner = resolve_subject(f"the {' '.join(name)}", knowledge, context)
-    bodies = owner is not None and owner.speaker is None and owner.sources
-    if not bodies or any(s.kind == "group" for s in owner.sources):  # type: ignore[union-attr]
+    if owner is None or owner.speaker is not None or not owner.sources:
         return None
-    return owner
+    return None if any(s.kind == "group" for s in owner.sources) else owner
 
 
 def _made_by_apposed(head: str, appositive: str, knowledge: Knowledge) -> str | None:
     """The maker a document's appositive names: "The report, published by X," -> X."""
     made = APPOSED_MAKER.match(appositive.strip(" ,")) if appositive else None
-    if made is None:
-        return None
+    return made.group("maker") if made and _names_a_document(head, knowledge) else None
+
+
+def _names_a_document(head: str, knowledge: Knowledge) -> bool:
+    """Whether a subject names a document ("The report", "a survey")."""
     nouns = [_singular(w.lower(), knowledge) for w in head.split()]
-    document = any(knowledge.back_nouns.get(n) == "document" for n in nouns)
-    return made.group("maker") if document else None
+    return any(knowledge.back_nouns.get(n) == "document" for n in nouns)
 
 
 def _by_surname(word: str, knowledge: Knowledge, context: Context) -> Attribution | None:
@@ -491,8 +490,8 @@ def _person_pronoun(pronoun: str, knowledge: Knowledge, context: Context) -> Att
     last = context.last(person=True)
     subject = _subject_before(gender, context)
     spoken = context.spoken_at.get(id(last)) if last else None
-    other = last and last.speaker and subject and subject.name != last.speaker.name
-    if other and subject and spoken is not None and spoken < context.previous:
+    moved_on = spoken is not None and spoken < context.previous
+    if subject and last and last.speaker and subject.name != last.speaker.name and moved_on:
         # "Wong and his co-authors started a company. He remarked": the sentence before
         # made another person its subject since the last one spoke
         earlier = context.by_name(subject.name)

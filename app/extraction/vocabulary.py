@@ -69,6 +69,7 @@ CONNECTORS: tuple[str, ...] = tuple(_GRAMMAR["name_connectors"])
 NAME_PARTICLES = frozenset(_GRAMMAR["name_particles"])
 POSTNOMINALS = frozenset(_GRAMMAR["postnominals"]["words"])  # "QC", "OBE", "Jr."
 POINTING_PERSONS = frozenset(_GRAMMAR["pointing_persons"]["words"])  # "this person"
+OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}  # "According to him", "For her"
 # "an official government Twitter account", "the ministry's Telegram channel": the owner's
 CHANNEL_ENDINGS = frozenset(noun[-4:] for noun in _GRAMMAR["accounts"]["nouns"])
 CHANNEL = re.compile(
