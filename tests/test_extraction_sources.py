@@ -1514,3 +1514,41 @@ def test_a_source_within_a_ministry_is_the_ministrys_state() -> None:
         'make the death toll public."'
     )
     assert who(read(body), "not to make the death toll public")[0] == ["Kabul"]
+
+
+def test_quoted_as_saying_names_who_said_it_before_or_after_the_words() -> None:
+    body = (
+        "Russia's defence ministry announced new exercises near the border on Tuesday.\n\n"
+        "Defence Minister Sergei Shoigu was quoted by the Interfax news agency as saying the "
+        "drills would last a week.\n\n"
+        '"We will answer any provocation," Kremlin spokesman Dmitry Peskov was quoted as saying.'
+    )
+    result = read(body)
+    assert who(result, "the drills would last a week") == (["Moscow"], "Sergei Shoigu")
+    assert who(result, "We will answer any provocation") == (["Moscow"], "Dmitry Peskov")
+
+
+def test_the_agent_of_a_passive_cue_said_it() -> None:
+    body = (
+        "Ukraine held a re-run of its presidential election on Sunday.\n\n"
+        "Unlike the November results, which were criticized by observers, the outcome of the "
+        "re-run has been hailed as fair by officials in the United States and the European "
+        "Union.\n\n"
+        "Gordon Lightfoot died on Monday at the age of 84. His death was confirmed by his "
+        "publicist, Eleanor Price.\n\n"
+        "Amman, who was described as dangerous by the police, sent threatening messages."
+    )
+    result = read(body)
+    assert sorted(who(result, "hailed as fair")[0]) == ["EU", "Washington"]
+    assert who(result, "His death was confirmed")[1] == "Eleanor Price"
+    assert who(result, "sent threatening messages") == NARRATION
+
+
+def test_officials_in_a_country_speak_for_its_state() -> None:
+    body = (
+        "Officials in Japan said the typhoon had weakened overnight.\n\n"
+        "Officials in Baytown, Texas, said the road would reopen on Friday."
+    )
+    result = read(body)
+    assert who(result, "the typhoon had weakened") == (["Tokyo"], None)
+    assert who(result, "the road would reopen")[0] != ["Tokyo"]

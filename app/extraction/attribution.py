@@ -61,6 +61,10 @@ QUOTE_AFTER_CUE = re.compile(r"^(?:\s*,?\s*in part)?\s*,\s*(?=[\"“])")  # ", i
 # "promised to build" reports no claim; "explained to the press, "..."" does
 ASIDE_AFTER_CUE = re.compile(r"^\s*,\s*(?P<aside>[^,;:\"“”]{3,80}),\s*(?=[\"“])")
 OBJECT_AFTER_CUE = re.compile(r"^\s+(?=\S)(?!to\s+(?!(?:the|a|an|reporters|journalists)\s))")
+APPOSED_LAST = re.compile(r",\s+(?P<name>[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){1,3})\s*[.!]?$")
+# where the agent after "by" ends at the latest: a comma, a clause or the sentence's end
+PASSIVE_AGENT_END = re.compile(r"\s*[,;:.!?]|\s+that\s|\s+(?:on|at|after|via|during|when|while)\s")
+RELATIVE_BEFORE_AUX = re.compile(r"\b(?:who|which|that)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 NEXT_CLAUSE = re.compile(r",\s+(?:as|while|whereas|but|and|even as|though|although)\s+(?=\S)")
 
 
@@ -94,6 +98,8 @@ class Patterns:
     # "think tank", "declared a state of emergency": phrases that open with a cue word and
     # are no cue (a noun, or an act)
     not_cues: re.Pattern[str]
+    # "... was hailed as fair by officials in Kyiv": a passive cue and who did the saying
+    passive: re.Pattern[str]
 
 
 @lru_cache(maxsize=4)
@@ -132,6 +138,11 @@ def patterns(knowledge: Knowledge) -> Patterns:
         aspectual=frozenset(lists.get("aspectual_cues", ())),
         according_words=tuple(lists["according_to"] + lists.get("according_to_after", [])),
         not_cues=re.compile(rf"(?:{_alternation(lists['noun_compounds'] + lists['acts'])})\b", re.IGNORECASE),
+        passive=re.compile(
+            rf"\b{aux}\s+(?:\w+ly\s+)?(?P<cue>{_alternation(lists.get('passive_cues', ['said']))})"
+            rf"(?:\s+as\s+[^,;]{{1,80}}?)?\s+by\s+(?P<subject>[^,;:\"“”()]{{2,120}}?)"
+            rf"(?=\s*(?:[,;:.]|$)|\s+(?P<that>that)\s|\s+(?:on|in|at|after|via|during|when|while|following)\s)",
+        ),
     )  # fmt: skip
 
 
@@ -146,6 +157,32 @@ def find_back_reference(text: str, knowledge: Knowledge) -> Finding | None:
         return None
     stance = knowledge.cues[match.group("cue").lower()]
     return Finding("back", match.group("subject"), stance, (0, 0), text)
+
+
+def find_passive_agent(text: str, knowledge: Knowledge) -> Finding | None:
+    """ "The result was hailed as fair by officials in Kyiv", "It has been reported by The
+    Aviation Herald that ...": who did the saying follows "by"."""
+    if text.rstrip().endswith(":"):
+        return None  # "The dispatcher's words were reported by CNN as such:": an introduction
+    # the main clause's, not a relative clause's ("Amman, who was described as ... by the
+    # police, sent ...") nor an earlier clause's ("Unlike the results, which were criticized
+    # by X, the re-run was hailed by Y")
+    matches = [
+        match
+        for match in patterns(knowledge).passive.finditer(text)
+        if not RELATIVE_BEFORE_AUX.search(text[: match.start()])
+    ]
+    if not matches:
+        return None
+    match = matches[-1]
+    stance = knowledge.cues.get(match.group("cue").lower(), "asserted")
+    start = match.end() + 1 + len("that") if match.group("that") else 0
+    agent = text[match.start("subject") :]
+    whole = PASSIVE_AGENT_END.split(agent, maxsplit=1)[0]
+    named = APPOSED_LAST.match(agent, len(whole))
+    if named:  # "by his son, Wolfgang Van Halen.": the person named
+        whole = named.group("name")
+    return Finding("passive", match.group("subject"), stance, (start, len(text)), whole)
 
 
 def find_according(text: str, knowledge: Knowledge) -> Finding | None:

@@ -18,6 +18,7 @@ from app.extraction.vocabulary import (
     CHARACTERISING_CUES,
     CLAUSE_VERBS,
     ISSUED_WORDS,
+    QUOTED_AS,
 )
 
 IMPERSONAL = re.compile(
@@ -94,7 +95,7 @@ class SentenceParser:
         if _negated(region):
             return None  # "Although authorities haven't yet confirmed that ...": not said
         progressive = cue.group(0).lower().endswith("ing")
-        issued = ISSUED_WORDS.search(region) if progressive else None
+        issued = (ISSUED_WORDS.search(region) or QUOTED_AS.search(region)) if progressive else None
         if issued:  # "the ministry released a statement saying ...": the ministry's words
             region = region[: issued.start()]
         elif progressive and not PASSIVE.search(region):
@@ -152,9 +153,10 @@ class SentenceParser:
     ) -> tuple[Attribution, tuple[int, str, str, int | None]] | None:
         """The first reading of a trailing attribution whose subject names somebody."""
         for reading in attr.post_subjects(text, cue, self.knowledge):
-            if PASSIVE.search(reading[1]):
+            subject = QUOTED_AS.sub("", reading[1])  # "..., Shoigu was quoted as saying."
+            if PASSIVE.search(subject):
                 continue  # "she was told to disconnect": what was said to her, not by her
-            subject = attr.strip_adverbs(reading[1], self.knowledge)  # "the company has said"
+            subject = attr.strip_adverbs(subject, self.knowledge)  # "the company has said"
             subject = without_times(subject, self.article)
             own = OWN_SUBJECT.match(text) if subject.strip().lower() == "they" else None
             # "State prosecutors charged the suspect ..., they said": the clause's own subject

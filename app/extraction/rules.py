@@ -28,6 +28,7 @@ from app.extraction.vocabulary import (
     ANSWERED_NOUNS,
     DETERMINERS,
     OBJECT_PRONOUNS,
+    QUOTED_AS,
     STATEMENT_NOUNS,
 )
 
@@ -218,13 +219,36 @@ def _antecedent(reader: Reader, sentence: Span, before: str, pronoun: str) -> At
     return reader.person(people[-1]) if people else None
 
 
+def passive_agent(reader: Reader, sentence: Span) -> bool:
+    """ "The re-run was hailed as fair by officials in the United States", "His death was
+    confirmed by his son, Wolfgang Van Halen": whoever follows "by" said it."""
+    finding = attr.find_passive_agent(sentence.text, reader.knowledge)
+    if finding is None or quotation_open(sentence.text[: sentence.text.find(finding.subject)]):
+        return False
+    # the longest agent first ("officials in the United States"), then the shortest
+    # ("the police" of "the police in a statement")
+    who = None
+    for agent in dict.fromkeys((finding.said_text, finding.subject)):
+        who = reader.resolve(without_times(agent, reader.article))
+        if who is not None:
+            break
+    if who is None:
+        return False
+    content = trim(sentence, *finding.content)
+    reader.add(sentence, content, who, finding.stance, sentence.text, "passive_agent")
+    return True
+
+
 def cue_after(reader: Reader, sentence: Span) -> bool:
     """ "..., the minister said." / "\"...,\" said Peskov." """
     knowledge = reader.knowledge
     if attr.find_according_start(sentence.text, knowledge):
         return False
     for cue in reversed(attr.candidate_cues(sentence.text, knowledge)):
-        if attr.in_noun_compound(sentence.text, cue, knowledge) or cue.group(0).endswith("ing"):
+        progressive = cue.group(0).endswith("ing")
+        if progressive and QUOTED_AS.search(sentence.text[: cue.start()]):
+            progressive = False  # "..., Shoigu was quoted as saying."
+        if attr.in_noun_compound(sentence.text, cue, knowledge) or progressive:
             continue  # "the reports", "a warning": nouns
         if quotation_open(sentence.text[: cue.start()]):
             continue  # ': "... Officers responded quickly ...': the quoted words' own verb
@@ -254,6 +278,7 @@ OWN_ATTRIBUTION = (
     Rule("split_quotation", split_quotation),
     Rule("cue_after", cue_after),
     Rule("relative_speaker", relative_speaker),
+    Rule("passive_agent", passive_agent),
 )
 
 

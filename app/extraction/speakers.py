@@ -203,6 +203,9 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     joined = _joined_groups(text, knowledge, context)
     if joined:
         return joined  # "police and county officials", "X, along with Y,"
+    officials = _officials_in(text, knowledge)
+    if officials:
+        return officials  # "officials in the United States and the European Union"
     head, _, appositive = text.partition(", ")
     circle = _circle_of(head, knowledge, context)
     if circle:
@@ -607,6 +610,29 @@ def _joined_groups(text: str, knowledge: Knowledge, context: Context) -> Attribu
         return None
     sources = tuple(dict.fromkeys(s for f in found if f for s in f.sources))
     return Attribution(sources) if len(sources) > 1 else None
+
+
+OFFICIALS_IN = re.compile(
+    r"^(?:(?:the|some|other|senior|top)\s+)?(?:[Oo]fficials|[Aa]uthorities|[Gg]overnments?)\s+"
+    r"(?:in|of|from)\s+(?P<places>.+)$"
+)
+
+
+def _officials_in(text: str, knowledge: Knowledge) -> Attribution | None:
+    """ "Officials in the United States and the European Union": the states and bodies
+    named, as "U.S. and EU officials" would be; a place no state or body is known for
+    ("officials in Baytown, Texas") is left to the other readings."""
+    match = OFFICIALS_IN.match(text)
+    if match is None:
+        return None
+    places = match.group("places").strip()
+    found = _several(places, knowledge)
+    if found is None:
+        single = named_body(places, knowledge)
+        found = Attribution((single,)) if single else None
+    if found is None or not all(s.kind in ("government", "organisation") for s in found.sources):
+        return None
+    return found
 
 
 def _several(text: str, knowledge: Knowledge) -> Attribution | None:

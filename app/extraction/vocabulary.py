@@ -125,6 +125,12 @@ ISSUED_WORDS = re.compile(
     r"(?:\s+(?:on|in|at|to|late|early|last|this)\s+\S+(?:\s+\S+){0,2}?)?\s*$",  # "on Monday"
     re.IGNORECASE,
 )
+# "X was quoted as saying ...", "X was quoted by state media as saying": X said it
+QUOTED_AS = re.compile(
+    r"\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+)?quoted"
+    r"(?:\s+(?:by|in|on)\s+[^,;:\"“”]{1,80}?)?\s+as\s*$",
+    re.IGNORECASE,
+)
 STATEMENT_NOUNS = frozenset(t.lower() for t in _GRAMMAR["statement_titles"] if " " not in t)
 
 # "Participants emphasized ...", "both sides agreed": everyone the last meeting named
