@@ -1552,3 +1552,41 @@ def test_officials_in_a_country_speak_for_its_state() -> None:
     result = read(body)
     assert who(result, "the typhoon had weakened") == (["Tokyo"], None)
     assert who(result, "the road would reopen")[0] != ["Tokyo"]
+
+
+def test_an_inverted_cue_after_a_comma_outside_the_quotation_marks() -> None:
+    body = (
+        "The home side's boasts drew a muted reply from the visitors.\n\n"
+        '"It\'s just history repeating itself", said former national coach and former test '
+        "player John Bracewell."
+    )
+    assert who(read(body), "history repeating itself")[1] == "John Bracewell"
+
+
+def test_a_view_held_in_the_negative_is_the_holders() -> None:
+    body = (
+        "Jeremy Desterhoft, an independent nuclear safety consultant, reviewed the design.\n\n"
+        "He does not believe that economically viable cooling systems can be built.\n\n"
+        "The company has not confirmed that the plant will close."
+    )
+    result = read(body)
+    found = claim(result, "economically viable cooling")
+    assert found.speaker is not None and found.speaker.name == "Jeremy Desterhoft"
+    assert found.stance == "believes"
+    assert who(result, "the plant will close") == NARRATION
+
+
+def test_according_to_a_group_with_no_comma_before_the_content() -> None:
+    body = "According to official sources Brazil and South Korea signed four agreements."
+    assert who(read(body), "signed four agreements")[0] == ["Official sources"]
+
+
+def test_initials_before_a_lawmakers_title_name_the_party() -> None:
+    body = (
+        "Parliament debated the fishing bill on Tuesday.\n\n"
+        "SNP MP Ian Blackford said the vote was a disgrace.\n\n"
+        "US Senator Chris Murphy said the bill would pass."
+    )
+    result = read(body)
+    assert who(result, "the vote was a disgrace") == (["SNP"], "Ian Blackford")
+    assert who(result, "the bill would pass")[0] == ["Washington"]

@@ -166,6 +166,9 @@ def _party(role: str, knowledge: Knowledge, context: Context) -> SourceRef | Non
     return named.source if named else None
 
 
+PARTY_INITIALS = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z]{1,5}$")
+
+
 def _party_member(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
     """ "Republican Senator", "a Democratic lawmaker", "Labour MP": a lawmaker speaks for
     the party the role names."""
@@ -184,7 +187,21 @@ def _party_member(role: str, knowledge: Knowledge, context: Context) -> SourceRe
         named = knowledge.lookup(party) if party else None
         if named:
             return named.source
-    return None
+    return _party_initials(words, knowledge)
+
+
+def _party_initials(words: list[str], knowledge: Knowledge) -> SourceRef | None:
+    """ "SNP MP", "PCdoB Deputy", "BJP MLA": the initials right before a lawmaker's title
+    name their party, unless they name a state ("US Senator")."""
+    if len(words) < 2 or words[-1].lower() not in knowledge.legislator_nouns:
+        return None
+    initials = words[-2]
+    if not PARTY_INITIALS.match(initials):
+        return None
+    named = knowledge.lookup(initials)
+    if named is None:
+        return unresolved(initials, knowledge)
+    return named.source if named.source.kind == "organisation" else None
 
 
 def _named_in_role(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:

@@ -194,7 +194,11 @@ def find_according_start(text: str, knowledge: Knowledge) -> Finding | None:
     """ "According to X, ...", or with no comma when X is a name ("According to the Saudi
     Interior Ministry over 345 pilgrims ...")."""
     p = patterns(knowledge)
-    start = p.according_start.match(text) or _according_bare(text, p.according_bare)
+    start = (
+        p.according_start.match(text)
+        or _according_bare(text, p.according_bare)
+        or _according_group(text, knowledge)
+    )
     if not start:
         return None
     subject, end = start.group("subject"), start.end()
@@ -209,6 +213,22 @@ def find_according_start(text: str, knowledge: Knowledge) -> Finding | None:
 # a name set off by commas after a role, before content in lower case
 APPOSED_NAME = re.compile(
     r"(?P<name>[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){1,3}),\s+(?!(?:who|a|an|the|aged?)\b)(?=[a-z])"
+)
+
+
+def _according_group(text: str, knowledge: Knowledge) -> re.Match[str] | None:
+    """ "According to official sources Brazil and South Korea signed ...": a group named by
+    its noun, with no comma before the content, which opens with a capital."""
+    match = ACCORDING_GROUP.match(text)
+    if match is None or match.group("according").lower() not in knowledge.cue_lists["according_to"]:
+        return None
+    noun = match.group("subject").split()[-1].lower()
+    return match if noun in knowledge.source_nouns else None
+
+
+ACCORDING_GROUP = re.compile(
+    r"^(?P<according>\w+(?:\s+\w+){0,3}?\s+(?:to|by|of))\s+"
+    r"(?P<subject>(?:(?:the|some|several)\s+)?(?:[a-z-]+\s+){0,2}[a-z]+s)\s+(?=[A-ZÀ-Þ])"
 )
 
 

@@ -27,6 +27,7 @@ IMPERSONAL = re.compile(
 PASSIVE = re.compile(
     rf"\b(?:is|are|was|were|be|been|being)(?:\s+(?:{AFTER_AUXILIARY}))*\s*$", re.IGNORECASE
 )
+DO_NOT = re.compile(r"\b(?:do|does|did)\s*(?:not|n't|n’t)\s*$", re.IGNORECASE)
 # "authorities haven't yet confirmed that ...": the subject did not say it
 NEGATIONS = ("n't", "n’t", "not", "never")
 NEGATION_ADVERBS = {"yet", "publicly", "officially", "directly"}
@@ -36,7 +37,7 @@ RELATIVE_END = re.compile(
 
 
 RELATIVE_WORDS = {"which", "who", "that", "whom"}
-QUOTED_LEAD = re.compile(r"^\s*[\"“][^\"“”]+[,?!—-]\s*[\"”]\s+\w")
+QUOTED_LEAD = re.compile(r"^\s*[\"“][^\"“”]+(?:[,?!—-]\s*[\"”]|[\"”],)\s+\w")
 # after a relative clause's cue, the sentence's own verb: "... disclosed on April 22, forced"
 MAIN_VERB_AFTER = re.compile(r"^[^,;:\"“]{0,60},\s+(?:has\s+|had\s+|have\s+)?[a-z]+ed\b")
 
@@ -86,14 +87,17 @@ class SentenceParser:
         split = attr.split_after_cue(text[cue.end() :])
         if split is None or IMPERSONAL.search(region) or not region.strip():
             return None
-        if region.rstrip().endswith(('"', "”")) or QUOTED_LEAD.match(region):
+        if region.rstrip(" ,").endswith(('"', "”")) or QUOTED_LEAD.match(region):
             # '"...," said X', '"...," a rescue worker told reporters': the words before
             # the cue open with a quotation, read as a trailing attribution
             return None
         if attr.inverted_set_off(text, cue):
             return None  # "Recipients, said Maurer, are ...": set off, read as parenthetical
-        if _negated(region):
-            return None  # "Although authorities haven't yet confirmed that ...": not said
+        believes = knowledge.cues[cue.group(0).lower()] == "believes"
+        if _negated(region) and not (believes and DO_NOT.search(region)):
+            # "Although authorities haven't yet confirmed that ...": not said; but "He does
+            # not believe that ..." is his view
+            return None
         progressive = cue.group(0).lower().endswith("ing")
         issued = (ISSUED_WORDS.search(region) or QUOTED_AS.search(region)) if progressive else None
         if issued:  # "the ministry released a statement saying ...": the ministry's words
@@ -115,7 +119,7 @@ class SentenceParser:
         if len(text[start if clause else lead :].split()) < 3:
             return None
         stance = knowledge.cues[cue.group(0).lower()]
-        subject = attr.strip_adverbs(region, knowledge)
+        subject = attr.strip_adverbs(DO_NOT.sub("", region) if believes else region, knowledge)
         if RELATIVE_END.search(subject):
             return None  # "Hungary, which had threatened to ...": the cue is in a relative clause
         joined = _second_clause(subject)  # "The broadcasts began ... and South Korea says"
