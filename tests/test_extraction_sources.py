@@ -1590,3 +1590,25 @@ def test_initials_before_a_lawmakers_title_name_the_party() -> None:
     result = read(body)
     assert who(result, "the vote was a disgrace") == (["SNP"], "Ian Blackford")
     assert who(result, "the bill would pass")[0] == ["Washington"]
+
+
+def test_another_persons_title_and_name_before_a_comma_is_no_role() -> None:
+    body = (
+        "United States President Ronald Reagan made his first state visit to Canada this "
+        "week. Topics discussed included trade and acid rain.\n\n"
+        "During a news conference with Prime Minister Brian Mulroney, Reagan said he was "
+        "pleased with the welcome."
+    )
+    result = read(body, published=date(1985, 3, 18))
+    assert who(result, "pleased with the welcome") == (["Washington"], "Ronald Reagan")
+
+
+def test_a_named_party_after_ruling_or_opposition() -> None:
+    body = (
+        "Mozambique's election commission declared the results on Monday.\n\n"
+        "The ruling Frelimo party said the vote was fair. Nevertheless, the opposition Renamo "
+        "party has announced that it will not take its 90 seats."
+    )
+    result = read(body)
+    assert who(result, "the vote was fair")[0] == ["Frelimo"]
+    assert who(result, "will not take its 90 seats")[0] == ["Renamo"]

@@ -464,10 +464,13 @@ def _role_before(words: list[str], knowledge: Knowledge) -> str:
     for at in range(len(window) - 1, -1, -1):
         word = window[at]
         bare = word.strip(',.;:"“”').lower()
-        if word.endswith((",", ";", ":", '"', "”")) or bare in VERBISH or bare in knowledge.cues:
+        cue = bare in knowledge.cues and word[:1].islower()  # not "States" of "United States"
+        if word.endswith((",", ";", ":", '"', "”")) or bare in VERBISH or cue:
             if taken or not word.endswith(","):
                 break
             clause = _clause_before(words, knowledge)
+            if _ends_in_a_titled_name(clause, knowledge):
+                return ""  # "a news conference with Prime Minister Paul Martin, Bush said"
             return clause if _names_a_role(clause, knowledge) else ""
         inside = bare == "the" and at and window[at - 1] in ("of", "for", "on") and taken
         if _ends_role(word, bare) and not inside:  # but "Council for the Welfare of ..."
@@ -499,6 +502,15 @@ def _clause_before(words: list[str], knowledge: Knowledge) -> str:
     clause = " ".join(taken)
     lead = knowledge.according_lead.match(clause)  # "in the words of the Crown prosecutor"
     return clause[lead.end() :] if lead else clause
+
+
+def _ends_in_a_titled_name(phrase: str, knowledge: Knowledge) -> bool:
+    """Whether a phrase set off before a name ends in another person's title and name
+    ("with Prime Minister Paul Martin"): it is no role of the name after it."""
+    words = phrase.split()
+    if len(words) < 3 or not all(w[:1].isupper() for w in words[-2:]):
+        return False
+    return words[-3].lower() in knowledge.title_words_lower
 
 
 def _names_a_role(phrase: str, knowledge: Knowledge) -> bool:

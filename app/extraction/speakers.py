@@ -200,6 +200,9 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     followers = HIS_CIRCLE.search(text)
     if followers and followers.group("group") in knowledge.source_nouns:
         text = text[: followers.start()]  # "Trump and his supporters claimed": Trump's side
+    party = _named_party(text, knowledge)
+    if party:
+        return party  # "the ruling Frelimo party", "the opposition Renamo party"
     joined = _joined_groups(text, knowledge, context)
     if joined:
         return joined  # "police and county officials", "X, along with Y,"
@@ -610,6 +613,26 @@ def _joined_groups(text: str, knowledge: Knowledge, context: Context) -> Attribu
         return None
     sources = tuple(dict.fromkeys(s for f in found if f for s in f.sources))
     return Attribution(sources) if len(sources) > 1 else None
+
+
+NAMED_PARTY = re.compile(
+    r"^(?:[Tt]he\s+)?(?:(?!(?:of|for|from|with|to|by|and)\s)[a-z-]+\s+){0,3}"
+    r"(?P<name>[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*){0,3})\s+party$"
+)
+
+
+def _named_party(text: str, knowledge: Knowledge) -> Attribution | None:
+    """ "The ruling Frelimo party", "the opposition Renamo party": a party its name gives,
+    known or not, before any reading of "opposition" or "ruling" as a group."""
+    match = NAMED_PARTY.match(text.strip())
+    if match is None:
+        return None
+    name = match.group("name")
+    named = knowledge.lookup(name) or knowledge.lookup(f"{name} Party")
+    if named is not None:
+        return Attribution((named.source,)) if named.source.kind == "organisation" else None
+    source = unresolved(name, knowledge)
+    return Attribution((source,)) if source else None
 
 
 OFFICIALS_IN = re.compile(
