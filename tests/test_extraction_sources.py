@@ -1612,3 +1612,11 @@ def test_a_named_party_after_ruling_or_opposition() -> None:
     result = read(body)
     assert who(result, "the vote was fair")[0] == ["Frelimo"]
     assert who(result, "will not take its 90 seats")[0] == ["Renamo"]
+
+
+def test_a_players_position_opening_a_sentence_is_no_part_of_the_name() -> None:
+    body = (
+        "England beat Italy 2-1 in Naples on Thursday.\n\n"
+        "Striker Harry Kane said the team was ready for the finals. Kane scored twice."
+    )
+    assert who(read(body), "the team was ready")[1] == "Harry Kane"

@@ -333,6 +333,7 @@ def _title_or_body(word: str, knowledge: Knowledge) -> bool:
         or bare in knowledge.government_words
         or bare.lower() in knowledge.writer_nouns
         or bare.lower() in _people_nouns(knowledge)  # "Rancher Ana Ruiz" opening a sentence
+        or bare.lower() in knowledge.team_roles  # "Striker Harry Kane said"
         or _follower(bare)  # "Scientologist Tom Cruise", "Columnist Jo Tan"
     )
 
