@@ -1620,3 +1620,22 @@ def test_a_players_position_opening_a_sentence_is_no_part_of_the_name() -> None:
         "Striker Harry Kane said the team was ready for the finals. Kane scored twice."
     )
     assert who(read(body), "the team was ready")[1] == "Harry Kane"
+
+
+def test_a_lawmaker_described_as_a_states_party_member() -> None:
+    body = (
+        "The Senate voted 51-49 to confirm the nominee on Tuesday.\n\n"
+        "Senator Elizabeth Warren, a Massachusetts Democrat, said the vote was a mistake.\n\n"
+        "Rep. Jim Jordan, an Ohio Republican, said the inquiry would continue."
+    )
+    result = read(body)
+    assert who(result, "the vote was a mistake") == (["Democratic Party"], "Elizabeth Warren")
+    assert who(result, "the inquiry would continue") == (["Republican Party"], "Jim Jordan")
+
+
+def test_a_group_of_officials_has_no_spokesperson() -> None:
+    body = (
+        "Interest rates were left unchanged on Wednesday.\n\n"
+        "Officials will publish updated projections in May, a spokesperson said."
+    )
+    assert who(read(body), "updated projections in May")[0] != ["Officials"]

@@ -166,6 +166,8 @@ def _party(role: str, knowledge: Knowledge, context: Context) -> SourceRef | Non
     return named.source if named else None
 
 
+# "a Massachusetts Democrat", "an Ohio Republican": a member of the party the noun names
+PARTY_MEMBER = re.compile(r"^(?:a|an)\s+(?:[A-Z][\w.'’-]*\s+){0,3}(?P<party>[A-Z][a-z]+)$")
 PARTY_INITIALS = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z]{1,5}$")
 
 
@@ -173,6 +175,11 @@ def _party_member(role: str, knowledge: Knowledge, context: Context) -> SourceRe
     """ "Republican Senator", "a Democratic lawmaker", "Labour MP": a lawmaker speaks for
     the party the role names."""
     words = [w.strip(",.") for w in role.split()]
+    member = PARTY_MEMBER.match(role.strip(" ,."))
+    if member and member.group("party") in knowledge.party_adjectives:
+        named = knowledge.lookup(knowledge.party_adjectives[member.group("party")])
+        if named:
+            return named.source  # "a Massachusetts Democrat", "an Ohio Republican"
     if not any(w.lower() in knowledge.party_roles for w in words):
         return None  # "Democratic committee chairman", "Republican Senator": a party's member
     for size in (3, 2):  # "New Democrat MP": the party a run of words names itself

@@ -977,8 +977,10 @@ def _back_to(
     if kind == "spokesperson" and made_by:
         return None  # "a spokesman for the finance ministry": resolved as what it speaks for
     if kind in ("spokesperson", "document"):
-        if context.current and kind == "spokesperson":
-            return Attribution((context.current,))  # "Meta was sceptical: a spokesman said"
+        if context.current and kind == "spokesperson" and context.current.kind != "group":
+            # "Meta was sceptical: a spokesman said"; not "Officials will ..., a spokesperson
+            # said": a group of people has no spokesperson
+            return Attribution((context.current,))
         earlier = _spoken_for(context) if kind == "spokesperson" else context.last(person=False)
         return earlier and Attribution(earlier.sources, said_on=earlier.said_on)
     together = (
