@@ -1639,3 +1639,23 @@ def test_a_group_of_officials_has_no_spokesperson() -> None:
         "Officials will publish updated projections in May, a spokesperson said."
     )
     assert who(read(body), "updated projections in May")[0] != ["Officials"]
+
+
+def test_a_bare_leaders_title_in_a_story_from_a_capital_is_the_states() -> None:
+    body = (
+        "NAIROBI, Kenya (AP) — Floods killed 42 people in central Kenya on Monday.\n\n"
+        "The United Nations warned that more rain was expected.\n\n"
+        "President Samuel Mwangi blamed the disaster on climate change."
+    )
+    assert who(read(body), "blamed the disaster") == (["Nairobi"], "Samuel Mwangi")
+
+
+def test_a_capital_citys_police_is_the_citys_not_the_state() -> None:
+    body = (
+        "NAIROBI, Kenya (AP) — Floods closed roads across the city on Monday.\n\n"
+        "Nairobi police chief Adamson Bungei said three bridges had collapsed.\n\n"
+        "Kenyan police said two men were arrested."
+    )
+    result = read(body)
+    assert who(result, "three bridges had collapsed")[0] == ["Nairobi police"]
+    assert who(result, "two men were arrested")[0] == ["Nairobi"]

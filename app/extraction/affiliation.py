@@ -329,6 +329,8 @@ def _employer(role: str, knowledge: Knowledge, context: Context) -> SourceRef | 
     """ "Chief Executive Kari Nygaard", "Captain Joe Mensah": in a story about a company or
     a club, a job title with no body of its own is the job there."""
     words = [w.strip(",.").lower() for w in role.split()]
+    if " ".join(words) in knowledge.leader_titles and context.home_country():
+        return None  # "President William Ruto" in a story from Nairobi: the state's leader
     job = JOB_RANK.sub("", role.strip(" ,."))  # "Senior vice president", "Executive Director"
     titled = job.title() in {t.title() for t in knowledge.corporate_titles}
     if not (titled or (words and words[-1] in knowledge.team_roles)):

@@ -664,7 +664,12 @@ def emergency_service(phrase: str, knowledge: Knowledge) -> SourceRef | None:
         return labelled(match.group("service").lower(), "group")
     match = knowledge.named_service.match(phrase)
     owner = POSSESSIVE_WORD.sub(r"\1", match.group("owner").strip()) if match else ""
-    if match is None or knowledge.lookup(owner) or any(_is_date_word(w) for w in owner.split()):
+    known = knowledge.lookup(owner) if match else None
+    # "Nairobi police" is the city's police, though "Nairobi" also names Kenya's state
+    capital = (
+        known is not None and known.source.kind == "government" and known.source.label == owner
+    )
+    if match is None or (known and not capital) or any(_is_date_word(w) for w in owner.split()):
         return None  # "Polish police" is the state's; "Tuesday police" no service's name
     service = f"{owner} {match.group('kind')}"
     return unresolved(service, knowledge) or labelled(service)
