@@ -1659,3 +1659,13 @@ def test_a_capital_citys_police_is_the_citys_not_the_state() -> None:
     result = read(body)
     assert who(result, "three bridges had collapsed")[0] == ["Nairobi police"]
     assert who(result, "two men were arrested")[0] == ["Nairobi"]
+
+
+def test_her_lawyer_speaks_for_the_woman_the_sentence_before_was_about() -> None:
+    body = (
+        "MANCHESTER — A court on Friday sentenced a former nurse to life in prison.\n\n"
+        "Anna Bell, 33, who was arrested by Detective Mark Hughes in 2019, has denied the "
+        "charges. Her lawyer, Ben Myers, argued that the hospital's failings explained the "
+        "deaths."
+    )
+    assert who(read(body), "the hospital's failings") == (["Anna Bell"], "Ben Myers")

@@ -247,11 +247,24 @@ def _owner_of_job(role: str, knowledge: Knowledge, context: Context) -> SourceRe
     )
 
 
+CLIENTS_COUNSEL = re.compile(
+    r"^(?P<pronoun>[Hh]is|[Hh]er)\s+(?:(?:defen[cs]e|criminal|longtime|personal)\s+)?"
+    r"(?:lawyer|lawyers|attorney|attorneys|counsel|barrister|solicitor)$"
+)
+
+
 def _client(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
     """ "Almasi's lawyer": a person named by surname owns the role; their full name is the
     source, never the bare surname."""
     owner = re.match(r"^(?P<name>[A-ZÀ-Þ][\w'’-]+)(?:'s|’s)\s+[a-z]", role)
     person = context.register.named(owner.group("name")) if owner else None
+    counsel = None if owner else CLIENTS_COUNSEL.match(role.strip(" ,"))
+    if counsel:  # "Her lawyer, Ben Myers": the previous sentence's subject, else the
+        # person of that gender the text named last
+        gender = {"his": "male", "her": "female"}[counsel.group("pronoun").lower()]
+        subject = context.register.first_named(context.previous, context.position)
+        fits = subject is not None and subject.gender in (gender, None)
+        person = subject if fits else context.register.nearest(context.position, gender)
     return unresolved(person.name, knowledge) if person else None
 
 
