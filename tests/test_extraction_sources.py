@@ -1669,3 +1669,16 @@ def test_her_lawyer_speaks_for_the_woman_the_sentence_before_was_about() -> None
         "deaths."
     )
     assert who(read(body), "the hospital's failings") == (["Anna Bell"], "Ben Myers")
+
+
+def test_a_company_with_corp_is_no_person_and_its_name_no_time() -> None:
+    body = (
+        "TOKYO — Toyota Motor Corp. on Thursday reported a record quarterly profit.\n\n"
+        "Operating profit rose 18% in the April-June quarter, the company said.\n\n"
+        '"We cannot ignore the impact of tariffs," Chief Financial Officer Kenta Kon told '
+        "reporters."
+    )
+    result = read(body)
+    assert who(result, "record quarterly profit") == (["Toyota Motor Corp"], None)
+    assert who(result, "Operating profit rose")[0] == ["Toyota Motor Corp"]
+    assert who(result, "impact of tariffs") == (["Toyota Motor Corp"], "Kenta Kon")

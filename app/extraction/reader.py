@@ -21,7 +21,7 @@ from app.extraction.evidence import established
 from app.extraction.knowledge import UNATTRIBUTED, Knowledge
 from app.extraction.mentions import POSSESSIVE, find_mentions, find_name
 from app.extraction.model import Article, DatePoint, SourceRef
-from app.extraction.parsing import SentenceParser, quotation_open
+from app.extraction.parsing import SentenceParser, quotation_open, without_times
 from app.extraction.quotations import (
     Blocks,
     exhorts,
@@ -271,6 +271,7 @@ class Reader:
 
     def _opening_body(self, phrase: str) -> tuple[SourceRef | None, str]:
         phrase = MARKET.sub("", phrase)  # "Shares of Kanazawa Precision fell"
+        phrase = without_times(phrase, self.article)  # "Toyota Motor Corp. on Thursday reported"
         name = find_name(phrase, self.knowledge)
         register = self.context.register
         person = register.named(phrase) or (register.named(name.name) if name else None)
