@@ -1682,3 +1682,45 @@ def test_a_company_with_corp_is_no_person_and_its_name_no_time() -> None:
     assert who(result, "record quarterly profit") == (["Toyota Motor Corp"], None)
     assert who(result, "Operating profit rose")[0] == ["Toyota Motor Corp"]
     assert who(result, "impact of tariffs") == (["Toyota Motor Corp"], "Kenta Kon")
+
+
+def test_a_weekday_after_a_name_is_no_part_of_it() -> None:
+    body = (
+        "Colombian President Alvaro Uribe Monday criticized leftist rebels for delaying the "
+        "handover of three hostages.\n\n"
+        "He said the rebels had a history of breaking promises."
+    )
+    result = read(body, published=date(2007, 12, 31))
+    assert who(result, "criticized leftist rebels")[1] == "Alvaro Uribe"
+    assert who(result, "breaking promises")[1] == "Alvaro Uribe"
+
+
+def test_a_name_set_off_after_a_bodys_name_is_whole() -> None:
+    body = (
+        "Speaking by satellite telephone, an official with the rebel Justice and Equality "
+        "Movement, Abubaka Ahmed Noor, said the rebellion had not been defeated."
+    )
+    assert who(read(body), "had not been defeated")[1] == "Abubaka Ahmed Noor"
+
+
+def test_a_surname_without_its_arabic_article_is_the_same_person() -> None:
+    body = (
+        "Sudanese President Omar Al-Bashir claimed victory in Darfur on Monday.\n\n"
+        "Describing the area as entirely in government hands, Mr. Bashir said he would give "
+        "amnesty to all rebels."
+    )
+    result = read(body, published=date(2004, 2, 10))
+    assert who(result, "give amnesty")[1] == "Omar Al-Bashir"
+
+
+def test_a_countrys_rebels_and_police_in_a_country_are_not_its_state() -> None:
+    body = (
+        "ABIDJAN — Ivory Coast's New Forces rebels said they would not accept the results of "
+        "the elections.\n\n"
+        "Kenya's opposition said the vote was rigged.\n\n"
+        "Police in Zimbabwe said one man was killed."
+    )
+    result = read(body)
+    assert who(result, "not accept the results")[0] == ["New Forces rebels"]
+    assert who(result, "the vote was rigged")[0] == ["Opposition"]
+    assert who(result, "one man was killed")[0] == ["Police"]

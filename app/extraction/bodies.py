@@ -108,6 +108,13 @@ def named_body(head: str, knowledge: Knowledge) -> SourceRef | None:
         return unresolved(" ".join([first.text, *proper]), knowledge)
     if len(after) > 4 or any(past_verb(w) for w in after):
         return None  # "NATO launched a patrol mission" is a clause, not a name
+    if possessive and first.named.source.kind == "government":
+        against = {w.lower().strip(",.") for w in after} & NOT_THE_STATE
+        group = proper_run(after)
+        if against and group and len(group) < len(after):
+            return unresolved(" ".join(group), knowledge)  # "Ivory Coast's New Forces rebels"
+        if against:
+            return _opposition(against, knowledge)  # "Kenya's opposition", not Nairobi
     if first.named.source.kind == "government" and not possessive and not proper:
         return _of_the_state(after, first.named.source, knowledge)
     return first.named.source
@@ -653,12 +660,20 @@ def _proper_runs(words: list[str], stop: bool = True) -> list[list[str]]:
     return runs
 
 
+SERVICE_IN_PLACE = re.compile(
+    r"^(?P<service>(?:[Tt]he\s+)?[Pp]olice)\s+in\s+[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,3}$"
+)
+
+
 def emergency_service(phrase: str, knowledge: Knowledge) -> SourceRef | None:
     """ "the police", "Local police", "a fire brigade spokesman": the service itself, as a
     group named as the text names it ("Police", "Local police", "Fire brigade");
     "Hampshire Police spokesman": the service by its name. "Polish police" is no service
     of its own: the state's, read elsewhere."""
     phrase = ABBREVIATION.sub("", phrase).strip(" ,")  # "British Transport Police (BTP)"
+    placed = SERVICE_IN_PLACE.match(phrase)
+    if placed:
+        phrase = placed.group("service")  # "Police in Zimbabwe": the police
     match = knowledge.emergency_service.match(phrase)
     if match is not None:
         return labelled(match.group("service").lower(), "group")

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from app.extraction.dates import WEEKDAYS
 from app.extraction.knowledge import Knowledge, Named
 from app.extraction.vocabulary import (
     CONNECTORS,
@@ -283,6 +284,7 @@ def is_name_word(words: list[str], j: int, knowledge: Knowledge, last: bool = Fa
         or not word[0].isupper()
         or word.isupper()
         or word in FUNCTION_WORDS
+        or word.lower() in WEEKDAYS  # "President Alvaro Uribe Monday criticized ..."
     ):
         return False
     if in_any((raw, word), knowledge.title_words, knowledge.organisation_words):

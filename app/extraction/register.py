@@ -281,7 +281,7 @@ def _people(text: str, knowledge: Knowledge) -> tuple[PersonMention, ...]:
             words, i, j, knowledge
         ):
             start = j - 2  # "... University of Texas Arlington Amneh Jafari"
-        elif j - i >= 3 and i and _body_word(words[i - 1], knowledge):
+        elif j - i >= 3 and i and _body_word(words[i - 1], knowledge) and words[i - 1][-1:] != ",":
             start = j - 2  # "Director of Air Force Communications Bill Bodie"
         while j - start > 2 and _title_or_body(words[start], knowledge):
             start += 1  # "Director of National Intelligence Tulsi Gabbard": the title's end
@@ -681,9 +681,14 @@ def _near(at: int, person: Person) -> bool:
     return any(abs(at - m) < len(person.name) + 2 for m in person.mentions)
 
 
+ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an|ul)-(?=\w)")
+
+
 def _names_part(parts: list[str], key: list[str]) -> bool:
-    """ "Eastman" and "Professor Eastman" name Cres Eastman; "Eastman Kodak" does not."""
-    return all(word in parts for word in key) and len(key) < len(parts)
+    """ "Eastman" and "Professor Eastman" name Cres Eastman; "Eastman Kodak" does not;
+    "Bashir" names Omar Al-Bashir (an Arabic article before a surname is often dropped)."""
+    bare = [ARTICLE_PREFIX.sub("", part) for part in parts]
+    return all(word in parts or word in bare for word in key) and len(key) < len(parts)
 
 
 def _heads(roles: list[str]) -> list[str]:
