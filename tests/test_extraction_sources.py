@@ -1724,3 +1724,36 @@ def test_a_countrys_rebels_and_police_in_a_country_are_not_its_state() -> None:
     assert who(result, "not accept the results")[0] == ["New Forces rebels"]
     assert who(result, "the vote was rigged")[0] == ["Opposition"]
     assert who(result, "one man was killed")[0] == ["Police"]
+
+
+def test_a_byline_of_names_ranks_and_units_is_no_speaker() -> None:
+    body = (
+        "By American Forces Press Service Cheryl Pellerin\n\n"
+        "WASHINGTON - More than 3,400 Guard members are helping communities hit by tornadoes, "
+        "Army Maj. Gen. David L. Harris said Thursday.\n\n"
+        '"We know that there are many still unaccounted for," Harris said. "It just couldn\'t '
+        'be any harder than not knowing the status of a loved one."'
+    )
+    result = read(body, published=date(2011, 5, 27))
+    assert who(result, "status of a loved one")[1] == "David L. Harris"
+
+
+def test_a_list_of_places_before_the_speakers_name_is_no_subject() -> None:
+    body = (
+        "Army Maj. Gen. David L. Harris spoke at the Pentagon on Thursday.\n\n"
+        "The states include Alabama, Arkansas, Minnesota, Missouri and Wisconsin, Harris said."
+    )
+    result = read(body, published=date(2011, 5, 27))
+    assert who(result, "The states include")[1] == "David L. Harris"
+
+
+def test_military_ranks_without_a_full_stop_and_enlisted_ranks() -> None:
+    body = (
+        "Thirty airmen were tried by court-martial last year.\n\n"
+        '"The code applies to you so long as you are on active duty," said Capt Michael '
+        "Carruthers, the area defense counsel.\n\n"
+        '"Those charges are preventable," said Tech. Sgt. Steven Morris, a first sergeant.'
+    )
+    result = read(body, published=date(2010, 6, 14))
+    assert who(result, "so long as you are on active duty")[1] == "Michael Carruthers"
+    assert who(result, "Those charges are preventable")[1] == "Steven Morris"

@@ -386,6 +386,8 @@ def post_subjects(
         subject = text[comma.end() : cue.start()].strip(' ,"”')
         words = {w.lower() for w in WORD.findall(subject)}
         plain = len(words) <= 10 and not words & CLAUSE_VERBS  # an appositive, not a clause
+        if subject.count(", ") > 1 or " and " in subject.partition(", ")[0]:
+            continue  # "..., Arkansas, Minnesota, Missouri and Wisconsin, Harris said": a list
         if len(WORD.findall(text[: comma.start()])) >= 3 and plain:
             readings.append((comma.start() + 1, subject, found[2], found[3]))
     return readings + [found]

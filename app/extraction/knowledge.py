@@ -237,7 +237,10 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     titles = text["titles"] + text["corporate_titles"]
     # the words of titles, not their connectives ("Minister of Trade and Industry")
     knowledge.title_words = frozenset(
-        w for t in titles for w in t.split() if w not in PREPOSITIONS | {"and", "the"}
+        w
+        for t in titles + text["military_ranks"]  # "Capt Michael Carruthers", "Tech. Sgt. X"
+        for w in t.split()
+        if w not in PREPOSITIONS | {"and", "the"}
     )
     knowledge.title_words_lower = frozenset(w.lower().strip(".") for w in knowledge.title_words)
     knowledge.title_heads = frozenset(t.split()[-1] for t in titles)  # "Minister", not "National"

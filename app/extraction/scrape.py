@@ -67,6 +67,10 @@ def _debris(lists: tuple[tuple[str, tuple[str, ...]], ...]) -> Debris:
         whole=re.compile(
             rf"^\(?\s*(?:{words['credit_leads']})\s+[A-ZÀ-Þ]"  # "(Reporting by Aiko Tanabe"
             rf"|^(?:{words['byline_leads']})\s+{NAME}(?:\s*(?:,|and|&)\s[^.]*)?$"  # "By Sofia Brandt, ..."
+            # "By Staff Sgt. Barry Loo 633d Air Base Wing Public Affairs", "Sept. 5, 2019 | BY
+            # Jim Garamone": names, ranks and units only, no sentence
+            rf"|^(?:[^|\n]{{1,40}}\|\s*)?(?:{words['byline_leads']})\s+[A-ZÀ-Þ][\w.'’-]*"
+            rf"(?:,?\s+(?:[A-ZÀ-Þ0-9][\w.'’-]*|of|and|for|the|&)){{1,12}}\s*$"
             rf"|\b(?:{words['credit_phrases']})\b"  # "contributed to this report"
             rf"|^(?:{photo})s?(?:\s*:|\s+(?:by|of|from|courtesy)\b)"  # "Photo: ...", "Picture by ..."
             rf"|^(?:©|\(c\)\s|Copyright\b)"
