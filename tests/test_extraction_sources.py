@@ -1757,3 +1757,29 @@ def test_military_ranks_without_a_full_stop_and_enlisted_ranks() -> None:
     result = read(body, published=date(2010, 6, 14))
     assert who(result, "so long as you are on active duty")[1] == "Michael Carruthers"
     assert who(result, "Those charges are preventable")[1] == "Steven Morris"
+
+
+def test_a_quotation_glued_after_said_opens_the_next_sentence() -> None:
+    body = (
+        "Tech. Sgt. Stephen Springer, 1st Security Forces Squadron, remembers a riot in Iraq."
+        "\n\n"
+        '"No training can prepare you for that feeling," he said."There\'s just a certain '
+        "camaraderie you build in Iraq, it's real and it's priceless.\""
+    )
+    result = read(body, published=date(2008, 3, 20))
+    assert who(result, "prepare you for that feeling") == (
+        ["1st Security Forces Squadron"],
+        "Stephen Springer",
+    )
+    assert who(result, "a certain camaraderie")[1] == "Stephen Springer"
+
+
+def test_the_general_is_the_person_the_text_gave_the_rank() -> None:
+    body = (
+        "Air Force Gen. Joseph L. Lengyel told Pentagon reporters that guardsmen were "
+        "assisting civilian agencies.\n\n"
+        'Dorian is hitting South Carolina. "It is still a very dangerous and unpredictable '
+        'storm," the general said.'
+    )
+    result = read(body, published=date(2019, 9, 5))
+    assert who(result, "unpredictable storm")[1] == "Joseph L. Lengyel"

@@ -466,7 +466,20 @@ def _an_institution(label: str, knowledge: Knowledge) -> bool:
     return any(w.lower() in knowledge.institution_nouns for w in label.split())
 
 
+# "1st Security Forces Squadron", "the 633d Air Base Wing lodging clerk": a numbered unit
+NUMBERED_UNIT = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?P<unit>\d+(?:st|nd|rd|th|d)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+)
+
+
+def _numbered_unit(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
+    """A military or police unit named by its number: the unit speaks, not the state."""
+    match = NUMBERED_UNIT.match(role.strip(" ,"))
+    return labelled(match.group("unit")) if match else None
+
+
 STRONG = (
+    _numbered_unit,
     _party,
     _party_member,
     _team,

@@ -702,8 +702,17 @@ def _heads(roles: list[str]) -> list[str]:
             continue
         words = re.split(r"\s+(?:of|for|at|from|with|in|to)\s+", role)[0].split()
         if words:
-            heads.append(words[-1].strip(",.").lower())
+            head = words[-1].strip(",.").lower()
+            heads.append(RANK_NOUNS.get(head, head))  # "Gen." is "the general"
     return heads
+
+
+# a rank's abbreviation and the noun a later mention uses ("Gen. X" ... "the general said")
+RANK_NOUNS = {
+    "gen": "general", "col": "colonel", "adm": "admiral", "sgt": "sergeant",
+    "capt": "captain", "maj": "major", "lt": "lieutenant", "cmdr": "commander",
+    "brig": "brigadier", "cpl": "corporal", "pvt": "private",
+}  # fmt: skip
 
 
 def _stem(word: str) -> str:

@@ -31,7 +31,7 @@ from app.extraction.mentions import (
     find_name,
 )
 from app.extraction.model import SourceRef, Speaker
-from app.extraction.register import Person
+from app.extraction.register import RANK_NOUNS, Person
 from app.extraction.research import joined_bodies, research_source
 from app.extraction.vocabulary import (
     ANY_PRONOUNS,
@@ -734,7 +734,8 @@ def _role_noun(head: str, knowledge: Knowledge, context: Context) -> Attribution
     role, else the person it named last (when they were named only just before)."""
     match = ROLE_NOUN.match(head.strip())
     noun = match.group("noun").lower() if match else ""
-    if noun not in knowledge.person_nouns and noun not in knowledge.team_roles:
+    rank = noun in RANK_NOUNS.values()  # "the general", "the sergeant"
+    if noun not in knowledge.person_nouns and noun not in knowledge.team_roles and not rank:
         return None
     register = context.register
     person = register.with_role(noun, context.position)

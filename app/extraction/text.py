@@ -132,6 +132,9 @@ def sentences(paragraph: Span, abbreviations: frozenset[str]) -> Iterator[Span]:
         if _ends_with_abbreviation(text[: match.start() + 1], abbreviations):
             continue
         end = match.end()
+        glued_open = end < len(text) and not text[end].isspace() and text[end - 1] == '"'
+        if glued_open and text.count('"', 0, match.start()) % 2 == 0:
+            end -= 1  # 'he said."There is ...': the mark opens the next sentence's quotation
         spaced = SPACED_QUOTE.match(text, end)
         if spaced and text.count('"', 0, end) % 2 == 1:
             end = spaced.end()  # the spaced mark closes the quotation: the sentence has it
