@@ -1783,3 +1783,14 @@ def test_the_general_is_the_person_the_text_gave_the_rank() -> None:
     )
     result = read(body, published=date(2019, 9, 5))
     assert who(result, "unpredictable storm")[1] == "Joseph L. Lengyel"
+
+
+def test_a_participles_phrase_before_the_subject_is_a_lead() -> None:
+    body = (
+        "Sudanese President Omar Al-Bashir declared on Monday that operations in Darfur had "
+        "ended.\n\n"
+        "Describing the area as being entirely in government hands, Mr. Bashir said he would "
+        "give amnesty to all rebels who surrender their weapons to police within a month."
+    )
+    result = read(body, published=date(2004, 2, 10))
+    assert who(result, "give amnesty")[1] == "Omar Al-Bashir"

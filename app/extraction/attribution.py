@@ -267,6 +267,13 @@ def find_according_end(text: str, knowledge: Knowledge) -> Finding | None:
 CONJUNCTIONS = {"but", "and", "still", "also", "then"}  # leads that a subject may follow
 
 
+# "Describing the area ...,", "Speaking to reporters ...,": a participle's phrase before the
+# subject (not "Nothing has changed, ...": a pronoun; not "Beijing, ...": a name)
+LEAD_PARTICIPLE = re.compile(
+    r"^(?!(?:Nothing|Something|Anything|Everything)\b)([A-Z][a-z]{3,}ing)\s+[^,\"“”]{2,120}?,\s"
+)
+
+
 def lead_end(text: str, knowledge: Knowledge, has_time: bool) -> int:
     """Where a leading "Earlier," / "On Monday," / "In a joint advisory," phrase ends."""
     comma = text.find(", ")
@@ -289,6 +296,9 @@ def lead_end(text: str, knowledge: Knowledge, has_time: bool) -> int:
         text
     ):  # "In a statement posted on WeChat late on Wednesday,"
         return comma + 1
+    participle = LEAD_PARTICIPLE.match(text)
+    if words <= 14 and participle and knowledge.lookup(participle.group(1)) is None:
+        return comma + 1  # "Describing the area as in government hands, Mr. Bashir said"
     return 0
 
 
