@@ -219,8 +219,11 @@ APPOSED_NAME = re.compile(
 def _according_group(text: str, knowledge: Knowledge) -> re.Match[str] | None:
     """ "According to official sources Brazil and South Korea signed ...": a group named by
     its noun, with no comma before the content, which opens with a capital."""
+    words = knowledge.cue_lists["according_to"]
+    if not text[:24].lower().startswith(tuple(words)):
+        return None  # most sentences: no "according to" at all
     match = ACCORDING_GROUP.match(text)
-    if match is None or match.group("according").lower() not in knowledge.cue_lists["according_to"]:
+    if match is None or match.group("according").lower() not in words:
         return None
     noun = match.group("subject").split()[-1].lower()
     return match if noun in knowledge.source_nouns else None
