@@ -1794,3 +1794,26 @@ def test_a_participles_phrase_before_the_subject_is_a_lead() -> None:
     )
     result = read(body, published=date(2004, 2, 10))
     assert who(result, "give amnesty")[1] == "Omar Al-Bashir"
+
+
+def test_a_surname_that_names_a_country_counts_for_no_state() -> None:
+    body = (
+        "A federal judge in Texas on Tuesday blocked a rule on overtime pay.\n\n"
+        "U.S. District Judge Sean Jordan in Sherman ruled that the Labor Department had "
+        'exceeded its authority. The rule "makes salary predominate over duties," Jordan '
+        "wrote.\n\n"
+        "The Labor Department said it was reviewing the decision."
+    )
+    result = read(body, published=date(2024, 11, 15))
+    assert who(result, "exceeded its authority") == (["U.S. District Court"], "Sean Jordan")
+    assert who(result, "reviewing the decision")[0] == ["Washington"]
+
+
+def test_its_officer_after_a_body_opening_a_sentence_with_a_relative_clause() -> None:
+    body = (
+        "The Labor Department said it was reviewing the decision.\n\n"
+        "The U.S. Chamber of Commerce, which led the lawsuit, welcomed the ruling. Its chief "
+        "policy officer, Neil Bradley, said the rule would have forced employers to cut jobs."
+    )
+    result = read(body, published=date(2024, 11, 15))
+    assert who(result, "cut jobs") == (["U.S. Chamber of Commerce"], "Neil Bradley")

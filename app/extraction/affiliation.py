@@ -268,10 +268,13 @@ def _client(role: str, knowledge: Knowledge, context: Context) -> SourceRef | No
     return unresolved(person.name, knowledge) if person else None
 
 
+SEAT_AFTER = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*$")
+
+
 def _court(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
     """ "U.S. District Judge": the court the judge sits on; "Justice", "Chief Justice": the
     court the story names."""
-    words = role.split()
+    words = SEAT_AFTER.sub("", role).split()  # "U.S. District Judge in Sherman"
     if not words or words[-1] not in knowledge.judicial_titles:
         return None
     if len(words) >= 2 and words[-2].lower() in ("of", "for"):

@@ -12,7 +12,7 @@ from app.extraction.knowledge import Knowledge, Named, load_knowledge
 from app.extraction.mentions import find_mentions
 from app.extraction.model import Article, ExtractedArticle, SourceRef
 from app.extraction.reader import Reader
-from app.extraction.register import build_register
+from app.extraction.register import Register, a_persons_name, build_register
 from app.extraction.research import research_owner
 from app.extraction.scrape import debris_patterns, reading_view
 from app.extraction.signatures import find_signatures
@@ -53,7 +53,7 @@ def extract(article: Article, knowledge: Knowledge | None = None) -> ExtractedAr
     )
     everything = [sentence for unit in units for sentence in unit.sentences]
     reader.context.register = build_register(everything, knowledge)
-    reader.context.count_countries(_states(everything, knowledge))
+    reader.context.count_countries(_states(everything, knowledge, reader.context.register))
     reader.context.research = research_owner(everything, knowledge)
     reader.context.acronyms = defined_acronyms(everything)
     reader.author = statement_author(reader)
@@ -96,10 +96,15 @@ def _publisher_home(article: Article, knowledge: Knowledge) -> Named | None:
     return named if named is not None and named.source.kind == "government" else None
 
 
-def _states(sentences: list[Span], knowledge: Knowledge) -> list[SourceRef]:
-    """Every state a text names, once per mention ("South African mines", "Seoul")."""
+def _states(sentences: list[Span], knowledge: Knowledge, register: Register) -> list[SourceRef]:
+    """Every state a text names, once per mention ("South African mines", "Seoul"); not a
+    word of a person's name ("Judge Sean Jordan" names no Jordan)."""
     mentions = (m for s in sentences for m in find_mentions(s.text, knowledge))
-    return [m.named.source for m in mentions if m.named.source.kind == "government"]
+    return [
+        m.named.source
+        for m in mentions
+        if m.named.source.kind == "government" and not a_persons_name(m.text, register)
+    ]
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from app.extraction.quotations import (
     in_another_language,
     says_nothing,
 )
-from app.extraction.register import Person
+from app.extraction.register import Person, a_persons_name
 from app.extraction.rules import RULES
 from app.extraction.signatures import Signatures, Signed
 from app.extraction.speakers import resolve_subject
@@ -226,7 +226,13 @@ class Reader:
         """The bodies a sentence names: known ones, named ones ("Panama Canal Authority"),
         described ones ("budget airline Halvorsen Air")."""
         mentions = find_mentions(text, self.knowledge)
-        found = [(m.start, m.named.source) for m in mentions if m.named.proper]
+        register = self.context.register
+        found = [
+            (m.start, m.named.source)
+            for m in mentions
+            if m.named.proper
+            and not (m.named.source.kind == "government" and a_persons_name(m.text, register))
+        ]
         named = named_bodies(text, self.knowledge) + described_bodies(text, self.knowledge)
         found += [(_first_at(source, text), source) for source in named]
         found.sort(key=lambda item: item[0])  # the order the sentence names them in
@@ -247,6 +253,9 @@ class Reader:
         lead = words and (words[0] in SENTENCE_OPENERS or LEAD_PREPOSITION.match(chunks[0]))
         if len(chunks) > 1 and named and not lead and len(words) <= 6:
             return self._opening_body(chunks[0])  # "Kanazawa Precision, a Tokyo-based maker"
+        relative = len(chunks) > 1 and chunks[1].startswith(("which ", "who "))
+        if relative and not lead and len(words) <= 8 and any(w[:1].isupper() for w in words[1:]):
+            return self._opening_body(chunks[0])  # "The U.S. Chamber of Commerce, which led"
         return None, ""
 
     def opening_speaker(self, head: str) -> Attribution | None:

@@ -217,6 +217,13 @@ class Register:
         return sorted(found, key=lambda p: p.mentions[0])
 
 
+def a_persons_name(words: str, register: Register) -> bool:
+    """Whether a word is the surname of a person the article names in full ("Jordan" of
+    "Judge Sean Jordan"): then it names no country."""
+    person = register.named(words)
+    return person is not None and len(person.parts) > 1 and words.lower() in person.parts[1:]
+
+
 def build_register(sentences: Iterable[Span], knowledge: Knowledge) -> Register:
     """Read every sentence for the people it names, then find their later mentions."""
     register = Register(titles=knowledge.title_words_lower)
