@@ -1817,3 +1817,15 @@ def test_its_officer_after_a_body_opening_a_sentence_with_a_relative_clause() ->
     )
     result = read(body, published=date(2024, 11, 15))
     assert who(result, "cut jobs") == (["U.S. Chamber of Commerce"], "Neil Bradley")
+
+
+def test_health_officials_in_a_country_with_a_clause_after_it() -> None:
+    body = (
+        "A new variant of the coronavirus has been found in 12 countries.\n\n"
+        "Health officials in Britain, where the variant was first identified, said cases had "
+        "doubled in a week.\n\n"
+        "Local officials in Texas said the clinics would stay open."
+    )
+    result = read(body)
+    assert who(result, "cases had doubled")[0] == ["London"]
+    assert who(result, "clinics would stay open")[0] != ["Washington"]

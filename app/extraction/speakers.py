@@ -636,8 +636,8 @@ def _named_party(text: str, knowledge: Knowledge) -> Attribution | None:
 
 
 OFFICIALS_IN = re.compile(
-    r"^(?:(?:the|some|other|senior|top)\s+)?(?:[Oo]fficials|[Aa]uthorities|[Gg]overnments?)\s+"
-    r"(?:in|of|from)\s+(?P<places>.+)$"
+    r"^(?:(?:[Tt]he|[Ss]ome|[Oo]ther|[Ss]enior|[Tt]op)\s+)?(?:(?![Ll]ocal\b)[A-Za-z-]+\s+)?"
+    r"(?:[Oo]fficials|[Aa]uthorities|[Gg]overnments?)\s+(?:in|of|from)\s+(?P<places>[^,]+)"
 )
 
 
