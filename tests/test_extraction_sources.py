@@ -1829,3 +1829,17 @@ def test_health_officials_in_a_country_with_a_clause_after_it() -> None:
     result = read(body)
     assert who(result, "cases had doubled")[0] == ["London"]
     assert who(result, "clinics would stay open")[0] != ["Washington"]
+
+
+def test_a_countrys_company_named_after_what_it_is() -> None:
+    body = (
+        "Russian forces struck Ukraine's energy infrastructure overnight.\n\n"
+        "According to Ukraine's national grid operator, Ukrenergo, emergency blackouts were in "
+        "place in six regions.\n\n"
+        "Ukraine's grid operator Ukrenergo said repairs would take weeks.\n\n"
+        "Russia's Defense Ministry said its forces had struck military targets."
+    )
+    result = read(body)
+    assert who(result, "emergency blackouts")[0] == ["Ukrenergo"]
+    assert who(result, "repairs would take weeks")[0] == ["Ukrenergo"]
+    assert who(result, "struck military targets")[0] == ["Moscow"]

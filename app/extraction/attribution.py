@@ -203,6 +203,8 @@ def find_according_start(text: str, knowledge: Knowledge) -> Finding | None:
         return None
     subject, end = start.group("subject"), start.end()
     named = APPOSED_NAME.match(text, end)
+    if named and " " not in named.group("name") and subject.endswith("s"):
+        named = None  # "According to official statements, Trump, now ...": no role of his
     if named and subject.split()[-1:] and subject.split()[-1].islower():
         # "According to Windsor Locks' first selectman, Chris Kervick, there were ...": the
         # role and the name set off after it
@@ -212,7 +214,7 @@ def find_according_start(text: str, knowledge: Knowledge) -> Finding | None:
 
 # a name set off by commas after a role, before content in lower case
 APPOSED_NAME = re.compile(
-    r"(?P<name>[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){1,3}),\s+(?!(?:who|a|an|the|aged?)\b)(?=[a-z])"
+    r"(?P<name>[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,3}),\s+(?!(?:who|a|an|the|aged?)\b)(?=[a-z])"
 )
 
 

@@ -117,6 +117,10 @@ def named_body(head: str, knowledge: Knowledge) -> SourceRef | None:
             return _opposition(against, knowledge)  # "Kenya's opposition", not Nairobi
     if first.named.source.kind == "government" and not possessive and not proper:
         return _of_the_state(after, first.named.source, knowledge)
+    described = possessive and after and after[0][:1].islower() and _trailing_name(after)
+    if first.named.source.kind == "government" and described:
+        # "Ukraine's grid operator Ukrenergo": a body of the country, named after what it is
+        return _of_the_state(after, first.named.source, knowledge)
     return first.named.source
 
 
