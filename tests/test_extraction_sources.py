@@ -1843,3 +1843,51 @@ def test_a_countrys_company_named_after_what_it_is() -> None:
     assert who(result, "emergency blackouts")[0] == ["Ukrenergo"]
     assert who(result, "repairs would take weeks")[0] == ["Ukrenergo"]
     assert who(result, "struck military targets")[0] == ["Moscow"]
+
+
+def test_a_publishers_initials_inside_a_word_are_not_the_publisher() -> None:
+    body = (
+        "A Salvadoran national wanted for murder was deported on Friday.\n\n"
+        '"Returning this fugitive is a prime example of how we work with our partners," said '
+        "Marc J. Moore, field office director for ERO Miami."
+    )
+    result = read(body, published=date(2015, 4, 10), publisher="ICE")
+    assert who(result, "a prime example")[1] == "Marc J. Moore"
+
+
+def test_a_long_phrase_after_the_cue_that_follows_a_quotation() -> None:
+    body = (
+        "Attorney General William P. Barr spoke at Quantico, Virginia, on Friday.\n\n"
+        '"The gravest threats to society today are increasingly national in scope," Barr said '
+        "to the crowd of 256 graduating students and the families they haven't seen for more "
+        "than two months."
+    )
+    result = read(body, published=date(2019, 6, 7), publisher="FBI")
+    assert who(result, "gravest threats")[1] == "William P. Barr"
+
+
+def test_a_briefing_transcripts_question_label_and_a_speaker_named_by_surname() -> None:
+    body = (
+        "MR MILLER: Good afternoon, everyone.\n\n"
+        "QUESTION: Are we edging any closer to sanctions in Sudan, given the fighting?\n\n"
+        "MR MILLER: The ceasefire monitoring mechanism detected possible breaches of the "
+        "agreement on May 24th. We are monitoring the conflict closely."
+    )
+    result = read(
+        body,
+        published=date(2023, 5, 25),
+        title="Department Press Briefing – May 25, 2023",
+        publisher="U.S. Department of State",
+    )
+    assert who(result, "possible breaches") == (["Washington"], "Miller")
+    assert not [c for c in result.claims if "sanctions in Sudan" in c.quote.text]
+
+
+def test_a_contraction_of_i_opens_no_name() -> None:
+    body = (
+        "Mr. Schiff: Hello, I’m Neal Schiff and welcome to Inside the FBI, a weekly podcast.\n\n"
+        "Supervisory Special Agent Brett Hovington said the award was first presented in the "
+        "early 1990s."
+    )
+    result = read(body, published=date(2009, 3, 20), publisher="FBI")
+    assert all("I’m" not in (c.speaker.name if c.speaker else "") for c in result.claims)

@@ -420,7 +420,13 @@ def post_subject(
     rest = cue.end() + clause.start() if clause else None
     trailing = (after[: clause.start()] if clause else after).strip().rstrip(".!?" + QUOTES).strip()
     inverted = before.rstrip().endswith(tuple(QUOTES))  # '"...," said X, a professor at Y who ...'
-    if len(WORD.findall(trailing)) > (30 if inverted else 14) or " that " in f" {trailing} ":
+    # '"...," Barr said to the crowd of 256 graduating students and the families ...': after
+    # a quotation, the words after the cue may run long
+    quoted = any(mark in before for mark in (',"', ",”", '?"', "?”", '!"', "!”"))
+    if (
+        len(WORD.findall(trailing)) > (30 if inverted or quoted else 14)
+        or " that " in f" {trailing} "
+    ):
         return None
     if INFINITIVE.match(trailing) and cue.group(0).lower() in aspectual:
         return None  # "the Sams continued to shun treatment": a verb, not an attribution

@@ -285,6 +285,7 @@ def is_name_word(words: list[str], j: int, knowledge: Knowledge, last: bool = Fa
         or word.isupper()
         or word in FUNCTION_WORDS
         or word.lower() in WEEKDAYS  # "President Alvaro Uribe Monday criticized ..."
+        or word[:2] in ("I'", "I’")  # "Hello, I’m Neal Schiff": a contraction, no name
     ):
         return False
     if in_any((raw, word), knowledge.title_words, knowledge.organisation_words):

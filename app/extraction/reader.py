@@ -367,7 +367,10 @@ class Reader:
         publisher = (self.article.publisher or "").lower()
         if not publisher or any(s.kind == "government" for s in who.sources):
             return False  # "The White House" publishes the state's own words
-        named = publisher in who.subject.lower()  # "many people the Daily Ledger observed"
+        # "many people the Daily Ledger observed"; not "ICE" inside "field office director"
+        named = re.search(rf"(?<!\w){re.escape(publisher)}(?!\w)", who.subject.lower()) is not None
+        if named and who.speaker is not None:
+            named = False  # "FBI Director Christopher Wray said": a person, not the reporting
         return named or any(
             publisher in (s.label.lower(), *map(str.lower, s.aliases)) for s in who.sources
         )

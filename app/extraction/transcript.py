@@ -15,16 +15,20 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from app.extraction.bodies import labelled
 from app.extraction.context import Attribution
 from app.extraction.framing import title_author
+from app.extraction.model import Speaker
 from app.extraction.text import Span
+from app.extraction.vocabulary import HONORIFIC_GENDER
 
 if TYPE_CHECKING:
     from app.extraction.reader import Reader
 
 # "MS. PSAKI: ", "THE PRESIDENT: ", "PRIME MINISTER KISHIDA: ": capitals, then a colon
 LABEL = re.compile(r"^(?P<label>(?:[A-ZÀ-Þ][A-ZÀ-Þ.'’-]*\s+){0,4}[A-ZÀ-Þ][A-ZÀ-Þ'’-]+):\s+")
-QUESTION = re.compile(r"^Q(?::|\.)?\s+(?=\S)")  # "Q Thanks, Jen. Does the President ..."
+# "Q Thanks, Jen. Does the President ...", "QUESTION: Sudan. ..."
+QUESTION = re.compile(r"^(?:Q|QUESTION)(?::|\.)?\s+(?=\S)")
 # Wikinews interviews: "((Gregory Kurtzer)) CentOS was created ...", "((WN)) How has ..."
 BRACKETED = re.compile(r"^\(\((?P<label>[A-ZÀ-Þ][^()]{1,60})\)\)\s*(?=\S)")
 OFFICIALS = {"official", "officials"}
@@ -80,8 +84,20 @@ def turn_speaker(reader: Reader, label: str) -> Attribution | None:
         if group is not None and all(s.kind in ("group", "government") for s in group.sources):
             return group  # the state they serve, else the words that name them
     who = reader.resolve(" ".join(words))
+    unknown = who is None or all(s.kind == "unresolved" for s in who.sources)
+    if unknown and len(words) == 2 and words[0] in HONORIFIC_GENDER:
+        return _named_only(reader, words[1])  # "MR MILLER" in the department's own briefing
     if who is None or not who.sources:
         return None
     office = all(w.lower() == "the" or w in reader.knowledge.title_words for w in words)
     # a person, or an office ("THE PRESIDENT"); never a body or a place ("NATO:", "UPDATE:")
     return who if who.speaker is not None or office else None
+
+
+def _named_only(reader: Reader, surname: str) -> Attribution:
+    """A speaker the transcript names only by an honorific and a surname: they speak for
+    the body that publishes the transcript ("MR MILLER" in a State Department briefing),
+    else for themselves."""
+    publisher = reader.resolve(reader.article.publisher) if reader.article.publisher else None
+    body = publisher.sources if publisher is not None and publisher.speaker is None else ()
+    return Attribution(body or (labelled(surname),), Speaker(surname, None), personal=True)
