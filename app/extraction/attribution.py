@@ -422,9 +422,9 @@ def post_subject(
     inverted = before.rstrip().endswith(tuple(QUOTES))  # '"...," said X, a professor at Y who ...'
     # '"...," Barr said to the crowd of 256 graduating students and the families ...': after
     # a quotation, the words after the cue may run long
-    quoted = any(mark in before for mark in (',"', ",”", '?"', "?”", '!"', "!”"))
+    after_quotation = any(mark in before for mark in (',"', ",”", '?"', "?”", '!"', "!”"))
     if (
-        len(WORD.findall(trailing)) > (30 if inverted or quoted else 14)
+        len(WORD.findall(trailing)) > (30 if inverted or after_quotation else 14)
         or " that " in f" {trailing} "
     ):
         return None
