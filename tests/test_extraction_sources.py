@@ -1891,3 +1891,14 @@ def test_a_contraction_of_i_opens_no_name() -> None:
     )
     result = read(body, published=date(2009, 3, 20), publisher="FBI")
     assert all("I’m" not in (c.speaker.name if c.speaker else "") for c in result.claims)
+
+
+def test_a_group_says_a_clause_whose_subject_is_a_measure() -> None:
+    body = (
+        "The Senate opened debate on the immigration bill on Monday.\n\n"
+        "Supporters say the measure offers the best hope for reform in years.\n\n"
+        "Lawmakers rejected the proposal on Tuesday."
+    )
+    result = read(body)
+    assert who(result, "best hope for reform")[0] == ["Supporters"]
+    assert who(result, "rejected the proposal") == NARRATION

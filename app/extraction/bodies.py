@@ -707,6 +707,8 @@ def unresolved(head: str, knowledge: Knowledge, allow_in: bool = False) -> Sourc
     words = DETERMINERS.sub("", head).split()
     if not words or len(words) > (MAX_NAME_IN if allow_in else MAX_NAME):
         return None
+    if len(words) == 1 and words[0].lower() in knowledge.source_nouns:
+        return labelled(plural(words[0]), "group")  # "Supporters say ...": a group by its noun
     if words[0] in knowledge.not_names and not knowledge.lookup(" ".join(words[:2])):
         return None  # "New rules", but "New Zealand Herald"
     owner = POSSESSIVE_WORD.match(words[0])

@@ -234,12 +234,19 @@ def _object_then_clause(content: str) -> bool:
     return bool(heads) and following in ("which", "that", "who", "after", "for", "in", "on", "")
 
 
+# cues whose object is always what is said, never a thing acted on
+SPEECH_ONLY = frozenset(
+    ("say", "says", "said", "tell", "tells", "told", "believe", "believes", "believed",
+     "think", "thinks", "thought", "insist", "insists", "insisted", "argue", "argues", "argued")
+)  # fmt: skip
+
+
 def _act_on(cue: str, content: str) -> bool:
     """Whether a cue's object is a proposal, a bill, a fine: something acted on ("rejected
     the proposal", "contested the fine"), unless the cue characterises it ("called the
     ruling a disgrace")."""
-    if cue.lower() in CHARACTERISING_CUES:
-        return False
+    if cue.lower() in CHARACTERISING_CUES or cue.lower() in SPEECH_ONLY:
+        return False  # "say the measure offers ...": one says no measure, one says a clause
     words = [w.strip(",.").lower() for w in content.split()[:5]]
     return any(
         w in ACTION_OBJECTS and following not in ("to", "that", "at")  # "figures point to"
