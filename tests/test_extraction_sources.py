@@ -1902,3 +1902,13 @@ def test_a_group_says_a_clause_whose_subject_is_a_measure() -> None:
     result = read(body)
     assert who(result, "best hope for reform")[0] == ["Supporters"]
     assert who(result, "rejected the proposal") == NARRATION
+
+
+def test_she_said_goes_to_the_woman_named_before_not_a_man_with_a_role() -> None:
+    body = (
+        "Democrats are eager to defeat President Bush in November.\n\n"
+        "Sheila Pritt listened to a Kerry speech at a rally in West Virginia.\n\n"
+        '"I think he is the one," she said.'
+    )
+    result = read(body, published=date(2004, 9, 7))
+    assert who(result, "he is the one")[1] == "Sheila Pritt"
