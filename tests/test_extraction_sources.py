@@ -1912,3 +1912,15 @@ def test_she_said_goes_to_the_woman_named_before_not_a_man_with_a_role() -> None
     )
     result = read(body, published=date(2004, 9, 7))
     assert who(result, "he is the one")[1] == "Sheila Pritt"
+
+
+def test_a_second_leading_phrase_before_the_subject() -> None:
+    body = (
+        "Taiwan's president says he will hold a referendum next March.\n\n"
+        "Earlier this week, during a visit by Chinese Prime Minister Wen Jiabao, President "
+        "Bush warned the Taiwan president against holding a referendum.\n\n"
+        "Last week, in the neighbouring state of Kerala, one suspect was arrested."
+    )
+    result = read(body, published=date(2003, 12, 13))
+    assert who(result, "against holding a referendum")[1] == "Bush"
+    assert who(result, "one suspect was arrested") == NARRATION

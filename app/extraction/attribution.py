@@ -280,7 +280,20 @@ LEAD_PARTICIPLE = re.compile(
 
 
 def lead_end(text: str, knowledge: Knowledge, has_time: bool) -> int:
-    """Where a leading "Earlier," / "On Monday," / "In a joint advisory," phrase ends."""
+    """Where the leading phrases end: "Earlier," / "On Monday," / "In a joint advisory,",
+    and a second one after the first ("Earlier this week, during a visit by X, ...")."""
+    end = _lead_end(text, knowledge, has_time)
+    second = SECOND_LEAD.match(text, end) if end else None
+    return second.end() - 1 if second else end
+
+
+# "..., during a visit by Chinese Prime Minister Wen Jiabao, President Bush warned"
+SECOND_LEAD = re.compile(
+    r"\s*(?:during|in|at|after|before|amid|despite|following|on|with)\s[^,\"“”]{2,100},\s"
+)
+
+
+def _lead_end(text: str, knowledge: Knowledge, has_time: bool) -> int:
     comma = text.find(", ")
     if comma < 0:
         return 0

@@ -120,6 +120,8 @@ class SentenceParser:
             return None
         stance = knowledge.cues[cue.group(0).lower()]
         subject = attr.strip_adverbs(DO_NOT.sub("", region) if believes else region, knowledge)
+        if subject.strip().lower() in ("one", "a", "an", "the"):
+            return None  # "..., one suspect was arrested": a noun, not "one" who suspects
         if RELATIVE_END.search(subject):
             return None  # "Hungary, which had threatened to ...": the cue is in a relative clause
         joined = _second_clause(subject)  # "The broadcasts began ... and South Korea says"
