@@ -1924,3 +1924,15 @@ def test_a_second_leading_phrase_before_the_subject() -> None:
     result = read(body, published=date(2003, 12, 13))
     assert who(result, "against holding a referendum")[1] == "Bush"
     assert who(result, "one suspect was arrested") == NARRATION
+
+
+def test_a_headline_opening_with_a_kind_of_people_names_no_person() -> None:
+    body = (
+        "Astronomers Discover 5 New Planets\n\n"
+        "Astronomers say these galaxies are much smaller than our own Milky Way galaxy.\n\n"
+        "Senator Dianne Feinstein, a California Democrat and member of the Judiciary "
+        "Committee, said the nominee was evasive."
+    )
+    result = read(body, published=date(2010, 1, 9))
+    assert who(result, "much smaller than our own") == (["Astronomers"], None)
+    assert who(result, "the nominee was evasive") == (["Democratic Party"], "Dianne Feinstein")

@@ -175,7 +175,7 @@ def _party_member(role: str, knowledge: Knowledge, context: Context) -> SourceRe
     """ "Republican Senator", "a Democratic lawmaker", "Labour MP": a lawmaker speaks for
     the party the role names."""
     words = [w.strip(",.") for w in role.split()]
-    member = PARTY_MEMBER.match(role.strip(" ,."))
+    member = PARTY_MEMBER.match(role.strip(" ,.").split(" and ")[0])  # "and member of X"
     if member and member.group("party") in knowledge.party_adjectives:
         named = knowledge.lookup(knowledge.party_adjectives[member.group("party")])
         if named:

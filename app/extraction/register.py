@@ -428,6 +428,8 @@ def _is_person(words: list[str], i: int, j: int, knowledge: Knowledge) -> bool:
         return False  # "Francis Scott Key Bridge", "Gulf Coast": a place
     if words[i].strip('"“(') in knowledge.place_openers:
         return False  # "East Mediterranean", "Northern Cape": a place
+    if words[i].lower() in knowledge.source_nouns and words[i].lower().endswith("s"):
+        return False  # "Astronomers Discover 5 New Planets": a headline, not a name
     last = is_name_word(words, j - 1, knowledge, last=True)
     return last and not inside_body_name(words, i, j, knowledge)
 
