@@ -696,8 +696,14 @@ ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an|ul)-(?=\w)")
 def _names_part(parts: list[str], key: list[str]) -> bool:
     """ "Eastman" and "Professor Eastman" name Cres Eastman; "Eastman Kodak" does not;
     "Bashir" names Omar Al-Bashir (an Arabic article before a surname is often dropped)."""
+    if len(key) >= len(parts):
+        return False
+    if all(word in parts for word in key):
+        return True
+    if not any("-" in part for part in parts):
+        return False  # most names: no article to drop
     bare = [ARTICLE_PREFIX.sub("", part) for part in parts]
-    return all(word in parts or word in bare for word in key) and len(key) < len(parts)
+    return all(word in parts or word in bare for word in key)
 
 
 def _heads(roles: list[str]) -> list[str]:
