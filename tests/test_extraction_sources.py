@@ -1936,3 +1936,15 @@ def test_a_headline_opening_with_a_kind_of_people_names_no_person() -> None:
     result = read(body, published=date(2010, 1, 9))
     assert who(result, "much smaller than our own") == (["Astronomers"], None)
     assert who(result, "the nominee was evasive") == (["Democratic Party"], "Dianne Feinstein")
+
+
+def test_a_kind_of_athlete_is_a_group_not_a_body_called_by_the_adjectives() -> None:
+    body = (
+        "Two American swimmers are setting their sights on the Beijing Olympics.\n\n"
+        '"The Olympics are really our biggest stage," Natalie Coughlin, U.S. Olympic swimmer '
+        "said.\n\n"
+        '"We came here for a treaty," said Mereani Tuilagi, Fiji\'s lead negotiator.'
+    )
+    result = read(body, published=date(2008, 8, 7))
+    assert who(result, "our biggest stage") == (["U.S. Olympic swimmers"], "Natalie Coughlin")
+    assert who(result, "for a treaty")[0] == ["Suva"]

@@ -226,9 +226,30 @@ def _named_in_role(role: str, knowledge: Knowledge, context: Context) -> SourceR
             return context.last_body(("organisation", "unresolved"))
     client = _client(role, knowledge, context)
     court = _court(role, knowledge, context)
-    return (
-        client or court or _owner_of_job(role, knowledge, context) or body_in_role(role, knowledge)
-    )
+    if client or court:
+        return client or court
+    if _kind_of_person(role, knowledge):
+        return None  # "U.S. Olympic swimmer": a kind of person (read as a field), no body
+    return _owner_of_job(role, knowledge, context) or body_in_role(role, knowledge)
+
+
+def _kind_of_person(role: str, knowledge: Knowledge) -> bool:
+    """Whether a role is a kind of person and no job at a body: "U.S. Olympic swimmer",
+    "Ivorian blogger" (not "Kremlin spokesman", "Rhodium Group analyst")."""
+    words = role.strip(" ,").split()
+    if not words or " of " in role or " at " in role or " for " in role:
+        return False
+    head = words[-1].lower().strip(",.")
+    if head not in knowledge.source_nouns or head in knowledge.person_nouns:
+        return False
+    if any(w.endswith(("'s", "’s")) for w in words[:-1]):
+        return False  # "Fiji's lead negotiator": a job of the country's
+    for word in words[:-1]:
+        bare = word.strip(",.")
+        named = knowledge.lookup(bare)
+        if bare in knowledge.organisation_words or (named and named.source.kind != "government"):
+            return False  # "Rhodium Group analyst", "NASA astronaut": a body's people
+    return True
 
 
 def _owner_of_job(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
