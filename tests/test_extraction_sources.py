@@ -1948,3 +1948,38 @@ def test_a_kind_of_athlete_is_a_group_not_a_body_called_by_the_adjectives() -> N
     result = read(body, published=date(2008, 8, 7))
     assert who(result, "our biggest stage") == (["U.S. Olympic swimmers"], "Natalie Coughlin")
     assert who(result, "for a treaty")[0] == ["Suva"]
+
+
+def test_an_agencys_own_news_service_files_its_officials_under_its_state() -> None:
+    body = (
+        "By Gerry J. Gilmore\n\n"
+        "Defense Secretary Robert M. Gates expressed hope today that discussions between the "
+        "United States and China would lead to more openness.\n\n"
+        "FORT BRAGG, N.C. – Gen. Mark A. Milley, the Chief of Staff of the U.S. Army said "
+        "readiness is his number one priority."
+    )
+    result = read(body, published=date(2008, 2, 26), publisher="American Forces Press Service")
+    assert who(result, "more openness")[0] == ["Washington"]
+    assert who(result, "number one priority")[0] == ["Washington"]
+
+
+def test_an_ambassador_to_a_body_and_according_to_after_a_quotation() -> None:
+    body = (
+        "Defense Secretary Donald H. Rumsfeld \"feels very good about the results of today's "
+        'meetings," according to U.S. Ambassador to NATO Nicholas Burns, who attended the '
+        "informal meetings of NATO defense ministers here with the defense secretary.\n\n"
+        "The key issue, Burns noted, is usability."
+    )
+    result = read(body, published=date(2004, 10, 13))
+    assert who(result, "feels very good") == (["Washington"], "Nicholas Burns")
+
+
+def test_a_caption_block_a_page_marks_as_one_is_no_claim() -> None:
+    body = (
+        "Click photo for screen-resolution image\nSecretary of State Condoleezza Rice and "
+        "Iraqi Prime Minister Ibrahim al-Jafaari conduct a press conference in Baghdad, "
+        "where Rice said the Iraqi people were growing impatient with delays.\n\n"
+        "Rice made a surprise visit to Iraq on Friday."
+    )
+    result = read(body, published=date(2005, 5, 15))
+    assert not [c for c in result.claims if "growing impatient" in c.quote.text]

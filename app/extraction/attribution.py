@@ -124,7 +124,7 @@ def patterns(knowledge: Knowledge) -> Patterns:
             rf"(?:\s+(?:of|for|and|the|on|[A-ZÀ-Þ][\w.'’&-]*))*?)\s+(?=[a-z0-9])",
             re.IGNORECASE,
         ),
-        according_end=re.compile(rf"(?:,\s*|\s*\(|(?<=\w)\s+)(?:{according_after})\s+(?P<subject>[^,]{{2,120}}?(?:,[^,]{{2,80}}?)?)\)?[.!]?[{QUOTES}]?$", re.IGNORECASE),
+        according_end=re.compile(rf"(?:,\s*|\s*\(|(?<=\w)\s+|(?<=,[\x22”])\s+)(?:{according_after})\s+(?P<subject>[^,]{{2,120}}?(?:,[^,]{{2,80}}?)?)(?:,\s+(?:who|which)\s[^,\x22“”]{{2,160}})?\)?[.!]?[{QUOTES}]?$", re.IGNORECASE),
         lead=re.compile(rf"^(?:{_alternation(lists['leads'])})\b", re.IGNORECASE),
         tail=re.compile(rf",\s*(?:{_alternation(lists['tail_markers'])})\s+", re.IGNORECASE),
         link=re.compile(rf"^\s*(?:{_alternation(lists['content_links'])})\s+", re.IGNORECASE),

@@ -233,6 +233,11 @@ def proper_run(words: list[str]) -> list[str]:
     return run
 
 
+TITLE_WITH_OF = re.compile(
+    r"^(?:the\s+)?(?:Chief of Staff|Chief of Naval Operations)(?=\s+of\s)", re.IGNORECASE
+)
+
+
 @lru_cache(maxsize=8192)
 def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
     """The body a role names: "a director at the DGHS", "head of South Korea's National
@@ -242,6 +247,9 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
     role = QUALIFIED_ROLE.sub("", role)  # "Newly elected Senator": no body called "Newly"
     role = MODIFIED_ROLE.sub("", role)  # "Incumbent President": no body called "Incumbent"
     role = _unlocal(role, knowledge)  # "Local prosecutor X": no body called "Local"
+    titled = TITLE_WITH_OF.match(role)
+    if titled:
+        role = role[titled.end() :]  # "Chief of Staff of the U.S. Army": the Army's
     whole = PART_OF.search(role)
     if whole:  # "the Dallas chapter of the Council on American - Islamic Relations"
         role = role[: whole.start()] + " of " + whole.group("whole")

@@ -92,7 +92,12 @@ def _title_home(article: Article, knowledge: Knowledge) -> Named | None:
 
 def _publisher_home(article: Article, knowledge: Knowledge) -> Named | None:
     """A state's own publication ("The White House") is filed from that state."""
-    named = knowledge.lookup(article.publisher) if article.publisher else None
+    if not article.publisher:
+        return None
+    named = knowledge.lookup(article.publisher)
+    if named is None:  # "American Forces Press Service", "U.S. Central Command": the state's
+        first = next(iter(find_mentions(article.publisher, knowledge)), None)
+        named = first.named if first is not None and first.start == 0 else None
     return named if named is not None and named.source.kind == "government" else None
 
 

@@ -65,6 +65,15 @@ PRONOUN = re.compile(
     re.IGNORECASE,
 )
 OBJECT_GENDER = {"him": "male", "hers": "female", "himself": "male", "herself": "female"}
+ENVOY_TITLES = {
+    "Ambassador",
+    "Envoy",
+    "Representative",
+    "Delegate",
+    "Consul",
+    "ambassador",
+    "envoy",
+}
 DISMISSED = {"sacked", "fired", "dismissed", "ousted", "axed", "sacks", "fires", "dismisses"}
 ROLE_WORDS_BEFORE = {"of", "for", "at"}  # "head of X Name", "Minister for Y Name"
 NAMING = ("named", "called")  # "a reader named Ogwera": a person known by one name
@@ -482,6 +491,9 @@ def _role_before(words: list[str], knowledge: Knowledge) -> str:
             if _ends_in_a_titled_name(clause, knowledge):
                 return ""  # "a news conference with Prime Minister Paul Martin, Bush said"
             return clause if _names_a_role(clause, knowledge) else ""
+        if bare in ("to", "for") and at and window[at - 1].strip(",.") in ENVOY_TITLES:
+            taken.insert(0, word)  # "U.S. Ambassador to NATO Nicholas Burns": one role
+            continue
         inside = bare == "the" and at and window[at - 1] in ("of", "for", "on") and taken
         if _ends_role(word, bare) and not inside:  # but "Council for the Welfare of ..."
             if taken and bare in DISMISSED:

@@ -45,6 +45,7 @@ INLINE = (
     (POST_SIGNATURE, ("(@",)),
     (LANGUAGE_MARK, ("[", "((")),
 )
+CAPTION_BLOCK_WORDS = 150  # a caption block the page marks as one ("Click photo ...") is short
 PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")  # lines up to a blank line
 
 
@@ -57,6 +58,7 @@ class Debris:
     photo_credit: re.Pattern[str]  # "(AP Photo/Brian Inganga)", "(Kyodo Photo)"
     caption_phrase: re.Pattern[str]  # "shown here": a one-sentence caption
     tail: re.Pattern[str]  # "Sources", "Categories: ...": the rest of the page is not the article
+    caption_lead: re.Pattern[str]  # "Click photo for screen-resolution image": a caption block
 
 
 @lru_cache(maxsize=4)
@@ -86,6 +88,7 @@ def _debris(lists: tuple[tuple[str, tuple[str, ...]], ...]) -> Debris:
         photo_credit=re.compile(rf"\((?:[^()]{{0,40}}\b(?:{photo})s?\b[^()]{{0,60}})\)"),
         caption_phrase=re.compile(rf"\b(?:{words['caption_phrases']})\b", re.IGNORECASE),
         tail=re.compile(rf"^(?:(?:{words['tail_headings']})\s*:?|(?:{words['tail_leads']})\s.*)$"),
+        caption_lead=re.compile(rf"^\(?(?:{words['caption_leads']})\b"),
     )
 
 
@@ -149,6 +152,8 @@ def _is_debris(paragraph: str, debris: Debris) -> bool:
     words = paragraph.count(" ") + 1
     if words <= 40 and debris.whole.search(paragraph):
         return True
+    if words <= CAPTION_BLOCK_WORDS and debris.caption_lead.match(paragraph):
+        return True  # "Click photo for screen-resolution image Secretary Rice and ...": a caption
     if words <= 60 and debris.caption_end.search(paragraph):
         return True  # "Residents wade through floodwaters ... (AP Photo/Brian Inganga)"
     one_sentence = words <= 40 and not re.search(r"[.!?]\s+\S", paragraph.rstrip(".!? "))
