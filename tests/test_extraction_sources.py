@@ -1983,3 +1983,11 @@ def test_a_caption_block_a_page_marks_as_one_is_no_claim() -> None:
     )
     result = read(body, published=date(2005, 5, 15))
     assert not [c for c in result.claims if "growing impatient" in c.quote.text]
+
+
+def test_according_to_a_group_before_a_comma_further_on() -> None:
+    body = (
+        "According to official sources Brazil and South Korea also discussed energy "
+        "cooperation, including oil and gas."
+    )
+    assert who(read(body), "also discussed energy")[0] == ["Official sources"]

@@ -195,9 +195,9 @@ def find_according_start(text: str, knowledge: Knowledge) -> Finding | None:
     Interior Ministry over 345 pilgrims ...")."""
     p = patterns(knowledge)
     start = (
-        p.according_start.match(text)
+        _according_group(text, knowledge)  # before a comma far on: "... sources Brazil and ..."
+        or p.according_start.match(text)
         or _according_bare(text, p.according_bare)
-        or _according_group(text, knowledge)
     )
     if not start:
         return None
