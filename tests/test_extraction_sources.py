@@ -1991,3 +1991,14 @@ def test_according_to_a_group_before_a_comma_further_on() -> None:
         "cooperation, including oil and gas."
     )
     assert who(read(body), "also discussed energy")[0] == ["Official sources"]
+
+
+def test_a_us_service_named_before_a_rank_is_the_us() -> None:
+    body = (
+        "The humanitarian mission in Georgia will go on, officials said at a Pentagon news "
+        "conference.\n\n"
+        "Russian troops are beginning to pull back, Marine Corps Gen. James E. Cartwright "
+        "said today."
+    )
+    result = read(body, published=date(2008, 8, 14))
+    assert who(result, "beginning to pull back") == (["Washington"], "James E. Cartwright")
