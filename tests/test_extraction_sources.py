@@ -2002,3 +2002,13 @@ def test_a_us_service_named_before_a_rank_is_the_us() -> None:
     )
     result = read(body, published=date(2008, 8, 14))
     assert who(result, "beginning to pull back") == (["Washington"], "James E. Cartwright")
+
+
+def test_a_us_agencys_own_blog_files_its_secretary_under_the_us() -> None:
+    body = (
+        "KABUL, Afghanistan – Agriculture Secretary Tom Vilsack arrived in Afghanistan on "
+        "Sunday.\n\n"
+        '"Agriculture is at a critical intersection in our efforts," Vilsack said.'
+    )
+    result = read(body, published=date(2010, 1, 11), publisher="USDA Blog")
+    assert who(result, "critical intersection") == (["Washington"], "Tom Vilsack")

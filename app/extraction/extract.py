@@ -47,8 +47,8 @@ def extract(article: Article, knowledge: Knowledge | None = None) -> ExtractedAr
     reading = reading_view(body, debris_patterns(knowledge.scrape))
     units = list(_paragraphs(reading, knowledge))
     reader.context.home = (
-        _dateline_home(units, knowledge)
-        or _publisher_home(article, knowledge)
+        _publisher_home(article, knowledge)  # a state's own publication, wherever it is filed
+        or _dateline_home(units, knowledge)
         or _title_home(article, knowledge)
     )
     everything = [sentence for unit in units for sentence in unit.sentences]
