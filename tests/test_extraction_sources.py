@@ -2012,3 +2012,14 @@ def test_a_us_agencys_own_blog_files_its_secretary_under_the_us() -> None:
     )
     result = read(body, published=date(2010, 1, 11), publisher="USDA Blog")
     assert who(result, "critical intersection") == (["Washington"], "Tom Vilsack")
+
+
+def test_a_dateline_glued_to_its_first_word_by_a_dash() -> None:
+    body = (
+        "WASHINGTON—The Justice Department announced that two former deputies were "
+        "sentenced in federal court in Montgomery."
+    )
+    result = read(body, published=date(2012, 6, 5))
+    found = claim(result, "two former deputies")
+    assert found.quote.text.startswith("The Justice Department")
+    assert [s.label for s in found.sources] == ["Washington"]

@@ -28,7 +28,7 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # "DUBAI, Jan 21 (Reuters) - ", "KYIV (AP) — ": where and who filed the story.
 DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’ /-]{1,40}?)(?:,\s*(?P<where>[^()\n]{0,40}?))?"
-    r"(?:\s*\([^)]{1,40}\))?\s+[-–—]{1,2}\s+"
+    r"(?:\s*\([^)]{1,40}\))?(?:\s+[-–—]{1,2}\s+|\s*[–—]\s*(?=[A-Z]))"  # "WASHINGTON—The ..."
 )
 # "15:40 PKT — ": a live blog's time stamp before each entry.
 TIMESTAMP = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,5})?\s*[-–—]{1,2}\s+")
