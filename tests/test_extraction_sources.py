@@ -2023,3 +2023,16 @@ def test_a_dateline_glued_to_its_first_word_by_a_dash() -> None:
     found = claim(result, "two former deputies")
     assert found.quote.text.startswith("The Justice Department")
     assert [s.label for s in found.sources] == ["Washington"]
+
+
+def test_a_towns_police_department_is_no_state_department() -> None:
+    body = (
+        "Four times a year, 250 senior police officers arrive at the FBI's training facility.\n\n"
+        "“It’s an excellent experience,” said Richard A. Davis, a commander with the Waukegan "
+        "Police Department in Illinois."
+    )
+    result = read(body, published=date(2006, 5, 3), publisher="FBI")
+    assert who(result, "excellent experience") == (
+        ["Waukegan Police Department"],
+        "Richard A. Davis",
+    )

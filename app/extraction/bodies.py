@@ -168,11 +168,23 @@ def past_verb(word: str) -> bool:
     )
 
 
+LOCAL_SERVICE_WORDS = {
+    "Police",
+    "Fire",
+    "Sheriff",
+    "Sheriff's",
+    "Sheriff’s",
+    "County",
+    "City",
+    "Municipal",
+}
+
+
 def portfolio(words: list[str]) -> bool:
     """A state's department named by its portfolio alone ("Ministry of Economy, Trade and
     Industry", "Unification Ministry"): it belongs to the story's state."""
-    if not words:
-        return False
+    if not words or set(words) & LOCAL_SERVICE_WORDS:
+        return False  # "Waukegan Police Department", "Fairfax County Fire Department": local
     heads = ("Ministry", "Department", "Directorate")
     return words[-1] in heads or (words[0] in heads and len(words) > 2 and words[1] == "of")
 
