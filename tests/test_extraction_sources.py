@@ -2036,3 +2036,14 @@ def test_a_towns_police_department_is_no_state_department() -> None:
         ["Waukegan Police Department"],
         "Richard A. Davis",
     )
+
+
+def test_a_named_group_is_one_group() -> None:
+    body = (
+        "Protesters clashed with riot police in Ottawa on Tuesday.\n\n"
+        "The Indymedia group of websites reported a demonstration on the 29th.\n\n"
+        "Shipping industry groups said the fees were too high."
+    )
+    result = read(body, published=date(2004, 11, 30))
+    assert who(result, "reported a demonstration")[0] == ["Indymedia group"]
+    assert who(result, "the fees were too high")[0] == ["Shipping industry groups"]

@@ -821,6 +821,9 @@ def _named_before_descriptor(words: list[str], knowledge: Knowledge) -> str | No
     return None if place is not None and place.source.kind == "government" else " ".join(name)
 
 
+COLLECTIVE_NOUNS = {"group", "network", "coalition", "alliance", "collective", "campaign"}
+
+
 def group_by_noun(words: list[str], knowledge: Knowledge) -> str | None:
     """ "shipping industry sources", "Press freedom groups", "European chief executives" -> a
     group, named by its last source noun before any preposition."""
@@ -838,6 +841,9 @@ def group_by_noun(words: list[str], knowledge: Knowledge) -> str | None:
             found = i
     if found is None:
         return None
+    named = any(w[:1].isupper() for w in words[:found])
+    if named and words[found].lower() in COLLECTIVE_NOUNS:
+        return " ".join(words[: found + 1])  # "The Indymedia group": one group, named
     return " ".join([*words[:found], plural(words[found])])  # "a diplomat" -> "Diplomats"
 
 
