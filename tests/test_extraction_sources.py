@@ -2047,3 +2047,12 @@ def test_a_named_group_is_one_group() -> None:
     result = read(body, published=date(2004, 11, 30))
     assert who(result, "reported a demonstration")[0] == ["Indymedia group"]
     assert who(result, "the fees were too high")[0] == ["Shipping industry groups"]
+
+
+def test_a_numbered_rank_is_no_unit() -> None:
+    body = (
+        "Flood waters rose along the Missouri River on Tuesday.\n\n"
+        '"We are ready for the crest," said 2nd Lt. John Quin.'
+    )
+    result = read(body, published=date(2010, 6, 29))
+    assert who(result, "ready for the crest")[0] != ["2nd Lt"]

@@ -499,7 +499,10 @@ NUMBERED_UNIT = re.compile(
 def _numbered_unit(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
     """A military or police unit named by its number: the unit speaks, not the state."""
     match = NUMBERED_UNIT.match(role.strip(" ,"))
-    return labelled(match.group("unit")) if match else None
+    rank = match.group("unit").split()[1] if match else ""
+    if match is None or rank in knowledge.military_ranks or f"{rank}." in knowledge.military_ranks:
+        return None  # "2nd Lt.": a rank, not a unit
+    return labelled(match.group("unit"))
 
 
 STRONG = (
