@@ -78,6 +78,7 @@ class Finding:
     content: tuple[int, int]
     said_text: str  # the words around the cue where a said-on time may be
     narration: tuple[int, int] | None = None  # the narration before a tail attribution
+    shorter: str | None = None  # a shorter reading of the subject, tried after it
 
 
 @dataclass(frozen=True)
@@ -182,7 +183,10 @@ def find_passive_agent(text: str, knowledge: Knowledge) -> Finding | None:
     named = APPOSED_LAST.match(agent, len(whole))
     if named:  # "by his son, Wolfgang Van Halen.": the person named
         whole = named.group("name")
-    return Finding("passive", match.group("subject"), stance, (start, len(text)), whole)
+    # the longest agent first ("officials in the United States"), then the shortest
+    # ("the police" of "the police in a statement on Monday")
+    shorter = match.group("subject") if match.group("subject") != whole else None
+    return Finding("passive", whole, stance, (start, len(text)), text, shorter=shorter)
 
 
 def find_according(text: str, knowledge: Knowledge) -> Finding | None:

@@ -225,17 +225,15 @@ def passive_agent(reader: Reader, sentence: Span) -> bool:
     finding = attr.find_passive_agent(sentence.text, reader.knowledge)
     if finding is None or quotation_open(sentence.text[: sentence.text.find(finding.subject)]):
         return False
-    # the longest agent first ("officials in the United States"), then the shortest
-    # ("the police" of "the police in a statement")
     who = None
-    for agent in dict.fromkeys((finding.said_text, finding.subject)):
+    for agent in filter(None, (finding.subject, finding.shorter)):
         who = reader.resolve(without_times(agent, reader.article))
         if who is not None:
             break
     if who is None:
         return False
     content = trim(sentence, *finding.content)
-    reader.add(sentence, content, who, finding.stance, sentence.text, "passive_agent")
+    reader.add(sentence, content, who, finding.stance, finding.said_text, "passive_agent")
     return True
 
 
