@@ -2056,3 +2056,16 @@ def test_a_numbered_rank_is_no_unit() -> None:
     )
     result = read(body, published=date(2010, 6, 29))
     assert who(result, "ready for the crest")[0] != ["2nd Lt"]
+
+
+def test_naval_and_police_ranks_end_no_sentence_and_a_native_names_no_body() -> None:
+    body = (
+        "The hospital ship Mercy returned to San Diego on Thursday.\n\n"
+        '"We worked hand-in-hand with the local doctors," said Pheonix native Cdr. Rosemarie '
+        "Tan.\n\n"
+        '"Nobody was hurt," said Det. Supt. John Smith of the Metropolitan Police.'
+    )
+    result = read(body, published=date(2008, 9, 25))
+    tan = who(result, "hand-in-hand")
+    assert tan[1] == "Rosemarie Tan" and tan[0] != ["Pheonix"]
+    assert who(result, "Nobody was hurt")[0] == ["Metropolitan Police"]

@@ -47,11 +47,16 @@ STATE_ROLE_WORDS = {"minister", "spokesman", "spokeswoman", "spokesperson", "arm
                     "undersecretary", "under-secretary", "parliament"}  # fmt: skip
 
 
+NATIVE_OF = re.compile(r"^(?:(?:a|an)\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}natives?\b\s*")
+
+
 def speaks_for(
     roles: list[str], knowledge: Knowledge, context: Context, strong_only: bool = False
 ) -> SourceRef | None:
     """The body a person with these roles speaks for, the strongest reading first; with
     `strong_only`, only a body the roles name themselves (not one guessed from the story)."""
+    roles = [NATIVE_OF.sub("", r) for r in roles]  # "Pheonix native Cdr.": where from, no body
+    roles = [r for r in roles if r]
     official = any(state_role(r, knowledge) for r in roles)
     # "who lives in the village of X" says what kind of person they are, never whom for
     kinds = [label for r in roles if (label := kind_by_clause(r, knowledge))]
