@@ -425,6 +425,9 @@ def post_subjects(
     return readings + [found]
 
 
+QUOTATION_ENDS = (',"', ",”", '?"', "?”", '!"', "!”")  # a quotation's end before its cue
+
+
 def post_subject(
     text: str, cue: re.Match[str], aspectual: frozenset[str] = frozenset()
 ) -> tuple[int, str, str, int | None] | None:
@@ -437,17 +440,16 @@ def post_subject(
     rest = cue.end() + clause.start() if clause else None
     trailing = (after[: clause.start()] if clause else after).strip().rstrip(".!?" + QUOTES).strip()
     inverted = before.rstrip().endswith(tuple(QUOTES))  # '"...," said X, a professor at Y who ...'
+    quoted = max(before.rfind(mark) for mark in QUOTATION_ENDS)
     # '"...," Barr said to the crowd of 256 graduating students and the families ...': after
     # a quotation, the words after the cue may run long
-    after_quotation = any(mark in before for mark in (',"', ",”", '?"', "?”", '!"', "!”"))
     if (
-        len(WORD.findall(trailing)) > (30 if inverted or after_quotation else 14)
+        len(WORD.findall(trailing)) > (30 if inverted or quoted >= 0 else 14)
         or " that " in f" {trailing} "
     ):
         return None
     if INFINITIVE.match(trailing) and cue.group(0).lower() in aspectual:
         return None  # "the Sams continued to shun treatment": a verb, not an attribution
-    quoted = max(before.rfind(mark) for mark in (',"', ",”", '?"', "?”", '!"', "!”"))
     closed = before.rstrip()
     if quoted < 0 and closed.endswith(('"', "”")) and text.lstrip().startswith(('"', "“")):
         quoted = len(closed) - 2  # '"We wanted to know" said X': no comma before the mark

@@ -82,6 +82,9 @@ class Reader:
         self.article = article
         self.knowledge = knowledge
         self.context = Context(body=article.body, published=article.published.isoformat())
+        # the publisher's name as a whole word: its own reporting is the article's narration
+        publisher = re.escape((article.publisher or "").lower())
+        self._publisher_word = re.compile(rf"(?<!\w){publisher}(?!\w)")
         self.parser = SentenceParser(article, knowledge, self.resolve)
         self.drafts: list[Draft] = []
         self.paragraph = Span("", -1, -1)  # the paragraph being read
@@ -367,10 +370,9 @@ class Reader:
         publisher = (self.article.publisher or "").lower()
         if not publisher or any(s.kind == "government" for s in who.sources):
             return False  # "The White House" publishes the state's own words
-        # "many people the Daily Ledger observed"; not "ICE" inside "field office director"
-        named = re.search(rf"(?<!\w){re.escape(publisher)}(?!\w)", who.subject.lower()) is not None
-        if named and who.speaker is not None:
-            named = False  # "FBI Director Christopher Wray said": a person, not the reporting
+        # "many people the Daily Ledger observed"; not "ICE" inside "field office director",
+        # nor "FBI Director Christopher Wray said": a person, not the reporting
+        named = who.speaker is None and self._publisher_word.search(who.subject.lower()) is not None
         return named or any(
             publisher in (s.label.lower(), *map(str.lower, s.aliases)) for s in who.sources
         )

@@ -117,8 +117,8 @@ class Register:
     people: list[Person] = field(default_factory=list)
     titles: frozenset[str] = frozenset()  # "president", "minister": not part of a name
     _named: dict[str, Person | None] = field(default_factory=dict)  # phrases looked up so far
-    _later_parts: frozenset[str] | None = None
-    _parts_of: int = 0  # how many people `_later_parts` was built from
+    # every word after the first of the names of people named in full, once all are in
+    later_parts: frozenset[str] = frozenset()
 
     def named(self, words: str) -> Person | None:
         """The person a full name, a surname or a first name refers to ("Lindqvist",
@@ -126,13 +126,6 @@ class Register:
         if words not in self._named:
             self._named[words] = self._find(words)
         return self._named[words]
-
-    def later_parts(self) -> frozenset[str]:
-        """Every word after the first of the names of people named in full."""
-        if self._later_parts is None or self._parts_of != len(self.people):
-            self._later_parts = frozenset(w for p in self.people for w in p.parts[1:])
-            self._parts_of = len(self.people)
-        return self._later_parts
 
     def by_initials(self, initials: str) -> Person | None:
         """The one person whose name's initials these are ("JM" for Jane Morrow)."""
@@ -238,7 +231,7 @@ class Register:
 def a_persons_name(words: str, register: Register) -> bool:
     """Whether a word is the surname of a person the article names in full ("Jordan" of
     "Judge Sean Jordan"): then it names no country."""
-    if words.lower() not in register.later_parts():
+    if words.lower() not in register.later_parts:
         return False  # most places: no one's name
     person = register.named(words)
     return person is not None and len(person.parts) > 1 and words.lower() in person.parts[1:]
@@ -264,6 +257,7 @@ def build_register(sentences: Iterable[Span], knowledge: Knowledge) -> Register:
         if person.gender is None and len(person.parts) > 1:
             person.gender = knowledge.name_gender.get(person.name.split()[0])
     _learn_genders(register, texts)
+    register.later_parts = frozenset(w for p in register.people for w in p.parts[1:])
     return register
 
 
