@@ -15,9 +15,11 @@ from app.extraction.model import SourceRef
 from app.extraction.vocabulary import (
     ACADEMIC_WORDS,
     ADJECTIVES_IN_ED,
+    COLLECTIVE_NOUNS,
     CONNECTORS,
     DETERMINER_WORDS,
     DETERMINERS,
+    LOCAL_SERVICE_WORDS,
     PART_NOUNS,
     PREPOSITIONS,
     PROJECT_NOUNS,
@@ -166,18 +168,6 @@ def past_verb(word: str) -> bool:
         and bare not in ADJECTIVES_IN_ED
         and not bare.endswith("-based")
     )
-
-
-LOCAL_SERVICE_WORDS = {
-    "Police",
-    "Fire",
-    "Sheriff",
-    "Sheriff's",
-    "Sheriff’s",
-    "County",
-    "City",
-    "Municipal",
-}
 
 
 def portfolio(words: list[str]) -> bool:
@@ -819,9 +809,6 @@ def _named_before_descriptor(words: list[str], knowledge: Knowledge) -> str | No
         return None
     place = knowledge.lookup(" ".join(name))
     return None if place is not None and place.source.kind == "government" else " ".join(name)
-
-
-COLLECTIVE_NOUNS = {"group", "network", "coalition", "alliance", "collective", "campaign"}
 
 
 def group_by_noun(words: list[str], knowledge: Knowledge) -> str | None:

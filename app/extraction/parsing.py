@@ -19,6 +19,7 @@ from app.extraction.vocabulary import (
     CLAUSE_VERBS,
     ISSUED_WORDS,
     QUOTED_AS,
+    SPEECH_ONLY,
 )
 
 IMPERSONAL = re.compile(
@@ -234,13 +235,6 @@ def _object_then_clause(content: str) -> bool:
     heads = [i for i, w in enumerate(words[:3]) if w in ACTION_OBJECTS]
     following = words[heads[0] + 1] if heads and heads[0] + 1 < len(words) else ""
     return bool(heads) and following in ("which", "that", "who", "after", "for", "in", "on", "")
-
-
-# cues whose object is always what is said, never a thing acted on
-SPEECH_ONLY = frozenset(
-    ("say", "says", "said", "tell", "tells", "told", "believe", "believes", "believed",
-     "think", "thinks", "thought", "insist", "insists", "insisted", "argue", "argues", "argued")
-)  # fmt: skip
 
 
 def _act_on(cue: str, content: str) -> bool:

@@ -28,6 +28,7 @@ from app.extraction.text import Span
 from app.extraction.trie import trie_pattern
 from app.extraction.vocabulary import (
     ADJECTIVES_IN_ED,
+    ENVOY_TITLES,
     FUNCTION_WORDS,
     HONORIFIC_GENDER,
     NAME_SUFFIXES,
@@ -36,6 +37,7 @@ from app.extraction.vocabulary import (
     PARTICIPLES,
     POSSESSIVE_GENDER,
     PRONOUN_GENDER,
+    RANK_NOUNS,
     ROLE_MODIFIERS,
     SENTENCE_OPENERS,
     VERBISH,
@@ -65,15 +67,6 @@ PRONOUN = re.compile(
     re.IGNORECASE,
 )
 OBJECT_GENDER = {"him": "male", "hers": "female", "himself": "male", "herself": "female"}
-ENVOY_TITLES = {
-    "Ambassador",
-    "Envoy",
-    "Representative",
-    "Delegate",
-    "Consul",
-    "ambassador",
-    "envoy",
-}
 DISMISSED = {"sacked", "fired", "dismissed", "ousted", "axed", "sacks", "fires", "dismisses"}
 ROLE_WORDS_BEFORE = {"of", "for", "at"}  # "head of X Name", "Minister for Y Name"
 NAMING = ("named", "called")  # "a reader named Ogwera": a person known by one name
@@ -737,14 +730,6 @@ def _heads(roles: list[str]) -> list[str]:
             head = words[-1].strip(",.").lower()
             heads.append(RANK_NOUNS.get(head, head))  # "Gen." is "the general"
     return heads
-
-
-# a rank's abbreviation and the noun a later mention uses ("Gen. X" ... "the general said")
-RANK_NOUNS = {
-    "gen": "general", "col": "colonel", "adm": "admiral", "sgt": "sergeant",
-    "capt": "captain", "maj": "major", "lt": "lieutenant", "cmdr": "commander",
-    "brig": "brigadier", "cpl": "corporal", "pvt": "private",
-}  # fmt: skip
 
 
 def _stem(word: str) -> str:

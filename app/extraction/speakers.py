@@ -31,7 +31,7 @@ from app.extraction.mentions import (
     find_name,
 )
 from app.extraction.model import SourceRef, Speaker
-from app.extraction.register import RANK_NOUNS, Person
+from app.extraction.register import Person
 from app.extraction.research import joined_bodies, research_source
 from app.extraction.vocabulary import (
     ANY_PRONOUNS,
@@ -50,6 +50,7 @@ from app.extraction.vocabulary import (
     POINTING_PERSONS,
     PREPOSITIONS,
     PRONOUN_GENDER,
+    RANK_NOUNS,
     UNOWNED_ADJECTIVES,
     VERB_WORDS,
 )

@@ -96,6 +96,18 @@ INTRO_VERBS = _alternation(_GRAMMAR["intro_verbs"])  # "Jomra writes about GarcÃ
 ACTION_OBJECTS = frozenset(_GRAMMAR["action_objects"])
 # "called the ruling a disgrace", "denied the charges": about the object, not an act on it
 CHARACTERISING_CUES = frozenset(_GRAMMAR["characterising_cues"])
+# "say", "told": cues whose object is always what is said, never a thing acted on
+SPEECH_ONLY = frozenset(_GRAMMAR["speech_only_cues"])
+# "gen" -> "general": the noun a later mention uses for a rank written short
+RANK_NOUNS: dict[str, str] = {
+    k: v for k, v in _GRAMMAR["rank_abbreviations"].items() if not k.startswith("_")
+}
+# "Ambassador to NATO": titles whose "to" or "for" stays in the role
+ENVOY_TITLES = frozenset(_GRAMMAR["envoy_titles"])
+# "Waukegan Police Department": words of a local service, no portfolio of the state
+LOCAL_SERVICE_WORDS = frozenset(_GRAMMAR["local_service_words"])
+# "The Indymedia group": nouns of one body that a name before them keeps singular
+COLLECTIVE_NOUNS = frozenset(_GRAMMAR["collective_nouns"])
 PART_NOUNS = _alternation(_GRAMMAR["part_nouns"])  # "the Dallas chapter of X" is X's
 # "the National Iodine Nutrition study": a project named in sentence case
 PROJECT_NOUNS = frozenset(_GRAMMAR["project_nouns"])
