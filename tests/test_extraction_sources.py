@@ -2069,3 +2069,68 @@ def test_naval_and_police_ranks_end_no_sentence_and_a_native_names_no_body() -> 
     tan = who(result, "hand-in-hand")
     assert tan[1] == "Rosemarie Tan" and tan[0] != ["Pheonix"]
     assert who(result, "Nobody was hurt")[0] == ["Metropolitan Police"]
+
+
+def test_a_refusal_to_comment_that_goes_on_to_say_something() -> None:
+    body = (
+        "Warehouse workers walked out in Leipzig on Monday.\n\n"
+        "A spokesperson for Amazon declined to comment, but said the company takes safety "
+        "seriously.\n\n"
+        "The union declined to comment."
+    )
+    result = read(body, published=date(2023, 3, 6))
+    assert who(result, "takes safety seriously")[0] == ["Amazon"]
+    assert not [c for c in result.claims if "union declined" in c.quote.text]
+
+
+def test_one_subject_with_two_verbs_the_second_a_cue() -> None:
+    body = (
+        "Storms closed roads across the north on Monday.\n\n"
+        "The mayor of Gdansk visited the harbour on Monday and told reporters the damage "
+        "was severe."
+    )
+    result = read(body, published=date(2023, 3, 6))
+    assert who(result, "the damage was severe")[0] == ["Gdansk"]
+
+
+def test_a_state_governors_abbreviated_title_names_the_state() -> None:
+    body = (
+        "SACRAMENTO, Calif. (VOA) — Wildfires burned across the north of the state.\n\n"
+        "California Gov. Gavin Newsom told reporters the fires were under control.\n\n"
+        "Newsom said the state would ask for federal help.\n\n"
+        "In Missouri, Gov. Jay Nixon called up Guard soldiers to clear debris."
+    )
+    result = read(body, published=date(2021, 8, 2))
+    assert who(result, "fires were under control") == (["California"], "Gavin Newsom")
+    assert who(result, "ask for federal help") == (["California"], "Gavin Newsom")
+    assert who(result, "called up Guard soldiers") == NARRATION  # an act, not speech
+
+
+def test_an_age_is_no_part_of_a_kind_of_person() -> None:
+    body = (
+        "The market reopened on Monday.\n\n"
+        '"We are not going anywhere," said Ahmed Saleh, a 45-year-old shopkeeper in the '
+        "market."
+    )
+    result = read(body, published=date(2023, 3, 6))
+    assert who(result, "not going anywhere") == (["Shopkeepers"], "Ahmed Saleh")
+
+
+def test_the_countrys_court_is_the_court() -> None:
+    body = (
+        "NAIROBI, Kenya (VOA) — Police fired tear gas at protesters in Nairobi on Tuesday.\n\n"
+        "The country's Supreme Court ruled that the new finance law was unconstitutional."
+    )
+    result = read(body, published=date(2024, 6, 25))
+    assert who(result, "finance law was unconstitutional")[0] == ["Supreme Court"]
+
+
+def test_a_services_spokesman_named_after_a_comma() -> None:
+    body = (
+        "NAIROBI, Kenya (VOA) — Police fired tear gas at protesters in Nairobi on Tuesday.\n\n"
+        "A police spokesman, Bruno Shioso, denied that officers had used live bullets.\n\n"
+        "Shioso said the officers had been attacked."
+    )
+    result = read(body, published=date(2024, 6, 25))
+    assert who(result, "used live bullets") == (["Police"], "Bruno Shioso")
+    assert who(result, "had been attacked") == (["Police"], "Bruno Shioso")

@@ -811,6 +811,9 @@ def _named_before_descriptor(words: list[str], knowledge: Knowledge) -> str | No
     return None if place is not None and place.source.kind == "government" else " ".join(name)
 
 
+AGE = re.compile(r"^\d+-(?:year|month|week)s?-old$")
+
+
 def group_by_noun(words: list[str], knowledge: Knowledge) -> str | None:
     """ "shipping industry sources", "Press freedom groups", "European chief executives" -> a
     group, named by its last source noun before any preposition."""
@@ -831,7 +834,8 @@ def group_by_noun(words: list[str], knowledge: Knowledge) -> str | None:
     named = any(w[:1].isupper() for w in words[:found])
     if named and words[found].lower() in COLLECTIVE_NOUNS:
         return " ".join(words[: found + 1])  # "The Indymedia group": one group, named
-    return " ".join([*words[:found], plural(words[found])])  # "a diplomat" -> "Diplomats"
+    described = [w for w in words[:found] if not AGE.match(w)]  # "a 45-year-old shopkeeper"
+    return " ".join([*described, plural(words[found])])  # "a diplomat" -> "Diplomats"
 
 
 def plural(noun: str) -> str:

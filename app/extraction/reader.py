@@ -60,6 +60,14 @@ NOT_CLAIMS = re.compile(
     r"could not be reached|did not reply to|could (?:not )?be independently (?:verified|confirmed))\b",
     re.IGNORECASE,
 )  # fmt: skip
+# "X declined to comment, but said ...": the clause after the refusal still says something
+BUT_SAYS = re.compile(r"[^.;]*?\bbut\s+(?:\w+\s+)?(?:said|says|added|noted|told)\b")
+
+
+def says_nothing_more(text: str) -> bool:
+    """A sentence that only reports that someone would not or could not speak."""
+    refusal = NOT_CLAIMS.search(text)
+    return refusal is not None and BUT_SAYS.match(text, refusal.end()) is None
 
 
 def _first_at(source: SourceRef, text: str) -> int:
@@ -166,7 +174,7 @@ class Reader:
         opening = self._enter(sentence, paragraph)
         if self._hedged(sentence.text):
             self.narration(sentence, "reported")  # "Allegedly, ...": the article reports it
-        elif not NOT_CLAIMS.search(sentence.text) and not (self.foreign or self.question):
+        elif not says_nothing_more(sentence.text) and not (self.foreign or self.question):
             self.read_clause(sentence)
         self._observe(sentence, opening[0])
         self.new_paragraph = False
@@ -277,6 +285,7 @@ class Reader:
             verbish = bare in VERBISH or bare in self.knowledge.cues or bare.endswith("ed")
             if i and word[:1].islower() and verbish:
                 subject = attr.strip_adverbs(" ".join(words[:i]), self.knowledge)
+                subject = without_times(subject, self.article)  # "The court on Friday"
                 who = self.resolve(subject) if "," not in subject else None
                 return who if who is not None and who.sources != (UNATTRIBUTED,) else None
         return None

@@ -347,7 +347,8 @@ def continuation(reader: Reader, sentence: Span) -> bool:
         return True  # "... and expected it to ..., Chief Cabinet Secretary X told reporters."
     opener = None
     if not (match.group("subject") or reader.context.current):
-        opener = reader.opening_speaker(head.text)  # "Prime Minister X welcomed ... and said"
+        # "Prime Minister X welcomed ... and said", "The mayor of Gdansk visited ... and told"
+        opener = reader.opening_speaker(head.text) or reader.opening_subject(head.text, reach=7)
     if match.group("subject") or reader.context.current or opener:
         # "Brazil's central bank raised its rate ... and said it expected ...": the
         # narration, then a claim of the body or person the sentence opened with

@@ -172,11 +172,25 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         return states  # "the Leaders of the United States and Japan": both states
     text = BASED_IN.sub("", text)  # "The San Jose, California-based company" is "The company"
     text = AGE_BEFORE.sub("", text)  # "Fourteen-year-old Zoe": Zoe
+    pointer = COUNTRY_POINTER.match(text)
+    if pointer and text[pointer.end() :].split()[0][:1].isupper():
+        # "The country's Supreme Court": the court of the country the story is about, as
+        # "the Supreme Court" alone would be
+        found = resolve_subject(f"the {text[pointer.end() :]}", knowledge, context)
+        if found:
+            return found
     # "the police", "British Transport Police (BTP), but the man was found dead"
     service = emergency_service(text, knowledge) or (
         emergency_service(text.partition(", ")[0], knowledge) if ", " in text else None
     )
     if service:
+        role, _, named = text.partition(", ")
+        if named and _names_only(named, knowledge):
+            # "A police spokesman, Bruno Shioso": the person, for the service, as "Bruno
+            # Shioso, a police spokesman" would be
+            person = _person(named.strip(" ,"), role, knowledge, context)
+            if person and person.speaker and service in person.sources:
+                return person
         return Attribution((service,))  # "the police", "a fire brigade spokesman"
     government = _leaders_government(text, knowledge, context)
     if government:
@@ -311,6 +325,7 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     )
 
 
+COUNTRY_POINTER = re.compile(r"^[Tt]he\s+(?:country|nation)['’]s\s+(?=\S)")
 AGE_BEFORE = re.compile(r"^(?:[Tt]he\s+)?[\w-]+-years?-old\s+(?=[A-ZÀ-Þ])")
 HIS_CIRCLE = re.compile(r"\s+and\s+(?:his|her|their)\s+(?P<group>[a-z]+)$")
 SUBORDINATE_AFTER = re.compile(r",\s+(?:when|while|after|before|though|although|if)\s")
@@ -1162,6 +1177,12 @@ def _descriptor(head: str, knowledge: Knowledge) -> bool:
     return bool(kinds & {"organisation", "company"}) or bool(
         words & knowledge.organisation_descriptors
     )
+
+
+def _names_only(text: str, knowledge: Knowledge) -> bool:
+    """Whether words are a person's name and nothing else ("Bruno Shioso")."""
+    name = _name_in(text.strip(" ,"), knowledge)
+    return name is not None and name.name == text.strip(" ,")
 
 
 def _proper_name(text: str, knowledge: Knowledge) -> bool:
