@@ -2134,3 +2134,38 @@ def test_a_services_spokesman_named_after_a_comma() -> None:
     result = read(body, published=date(2024, 6, 25))
     assert who(result, "used live bullets") == (["Police"], "Bruno Shioso")
     assert who(result, "had been attacked") == (["Police"], "Bruno Shioso")
+
+
+def test_a_lowercase_name_particle_stays_in_the_name() -> None:
+    body = (
+        "United lost 2-1 at home on Sunday.\n\n"
+        "Manchester United manager Erik ten Hag said his team had been unlucky.\n\n"
+        '"We created enough chances to win," ten Hag told the BBC after the match.'
+    )
+    result = read(body, published=date(2023, 10, 8))
+    manager = (["Manchester United"], "Erik ten Hag")
+    assert who(result, "had been unlucky") == manager
+    assert who(result, "enough chances to win") == manager
+
+
+def test_a_company_set_off_after_what_it_makes_is_no_person() -> None:
+    body = (
+        "The drug was approved in 2017.\n\n"
+        "The drug's maker, Acme Pharma, said it would fund a larger trial.\n\n"
+        "The company's founder, John Smith, said the trial would start in May."
+    )
+    result = read(body, published=date(2023, 10, 8))
+    assert who(result, "fund a larger trial") == (["Acme Pharma"], None)
+    assert who(result, "start in May") == (["Acme Pharma"], "John Smith")
+
+
+def test_a_possessive_inside_a_universitys_name() -> None:
+    body = (
+        "The drug was approved in 2017.\n\n"
+        '"This study cannot prove cause and effect," said Mark Hollis, a neurologist at '
+        "King's College London.\n\n"
+        '"The data are thin," said Ann Roe, a vet at London\'s Royal Veterinary College.'
+    )
+    result = read(body, published=date(2023, 10, 8))
+    assert who(result, "cause and effect") == (["King's College London"], "Mark Hollis")
+    assert who(result, "data are thin") == (["Royal Veterinary College"], "Ann Roe")

@@ -398,10 +398,16 @@ def _academic(role: str, knowledge: Knowledge) -> SourceRef | None:
             if not any(word in " ".join(run) for word in ACADEMIC_WORDS):
                 continue
         owner = next((i for i, w in enumerate(run) if POSSESSIVE_WORD.match(w)), None)
-        if owner is not None and not any(w in " ".join(run[: owner + 1]) for w in ACADEMIC_WORDS):
-            run = run[owner + 1 :]  # "London's Royal Veterinary College": the college
-        elif owner is not None:  # "Kyungnam University's Institute ...": the university
-            run = [*run[:owner], POSSESSIVE_WORD.match(run[owner]).group(1)]  # type: ignore[union-attr]
+        if owner is not None:
+            owned_by = POSSESSIVE_WORD.match(run[owner]).group(1)  # type: ignore[union-attr]
+            if any(w in " ".join(run[: owner + 1]) for w in ACADEMIC_WORDS):
+                run = [
+                    *run[:owner],
+                    owned_by,
+                ]  # "Kyungnam University's Institute ...": the university
+            elif knowledge.lookup(" ".join([*run[:owner], owned_by])) is not None:
+                run = run[owner + 1 :]  # "London's Royal Veterinary College": the college
+            # else "King's College London", "Queen's University Belfast": a name of its own
         phrase = " ".join(run)
         return named_body(phrase, knowledge) or unresolved(phrase, knowledge, allow_in=True)
     return None

@@ -280,7 +280,14 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         source = unresolved(named_as.group("name"), knowledge)
         return Attribution((source,)) if source else None
     apposed_name = BRACKETED_END.sub("", appositive)  # "Pakistan Tehreek-e-Insaf (PTI)"
-    if appositive and _descriptor(head, knowledge) and _proper_name(apposed_name, knowledge):
+    if (
+        appositive
+        and _descriptor(head, knowledge)
+        and (
+            _proper_name(apposed_name, knowledge)
+            or (_headed_by_descriptor(head, knowledge) and _capitalised(apposed_name, knowledge))
+        )
+    ):
         # "The Norwegian shipping federation, Rederiforbundet", "Khan's party, PTI"
         source = named_body(apposed_name, knowledge) or unresolved(apposed_name, knowledge)
         return Attribution((source,)) if source else None
@@ -1176,6 +1183,30 @@ def _descriptor(head: str, knowledge: Knowledge) -> bool:
     kinds = {knowledge.back_nouns.get(w) for w in words}
     return bool(kinds & {"organisation", "company"}) or bool(
         words & knowledge.organisation_descriptors
+    )
+
+
+def _headed_by_descriptor(head: str, knowledge: Knowledge) -> bool:
+    """ "The drug's maker", "the drugmaker": a phrase whose head noun is a kind of body, so
+    the name set off after it is the body's ("Novo Nordisk"), not a person's."""
+    words = [w.lower().strip(",.") for w in head.split()]
+    if not words or " of " in head or set(words) & knowledge.person_nouns:
+        return False  # "Its director of research": a person's job at the body
+    last = words[-1]
+    return last in knowledge.organisation_descriptors or knowledge.back_nouns.get(last) in (
+        "organisation",
+        "company",
+    )
+
+
+def _capitalised(text: str, knowledge: Knowledge) -> bool:
+    """One to four capitalised words that name no known person."""
+    words = text.split()
+    titled = bool(words) and words[0].strip(".") in knowledge.title_words
+    return (
+        0 < len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and not (titled or knowledge.person(text))
     )
 
 
