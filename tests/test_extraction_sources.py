@@ -2169,3 +2169,46 @@ def test_a_possessive_inside_a_universitys_name() -> None:
     result = read(body, published=date(2023, 10, 8))
     assert who(result, "cause and effect") == (["King's College London"], "Mark Hollis")
     assert who(result, "data are thin") == (["Royal Veterinary College"], "Ann Roe")
+
+
+def test_a_ministry_named_by_its_portfolio_is_no_other_ministry_named_before() -> None:
+    body = (
+        "SEOUL, March 3 (Yonhap) -- North Korea fired two ballistic missiles on Monday.\n\n"
+        "Japan's Defense Ministry said the missiles fell outside Japan's economic zone.\n\n"
+        "Meanwhile, the unification ministry said it would push to resume humanitarian aid."
+    )
+    result = read(body, published=date(2025, 3, 3), publisher="Yonhap")
+    assert who(result, "fell outside Japan")[0] == ["Tokyo"]
+    assert who(result, "resume humanitarian aid")[0] == ["Seoul"]
+
+
+def test_a_shadow_minister_speaks_for_no_state() -> None:
+    body = (
+        "LONDON — The budget was published on Wednesday.\n\n"
+        "Britain's opposition Labour Party accused the government of losing control of the "
+        "public finances.\n\n"
+        "Shadow chancellor Anna Pryce said the budget would leave families worse off.\n\n"
+        "Labour's shadow foreign secretary Tom Hale said the talks had failed."
+    )
+    result = read(body, published=date(2023, 3, 15))
+    assert who(result, "losing control of the public finances")[0] == ["Labour Party"]
+    assert who(result, "leave families worse off")[0] != ["London"]
+    assert who(result, "the talks had failed") == (["Labour"], "Tom Hale")
+
+
+def test_a_partys_initials_before_its_branch_and_a_role() -> None:
+    body = (
+        "LONDON — The budget was published on Wednesday.\n\n"
+        'SNP Westminster leader Stephen Flynn called it "a con that leaves Scotland out."'
+    )
+    result = read(body, published=date(2023, 3, 15))
+    assert who(result, "leaves Scotland out") == (["SNP"], "Stephen Flynn")
+
+
+def test_sources_close_to_a_person_keep_the_words_that_named_them() -> None:
+    body = (
+        "LONDON — The budget was published on Wednesday.\n\n"
+        "Sources close to the chancellor said he was not considering resigning."
+    )
+    result = read(body, published=date(2023, 3, 15))
+    assert who(result, "not considering resigning")[0] == ["Sources close to the chancellor"]

@@ -41,6 +41,8 @@ OWNED_JOB = re.compile(
 BRACKETED_TAG = re.compile(r"\(([A-Z]-[A-Z][A-Za-z. ]{1,20})\)")
 RANKS = {"Chief", "Associate", "Senior", "Deputy", "Presiding", "Lead", "Acting"}
 FORMER = re.compile(r"\b(?:former|formerly|ex-|retired|outgoing)\b", re.IGNORECASE)
+# "shadow chancellor": the opposition's, so only a party the role names is a body of it
+SHADOW = re.compile(r"\bshadow\b", re.IGNORECASE)
 ORIGIN = re.compile(r"^(?:of|from)\s+(?P<place>[^,]+?)(?:\s+\[\w\w\])?$")  # "of Cameroon [Fr]"
 NATIONALITY = re.compile(r"^[A-ZÀ-Þ][\w.'’ -]*?(?:'s|’s)?$")  # "Chad's", "Brazilian"
 STATE_ROLE_WORDS = {"minister", "spokesman", "spokeswoman", "spokesperson", "army", "secretary",
@@ -74,6 +76,8 @@ def speaks_for(
     readings = STRONG if strong_only else STRONG + WEAK
     for reading in readings:
         for role in current if reading is _field else speaking:
+            if SHADOW.search(role) and reading not in (_party, _party_member, _named_in_role):
+                continue
             source = reading(role, knowledge, context)
             if source:
                 return source
@@ -132,7 +136,12 @@ def person_attribution(
     known = knowledge.person(person.name)
     # the listed role only while it was theirs ("Joe Biden" in 2020 was no president),
     # or where the text gives them its title ("President Biden")
-    held = known is not None and (known.holds(context.published) or _titled(roles, known))
+    shadowing = any(SHADOW.search(r) for r in roles)  # the text says they are in opposition
+    held = (
+        known is not None
+        and not shadowing
+        and (known.holds(context.published) or _titled(roles, known))
+    )
     office = known if held else None
     spoken = role or _describing(person.roles) or (office.role if office else None)
     # the text's own words first; for a listed person, the data file beats a guess
@@ -206,13 +215,26 @@ def _party_initials(words: list[str], knowledge: Knowledge) -> SourceRef | None:
     """ "SNP MP", "PCdoB Deputy", "BJP MLA": the initials right before a lawmaker's title
     name their party, unless they name a state ("US Senator")."""
     if len(words) < 2 or words[-1].lower() not in knowledge.legislator_nouns:
-        return None
+        return _regional_party_initials(words, knowledge)
     initials = words[-2]
     if not PARTY_INITIALS.match(initials):
         return None
     named = knowledge.lookup(initials)
     if named is None:
         return unresolved(initials, knowledge)
+    return named.source if named.source.kind == "organisation" else None
+
+
+def _regional_party_initials(words: list[str], knowledge: Knowledge) -> SourceRef | None:
+    """ "SNP Westminster leader", "ANC Gauteng chairman": a party's initials, where its
+    branch sits, then a party's role: the party, not the place."""
+    if not 3 <= len(words) <= 4 or words[-1].lower() not in knowledge.party_roles:
+        return None
+    if not PARTY_INITIALS.match(words[0]) or not all(w[:1].isupper() for w in words[1:-1]):
+        return None
+    named = knowledge.lookup(words[0])
+    if named is None:
+        return unresolved(words[0], knowledge)
     return named.source if named.source.kind == "organisation" else None
 
 

@@ -88,14 +88,19 @@ class Context:
                 self.countries[source.slug] += 1
                 self.by_slug[source.slug] = source
 
-    def body_named(self, words: list[str]) -> SourceRef | None:
-        """The latest body whose name has one of these words ("the authority")."""
+    def body_named(
+        self, words: list[str], qualifiers: frozenset[str] = frozenset()
+    ) -> SourceRef | None:
+        """The latest body whose name has one of these words ("the authority") and every
+        qualifier ("the unification ministry" is no "Defense Ministry" named before)."""
         wanted = {w for w in words if len(w) > 3}
         for attribution in reversed(self.recent):  # "Brazil's central bank said ... the bank's"
-            if _head_noun(attribution.subject) in wanted:
+            said = set(attribution.subject.lower().split())
+            if _head_noun(attribution.subject) in wanted and qualifiers <= said:
                 return attribution.sources[0]
         for source in reversed([s for a in self.recent for s in a.sources] + self.bodies):
-            if wanted & {w.lower() for w in source.label.split()}:
+            label = {w.lower() for w in source.label.split()}
+            if wanted & label and qualifiers <= label:
                 return source
         return None
 

@@ -69,6 +69,7 @@ PERSONS_OFFICE = re.compile(
 INFORMED = re.compile(
     r"(?<=[a-z])\s+(?:briefed on|involved in|close to)\s+the\s+[a-z]+(?:\s+[a-z]+)?$"
 )
+CLOSE_TO = re.compile(r"^(?:[Ss]ources|[Pp]eople)\s+close\s+to\s+the\s+[a-z]+(?:\s+[a-z]+)?$")
 FAMILIAR = re.compile(
     r"\b(?:people|person|sources?|someone|those|one)\s+"
     r"(?:familiar with|with (?:direct )?knowledge of|briefed on)\b",
@@ -207,6 +208,8 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         last = context.last(person=True)
         return last if last and context.recently(last) else None
     text = SUBORDINATE_AFTER.split(text)[0]  # "X, when asked whether ..., told ...": X
+    if CLOSE_TO.match(text):  # "Sources close to the chancellor": the group, as named
+        return Attribution((labelled(text[:1].upper() + text[1:], "group"),))
     if " briefed " in text or " involved " in text or " close " in text:
         text = INFORMED.sub("", text)  # "A diplomat briefed on the talks": a diplomat
     document = _named_body_document(text, knowledge, context)
@@ -639,8 +642,12 @@ def _joined_groups(text: str, knowledge: Knowledge, context: Context) -> Attribu
 
 
 NAMED_PARTY = re.compile(
-    r"^(?:[Tt]he\s+)?(?:(?!(?:of|for|from|with|to|by|and)\s)[a-z-]+\s+){0,3}"
-    r"(?P<name>[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*){0,3})\s+party$"
+    r"^(?:[Tt]he\s+|[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*)?['’]s\s+)?"  # "Britain's"
+    r"(?:(?:(?!(?:of|for|from|with|to|by|and)\s)[a-z-]+\s+){0,3}"
+    r"(?P<name>[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*){0,3})\s+party"
+    # "Britain's opposition Labour Party": a party its own name gives after "opposition"
+    r"|(?:(?!(?:of|for|from|with|to|by|and)\s)[a-z-]+\s+){1,3}"
+    r"(?P<titled>[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*){0,3})\s+Party)$"
 )
 
 
@@ -650,7 +657,7 @@ def _named_party(text: str, knowledge: Knowledge) -> Attribution | None:
     match = NAMED_PARTY.match(text.strip())
     if match is None:
         return None
-    name = match.group("name")
+    name = match.group("name") or match.group("titled")
     named = knowledge.lookup(name) or knowledge.lookup(f"{name} Party")
     if named is not None:
         return Attribution((named.source,)) if named.source.kind == "organisation" else None
@@ -1014,7 +1021,9 @@ def _back_to(
         return Attribution(
             together.sources
         )  # "Britain, the U.S. and Germany accused ...", "the agencies said"
-    named = context.body_named(words)  # "the authority" -> "Panama Canal Authority"
+    # "the authority" -> "Panama Canal Authority"; "the unification ministry" names its portfolio
+    portfolio = frozenset(w for w in words[:-1] if len(w) > 3) if kind == "government" else None
+    named = context.body_named(words, portfolio or frozenset())
     if named:
         return Attribution((named,))
     if kind == "government":  # "the ministry": the dateline's state, else the last to speak
