@@ -2212,3 +2212,14 @@ def test_sources_close_to_a_person_keep_the_words_that_named_them() -> None:
     )
     result = read(body, published=date(2023, 3, 15))
     assert who(result, "not considering resigning")[0] == ["Sources close to the chancellor"]
+
+
+def test_a_ministry_called_by_its_capitalised_portfolio_is_the_states() -> None:
+    body = (
+        "BAGHDAD — A bomb exploded in a market in Hilla on Thursday.\n\n"
+        "An Interior Ministry official told Reuters the death toll could rise.\n\n"
+        "A Health Ministry spokesman said 70 people were wounded."
+    )
+    result = read(body, published=date(2007, 3, 8))
+    assert who(result, "death toll could rise")[0] == ["Baghdad"]
+    assert who(result, "70 people were wounded")[0] == ["Baghdad"]

@@ -108,6 +108,7 @@ class Knowledge:
     source_nouns: frozenset[str] = frozenset()
     organisation_descriptors: frozenset[str] = frozenset()
     state_body_words: frozenset[str] = frozenset()
+    portfolios: frozenset[str] = frozenset()  # "Health" in "the Health Ministry", lowercase
     not_names: frozenset[str] = frozenset()
     place_words: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
@@ -209,7 +210,7 @@ WORD_SETS = (
     "state_body_words", "not_names", "place_words", "person_nouns", "state_nouns",
     "corporate_titles", "local_titles", "team_roles", "writer_nouns", "members_not_speakers",
     "military_ranks", "legislator_nouns", "place_nouns", "institution_nouns", "institution_jobs",
-    "study_author_nouns",
+    "study_author_nouns", "portfolios",
 )  # fmt: skip
 
 

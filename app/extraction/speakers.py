@@ -931,7 +931,8 @@ def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribu
     bare = DETERMINERS.sub("", head.strip()).split()
     words = [_singular(POSSESSIVE.sub("", w).lower(), knowledge) for w in bare]
     named = [knowledge.lookup(POSSESSIVE.sub("", w)) if w[:1].isupper() else None for w in bare]
-    for word, found in zip(bare, named, strict=True):
+    portfolio = _portfolio_end(bare, words, knowledge)
+    for word, found in zip(bare[portfolio:], named[portfolio:], strict=True):
         state = found is not None and found.source.kind == "government"
         if (
             word[:1].isupper()
@@ -984,6 +985,19 @@ def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribu
         return Attribution((context.current,))  # "according to its daily bulletin"
     plural = bool(bare) and POSSESSIVE.sub("", bare[-1]).lower() != words[-1]
     return _back_to(kinds[0], words, context, plural)
+
+
+def _portfolio_end(bare: list[str], words: list[str], knowledge: Knowledge) -> int:
+    """How many words of "Health Ministry spokesman", "Interior Ministry officials" are a
+    ministry's capitalised name (its portfolio, then "Ministry" or "Department"): a
+    ministry of the state the story is about, as "the health ministry" is."""
+    for at, word in enumerate(words[1:4], start=1):
+        if knowledge.back_nouns.get(word) == "government" and bare[at][:1].isupper():
+            before = bare[:at]
+            if all(w[:1].isupper() and w.lower() in knowledge.portfolios for w in before):
+                return at + 1
+            return 0
+    return 0
 
 
 def _local_state_body(
