@@ -2223,3 +2223,16 @@ def test_a_ministry_called_by_its_capitalised_portfolio_is_the_states() -> None:
     result = read(body, published=date(2007, 3, 8))
     assert who(result, "death toll could rise")[0] == ["Baghdad"]
     assert who(result, "70 people were wounded")[0] == ["Baghdad"]
+
+
+def test_a_prosecutors_office_named_with_its_district_and_its_indictment() -> None:
+    body = (
+        "NEW YORK — Three men were charged with fraud on Thursday.\n\n"
+        "The U.S. Attorney's Office for the Southern District of New York said the three had "
+        "been charged with wire fraud.\n\n"
+        "According to the indictment, the men stole more than $2 million from an aid program."
+    )
+    result = read(body, published=date(2023, 3, 9))
+    office = ["U.S. Attorney's Office"]
+    assert who(result, "charged with wire fraud")[0] == office
+    assert who(result, "stole more than $2 million")[0] == office

@@ -721,7 +721,10 @@ def unresolved(head: str, knowledge: Knowledge, allow_in: bool = False) -> Sourc
     """An unknown speaker still becomes a source, labelled from the text."""
     head = ABBREVIATION.sub("", head).strip(" ,.")
     words = DETERMINERS.sub("", head).split()
-    if not words or len(words) > (MAX_NAME_IN if allow_in else MAX_NAME):
+    limit = MAX_NAME_IN if allow_in else MAX_NAME
+    if len(words) > limit:
+        words = _office_before_its_seat(words, limit, knowledge)
+    if not words or len(words) > limit:
         return None
     if len(words) == 1 and words[0].lower() in knowledge.source_nouns:
         return labelled(plural(words[0]), "group")  # "Supporters say ...": a group by its noun
@@ -746,6 +749,20 @@ def unresolved(head: str, knowledge: Knowledge, allow_in: bool = False) -> Sourc
     label = label[0].upper() + label[1:]
     slug = slugify(label)
     return SourceRef(slug, label, kind, (label,)) if slug else None
+
+
+JURISDICTIONS = {"District", "Circuit", "County", "Division"}  # a court's or an office's seat
+
+
+def _office_before_its_seat(words: list[str], limit: int, knowledge: Knowledge) -> list[str]:
+    """ "U.S. Attorney's Office for the Southern District of New York": a name too long to
+    be one body's is the office it opens with, when that ends in a body's word."""
+    cut = next((i for i, w in enumerate(words) if w in ("for", "in")), 0)
+    office = words[cut - 1].strip(",.") if cut else ""
+    seat = set(words[cut:]) & JURISDICTIONS
+    if 2 <= cut <= limit and seat and office in knowledge.government_words:
+        return words[:cut]
+    return words
 
 
 def _opposition(rest: set[str], knowledge: Knowledge) -> SourceRef | None:
