@@ -2236,3 +2236,18 @@ def test_a_prosecutors_office_named_with_its_district_and_its_indictment() -> No
     office = ["U.S. Attorney's Office"]
     assert who(result, "charged with wire fraud")[0] == office
     assert who(result, "stole more than $2 million")[0] == office
+
+
+def test_a_partys_initials_after_its_side_and_a_union_named_by_its_members() -> None:
+    body = (
+        "Protesters marched in Dhaka on Sunday after fuel prices rose by half.\n\n"
+        "Opposition BNP secretary general Mirza Fakhrul Islam Alamgir told a rally that the "
+        "party would call a general strike.\n\n"
+        "Transport owners' associations announced a strike, saying the new fares were too "
+        "low.\n\n"
+        "The teachers' union said its members would join the strike."
+    )
+    result = read(body, published=date(2022, 8, 7))
+    assert who(result, "call a general strike") == (["BNP"], "Mirza Fakhrul Islam Alamgir")
+    assert who(result, "fares were too low")[0] == ["Transport owners' associations"]
+    assert who(result, "members would join")[0] == ["Teachers' union"]

@@ -182,6 +182,7 @@ def _party(role: str, knowledge: Knowledge, context: Context) -> SourceRef | Non
 
 # "a Massachusetts Democrat", "an Ohio Republican": a member of the party the noun names
 PARTY_MEMBER = re.compile(r"^(?:a|an)\s+(?:[A-Z][\w.'’-]*\s+){0,3}(?P<party>[A-Z][a-z]+)$")
+SIDES = {"opposition", "ruling", "governing"}  # a party's side, before its initials
 PARTY_INITIALS = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z]{1,5}$")
 
 
@@ -189,6 +190,14 @@ def _party_member(role: str, knowledge: Knowledge, context: Context) -> SourceRe
     """ "Republican Senator", "a Democratic lawmaker", "Labour MP": a lawmaker speaks for
     the party the role names."""
     words = [w.strip(",.") for w in role.split()]
+    for before, initials in zip(words, words[1:], strict=False):
+        if before.lower() in SIDES and PARTY_INITIALS.match(initials):
+            # "Opposition BNP secretary general", "ruling ANC spokesman": the party named
+            named = knowledge.lookup(initials)
+            if named is None:
+                return unresolved(initials, knowledge)
+            if named.source.kind == "organisation":
+                return named.source
     member = PARTY_MEMBER.match(role.strip(" ,.").split(" and ")[0])  # "and member of X"
     if member and member.group("party") in knowledge.party_adjectives:
         named = knowledge.lookup(knowledge.party_adjectives[member.group("party")])

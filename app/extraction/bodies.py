@@ -834,13 +834,21 @@ def _named_before_descriptor(words: list[str], knowledge: Knowledge) -> str | No
     return None if place is not None and place.source.kind == "government" else " ".join(name)
 
 
+def plural_owner(word: str) -> bool:
+    """ "owners'", "Teachers'": people a body belongs to ("the teachers' union"), not an
+    owner named before it ("the country's")."""
+    return word[1:].islower() and word.endswith(("s'", "s’"))
+
+
 AGE = re.compile(r"^\d+-(?:year|month|week)s?-old$")
 
 
 def group_by_noun(words: list[str], knowledge: Knowledge) -> str | None:
     """ "shipping industry sources", "Press freedom groups", "European chief executives" -> a
     group, named by its last source noun before any preposition."""
-    owned = [i for i, w in enumerate(words[:3]) if POSSESSIVE_WORD.match(w)]
+    owned = [  # "the country's main farm lobby", but "transport owners' associations" whole
+        i for i, w in enumerate(words[:3]) if POSSESSIVE_WORD.match(w) and not plural_owner(w)
+    ]
     words = words[owned[-1] + 1 :] if owned else words  # "the country's main farm lobby"
     found = None
     for i, word in enumerate(words[:5]):

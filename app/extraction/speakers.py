@@ -15,6 +15,7 @@ from app.extraction.bodies import (
     labelled,
     named_body,
     past_verb,
+    plural_owner,
     proper_run,
     state_role,
     unresolved,
@@ -943,6 +944,9 @@ def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribu
             return _local_state_body(bare, words, knowledge)
     own = head.lower().startswith(("its ", "their "))
     kinds = [knowledge.back_nouns[w] for w in words if w in knowledge.back_nouns]
+    if len(bare) == 2 and plural_owner(bare[0]) and kinds[-1:] == ["organisation"]:
+        # "the teachers' union": a body of those people, named by them, not one named before
+        return Attribution((labelled(bare[0][:1].upper() + " ".join(bare)[1:]),))
     if not kinds:
         return None
     local = {w.lower() for w in bare[:-1]} & knowledge.local_modifiers
