@@ -2251,3 +2251,26 @@ def test_a_partys_initials_after_its_side_and_a_union_named_by_its_members() -> 
     assert who(result, "call a general strike") == (["BNP"], "Mirza Fakhrul Islam Alamgir")
     assert who(result, "fares were too low")[0] == ["Transport owners' associations"]
     assert who(result, "members would join")[0] == ["Teachers' union"]
+
+
+def test_a_release_pages_labels_name_nobody() -> None:
+    body = (
+        "Main Content\nRelease date:\nJuly 22, 2011\nRelease Number:\n\n"
+        "COLUMBIA, Mo. -- Two months after the tornado, disaster recovery efforts remain in "
+        "full swing.\n\n"
+        '"It takes many agencies to help a community recover," said Federal Coordinating '
+        "Officer Libby Turner."
+    )
+    result = read(body, published=date(2011, 7, 22), publisher="FEMA")
+    assert who(result, "remain in full swing") == NARRATION
+    assert who(result, "many agencies to help") == (["Libby Turner"], "Libby Turner")
+
+
+def test_an_assistant_secretary_of_state_is_no_places_office() -> None:
+    body = (
+        "WASHINGTON — The famine spread across the region on Monday.\n\n"
+        '"The need is great," Assistant Secretary of State for African Affairs Johnnie '
+        "Carson said on Monday."
+    )
+    result = read(body, published=date(2011, 8, 9))
+    assert who(result, "The need is great") == (["Washington"], "Johnnie Carson")

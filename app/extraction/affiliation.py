@@ -361,6 +361,8 @@ def _local_office(role: str, knowledge: Knowledge, context: Context) -> SourceRe
         named = rest[1:] if rest[:1] == ["of"] else []  # "Secretary of State X": no place
     else:
         named = words[: titles[0]]
+        if all(w in knowledge.title_words for w in named):
+            return None  # "Assistant Secretary of State for ...": a longer title, no place's office
     run = proper_run(named)
     place = " ".join(run)
     if not run or len(run) != len(named) or knowledge.lookup(place):
@@ -469,6 +471,8 @@ def _field(role: str, knowledge: Knowledge, context: Context) -> SourceRef | Non
     words = [w for w in words if not _a_place(w, knowledge) and w.capitalize() not in RANKS]
     if all(w in knowledge.title_words for w in words):
         return None  # a title alone ("Chief Executive") names no group
+    if len(words) >= 2 and all(w[:1].isupper() for w in words):
+        return None  # "Federal Coordinating Officer": an office's title, no kind of person
     if any(w.lower() in knowledge.study_author_nouns for w in words):
         return None  # a study's co-author is no field: theirs is the study's body or none
     label = group_by_noun(words[-3:], knowledge)

@@ -109,6 +109,7 @@ class Knowledge:
     organisation_descriptors: frozenset[str] = frozenset()
     state_body_words: frozenset[str] = frozenset()
     portfolios: frozenset[str] = frozenset()  # "Health" in "the Health Ministry", lowercase
+    page_words: frozenset[str] = frozenset()  # "Release Number:": a page's label, no name
     not_names: frozenset[str] = frozenset()
     place_words: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
@@ -251,6 +252,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     knowledge.party_adjectives = {
         k: v for k, v in text["party_adjectives"].items() if not k.startswith("_")
     }
+    knowledge.page_words = frozenset(text["page_words"]["words"])
     knowledge.party_roles = knowledge.legislator_nouns | frozenset(text["party_roles"]["words"])
     knowledge.judicial_titles = {
         k: v for k, v in text["judicial_titles"].items() if not k.startswith("_")

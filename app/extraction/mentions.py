@@ -284,6 +284,7 @@ def is_name_word(words: list[str], j: int, knowledge: Knowledge, last: bool = Fa
         or not word[0].isupper()
         or word.isupper()
         or word in FUNCTION_WORDS
+        or word in knowledge.page_words  # "Release Number:", "Contact Information"
         or word.lower() in WEEKDAYS  # "President Alvaro Uribe Monday criticized ..."
         or word[:2] in ("I'", "I’")  # "Hello, I’m Neal Schiff": a contraction, no name
     ):
