@@ -2274,3 +2274,14 @@ def test_an_assistant_secretary_of_state_is_no_places_office() -> None:
     )
     result = read(body, published=date(2011, 8, 9))
     assert who(result, "The need is great") == (["Washington"], "Johnnie Carson")
+
+
+def test_a_word_for_a_states_body_alone_is_no_source_of_its_own() -> None:
+    body = (
+        "Sunday, December 3, 2006\n\n"
+        'The army chief said: "Prime Minister Laisenia Qarase was no longer in control of the '
+        'Government."\n\n'
+        "Mr Qarase said he expects to be Prime Minister for another four years."
+    )
+    result = read(body, published=date(2006, 12, 3), publisher="Wikinews")
+    assert who(result, "another four years")[0] != ["Government"]

@@ -728,6 +728,8 @@ def unresolved(head: str, knowledge: Knowledge, allow_in: bool = False) -> Sourc
         return None
     if len(words) == 1 and words[0].lower() in knowledge.source_nouns:
         return labelled(plural(words[0]), "group")  # "Supporters say ...": a group by its noun
+    if len(words) == 1 and knowledge.back_nouns.get(words[0].lower()) == "government":
+        return None  # "the Government", "the Ministry": a state's body, never a name alone
     if words[0] in knowledge.not_names and not knowledge.lookup(" ".join(words[:2])):
         return None  # "New rules", but "New Zealand Herald"
     owner = POSSESSIVE_WORD.match(words[0])
