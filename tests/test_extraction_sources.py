@@ -2285,3 +2285,16 @@ def test_a_word_for_a_states_body_alone_is_no_source_of_its_own() -> None:
     )
     result = read(body, published=date(2006, 12, 3), publisher="Wikinews")
     assert who(result, "another four years")[0] != ["Government"]
+
+
+def test_a_figure_put_at_a_number_is_the_estimate_of_who_put_it() -> None:
+    body = (
+        "A magnitude 7.9 earthquake struck Sichuan province on Monday.\n\n"
+        "The United States Geological Survey put the magnitude of the quake at 7.9.\n\n"
+        "Local officials put the number of dead at more than 300.\n\n"
+        "The government put pressure on the provinces to speed up the rescue."
+    )
+    result = read(body, published=date(2008, 5, 14))
+    assert who(result, "magnitude of the quake at 7.9")[0] == ["United States Geological Survey"]
+    assert who(result, "number of dead at more than 300")[0] == ["Local officials"]
+    assert who(result, "put pressure on the provinces") == NARRATION

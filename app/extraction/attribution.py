@@ -517,6 +517,12 @@ def find_continuation(text: str, knowledge: Knowledge) -> re.Match[str] | None:
     return min(found, key=lambda m: m.start()) if found else None
 
 
+# "put the death toll at 120", "puts the number of dead at about 3,000": a figure estimated
+FIGURE_AT = re.compile(
+    r"\s+(?:the|its|their|his|her)\s+[^,;.\"“]{1,60}?\s+at\s+"
+    r"(?:(?:about|around|roughly|some|nearly|almost|over|up to|more than|at least|less than)\s+)?"
+    r"[$€£]?\d"
+)
 # "ruled Zimbabwe for 37 years", "ruled the Soviet Union until 1953", "ruled Libya.": a
 # state and then a time or the sentence's end, not "ruled Zimbabwe had breached ...": a clause
 STATE_AFTER = re.compile(
@@ -532,6 +538,9 @@ def in_noun_compound(text: str, cue: re.Match[str], knowledge: Knowledge) -> boo
         return True  # "think-tank", "self-reported"
     if cue.start() > 0 and cue.group(0)[:1].isupper() and text[cue.start() - 2] not in ".!?:":
         return True  # "the United States", "Human Rights Watch Reports": part of a name
+    if cue.group(0).lower() in knowledge.cue_lists.get("figure_cues", ()):
+        # "The ministry put the death toll at 120": a figure; "put pressure on": no claim
+        return FIGURE_AT.match(text, cue.end()) is None
     if cue.group(0).lower() in knowledge.cue_lists.get("aspectual_cues", ()):
         # "continued: "..."", '"...," he continued': speech; "It continued traveling",
         # "continued to fall", "Violence continued through the evening": no one speaks
