@@ -1922,7 +1922,8 @@ def test_a_second_leading_phrase_before_the_subject() -> None:
         "Last week, in the neighbouring state of Kerala, one suspect was arrested."
     )
     result = read(body, published=date(2003, 12, 13))
-    assert who(result, "against holding a referendum")[1] == "Bush"
+    # the President Bush of 2003, whom the data lists: George W. Bush, for Washington
+    assert who(result, "against holding a referendum") == (["Washington"], "George W. Bush")
     assert who(result, "one suspect was arrested") == NARRATION
 
 
@@ -2298,3 +2299,24 @@ def test_a_figure_put_at_a_number_is_the_estimate_of_who_put_it() -> None:
     assert who(result, "magnitude of the quake at 7.9")[0] == ["United States Geological Survey"]
     assert who(result, "number of dead at more than 300")[0] == ["Local officials"]
     assert who(result, "put pressure on the provinces") == NARRATION
+
+
+def test_a_listed_leaders_spokesperson_named_after_a_comma_is_the_speaker() -> None:
+    body = (
+        "BERLIN — Germany banned the airline on Monday.\n\n"
+        "German Chancellor Angela Merkel's spokesperson, Steffen Seibert, said the ban was "
+        "needed to protect the country's security."
+    )
+    result = read(body, published=date(2019, 1, 21))
+    assert who(result, "protect the country's security") == (["Berlin"], "Steffen Seibert")
+
+
+def test_a_leader_the_data_lists_speaks_for_the_state_only_in_office() -> None:
+    body = (
+        "JAKARTA — Rescue workers searched the rubble on Sunday.\n\n"
+        "Mr. Bush said his government will provide additional support to Jakarta as needed."
+    )
+    in_office = read(body, published=date(2006, 5, 28))
+    assert who(in_office, "additional support to Jakarta") == (["Washington"], "George W. Bush")
+    later = read(body, published=date(2015, 5, 28))
+    assert who(later, "additional support to Jakarta")[0] == ["George W. Bush"]

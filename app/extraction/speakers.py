@@ -1130,7 +1130,8 @@ def _person(
     head: str, appositive: str, knowledge: Knowledge, context: Context
 ) -> Attribution | None:
     owner = knowledge.person_in(head)
-    if owner and head[owner[2] : owner[2] + 2] in ("'s", "’s"):
+    spokesperson = bool(appositive) and _names_only(appositive, knowledge)
+    if owner and head[owner[2] : owner[2] + 2] in ("'s", "’s") and not spokesperson:
         return Attribution((owner[0].source,))  # "Prime Minister Benjamin Netanyahu's office"
     office = PERSONS_OFFICE.match(head)
     if office:  # "Prime Minister Jonas Gahr Store's office": whom the title serves
