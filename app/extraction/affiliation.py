@@ -28,7 +28,7 @@ from app.extraction.knowledge import Knowledge
 from app.extraction.knowledge import Person as KnownPerson
 from app.extraction.model import SourceRef, Speaker
 from app.extraction.register import PARTY_TAG, Person, kind_by_clause
-from app.extraction.vocabulary import ACADEMIC_WORDS, LEADING_ARTICLE, in_any
+from app.extraction.vocabulary import ACADEMIC_WORDS, LEADING_ARTICLE, PARTY_SIDES, in_any
 
 OWNER = re.compile(r"\b(the)\s+([a-z]+)(?:'s|’s)\s", re.IGNORECASE)
 INSTITUTION_OF = re.compile(r"\b(?:of|at)\s+the\s+(?P<noun>[a-z]+)$")  # "director of the gallery"
@@ -182,7 +182,6 @@ def _party(role: str, knowledge: Knowledge, context: Context) -> SourceRef | Non
 
 # "a Massachusetts Democrat", "an Ohio Republican": a member of the party the noun names
 PARTY_MEMBER = re.compile(r"^(?:a|an)\s+(?:[A-Z][\w.'’-]*\s+){0,3}(?P<party>[A-Z][a-z]+)$")
-SIDES = {"opposition", "ruling", "governing"}  # a party's side, before its initials
 PARTY_INITIALS = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z]{1,5}$")
 
 
@@ -191,7 +190,7 @@ def _party_member(role: str, knowledge: Knowledge, context: Context) -> SourceRe
     the party the role names."""
     words = [w.strip(",.") for w in role.split()]
     for before, initials in zip(words, words[1:], strict=False):
-        if before.lower() in SIDES and PARTY_INITIALS.match(initials):
+        if before.lower() in PARTY_SIDES and PARTY_INITIALS.match(initials):
             # "Opposition BNP secretary general", "ruling ANC spokesman": the party named
             named = knowledge.lookup(initials)
             if named is None:

@@ -19,6 +19,7 @@ from app.extraction.vocabulary import (
     CONNECTORS,
     DETERMINER_WORDS,
     DETERMINERS,
+    JURISDICTIONS,
     LOCAL_SERVICE_WORDS,
     PART_NOUNS,
     PREPOSITIONS,
@@ -401,10 +402,8 @@ def _academic(role: str, knowledge: Knowledge) -> SourceRef | None:
         if owner is not None:
             owned_by = POSSESSIVE_WORD.match(run[owner]).group(1)  # type: ignore[union-attr]
             if any(w in " ".join(run[: owner + 1]) for w in ACADEMIC_WORDS):
-                run = [
-                    *run[:owner],
-                    owned_by,
-                ]  # "Kyungnam University's Institute ...": the university
+                # "Kyungnam University's Institute ...": the university
+                run = [*run[:owner], owned_by]
             elif knowledge.lookup(" ".join([*run[:owner], owned_by])) is not None:
                 run = run[owner + 1 :]  # "London's Royal Veterinary College": the college
             # else "King's College London", "Queen's University Belfast": a name of its own
@@ -751,9 +750,6 @@ def unresolved(head: str, knowledge: Knowledge, allow_in: bool = False) -> Sourc
     label = label[0].upper() + label[1:]
     slug = slugify(label)
     return SourceRef(slug, label, kind, (label,)) if slug else None
-
-
-JURISDICTIONS = {"District", "Circuit", "County", "Division"}  # a court's or an office's seat
 
 
 def _office_before_its_seat(words: list[str], limit: int, knowledge: Knowledge) -> list[str]:

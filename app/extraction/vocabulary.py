@@ -108,6 +108,10 @@ ENVOY_TITLES = frozenset(_GRAMMAR["envoy_titles"])
 LOCAL_SERVICE_WORDS = frozenset(_GRAMMAR["local_service_words"])
 # "The Indymedia group": nouns of one body that a name before them keeps singular
 COLLECTIVE_NOUNS = frozenset(_GRAMMAR["collective_nouns"])
+# "Opposition BNP secretary general": a party's side, before its initials
+PARTY_SIDES = frozenset(_GRAMMAR["party_sides"])
+# "the U.S. Attorney's Office for the Southern District of New York": an office's seat
+JURISDICTIONS = frozenset(_GRAMMAR["jurisdictions"])
 PART_NOUNS = _alternation(_GRAMMAR["part_nouns"])  # "the Dallas chapter of X" is X's
 # "the National Iodine Nutrition study": a project named in sentence case
 PROJECT_NOUNS = frozenset(_GRAMMAR["project_nouns"])
