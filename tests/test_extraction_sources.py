@@ -2320,3 +2320,15 @@ def test_a_leader_the_data_lists_speaks_for_the_state_only_in_office() -> None:
     assert who(in_office, "additional support to Jakarta") == (["Washington"], "George W. Bush")
     later = read(body, published=date(2015, 5, 28))
     assert who(later, "additional support to Jakarta")[0] == ["George W. Bush"]
+
+
+def test_a_person_who_heads_a_body_speaks_for_it() -> None:
+    body = (
+        "Prices rose again in March.\n\n"
+        '"Prices will keep rising until the autumn," said Tom Hale, who heads the Institute '
+        "for Fiscal Studies.\n\n"
+        '"We will find them," said Samuel Aruwan, who heads the state security ministry.'
+    )
+    result = read(body, published=date(2023, 4, 2))
+    assert who(result, "keep rising") == (["Institute for Fiscal Studies"], "Tom Hale")
+    assert who(result, "We will find them")[0] != ["States"]

@@ -40,6 +40,7 @@ OWNED_JOB = re.compile(
 )
 BRACKETED_TAG = re.compile(r"\(([A-Z]-[A-Z][A-Za-z. ]{1,20})\)")
 RANKS = {"Chief", "Associate", "Senior", "Deputy", "Presiding", "Lead", "Acting"}
+WHO_HEADS = re.compile(r"^who\s+(?:heads|headed|leads|led|runs|ran|directs|chairs)\s+(?=the\s)")
 FORMER = re.compile(r"\b(?:former|formerly|ex-|retired|outgoing)\b", re.IGNORECASE)
 # "shadow chancellor": the opposition's, so only a party the role names is a body of it
 SHADOW = re.compile(r"\bshadow\b", re.IGNORECASE)
@@ -58,6 +59,7 @@ def speaks_for(
     """The body a person with these roles speaks for, the strongest reading first; with
     `strong_only`, only a body the roles name themselves (not one guessed from the story)."""
     roles = [NATIVE_OF.sub("", r) for r in roles]  # "Pheonix native Cdr.": where from, no body
+    roles = [WHO_HEADS.sub("head of ", r) for r in roles]  # "who heads the X": X's head
     roles = [r for r in roles if r]
     official = any(state_role(r, knowledge) for r in roles)
     # "who lives in the village of X" says what kind of person they are, never whom for

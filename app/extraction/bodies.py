@@ -860,6 +860,9 @@ def group_by_noun(words: list[str], knowledge: Knowledge) -> str | None:
             found = i
     if found is None:
         return None
+    bodies = ("government", "organisation", "company")
+    if any(knowledge.back_nouns.get(w.lower().strip(",.")) in bodies for w in words[found + 1 : 5]):
+        return None  # "the state security ministry": a body the noun only qualifies
     named = any(w[:1].isupper() for w in words[:found])
     if named and words[found].lower() in COLLECTIVE_NOUNS:
         return " ".join(words[: found + 1])  # "The Indymedia group": one group, named
