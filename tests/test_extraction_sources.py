@@ -2332,13 +2332,3 @@ def test_a_person_who_heads_a_body_speaks_for_it() -> None:
     result = read(body, published=date(2023, 4, 2))
     assert who(result, "keep rising") == (["Institute for Fiscal Studies"], "Tom Hale")
     assert who(result, "We will find them")[0] != ["States"]
-
-
-def test_a_common_noun_opening_a_sentence_is_no_body() -> None:
-    body = (
-        "Protests erupted in Dhaka after fuel prices rose by half.\n\n"
-        "The union said the strike would go on until the rise was reversed.\n\n"
-        "The protests spread to Chittagong on Monday."
-    )
-    result = read(body, published=date(2022, 8, 7))
-    assert who(result, "strike would go on")[0] != ["Protests"]

@@ -302,19 +302,7 @@ class Reader:
             return None, ""  # "Tiago Meireles's proposed move", "Kisumu Governor X": a person
         if named and " and " in phrase:
             return None, ""  # "Laura Ling and Euna Lee": people
-        if " " not in phrase and self._written_lowercase(phrase):
-            return (
-                None,
-                "",
-            )  # "Protests erupted ...": a common noun the article writes in lower case
         return named_body(phrase, self.knowledge) or unresolved(phrase, self.knowledge), phrase
-
-    def _written_lowercase(self, word: str) -> bool:
-        """Whether the article writes a capitalised word in lower case elsewhere."""
-        lower = word.lower()
-        if lower == word or self.knowledge.lookup(word):
-            return False
-        return re.search(rf"\b{re.escape(lower)}\b", self.context.body) is not None
 
     def clause_end(self, sentence: Span, start: int) -> int:
         """Where the content ends: at a clause that brings its own attribution, else the end."""
