@@ -2332,3 +2332,17 @@ def test_a_person_who_heads_a_body_speaks_for_it() -> None:
     result = read(body, published=date(2023, 4, 2))
     assert who(result, "keep rising") == (["Institute for Fiscal Studies"], "Tom Hale")
     assert who(result, "We will find them")[0] != ["States"]
+
+
+def test_a_relative_of_a_person_named_speaks_as_that_relative() -> None:
+    body = (
+        "Journalist Hrant Dink was killed today in Istanbul.\n\n"
+        "Dink's daughter said the family was in shock after the killing.\n\n"
+        "His widow told reporters that he had received threats for years.\n\n"
+        "Following the killing, Dink's daughter, speaking to reporters, said:\n\n"
+        "They shot my father. They were afraid to face him."
+    )
+    result = read(body, published=date(2007, 1, 19), publisher="Wikinews")
+    assert who(result, "in shock after the killing") == (["Dink's daughter"], None)
+    assert who(result, "received threats for years") == (["Widow"], None)
+    assert who(result, "They shot my father") == (["Dink's daughter"], None)

@@ -110,6 +110,7 @@ class Knowledge:
     state_body_words: frozenset[str] = frozenset()
     portfolios: frozenset[str] = frozenset()  # "Health" in "the Health Ministry", lowercase
     page_words: frozenset[str] = frozenset()  # "Release Number:": a page's label, no name
+    kin_nouns: frozenset[str] = frozenset()  # "Dink's daughter": a relative of someone named
     not_names: frozenset[str] = frozenset()
     place_words: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
@@ -253,6 +254,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         k: v for k, v in text["party_adjectives"].items() if not k.startswith("_")
     }
     knowledge.page_words = frozenset(text["page_words"]["words"])
+    knowledge.kin_nouns = frozenset(text["kin_nouns"]["words"])
     knowledge.party_roles = knowledge.legislator_nouns | frozenset(text["party_roles"]["words"])
     knowledge.judicial_titles = {
         k: v for k, v in text["judicial_titles"].items() if not k.startswith("_")

@@ -245,8 +245,12 @@ def _introduced(reader: Reader, paragraph: Span, sentence: Span) -> Attribution 
         before = before[lead_end(before, reader.knowledge, False) :].strip(" ,")
         for subject in _subjects(before):  # "Not forgetting X, Polish blog Tierra Incognita,"
             who = reader.resolve(subject)
-            if who is not None and who.sources and (who.speaker or who.sources[0].kind != "group"):
-                return who  # a person (perhaps filed under their field), or a body
+            if (
+                who is not None
+                and who.sources
+                and (who.speaker or who.personal or who.sources[0].kind != "group")
+            ):
+                return who  # a person (perhaps filed under their field, or unnamed), or a body
     # a person the main clause names ("Commenter Another Me states:"), not one named in a
     # leading subordinate clause ("When Omar Bongo was admitted ..., a comment predicted:")
     main = sentence.start + _subordinate_end(sentence.text)

@@ -200,6 +200,10 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     pronoun = OBJECT_PRONOUNS.get(text.lower(), text.lower())  # "According to him"
     if pronoun in PERSON_PRONOUNS | ANY_PRONOUNS:
         return _pronoun(pronoun, knowledge, context)
+    kin, _, named = text.partition(", ")
+    relative = None if _name_in(named, knowledge) else _relative(kin, knowledge, context)
+    if relative:
+        return relative  # "Dink's daughter", "his widow": a relative of the person named
     channel = CHANNEL.match(text) if text[-4:].lower() in CHANNEL_ENDINGS else None
     if channel and channel.group("owner").lower() not in ("official", "an official"):
         owner = resolve_subject(f"the {channel.group('owner')}", knowledge, context)
@@ -343,6 +347,31 @@ SUBORDINATE_AFTER = re.compile(r",\s+(?:when|while|after|before|though|although|
 CIRCLE_OF = re.compile(
     r"^(?P<group>[A-Z]?[a-z]+) of (?P<person>[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)*)$"
 )
+
+
+KIN = re.compile(
+    r"^(?:(?P<owner>[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,3})['’]s?|(?P<pronoun>[Hh]is|[Hh]er))"
+    r"\s+(?:(?:late|eldest|youngest|elder|younger|older|only|grieving|teenage|adult)\s+)?"
+    r"(?P<kin>[a-zé]+)$"
+)
+
+
+def _relative(text: str, knowledge: Knowledge, context: Context) -> Attribution | None:
+    """ "Dink's daughter", "his widow": a relative of a person, filed under the relation the
+    text names ("Dink's daughter", "Widow"), with no speaker of their own."""
+    kin = KIN.match(text)
+    if kin is None or kin.group("kin") not in knowledge.kin_nouns:
+        return None
+    earlier = context.by_name(text)
+    if earlier and earlier.speaker:
+        return None  # "his father" after "his father, Amin Gemayel": that person
+    owner = kin.group("owner")
+    if owner is None:  # "his widow": whose, the sentence may say only after ("..., Huber died")
+        return Attribution((labelled(kin.group("kin").capitalize(), "group"),), personal=True)
+    if knowledge.lookup(owner) is not None:
+        return None  # "Russia's sister city": a body's, no person's relative
+    label = f"{owner.split()[-1]}'s {kin.group('kin')}"
+    return Attribution((labelled(label, "group"),), personal=True)
 
 
 def _circle_of(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
