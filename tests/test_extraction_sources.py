@@ -2346,3 +2346,19 @@ def test_a_relative_of_a_person_named_speaks_as_that_relative() -> None:
     assert who(result, "in shock after the killing") == (["Dink's daughter"], None)
     assert who(result, "received threats for years") == (["Widow"], None)
     assert who(result, "They shot my father") == (["Dink's daughter"], None)
+
+
+def test_counsel_representing_a_client_and_an_office_in_lower_case() -> None:
+    body = (
+        "LOS ANGELES — A federal judge on Tuesday blocked a state law banning flavored "
+        "tobacco.\n\n"
+        "The state's attorney general, Rob Bonta, said he would appeal the ruling.\n\n"
+        '"This is a victory for adult consumers," said Jim Reed, a lawyer representing R.J. '
+        "Reynolds.\n\n"
+        "The European Council met in Brussels on Friday.\n\n"
+        "Council spokesperson Barend Leyts said the meeting had followed every safety rule."
+    )
+    result = read(body, published=date(2023, 3, 7))
+    assert who(result, "would appeal the ruling")[0] != ["Attorneys"]
+    assert who(result, "victory for adult consumers") == (["R.J. Reynolds"], "Jim Reed")
+    assert who(result, "every safety rule") == (["European Council"], "Barend Leyts")

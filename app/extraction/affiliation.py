@@ -253,6 +253,19 @@ def _named_in_role(role: str, knowledge: Knowledge, context: Context) -> SourceR
     if role.lower().startswith(("its ", "their ")):  # "... Commission. Its chair, Justice X"
         spoke = context.last_body(("organisation", "unresolved", "government"), spoken=True)
         return context.opening or context.current or spoke
+    first, _, rest = role.strip().partition(" ")
+    kind = knowledge.back_nouns.get(first.lower()) if first[:1].isupper() else None
+    if (
+        kind in ("organisation", "company")
+        and rest.split()[:1]
+        and rest.split()[0] in (knowledge.person_nouns)
+    ):
+        # "Council spokesperson X": the council named before; "Company spokeswoman Y":
+        # the company the story is about
+        named = context.body_named([first.lower()])
+        if named or kind == "organisation":
+            return named
+        return context.last_body(("organisation", "unresolved"))
     owner = OWNER.search(role)
     if owner and owner.group(1).lower() not in ("its", "their"):
         noun = owner.group(2).lower()  # "the canal's administrator", "the company's president"
@@ -323,7 +336,21 @@ def _client(role: str, knowledge: Knowledge, context: Context) -> SourceRef | No
         subject = context.register.first_named(context.previous, context.position)
         fits = subject is not None and subject.gender in (gender, None)
         person = subject if fits else context.register.nearest(context.position, gender)
-    return unresolved(person.name, knowledge) if person else None
+    if person:
+        return unresolved(person.name, knowledge)
+    represents = REPRESENTING.search(role)  # "a lawyer representing R.J. Reynolds"
+    if represents:
+        return named_body(represents.group("client"), knowledge) or unresolved(
+            represents.group("client"), knowledge
+        )
+    return None
+
+
+# "a lawyer representing R.J. Reynolds": counsel speaks for the client named
+REPRESENTING = re.compile(
+    r"\b(?:lawyer|lawyers|attorney|attorneys|counsel)\s+(?:representing|for)\s+"
+    r"(?P<client>(?:the\s+)?[A-ZÀ-Þ][\w.&'’-]*(?:\s+[A-ZÀ-Þ][\w.&'’-]*){0,4})$"
+)
 
 
 SEAT_AFTER = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*$")
@@ -472,6 +499,8 @@ def _field(role: str, knowledge: Knowledge, context: Context) -> SourceRef | Non
     words = [w for w in words if not _a_place(w, knowledge) and w.capitalize() not in RANKS]
     if all(w in knowledge.title_words for w in words):
         return None  # a title alone ("Chief Executive") names no group
+    if len(words) >= 2 and " ".join(w.capitalize() for w in words[-2:]) in knowledge.titles:
+        return None  # "the state's attorney general": an office, written in lower case
     if len(words) >= 2 and all(w[:1].isupper() for w in words):
         return None  # "Federal Coordinating Officer": an office's title, no kind of person
     if any(w.lower() in knowledge.study_author_nouns for w in words):
