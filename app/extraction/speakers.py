@@ -288,13 +288,9 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         source = unresolved(named_as.group("name"), knowledge)
         return Attribution((source,)) if source else None
     apposed_name = BRACKETED_END.sub("", appositive)  # "Pakistan Tehreek-e-Insaf (PTI)"
-    if (
-        appositive
-        and _descriptor(head, knowledge)
-        and (
-            _proper_name(apposed_name, knowledge)
-            or (_headed_by_descriptor(head, knowledge) and _capitalised(apposed_name, knowledge))
-        )
+    body_before = appositive and _descriptor(head, knowledge)
+    if body_before and _proper_name(
+        apposed_name, knowledge, _headed_by_descriptor(head, knowledge)
     ):
         # "The Norwegian shipping federation, Rederiforbundet", "Khan's party, PTI"
         source = named_body(apposed_name, knowledge) or unresolved(apposed_name, knowledge)
@@ -1256,28 +1252,23 @@ def _headed_by_descriptor(head: str, knowledge: Knowledge) -> bool:
     )
 
 
-def _capitalised(text: str, knowledge: Knowledge) -> bool:
-    """One to four capitalised words that name no known person."""
-    words = text.split()
-    titled = bool(words) and words[0].strip(".") in knowledge.title_words
-    return (
-        0 < len(words) <= 4
-        and all(w[:1].isupper() for w in words)
-        and not (titled or knowledge.person(text))
-    )
-
-
 def _names_only(text: str, knowledge: Knowledge) -> bool:
     """Whether words are a person's name and nothing else ("Bruno Shioso")."""
     name = _name_in(text.strip(" ,"), knowledge)
     return name is not None and name.name == text.strip(" ,")
 
 
-def _proper_name(text: str, knowledge: Knowledge) -> bool:
-    """One to four capitalised words that are not a person's name ("Fidal", "Rederiforbundet")."""
+def _proper_name(text: str, knowledge: Knowledge, after_a_body: bool = False) -> bool:
+    """One to four capitalised words that are not a person's name ("Fidal",
+    "Rederiforbundet"); `after_a_body` (set off after "The drug's maker"), also words
+    shaped like a name ("Acme Pharma") unless a title opens them or the data lists them."""
     words = text.split()
-    capitalised = 0 < len(words) <= 4 and all(w[:1].isupper() for w in words)
-    return capitalised and find_name(text, knowledge) is None
+    if not (0 < len(words) <= 4 and all(w[:1].isupper() for w in words)):
+        return False
+    titled = words[0].strip(".") in knowledge.title_words
+    if after_a_body and not titled and knowledge.person(text) is None:
+        return True
+    return find_name(text, knowledge) is None
 
 
 def _introduced(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
