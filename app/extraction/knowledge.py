@@ -286,7 +286,10 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         text["emergency_services"], knowledge
     )
     knowledge.company_only_titles = frozenset(text["company_only_titles"]["words"])
-    knowledge.relation_nouns = frozenset(text["relation_nouns"]["words"])
+    # "Putin ally", "the wife of Brittney Griner": ties, the relatives' nouns among them
+    knowledge.relation_nouns = frozenset(text["relation_nouns"]["words"]) | frozenset(
+        text["kin_nouns"]["words"]
+    )
     knowledge.role_nouns = (
         knowledge.person_nouns | knowledge.team_roles | knowledge.title_words_lower
     )
