@@ -253,27 +253,14 @@ def _named_in_role(role: str, knowledge: Knowledge, context: Context) -> SourceR
     if role.lower().startswith(("its ", "their ")):  # "... Commission. Its chair, Justice X"
         spoke = context.last_body(("organisation", "unresolved", "government"), spoken=True)
         return context.opening or context.current or spoke
-    first, _, rest = role.strip().partition(" ")
-    kind = knowledge.back_nouns.get(first.lower()) if first[:1].isupper() else None
-    if (
-        kind in ("organisation", "company")
-        and rest.split()[:1]
-        and rest.split()[0] in (knowledge.person_nouns)
-    ):
-        # "Council spokesperson X": the council named before; "Company spokeswoman Y":
-        # the company the story is about
-        named = context.body_named([first.lower()])
-        if named or kind == "organisation":
-            return named
-        return context.last_body(("organisation", "unresolved"))
-    owner = OWNER.search(role)
-    if owner and owner.group(1).lower() not in ("its", "their"):
-        noun = owner.group(2).lower()  # "the canal's administrator", "the company's president"
+    noun, leading = _body_noun(role, knowledge)
+    if noun:
         named = context.body_named([noun])
-        if named:
-            return named
-        if knowledge.back_nouns.get(noun) in ("organisation", "company"):
-            return context.last_body(("organisation", "unresolved"))
+        kind = knowledge.back_nouns.get(noun)
+        if named or (leading and kind == "organisation"):
+            return named  # "Council spokesperson X" is a council named before, or nobody's
+        if kind in ("organisation", "company"):
+            return context.last_body(("organisation", "unresolved"))  # "the company's CEO"
     client = _client(role, knowledge, context)
     court = _court(role, knowledge, context)
     if client or court:
@@ -322,6 +309,21 @@ CLIENTS_COUNSEL = re.compile(
     r"^(?P<pronoun>[Hh]is|[Hh]er)\s+(?:(?:defen[cs]e|criminal|longtime|personal)\s+)?"
     r"(?:lawyer|lawyers|attorney|attorneys|counsel|barrister|solicitor)$"
 )
+
+
+def _body_noun(role: str, knowledge: Knowledge) -> tuple[str, bool]:
+    """The common noun of a body named before that a role points back to, and whether it
+    leads the role: "the canal's administrator" -> canal; "Council spokesperson",
+    "Company spokeswoman" -> council, company (leading)."""
+    first, _, rest = role.strip().partition(" ")
+    kind = knowledge.back_nouns.get(first.lower()) if first[:1].isupper() else None
+    job = rest.split()[0] if rest.split() else ""
+    if kind in ("organisation", "company") and job in knowledge.person_nouns:
+        return first.lower(), True
+    owner = OWNER.search(role)
+    if owner and owner.group(1).lower() not in ("its", "their"):
+        return owner.group(2).lower(), False
+    return "", False
 
 
 def _client(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
