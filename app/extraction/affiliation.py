@@ -58,23 +58,7 @@ def speaks_for(
 ) -> SourceRef | None:
     """The body a person with these roles speaks for, the strongest reading first; with
     `strong_only`, only a body the roles name themselves (not one guessed from the story)."""
-    roles = [NATIVE_OF.sub("", r) for r in roles]  # "Pheonix native Cdr.": where from, no body
-    roles = [WHO_HEADS.sub("head of ", r) for r in roles]  # "who heads the X": X's head
-    roles = [r for r in roles if r]
-    official = any(state_role(r, knowledge) for r in roles)
-    # "who lives in the village of X" says what kind of person they are, never whom for
-    kinds = [label for r in roles if (label := kind_by_clause(r, knowledge))]
-    current = [
-        r
-        for r in roles
-        if not FORMER.search(r)
-        and not _nationality(r, knowledge, official)
-        and not _origin(r, knowledge)
-        and not kind_by_clause(r, knowledge)
-        and not _a_relation(r, knowledge)
-    ]
-    # "a resident of Y", "a reader": of a body without speaking for it, but of a kind
-    speaking = [r for r in current if not _member(r, knowledge)]
+    kinds, current, speaking = _roles_read(tuple(roles), knowledge)
     readings = STRONG if strong_only else STRONG + WEAK
     for reading in readings:
         for role in current if reading is _field else speaking:
@@ -86,6 +70,33 @@ def speaks_for(
     if kinds and not strong_only:
         return labelled(kinds[0], "group")  # "Residents": nothing else names a body
     return None
+
+
+@lru_cache(maxsize=4096)
+def _roles_read(
+    given: tuple[str, ...], knowledge: Knowledge
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """What a person's roles say before the story is consulted: the kinds of person they
+    make them, the roles they hold now, and of those the ones they speak in. A pure function
+    of the words: a person named again (or a sentence read again) costs nothing."""
+    roles = [NATIVE_OF.sub("", r) for r in given]  # "Pheonix native Cdr.": where from, no body
+    roles = [WHO_HEADS.sub("head of ", r) for r in roles]  # "who heads the X": X's head
+    roles = [r for r in roles if r]
+    official = any(state_role(r, knowledge) for r in roles)
+    # "who lives in the village of X" says what kind of person they are, never whom for
+    kinds = tuple(label for r in roles if (label := kind_by_clause(r, knowledge)))
+    current = tuple(
+        r
+        for r in roles
+        if not FORMER.search(r)
+        and not _nationality(r, knowledge, official)
+        and not _origin(r, knowledge)
+        and not kind_by_clause(r, knowledge)
+        and not _a_relation(r, knowledge)
+    )
+    # "a resident of Y", "a reader": of a body without speaking for it, but of a kind
+    speaking = tuple(r for r in current if not _member(r, knowledge))
+    return kinds, current, speaking
 
 
 def _origin(role: str, knowledge: Knowledge) -> bool:

@@ -194,6 +194,7 @@ def find_according(text: str, knowledge: Knowledge) -> Finding | None:
     return find_according_start(text, knowledge) or find_according_end(text, knowledge)
 
 
+@lru_cache(maxsize=4096)  # several readings ask of the same sentence
 def find_according_start(text: str, knowledge: Knowledge) -> Finding | None:
     """ "According to X, ...", or with no comma when X is a name ("According to the Saudi
     Interior Ministry over 345 pilgrims ...")."""
@@ -256,6 +257,7 @@ def _according_bare(text: str, pattern: re.Pattern[str]) -> re.Match[str] | None
     return match
 
 
+@lru_cache(maxsize=4096)  # several readings ask of the same sentence
 def find_according_end(text: str, knowledge: Knowledge) -> Finding | None:
     p = patterns(knowledge)
     lower = text.lower()
@@ -502,6 +504,7 @@ def parenthetical(text: str, cue: re.Match[str]) -> tuple[int, int, str] | None:
     return comma, cue.end() + close.end(), subject
 
 
+@lru_cache(maxsize=4096)  # several readings ask of the same sentence
 def find_continuation(text: str, knowledge: Knowledge) -> re.Match[str] | None:
     """ ", adding that ...", ", with X saying ...", "... and warned that ...": a second claim."""
     found = [

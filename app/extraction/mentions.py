@@ -70,14 +70,21 @@ def _mentions(text: str, knowledge: Knowledge) -> tuple[Mention, ...]:
     # The same sentence is scanned for openings, subjects and actors: scan it once.
     tokens = list(TOKEN.finditer(text))
     firsts = [_first_word(token.group(0)) for token in tokens]
+    places, words = knowledge.place_first_words, knowledge.first_words
     found: list[Mention] = []
     i = 0
     while i < len(tokens):
-        place = _place_at(text, tokens, firsts, i, knowledge)
+        first = firsts[i]
+        # most words start no name: two dictionary looks decide it before any phrase is built
+        place = _place_at(text, tokens, firsts, i, knowledge) if places.get(first, 0) > 1 else 0
         if place:  # "New Mexico": not Mexico
             i += place
             continue
-        hit = _longest_at(text, tokens, firsts, i, knowledge)
+        longest = max(words.get(first, 0), words.get(first.rstrip("."), 0))
+        if (first in NAME_OPENERS or first.isdigit()) and i + 1 < len(tokens):
+            # "the West", "two people familiar with the matter": the next word starts the name
+            longest = max(longest, 1 + words.get(firsts[i + 1], 0))
+        hit = _longest_at(text, tokens, i, longest, knowledge) if longest else None
         if hit:
             mention, used = hit
             found.append(mention)
@@ -87,11 +94,21 @@ def _mentions(text: str, knowledge: Knowledge) -> tuple[Mention, ...]:
     return tuple(found)
 
 
+NAME_OPENERS = frozenset(("the", "some", "a", "an"))
+_FIRST_WORDS: dict[str, str] = {}
+
+
 def _first_word(token: str) -> str:
-    word = token.lstrip('"“').lower()
-    for ending in ("'s", "’s", "'", "’"):  # plain string work: this runs for every word
-        if word.endswith(ending):
-            return word[: -len(ending)]
+    """A token as the knowledge's first words are keyed: lower case, no possessive."""
+    word = _FIRST_WORDS.get(token)
+    if word is None:
+        word = token.lstrip('"“').lower()
+        for ending in ("'s", "’s", "'", "’"):
+            if word.endswith(ending):
+                word = word[: -len(ending)]
+                break
+        if len(_FIRST_WORDS) < 100_000:  # words repeat: keep a bounded table of them
+            _FIRST_WORDS[token] = word
     return word
 
 
@@ -109,16 +126,9 @@ def _place_at(
 
 
 def _longest_at(
-    text: str, tokens: list[re.Match[str]], firsts: list[str], i: int, knowledge: Knowledge
+    text: str, tokens: list[re.Match[str]], i: int, longest: int, knowledge: Knowledge
 ) -> tuple[Mention, int] | None:
-    first = firsts[i]
-    words = knowledge.first_words
-    longest = max(words.get(first, 0), words.get(first.rstrip("."), 0))
-    if (first in ("the", "some", "a", "an") or first.isdigit()) and i + 1 < len(tokens):
-        # "the West", "two people familiar with the matter": the next word starts the name
-        longest = max(longest, 1 + words.get(firsts[i + 1], 0))
-    if longest == 0:
-        return None
+    """The longest known name of at most `longest` words that starts at word `i`."""
     names = knowledge.names
     for n in range(min(longest, len(tokens) - i), 0, -1):
         start, end = tokens[i].start(), tokens[i + n - 1].end()

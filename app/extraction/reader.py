@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from app.extraction import attribution as attr
 from app.extraction.affiliation import person_attribution
@@ -64,6 +65,7 @@ NOT_CLAIMS = re.compile(
 BUT_SAYS = re.compile(r"[^.;]*?\bbut\s+(?:\w+\s+)?(?:said|says|added|noted|told)\b")
 
 
+@lru_cache(maxsize=4096)  # a sentence read again costs nothing
 def says_nothing_more(text: str) -> bool:
     """A sentence that only reports that someone would not or could not speak."""
     refusal = NOT_CLAIMS.search(text)
