@@ -2362,3 +2362,20 @@ def test_counsel_representing_a_client_and_an_office_in_lower_case() -> None:
     assert who(result, "would appeal the ruling")[0] != ["Attorneys"]
     assert who(result, "victory for adult consumers") == (["R.J. Reynolds"], "Jim Reed")
     assert who(result, "every safety rule") == (["European Council"], "Barend Leyts")
+
+
+def test_the_department_or_office_between_a_body_and_a_name_is_no_part_of_the_body() -> None:
+    body = (
+        "ROTTERDAM — A container ship ran aground outside the port on Sunday.\n\n"
+        "Maersk Line Communications Director Anna Berg said the ship had been refloated "
+        "overnight.\n\n"
+        '"No cargo was lost," said Jonas Wirth, Vesta Deputy Head of Operations.\n\n'
+        '"The channel is open again," said Dr. Ines Maas, Harwich Ports\' Assistant Chief of '
+        "the Pilotage Branch.\n\n"
+        "Ministry of Transport Director Ana Paz said an inquiry would begin on Monday."
+    )
+    result = read(body, published=date(2024, 3, 4))
+    assert who(result, "refloated overnight") == (["Maersk Line"], "Anna Berg")
+    assert who(result, "No cargo was lost") == (["Vesta"], "Jonas Wirth")
+    assert who(result, "The channel is open again") == (["Harwich Ports"], "Ines Maas")
+    assert who(result, "an inquiry would begin")[0] != ["Ministry of"]

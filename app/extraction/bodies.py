@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import dropwhile
+from itertools import dropwhile, takewhile
 
 from app.extraction.dates import DAY_AND_MONTH_NAMES
 from app.extraction.knowledge import Knowledge
@@ -19,6 +19,7 @@ from app.extraction.vocabulary import (
     CONNECTORS,
     DETERMINER_WORDS,
     DETERMINERS,
+    FUNCTION_WORDS,
     JURISDICTIONS,
     LOCAL_SERVICE_WORDS,
     PART_NOUNS,
@@ -39,6 +40,7 @@ GLOSS = re.compile(r"\s*\([^()]{2,60}\)")  # a short name or a translation in br
 # "CEI (Italian Episcopal ...)", "the RMT union (National Union of Rail, ...)": the acronym
 # (and the noun after it) is enough
 BODY_ACRONYM = re.compile(r"^[A-Z]{2,6}$")  # "RCMP", "NHS": a body's initials
+NAME_LIKE = re.compile(r"^[A-ZÀ-Þ][\w&.-]*$")  # one capitalised word, no possessive
 EXPANSION = re.compile(r"(?<=[A-Z]{2})(?P<noun>(?:\s+[a-z]+)?)\s*\([^()]{3,80}\)")
 PART_OF = re.compile(rf"\b(?:{PART_NOUNS})\s+of\s+(?:the\s+)?(?P<whole>[A-ZÀ-Þ].*)$")
 # a body's possessive before a capitalised unit of it: "TNC’s North America Strategy"
@@ -446,12 +448,27 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
     owner = _owner_in(run, knowledge)
     if owner:  # "Greenpeace Nordic's head of campaigns", "Labour's Shadow Home Secretary"
         return named_body(owner, knowledge) or unresolved(owner, knowledge)
+    before_office = _name_before_office(run, knowledge)
+    office_holder = before_office and (
+        named_body(before_office, knowledge) or unresolved(before_office, knowledge)
+    )
+    if office_holder:  # "Acme Deputy Head of Operations", "Ames Assistant Chief of the X Branch"
+        return office_holder
     after = words[len(run) : len(run) + 1]
     # "Johns Hopkins Center for Health Security medical anthropologist": a job in lower case
     # follows the whole name, so "Security" ends the name, not a title
     named = len(run) > 2 and after and after[0][:1].islower()
     title = [] if named else _trailing_title(run, knowledge)
     run = run[: len(run) - len(title)]
+    if (
+        title
+        and len(run) >= 2
+        and run[-1].lower() in knowledge.job_functions
+        and run[-2] not in CONNECTORS  # "Ministry of Education Director": the name goes on
+    ):
+        # "Acme Marketing Director", "NASA Ames Education Director": the part of the body
+        # the job is in, no part of the body's name
+        run = run[:-1]
     job = words[len(run) : len(run) + 2]
     lowercase_name = not title and _noun_before_job(run, job, knowledge)
     if lowercase_name:
@@ -523,6 +540,36 @@ def _noun_before_job(run: list[str], job: list[str], knowledge: Knowledge) -> bo
     )
 
 
+def _name_before_office(run: list[str], knowledge: Knowledge) -> str | None:
+    """The one name before a capitalised office "of" or "for" something: "Acme" in "Acme
+    Deputy Head of Operations", "Ames" in "Ames Assistant Chief of the Gravitational
+    Research Branch"; not a word of the office itself ("Cabinet Secretary for Health",
+    "Parliamentary Under-Secretary of State") or a portfolio ("Foreign Secretary of ...")."""
+    joint = next((i for i, w in enumerate(run) if w in ("of", "for")), None)
+    if joint is None or joint < 2 or run[1] not in knowledge.title_words:
+        return None
+    if any(w not in knowledge.title_words for w in run[1:joint]):
+        return None  # "Acme Corp Head of ...": a longer name, read as before
+    name = run[0]
+    known = knowledge.lookup(name)
+    if known is not None:
+        return name if known.proper and known.source.kind != "government" else None
+    lower = name.lower()
+    plain = (
+        lower in knowledge.portfolios
+        or lower in knowledge.local_modifiers
+        or lower in RANK_WORDS
+        or lower in ROLE_MODIFIERS
+        or lower.endswith(ADJECTIVE_ENDINGS)
+        or name in knowledge.title_words
+        or name in knowledge.government_words
+        or name in knowledge.organisation_words
+        or name in knowledge.not_names
+        or name in FUNCTION_WORDS
+    )
+    return None if plain or not NAME_LIKE.match(name) else name
+
+
 def _owner_in(run: list[str], knowledge: Knowledge) -> str | None:
     """The name a run of capitals gives as an owner: "Labour" in "Labour's Shadow Home
     Secretary", "PWA" in "Deputy Director of PWA’s Lake Restoration Programme"."""
@@ -533,7 +580,10 @@ def _owner_in(run: list[str], knowledge: Knowledge) -> str | None:
     links = [i for i, w in enumerate(words) if w in ("of", "for", "at")]
     owner = " ".join(words[links[-1] + 1 :] if links else words)
     last = owned == len(run) - 1  # "Greenpeace Nordic's head of campaigns"
-    rest = set(run[owned + 1 :])
+    # the words of the office, up to what it is "of" ("Ames' Assistant Chief of the
+    # Gravitational Research Branch"): titles, and no body's word ("St John's Ambulance")
+    office = list(takewhile(lambda w: w not in ("of", "for"), run[owned + 1 :]))
+    rest = set(office)
     titled = bool(rest & knowledge.title_words) and not rest & knowledge.organisation_words
     return owner if owner and (last or titled or _an_owner(owner, knowledge)) else None
 

@@ -111,6 +111,7 @@ class Knowledge:
     portfolios: frozenset[str] = frozenset()  # "Health" in "the Health Ministry", lowercase
     page_words: frozenset[str] = frozenset()  # "Release Number:": a page's label, no name
     kin_nouns: frozenset[str] = frozenset()  # "Dink's daughter": a relative of someone named
+    job_functions: frozenset[str] = frozenset()  # "Acme Marketing Director": Acme's, lowercase
     not_names: frozenset[str] = frozenset()
     place_words: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
@@ -255,6 +256,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     }
     knowledge.page_words = frozenset(text["page_words"]["words"])
     knowledge.kin_nouns = frozenset(text["kin_nouns"]["words"])
+    knowledge.job_functions = frozenset(text["job_functions"]["words"])
     knowledge.party_roles = knowledge.legislator_nouns | frozenset(text["party_roles"]["words"])
     knowledge.judicial_titles = {
         k: v for k, v in text["judicial_titles"].items() if not k.startswith("_")
