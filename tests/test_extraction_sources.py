@@ -2379,3 +2379,28 @@ def test_the_department_or_office_between_a_body_and_a_name_is_no_part_of_the_bo
     assert who(result, "No cargo was lost") == (["Vesta"], "Jonas Wirth")
     assert who(result, "The channel is open again") == (["Harwich Ports"], "Ines Maas")
     assert who(result, "an inquiry would begin")[0] != ["Ministry of"]
+
+
+def test_a_critic_for_an_outlet_speaks_for_it_and_people_close_to_someone_are_not_him() -> None:
+    body = (
+        "The thriller opened in 2,400 theatres on Friday.\n\n"
+        '"It never gives skeptics a chance to enjoy the film," said Ana Ruiz, film critic '
+        "for the Daily Ledger.\n\n"
+        "People close to Mr. Haas said he was considering an appeal against the verdict.\n\n"
+        "Aides close to President Lena Park have reported that she will veto the bill."
+    )
+    result = read(body, published=date(2005, 1, 7))
+    assert who(result, "never gives skeptics") == (["Daily Ledger"], "Ana Ruiz")
+    assert who(result, "considering an appeal")[1] is None
+    assert who(result, "veto the bill") == (["Aides"], None)
+
+
+def test_a_plural_subject_takes_the_plain_form_of_a_verb_of_saying() -> None:
+    body = (
+        "The pension plan would index benefits to prices.\n\n"
+        "Critics point out that the change would cut benefits for most retirees.\n\n"
+        "Officials urge residents to leave the coast before the storm arrives."
+    )
+    result = read(body, published=date(2005, 1, 4))
+    assert who(result, "cut benefits for most retirees") == (["Critics"], None)
+    assert who(result, "leave the coast") == (["Officials"], None)

@@ -274,8 +274,11 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
         name = owner.group("owner")
         return named_body(name, knowledge) or unresolved(name, knowledge)
     before = role[: match.start()].split()[-1:] if match else []
-    if before and before[0].lower() in knowledge.relation_nouns:
-        return None  # "the wife of Brittney Griner": of a person, for no body
+    tie = match is not None and match.group(0).split()[0] in ("of", "with")
+    if before and before[0].lower() in knowledge.relation_nouns and tie:
+        # "the wife of Brittney Griner": of a person, for no body; but "film critic for the
+        # New York Times", "a partner at Baker McKenzie" work for one
+        return None
     # "Minister for Education" names a portfolio; "Chairman of the X Centre", a body
     rest = match.group("rest").split() if match else []
     portfolio = (

@@ -67,10 +67,10 @@ PERSONS_OFFICE = re.compile(
     r"administration|party|campaign)\b"
 )
 # "briefed on the talks", "involved in the negotiations": how a person knows, not who they are
-INFORMED = re.compile(
-    r"(?<=[a-z])\s+(?:briefed on|involved in|close to)\s+the\s+[a-z]+(?:\s+[a-z]+)?$"
-)
-CLOSE_TO = re.compile(r"^(?:[Ss]ources|[Pp]eople)\s+close\s+to\s+the\s+[a-z]+(?:\s+[a-z]+)?$")
+# what people are "close to": "the talks", "the chancellor", "President George W. Bush"
+_WHOM = r"(?:the\s+[a-z]+(?:\s+[a-z]+)?|[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,4})"
+INFORMED = re.compile(rf"(?<=[a-z])\s+(?:briefed on|involved in|close to)\s+{_WHOM}$")
+CLOSE_TO = re.compile(rf"^(?:[Ss]ources|[Pp]eople)\s+close\s+to\s+{_WHOM}$")
 FAMILIAR = re.compile(
     r"\b(?:people|person|sources?|someone|those|one)\s+"
     r"(?:familiar with|with (?:direct )?knowledge of|briefed on)\b",
