@@ -2404,3 +2404,14 @@ def test_a_plural_subject_takes_the_plain_form_of_a_verb_of_saying() -> None:
     result = read(body, published=date(2005, 1, 4))
     assert who(result, "cut benefits for most retirees") == (["Critics"], None)
     assert who(result, "leave the coast") == (["Officials"], None)
+
+
+def test_one_name_after_a_kind_of_person_is_the_speaker_filed_under_that_kind() -> None:
+    body = (
+        "Bloggers tested the filter software this week.\n\n"
+        "Blogger Jzyg wrote that all gay websites were blocked by the filter.\n\n"
+        "Activist Zhang said the filter was useless and expensive."
+    )
+    result = read(body, published=date(2009, 6, 10))
+    assert who(result, "all gay websites were blocked") == (["Bloggers"], "Jzyg")
+    assert who(result, "useless and expensive") == (["Activists"], "Zhang")

@@ -193,6 +193,10 @@ def find_name(phrase: str, knowledge: Knowledge) -> NameSpan | None:
             return NameSpan(
                 known.name, " ".join(titles) if titles == words[: len(titles)] else "", ""
             )
+    if best and not best.before and " " in best.name and best.name.count(" ") == 1:
+        kind, _, name = best.name.partition(" ")
+        if kind_of_person(kind, knowledge):  # "Blogger Jzyg", "Activist Zhang": one name
+            return NameSpan(name, kind, best.after)
     return best or _honoured(words, knowledge)
 
 
@@ -213,6 +217,13 @@ def _honoured(words: list[str], knowledge: Knowledge) -> NameSpan | None:
             name = words[i].rstrip(",.")
             return NameSpan(name, " ".join(words[: i - 1]), " ".join(words[i + 1 :]))
     return None
+
+
+def kind_of_person(word: str, knowledge: Knowledge) -> bool:
+    """ "Activist", "Blogger": a capitalised noun for a kind of person, opening a phrase."""
+    if not word[:1].isupper() or word in knowledge.title_words:
+        return False  # "Governor Vázquez", "Judge Marrero": a title, read as one
+    return in_any({word.lower()}, knowledge.person_nouns, knowledge.writer_nouns)
 
 
 def portfolio_first(words: list[str], i: int, j: int, knowledge: Knowledge) -> bool:

@@ -22,6 +22,7 @@ from app.extraction.mentions import (
     POSSESSIVE,
     inside_body_name,
     is_name_word,
+    kind_of_person,
     portfolio_first,
 )
 from app.extraction.text import Span
@@ -299,6 +300,8 @@ def _people(text: str, knowledge: Knowledge) -> tuple[PersonMention, ...]:
             start = j - 2  # "Director of Air Force Communications Bill Bodie"
         while j - start > 2 and _title_or_body(words[start], knowledge):
             start += 1  # "Director of National Intelligence Tulsi Gabbard": the title's end
+        if j - start == 2 and kind_of_person(words[start], knowledge):
+            start += 1  # "Blogger Jzyg", "Activist Zhang": one name after a kind of person
         if (
             _is_person(words, start, j, knowledge)
             and (start != i or _name_starts(words, i, knowledge))
@@ -416,7 +419,9 @@ def _is_person(words: list[str], i: int, j: int, knowledge: Knowledge) -> bool:
     if j - i == 1:  # "Mr. Toccafondi", "President Biden", "Camerini, from blog Transbrasil"
         before = words[i - 1] if i else ""
         titled = before in HONORIFIC_GENDER or before in NAME_TITLES
-        single = titled or _described_as_a_person(words, j, knowledge)
+        kind = i == 1 or (i >= 2 and words[i - 2].endswith((".", '"', "“", "”")))
+        kind = kind and kind_of_person(before, knowledge)  # "Blogger Jzyg" opening a sentence
+        single = titled or kind or _described_as_a_person(words, j, knowledge)
         return single and not knowledge.lookup(run) and run not in knowledge.title_words
     if j - i > 5 or any(POSSESSIVE.search(w.strip(",.;:")) for w in words[i:j]):
         return False  # "Mecca's Grand Mosque", "European Union's"
