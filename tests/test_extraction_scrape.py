@@ -195,3 +195,13 @@ def test_the_reading_view_keeps_length_and_line_breaks() -> None:
 )
 def test_prose_that_looks_like_debris_is_still_read(paragraph: str) -> None:
     assert quotes(read(paragraph)) == [paragraph]
+
+
+def test_a_caption_naming_the_person_pictured_introduces_no_quotation() -> None:
+    result = read(
+        "Daiyrbek Orunbekov. Image widely shared on Twitter.\n\n"
+        "A journalist has failed in his bid to countersue the president for defamation.\n\n"
+        'Orunbekov wrote on his blog: "I will appeal."'
+    )
+    assert sources(only(result, "failed in his bid")) == ["Unattributed"]
+    assert_offsets_hold(result)

@@ -120,8 +120,12 @@ class Blocks:
             return
         inside, self.previous = self.inside, None if self.inside else (paragraph, sentences[-1])
         # "ZDistrict summed up his feelings.": an intro, unless it is the quoted words' own
-        if paragraph.text.rstrip().endswith(":") or (not inside and says_nothing(sentences[-1])):
+        if paragraph.text.rstrip().endswith(":"):
             self.intro = _introduced(reader, paragraph, sentences[-1])
+        elif not inside and says_nothing(sentences[-1]):
+            # without a colon, only the verb's own subject introduces anybody: "Image widely
+            # shared on Twitter." under a name in a caption introduces no one
+            self.intro = _introduced(reader, paragraph, sentences[-1], colon=False)
 
     def close(self) -> None:
         """A paragraph attributed by its own words ends the block."""
@@ -230,7 +234,9 @@ def _subjects(before: str) -> list[str]:
     return [s for s in (before[cut:].strip(" ,") for cut in cuts) if s]
 
 
-def _introduced(reader: Reader, paragraph: Span, sentence: Span) -> Attribution | None:
+def _introduced(
+    reader: Reader, paragraph: Span, sentence: Span, colon: bool = True
+) -> Attribution | None:
     """Whom a paragraph ending in ":" introduces: the claim it just made ("She also
     criticizes the media ...:"), the subject of its intro verb ("Jomra writes about
     García:"), its last speaker, or a person it names."""
@@ -251,6 +257,8 @@ def _introduced(reader: Reader, paragraph: Span, sentence: Span) -> Attribution 
                 and (who.speaker or who.personal or who.sources[0].kind != "group")
             ):
                 return who  # a person (perhaps filed under their field, or unnamed), or a body
+    if not colon:
+        return None
     # a person the main clause names ("Commenter Another Me states:"), not one named in a
     # leading subordinate clause ("When Omar Bongo was admitted ..., a comment predicted:")
     main = sentence.start + _subordinate_end(sentence.text)
