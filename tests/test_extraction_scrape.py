@@ -205,3 +205,10 @@ def test_a_caption_naming_the_person_pictured_introduces_no_quotation() -> None:
     )
     assert sources(only(result, "failed in his bid")) == ["Unattributed"]
     assert_offsets_hold(result)
+
+
+def test_a_translators_gloss_with_the_original_language_is_not_read() -> None:
+    body = "Interviewed by the Observatório blog [Observatory of the Right for Communication, pt] today."
+    view = reading_view(body, debris_patterns(load_knowledge().scrape))
+    assert len(view) == len(body)
+    assert "Observatory" not in view and "Observatório blog" in view

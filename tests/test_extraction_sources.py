@@ -2415,3 +2415,14 @@ def test_one_name_after_a_kind_of_person_is_the_speaker_filed_under_that_kind() 
     result = read(body, published=date(2009, 6, 10))
     assert who(result, "all gay websites were blocked") == (["Bloggers"], "Jzyg")
     assert who(result, "useless and expensive") == (["Activists"], "Zhang")
+
+
+def test_the_seat_a_legislator_holds_is_a_place_and_the_name_before_a_role_speaks() -> None:
+    body = (
+        "Congress debated the cybercrime bill again on Tuesday.\n\n"
+        "In an interview for the Observatório blog Rui Falcão, a member of parliament for "
+        "Belo Horizonte, stresses:\n\n"
+        "The bill aims to introduce strict controls over the internet in Brazil."
+    )
+    result = read(body, published=date(2009, 6, 11))
+    assert who(result, "strict controls over the internet") == (["Rui Falcão"], "Rui Falcão")

@@ -23,6 +23,7 @@ from app.extraction.vocabulary import (
     CONTINUING_VERBS,
     LEAD_PREPOSITION,
     NOUN_MARKERS,
+    PREPOSITIONS,
     RELATIVE_PRONOUNS,
     SUBORDINATORS,
 )
@@ -424,7 +425,26 @@ def post_subjects(
             continue  # "..., Arkansas, Minnesota, Missouri and Wisconsin, Harris said": a list
         if len(WORD.findall(text[: comma.start()])) >= 3 and plain:
             readings.append((comma.start() + 1, subject, found[2], found[3]))
+    longest = (readings or [found])[0]
+    named = (
+        NAME_BEFORE_APPOSITIVE.search(text[: longest[0] - 1])
+        if APPOSITIVE.match(longest[1])
+        else None
+    )
+    before = text[: named.start()].split()[-1:] if named else []
+    if named and not (before and before[0].lower() in PREPOSITIONS):
+        # "In an interview for the X blog Paulo Teixeira, a PT member of parliament, stresses:"
+        # the appositive's person is the name right before its comma
+        subject = f"{named.group(0)}, {longest[1]}"
+        readings.insert(0, (named.start(), subject, longest[2], longest[3]))
     return readings + [found]
+
+
+# "a PT member of parliament for São Paulo" (not "the ministry", which may be the subject)
+APPOSITIVE = re.compile(r"^(?:a|an)\s")
+# two to four capitalised words ending right before the appositive's comma, not the object
+# of a preposition ("a letter to Elaine Chao, ..."): a person's name
+NAME_BEFORE_APPOSITIVE = re.compile(r"(?<!\S)[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){1,3}$")
 
 
 QUOTATION_ENDS = (',"', ",”", '?"', "?”", '!"', "!”")  # a quotation's end before its cue

@@ -247,6 +247,8 @@ def inside_body_name(words: list[str], i: int, j: int, knowledge: Knowledge) -> 
         return True  # "Jeunesse Citoyenne pour la Paix": a name that goes on is a body's
     if i >= 1 and words[i - 1].lower() in PLACE_PREPOSITIONS:
         return True  # "aid workers in El Fasher": a place, not a person
+    if i >= 2 and words[i - 1] == "for" and _seat_holder(words[: i - 1], knowledge):
+        return True  # "member of parliament for São Paulo", "MP for Islington North": a seat
     if i >= 1 and words[i - 1].lower() == "the":
         return True  # "the Liberal Democrats": nobody's name takes "the"
     if words[i - 1] == "and" and _portfolio_before(words, i - 1, knowledge):
@@ -254,6 +256,12 @@ def inside_body_name(words: list[str], i: int, j: int, knowledge: Knowledge) -> 
     # "Council on American - Islamic"; but "Leo Denault of Entergy and Tom Fanning": a name
     joined = words[i - 1] in ("for", "of", "on", "-", "–")
     return i >= 2 and joined and words[i - 2][:1].isupper()
+
+
+def _seat_holder(before: list[str], knowledge: Knowledge) -> bool:
+    """Whether the words before "for" name a legislator, whose "for X" is a constituency."""
+    tail = " ".join(before[-3:]).lower().strip(",")
+    return any(tail == noun or tail.endswith(" " + noun) for noun in knowledge.legislator_nouns)
 
 
 def _portfolio_before(words: list[str], at: int, knowledge: Knowledge) -> bool:

@@ -28,7 +28,9 @@ MARKUP = re.compile(
     re.MULTILINE,
 )
 MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\[\]\n]{1,200})\]\((?:https?://|/)[^()\s]{0,500}\)")
-LANGUAGE_MARK = re.compile(r"\s?(?:\[[a-z]{2}\]|\(\([a-z]{2}\)\))")  # "[es]", "((it))"
+# "[es]", "((it))", and a translator's gloss that ends in the original's language
+# ("blog [Observatory of the Right for Communication, pt]")
+LANGUAGE_MARK = re.compile(r"\s?(?:\[(?:[^\[\]\n]{1,120},\s*)?[a-z]{2}\]|\(\([a-z]{2}\)\))")
 ADDRESS = re.compile(
     r"\b(?:https?://|www\.|pic\.twitter\.com/)[^\s<>()\[\]\"“”]*[^\s<>()\[\]\"“”.,;:!?]"  # links
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
