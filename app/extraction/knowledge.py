@@ -289,9 +289,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     )
     knowledge.company_only_titles = frozenset(text["company_only_titles"]["words"])
     # "Putin ally", "the wife of Brittney Griner": ties, the relatives' nouns among them
-    knowledge.relation_nouns = frozenset(text["relation_nouns"]["words"]) | frozenset(
-        text["kin_nouns"]["words"]
-    )
+    knowledge.relation_nouns = frozenset(text["relation_nouns"]["words"]) | knowledge.kin_nouns
     knowledge.role_nouns = (
         knowledge.person_nouns | knowledge.team_roles | knowledge.title_words_lower
     )

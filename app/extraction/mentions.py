@@ -95,20 +95,15 @@ def _mentions(text: str, knowledge: Knowledge) -> tuple[Mention, ...]:
 
 
 NAME_OPENERS = frozenset(("the", "some", "a", "an"))
-_FIRST_WORDS: dict[str, str] = {}
 
 
+@lru_cache(maxsize=65536)  # words repeat: each is worked out once
 def _first_word(token: str) -> str:
     """A token as the knowledge's first words are keyed: lower case, no possessive."""
-    word = _FIRST_WORDS.get(token)
-    if word is None:
-        word = token.lstrip('"“').lower()
-        for ending in ("'s", "’s", "'", "’"):
-            if word.endswith(ending):
-                word = word[: -len(ending)]
-                break
-        if len(_FIRST_WORDS) < 100_000:  # words repeat: keep a bounded table of them
-            _FIRST_WORDS[token] = word
+    word = token.lstrip('"“').lower()
+    for ending in ("'s", "’s", "'", "’"):
+        if word.endswith(ending):
+            return word[: -len(ending)]
     return word
 
 
@@ -193,7 +188,7 @@ def find_name(phrase: str, knowledge: Knowledge) -> NameSpan | None:
             return NameSpan(
                 known.name, " ".join(titles) if titles == words[: len(titles)] else "", ""
             )
-    if best and not best.before and " " in best.name and best.name.count(" ") == 1:
+    if best and not best.before and best.name.count(" ") == 1:
         kind, _, name = best.name.partition(" ")
         if kind_of_person(kind, knowledge):  # "Blogger Jzyg", "Activist Zhang": one name
             return NameSpan(name, kind, best.after)

@@ -383,10 +383,14 @@ def _name_starts(words: list[str], i: int, knowledge: Knowledge) -> bool:
     return bool(POSSESSIVE.search(before)) or knowledge.lookup(before) is not None
 
 
+def _opens_sentence(words: list[str], j: int) -> bool:
+    """Whether words[j] opens a sentence: the first word, or after a full stop or a quote."""
+    return j == 0 or words[j - 1].endswith((".", '"', "“", "”"))
+
+
 def _name_word(words: list[str], j: int, knowledge: Knowledge) -> bool:
     bare = words[j].strip(",.;:\"“”'’()")
-    opens = j == 0 or words[j - 1].endswith((".", '"', "“", "”"))
-    if opens and bare in SENTENCE_OPENERS:
+    if _opens_sentence(words, j) and bare in SENTENCE_OPENERS:
         return False  # "Yesterday Mohamed received ...", "Former Rovers striker ..."
     return is_name_word(words, j, knowledge)
 
@@ -419,8 +423,8 @@ def _is_person(words: list[str], i: int, j: int, knowledge: Knowledge) -> bool:
     if j - i == 1:  # "Mr. Toccafondi", "President Biden", "Camerini, from blog Transbrasil"
         before = words[i - 1] if i else ""
         titled = before in HONORIFIC_GENDER or before in NAME_TITLES
-        kind = i == 1 or (i >= 2 and words[i - 2].endswith((".", '"', "“", "”")))
-        kind = kind and kind_of_person(before, knowledge)  # "Blogger Jzyg" opening a sentence
+        # "Blogger Jzyg" opening a sentence: one name after a kind of person
+        kind = i >= 1 and _opens_sentence(words, i - 1) and kind_of_person(before, knowledge)
         single = titled or kind or _described_as_a_person(words, j, knowledge)
         return single and not knowledge.lookup(run) and run not in knowledge.title_words
     if j - i > 5 or any(POSSESSIVE.search(w.strip(",.;:")) for w in words[i:j]):
