@@ -2426,3 +2426,78 @@ def test_the_seat_a_legislator_holds_is_a_place_and_the_name_before_a_role_speak
     )
     result = read(body, published=date(2009, 6, 11))
     assert who(result, "strict controls over the internet") == (["Rui Falcão"], "Rui Falcão")
+
+
+def test_a_service_before_a_rank_is_part_of_the_title_and_a_relative_clause_is_no_subject() -> None:
+    body = (
+        "Insurgent attacks in the border provinces doubled over the summer, Army Gen. Mark "
+        "T. Ellison, commander of the International Security Assistance Force, said today.\n\n"
+        "Rebel fighters who crossed the river last month are beginning to withdraw, Marine "
+        "Corps Gen. Ruth A. Halvorsen, vice chairman of the Joint Chiefs of Staff, said "
+        "on Friday."
+    )
+    result = read(body, published=date(2008, 8, 22))
+    assert who(result, "attacks in the border provinces doubled") == (
+        ["International Security Assistance Force"],
+        "Mark T. Ellison",
+    )
+    # the troops are what is said; the general says it
+    assert who(result, "beginning to withdraw") == (["Joint Chiefs of Staff"], "Ruth A. Halvorsen")
+
+
+def test_a_commander_then_in_office_speaks_for_the_body_he_commanded() -> None:
+    body = (
+        "The then-NATO commander said in May that every ceasefire with the militants had "
+        "been followed by more attacks across the border."
+    )
+    result = read(body, published=date(2008, 9, 10))
+    assert who(result, "followed by more attacks")[0] == ["NATO"]
+
+
+def test_a_focus_word_before_a_subject_is_no_part_of_it() -> None:
+    body = (
+        "Doctors rely on one antiviral drug to treat the new flu. Yet just last week "
+        "researchers said resistance to the drug is spreading faster than expected."
+    )
+    result = read(body, published=date(2009, 1, 20))
+    assert who(result, "resistance to the drug is spreading") == (["Researchers"], None)
+
+
+def test_a_radio_programme_named_report_is_no_study() -> None:
+    body = (
+        "I'm Ann Kessler with the VOA Special English Health Report.\n\n"
+        "Researchers said the virus spreads mostly among young adults."
+    )
+    result = read(body, published=date(2009, 1, 20))
+    assert who(result, "spreads mostly among young adults") == (["Researchers"], None)
+
+
+def test_a_government_document_named_with_a_demonym_is_that_governments() -> None:
+    body = (
+        "The outbreak has killed 41 people, according to Chinese government releases.\n\n"
+        "Vietnamese health ministry figures show 12 more cases in the north."
+    )
+    result = read(body, published=date(2005, 3, 2))
+    assert who(result, "has killed 41 people")[0] == ["Beijing"]
+    assert who(result, "12 more cases in the north")[0] == ["Hanoi"]
+
+
+def test_it_in_a_tail_is_the_body_the_sentence_just_named() -> None:
+    body = (
+        "Schiphol Airport reopened its second runway on Monday.\n\n"
+        "Travellers whose trains are delayed by more than an hour are owed half the fare, the "
+        "consumer group Consumentenbond said, though it warned that operators often refuse "
+        "refunds."
+    )
+    result = read(body, published=date(2023, 5, 8))
+    assert who(result, "owed half the fare")[0] == ["Consumentenbond"]
+    assert who(result, "operators often refuse refunds")[0] == ["Consumentenbond"]
+
+
+def test_a_relative_clause_with_its_own_verb_stays_in_the_subject() -> None:
+    body = (
+        "The ministry is believed to be weighing a ban on rice exports, according to two "
+        "officials in the food ministry who asked not to be named."
+    )
+    result = read(body, published=date(2025, 8, 14))
+    assert who(result, "weighing a ban on rice exports")[0] == ["Officials"]

@@ -417,10 +417,14 @@ def post_subjects(
     if found is None or any(mark in text[: cue.start()] for mark in (',"', ",”")):
         return [found] if found else []  # a quotation's end marks where the subject starts
     readings = []
+    titles = knowledge.abbreviations | knowledge.military_services
     for comma in re.finditer(r", ", text[: found[0]]):
         subject = text[comma.end() : cue.start()].strip(' ,"”')
         words = {w.lower() for w in WORD.findall(subject)}
-        plain = len(words) <= 10 and not words & CLAUSE_VERBS  # an appositive, not a clause
+        # "Marine Corps Gen. James E. Cartwright, vice chairman of ...": a service, a rank and
+        # initials are a title, not words of a clause
+        short = {w for w in subject.split() if len(w.strip(".,")) > 1 and w not in titles}
+        plain = len(short) <= 10 and not words & CLAUSE_VERBS  # an appositive, not a clause
         if subject.count(", ") > 1 or " and " in subject.partition(", ")[0]:
             continue  # "..., Arkansas, Minnesota, Missouri and Wisconsin, Harris said": a list
         if len(WORD.findall(text[: comma.start()])) >= 3 and plain:

@@ -151,6 +151,7 @@ class Knowledge:
     institution_nouns: frozenset[str] = frozenset()  # "gallery", "museum": bodies with staff
     institution_jobs: frozenset[str] = frozenset()  # "curator", "professor": staff of one
     military_ranks: frozenset[str] = frozenset()  # "Col.", "Gen.": an officer of the state
+    military_services: frozenset[str] = frozenset()  # "Army Gen.", "Air Force Lt. Gen."
     legislator_nouns: frozenset[str] = frozenset()  # "MP", "senator": speaks for a party
     party_adjectives: dict[str, str] = field(default_factory=dict)  # "Republican" -> its party
     # "senator", "chairman": roles that, after a party's adjective, speak for the party
@@ -212,7 +213,7 @@ WORD_SETS = (
     "government_words", "organisation_words", "source_nouns", "organisation_descriptors",
     "state_body_words", "not_names", "place_words", "person_nouns", "state_nouns",
     "corporate_titles", "local_titles", "team_roles", "writer_nouns", "members_not_speakers",
-    "military_ranks", "legislator_nouns", "place_nouns", "institution_nouns", "institution_jobs",
+    "military_ranks", "military_services", "legislator_nouns", "place_nouns", "institution_nouns", "institution_jobs",
     "study_author_nouns", "portfolios",
 )  # fmt: skip
 

@@ -52,6 +52,7 @@ class Parsed:
     content_start: int
     said_text: str
     tail_start: int | None = None  # where a tail attribution begins (", a move that ...")
+    tail_subject: str = ""  # the tail's subject, read again once the head is read ("it")
 
 
 class SentenceParser:
@@ -138,14 +139,18 @@ class SentenceParser:
         tail = joined or attr.tail_start(region, knowledge)
         if tail is None or _embedded_relative(tail, region, text[cue.end() :]):
             return None
-        who = self._resolve(
-            without_times(attr.strip_adverbs(region[tail.end() :], knowledge), self.article)
-        )
+        subject = without_times(attr.strip_adverbs(region[tail.end() :], knowledge), self.article)
+        who = self._resolve(subject)
         if who is None:
             return None
         begin = lead + tail.start()
         return Parsed(
-            who, stance, start if clause else begin, f"{region[tail.end() :]} {between}", begin
+            who,
+            stance,
+            start if clause else begin,
+            f"{region[tail.end() :]} {between}",
+            begin,
+            subject,
         )
 
     def _time_first(self, text: str, start: int, between: str) -> tuple[int, str]:

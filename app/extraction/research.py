@@ -108,7 +108,7 @@ def _owners_in(text: str, knowledge: Knowledge) -> tuple[SourceRef, ...]:
             return owners
     for pattern in OWNER_PATTERNS:
         match = pattern.search(text)
-        if match is None:
+        if match is None or _outlets_programme(match.group("owner"), knowledge):
             continue
         owners = joined_bodies(match.group("owner"), knowledge)
         owner = None if owners else _owner(match.group("owner"), knowledge)
@@ -117,6 +117,13 @@ def _owners_in(text: str, knowledge: Knowledge) -> tuple[SourceRef, ...]:
         if owners:
             return owners
     return ()
+
+
+def _outlets_programme(owner: str, knowledge: Knowledge) -> bool:
+    """ "the VOA Special English Health Report": a news outlet's programme, not research."""
+    first = owner.split()[0]
+    known = knowledge.lookup(first) if first.isupper() and len(owner.split()) > 2 else None
+    return known is not None and known.source.kind == "outlet"
 
 
 def joined_bodies(phrase: str, knowledge: Knowledge) -> tuple[SourceRef, ...]:

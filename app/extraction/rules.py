@@ -43,6 +43,7 @@ RELATIVE_BEFORE_CUE = re.compile(
 OPENING_QUOTE = re.compile(r"^[\"“‘]")
 OPENING_ANYWHERE = re.compile(r"(?:^|(?<=\s))[\"“]")
 MIN_QUOTED_WORDS = 4  # "Oh vultures!", "I agree.": a quotation too short to be a claim
+TAIL_PRONOUNS = frozenset({"it", "he", "she", "they"})  # a tail's subject named in its head
 # '"The plan is sound," she said, "and we will go on."': a quotation its attribution splits
 SPLIT_QUOTE = re.compile(
     r"^(?P<first>[\"“][^\"“”]{1,600}?[,!?]?[\"”])\s+(?P<attribution>[^\"“”]{3,160}?),?\s+"
@@ -143,9 +144,13 @@ def cue_before(reader: Reader, sentence: Span) -> bool:
         # "X rose, the ministry said on Wednesday, as the WHO warned that ...": the head is
         # read by the rules too, narration only when none reads it
         reader.read_clause(trim(main, 0, parsed.tail_start))
+        who = parsed.who
+        if parsed.tail_subject.strip().lower() in TAIL_PRONOUNS:
+            # "..., Test Achats said, though it warned that ...": "it" is who the head named
+            who = reader.resolve(parsed.tail_subject) or who
         quote = trim(main, parsed.tail_start, end)
         if quote.text.strip():  # a clause that ends before its tail leaves the tail no words
-            reader.add(main, content, parsed.who, parsed.stance, parsed.said_text, "tail", quote)
+            reader.add(main, content, who, parsed.stance, parsed.said_text, "tail", quote)
     else:
         quote = trim(main, 0, end)
         reader.add(quote, content, parsed.who, parsed.stance, parsed.said_text, "cue_before")

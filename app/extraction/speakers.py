@@ -168,6 +168,7 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
             return found
     text = subject.strip(' ,:;"“”')
     text = LEADING_CONJUNCTION.sub("", text)
+    text = THEN.sub("", text)  # "the then-NATO commander": the NATO commander of that day
     leaders = LEADERS_OF.match(text)
     states = _several(leaders.group("states"), knowledge) if leaders else None
     if states:
@@ -236,7 +237,7 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     circle = _circle_of(head, knowledge, context)
     if circle:
         return circle  # "Associates of Navalny": people around him, not Navalny
-    if _clause_after(text):
+    if _clause_after(text) or _relative_runs_on(head):
         return None  # "X, a council member, died of COVID-19, the government": a clause
     head = RELATIVE.split(head)[0]  # "Security researchers who examined the leaked files"
     reduced = REDUCED.search(head)  # "a study published on Wednesday in the journal X"
@@ -336,6 +337,7 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     )
 
 
+THEN = re.compile(r"(?<![\w-])[Tt]hen-(?=[A-Za-z])")
 COUNTRY_POINTER = re.compile(r"^[Tt]he\s+(?:country|nation)['’]s\s+(?=\S)")
 AGE_BEFORE = re.compile(r"^(?:[Tt]he\s+)?[\w-]+-years?-old\s+(?=[A-ZÀ-Þ])")
 HIS_CIRCLE = re.compile(r"\s+and\s+(?:his|her|their)\s+(?P<group>[a-z]+)$")
@@ -394,6 +396,26 @@ def _clause_after(text: str) -> bool:
     return False
 
 
+def _relative_runs_on(head: str) -> bool:
+    """Whether a relative clause goes on into the sentence's own verb: in "Russian troops
+    who invaded Georgia last week are beginning to pull back", "are" is not the relative
+    clause's ("Officials who were briefed on the talks" has one verb, "who have seen it and
+    are sure" two of one clause)."""
+    relative = RELATIVE.search(head)
+    if relative is None:
+        return False
+    words = head[relative.end() :].split()
+    return any(
+        word in AUXILIARIES - NONFINITE and words[i - 1] not in AUXILIARIES | LINKED
+        for i, word in enumerate(words)
+        if i
+    )
+
+
+NONFINITE = frozenset({"be", "been", "being"})  # "who asked not to be named": no verb of its own
+LINKED = frozenset({"and", "or", "but", "to", "not", "also"})  # "who ... and are": one clause
+
+
 def _nobodys_document(head: str, knowledge: Knowledge) -> bool:
     """A bare plural document noun ("Estimates suggest", "Reports say", "according to
     reports"): documents of no one in particular, unlike "The report said" or "Its figures
@@ -431,11 +453,15 @@ def _named_body_document(text: str, knowledge: Knowledge, context: Context) -> A
     if not last.islower() or knowledge.back_nouns.get(_singular(last, knowledge)) != "document":
         return None  # "Manila Bulletin": a newspaper's name, not Manila's bulletin
     words = DETERMINERS.sub("", text.strip()).split()
-    if len(words) < 2 or not all(w[:1].isupper() or w in CONNECTORS for w in words[:-1]):
-        return None  # "the latest report", "Tuesday's letter"
+    if len(words) < 2 or not all(
+        w[:1].isupper() or w in CONNECTORS or (i and w.capitalize() in knowledge.government_words)
+        for i, w in enumerate(words[:-1])
+    ):
+        return None  # "the latest report", "Tuesday's letter"; but "Chinese government data"
     known = knowledge.lookup(" ".join(words[:-1]))
     if known is not None:
-        return Attribution((known.source,)) if known.proper else None
+        governs = words[-2].capitalize() in knowledge.government_words  # "Chinese government data"
+        return Attribution((known.source,)) if known.proper or governs else None
     name = words[:-1]
     if any(POSSESSIVE.search(w) for w in name):
         return None  # "RIAA's DMCA notice": the owner's document, read by _owned_document
@@ -529,6 +555,10 @@ def _body(head: str, knowledge: Knowledge) -> Attribution | None:
 
 
 def _pronoun(pronoun: str, knowledge: Knowledge, context: Context) -> Attribution | None:
+    if pronoun == "it":
+        body = context.last(person=False)
+        if body and context.spoken_at.get(id(body)) == context.position:
+            return body  # "..., Test Achats said, though it warned": the body just named
     if pronoun == "it" and context.opening and context.opening.kind != "group":
         return Attribution((context.opening,))  # "Israel's military ... It said"
     if pronoun in PERSON_PRONOUNS:
@@ -1337,7 +1367,12 @@ def _only_titles(words: str, knowledge: Knowledge) -> bool:
     engineering professor": the words before a name are a title's or a role's in lower
     case (no preposition, no verb: "according to X", "citing X", "told X" are not)."""
     parts = [w.strip(",") for w in words.split()]
-    if all(w.lower().strip(".") in knowledge.title_words_lower for w in parts):
+    service = 0  # "Army Gen.", "Marine Corps Gen.": the service before a rank
+    while service < len(parts) - 1 and parts[service] in knowledge.military_services:
+        service += 1
+    if service and parts[service] not in knowledge.military_ranks:
+        service = 0
+    if all(w.lower().strip(".") in knowledge.title_words_lower for w in parts[service:]):
         return True
     return (
         all(w.islower() and w.isalpha() for w in parts if w != "and")

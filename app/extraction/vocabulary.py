@@ -119,8 +119,12 @@ PROJECT_NOUNS = frozenset(_GRAMMAR["project_nouns"])
 # "In a statement posted late on Wednesday, ...": words that open a leading phrase
 LEAD_PREPOSITION = re.compile(rf"^(?:{_alternation(_GRAMMAR['lead_words'])})\b")
 # "As Heald told The Huffington Post, ...": the word before a subject is no part of it
+# "But", "Yet just", "Even": the words before a subject that are no part of it
 LEADING_CONJUNCTION = re.compile(
-    rf"^(?:{_alternation(_GRAMMAR['leading_conjunctions'])})\s+", re.IGNORECASE
+    rf"^(?:(?:{_alternation(_GRAMMAR['leading_conjunctions'])})\s+"
+    rf"(?:(?:{_alternation(_GRAMMAR['leading_focus_adverbs'])})\s+)?"
+    rf"|(?:{_alternation(_GRAMMAR['leading_focus_adverbs'])})\s+)",
+    re.IGNORECASE,
 )
 CONTINUING_VERBS = _alternation(_GRAMMAR["continuing_verbs"])  # ", adding that ..."
 
