@@ -2501,3 +2501,27 @@ def test_a_relative_clause_with_its_own_verb_stays_in_the_subject() -> None:
     )
     result = read(body, published=date(2025, 8, 14))
     assert who(result, "weighing a ban on rice exports")[0] == ["Officials"]
+
+
+def test_a_body_led_by_a_state_is_named_with_its_leader() -> None:
+    body = (
+        "A spokesman for the U.S.-led coalition forces, Lena Ortiz, told reporters in Kabul "
+        "they welcome the agreement."
+    )
+    result = read(body, published=date(2001, 12, 5))
+    assert who(result, "they welcome the agreement") == (["U.S.-led coalition"], "Lena Ortiz")
+
+
+def test_a_numbered_unit_after_a_rank_and_name_speaks_for_the_soldier() -> None:
+    body = (
+        "Spc. Carla Dunn of the 1212th Engineer Company said the levee would hold through "
+        "the weekend.\n\n"
+        "Tech. Sgt. Omar Haddad of the 633d Comptroller Squadron said most late fees are "
+        "preventable."
+    )
+    result = read(body, published=date(2008, 6, 26))
+    assert who(result, "levee would hold") == (["1212th Engineer Company"], "Carla Dunn")
+    assert who(result, "late fees are preventable") == (
+        ["633d Comptroller Squadron"],
+        "Omar Haddad",
+    )

@@ -574,14 +574,14 @@ def _an_institution(label: str, knowledge: Knowledge) -> bool:
 
 
 # "1st Security Forces Squadron", "the 633d Air Base Wing lodging clerk": a numbered unit
-NUMBERED_UNIT = re.compile(
-    r"^(?:(?:the|a|an)\s+)?(?P<unit>\d+(?:st|nd|rd|th|d)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+NUMBERED_UNIT = re.compile(  # "the 1438th Engineer Company", "Spc. of the 633d Squadron"
+    r"(?:^|\b(?:of|with|from|in)\s+)(?:(?:the|a|an)\s+)?(?P<unit>\d+(?:st|nd|rd|th|d)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
 )
 
 
 def _numbered_unit(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
     """A military or police unit named by its number: the unit speaks, not the state."""
-    match = NUMBERED_UNIT.match(role.strip(" ,"))
+    match = NUMBERED_UNIT.search(role.strip(" ,"))
     rank = match.group("unit").split()[1] if match else ""
     if match is None or rank in knowledge.military_ranks or f"{rank}." in knowledge.military_ranks:
         return None  # "2nd Lt.": a rank, not a unit

@@ -303,6 +303,9 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
         for at, run in reversed(list(enumerate(runs))):  # "the Brussels-based group X"
             if at and at == len(runs) - 1 and f"{runs[at - 1][-1]}, {run[0]}" in joined:
                 continue  # "mayor of Esperanza, Sultan Kudarat": where Esperanza lies
+            led = _led_body(run, words, knowledge)
+            if led:
+                return named_body(led, knowledge) or unresolved(led, knowledge, True)
             if run[-1].endswith("-based") or _describes_a_body(run, words, knowledge):
                 located = True
                 continue
@@ -363,6 +366,18 @@ def state_role(role: str, knowledge: Knowledge) -> bool:
     lower = {w.lower() for w in words}
     state = in_any(lower, knowledge.state_nouns, {"minister", "ministry", "chief", "head"})
     return state or in_any(words, knowledge.title_words, knowledge.government_words)
+
+
+def _led_body(run: list[str], words: list[str], knowledge: Knowledge) -> str:
+    """ "a spokesman for the U.S.-led coalition forces": a name that leads or backs a body
+    is part of that body's name ("U.S.-led coalition"), not the body itself."""
+    if not run[-1].endswith(("-led", "-backed")):
+        return ""
+    at = next((i for i in range(len(words)) if words[i : i + len(run)] == run), -1)
+    following = words[at + len(run)].strip(",.;") if 0 <= at < len(words) - len(run) else ""
+    if knowledge.back_nouns.get(following) not in ("organisation", "government"):
+        return ""
+    return f"{' '.join(run)} {following}"
 
 
 def _kind_after(run: list[str], words: list[str], knowledge: Knowledge) -> str:
