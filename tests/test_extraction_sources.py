@@ -2525,3 +2525,48 @@ def test_a_numbered_unit_after_a_rank_and_name_speaks_for_the_soldier() -> None:
         ["633d Comptroller Squadron"],
         "Omar Haddad",
     )
+
+
+def test_a_modifier_inside_a_role_is_no_part_of_the_body() -> None:
+    body = (
+        '"Floods may come as early as October," said USGS Acting Director Mark Lowry during '
+        "testimony before the House on October 31, 1997."
+    )
+    result = read(body, published=date(1997, 11, 4))
+    assert who(result, "Floods may come as early as October") == (["USGS"], "Mark Lowry")
+
+
+def test_a_liberation_army_named_after_a_country_is_no_part_of_its_state() -> None:
+    body = (
+        "Adam Haroun, a senior commander within the Sudan Liberation Army, has told "
+        "reporters that his fighters still hold the road to El Fasher."
+    )
+    result = read(body, published=date(2007, 10, 26))
+    assert who(result, "still hold the road") == (["Sudan Liberation Army"], "Adam Haroun")
+
+
+def test_a_numbered_unit_owned_by_a_guard_is_the_soldiers_body() -> None:
+    body = (
+        "Pfc. Luis Ortega, a military police officer with the Puerto Rico Army National "
+        "Guard's 480th Military Police Company, said he joined to serve his neighbours."
+    )
+    result = read(body, published=date(2017, 12, 1))
+    assert who(result, "joined to serve his neighbours") == (
+        ["480th Military Police Company"],
+        "Luis Ortega",
+    )
+
+
+def test_a_reporters_sign_off_is_no_claim_and_what_they_report_is_the_articles() -> None:
+    body = (
+        "Fighting resumed in the north on Friday. Maria Okafor reports from the bureau in "
+        "Nairobi, that the clashes have dimmed hopes for the talks in Libya.\n\n"
+        "Union leaders called a new general strike. VOA's Tom Reyes reports from Dakar.\n\n"
+        "(Dana Kim writes for the American Forces Press Service.)\n\n"
+        "Reuters reports from Moscow that the talks collapsed on Friday night."
+    )
+    result = read(body, published=date(2007, 10, 26))
+    assert who(result, "the clashes have dimmed hopes") == NARRATION
+    quotes = [c.quote.text for c in result.claims]
+    assert not any("reports from Dakar" in q or "writes for" in q for q in quotes)
+    assert who(result, "the talks collapsed on Friday night")[0] == ["Reuters"]

@@ -34,6 +34,11 @@ POSSESSIVE_WORD = re.compile(r"^(.+?)(?:'s|’s|(?<=s)['’])$")  # "UNEP's", "W
 MODIFIED_ROLE = re.compile(  # "Incumbent President", "Former Minister"
     rf"^(?:{'|'.join(map(re.escape, sorted(ROLE_MODIFIERS)))})\s+", re.IGNORECASE
 )
+# "USGS Acting Director": a modifier inside a role, between the body and the title
+INNER_MODIFIER = re.compile(
+    rf"(?<=\S)\s+(?:{'|'.join(sorted(m.capitalize() for m in ROLE_MODIFIERS if m != 'deputy'))})"
+    r"(?=\s+[A-Z])"
+)
 QUALIFIED_ROLE = re.compile(r"^[A-Za-z]+ly\s+[a-z-]+ed\s+")  # "Newly elected", "recently appointed"
 ABBREVIATION = re.compile(r"\s*\(([^()]{2,12})\)")
 GLOSS = re.compile(r"\s*\([^()]{2,60}\)")  # a short name or a translation in brackets
@@ -51,9 +56,11 @@ MAX_NAME = 8  # words: a longer run of capitals is no one body's name ...
 MAX_NAME_IN = 12  # ... unless it says where ("... Observer Group in India and Pakistan")
 JOB_ENDINGS = ("er", "or", "ist", "man", "woman", "person")  # "organiser", "spokeswoman"
 NOT_THE_STATE = {"opposition", "party", "parties", "coalition", "rebels", "rebel"}
+# "Sudan Liberation Army", "Kosovo Liberation Army": armed, but against the state
+INSURGENT_WORDS = {"liberation", "resistance", "rebel", "insurgent"}
 RANK_WORDS = {"associate", "assistant", "deputy", "senior", "junior", "vice", "acting", "lead"}
 ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ary", "ern", "ior", "ed", "ing")  # "regional"
-ROLE_BODY = re.compile(r"\b(?:at|of|for|with|from)\s+(?:the\s+)?(?P<rest>.+)$")
+ROLE_BODY = re.compile(r"\b(?:at|of|for|with|within|from)\s+(?:the\s+)?(?P<rest>.+)$")
 
 
 @lru_cache(maxsize=8192)
@@ -183,7 +190,9 @@ def portfolio(words: list[str]) -> bool:
 
 
 def state_body(words: list[str], knowledge: Knowledge) -> bool:
-    """Whether a name is a state's: "Defence Ministry", "Security Council" belong to a state; "Council on Foreign Relations" not."""
+    """Whether a name is a state's: "Defence Ministry", "Security Council" belong to a state; "Council on Foreign Relations" not, nor "(Sudan) Liberation Army"."""
+    if {w.lower() for w in words} & INSURGENT_WORDS:
+        return False
     if any(w in ("on", "for") for w in words):
         return bool(set(words) & {"Ministry", "Government", "Forces", "Army"})
     return bool(set(words) & knowledge.government_words)
@@ -251,6 +260,7 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
     role = DETERMINERS.sub("", role)  # "One activist", "Another aide": no body called "One"
     role = QUALIFIED_ROLE.sub("", role)  # "Newly elected Senator": no body called "Newly"
     role = MODIFIED_ROLE.sub("", role)  # "Incumbent President": no body called "Incumbent"
+    role = INNER_MODIFIER.sub("", role)  # "USGS Acting Director": no body called "USGS Acting"
     role = _unlocal(role, knowledge)  # "Local prosecutor X": no body called "Local"
     titled = TITLE_WITH_OF.match(role)
     if titled:

@@ -35,7 +35,7 @@ from app.extraction.register import Person, a_persons_name
 from app.extraction.rules import RULES
 from app.extraction.signatures import Signatures, Signed
 from app.extraction.speakers import resolve_subject
-from app.extraction.text import Span
+from app.extraction.text import Span, trim
 from app.extraction.transcript import Turn, turn_speaker
 from app.extraction.vocabulary import (
     DETERMINERS,
@@ -79,6 +79,13 @@ def _first_at(source: SourceRef, text: str) -> int:
 
 
 SIGNATURE_WORDS = 6
+# "Phuong Tran reports from VOA's regional bureau in Dakar.", "(Jim Garamone writes for the
+# American Forces Press Service.)": the article's own reporter signing, not a source
+SIGN_OFF = re.compile(
+    r"^\(?(?P<name>[A-ZÀ-Þ][\w.'’-]+(?:\s+[A-ZÀ-Þ][\w.'’-]+){1,3})\s+"
+    r"(?:reports|writes|reported)\s+(?:from|for)\s+(?P<rest>.+?)\)?$"
+)
+THAT_AFTER_PLACE = re.compile(r",?\s+that\s+(?=\S)")
 SCENE = re.compile(
     r"^(?:(?:Meanwhile|But|And),?\s+)?[Ii]n\s+(?P<place>[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,3}),\s"
 )
@@ -174,12 +181,34 @@ class Reader:
     def read(self, sentence: Span, paragraph: Span) -> None:
         """Turn one sentence into claim drafts."""
         opening = self._enter(sentence, paragraph)
-        if self._hedged(sentence.text):
+        sign_off = self._sign_off(sentence)
+        if sign_off is not None:
+            if sign_off.text:  # "X reports from Nairobi that ...": the article's own words
+                self.narration(sign_off)
+        elif self._hedged(sentence.text):
             self.narration(sentence, "reported")  # "Allegedly, ...": the article reports it
         elif not says_nothing_more(sentence.text) and not (self.foreign or self.question):
             self.read_clause(sentence)
         self._observe(sentence, opening[0])
         self.new_paragraph = False
+
+    def _sign_off(self, sentence: Span) -> Span | None:
+        """A reporter's sign-off: what it reports (after "that"), else an empty span; None
+        when the sentence is none. A body that reports ("Reuters reports from Moscow that")
+        is a source, read by the rules."""
+        match = SIGN_OFF.match(sentence.text.rstrip(" ."))
+        if match is None or self.knowledge.lookup(match.group("name")) is not None:
+            return None
+        words = match.group("name").split()
+        outlet = self.knowledge.lookup(POSSESSIVE.sub("", words[0]))
+        if POSSESSIVE.search(words[0]) and outlet and outlet.source.kind == "outlet":
+            words = words[1:]  # "VOA's Brian Wagner reports from Miami."
+        if set(words) & (self.knowledge.organisation_words | self.knowledge.government_words):
+            return None  # a body's name: "Border Patrol reports from the scene"
+        if words[0] == "As" or any(POSSESSIVE.search(word) for word in words):
+            return None  # "As VOA's Greg Flakus reports from Houston, ...": read as prose
+        that = THAT_AFTER_PLACE.search(sentence.text, match.start("rest"))
+        return trim(sentence, that.end()) if that else Span("", sentence.end, sentence.end)
 
     def _enter(self, sentence: Span, paragraph: Span) -> tuple[SourceRef | None, str]:
         """Move the article's memory to a sentence; the body it opens with."""
