@@ -2570,3 +2570,15 @@ def test_a_reporters_sign_off_is_no_claim_and_what_they_report_is_the_articles()
     quotes = [c.quote.text for c in result.claims]
     assert not any("reports from Dakar" in q or "writes for" in q for q in quotes)
     assert who(result, "the talks collapsed on Friday night")[0] == ["Reuters"]
+
+
+def test_a_guard_of_a_state_that_is_no_country_speaks_as_itself() -> None:
+    body = (
+        '"We have been helping county agencies with logistics since March," said Maj. Gen. '
+        "Lena Ward, Iowa National Guard Adjutant General.\n\n"
+        '"The river will crest on Friday," said Brig. Gen. Omar Reyes, the Ohio adjutant '
+        "general."
+    )
+    result = read(body, published=date(2020, 6, 1))
+    assert who(result, "helping county agencies") == (["Iowa National Guard"], "Lena Ward")
+    assert who(result, "river will crest on Friday") == (["Ohio"], "Omar Reyes")

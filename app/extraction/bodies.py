@@ -390,6 +390,19 @@ def _led_body(run: list[str], words: list[str], knowledge: Knowledge) -> str:
     return f"{' '.join(run)} {following}"
 
 
+def _local_state_body(run: list[str], knowledge: Knowledge) -> bool:
+    """ "Minnesota National Guard": a place no country's, then the words of a state body."""
+    if len(run) < 3 or run[-1] not in knowledge.government_words:
+        return False
+    place = run[0]
+    return (
+        place not in knowledge.government_words
+        and place not in knowledge.title_words
+        and knowledge.lookup(place) is None
+        and all(w in knowledge.government_words for w in run[1:] if w != "National")
+    )
+
+
 def _kind_after(run: list[str], words: list[str], knowledge: Knowledge) -> str:
     """The kind of body a name goes on with in lowercase: "Director of the National Iodine
     Nutrition study" (a project), "a representative for the LA Sheriff's office"."""
@@ -524,6 +537,10 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
     )
     # "ABHM president X", "FIFA president X": a body's initials right before its job
     initials = len(run) == 1 and BODY_ACRONYM.match(run[0]) is not None and lowercase_job
+    if title and not body_word and _local_state_body(run, knowledge):
+        # "Minnesota National Guard Adjutant General": a state body of a place that is no
+        # country speaks as itself
+        return unresolved(" ".join(run), knowledge)
     if not employer and not initials and (len(run) < 2 or not body_word):
         return None  # "Chief Cabinet Secretary": a state title; the story's state speaks
     if len(run) == 1 and run[0] in knowledge.state_body_words:
