@@ -2582,3 +2582,36 @@ def test_a_guard_of_a_state_that_is_no_country_speaks_as_itself() -> None:
     result = read(body, published=date(2020, 6, 1))
     assert who(result, "helping county agencies") == (["Iowa National Guard"], "Lena Ward")
     assert who(result, "river will crest on Friday") == (["Ohio"], "Omar Reyes")
+
+
+def test_a_description_of_the_outlet_in_a_lead_is_no_part_of_the_subject() -> None:
+    body = (
+        "I'm Ann Brooks, and here are today's stories.\n\n"
+        "In an interview with El Diario, a Chilean newspaper, the president of Chile, "
+        "Gabriel Boric, has stated that the country will avoid a recession next year."
+    )
+    result = read(body, published=date(2023, 10, 21))
+    assert who(result, "avoid a recession next year") == (["Santiago"], "Gabriel Boric")
+
+
+def test_an_independent_politician_from_a_state_speaks_for_himself() -> None:
+    body = (
+        "Senator Tom Hale called for an inquiry into the charity on Tuesday. Senator Hale, "
+        "an independent politician from Tasmania, also requested that police examine its "
+        "accounts."
+    )
+    result = read(body, published=date(2009, 11, 19))
+    assert who(result, "called for an inquiry") == (["Tom Hale"], "Tom Hale")
+    assert who(result, "police examine its accounts") == (["Tom Hale"], "Tom Hale")
+
+
+def test_a_person_of_a_body_is_not_a_longer_name_of_the_body() -> None:
+    body = (
+        "According to Kate Lowe of the California Institute of Technology, the quake was "
+        "caused by an earlier one in April. Lowe says that the fault line moved."
+    )
+    result = read(body, published=date(2010, 7, 8))
+    assert who(result, "the fault line moved") == (
+        ["California Institute of Technology"],
+        "Kate Lowe",
+    )

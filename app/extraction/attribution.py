@@ -291,7 +291,22 @@ def lead_end(text: str, knowledge: Knowledge, has_time: bool) -> int:
     and a second one after the first ("Earlier this week, during a visit by X, ...")."""
     end = _lead_end(text, knowledge, has_time)
     second = SECOND_LEAD.match(text, end) if end else None
-    return second.end() - 1 if second else end
+    end = second.end() - 1 if second else end
+    described = (
+        LEAD_APPOSITIVE.match(text, end) if end and text[end - 2 : end - 1].isalpha() else None
+    )
+    if described and knowledge.back_nouns.get(described.group("noun")) in (
+        "company",
+        "organisation",
+    ):
+        # "In an interview with Público, a Spanish newspaper, the prime minister ...": what
+        # the lead's name is, no part of the subject
+        return described.end() - 1
+    return end
+
+
+# ", a Spanish newspaper, ": an indefinite description of the name that ends a lead
+LEAD_APPOSITIVE = re.compile(r"\s*(?:a|an)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun>[a-z]+),\s")
 
 
 # "..., during a visit by Chinese Prime Minister Wen Jiabao, President Bush warned"

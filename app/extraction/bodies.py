@@ -285,6 +285,14 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
         return named_body(name, knowledge) or unresolved(name, knowledge)
     before = role[: match.start()].split()[-1:] if match else []
     tie = match is not None and match.group(0).split()[0] in ("of", "with")
+    seat = match is not None and match.group(0).split()[0] == "from"
+    legislator = bool(before) and before[0].lower() in knowledge.legislator_nouns - {
+        "representative"
+    }
+    if legislator and seat:
+        rest_words = set(match.group("rest").split()) if match else set()
+        if not rest_words & knowledge.organisation_words:
+            return None  # "a politician from South Australia": the seat, a place, no body
     if before and before[0].lower() in knowledge.relation_nouns and tie:
         # "the wife of Brittney Griner": of a person, for no body; but "film critic for the
         # New York Times", "a partner at Baker McKenzie" work for one

@@ -131,7 +131,7 @@ class Context:
         described = person is not None and bool(person.roles or person.gender)
         return described and person.name == source.label  # type: ignore[union-attr]
 
-    def full_name(self, source: SourceRef) -> SourceRef:
+    def full_name(self, source: SourceRef, body_words: frozenset[str] = frozenset()) -> SourceRef:
         """ "Halvorsen" for "Halvorsen Air", "Rovers" for "Dunmore Rovers": an unknown body
         named short after it was named in full is the same body."""
         if source.kind != "unresolved":
@@ -141,7 +141,12 @@ class Context:
             label = earlier.label.lower().split()
             longer = earlier.kind == "unresolved" and len(label) > len(words)
             same = _within(words, label) and not _owner_of(words, label)
-            if longer and same and not self._names_a_person(label):
+            if (
+                longer
+                and same
+                and not self._names_a_person(label)
+                and not _person_of(label, words, body_words)
+            ):
                 return earlier
         return source
 
@@ -226,6 +231,16 @@ def _owner_of(words: list[str], label: list[str]) -> bool:
     not its department ("Nordwind" in "Nordwind Airways" is the airline)."""
     rest = label[len(words) :]
     return label[: len(words)] == words and len(rest) >= 3 and rest[1] in ("of", "for")
+
+
+def _person_of(label: list[str], words: list[str], body_words: frozenset[str]) -> bool:
+    """ "Kate Hutton of the California Institute of Technology": a person of the body, two
+    name words and "of" before it, read as one name; no longer name of the body."""
+    prefix = label[: len(label) - len(words)]
+    if label[len(prefix) :] != words or prefix[-2:] != ["of", "the"] and prefix[-1:] != ["of"]:
+        return False
+    name = prefix[: -2 if prefix[-1] == "the" else -1]
+    return len(name) == 2 and all(w.isalpha() and w.capitalize() not in body_words for w in name)
 
 
 def _within(words: list[str], label: list[str]) -> bool:

@@ -98,6 +98,8 @@ class Reader:
     def __init__(self, article: Article, knowledge: Knowledge) -> None:
         self.article = article
         self.knowledge = knowledge
+        # the words of a body's name ("Court", "Bank"): "Supreme Court of the X" is no person of X
+        self._body_words = knowledge.organisation_words | knowledge.government_words
         self.context = Context(body=article.body, published=article.published.isoformat())
         # the publisher's name as a whole word: its own reporting is the article's narration
         publisher = re.escape((article.publisher or "").lower())
@@ -437,7 +439,7 @@ class Reader:
             return named_body(full, self.knowledge) or unresolved(full, self.knowledge) or source
         words = source.label.split()
         if portfolio(words) and not find_mentions(source.label, self.knowledge):
-            whole = self.context.full_name(source)
+            whole = self.context.full_name(source, self._body_words)
             if whole != source:
                 return whole  # "the Department" after "the California Department of ..."
             home = self.context.home_country()
@@ -445,7 +447,7 @@ class Reader:
                 return home
         if self.context.register.named(source.label):
             return source  # a person's name is theirs alone
-        return self.context.full_name(source)
+        return self.context.full_name(source, self._body_words)
 
     def dated(self, who: Attribution, said_text: str) -> Attribution:
         """Said-on from the attribution's own words, else the speaker's, else before publication."""
