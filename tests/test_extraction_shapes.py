@@ -499,3 +499,17 @@ def test_two_speakers_joined_by_while_without_a_comma_are_two_claims() -> None:
     result = read(body)
     assert who(result, "the flood was a tragedy") == (["Warsaw"], "Andrzej Duda")
     assert who(result, "ordered checks on every dam") == (["Warsaw"], "Marek Nowak")
+
+
+def test_a_blog_that_translated_comments_introduces_them_and_let_me_is_no_claim() -> None:
+    body = (
+        "The filter software drew complaints from schools across the province.\n\n"
+        "ChinaWatcher translated some teacher's comments on the software from a forum:\n\n"
+        "We are a rural school, and our old computers cannot run the filter at all. Let me "
+        "say something here.\n\n"
+        "The ministry said on Monday that the software would stay."
+    )
+    result = read(body)
+    assert who(result, "cannot run the filter")[0] == ["ChinaWatcher"]
+    assert not any("Let me say" in c.quote.text for c in result.claims)
+    assert who(result, "the software would stay")[0] != ["ChinaWatcher"]

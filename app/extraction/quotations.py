@@ -245,9 +245,10 @@ def _introduced(
         return last.attribution
     if heading(paragraph.text) and not _names_someone(reader, paragraph.text):
         return None  # "Providing Emergency Support:": a fact sheet's section, no speaker
-    verbs = list(INTRO_VERB.finditer(sentence.text))
-    if verbs:
-        before = sentence.text[: verbs[-1].start()]
+    # the last intro verb first; "ESWN translated some teacher's comments ...:" has its
+    # subject before an earlier one
+    for verb in reversed(list(INTRO_VERB.finditer(sentence.text))):
+        before = sentence.text[: verb.start()]
         before = before[lead_end(before, reader.knowledge, False) :].strip(" ,")
         for subject in _subjects(before):  # "Not forgetting X, Polish blog Tierra Incognita,"
             who = reader.resolve(subject)
