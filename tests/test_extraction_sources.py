@@ -2615,3 +2615,34 @@ def test_a_person_of_a_body_is_not_a_longer_name_of_the_body() -> None:
         ["California Institute of Technology"],
         "Kate Lowe",
     )
+
+
+def test_who_in_capitals_is_the_world_health_organization_not_a_relative_pronoun() -> None:
+    body = (
+        "WHO said three more countries have reported their first cases of the virus.\n\n"
+        "The WHO said two more countries, Chile and Peru, have reported deaths. The agency "
+        "said the new deaths occurred in Mexico."
+    )
+    result = read(body, published=date(2009, 5, 27))
+    assert who(result, "three more countries have reported")[0] == ["WHO"]
+    assert who(result, "Chile and Peru, have reported deaths")[0] == ["WHO"]
+    assert who(result, "the new deaths occurred in Mexico")[0] == ["WHO"]
+
+
+def test_an_ambassador_to_a_country_named_again_by_title_and_surname() -> None:
+    body = (
+        "U.S. Ambassador to Thailand Mark Owen said no airlift was under way. "
+        '"We do not have permission yet for the plane to go in," Ambassador Owen said.'
+    )
+    result = read(body, published=date(2008, 5, 8))
+    assert who(result, "no airlift was under way") == (["Washington"], "Mark Owen")
+    assert who(result, "permission yet for the plane") == (["Washington"], "Mark Owen")
+
+
+def test_a_writer_in_a_city_speaks_for_no_body_there() -> None:
+    body = (
+        "Karl Moen, an author in the Thai city of Chiang Mai who has written on its history, "
+        "says it is impossible to tell whether the promise is real."
+    )
+    result = read(body, published=date(2008, 5, 26))
+    assert who(result, "impossible to tell whether the promise") == (["Karl Moen"], "Karl Moen")

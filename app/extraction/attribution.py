@@ -65,7 +65,7 @@ OBJECT_AFTER_CUE = re.compile(r"^\s+(?=\S)(?!to\s+(?!(?:the|a|an|reporters|journ
 APPOSED_LAST = re.compile(r",\s+(?P<name>[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){1,3})\s*[.!]?$")
 # where the agent after "by" ends at the latest: a comma, a clause or the sentence's end
 PASSIVE_AGENT_END = re.compile(r"\s*[,;:.!?]|\s+that\s|\s+(?:on|at|after|via|during|when|while)\s")
-RELATIVE_BEFORE_AUX = re.compile(r"\b(?:who|which|that)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+RELATIVE_BEFORE_AUX = re.compile(r"\b(?:[Ww]ho|[Ww]hich|[Tt]hat)\s+(?:\w+ly\s+)?$")  # not "WHO"
 NEXT_CLAUSE = re.compile(r",\s+(?:as|while|whereas|but|and|even as|though|although)\s+(?=\S)")
 
 

@@ -293,6 +293,8 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
         rest_words = set(match.group("rest").split()) if match else set()
         if not rest_words & knowledge.organisation_words:
             return None  # "a politician from South Australia": the seat, a place, no body
+    if before and before[0] in knowledge.place_nouns and tie:
+        return None  # "an author in the Thai city of Chiang Mai": where, not whose
     if before and before[0].lower() in knowledge.relation_nouns and tie:
         # "the wife of Brittney Griner": of a person, for no body; but "film critic for the
         # New York Times", "a partner at Baker McKenzie" work for one

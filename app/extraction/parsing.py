@@ -32,8 +32,8 @@ DO_NOT = re.compile(r"\b(?:do|does|did)\s*(?:not|n't|n’t)\s*$", re.IGNORECASE)
 # "authorities haven't yet confirmed that ...": the subject did not say it
 NEGATIONS = ("n't", "n’t", "not", "never")
 NEGATION_ADVERBS = {"yet", "publicly", "officially", "directly"}
-RELATIVE_END = re.compile(
-    r"\b(?:which|who|whom|that)(?:\s+(?:he|she|it|they|we))?\s*$", re.IGNORECASE
+RELATIVE_END = re.compile(  # "WHO" in capitals is the World Health Organization
+    r"\b(?:[Ww]hich|WHICH|[Ww]ho|[Ww]hom|WHOM|[Tt]hat|THAT)(?:\s+(?:he|she|it|they|we))?\s*$"
 )
 
 

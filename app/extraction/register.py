@@ -298,7 +298,10 @@ def _people(text: str, knowledge: Knowledge) -> tuple[PersonMention, ...]:
             start = j - 2  # "... University of Texas Arlington Amneh Jafari"
         elif j - i >= 3 and i and _body_word(words[i - 1], knowledge) and words[i - 1][-1:] != ",":
             start = j - 2  # "Director of Air Force Communications Bill Bodie"
-        while j - start > 2 and _title_or_body(words[start], knowledge):
+        while j - start > 2 and (
+            _title_or_body(words[start], knowledge)
+            or _a_state(words[start], words, start, knowledge)
+        ):
             start += 1  # "Director of National Intelligence Tulsi Gabbard": the title's end
         if j - start == 2 and kind_of_person(words[start], knowledge):
             start += 1  # "Blogger Jzyg", "Activist Zhang": one name after a kind of person
@@ -338,6 +341,17 @@ def _sentence_end(word: str, knowledge: Knowledge) -> bool:
         and len(word) > 2
         and word not in knowledge.abbreviations
         and not initials
+    )
+
+
+def _a_state(word: str, words: list[str], at: int, knowledge: Knowledge) -> bool:
+    """ "Ambassador to Thailand Eric John": a country a title names, right before the name."""
+    named = knowledge.lookup(word.strip(",."))
+    return (
+        bool(at)
+        and words[at - 1] == "to"
+        and named is not None
+        and named.source.kind == "government"
     )
 
 
