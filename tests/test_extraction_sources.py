@@ -2646,3 +2646,14 @@ def test_a_writer_in_a_city_speaks_for_no_body_there() -> None:
     )
     result = read(body, published=date(2008, 5, 26))
     assert who(result, "impossible to tell whether the promise") == (["Karl Moen"], "Karl Moen")
+
+
+def test_jurors_and_skeptics_are_kinds_of_person_that_speak() -> None:
+    body = (
+        "The singer was cleared on all counts on Monday. The jurors said that they had "
+        "reasonable doubt about every charge.\n\n"
+        "Skeptics said the generals would not let aid workers in."
+    )
+    result = read(body, published=date(2005, 6, 13))
+    assert who(result, "reasonable doubt about every charge") == (["Jurors"], None)
+    assert who(result, "would not let aid workers in") == (["Skeptics"], None)
