@@ -388,13 +388,18 @@ def state_role(role: str, knowledge: Knowledge) -> bool:
     return state or in_any(words, knowledge.title_words, knowledge.government_words)
 
 
+def _word_after(run: list[str], words: list[str]) -> str:
+    """The word right after a run of words, without its punctuation ("" at the end)."""
+    at = next((i for i in range(len(words)) if words[i : i + len(run)] == run), -1)
+    return words[at + len(run)].strip(",.;") if 0 <= at < len(words) - len(run) else ""
+
+
 def _led_body(run: list[str], words: list[str], knowledge: Knowledge) -> str:
     """ "a spokesman for the U.S.-led coalition forces": a name that leads or backs a body
     is part of that body's name ("U.S.-led coalition"), not the body itself."""
     if not run[-1].endswith(("-led", "-backed")):
         return ""
-    at = next((i for i in range(len(words)) if words[i : i + len(run)] == run), -1)
-    following = words[at + len(run)].strip(",.;") if 0 <= at < len(words) - len(run) else ""
+    following = _word_after(run, words)
     if knowledge.back_nouns.get(following) not in ("organisation", "government"):
         return ""
     return f"{' '.join(run)} {following}"
@@ -416,8 +421,7 @@ def _local_state_body(run: list[str], knowledge: Knowledge) -> bool:
 def _kind_after(run: list[str], words: list[str], knowledge: Knowledge) -> str:
     """The kind of body a name goes on with in lowercase: "Director of the National Iodine
     Nutrition study" (a project), "a representative for the LA Sheriff's office"."""
-    at = next((i for i in range(len(words)) if words[i : i + len(run)] == run), -1)
-    following = words[at + len(run)].strip(",.;") if 0 <= at < len(words) - len(run) else ""
+    following = _word_after(run, words)
     if following in PROJECT_NOUNS:
         return f" {following.capitalize()}"
     owned = POSSESSIVE_WORD.match(run[-1]) is not None
