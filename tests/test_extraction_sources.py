@@ -2657,3 +2657,16 @@ def test_jurors_and_skeptics_are_kinds_of_person_that_speak() -> None:
     result = read(body, published=date(2005, 6, 13))
     assert who(result, "reasonable doubt about every charge") == (["Jurors"], None)
     assert who(result, "would not let aid workers in") == (["Skeptics"], None)
+
+
+def test_an_outlet_whose_name_ends_in_today_is_no_time_and_a_document_is_not_the_outlets() -> None:
+    body = (
+        "USA Today noted that the commission may advise on the draft.\n\n"
+        "Acme Motors said in a filing that it had found errors in its emissions tests. Acme "
+        "hired a law firm to investigate, according to The Verge. According to the filing, "
+        "Acme disclosed the matter to regulators in February."
+    )
+    result = read(body, published=date(2019, 4, 26))
+    assert who(result, "the commission may advise")[0] == ["USA Today"]
+    assert who(result, "hired a law firm")[0] == ["The Verge"]
+    assert who(result, "disclosed the matter to regulators")[0] == ["Acme Motors"]

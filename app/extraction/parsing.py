@@ -273,5 +273,11 @@ def quotation_open(text: str) -> bool:
 def without_times(subject: str, article: Article) -> str:
     """ "Seoul on Friday" -> "Seoul": a time inside a subject is not part of the name."""
     for time in reversed(find_times(subject, article.published)):
+        before = subject[: time.start].split()[-1:]
+        if subject[time.start : time.end] in NAMED_DAYS and before and before[0][:1].isupper():
+            continue  # "USA Today noted": a name that ends in "Today", no time
         subject = subject[: time.start] + subject[time.end :]
     return " ".join(subject.split())
+
+
+NAMED_DAYS = ("Today", "Tonight")

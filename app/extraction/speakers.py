@@ -1072,6 +1072,15 @@ def _local_state_body(
     return Attribution((source,)) if source else None
 
 
+def _document_owner(context: Context) -> Attribution | None:
+    """Whose "the filing", "the report" is: the last to speak, passing over news outlets
+    that only reported it ("..., according to The Verge. According to the filing, ...")."""
+    for attribution in reversed(context.recent):
+        if not all(source.kind == "outlet" for source in attribution.sources):
+            return attribution
+    return context.last(person=False)
+
+
 def _back_to(
     kind: str, words: list[str], context: Context, plural: bool = False
 ) -> Attribution | None:
@@ -1085,7 +1094,7 @@ def _back_to(
             # "Meta was sceptical: a spokesman said"; not "Officials will ..., a spokesperson
             # said": a group of people has no spokesperson
             return Attribution((context.current,))
-        earlier = _spoken_for(context) if kind == "spokesperson" else context.last(person=False)
+        earlier = _spoken_for(context) if kind == "spokesperson" else _document_owner(context)
         return earlier and Attribution(earlier.sources, said_on=earlier.said_on)
     together = (
         context.last(person=False) if plural and kind not in ("document", "company") else None
