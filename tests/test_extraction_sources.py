@@ -2670,3 +2670,14 @@ def test_an_outlet_whose_name_ends_in_today_is_no_time_and_a_document_is_not_the
     assert who(result, "the commission may advise")[0] == ["USA Today"]
     assert who(result, "hired a law firm")[0] == ["The Verge"]
     assert who(result, "disclosed the matter to regulators")[0] == ["Acme Motors"]
+
+
+def test_unnamed_scientists_are_filed_as_the_text_calls_them() -> None:
+    body = (
+        "The telescope will launch next year. Scientists have also described its potential "
+        "to find planets like Earth.\n\n"
+        "Researchers said the mirror passed every test."
+    )
+    result = read(body, published=date(2019, 4, 10))
+    assert who(result, "potential to find planets") == (["Scientists"], None)
+    assert who(result, "mirror passed every test") == (["Researchers"], None)

@@ -65,6 +65,8 @@ SHARE = re.compile(
     re.IGNORECASE,
 )
 RESEARCHERS = "Researchers"
+SCIENTISTS = "Scientists"
+SCIENTIST = re.compile(r"\bscientists\b", re.IGNORECASE)
 RESEARCH_STEMS = (
     "stud",
     "survey",
@@ -162,7 +164,8 @@ def research_source(
         return owner
     if SHARE.search(subject) or DOCUMENT_ONLY.search(subject):
         return ()  # "the report" with no owner points back to whoever reported (speakers.py)
-    group = unresolved(RESEARCHERS, knowledge)
+    # "scientists said" is filed as the text says it; "the study found", "the team", as researchers
+    group = unresolved(SCIENTISTS if SCIENTIST.search(subject) else RESEARCHERS, knowledge)
     return (group,) if group else ()
 
 
