@@ -513,3 +513,18 @@ def test_a_blog_that_translated_comments_introduces_them_and_let_me_is_no_claim(
     assert who(result, "cannot run the filter")[0] == ["ChinaWatcher"]
     assert not any("Let me say" in c.quote.text for c in result.claims)
     assert who(result, "the software would stay")[0] != ["ChinaWatcher"]
+
+
+def test_a_quotation_paragraph_after_narration_about_someone_who_spoke_to_reporters() -> None:
+    body = (
+        "The team leaves for Brazil next week.\n\n"
+        "Last month, Ghana head coach Kwesi Appiah spoke to reporters. He has led the side "
+        "since 2012. He is hopeful about the team's chances.\n\n"
+        "\u201cIt is a tough group. We expect to go into the knockout stage.\u201d\n\n"
+        "The squad trains in Miami this week."
+    )
+    result = read(body)
+    assert who(result, "We expect to go into the knockout stage") == (
+        ["Ghana national team"],
+        "Kwesi Appiah",
+    )

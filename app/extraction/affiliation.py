@@ -424,11 +424,16 @@ def _regional_office(words: list[str], knowledge: Knowledge, context: Context) -
     return unresolved(named[-1], knowledge) if named else None
 
 
+TEAM_ROLE_RANKS = frozenset({"head", "assistant", "interim", "caretaker"})
+
+
 def _team(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
     """ "Panama coach", "Tunisia's coach": a country's national side in a sports story."""
     words = role.replace("’s", "").replace("'s", "").split()
     if len(words) < 2 or words[-1].lower() not in knowledge.team_roles:
         return None
+    if len(words) > 2 and words[-2].lower() in TEAM_ROLE_RANKS:
+        words = [*words[:-2], words[-1]]  # "U.S. head coach": the side's coach
     written = " ".join(words[:-1])
     named = knowledge.lookup(written)
     if named is None or named.source.kind != "government":

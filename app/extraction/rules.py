@@ -549,8 +549,31 @@ def _talked_about(reader: Reader, sentence: Span) -> Attribution | None:
     earlier = reader.context.by_name(person.name) if person else None
     if opens and earlier is not None and earlier.speaker is not None:
         return earlier
-    author = _put_out_words(reader)
+    author = _put_out_words(reader) or _spoke_before(reader)
     return reader.person(author) if author else None
+
+
+# "Jurgen Klinsmann spoke to reporters.", "She told journalists ...": a person who spoke,
+# whose words may follow in a paragraph of their own
+SPOKE_TO = re.compile(
+    r"\b(?:spoke|talked|speaking|talking)\s+(?:to|with)\s+(?:reporters|journalists|the\s+press|the\s+media)\b"
+)
+SPOKE_REACH = 600  # characters before the quotation: the paragraph before it
+
+
+def _spoke_before(reader: Reader) -> Person | None:
+    """The person the narration just before says spoke to reporters, when no one has spoken
+    since and the narration is still about them ("U.S. head coach Jurgen Klinsmann spoke to
+    reporters. ... He is hopeful ...", then ""It's a tough group. ...""): their words."""
+    start = reader.paragraph.start
+    register = reader.context.register
+    for draft in reversed(reader.drafts):
+        if draft.attributed or draft.quote.end < start - SPOKE_REACH:
+            return None  # somebody spoke since, or the narration is too far back
+        if SPOKE_TO.search(draft.quote.text):
+            person = register.first_named(draft.quote.start, draft.quote.end)
+            return person if person is not None and register.nearest(start) is person else None
+    return None
 
 
 def _put_out_words(reader: Reader) -> Person | None:
