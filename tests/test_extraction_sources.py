@@ -2681,3 +2681,12 @@ def test_unnamed_scientists_are_filed_as_the_text_calls_them() -> None:
     result = read(body, published=date(2019, 4, 10))
     assert who(result, "potential to find planets") == (["Scientists"], None)
     assert who(result, "mirror passed every test") == (["Researchers"], None)
+
+
+def test_an_acronym_that_says_what_a_body_is_is_no_part_of_its_name() -> None:
+    body = (
+        "Luis Pena, who works for the health NGO Salud Viva in the province, said rural "
+        "clinics have run out of vaccines."
+    )
+    result = read(body, published=date(2008, 6, 24))
+    assert who(result, "rural clinics have run out") == (["Salud Viva"], "Luis Pena")

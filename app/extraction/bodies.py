@@ -321,6 +321,12 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
         located = False
         joined = " ".join(words)
         for at, run in reversed(list(enumerate(runs))):  # "the Brussels-based group X"
+            if (
+                len(run) > 1
+                and run[0].isupper()
+                and run[0].lower() in knowledge.organisation_descriptors
+            ):
+                run = run[1:]  # "the health NGO Maristop": what the body is, then its name
             if at and at == len(runs) - 1 and f"{runs[at - 1][-1]}, {run[0]}" in joined:
                 continue  # "mayor of Esperanza, Sultan Kudarat": where Esperanza lies
             led = _led_body(run, words, knowledge)
