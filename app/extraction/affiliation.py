@@ -580,7 +580,8 @@ def _an_institution(label: str, knowledge: Knowledge) -> bool:
 
 # "1st Security Forces Squadron", "the 633d Air Base Wing lodging clerk": a numbered unit
 NUMBERED_UNIT = re.compile(  # "the 1438th Engineer Company", "Spc. of the 633d Squadron"
-    r"(?:^|\b(?:of|with|from|in)\s+|['’]s\s+)(?:(?:the|a|an)\s+)?(?P<unit>\d+(?:st|nd|rd|th|d)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+    r"(?:^|\b(?:of|with|from|in)\s+|['’]s\s+)(?:(?:the|a|an)\s+)?"
+    r"(?P<unit>\d+(?:st|nd|rd|th|d)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
 )
 
 

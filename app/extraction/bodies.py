@@ -190,7 +190,8 @@ def portfolio(words: list[str]) -> bool:
 
 
 def state_body(words: list[str], knowledge: Knowledge) -> bool:
-    """Whether a name is a state's: "Defence Ministry", "Security Council" belong to a state; "Council on Foreign Relations" not, nor "(Sudan) Liberation Army"."""
+    """Whether a name is a state's: "Defence Ministry", "Security Council" belong to a
+    state; "Council on Foreign Relations" does not, nor "(Sudan) Liberation Army"."""
     if {w.lower() for w in words} & INSURGENT_WORDS:
         return False
     if any(w in ("on", "for") for w in words):

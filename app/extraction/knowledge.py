@@ -213,7 +213,8 @@ WORD_SETS = (
     "government_words", "organisation_words", "source_nouns", "organisation_descriptors",
     "state_body_words", "not_names", "place_words", "person_nouns", "state_nouns",
     "corporate_titles", "local_titles", "team_roles", "writer_nouns", "members_not_speakers",
-    "military_ranks", "military_services", "legislator_nouns", "place_nouns", "institution_nouns", "institution_jobs",
+    "military_ranks", "military_services", "legislator_nouns", "place_nouns", "institution_nouns",
+    "institution_jobs",
     "study_author_nouns", "portfolios",
 )  # fmt: skip
 

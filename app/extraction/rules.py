@@ -556,7 +556,8 @@ def _talked_about(reader: Reader, sentence: Span) -> Attribution | None:
 # "Jurgen Klinsmann spoke to reporters.", "She told journalists ...": a person who spoke,
 # whose words may follow in a paragraph of their own
 SPOKE_TO = re.compile(
-    r"\b(?:spoke|talked|speaking|talking)\s+(?:to|with)\s+(?:reporters|journalists|the\s+press|the\s+media)\b"
+    r"\b(?:spoke|talked|speaking|talking)\s+(?:to|with)\s+"
+    r"(?:reporters|journalists|the\s+press|the\s+media)\b"
 )
 SPOKE_REACH = 600  # characters before the quotation: the paragraph before it
 
