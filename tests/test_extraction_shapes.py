@@ -528,3 +528,17 @@ def test_a_quotation_paragraph_after_narration_about_someone_who_spoke_to_report
         ["Ghana national team"],
         "Kwesi Appiah",
     )
+
+
+def test_a_blogger_known_by_a_handle_in_lower_case_introduces_a_quoted_post() -> None:
+    body = (
+        "The filter software drew criticism online this week.\n\n"
+        "Apart from technical concerns, moonriver highlighted the software's political "
+        "implications:\n\n"
+        "People are more worried about what the filter will block next. Control over the "
+        "Internet is already tight.\n\n"
+        "The ministry said on Monday that the software would stay."
+    )
+    result = read(body)
+    assert who(result, "worried about what the filter will block") == (["Moonriver"], "moonriver")
+    assert who(result, "the software would stay")[1] is None

@@ -55,11 +55,21 @@ def _established(source: SourceRef, context: Context, knowledge: Knowledge) -> b
         return len(person.parts) == 1 and person.parts[0] == word.lower()
     if ACRONYM_LIKE.match(word):
         return True  # "USI", "OpenAI", "Secunia.com"
+    if _introduces_as_handle(word.lower(), context.body):
+        return True  # "fulue highlighted the software's implications:": a blogger's handle
     if NATIONALITY.match(word):
         return False  # "English captain Harry Kane": where from, not a body
     if re.search(rf"\b{re.escape(word)},\s+who\b", context.body):
         return False  # "Smith, who said last year ...": a person's surname, never a body
     return _written_as_a_name(word, context, knowledge)
+
+
+def _introduces_as_handle(handle: str, body: str) -> bool:
+    """Whether the text writes a word in lower case as the subject of a line that ends in a
+    colon and introduces a quoted post ("fulue highlighted ...:", "syrianews, a
+    British-Syrian, made it clear ...:"): a blogger's handle, as round-ups print it."""
+    line = re.compile(rf"(?:^|[\s,])@?{re.escape(handle)}\b[^\n]*:[ \t]*$", re.MULTILINE)
+    return bool(handle.isalnum() or "_" in handle) and line.search(body) is not None
 
 
 def _written_as_a_name(word: str, context: Context, knowledge: Knowledge) -> bool:

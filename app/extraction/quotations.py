@@ -18,7 +18,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from app.extraction.attribution import is_clause, lead_end
+from app.extraction.bodies import labelled
 from app.extraction.context import Attribution
+from app.extraction.model import Speaker
 from app.extraction.text import Span
 from app.extraction.trie import trie_pattern
 from app.extraction.vocabulary import (
@@ -31,6 +33,7 @@ from app.extraction.vocabulary import (
     NAME_PARTICLES,
     PLAIN_ENGLISH,
     PREPOSITIONS,
+    PRONOUN_GENDER,
     SUBORDINATORS,
 )
 
@@ -228,6 +231,22 @@ def _says_nothing(text: str) -> bool:
     return short and not is_clause(" " + subject)  # "At least 12 died, the ministry said."
 
 
+# "fulue", "syrianews", "deep_blue": a blogger's handle in lower case, as round-ups print it
+HANDLE = re.compile(r"^@?[a-z][a-z0-9_.]{2,30}$")
+
+
+def _handle(subjects: list[str], reader: Reader) -> Attribution | None:
+    """A blogger known by a handle in lower case, the whole subject of an intro verb before
+    a colon ("fulue highlighted the software's implications:"): the blogger, as a person."""
+    word = subjects[0] if subjects else ""
+    if not HANDLE.match(word) or word in ENGLISH_FUNCTION_WORDS or word in PRONOUN_GENDER:
+        return None
+    if reader.knowledge.lookup(word) is not None or word in reader.knowledge.source_nouns:
+        return None  # "officials explained:", "police said:": a kind of person, read above
+    name = word.lstrip("@")
+    return Attribution((labelled(name),), Speaker(name, None), personal=True)
+
+
 def _subjects(before: str) -> list[str]:
     """The words before an intro verb, then what follows each comma in them."""
     cuts = [0] + [m.end() for m in re.finditer(r",\s+", before)]
@@ -258,6 +277,9 @@ def _introduced(
                 and (who.speaker or who.personal or who.sources[0].kind != "group")
             ):
                 return who  # a person (perhaps filed under their field, or unnamed), or a body
+        handle = _handle(_subjects(before)[-1:], reader) if colon else None
+        if handle is not None:
+            return handle
     if not colon:
         return None
     # a person the main clause names ("Commenter Another Me states:"), not one named in a
