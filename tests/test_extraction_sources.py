@@ -2690,3 +2690,13 @@ def test_an_acronym_that_says_what_a_body_is_is_no_part_of_its_name() -> None:
     )
     result = read(body, published=date(2008, 6, 24))
     assert who(result, "rural clinics have run out") == (["Salud Viva"], "Luis Pena")
+
+
+def test_a_rank_beside_a_role_is_no_job_at_the_body_the_story_named_last() -> None:
+    body = (
+        "The private leaked the files to the website Leakbox.\n\n"
+        "In closing arguments on Monday, an Army prosecutor, Captain Joe Morrow, said the "
+        "private should be sentenced to 60 years."
+    )
+    result = read(body, published=date(2013, 8, 20))
+    assert who(result, "should be sentenced to 60 years") == (["Army prosecutors"], "Joe Morrow")

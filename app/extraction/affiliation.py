@@ -60,10 +60,13 @@ def speaks_for(
     `strong_only`, only a body the roles name themselves (not one guessed from the story)."""
     kinds, current, speaking = _roles_read(tuple(roles), knowledge)
     readings = STRONG if strong_only else STRONG + WEAK
+    described = any(len(role.split()) > 1 for role in speaking)
     for reading in readings:
         for role in current if reading is _field else speaking:
             if SHADOW.search(role) and reading not in (_party, _party_member, _named_in_role):
                 continue
+            if reading is _employer and described and len(role.split()) == 1:
+                continue  # "Captain" beside "an Army prosecutor": a rank, no job at a club
             source = reading(role, knowledge, context)
             if source:
                 return source
