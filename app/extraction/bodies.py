@@ -287,9 +287,9 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
     before = role[: match.start()].split()[-1:] if match else []
     tie = match is not None and match.group(0).split()[0] in ("of", "with")
     seat = match is not None and match.group(0).split()[0] == "from"
-    legislator = bool(before) and before[0].lower() in knowledge.legislator_nouns - {
-        "representative"
-    }
+    # "a representative for X" is a spokesperson; a senator "from" a state holds a seat
+    legislator = bool(before) and before[0].lower() in knowledge.legislator_nouns
+    legislator = legislator and before[0].lower() != "representative"
     if legislator and seat:
         rest_words = set(match.group("rest").split()) if match else set()
         if not rest_words & knowledge.organisation_words:
@@ -412,7 +412,7 @@ def _led_body(run: list[str], words: list[str], knowledge: Knowledge) -> str:
     return f"{' '.join(run)} {following}"
 
 
-def _local_state_body(run: list[str], knowledge: Knowledge) -> bool:
+def _capitalised_local_state_body(run: list[str], knowledge: Knowledge) -> bool:
     """ "Minnesota National Guard": a place no country's, then the words of a state body."""
     if len(run) < 3 or run[-1] not in knowledge.government_words:
         return False
@@ -558,7 +558,7 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
     )
     # "ABHM president X", "FIFA president X": a body's initials right before its job
     initials = len(run) == 1 and BODY_ACRONYM.match(run[0]) is not None and lowercase_job
-    if title and not body_word and _local_state_body(run, knowledge):
+    if title and not body_word and _capitalised_local_state_body(run, knowledge):
         # "Minnesota National Guard Adjutant General": a state body of a place that is no
         # country speaks as itself
         return unresolved(" ".join(run), knowledge)

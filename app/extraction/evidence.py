@@ -14,12 +14,13 @@ only because it opens a sentence ("Started in 1990, ..."), and one word of a lon
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from app.extraction.context import Attribution, Context
 from app.extraction.knowledge import Knowledge
 from app.extraction.mentions import POSSESSIVE
 from app.extraction.model import SourceRef
-from app.extraction.vocabulary import UNOWNED_ADJECTIVES
+from app.extraction.vocabulary import HANDLE, UNOWNED_ADJECTIVES
 
 ACRONYM_LIKE = re.compile(r"^(?:[A-Z]{2,}[\w&.-]*|\w+[A-Z]\w*|[\w-]+\.[a-z]{2,4})$")
 NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ish|ese)$")  # "English", "Scottish", "Maltese"
@@ -64,12 +65,15 @@ def _established(source: SourceRef, context: Context, knowledge: Knowledge) -> b
     return _written_as_a_name(word, context, knowledge)
 
 
+@lru_cache(maxsize=4096)  # asked again for every claim of the same source
 def _introduces_as_handle(handle: str, body: str) -> bool:
-    """Whether the text writes a word in lower case as the subject of a line that ends in a
-    colon and introduces a quoted post ("fulue highlighted ...:", "syrianews, a
-    British-Syrian, made it clear ...:"): a blogger's handle, as round-ups print it."""
+    """Whether the text writes a word in lower case in a line that ends in a colon and
+    introduces a quoted post ("fulue highlighted ...:"): a blogger's handle, as round-ups
+    print it."""
+    if HANDLE.fullmatch(handle) is None:
+        return False
     line = re.compile(rf"(?:^|[\s,])@?{re.escape(handle)}\b[^\n]*:[ \t]*$", re.MULTILINE)
-    return bool(handle.isalnum() or "_" in handle) and line.search(body) is not None
+    return line.search(body) is not None
 
 
 def _written_as_a_name(word: str, context: Context, knowledge: Knowledge) -> bool:

@@ -32,6 +32,7 @@ DO_NOT = re.compile(r"\b(?:do|does|did)\s*(?:not|n't|n’t)\s*$", re.IGNORECASE)
 # "authorities haven't yet confirmed that ...": the subject did not say it
 NEGATIONS = ("n't", "n’t", "not", "never")
 NEGATION_ADVERBS = {"yet", "publicly", "officially", "directly"}
+NAMED_DAYS = ("Today", "Tonight")  # "USA Today", "Good Morning America Tonight": names
 RELATIVE_END = re.compile(  # "WHO" in capitals is the World Health Organization
     r"\b(?:[Ww]hich|WHICH|[Ww]ho|[Ww]hom|WHOM|[Tt]hat|THAT)(?:\s+(?:he|she|it|they|we))?\s*$"
 )
@@ -278,6 +279,3 @@ def without_times(subject: str, article: Article) -> str:
             continue  # "USA Today noted": a name that ends in "Today", no time
         subject = subject[: time.start] + subject[time.end :]
     return " ".join(subject.split())
-
-
-NAMED_DAYS = ("Today", "Tonight")

@@ -28,6 +28,7 @@ from app.extraction.vocabulary import (
     ENGLISH_FUNCTION_WORDS,
     FIRST_PERSON,
     FOREIGN_FUNCTION_WORDS,
+    HANDLE,
     HONORIFIC_GENDER,
     INTRO_VERBS,
     NAME_PARTICLES,
@@ -229,10 +230,6 @@ def _says_nothing(text: str) -> bool:
     short = len(after.split()) <= 3 and len(before.split()) <= 14 and not is_clause(" " + after)
     subject = RELATIVE_CLAUSE.sub("", before)  # "a shopkeeper who lost his store, disagreed"
     return short and not is_clause(" " + subject)  # "At least 12 died, the ministry said."
-
-
-# "fulue", "syrianews", "deep_blue": a blogger's handle in lower case, as round-ups print it
-HANDLE = re.compile(r"^@?[a-z][a-z0-9_.]{2,30}$")
 
 
 def _handle(subjects: list[str], reader: Reader) -> Attribution | None:

@@ -205,7 +205,7 @@ class Reader:
         outlet = self.knowledge.lookup(POSSESSIVE.sub("", words[0]))
         if POSSESSIVE.search(words[0]) and outlet and outlet.source.kind == "outlet":
             words = words[1:]  # "VOA's Brian Wagner reports from Miami."
-        if set(words) & (self.knowledge.organisation_words | self.knowledge.government_words):
+        if set(words) & self._body_words:
             return None  # a body's name: "Border Patrol reports from the scene"
         if words[0] == "As" or any(POSSESSIVE.search(word) for word in words):
             return None  # "As VOA's Greg Flakus reports from Houston, ...": read as prose

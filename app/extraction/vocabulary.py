@@ -127,6 +127,8 @@ LEADING_CONJUNCTION = re.compile(
     re.IGNORECASE,
 )
 CONTINUING_VERBS = _alternation(_GRAMMAR["continuing_verbs"])  # ", adding that ..."
+# "fulue", "syrianews", "deep_blue": a blogger's handle in lower case, as round-ups print it
+HANDLE = re.compile(r"^@?[a-z][a-z0-9_.]{2,30}$")
 
 # "Statement by NSC Spokesperson Emily Horne on ...": a title that names the author of a
 # first-person text; the author's name ends at the preposition that says what it is about
