@@ -542,3 +542,31 @@ def test_a_blogger_known_by_a_handle_in_lower_case_introduces_a_quoted_post() ->
     result = read(body)
     assert who(result, "worried about what the filter will block") == (["Moonriver"], "moonriver")
     assert who(result, "the software would stay")[1] is None
+
+
+def test_praise_and_credit_are_the_claims_of_who_gives_them() -> None:
+    body = (
+        "Mr Halvorsen also praised the train's driver for staying in the cab. The space "
+        "agency said the mission had ended. It also credited the engineers with keeping the "
+        "probe alive. The reforms were widely praised by economists."
+    )
+    result = read(body, title="Rail chief praises driver")
+    assert who(result, "praised the train's driver") == (["Halvorsen"], "Halvorsen")
+    assert who(result, "credited the engineers")[0] == who(result, "the mission had ended")[0]
+    assert who(result, "credited the engineers")[0] != ["Unattributed"]
+    # in the passive the subject is praised, it says nothing
+    assert who(result, "The reforms were widely praised")[0] != ["The reforms"]
+
+
+def test_a_leading_clause_before_the_subject_is_no_part_of_the_speaker() -> None:
+    body = (
+        "As Storm Hilda made landfall on the coast, the secretary of the Department of "
+        "Homeland Security praised the Coast Guard for its rescues. As he met Gen. Tomas "
+        "Rivera, commander of Peru's army, and other officers, Ambassador Laura Kim of the "
+        "United States said the two armies would train together."
+    )
+    result = read(body, title="Storm")
+    praised = claim(result, "praised the Coast Guard")
+    assert [s.label for s in praised.sources] == ["Washington"]
+    assert praised.speaker is None or "Hilda" not in praised.speaker.name
+    assert who(result, "the two armies would train together")[1] == "Laura Kim"

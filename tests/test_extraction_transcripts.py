@@ -270,3 +270,41 @@ def test_two_offices_joined_in_a_readout_are_no_bodys_name() -> None:
     result = read(body, title=title, publisher="The White House")
     sources, _ = who(result, "potential impacts of the storm")
     assert "President and the Governors" not in sources
+
+
+RADIO_SCRIPT = (
+    'MUSIC: "Science Weekly" theme\n\n'
+    "Coming up this week ... a comet mission and a look at sleep research.\n\n"
+    'OKAFOR: "Sleep is not a luxury. Our bodies repair themselves while we rest."\n\n'
+    "I'm Dana Hill. Welcome to the programme.\n\n"
+    "A probe built to sail on sunlight failed to reach orbit on Tuesday, and the cause is "
+    "still unknown.\n\n"
+    'VANCE: "Nobody has flown a sail like this before. This is where spaceflight is '
+    'going."\n\n'
+    "That's Marta Vance, a physicist and deputy director of the Lunar Sail Foundation.\n\n"
+    "The launch vehicle was a converted missile."
+)
+
+
+def test_a_radio_scripts_sound_bite_is_the_labelled_speakers_said_before_airing() -> None:
+    result = read(RADIO_SCRIPT, title="Science Weekly", publisher="VOA")
+    # "OKAFOR" is named nowhere else: the label is the source and the speaker
+    assert who(result, "Sleep is not a luxury") == (["Okafor"], "Okafor")
+    assert who(result, "Our bodies repair themselves") == (["Okafor"], "Okafor")
+    assert claim(result, "Sleep is not a luxury").said_on.precision == "before"
+    # the label is no part of the claim
+    assert claim(result, "Sleep is not a luxury").quote.text.startswith('"Sleep')
+
+
+def test_a_sound_bites_speaker_named_after_it_speaks_for_the_body_named_there() -> None:
+    result = read(RADIO_SCRIPT, title="Science Weekly", publisher="VOA")
+    # "That's Marta Vance, a physicist and deputy director of the Lunar Sail Foundation"
+    assert who(result, "Nobody has flown a sail") == (["Lunar Sail Foundation"], "Marta Vance")
+
+
+def test_the_scripts_own_words_after_a_sound_bite_are_narration() -> None:
+    result = read(RADIO_SCRIPT, title="Science Weekly", publisher="VOA")
+    assert who(result, "failed to reach orbit") == (["Unattributed"], None)
+    assert who(result, "a converted missile") == (["Unattributed"], None)
+    # a production cue in capitals quotes a title, not a speaker
+    assert all(c.speaker is None or c.speaker.name != "Music" for c in result.claims)

@@ -339,7 +339,26 @@ def _lead_end(text: str, knowledge: Knowledge, has_time: bool) -> int:
     participle = LEAD_PARTICIPLE.match(text)
     if words <= 14 and participle and knowledge.lookup(participle.group(1)) is None:
         return comma + 1  # "Describing the area as in government hands, Mr. Bashir said"
-    return 0
+    return _subordinate_clause_end(text, knowledge)
+
+
+def _subordinate_clause_end(text: str, knowledge: Knowledge) -> int:
+    """ "As he met here with Gen. X, commander of ..., Pace praised ...": a clause that
+    opens with a subordinator leads up to the last comma before the first cue; the
+    subject stands after it. Nothing when a cue stands inside the clause ("As the
+    minister said, ..."): that clause is read as it is."""
+    first = text.split(" ", 1)[0]
+    if not first[:1].isupper() or first.lower() not in SUBORDINATORS:
+        return 0
+    # the first cue in lower case: "the United States play ..." holds no cue
+    cue = next((c for c in candidate_cues(text, knowledge) if c.group(0).islower()), None)
+    if cue is None:
+        return 0
+    comma = text.rfind(", ", 0, cue.start())
+    after = text[comma + 2 :].split(" ", 1)[0].lower()
+    if comma < 0 or after in RELATIVE_PRONOUNS or after in ("and", "but", "or"):
+        return 0  # "..., which the company maintained": the cue is in a relative clause
+    return comma + 1
 
 
 def candidate_cues(text: str, knowledge: Knowledge) -> list[re.Match[str]]:

@@ -58,11 +58,20 @@ def _established(source: SourceRef, context: Context, knowledge: Knowledge) -> b
         return True  # "USI", "OpenAI", "Secunia.com"
     if _introduces_as_handle(word.lower(), context.body):
         return True  # "fulue highlighted the software's implications:": a blogger's handle
+    if _labels_a_turn(word, context.body):
+        return True  # 'LEWIS: "He was the guy ..."': a transcript's label for its speaker
     if NATIONALITY.match(word):
         return False  # "English captain Harry Kane": where from, not a body
     if re.search(rf"\b{re.escape(word)},\s+who\b", context.body):
         return False  # "Smith, who said last year ...": a person's surname, never a body
     return _written_as_a_name(word, context, knowledge)
+
+
+@lru_cache(maxsize=4096)  # asked again for every claim of the same source
+def _labels_a_turn(word: str, body: str) -> bool:
+    """Whether a paragraph of the text opens with the word in capitals as a speaker's
+    label ("LEWIS: ...")."""
+    return re.search(rf"(?:^|\n){re.escape(word.upper())}:\s", body) is not None
 
 
 @lru_cache(maxsize=4096)  # asked again for every claim of the same source

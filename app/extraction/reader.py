@@ -36,7 +36,7 @@ from app.extraction.rules import RULES
 from app.extraction.signatures import Signatures, Signed
 from app.extraction.speakers import resolve_subject
 from app.extraction.text import Span, trim
-from app.extraction.transcript import Turn, turn_speaker
+from app.extraction.transcript import Turn, clip_speaker, turn_speaker
 from app.extraction.vocabulary import (
     DETERMINERS,
     LEAD_PREPOSITION,
@@ -114,6 +114,7 @@ class Reader:
         self.author: Attribution | None = None  # whose first-person statement the article is
         self.turn: Attribution | None = None  # who holds the floor in a transcript
         self.turn_precision = "day"  # when its words were said: "before" for an interview
+        self.clip = False  # whether the turn is a sound bite, which ends with its paragraph
         self.question = False  # whether the paragraph being read is a reporter's question
         self.section: Attribution | None = None  # who the heading above names as speaker
         # who a sentence ending in a colon introduced ("X says:"), for the quotation after it
@@ -134,9 +135,12 @@ class Reader:
         self.turn = turn_speaker(self, turn.label) if turn.label else None
         if turn.bracketed and self.turn is None:
             self.question = True  # "((WN))": the interviewer asks; no claim
+        if turn.clip and turn.label:
+            self.turn = self.turn or clip_speaker(self, turn.label)
+            self.clip = self.turn is not None
         # an official transcript is of the day it is published; an interview's answers
-        # were given before it was
-        self.turn_precision = "before" if turn.bracketed else "day"
+        # and a radio script's sound bites were given before it was
+        self.turn_precision = "before" if turn.bracketed or turn.clip else "day"
 
     def start_paragraph(self, paragraph: Span) -> None:
         """Before a paragraph: is it somebody's quoted words, and is it in English?"""
@@ -171,6 +175,8 @@ class Reader:
         """After a paragraph: does it introduce a quotation ("X writes:")?"""
         self.introduced = None
         self.blocks.leave(self, paragraph, sentences)
+        if self.clip:  # the script's own words go on after a sound bite
+            self.turn, self.clip = None, False
         last = self.drafts[-1] if self.drafts else None
         intro = self.blocks.intro and sentences and last and not last.attributed
         if intro and last and last.quote.start >= sentences[-1].start and says_nothing(last.quote):

@@ -63,6 +63,11 @@ ROLE_STOP = re.compile(
     r"\s+(?:who|which|whose|said|says|told|tells|added)\b|\s+and\s+(?=[a-z])"
     r"|\s+and\s+(?=[A-ZÀ-Þ][\w'’-]+\s+[A-ZÀ-Þ])"  # "of Entergy and Tom Fanning of ...": a second person
 )
+# " and a midfielder", " and vice president of the Planetary Society": a second role
+SECOND_ROLE = re.compile(
+    r"^\s+and\s+(?P<role>(?:an?|the)\s+[a-z][\w-]*"
+    r"|(?:[a-z][\w-]*\s+){1,3}(?:of|at)\s+(?:the\s+)?[A-ZÀ-Þ][^,;]{1,80})"
+)
 PRONOUN = re.compile(
     rf"\b(?:{trie_pattern(['he', 'she', 'his', 'her', 'him', 'hers', 'himself', 'herself'])})\b",
     re.IGNORECASE,
@@ -512,6 +517,8 @@ def _role_before(words: list[str], knowledge: Knowledge) -> str:
             if _ends_in_a_titled_name(clause, knowledge):
                 return ""  # "a news conference with Prime Minister Paul Martin, Bush said"
             return clause if _names_a_role(clause, knowledge) else ""
+        if word in FUNCTION_WORDS and word.endswith(("'s", "’s")):
+            break  # "That's Bill Nye, ...": who the name is, no role
         if bare in ("to", "for") and at and window[at - 1].strip(",.") in ENVOY_TITLES:
             taken.insert(0, word)  # "U.S. Ambassador to NATO Nicholas Burns": one role
             continue
@@ -605,9 +612,10 @@ def _roles_after(after: str, knowledge: Knowledge) -> list[str]:
         role = _cut_at_verb(ROLE_STOP.split(part)[0], knowledge)
         if role and (role[0].islower() or role.split()[0] in ("A", "An", "The") or len(roles) == 0):
             roles.append(re.sub(r"^and\s+", "", role))
-            also = re.match(r"^\s+and\s+(?P<role>(?:an?|the)\s+[a-z][\w-]*)", part[len(role) :])
-            if also:  # "the club's captain and a midfielder": two roles
-                roles.append(also.group("role"))
+            also = SECOND_ROLE.match(part[len(role) :])
+            if also:  # "the club's captain and a midfielder": two roles; "TV science
+                # personality and vice president of the Planetary Society": the second a body's
+                roles.append(also.group("role").rstrip("."))
         if part != role:
             break
     return roles

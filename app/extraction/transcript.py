@@ -34,6 +34,9 @@ BRACKETED = re.compile(r"^\(\((?P<label>[A-ZÀ-Þ][^()]{1,60})\)\)\s*(?=\S)")
 OFFICIALS = {"official", "officials"}
 MIN_LABEL_LETTERS = 2  # "A:" in a list is no speaker; "JM:" may be initials
 INITIALS = re.compile(r"^[A-ZÀ-Þ]{2,3}$")  # "JM": an interview's label for Jane Morrow
+OPENING_MARKS = '"“'
+CLOSING_MARKS = '"”'
+MAX_NAME_WORDS = 3  # "FRED ALLEN:", "MARY ANNE SMITH:"
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,9 @@ class Turn:
     label: str | None  # "MS. PSAKI"; None for a question
     question: bool = False
     bracketed: bool = False  # "((WN))": a label that names no one known is the interviewer's
+    # a radio script's sound bite: 'NYE: "No one's ever built ..."', the label then one
+    # quotation to the paragraph's end; the turn is that paragraph only, recorded before
+    clip: bool = False
 
 
 def without_label(paragraph: Span) -> tuple[Span, Turn | None]:
@@ -61,7 +67,34 @@ def without_label(paragraph: Span) -> tuple[Span, Turn | None]:
     if not match or letters < MIN_LABEL_LETTERS:
         return paragraph, None
     start = paragraph.start + match.end()
-    return Span(paragraph.text[match.end() :], start, paragraph.end), Turn(match.group("label"))
+    words = paragraph.text[match.end() :]
+    turn = Turn(match.group("label"), clip=_one_quotation(words))
+    return Span(words, start, paragraph.end), turn
+
+
+def _one_quotation(text: str) -> bool:
+    """Whether the words are one quotation that runs to their end (or is left open there):
+    '"He was the guy that devised ...', not '"Our World" theme'."""
+    text = text.strip()
+    if text[:1] not in OPENING_MARKS:
+        return False
+    closing = [i for i, c in enumerate(text) if i and c in CLOSING_MARKS]
+    return not closing or closing == [len(text) - 1]
+
+
+def clip_speaker(reader: Reader, label: str) -> Attribution | None:
+    """Who a sound bite's label names when the transcript never says who they speak for:
+    the person the text names so elsewhere ("NYE:" and "That's Bill Nye, vice president
+    of the Planetary Society"), else the name itself ("LEWIS:" is Lewis)."""
+    name = " ".join(word.capitalize() for word in label.split())
+    person = reader.context.register.named(name)
+    if person is not None:
+        return reader.person(person)
+    if not all(word.isalpha() for word in name.split()) or len(name.split()) > MAX_NAME_WORDS:
+        return None
+    if reader.knowledge.lookup(name) is not None:
+        return None  # "WASHINGTON:", "NATO:": a place or a body, no voice
+    return Attribution((labelled(name),), Speaker(name, None), personal=True)
 
 
 def turn_speaker(reader: Reader, label: str) -> Attribution | None:
