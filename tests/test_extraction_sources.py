@@ -2700,3 +2700,51 @@ def test_a_rank_beside_a_role_is_no_job_at_the_body_the_story_named_last() -> No
     )
     result = read(body, published=date(2013, 8, 20))
     assert who(result, "should be sentenced to 60 years") == (["Army prosecutors"], "Joe Morrow")
+
+
+def test_leaders_listed_at_a_meeting_are_they_and_of_the_united_states_is_whole() -> None:
+    body = (
+        "Today the Pacific Leaders – Prime Minister Anna Kerr of New Zealand, Prime Minister "
+        "Ravi Lal of Fiji, and President Joe Biden of the United States – convened to "
+        "discuss fisheries. They reaffirmed their commitment to a treaty on illegal fishing."
+    )
+    result = read(body, title="Joint Readout of the Pacific Leaders' Meeting")
+    assert sorted(who(result, "reaffirmed their commitment")[0]) == [
+        "Suva",
+        "Washington",
+        "Wellington",
+    ]
+
+
+def test_a_role_after_is_runs_through_the_stops_of_an_abbreviation() -> None:
+    body = (
+        "Clint Dempsey is the captain of the U.S. Team. He said it was an honor to be "
+        "named to that position."
+    )
+    result = read(body, title="Soccer")
+    assert who(result, "an honor to be named") == (["U.S. Team"], "Clint Dempsey")
+
+
+def test_a_possessive_no_one_knows_before_the_kind_of_body_is_one_name() -> None:
+    body = (
+        "Kuon Nguon, general secretary of the Cambodian Teacher's Association, said Monday "
+        "the exam was unfair. Jane Roe, deputy director of TNC's North America Grazing "
+        "Strategy, said grazing helps."
+    )
+    result = read(body, title="Exams")
+    assert who(result, "the exam was unfair") == (
+        ["Cambodian Teacher's Association"],
+        "Kuon Nguon",
+    )
+    # a body the text knows by its letters owns what follows
+    assert who(result, "grazing helps") == (["TNC"], "Jane Roe")
+
+
+def test_an_associate_or_assistant_before_a_bodys_name_is_no_part_of_it() -> None:
+    body = (
+        "Associate NASA administrator Bill Readdy said the shuttle was ready. Assistant "
+        "WHO director Mara Lind said the outbreak had slowed."
+    )
+    result = read(body, title="Space and health")
+    assert who(result, "the shuttle was ready")[0] in (["NASA"], ["Washington"])
+    assert who(result, "the outbreak had slowed")[0] == ["WHO"]

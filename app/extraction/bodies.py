@@ -280,7 +280,12 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
         return academic  # "at London's Royal Veterinary College": the college, not London
     match = ROLE_BODY.search(role)
     owner = OWNED_UNIT.match(match.group("rest")) if match else None
-    if owner and _an_owner(owner.group("owner"), knowledge):
+    owned = match.group("rest")[owner.end() - 1 :].split()[0] if owner and match else ""
+    if (
+        owner
+        and _an_owner(owner.group("owner"), knowledge)
+        and not _own_name(owner, owned, knowledge)
+    ):
         # "Deputy Director of TNC’s North America Grazing Strategy": TNC's programme
         name = owner.group("owner")
         return named_body(name, knowledge) or unresolved(name, knowledge)
@@ -652,6 +657,17 @@ def _owner_in(run: list[str], knowledge: Knowledge) -> str | None:
     rest = set(office)
     titled = bool(rest & knowledge.title_words) and not rest & knowledge.organisation_words
     return owner if owner and (last or titled or _an_owner(owner, knowledge)) else None
+
+
+def _own_name(owner: re.Match[str], owned: str, knowledge: Knowledge) -> bool:
+    """ "the Cambodian Teacher's Association": a possessive no one knows, then the kind of
+    body, is one name ("Women's League"), not a body and its part."""
+    kind = owned.strip(",.") in knowledge.organisation_words
+    return (
+        kind
+        and knowledge.lookup(owner.group("owner")) is None
+        and not owner.group("owner").isupper()
+    )
 
 
 def _an_owner(name: str, knowledge: Knowledge) -> bool:

@@ -54,11 +54,14 @@ ROLE_CLAUSE = re.compile(
     r"^who\s+(?:commands|leads|heads|runs|directs|chairs|manages|coaches|captains|founded|"
     r"co-founded|represents|edits|writes for|teaches|works|lectures|researches|serves)\b"
 )
+# a role's words: up to a comma, a semicolon or a full stop, but through the stops of an
+# abbreviation ("the captain of the U.S. Team")
+ROLE_WORDS = r"(?:[^,;.]|\.(?=\S)|(?<=\b[A-Z])\.(?=\s[A-Z]))"
 COPULA = re.compile(
-    r"^\s*(?:is|was|has been)\s+(?P<role>(?:an?|the)\s+[^,;.]{3,120}"
-    r"|[A-Z][\w-]*['’]s\s+[^,;.]{3,100}|[a-z][^,;.]{3,120})"
+    rf"^\s*(?:is|was|has been)\s+(?P<role>(?:an?|the)\s+{ROLE_WORDS}{{3,120}}"
+    rf"|[A-Z][\w-]*['’]s\s+{ROLE_WORDS}{{3,100}}|[a-z]{ROLE_WORDS}{{3,120}})"
 )
-TITLED_COPULA = re.compile(r"^\s*(?:is|was|has been)\s+(?P<role>[A-ZÀ-Þ][^,;.]{3,120})")
+TITLED_COPULA = re.compile(rf"^\s*(?:is|was|has been)\s+(?P<role>[A-ZÀ-Þ]{ROLE_WORDS}{{3,120}})")
 ROLE_STOP = re.compile(
     r"\s+(?:who|which|whose|said|says|told|tells|added)\b|\s+and\s+(?=[a-z])"
     r"|\s+and\s+(?=[A-ZÀ-Þ][\w'’-]+\s+[A-ZÀ-Þ])"  # "of Entergy and Tom Fanning of ...": a second person
@@ -652,7 +655,9 @@ def _cut_at_verb(role: str, knowledge: Knowledge) -> str:
             titled = not rest.rstrip(",.;:").endswith(('"', "”"))
             taken.append(word)
             continue
-        if word[:1] in '"“”' or (taken and (bare in VERBISH or bare in knowledge.cues)):
+        # a verb or a cue ends it, but not "States" of "of the United States"
+        cue = bare in knowledge.cues and word[:1].islower()
+        if word[:1] in '"“”' or (taken and (bare in VERBISH or cue)):
             break
         after_name = bool(taken) and (taken[-1][:1].isupper() or taken[-1].endswith(("]", ")")))
         if after_name and word.islower() and bare.endswith("ed") and bare not in ADJECTIVES_IN_ED:
