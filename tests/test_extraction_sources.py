@@ -2296,7 +2296,8 @@ def test_a_figure_put_at_a_number_is_the_estimate_of_who_put_it() -> None:
         "The government put pressure on the provinces to speed up the rescue."
     )
     result = read(body, published=date(2008, 5, 14))
-    assert who(result, "magnitude of the quake at 7.9")[0] == ["United States Geological Survey"]
+    # the U.S. Geological Survey is a federal agency: the state's, filed under its capital
+    assert who(result, "magnitude of the quake at 7.9")[0] == ["Washington"]
     assert who(result, "number of dead at more than 300")[0] == ["Local officials"]
     assert who(result, "put pressure on the provinces") == NARRATION
 
@@ -2533,7 +2534,8 @@ def test_a_modifier_inside_a_role_is_no_part_of_the_body() -> None:
         "testimony before the House on October 31, 1997."
     )
     result = read(body, published=date(1997, 11, 4))
-    assert who(result, "Floods may come as early as October") == (["USGS"], "Mark Lowry")
+    # the USGS, a federal agency, is the state's; "USGS Acting" would be no body at all
+    assert who(result, "Floods may come as early as October") == (["Washington"], "Mark Lowry")
 
 
 def test_a_liberation_army_named_after_a_country_is_no_part_of_its_state() -> None:
@@ -2748,3 +2750,20 @@ def test_an_associate_or_assistant_before_a_bodys_name_is_no_part_of_it() -> Non
     result = read(body, title="Space and health")
     assert who(result, "the shuttle was ready")[0] in (["NASA"], ["Washington"])
     assert who(result, "the outbreak had slowed")[0] == ["WHO"]
+
+
+def test_a_person_of_a_state_agency_speaks_for_the_state_not_only_as_someone_from_it() -> None:
+    body = (
+        "John Geiger of USGS told the press that the quakes would continue. Ana Silva of "
+        'Portugal said the vote was fair. "We now monitor streams," said Dr. Robert Hirsch, '
+        'USGS Chief Hydrologist. "Evidence was observed in every basin," said USGS landslide '
+        "expert Sue Cannon. U.S. Olympic swimmer Ann Lee said the pool was cold."
+    )
+    result = read(body, title="Quakes and floods")
+    # an agency of the state employs its people: filed under its capital
+    assert who(result, "the quakes would continue") == (["Washington"], "John Geiger")
+    assert who(result, "We now monitor streams") == (["Washington"], "Robert Hirsch")
+    assert who(result, "Evidence was observed") == (["Washington"], "Sue Cannon")
+    # a country alone says where a person is from, not whom they speak for
+    assert who(result, "the vote was fair")[0] != ["Lisbon"]
+    assert who(result, "the pool was cold")[0] != ["Washington"]

@@ -141,7 +141,9 @@ def _nationality(role: str, knowledge: Knowledge, official: bool) -> bool:
         role = origin.group("place")
     bare = role.replace("’s", "").replace("'s", "").strip()
     named = knowledge.lookup(bare) if NATIONALITY.match(role) else None
-    return named is not None and named.source.kind == "government"  # not "The BBC's X"
+    # not "The BBC's X", nor "John Geiger of USGS": a state's organ employs, a country not
+    organ = named is not None and named.alias in knowledge.state_organs
+    return named is not None and named.source.kind == "government" and not organ
 
 
 def person_attribution(
@@ -298,7 +300,10 @@ def _kind_of_person(role: str, knowledge: Knowledge) -> bool:
     for word in words[:-1]:
         bare = word.strip(",.")
         named = knowledge.lookup(bare)
-        if bare in knowledge.organisation_words or (named and named.source.kind != "government"):
+        body = named is not None and (
+            named.source.kind != "government" or named.alias in knowledge.state_organs
+        )
+        if bare in knowledge.organisation_words or body:
             return False  # "Rhodium Group analyst", "NASA astronaut": a body's people
     return True
 
