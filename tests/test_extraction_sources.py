@@ -2767,3 +2767,16 @@ def test_a_person_of_a_state_agency_speaks_for_the_state_not_only_as_someone_fro
     # a country alone says where a person is from, not whom they speak for
     assert who(result, "the vote was fair")[0] != ["Lisbon"]
     assert who(result, "the pool was cold")[0] != ["Washington"]
+
+
+def test_a_group_a_platform_only_places_is_the_group_not_the_platform() -> None:
+    body = (
+        "In a global speech, the Internet protest movement said the church had betrayed its "
+        "members. A Facebook protest group said the rally was peaceful. The White Helmets "
+        "rescue group said six people died."
+    )
+    result = read(body, title="Protests")
+    assert who(result, "betrayed its members")[0] == ["Internet protest movement"]
+    assert who(result, "the rally was peaceful")[0] == ["Facebook protest group"]
+    # a name before the kind of body it is stays the body's name
+    assert who(result, "six people died")[0] == ["White Helmets"]

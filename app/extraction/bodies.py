@@ -23,6 +23,7 @@ from app.extraction.vocabulary import (
     JURISDICTIONS,
     LOCAL_SERVICE_WORDS,
     PART_NOUNS,
+    PLATFORMS,
     PREPOSITIONS,
     PROJECT_NOUNS,
     ROLE_MODIFIERS,
@@ -958,8 +959,8 @@ def _named_before_descriptor(words: list[str], knowledge: Knowledge) -> str | No
     rest = [w.lower().strip(",.") for w in words[len(name) :]]
     if not name or not rest or len(rest) > 3 or any(w[:1].isupper() for w in rest):
         return None
-    if rest[-1] not in knowledge.organisation_descriptors:
-        return None
+    if rest[-1] not in knowledge.organisation_descriptors or " ".join(name) in PLATFORMS:
+        return None  # "the Internet protest movement": a group on the Internet, not it
     place = knowledge.lookup(" ".join(name))
     return None if place is not None and place.source.kind == "government" else " ".join(name)
 
@@ -990,6 +991,8 @@ def group_by_noun(words: list[str], knowledge: Knowledge) -> str | None:
             break  # "Unions representing about 1,800 staff": the group is "Unions"
         if bare in knowledge.source_nouns or plural(word).lower() in knowledge.source_nouns:
             found = i
+        elif bare in COLLECTIVE_NOUNS and any(w[:1].isupper() for w in words[:i]):
+            found = i  # "the Internet protest movement": a group the name only places
     if found is None:
         return None
     bodies = ("government", "organisation", "company")

@@ -78,6 +78,8 @@ CHANNEL = re.compile(
     rf"(?:(?:{_alternation(_GRAMMAR['accounts']['platforms'])})\s+)?"
     rf"(?:{_alternation(_GRAMMAR['accounts']['nouns'])})$"
 )
+# "Twitter", "the Internet": where people speak, no body ("the Internet protest movement")
+PLATFORMS = frozenset(_GRAMMAR["accounts"]["platforms"])
 PARTICLE_NAME = re.compile(rf"^(?:{_alternation(_GRAMMAR['name_prefixes'])})-[^\W\d_]")
 FUNCTION_WORDS = frozenset(_GRAMMAR["capitalised_function_words"])
 # "Yesterday", "Former", "Despite": capitalised only because they open a sentence
