@@ -2780,3 +2780,16 @@ def test_a_group_a_platform_only_places_is_the_group_not_the_platform() -> None:
     assert who(result, "the rally was peaceful")[0] == ["Facebook protest group"]
     # a name before the kind of body it is stays the body's name
     assert who(result, "six people died")[0] == ["White Helmets"]
+
+
+def test_a_company_named_with_a_possessive_keeps_it_and_a_lead_after_but_is_no_subject() -> None:
+    body = (
+        "Mark Zandi, chief economist at Moody's, says the recession is deepening. But "
+        "despite that, a new study indicates that few adults follow the advice. UNEP's "
+        "executive director said the seas were rising."
+    )
+    result = read(body, title="Economy")
+    assert who(result, "the recession is deepening") == (["Moody's"], "Mark Zandi")
+    assert who(result, "few adults follow the advice")[0] != ["Unattributed"]
+    # a known body's possessive before a job in lower case is still the body's
+    assert who(result, "the seas were rising")[0] == ["UNEP"]

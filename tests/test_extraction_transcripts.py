@@ -308,3 +308,17 @@ def test_the_scripts_own_words_after_a_sound_bite_are_narration() -> None:
     assert who(result, "a converted missile") == (["Unattributed"], None)
     # a production cue in capitals quotes a title, not a speaker
     assert all(c.speaker is None or c.speaker.name != "Music" for c in result.claims)
+
+
+def test_a_sound_bites_label_that_is_also_a_title_is_the_person_the_script_named() -> None:
+    body = (
+        "A new study came out this week, and I spoke with its lead author, Dr. Dana King, "
+        "of the Medical University of South Carolina.\n\n"
+        'KING: "We are exercising less and eating fewer vegetables than twenty years ago."'
+    )
+    result = read(body, title="Science Weekly", publisher="VOA")
+    # "King" is a title too, but here the surname of the author introduced above
+    assert who(result, "We are exercising less") == (
+        ["Medical University of South Carolina"],
+        "Dana King",
+    )

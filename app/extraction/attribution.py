@@ -328,8 +328,11 @@ def _lead_end(text: str, knowledge: Knowledge, has_time: bool) -> int:
     named = text[lead.end() : comma].split() if single and lead else []
     if named and len(named) <= 4 and all(w[:1].isupper() for w in named):
         return 0  # "But Janzen, the Canadian, said": a subject set off by an appositive
+    lead_phrase = bool(named) and SECOND_LEAD.match(" " + " ".join(named) + ", ") is not None
     if named and lead and lead.group(0).lower() in CONJUNCTIONS and not has_time:
-        return 0  # "But economists at Itaú Unibanco, Brazil's largest bank, expect ..."
+        # "But economists at Itaú Unibanco, Brazil's largest bank, expect ...", but "But
+        # despite that, a new study indicates ...": a lead phrase after the conjunction
+        return comma + 1 if lead_phrase else 0
     if words <= 8 and (has_time or p.lead.match(text)):
         return comma + 1
     if words <= 12 and LEAD_PREPOSITION.match(

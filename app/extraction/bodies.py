@@ -872,8 +872,10 @@ def unresolved(head: str, knowledge: Knowledge, allow_in: bool = False) -> Sourc
     if known is not None and known.source.kind == "government" and rest & NOT_THE_STATE:
         # "Malawi's main opposition party": a party of the country, not its state
         return _opposition(rest, knowledge)
-    if owner and words[0][:1].isupper() and (len(words) == 1 or words[1][:1].islower()):
-        words = [owner.group(1)]  # "UNEP’s executive director" speaks for UNEP
+    # "UNEP’s executive director" speaks for UNEP; "Moody's" alone is a name of its own
+    alone = len(words) == 1 and known is not None
+    if owner and words[0][:1].isupper() and (alone or len(words) > 1 and words[1][:1].islower()):
+        words = [owner.group(1)]
     label = _label(words, knowledge, allow_in)
     if not label:
         return None

@@ -314,7 +314,11 @@ def is_name_word(words: list[str], j: int, knowledge: Knowledge, last: bool = Fa
     ):
         return False
     if in_any((raw, word), knowledge.title_words, knowledge.organisation_words):
-        return False
+        # a title after a given name ends the name as a surname: "Dr. Dana King, of the
+        # ...", "Stephen King said"; not "Jordan King Abdullah"
+        given = j > 0 and words[j - 1] in knowledge.name_gender
+        ends = j + 1 == len(words) or not words[j + 1][:1].isupper() or raw != words[j]
+        return given and ends and word not in knowledge.organisation_words
     return knowledge.lookup(POSSESSIVE.sub("", word)) is None or _place_as_surname(
         words, j, knowledge
     )

@@ -136,7 +136,7 @@ class Reader:
         if turn.bracketed and self.turn is None:
             self.question = True  # "((WN))": the interviewer asks; no claim
         if turn.clip and turn.label:
-            self.turn = self.turn or clip_speaker(self, turn.label)
+            self.turn = clip_speaker(self, turn.label)
             self.clip = self.turn is not None
         # an official transcript is of the day it is published; an interview's answers
         # and a radio script's sound bites were given before it was

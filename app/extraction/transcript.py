@@ -83,13 +83,17 @@ def _one_quotation(text: str) -> bool:
 
 
 def clip_speaker(reader: Reader, label: str) -> Attribution | None:
-    """Who a sound bite's label names when the transcript never says who they speak for:
-    the person the text names so elsewhere ("NYE:" and "That's Bill Nye, vice president
-    of the Planetary Society"), else the name itself ("LEWIS:" is Lewis)."""
+    """Who a sound bite's label names: the person the text names so elsewhere ("NYE:" and
+    "That's Bill Nye, vice president of the Planetary Society"; "KING:" and "its lead
+    author, Dr. Dana King", not a king), else whom the label names as a transcript's would
+    ("THE PRESIDENT:"), else the name itself ("LEWIS:" is Lewis)."""
     name = " ".join(word.capitalize() for word in label.split())
     person = reader.context.register.named(name)
     if person is not None:
         return reader.person(person)
+    named = turn_speaker(reader, label)
+    if named is not None:
+        return named
     if not all(word.isalpha() for word in name.split()) or len(name.split()) > MAX_NAME_WORDS:
         return None
     if reader.knowledge.lookup(name) is not None:
