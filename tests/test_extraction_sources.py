@@ -2793,3 +2793,21 @@ def test_a_company_named_with_a_possessive_keeps_it_and_a_lead_after_but_is_no_s
     assert who(result, "few adults follow the advice")[0] != ["Unattributed"]
     # a known body's possessive before a job in lower case is still the body's
     assert who(result, "the seas were rising")[0] == ["UNEP"]
+
+
+def test_counsel_for_named_clients_speak_for_each_client_and_are_no_client() -> None:
+    body = (
+        "The charges against Jose Padilla, Adham Hassoun and Kifah Jayyousi carry life "
+        "terms. Defense attorneys for Hassoun and Jayyousi said they were disappointed by "
+        "the verdict. A lawyer for Hassoun said he would appeal. Lawyers at Baker McKenzie "
+        "said the deal was legal."
+    )
+    result = read(body, title="Verdict")
+    assert sorted(who(result, "disappointed by the verdict")[0]) == [
+        "Adham Hassoun",
+        "Kifah Jayyousi",
+    ]
+    # the lawyer is not the client: nobody named speaks
+    assert who(result, "he would appeal") == (["Adham Hassoun"], None)
+    # lawyers "at" a firm work there
+    assert who(result, "the deal was legal")[0] == ["Baker McKenzie"]

@@ -140,6 +140,36 @@ BENCH_NOUNS = {"judge", "judges", "justices", "panel", "bench"}
 BRACKETED_END = re.compile(r"\s*\([^()]{1,20}\)\s*$")
 
 
+COUNSEL_NOUNS = frozenset(
+    {"lawyer", "lawyers", "attorney", "attorneys", "counsel", "solicitor", "solicitors",
+     "barrister", "barristers"}
+)  # fmt: skip
+CLIENTS = re.compile(r"^[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,3}$")
+
+
+def _counsel_for(
+    spokesperson: re.Match[str], knowledge: Knowledge, context: Context
+) -> Attribution | None:
+    """ "Defense attorneys for Hassoun and Jayyousi", "a lawyer for Hassoun": counsel speak
+    for their clients, each a person the text named (or a body); no client is the speaker."""
+    if spokesperson.group("noun").lower() not in COUNSEL_NOUNS:
+        return None
+    if not re.search(r"\s+for\s+$", spokesperson.group(0)[: spokesperson.start("body")]):
+        return None  # "lawyers at the firm": where they work, read below
+    names = re.split(r",\s+(?:and\s+)?|\s+and\s+", spokesperson.group("body").strip(" ,"))
+    if not all(CLIENTS.match(name) for name in names):
+        return None
+    sources = []
+    for name in names:  # a client named in full elsewhere is their full name (as "X's lawyer")
+        person = context.register.named(name)
+        full = person.name if person is not None and len(person.parts) > 1 else name
+        source = named_body(full, knowledge) or unresolved(full, knowledge)
+        if source is None:
+            return None
+        sources.append(source)
+    return Attribution(tuple(dict.fromkeys(sources)))
+
+
 def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Attribution | None:
     """Sources and speaker for an attribution subject, or None if it names nobody."""
     subject = EXPANSION.sub(r"\g<noun>", subject)  # "the RMT union (National Union of ...)"
@@ -148,6 +178,9 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         if group:
             return Attribution((group.source,))
     spokesperson = SPEAKS_FOR.match(subject.strip())
+    counsel = _counsel_for(spokesperson, knowledge, context) if spokesperson else None
+    if counsel is not None:
+        return counsel
     if (
         spokesperson
         and spokesperson.group("noun").islower()  # "Minister of Education X" is a title
