@@ -570,3 +570,13 @@ def test_a_leading_clause_before_the_subject_is_no_part_of_the_speaker() -> None
     assert [s.label for s in praised.sources] == ["Washington"]
     assert praised.speaker is None or "Hilda" not in praised.speaker.name
     assert who(result, "the two armies would train together")[1] == "Laura Kim"
+
+
+def test_a_blogger_by_one_name_with_a_relative_clause_left_open_introduces_the_post() -> None:
+    body = (
+        "Football fans in Yangon are happy that electricity became more regular. Maung, who "
+        "had come back to Myanmar wrote:\n\n"
+        "While I was in Japan, I was able to watch the matches daily with my friends."
+    )
+    result = read(body, title="World Cup in Myanmar", publisher="Global Voices")
+    assert who(result, "watch the matches daily") == (["Maung"], "Maung")

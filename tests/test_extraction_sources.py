@@ -2811,3 +2811,21 @@ def test_counsel_for_named_clients_speak_for_each_client_and_are_no_client() -> 
     assert who(result, "he would appeal") == (["Adham Hassoun"], None)
     # lawyers "at" a firm work there
     assert who(result, "the deal was legal")[0] == ["Baker McKenzie"]
+
+
+def test_an_opposition_partys_officers_speak_for_the_party_not_the_capital() -> None:
+    body = (
+        "HARARE, Zimbabwe - Zimbabwe's electoral commission has delayed the results. MDC "
+        "Secretary General Tendai Biti said the delay was a threat to the vote. From the "
+        "capital, Harare, MDC spokesman Nelson Chamisa tells reporter Peter Clottey that he "
+        "believes the opposition will win. The Movement for Democratic Change (MDC) led by "
+        "Morgan Tsvangirai says it is prepared to win a run-off."
+    )
+    result = read(body, title="Zimbabwe")
+    # the text spells the initials out later ("Movement for Democratic Change (MDC)")
+    mdc = ["Movement for Democratic Change"]
+    assert who(result, "the delay was a threat") == (mdc, "Tendai Biti")
+    # where he spoke from is no part of who speaks
+    assert who(result, "the opposition will win") == (mdc, "Nelson Chamisa")
+    # the party speaks; its leader named after "led by" is not its speaker
+    assert who(result, "prepared to win a run-off") == (mdc, None)

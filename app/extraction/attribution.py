@@ -292,6 +292,9 @@ def lead_end(text: str, knowledge: Knowledge, has_time: bool) -> int:
     end = _lead_end(text, knowledge, has_time)
     second = SECOND_LEAD.match(text, end) if end else None
     end = second.end() - 1 if second else end
+    named = PLACE_NAMED.match(text, end) if end else None
+    if named and text[:end].rstrip(" ,").split()[-1].lower() in knowledge.place_nouns:
+        end = named.end() - 1  # "From the capital, Harare, MDC spokesman X": where, no subject
     described = (
         LEAD_APPOSITIVE.match(text, end) if end and text[end - 2 : end - 1].isalpha() else None
     )
@@ -305,6 +308,8 @@ def lead_end(text: str, knowledge: Knowledge, has_time: bool) -> int:
     return end
 
 
+# ", Harare, " after "From the capital": the place a lead's place noun stands for
+PLACE_NAMED = re.compile(r"\s*[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*){0,2},\s")
 # ", a Spanish newspaper, ": an indefinite description of the name that ends a lead
 LEAD_APPOSITIVE = re.compile(r"\s*(?:a|an)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun>[a-z]+),\s")
 

@@ -563,7 +563,13 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
         or BODY_ACRONYM.match(run[-1]) is not None  # "Kamloops RCMP Constable": a body's acronym
     )
     # "ABHM president X", "FIFA president X": a body's initials right before its job
-    initials = len(run) == 1 and BODY_ACRONYM.match(run[0]) is not None and lowercase_job
+    # "MDC Secretary General X": an unknown body's initials before a title in capitals too
+    unknown_initials = bool(title) and knowledge.lookup(run[0] if run else "") is None
+    initials = (
+        len(run) == 1
+        and BODY_ACRONYM.match(run[0]) is not None
+        and (lowercase_job or unknown_initials)
+    )
     if title and not body_word and _capitalised_local_state_body(run, knowledge):
         # "Minnesota National Guard Adjutant General": a state body of a place that is no
         # country speaks as itself

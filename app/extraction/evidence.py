@@ -20,7 +20,7 @@ from app.extraction.context import Attribution, Context
 from app.extraction.knowledge import Knowledge
 from app.extraction.mentions import POSSESSIVE
 from app.extraction.model import SourceRef
-from app.extraction.vocabulary import HANDLE, UNOWNED_ADJECTIVES
+from app.extraction.vocabulary import HANDLE, INTRO_VERBS, UNOWNED_ADJECTIVES
 
 ACRONYM_LIKE = re.compile(r"^(?:[A-Z]{2,}[\w&.-]*|\w+[A-Z]\w*|[\w-]+\.[a-z]{2,4})$")
 NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ish|ese)$")  # "English", "Scottish", "Maltese"
@@ -58,6 +58,8 @@ def _established(source: SourceRef, context: Context, knowledge: Knowledge) -> b
         return True  # "USI", "OpenAI", "Secunia.com"
     if _introduces_as_handle(word.lower(), context.body):
         return True  # "fulue highlighted the software's implications:": a blogger's handle
+    if _opens_an_introduction(word, context.body):
+        return True  # "Maung, who had come back to Myanmar wrote:": a blogger by one name
     if _labels_a_turn(word, context.body):
         return True  # 'LEWIS: "He was the guy ..."': a transcript's label for its speaker
     if NATIONALITY.match(word):
@@ -65,6 +67,17 @@ def _established(source: SourceRef, context: Context, knowledge: Knowledge) -> b
     if re.search(rf"\b{re.escape(word)},\s+who\b", context.body):
         return False  # "Smith, who said last year ...": a person's surname, never a body
     return _written_as_a_name(word, context, knowledge)
+
+
+@lru_cache(maxsize=4096)  # asked again for every claim of the same source
+def _opens_an_introduction(word: str, body: str) -> bool:
+    """Whether a sentence that ends a paragraph in a colon opens with the word as the
+    subject of an intro verb ("Maung, who had come back to Myanmar wrote:")."""
+    line = re.compile(
+        rf"(?:^|[.!?]\s+){re.escape(word)}\b[^\n.!?]*\b(?:{INTRO_VERBS})\b[^\n]*:[ \t]*$",
+        re.MULTILINE | re.IGNORECASE,
+    )
+    return line.search(body) is not None
 
 
 @lru_cache(maxsize=4096)  # asked again for every claim of the same source

@@ -13,7 +13,7 @@ Round-ups and wire copy quote in three shapes that sentence rules cannot see:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -247,7 +247,20 @@ def _handle(subjects: list[str], reader: Reader) -> Attribution | None:
 def _subjects(before: str) -> list[str]:
     """The words before an intro verb, then what follows each comma in them."""
     cuts = [0] + [m.end() for m in re.finditer(r",\s+", before)]
-    return [s for s in (before[cut:].strip(" ,") for cut in cuts) if s]
+    found = [s for s in (before[cut:].strip(" ,") for cut in cuts) if s]
+    # "Maung, who had come back to Myanmar wrote:": the relative clause's closing comma
+    # left out, the name before it is the subject
+    return [named for s in found for named in (RELATIVE_AFTER.sub("", s), s) if named]
+
+
+def _a_person_by_one_name(who: Attribution, subject: str, before: str) -> bool:
+    """Whether a name no one knows is a person's: "who" follows it."""
+    unknown = who.speaker is None and all(s.kind == "unresolved" for s in who.sources)
+    return unknown and re.search(rf"(?:^|\s){re.escape(subject)},\s+who\s", before) is not None
+
+
+# ", who had come back to Myanmar": a relative clause after a name, to its end
+RELATIVE_AFTER = re.compile(r",\s+(?:who|which)\s+[^,]*$")
 
 
 def _introduced(
@@ -268,6 +281,9 @@ def _introduced(
         before = before[lead_end(before, reader.knowledge, False) :].strip(" ,")
         for subject in _subjects(before):  # "Not forgetting X, Polish blog Tierra Incognita,"
             who = reader.resolve(subject)
+            if who is not None and _a_person_by_one_name(who, subject, before):
+                # "Maung, who had come back to Myanmar wrote:": "who" says a person
+                who = replace(who, speaker=Speaker(subject, None), personal=True)
             if (
                 who is not None
                 and who.sources

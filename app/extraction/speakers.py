@@ -140,6 +140,11 @@ BENCH_NOUNS = {"judge", "judges", "justices", "panel", "bench"}
 BRACKETED_END = re.compile(r"\s*\([^()]{1,20}\)\s*$")
 
 
+# " led by Morgan Tsvangirai" after a body: who leads it, no part of who speaks
+LED_BY = re.compile(
+    r"(?<=\S)\s+(?:led|headed|chaired|founded|run)\s+by\s+"
+    r"(?P<leader>[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,4})$"
+)
 COUNSEL_NOUNS = frozenset(
     {"lawyer", "lawyers", "attorney", "attorneys", "counsel", "solicitor", "solicitors",
      "barrister", "barristers"}
@@ -202,6 +207,9 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     text = subject.strip(' ,:;"“”')
     text = LEADING_CONJUNCTION.sub("", text)
     text = THEN.sub("", text)  # "the then-NATO commander": the NATO commander of that day
+    led = LED_BY.search(text)
+    if led and knowledge.lookup(led.group("leader")) is None:
+        text = text[: led.start()]  # "the MDC led by Morgan Tsvangirai": the party, not him
     leaders = LEADERS_OF.match(text)
     states = _several(leaders.group("states"), knowledge) if leaders else None
     if states:
