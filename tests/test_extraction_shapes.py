@@ -580,3 +580,38 @@ def test_a_blogger_by_one_name_with_a_relative_clause_left_open_introduces_the_p
     )
     result = read(body, title="World Cup in Myanmar", publisher="Global Voices")
     assert who(result, "watch the matches daily") == (["Maung"], "Maung")
+
+
+def test_posts_under_handles_are_their_writers_and_a_group_so_called_is_a_body() -> None:
+    body = (
+        "Four days before the vote, a social networking group called Bahrain Online "
+        "(@ONLINEBAHRAIN [3]) tweeted pictures from the streets, including this one:\n\n"
+        "@ONLINEBAHRAIN [4]: balloons hung on traffic lights in Daih ahead of the march\n\n"
+        "A Bahraini girl (@Aljazita [6]) wrote what she saw ahead of the protests:\n\n"
+        "@Aljazita [7]: The riot police all over the villages are armed and waiting.\n\n"
+        "One Twitter user, “asteris” was sending updates from Thessaloniki:\n\n"
+        "asteris: “The city is spookily quiet and deserted tonight”\n\n"
+        "note: the police did not comment on the arrests."
+    )
+    result = read(body, title="Protests on election eve", publisher="Global Voices")
+    assert who(result, "balloons hung on traffic lights") == (["Bahrain Online"], None)
+    assert who(result, "The riot police all over") == (["Aljazita"], "Aljazita")
+    assert who(result, "spookily quiet") == (["asteris"], "asteris")
+    # a word and a colon that no one was introduced as is no one's handle
+    assert who(result, "the police did not comment")[0] == ["Unattributed"]
+
+
+def test_a_related_articles_box_and_image_file_names_give_no_claims() -> None:
+    body = (
+        "Wednesday, May 9, 2012\n\n"
+        "Related articles\n\n"
+        "  • 15 February 2015: Netanyahu calls for European Jews to move to Israel\n\n"
+        "  • 2 September 2014: Russia accused of supporting Ukrainian rebels’ advance\n\n"
+        "Flag of Ukraine.svg\n\n"
+        "Yevgenia Tymoshenko has announced her mother will end her hunger strike."
+    )
+    result = read(body, title="Tymoshenko to end hunger strike", publisher="Wikinews")
+    texts = " ".join(c.quote.text for c in result.claims)
+    assert "Netanyahu" not in texts and "Russia accused" not in texts
+    assert ".svg" not in texts
+    assert who(result, "will end her hunger strike")[0] == ["Yevgenia Tymoshenko"]

@@ -2829,3 +2829,16 @@ def test_an_opposition_partys_officers_speak_for_the_party_not_the_capital() -> 
     assert who(result, "the opposition will win") == (mdc, "Nelson Chamisa")
     # the party speaks; its leader named after "led by" is not its speaker
     assert who(result, "prepared to win a run-off") == (mdc, None)
+
+
+def test_an_opposition_leader_speaks_for_the_opposition_and_she_after_her_lawyer_is_her() -> None:
+    body = (
+        "Protesters are led by opposition leader Imran Khan. Khan vowed not to back down.\n\n"
+        "Former prime minister Yulia Tymoshenko is on hunger strike. Yulia’s lawyer, Serhiy "
+        "Vlasenko, cited her treatment in prison as the reason. She has accused jail guards "
+        "of assaulting her."
+    )
+    result = read(body, title="Opposition")
+    assert who(result, "vowed not to back down") == (["Opposition"], "Imran Khan")
+    # the lawyer speaks for his client; "she" is the client, not the lawyer
+    assert who(result, "accused jail guards")[1] == "Yulia Tymoshenko"

@@ -1006,6 +1006,10 @@ def group_by_noun(words: list[str], knowledge: Knowledge) -> str | None:
     bodies = ("government", "organisation", "company")
     if any(knowledge.back_nouns.get(w.lower().strip(",.")) in bodies for w in words[found + 1 : 5]):
         return None  # "the state security ministry": a body the noun only qualifies
+    if words[found].lower() in ("leader", "leaders") and "opposition" in (
+        w.lower() for w in words[:found]
+    ):
+        return "Opposition"  # "opposition leader Imran Khan" speaks for the opposition
     named = any(w[:1].isupper() for w in words[:found])
     if named and words[found].lower() in COLLECTIVE_NOUNS:
         return " ".join(words[: found + 1])  # "The Indymedia group": one group, named

@@ -60,6 +60,8 @@ def _established(source: SourceRef, context: Context, knowledge: Knowledge) -> b
         return True  # "fulue highlighted the software's implications:": a blogger's handle
     if _opens_an_introduction(word, context.body):
         return True  # "Maung, who had come back to Myanmar wrote:": a blogger by one name
+    if f"@{word}" in context.body:
+        return True  # "A Bahraini girl (@Aljazita) wrote ...": a handle the text prints
     if _labels_a_turn(word, context.body):
         return True  # 'LEWIS: "He was the guy ..."': a transcript's label for its speaker
     if NATIONALITY.match(word):
@@ -94,7 +96,7 @@ def _introduces_as_handle(handle: str, body: str) -> bool:
     print it."""
     if HANDLE.fullmatch(handle) is None:
         return False
-    line = re.compile(rf"(?:^|[\s,])@?{re.escape(handle)}\b[^\n]*:[ \t]*$", re.MULTILINE)
+    line = re.compile(rf"(?:^|[\s,])[\"“‘']?@?{re.escape(handle)}\b[^\n]*:[ \t]*$", re.MULTILINE)
     return line.search(body) is not None
 
 

@@ -36,7 +36,7 @@ from app.extraction.rules import RULES
 from app.extraction.signatures import Signatures, Signed
 from app.extraction.speakers import resolve_subject
 from app.extraction.text import Span, trim
-from app.extraction.transcript import Turn, clip_speaker, turn_speaker
+from app.extraction.transcript import Turn, clip_speaker, post_writer, turn_speaker
 from app.extraction.vocabulary import (
     DETERMINERS,
     LEAD_PREPOSITION,
@@ -135,7 +135,10 @@ class Reader:
         self.turn = turn_speaker(self, turn.label) if turn.label else None
         if turn.bracketed and self.turn is None:
             self.question = True  # "((WN))": the interviewer asks; no claim
-        if turn.clip and turn.label:
+        if turn.handle and turn.label:
+            self.turn = post_writer(self, turn.label)
+            self.clip = self.turn is not None
+        elif turn.clip and turn.label:
             self.turn = clip_speaker(self, turn.label)
             self.clip = self.turn is not None
         # an official transcript is of the day it is published; an interview's answers

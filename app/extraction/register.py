@@ -29,6 +29,7 @@ from app.extraction.text import Span
 from app.extraction.trie import trie_pattern
 from app.extraction.vocabulary import (
     ADJECTIVES_IN_ED,
+    COLLECTIVE_NOUNS,
     ENVOY_TITLES,
     FUNCTION_WORDS,
     HONORIFIC_GENDER,
@@ -315,12 +316,22 @@ def _people(text: str, knowledge: Knowledge) -> tuple[PersonMention, ...]:
             start += 1  # "Blogger Jzyg", "Activist Zhang": one name after a kind of person
         if (
             _is_person(words, start, j, knowledge)
+            and not _a_body_so_called(words, start, knowledge)
             and (start != i or _name_starts(words, i, knowledge))
             and not _a_place(words[max(0, start - 3) : start], knowledge)
         ):
             found.append(_mention(sentence, tokens, words, start, j, knowledge))
         i = max(j, i + 1)
     return tuple(_shared_roles(found, text))
+
+
+def _a_body_so_called(words: list[str], start: int, knowledge: Knowledge) -> bool:
+    """ "a social networking group called Bahrain Online": a body's name after the kind of
+    body it is, no person's."""
+    if start < 2 or words[start - 1] not in NAMING:
+        return False
+    kind = words[start - 2].strip(",").lower()
+    return kind in COLLECTIVE_NOUNS or kind in knowledge.organisation_descriptors
 
 
 def _shared_roles(found: list[PersonMention], text: str) -> list[PersonMention]:

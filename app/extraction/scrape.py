@@ -11,6 +11,7 @@ breaks stay), so a span found in the copy is the same span of the stored body:
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -40,14 +41,18 @@ POST_SIGNATURE = re.compile(
     r"(?:>[ \t]*)?[—–-]{1,2}[ \t]*[^\n()]{1,80}?\(@\w{1,30}\)(?:[ \t]*[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})?"
 )
 NAME = r"[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|da|van|von|al|el)){1,4}"
+# "Cquote1.svg", "Flag of Ukraine.png": an image's file name a wiki's quote box or map leaves
+IMAGE_FILE = re.compile(r"\b[\w-]+\.(?:svg|png|jpe?g|gif)\b", re.IGNORECASE)
 # each inline pattern, with the characters a body must have for it to match anything
 INLINE = (
     (MARKUP, ("<", "*", "__", "#", ">")),
     (ADDRESS, ("http", "www.", "pic.twitter", "@")),
     (POST_SIGNATURE, ("(@",)),
     (LANGUAGE_MARK, ("[", "((")),
+    (IMAGE_FILE, (".svg", ".png", ".jpg", ".jpeg", ".gif", ".SVG", ".PNG", ".JPG")),
 )
 CAPTION_BLOCK_WORDS = 150  # a caption block the page marks as one ("Click photo ...") is short
+MONTH_NAMES = "|".join(name for name in calendar.month_name if name)
 PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")  # lines up to a blank line
 
 
@@ -82,6 +87,9 @@ def _debris(lists: tuple[tuple[str, tuple[str, ...]], ...]) -> Debris:
             rf"(?:\s+And\s+I['’]m\s+[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’,-]*){{0,3}}\.?)?\s*$"
             rf"|^[\w'’ -]{{1,40}}?\s?[—–-]+\s?(?:{words['glossary_parts']})\.?\s"  # "key—adj. ..."
             rf"|^Follow\b.{{0,80}}\bat\s*$"  # "Follow AP's coverage at <link>"
+            # "• 5 March 2015: Spanish authorities arrest ...": a dated headline in a box of
+            # related articles, another story's
+            rf"|^[•·*-]?\s*\d{{1,2}}\s+(?:{MONTH_NAMES})\s+\d{{4}}:\s"
             r"|^\(?END\)?$",
         ),
         caption_end=re.compile(

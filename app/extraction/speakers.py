@@ -40,6 +40,7 @@ from app.extraction.vocabulary import (
     AUXILIARIES,
     CHANNEL,
     CHANNEL_ENDINGS,
+    COLLECTIVE_NOUNS,
     CONNECTORS,
     DETERMINER_WORDS,
     DETERMINERS,
@@ -145,6 +146,11 @@ LED_BY = re.compile(
     r"(?<=\S)\s+(?:led|headed|chaired|founded|run)\s+by\s+"
     r"(?P<leader>[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,4})$"
 )
+# "a social networking group called Bahrain Online (@ONLINEBAHRAIN [3])"
+SO_CALLED = re.compile(
+    r"^(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?P<kind>[a-z]+)\s+(?:called|named)\s+"
+    r"(?P<name>[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*){0,4})(?:\s+\([^()]*\))?$"
+)
 COUNSEL_NOUNS = frozenset(
     {"lawyer", "lawyers", "attorney", "attorneys", "counsel", "solicitor", "solicitors",
      "barrister", "barristers"}
@@ -207,6 +213,14 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     text = subject.strip(' ,:;"“”')
     text = LEADING_CONJUNCTION.sub("", text)
     text = THEN.sub("", text)  # "the then-NATO commander": the NATO commander of that day
+    called = SO_CALLED.match(text)
+    if called and (
+        called.group("kind").lower() in COLLECTIVE_NOUNS
+        or called.group("kind").lower() in knowledge.organisation_descriptors
+    ):
+        # "a social networking group called Bahrain Online (@ONLINEBAHRAIN)": the body
+        name = called.group("name")
+        return Attribution((named_body(name, knowledge) or labelled(name),))
     led = LED_BY.search(text)
     if led and knowledge.lookup(led.group("leader")) is None:
         text = text[: led.start()]  # "the MDC led by Morgan Tsvangirai": the party, not him
@@ -632,7 +646,10 @@ def _person_pronoun(pronoun: str, knowledge: Knowledge, context: Context) -> Att
         if speaker is None or speaker.gender == gender:
             return last  # the one who just spoke goes on speaking: "..., he said."
         if speaker.gender is None and not _named_since(last, gender, context):
-            return last  # no one the pronoun fits better was named since
+            # "Yulia's lawyer, Serhiy Vlasenko, cited ...", then "She has accused ...": the
+            # client the lawyer spoke for, whom the pronoun fits; else no one fits better
+            client = _source_person(last, gender, context)
+            return person_attribution(client, knowledge, context) if client else last
     person = _subject_before(gender, context) or context.register.nearest(context.position, gender)
     if person is None:
         return last
@@ -640,6 +657,18 @@ def _person_pronoun(pronoun: str, knowledge: Knowledge, context: Context) -> Att
     if earlier and earlier.speaker:
         return earlier
     return person_attribution(person, knowledge, context)
+
+
+def _source_person(last: Attribution, gender: str, context: Context) -> Person | None:
+    """A person the last attribution was filed under, not its speaker, whom a pronoun of
+    this gender fits."""
+    if last.speaker is None:
+        return None
+    for source in last.sources:
+        person = context.register.named(source.label)
+        if person is not None and person.gender == gender and person.name != last.speaker.name:
+            return person
+    return None
 
 
 def _named_since(last: Attribution, gender: str, context: Context) -> bool:

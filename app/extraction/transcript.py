@@ -15,12 +15,13 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from app.extraction.bodies import labelled
+from app.extraction.bodies import labelled, named_body
 from app.extraction.context import Attribution
 from app.extraction.framing import title_author
-from app.extraction.model import Speaker
+from app.extraction.model import SourceRef, Speaker
 from app.extraction.text import Span
 from app.extraction.vocabulary import HONORIFIC_GENDER
+from app.slugs import slugify
 
 if TYPE_CHECKING:
     from app.extraction.reader import Reader
@@ -34,6 +35,10 @@ BRACKETED = re.compile(r"^\(\((?P<label>[A-ZÀ-Þ][^()]{1,60})\)\)\s*(?=\S)")
 OFFICIALS = {"official", "officials"}
 MIN_LABEL_LETTERS = 2  # "A:" in a list is no speaker; "JM:" may be initials
 INITIALS = re.compile(r"^[A-ZÀ-Þ]{2,3}$")  # "JM": an interview's label for Jane Morrow
+# "@ONLINEBAHRAIN [4]: ...", "asteris: “...”": a handle and a colon open a quoted post
+POST_LABEL = re.compile(
+    r"^(?P<label>@[A-Za-z0-9_]{2,30}|[a-z][a-z0-9_]{2,30})(?:\s+\[\d+\])?:\s+(?=\S)"
+)
 OPENING_MARKS = '"“'
 CLOSING_MARKS = '"”'
 MAX_NAME_WORDS = 3  # "FRED ALLEN:", "MARY ANNE SMITH:"
@@ -49,6 +54,7 @@ class Turn:
     # a radio script's sound bite: 'NYE: "No one's ever built ..."', the label then one
     # quotation to the paragraph's end; the turn is that paragraph only, recorded before
     clip: bool = False
+    handle: bool = False  # a post under its writer's handle: "@Aljazita:", "asteris:"
 
 
 def without_label(paragraph: Span) -> tuple[Span, Turn | None]:
@@ -62,6 +68,11 @@ def without_label(paragraph: Span) -> tuple[Span, Turn | None]:
         start = paragraph.start + bracketed.end()
         rest = Span(paragraph.text[bracketed.end() :], start, paragraph.end)
         return rest, Turn(bracketed.group("label").strip(), bracketed=True)
+    post = POST_LABEL.match(paragraph.text)
+    if post:  # "@Aljazita [7]: The riot police ...", "asteris: “#griots ...”": a post
+        start = paragraph.start + post.end()
+        rest = Span(paragraph.text[post.end() :], start, paragraph.end)
+        return rest, Turn(post.group("label"), clip=True, handle=True)
     match = LABEL.match(paragraph.text)
     letters = sum(c.isalpha() for c in match.group("label")) if match else 0
     if not match or letters < MIN_LABEL_LETTERS:
@@ -80,6 +91,27 @@ def _one_quotation(text: str) -> bool:
         return False
     closing = [i for i, c in enumerate(text) if i and c in CLOSING_MARKS]
     return not closing or closing == [len(text) - 1]
+
+
+def post_writer(reader: Reader, label: str) -> Attribution | None:
+    """Who wrote a post under a handle: the body the text names with it ("a social
+    networking group called Bahrain Online (@ONLINEBAHRAIN)"), else the handle's writer
+    when the text introduces them ("A Bahraini girl (@Aljazita) wrote", "One Twitter user,
+    “asteris” was sending updates")."""
+    handle = label.lstrip("@")
+    body = reader.article.body
+    introduced = rf"(?<!\w)@?{re.escape(handle)}\b(?!\s*(?:\[\d+\]\s*)?:)"
+    if not re.search(introduced, body):
+        return None  # a word and a colon the text never introduced as anyone's handle
+    named = re.search(
+        rf"(?P<name>[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*){{0,4}})\s+\(@{re.escape(handle)}\b",
+        body,
+    )
+    if named and named.group("name").split()[0] not in ("A", "An", "The"):
+        name = named.group("name")
+        return Attribution((named_body(name, reader.knowledge) or labelled(name),))
+    source = SourceRef(slugify(handle), handle, "unresolved", (handle,))  # as written
+    return Attribution((source,), Speaker(handle, None), personal=True)
 
 
 def clip_speaker(reader: Reader, label: str) -> Attribution | None:
