@@ -112,3 +112,19 @@ def test_a_proclamation_that_names_its_author_in_its_own_words_is_theirs() -> No
     assert who(result, "building on that legacy") == (["Washington"], "Joe Biden")
     # the signature in capitals is no claim
     assert not [c for c in result.claims if c.quote.text == "JOSEPH R. BIDEN JR."]
+
+
+def test_a_press_statements_header_lines_name_its_author() -> None:
+    body = (
+        "Colombia Peace Process\n\n"
+        "Press Statement\n\n"
+        "John Kerry\n\n"
+        "Secretary of State\n\n"
+        "Washington, DC\n\n"
+        "June 23, 2016\n\n"
+        "Today's announcement is welcome news to the people of that country. I congratulate "
+        "President Santos and his negotiating partners for this milestone."
+    )
+    result = read(body, title="The Announcement on the Peace Process is Welcome News")
+    assert who(result, "welcome news to the people") == (["Washington"], "John Kerry")
+    assert who(result, "I congratulate President Santos") == (["Washington"], "John Kerry")

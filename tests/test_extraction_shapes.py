@@ -615,3 +615,22 @@ def test_a_related_articles_box_and_image_file_names_give_no_claims() -> None:
     assert "Netanyahu" not in texts and "Russia accused" not in texts
     assert ".svg" not in texts
     assert who(result, "will end her hunger strike")[0] == ["Yevgenia Tymoshenko"]
+
+
+def test_a_science_story_cites_its_agency_without_commas_and_in_a_block() -> None:
+    body = (
+        "According to the United States Geological Survey (USGS) a magnitude 5.6 earthquake "
+        "struck at 20:04 on October 30.\n\n"
+        "Residents and business owners also reported their homes shaking.\n\n"
+        "Aftershocks are likely, and damage could be moderate to heavy in older buildings.\n\n"
+        "According to EPA officials:\n\n"
+        "Skylane Farms has submitted late annual pesticide reports twice in three years.\n\n"
+        "Shortly after the quake struck, Governor Ana Ruiz issued a statement saying the state "
+        "would send help."
+    )
+    result = read(body, title="Quake", publisher="Wikinews")
+    assert who(result, "a magnitude 5.6 earthquake")[0] == ["Washington"]
+    # a sentence that reports, with no colon, introduces no paragraph of narration after it
+    assert who(result, "damage could be moderate")[0] == ["Unattributed"]
+    assert who(result, "late annual pesticide reports")[0] == ["Washington"]
+    assert who(result, "would send help")[1] == "Ana Ruiz"

@@ -2842,3 +2842,14 @@ def test_an_opposition_leader_speaks_for_the_opposition_and_she_after_her_lawyer
     assert who(result, "vowed not to back down") == (["Opposition"], "Imran Khan")
     # the lawyer speaks for his client; "she" is the client, not the lawyer
     assert who(result, "accused jail guards")[1] == "Yulia Tymoshenko"
+
+
+def test_the_honorable_before_a_judges_name_is_no_part_of_it() -> None:
+    body = (
+        "The verdict came after a trial before the Honorable Richard J. Leon, United States "
+        "District Court for the District of Columbia. Judge Leon declared a mistrial in the "
+        "co-defendant's case today."
+    )
+    result = read(body, title="Verdict")
+    assert claim(result, "declared a mistrial").speaker is not None
+    assert claim(result, "declared a mistrial").speaker.name == "Richard J. Leon"

@@ -121,9 +121,13 @@ def patterns(knowledge: Knowledge) -> Patterns:
             re.IGNORECASE,
         ),
         according_start=re.compile(rf"^(?:{according})\s+(?P<subject>[^,]{{2,120}}),\s*", re.IGNORECASE),
+        # the name's capitals and the content's lower case are told apart whatever the
+        # case of "According to"; "(USGS)" after the name is the name's
         according_bare=re.compile(
-            rf"^(?:{according})\s+(?P<subject>(?:the\s+)?[A-ZÀ-Þ][\w.'’&-]*"
-            rf"(?:\s+(?:of|for|and|the|on|[A-ZÀ-Þ][\w.'’&-]*))*?)\s+(?=[a-z0-9])",
+            rf"^(?:{according})\s+(?P<subject>(?:the\s+)?(?-i:[A-ZÀ-Þ])[\w.'’&-]*"
+            rf"(?:\s+(?:of|for|and|the|on|(?-i:[A-ZÀ-Þ])[\w.'’&-]*))*?"
+            rf"(?:\s+\((?-i:[A-ZÀ-Þ])[\w.&-]{{1,12}}\))?)"
+            rf"(?:\s+(?=(?-i:[a-z0-9]))|:\s*(?=[\x22“]))",  # 'According to X: "..."' too
             re.IGNORECASE,
         ),
         according_end=re.compile(rf"(?:,\s*|\s*\(|(?<=\w)\s+|(?<=,[\x22”])\s+)(?:{according_after})\s+(?P<subject>[^,]{{2,120}}?(?:,[^,]{{2,80}}?)?)(?:,\s+(?:who|which)\s[^,\x22“”]{{2,160}})?\)?[.!]?[{QUOTES}]?$", re.IGNORECASE),
@@ -253,7 +257,7 @@ def _according_bare(text: str, pattern: re.Pattern[str]) -> re.Match[str] | None
     ):
         return None
     name = match.group("subject").split()
-    if not name[-1][:1].isupper() or len(text[match.end() :].split()) < 4:
+    if not name[-1].lstrip("(")[:1].isupper() or len(text[match.end() :].split()) < 4:
         return None  # "According to the latest figures": no name
     return match
 
@@ -350,13 +354,19 @@ def _lead_end(text: str, knowledge: Knowledge, has_time: bool) -> int:
     return _subordinate_clause_end(text, knowledge)
 
 
+DEGREE_WORDS = {"soon", "just", "long", "even", "right", "only"}  # "Soon after ...", "Even as ..."
+
+
 def _subordinate_clause_end(text: str, knowledge: Knowledge) -> int:
     """ "As he met here with Gen. X, commander of ..., Pace praised ...": a clause that
     opens with a subordinator leads up to the last comma before the first cue; the
     subject stands after it. Nothing when a cue stands inside the clause ("As the
     minister said, ..."): that clause is read as it is."""
-    first = text.split(" ", 1)[0]
-    if not first[:1].isupper() or first.lower() not in SUBORDINATORS:
+    words = text.split(" ", 2)
+    first = words[0]
+    if len(words) > 1 and (first.lower().endswith("ly") or first.lower() in DEGREE_WORDS):
+        first = words[1]  # "Shortly after the earthquake struck, ...", "Soon after ..."
+    if not words[0][:1].isupper() or first.lower() not in SUBORDINATORS:
         return 0
     # the first cue in lower case: "the United States play ..." holds no cue
     cue = next((c for c in candidate_cues(text, knowledge) if c.group(0).islower()), None)

@@ -19,7 +19,12 @@ from app.extraction.context import Attribution
 from app.extraction.mentions import POSSESSIVE
 from app.extraction.register import people_in
 from app.extraction.text import Span
-from app.extraction.vocabulary import CONNECTORS, FIRST_PERSON, STATEMENT_TITLE
+from app.extraction.vocabulary import (
+    CONNECTORS,
+    FIRST_PERSON,
+    STATEMENT_TITLE,
+    STATEMENT_TITLE_WORDS,
+)
 
 if TYPE_CHECKING:
     from app.extraction.reader import Reader
@@ -43,13 +48,33 @@ def statement_author(reader: Reader) -> Attribution | None:
     body = reader.article.body
     titled = STATEMENT_TITLE.match(" ".join(reader.article.title.split()))
     named = SELF_NAMED.search(body) if "I, " in body else None
-    if not (titled or named):
+    header = HEADER_AUTHOR.search(body[:HEADER_REACH])
+    if not (titled or named or header):
         return None  # most texts name no author: the body need not be read for "we"
     if not first_person_outside_quotes(body):
         return None
-    return (title_author(reader) if titled else None) or (
-        _self_named(reader, named) if named else None
+    return (
+        (title_author(reader) if titled else None)
+        or (_self_named(reader, named) if named else None)
+        or (_header_author(reader, header) if header else None)
     )
+
+
+# "Press Statement\n\nJohn Kerry\n\nSecretary of State": a statement's header lines name
+# its author, and perhaps their title, under the kind of statement it is
+HEADER_AUTHOR = re.compile(
+    rf"(?:^|\n)[ \t]*(?:{'|'.join(re.escape(t) for t in STATEMENT_TITLE_WORDS)})[ \t]*\n\s*\n"
+    r"[ \t]*(?P<name>[A-ZÀ-Þ][\w.'’-]*(?:[ \t]+[A-ZÀ-Þ][\w.'’-]*){1,3})[ \t]*\n"
+    r"(?:\s*\n[ \t]*(?P<role>[A-ZÀ-Þ][^\n.!?]{2,60}?)[ \t]*\n)?"
+)
+HEADER_REACH = 600  # characters: the header stands before the statement's first sentence
+
+
+def _header_author(reader: Reader, header: re.Match[str]) -> Attribution | None:
+    """The author a statement's header lines name: "John Kerry", "Secretary of State"."""
+    name, role = header.group("name"), header.group("role")
+    who = (reader.resolve(f"{name}, {role}") if role else None) or reader.resolve(name)
+    return who if who is not None and who.speaker is not None else None
 
 
 def _self_named(reader: Reader, named: re.Match[str]) -> Attribution | None:

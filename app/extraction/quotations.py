@@ -67,6 +67,7 @@ class Blocks:
 
     speaker: Attribution | None = None  # whose block is open
     intro: Attribution | None = None  # set by a paragraph ending in ":", for the next one
+    loose: bool = False  # whether the intro had no colon ("ZDistrict summed up his feelings.")
     inside: bool = False  # whether the paragraph being read belongs to the block
     prefix: int = 0  # where a colon-led quotation starts in the paragraph ("Name: "...")
     foreign: list[int] = field(default_factory=list)  # lengths of quoted paragraphs not in English
@@ -82,6 +83,11 @@ class Blocks:
             self.foreign, self.english = [], []
             return
         quoted = _marked_quotation(reader, paragraph) or excerpt(paragraph.text)
+        if self.intro and self.loose and not _voiced(paragraph.text):
+            # "Residents also reported their homes shaking.", then "According to the USGS,
+            # damage could be ...": an intro without a colon introduces only quoted or
+            # first-person words, not a paragraph of narration
+            self.intro = None
         if self.intro or (quoted and self.speaker is None and _last_speaker(reader)):
             self.speaker = self.intro or _last_speaker(reader)
             self.intro, self.foreign, self.english = None, [], []
@@ -124,16 +130,21 @@ class Blocks:
             return
         inside, self.previous = self.inside, None if self.inside else (paragraph, sentences[-1])
         # "ZDistrict summed up his feelings.": an intro, unless it is the quoted words' own
+        self.loose = False
         if paragraph.text.rstrip().endswith(":"):
             self.intro = _introduced(reader, paragraph, sentences[-1])
         elif not inside and says_nothing(sentences[-1]):
             # without a colon, only the verb's own subject introduces anybody: "Image widely
             # shared on Twitter." under a name in a caption introduces no one
             self.intro = _introduced(reader, paragraph, sentences[-1], colon=False)
+            self.loose = self.intro is not None
 
     def close(self) -> None:
         """A paragraph attributed by its own words ends the block."""
         self.speaker, self.inside, self.intro = None, False, None
+
+
+QUOTE_OPENINGS = "\"“‘'"
 
 
 def in_another_language(text: str) -> bool:
@@ -165,6 +176,13 @@ def _inside_a_name(words: list[str], at: int) -> bool:
     before = next((w for w in reversed(words[:at]) if w.lower() not in FOREIGN_FUNCTION_WORDS), "")
     after = next((w for w in words[at + 1 :] if w.lower() not in FOREIGN_FUNCTION_WORDS), "")
     return words[at].islower() and before[:1].isupper() and after[:1].isupper()
+
+
+def _voiced(text: str) -> bool:
+    """Whether a paragraph reads as somebody's own words: quoted, cut from a longer text,
+    or in the first person."""
+    opening = text.lstrip()[:1]
+    return opening in QUOTE_OPENINGS or excerpt(text) or first_person(text)
 
 
 def excerpt(text: str) -> bool:
@@ -253,6 +271,12 @@ def _subjects(before: str) -> list[str]:
     return [named for s in found for named in (RELATIVE_AFTER.sub("", s), s) if named]
 
 
+# "According to EPA officials:" on a line of its own, before the block it introduces
+ACCORDING_INTRO = re.compile(
+    r"^(?:[Aa]ccording to|[Aa]s reported by|[Ii]n the words of)\s+(?P<subject>[^,:;]{2,80}):$"
+)
+
+
 def _a_person_by_one_name(who: Attribution, subject: str, before: str) -> bool:
     """Whether a name no one knows is a person's: "who" follows it."""
     unknown = who.speaker is None and all(s.kind == "unresolved" for s in who.sources)
@@ -274,6 +298,11 @@ def _introduced(
         return last.attribution
     if heading(paragraph.text) and not _names_someone(reader, paragraph.text):
         return None  # "Providing Emergency Support:": a fact sheet's section, no speaker
+    according = ACCORDING_INTRO.match(sentence.text.strip()) if colon else None
+    if according:  # "According to EPA officials:": the block after is theirs
+        who = reader.resolve(according.group("subject"))
+        if who is not None and who.sources:
+            return who
     # the last intro verb first; "ESWN translated some teacher's comments ...:" has its
     # subject before an earlier one
     for verb in reversed(list(INTRO_VERB.finditer(sentence.text))):

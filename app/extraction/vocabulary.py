@@ -155,6 +155,7 @@ QUOTED_AS = re.compile(
     r"(?:\s+(?:by|in|on)\s+[^,;:\"“”]{1,80}?)?\s+as\s*$",
     re.IGNORECASE,
 )
+STATEMENT_TITLE_WORDS = tuple(_GRAMMAR["statement_titles"])  # "Press Statement", "Remarks"
 STATEMENT_NOUNS = frozenset(t.lower() for t in _GRAMMAR["statement_titles"] if " " not in t)
 
 # "Participants emphasized ...", "both sides agreed": everyone the last meeting named
