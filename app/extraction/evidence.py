@@ -71,22 +71,37 @@ def _established(source: SourceRef, context: Context, knowledge: Knowledge) -> b
     return _written_as_a_name(word, context, knowledge)
 
 
-@lru_cache(maxsize=4096)  # asked again for every claim of the same source
 def _opens_an_introduction(word: str, body: str) -> bool:
     """Whether a sentence that ends a paragraph in a colon opens with the word as the
     subject of an intro verb ("Maung, who had come back to Myanmar wrote:")."""
-    line = re.compile(
-        rf"(?:^|[.!?]\s+){re.escape(word)}\b[^\n.!?]*\b(?:{INTRO_VERBS})\b[^\n]*:[ \t]*$",
-        re.MULTILINE | re.IGNORECASE,
-    )
-    return line.search(body) is not None
+    return word.lower() in _introducers(body)
 
 
-@lru_cache(maxsize=4096)  # asked again for every claim of the same source
+@lru_cache(maxsize=256)  # one look per article, not one per word asked about
+def _introducers(body: str) -> frozenset[str]:
+    return frozenset(m.group("word").lower() for m in INTRODUCING_LINE.finditer(body))
+
+
+# "Maung, who had come back to Myanmar wrote:": a sentence that ends its line in a colon,
+# its first word and an intro verb in it
+INTRODUCING_LINE = re.compile(
+    rf"(?:^|[.!?]\s+)(?P<word>[^\W\d_][\w'’-]*)\b[^\n.!?]*\b(?:{INTRO_VERBS})\b[^\n]*:[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
 def _labels_a_turn(word: str, body: str) -> bool:
     """Whether a paragraph of the text opens with the word in capitals as a speaker's
     label ("LEWIS: ...")."""
-    return re.search(rf"(?:^|\n){re.escape(word.upper())}:\s", body) is not None
+    return word.upper() in _turn_labels(body)
+
+
+@lru_cache(maxsize=256)  # one look per article
+def _turn_labels(body: str) -> frozenset[str]:
+    return frozenset(m.group(1) for m in TURN_LABEL.finditer(body))
+
+
+TURN_LABEL = re.compile(r"(?:^|\n)([^\W\d_a-z][^\W\da-z]*):\s")  # "LEWIS: ", "O'HARA: "
 
 
 @lru_cache(maxsize=4096)  # asked again for every claim of the same source

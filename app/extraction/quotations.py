@@ -280,7 +280,7 @@ ACCORDING_INTRO = re.compile(
 def _a_person_by_one_name(who: Attribution, subject: str, before: str) -> bool:
     """Whether a name no one knows is a person's: "who" follows it."""
     unknown = who.speaker is None and all(s.kind == "unresolved" for s in who.sources)
-    return unknown and re.search(rf"(?:^|\s){re.escape(subject)},\s+who\s", before) is not None
+    return unknown and (before.startswith(f"{subject}, who ") or f" {subject}, who " in before)
 
 
 # ", who had come back to Myanmar": a relative clause after a name, to its end
