@@ -619,8 +619,8 @@ def test_a_related_articles_box_and_image_file_names_give_no_claims() -> None:
 
 def test_a_science_story_cites_its_agency_without_commas_and_in_a_block() -> None:
     body = (
-        "According to the United States Geological Survey (USGS) a magnitude 5.6 earthquake "
-        "struck at 20:04 on October 30.\n\n"
+        "According to the United States Geological Survey (USGS) a magnitude 5.6 earthquake, "
+        "lasting about 30 seconds, struck at 20:04 on October 30.\n\n"
         "Residents and business owners also reported their homes shaking.\n\n"
         "Aftershocks are likely, and damage could be moderate to heavy in older buildings.\n\n"
         "According to EPA officials:\n\n"

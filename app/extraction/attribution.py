@@ -204,10 +204,16 @@ def find_according_start(text: str, knowledge: Knowledge) -> Finding | None:
     """ "According to X, ...", or with no comma when X is a name ("According to the Saudi
     Interior Ministry over 345 pilgrims ...")."""
     p = patterns(knowledge)
+    bare = _according_bare(text, p.according_bare)
+    comma = p.according_start.match(text)
+    spelt_out = bare is not None and bare.group("subject").endswith(")")
+    if comma and bare and spelt_out and len(bare.group("subject")) < len(comma.group("subject")):
+        comma = None  # "According to the USGS (USGS) a magnitude 5.6 quake, lasting ...": the
+        # name ends before the content, not at the comma the content holds
     start = (
         _according_group(text, knowledge)  # before a comma far on: "... sources Brazil and ..."
-        or p.according_start.match(text)
-        or _according_bare(text, p.according_bare)
+        or comma
+        or bare
     )
     if not start:
         return None
