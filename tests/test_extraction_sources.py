@@ -2853,3 +2853,15 @@ def test_the_honorable_before_a_judges_name_is_no_part_of_it() -> None:
     result = read(body, title="Verdict")
     assert claim(result, "declared a mistrial").speaker is not None
     assert claim(result, "declared a mistrial").speaker.name == "Richard J. Leon"
+
+
+def test_a_promise_in_an_infinitive_after_and_is_the_subjects_claim() -> None:
+    body = (
+        "Opposition leader Imran Khan addressed his supporters Sunday night and vowed not to "
+        "back down unless the prime minister steps down. The governor toured the town and "
+        "laid a wreath at the memorial."
+    )
+    result = read(body, title="Protests")
+    assert who(result, "vowed not to back down") == (["Opposition"], "Imran Khan")
+    # an act after "and" is no claim of its own
+    assert who(result, "laid a wreath")[0] == ["Unattributed"]

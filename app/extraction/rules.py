@@ -391,7 +391,10 @@ def continue_claim(
         who = previous.attribution if previous else None
     context.hint = None
     reported = match.group(0).rstrip().endswith(("that", ":"))
-    if not reported and not attr.is_clause(" " + sentence.text[match.end() :]):
+    rest = sentence.text[match.end() :]
+    # "and vowed not to back down unless ...": a promise or a threat is said in its infinitive
+    promised = (match.group("verb") or "").lower() in COMMISSIVES and PROMISED.match(rest)
+    if not reported and not promised and not attr.is_clause(" " + rest):
         return False
     if who is None or len(sentence.text[match.end() :].split()) < 3:
         return False
@@ -410,6 +413,13 @@ def continue_claim(
     rule = "opening_continuation" if opening else "continuation"
     reader.add(trim(sentence, match.start()), trim(sentence, match.end()), who, stance, said, rule)
     return True
+
+
+COMMISSIVES = frozenset(
+    {"vowed", "vows", "vowing", "pledged", "pledges", "pledging", "promised", "promises",
+     "promising", "threatened", "threatens", "threatening"}
+)  # fmt: skip
+PROMISED = re.compile(r"^\s*(?:not\s+)?to\s+[a-z]")  # "to fight on", "not to back down"
 
 
 def _join_answer(reader: Reader, sentence: Span) -> None:
