@@ -2865,3 +2865,14 @@ def test_a_promise_in_an_infinitive_after_and_is_the_subjects_claim() -> None:
     assert who(result, "vowed not to back down") == (["Opposition"], "Imran Khan")
     # an act after "and" is no claim of its own
     assert who(result, "laid a wreath")[0] == ["Unattributed"]
+
+
+def test_a_bodys_own_noun_after_a_name_before_a_job_is_part_of_the_body() -> None:
+    body = (
+        "Khmer Rouge tribunal spokesman Reach Sambath told VOA that the lawyers met on "
+        "Wednesday. Opposition Sam Rainsy party legislator Keo Remy says that the documents "
+        "are useful."
+    )
+    result = read(body, title="Tribunal")
+    assert who(result, "the lawyers met") == (["Khmer Rouge tribunal"], "Reach Sambath")
+    assert who(result, "the documents are useful") == (["Sam Rainsy party"], "Keo Remy")

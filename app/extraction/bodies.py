@@ -23,6 +23,7 @@ from app.extraction.vocabulary import (
     JURISDICTIONS,
     LOCAL_SERVICE_WORDS,
     PART_NOUNS,
+    PARTY_SIDES,
     PLATFORMS,
     PREPOSITIONS,
     PROJECT_NOUNS,
@@ -541,6 +542,8 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
     lowercase_name = not title and _noun_before_job(run, job, knowledge)
     if lowercase_name:
         run, job = [*run, job[0]], job[1:]  # "Civil protection chief": the body is two words
+        if len(run) > 2 and run[0].lower() in PARTY_SIDES:
+            run = run[1:]  # "Opposition Sam Rainsy party legislator": the party's own name
     lowercase_job = not title and bool(job) and job[0][:1].islower() and _is_job(job, knowledge)
     employer = bool(run) and (
         " ".join(title) in knowledge.corporate_titles
@@ -605,9 +608,13 @@ def _noun_before_job(run: list[str], job: list[str], knowledge: Knowledge) -> bo
     """ "Civil protection chief", "Civil defence spokesman": one capitalised word and a
     noun in lower case name the body before the job; "AMCU regional organiser" has an
     adjective there, part of the job."""
-    if len(run) != 1 or len(job) != 2 or not job[0].isalpha() or not job[0].islower():
+    if len(job) != 2 or not job[0].isalpha() or not job[0].islower():
         return False
     noun = job[0]
+    if len(run) > 1:  # "Khmer Rouge tribunal spokesman": a body's own noun after a name
+        return knowledge.back_nouns.get(noun) == "organisation" and _is_job(job[1:], knowledge)
+    if len(run) != 1:
+        return False
     return (
         knowledge.lookup(run[0]) is None  # "Commerce ministry spokesperson", "German runner"
         and noun not in knowledge.state_nouns
