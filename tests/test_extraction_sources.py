@@ -2876,3 +2876,17 @@ def test_a_bodys_own_noun_after_a_name_before_a_job_is_part_of_the_body() -> Non
     result = read(body, title="Tribunal")
     assert who(result, "the lawyers met") == (["Khmer Rouge tribunal"], "Reach Sambath")
     assert who(result, "the documents are useful") == (["Sam Rainsy party"], "Keo Remy")
+
+
+def test_a_named_speakers_clause_after_and_in_an_according_to_sentence_is_theirs() -> None:
+    body = (
+        'According to the USGS, damage could be "moderate to heavy" and Rafael Abreu of the '
+        'USGS said that the earthquake is considered "moderate," but so far there are "no '
+        'injuries." According to police, the suspect and his brother fled north.'
+    )
+    result = read(body, title="Quake")
+    assert who(result, "moderate to heavy") == (["Washington"], None)
+    assert who(result, "the earthquake is considered") == (["Washington"], "Rafael Abreu")
+    assert claim(result, "the earthquake is considered").quote.text.startswith("and Rafael")
+    # "and" between two people no one quotes opens no clause
+    assert who(result, "the suspect and his brother fled")[0] == ["Police"]

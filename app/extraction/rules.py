@@ -123,9 +123,32 @@ def _according(reader: Reader, sentence: Span, finding: attr.Finding | None) -> 
     who = reader.resolve(finding.subject) if finding else None
     if finding is None or who is None:
         return False
-    content = trim(sentence, *finding.content)
-    reader.add(sentence, content, who, finding.stance, finding.said_text, "according_to")
+    start, end = finding.content
+    if start > 0:  # "According to X, ... and Y said that ...": Y's clause is Y's claim
+        end = min(
+            end, reader.clause_end(sentence, start), _named_and_clause(reader, sentence, start)
+        )
+    content = trim(sentence, start, end)
+    quote = sentence if end == finding.content[1] else trim(sentence, 0, end)
+    reader.add(quote, content, who, finding.stance, finding.said_text, "according_to")
+    if end < finding.content[1]:
+        reader.read_clause(trim(sentence, end))
     return True
+
+
+def _named_and_clause(reader: Reader, sentence: Span, start: int) -> int:
+    """Where "and" opens a clause a named person says ("... and Rafael Abreu of the USGS
+    said that ..."), else the sentence's end."""
+    for joint in AND_JOINT.finditer(sentence.text, start):
+        if quotation_open(sentence.text[: joint.start()]):
+            continue
+        parsed = reader.parser.parse_before(sentence.text[joint.end() :])
+        if parsed is not None and parsed.who.speaker is not None:
+            return joint.start()
+    return len(sentence.text)
+
+
+AND_JOINT = re.compile(r"\s+and\s+(?=[A-ZÀ-Þ])")  # "... and Rafael Abreu said"
 
 
 def cue_before(reader: Reader, sentence: Span) -> bool:
