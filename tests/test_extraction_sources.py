@@ -2890,3 +2890,17 @@ def test_a_named_speakers_clause_after_and_in_an_according_to_sentence_is_theirs
     assert claim(result, "the earthquake is considered").quote.text.startswith("and Rafael")
     # "and" between two people no one quotes opens no clause
     assert who(result, "the suspect and his brother fled")[0] == ["Police"]
+
+
+def test_job_words_inside_a_run_of_capitals_and_a_suffix_after_a_title_word_shape_the_name() -> (
+    None
+):
+    body = (
+        '"Phoenix has given us some surprises," said Phoenix Principal Investigator Peter '
+        "Smith of the University of Arizona. The Rev. Martin Luther King Jr. said the march "
+        "would go on."
+    )
+    result = read(body, title="Names")
+    assert who(result, "given us some surprises") == (["University of Arizona"], "Peter Smith")
+    assert claim(result, "the march would go on").speaker is not None
+    assert claim(result, "the march would go on").speaker.name == "Martin Luther King Jr"

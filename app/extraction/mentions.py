@@ -14,6 +14,7 @@ from app.extraction.vocabulary import (
     HONORIFIC_GENDER,
     LEADING_ARTICLE,
     NAME_PARTICLES,
+    NAME_SUFFIXES,
     NOUN_GENDER,
     PARTICLE_NAME,
     POSTNOMINALS,
@@ -318,7 +319,10 @@ def is_name_word(words: list[str], j: int, knowledge: Knowledge, last: bool = Fa
         # ...", "Stephen King said"; not "Jordan King Abdullah"
         given = j > 0 and words[j - 1] in knowledge.name_gender
         ends = j + 1 == len(words) or not words[j + 1][:1].isupper() or raw != words[j]
-        return given and ends and word not in knowledge.organisation_words
+        # "Martin Luther King Jr.": a suffix after it says the title is the surname
+        suffixed = j > 0 and words[j - 1][:1].isupper() and j + 1 < len(words)
+        suffixed = suffixed and words[j + 1].rstrip(",.;:") in NAME_SUFFIXES
+        return (given and ends or suffixed) and word not in knowledge.organisation_words
     return knowledge.lookup(POSSESSIVE.sub("", word)) is None or _place_as_surname(
         words, j, knowledge
     )

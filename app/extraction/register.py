@@ -312,6 +312,10 @@ def _people(text: str, knowledge: Knowledge) -> tuple[PersonMention, ...]:
             or _a_state(words[start], words, start, knowledge)
         ):
             start += 1  # "Director of National Intelligence Tulsi Gabbard": the title's end
+        for k in range(j - 3, start - 1, -1):  # "Phoenix Principal Investigator Peter Smith"
+            if _title_or_body(words[k], knowledge) and words[k][:1].isupper():
+                start = k + 1  # a job word inside the run: the name is after it
+                break
         if j - start == 2 and kind_of_person(words[start], knowledge):
             start += 1  # "Blogger Jzyg", "Activist Zhang": one name after a kind of person
         if (
