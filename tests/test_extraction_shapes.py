@@ -634,3 +634,15 @@ def test_a_science_story_cites_its_agency_without_commas_and_in_a_block() -> Non
     assert who(result, "damage could be moderate")[0] == ["Unattributed"]
     assert who(result, "late annual pesticide reports")[0] == ["Washington"]
     assert who(result, "would send help")[1] == "Ana Ruiz"
+
+
+def test_an_intro_that_says_something_before_its_colon_is_a_claim_too() -> None:
+    body = (
+        "Twitter user Nina Pires (@ninapires_) said she was nervous during the whole match:\n\n"
+        "Que nervoso esse jogo, meu deus do ceu, nunca mais.\n\n"
+        "Douma brilliantly dismissed four Ugandan batters, setting a new record."
+    )
+    result = read(body, title="Football and protests", publisher="Global Voices")
+    assert who(result, "she was nervous") == (["Nina Pires"], "Nina Pires")
+    # dismissing four batters denies nothing
+    assert who(result, "dismissed four Ugandan batters")[0] == ["Unattributed"]

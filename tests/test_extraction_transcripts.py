@@ -322,3 +322,17 @@ def test_a_sound_bites_label_that_is_also_a_title_is_the_person_the_script_named
         ["Medical University of South Carolina"],
         "Dana King",
     )
+
+
+def test_an_interviewers_turn_that_ends_in_a_question_gives_no_claim() -> None:
+    body = (
+        "Wikinews interviewed Katie Hill of Australia's national wheelchair basketball team.\n\n"
+        "((Laura Hale)) Katie Hill, we know you've won a bronze medal before. What state are "
+        "you from?\n\n"
+        "((Katie Hill)) I'm from New South Wales, and I play for the Sydney Uni Flames. Why "
+        "would I play anywhere else?"
+    )
+    result = read(body, title="Wikinews interviews Katie Hill", publisher="Wikinews")
+    assert not [c for c in result.claims if "bronze medal" in c.quote.text]
+    # the interviewee the title names answers, even when the answer ends in a question
+    assert who(result, "I play for the Sydney Uni Flames")[1] == "Katie Hill"

@@ -408,7 +408,10 @@ def split_after_cue(after: str) -> tuple[str, int, bool] | None:
     if that and (len(rest.split()) > 4 or is_clause(" " + rest)):  # not "rejected that reading"
         return that.group(1), that.end(), True
     colon = COLON_AFTER_CUE.match(after)
-    if colon:
+    # "said she was nervous during the match:" says its own clause before the colon that
+    # introduces the post after it; "said in a statement:" says nothing before its colon
+    own = colon is not None and not after[colon.end() :].strip() and is_clause(colon.group(1))
+    if colon and not own:
         return colon.group(1), colon.end(), True
     quote = QUOTE_AFTER_CUE.match(after)
     if quote:

@@ -274,6 +274,8 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
     envoy = _envoy_of(role, knowledge)
     if envoy:
         return envoy  # "UN Special Envoy for Yemen": the UN's, not Yemen's
+    if _on_a_platform(role, knowledge):
+        return None  # "Twitter user Nina Pires", "YouTube blogger": where they write, no body
     leading = _leading_body(role, knowledge) or _described_before_job(role, knowledge)
     if leading:
         return leading
@@ -671,6 +673,16 @@ def _owner_in(run: list[str], knowledge: Knowledge) -> str | None:
     rest = set(office)
     titled = bool(rest & knowledge.title_words) and not rest & knowledge.organisation_words
     return owner if owner and (last or titled or _an_owner(owner, knowledge)) else None
+
+
+def _on_a_platform(role: str, knowledge: Knowledge) -> bool:
+    """ "a Twitter user", "YouTube blogger": a platform, then a kind of writer on it."""
+    words = DETERMINERS.sub("", re.sub(r"\s*\([^()]*\)", "", role).strip()).split()
+    return (
+        len(words) == 2
+        and words[0] in PLATFORMS
+        and words[1].lower().rstrip("s") in knowledge.writer_nouns
+    )
 
 
 def _own_name(owner: re.Match[str], owned: str, knowledge: Knowledge) -> bool:

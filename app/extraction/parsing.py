@@ -112,7 +112,8 @@ class SentenceParser:
             # should be declared not guilty": the subject is what is said, not who says it
             return None
         between, offset, clause = split
-        acted = _act_on(cue.group(0), text[cue.end() + offset :])
+        denial = knowledge.cues[cue.group(0).lower()] == "denied"
+        acted = _act_on(cue.group(0), text[cue.end() + offset :], denial)
         if acted and (not clause or _object_then_clause(text[cue.end() + offset :])):
             return None  # "Lawmakers rejected the proposal", "conceded a penalty which ..."
         start = cue.end() + offset
@@ -243,17 +244,40 @@ def _object_then_clause(content: str) -> bool:
     return bool(heads) and following in ("which", "that", "who", "after", "for", "in", "on", "")
 
 
-def _act_on(cue: str, content: str) -> bool:
+def _act_on(cue: str, content: str, denial: bool = False) -> bool:
     """Whether a cue's object is a proposal, a bill, a fine: something acted on ("rejected
     the proposal", "contested the fine"), unless the cue characterises it ("called the
     ruling a disgrace")."""
     if cue.lower() in CHARACTERISING_CUES or cue.lower() in SPEECH_ONLY:
         return False  # "say the measure offers ...": one says no measure, one says a clause
     words = [w.strip(",.").lower() for w in content.split()[:5]]
+    counted = bool(words) and (words[0].isdigit() or words[0] in NUMBER_WORDS)
+    if counted and denial:
+        return True  # "dismissed four Ugandan batters", "rejected 12 applicants": people acted on
     return any(
         w in ACTION_OBJECTS and following not in ("to", "that", "at")  # "figures point to"
         for w, following in zip(words[:4], [*words[1:], ""], strict=False)
     )
+
+
+NUMBER_WORDS = frozenset(
+    [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "dozens",
+        "hundreds",
+        "thousands",
+    ]
+)
 
 
 def _past(cue: str) -> bool:

@@ -132,6 +132,9 @@ class Reader:
         self.question = turn is not None and turn.question
         if turn is None:
             return
+        if turn.bracketed and turn.label and turn.label in self.article.title:
+            self.question = False  # "((Gregory Kurtzer))" under "Gregory Kurtzer discusses ...":
+            # the interviewee's answer, even one that ends in a question
         self.turn = turn_speaker(self, turn.label) if turn.label else None
         if turn.bracketed and self.turn is None:
             self.question = True  # "((WN))": the interviewer asks; no claim

@@ -188,7 +188,8 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         group = knowledge.lookup("people familiar with the matter")
         if group:
             return Attribution((group.source,))
-    spokesperson = SPEAKS_FOR.match(subject.strip())
+    # "But a spokeswoman for X": the conjunction is no part of the subject
+    spokesperson = SPEAKS_FOR.match(LEADING_CONJUNCTION.sub("", subject.strip()))
     counsel = _counsel_for(spokesperson, knowledge, context) if spokesperson else None
     if counsel is not None:
         return counsel

@@ -67,7 +67,10 @@ def without_label(paragraph: Span) -> tuple[Span, Turn | None]:
     if bracketed:
         start = paragraph.start + bracketed.end()
         rest = Span(paragraph.text[bracketed.end() :], start, paragraph.end)
-        return rest, Turn(bracketed.group("label").strip(), bracketed=True)
+        # "((Laura Hale)) Katie Hill, we know you've won ... What state are you from?": a
+        # turn that ends in a question is the interviewer's, whoever the label names
+        asks = rest.text.rstrip().endswith("?")
+        return rest, Turn(bracketed.group("label").strip(), question=asks, bracketed=True)
     post = POST_LABEL.match(paragraph.text)
     if post:  # "@Aljazita [7]: The riot police ...", "asteris: “#griots ...”": a post
         start = paragraph.start + post.end()
