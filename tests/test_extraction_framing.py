@@ -128,3 +128,18 @@ def test_a_press_statements_header_lines_name_its_author() -> None:
     result = read(body, title="The Announcement on the Peace Process is Welcome News")
     assert who(result, "welcome news to the people") == (["Washington"], "John Kerry")
     assert who(result, "I congratulate President Santos") == (["Washington"], "John Kerry")
+
+
+def test_a_statements_first_line_names_its_author_and_the_body_after_the_last_semicolon() -> None:
+    body = (
+        "Statement by R.J. Simonds, MD; Acting Director; Center for Global Health\n\n"
+        "As we mark World Malaria Day this Sunday, we must recommit to ending the disease. "
+        "Malaria occurs throughout Haiti."
+    )
+    result = read(body, title="The United States Is Helping to Count Malaria Out")
+    assert who(result, "Malaria occurs throughout Haiti") == (
+        ["Center for Global Health"],
+        "R.J. Simonds",
+    )
+    # the heading line is no claim
+    assert not [c for c in read(body, title="Malaria").claims if "Statement by" in c.quote.text]

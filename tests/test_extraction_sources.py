@@ -2904,3 +2904,15 @@ def test_job_words_inside_a_run_of_capitals_and_a_suffix_after_a_title_word_shap
     assert who(result, "given us some surprises") == (["University of Arizona"], "Peter Smith")
     assert claim(result, "the march would go on").speaker is not None
     assert claim(result, "the march would go on").speaker.name == "Martin Luther King Jr"
+
+
+def test_a_capital_before_a_profession_is_where_not_whom_and_initials_keep_their_stops() -> None:
+    body = (
+        "HARARE — Harare Economist Eric Bloch said the figures flatter inflation. U.S. "
+        "Attorney Rachel Okafor said the sentence was just. The F.A.O. says one hundred "
+        "million dollars would be needed."
+    )
+    result = read(body, title="Inflation")
+    assert who(result, "the figures flatter inflation")[0] != ["Harare"]
+    assert who(result, "the sentence was just")[0] == ["Washington"]
+    assert who(result, "one hundred million dollars")[0] == ["FAO"]

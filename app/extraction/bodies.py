@@ -276,6 +276,8 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
         return envoy  # "UN Special Envoy for Yemen": the UN's, not Yemen's
     if _on_a_platform(role, knowledge):
         return None  # "Twitter user Nina Pires", "YouTube blogger": where they write, no body
+    if _city_profession(role, knowledge):
+        return None  # "Harare Economist Eric Bloch": where an economist works, no employer
     leading = _leading_body(role, knowledge) or _described_before_job(role, knowledge)
     if leading:
         return leading
@@ -685,6 +687,19 @@ def _on_a_platform(role: str, knowledge: Knowledge) -> bool:
     )
 
 
+def _city_profession(role: str, knowledge: Knowledge) -> bool:
+    """ "Harare Economist", "Nairobi Analyst": a capital city, then a profession (a title
+    that is also a kind of person, no state's office)."""
+    words = role.strip(" ,").split()
+    if len(words) != 2:
+        return False
+    place = knowledge.lookup(words[0])
+    job = words[1].lower()
+    if place is None or place.source.kind != "government" or place.alias != place.source.label:
+        return False  # "U.S. Attorney": a country's office; only a capital city is a place
+    return f"{job}s" in knowledge.source_nouns and job not in knowledge.state_nouns
+
+
 def _own_name(owner: re.Match[str], owned: str, knowledge: Knowledge) -> bool:
     """ "the Cambodian Teacher's Association": a possessive no one knows, then the kind of
     body, is one name ("Women's League"), not a body and its part."""
@@ -873,10 +888,14 @@ def labelled(phrase: str, kind: str = "unresolved") -> SourceRef:
     return SourceRef(slugify(label), label, kind, (label,))
 
 
+INITIALISM_END = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")  # "F.A.O.", "U.N."
+
+
 @lru_cache(maxsize=8192)
 def unresolved(head: str, knowledge: Knowledge, allow_in: bool = False) -> SourceRef | None:
     """An unknown speaker still becomes a source, labelled from the text."""
-    head = ABBREVIATION.sub("", head).strip(" ,.")
+    head = ABBREVIATION.sub("", head).strip(" ,")
+    head = head if INITIALISM_END.search(head) else head.rstrip(".")  # "F.A.O." keeps its stop
     words = DETERMINERS.sub("", head).split()
     limit = MAX_NAME_IN if allow_in else MAX_NAME
     if len(words) > limit:

@@ -13,8 +13,10 @@ Official texts and round-ups say who speaks outside their sentences:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from app.extraction.bodies import named_body, unresolved
 from app.extraction.context import Attribution
 from app.extraction.mentions import POSSESSIVE
 from app.extraction.register import people_in
@@ -49,7 +51,11 @@ def statement_author(reader: Reader) -> Attribution | None:
     titled = STATEMENT_TITLE.match(" ".join(reader.article.title.split()))
     named = SELF_NAMED.search(body) if "I, " in body else None
     header = HEADER_AUTHOR.search(body[:HEADER_REACH])
-    if not (titled or named or header):
+    # "Statement by R.J. Simonds, MD; Acting Director; Center for Global Health" as the
+    # body's first line, under a title that names no author
+    opening = body.lstrip().split("\n", 1)[0]
+    lined = STATEMENT_TITLE.match(" ".join(opening.split())) if not titled else None
+    if not (titled or named or header or lined):
         return None  # most texts name no author: the body need not be read for "we"
     if not first_person_outside_quotes(body):
         return None
@@ -57,7 +63,22 @@ def statement_author(reader: Reader) -> Attribution | None:
         (title_author(reader) if titled else None)
         or (_self_named(reader, named) if named else None)
         or (_header_author(reader, header) if header else None)
+        or (_line_author(reader, lined) if lined else None)
     )
+
+
+def _line_author(reader: Reader, lined: re.Match[str]) -> Attribution | None:
+    """The author a statement's first line names ("Statement by R.J. Simonds, MD; Acting
+    Director; Center for Global Health"): their name, with the body after the last ";"."""
+    line = lined.string[lined.start("author") :]  # to the line's end: "...; Center for X"
+    parts = [p.strip() for p in TITLE_DATE.sub("", line).split(";")]
+    name = re.sub(r",\s*(?:MD|M\.D\.|PhD|Ph\.D\.|MPH|DrPH)\b.*$", "", parts[0])
+    who = reader.resolve(name)
+    if who is None or who.speaker is None:
+        return None
+    body = named_body(parts[-1], reader.knowledge) if len(parts) > 1 else None
+    body = body or (unresolved(parts[-1], reader.knowledge) if len(parts) > 2 else None)
+    return replace(who, sources=(body,)) if body else who  # the body the last part names
 
 
 # "Press Statement\n\nJohn Kerry\n\nSecretary of State": a statement's header lines name

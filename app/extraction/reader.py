@@ -42,6 +42,7 @@ from app.extraction.vocabulary import (
     LEAD_PREPOSITION,
     MEETING,
     SENTENCE_OPENERS,
+    STATEMENT_TITLE,
     VERBISH,
 )
 
@@ -384,6 +385,8 @@ class Reader:
             dated = replace(self.turn, said_on=replace(said, precision=self.turn_precision))
             self.add(content, content, dated, "asserted", "", "transcript")
             return
+        if self.author is not None and STATEMENT_TITLE.match(" ".join(content.text.split())):
+            return  # "Statement by R.J. Simonds, MD; ...": the statement's own heading line
         if self.author is not None:  # a statement's sentences are all its author's
             author = replace(self.author, said_on=said)
             self.add(content, content, author, "asserted", "", "statement_author")
