@@ -253,3 +253,14 @@ def test_an_introduction_is_found_however_far_back_and_only_with_the_name() -> N
     assert context.introduction("Moussa") is None  # named nowhere before
     context.position = len(narration)  # before the introduction
     assert context.introduction("Youssouf") is None
+
+
+def test_they_after_a_sentence_opened_by_a_group_is_that_group() -> None:
+    body = (
+        "Oxford Economic Forecasting estimates poultry losses at ten billion dollars.\n\n"
+        "Top animal health officials from twenty-eight nations met last month in Vietnam. "
+        "The officials agreed on the need for changes in farming.\n\n"
+        "For example, they said mixing different kinds of birds can spread the disease."
+    )
+    result = read(body, title="Bird flu")
+    assert who(result, "mixing different kinds of birds")[0] == ["Officials"]

@@ -2916,3 +2916,12 @@ def test_a_capital_before_a_profession_is_where_not_whom_and_initials_keep_their
     assert who(result, "the figures flatter inflation")[0] != ["Harare"]
     assert who(result, "the sentence was just")[0] == ["Washington"]
     assert who(result, "one hundred million dollars")[0] == ["FAO"]
+
+
+def test_a_named_unit_of_a_known_body_is_the_body_and_mister_is_an_honorific() -> None:
+    body = (
+        "Samuel Jutzi is director of the Animal Production and Health Division of the F.A.O., "
+        "a United Nations agency. Mister Jutzi says wild birds should not be destroyed."
+    )
+    result = read(body, title="Bird flu")
+    assert who(result, "wild birds should not be destroyed") == (["FAO"], "Samuel Jutzi")

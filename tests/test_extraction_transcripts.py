@@ -336,3 +336,19 @@ def test_an_interviewers_turn_that_ends_in_a_question_gives_no_claim() -> None:
     assert not [c for c in result.claims if "bronze medal" in c.quote.text]
     # the interviewee the title names answers, even when the answer ends in a question
     assert who(result, "I play for the Sydney Uni Flames")[1] == "Katie Hill"
+
+
+def test_a_television_scripts_label_on_its_own_line_names_the_sound_bite_after_it() -> None:
+    body = (
+        "((NARRATOR))\n\n"
+        "It is the annual rice planting season here in Thailand.\n\n"
+        "((Prajuk Kantiya, Farm Labor Manager (in Thai)))\n\n"
+        "“I want the government to help us farmers more, not just the middleman.”\n\n"
+        "((NARRATOR))\n\n"
+        "A weak Thai baht has helped make rice export prices more attractive."
+    )
+    result = read(body, title="Thai rice demand", publisher="VOA")
+    assert who(result, "I want the government to help us")[1] == "Prajuk Kantiya"
+    assert who(result, "I want the government to help us")[0] != ["Bangkok"]
+    assert who(result, "A weak Thai baht") == (["Unattributed"], None)
+    assert not [c for c in result.claims if "((" in c.quote.text]

@@ -50,6 +50,12 @@ BODY_ACRONYM = re.compile(r"^[A-Z]{2,6}$")  # "RCMP", "NHS": a body's initials
 NAME_LIKE = re.compile(r"^[A-ZÀ-Þ][\w&.-]*$")  # one capitalised word, no possessive
 EXPANSION = re.compile(r"(?<=[A-Z]{2})(?P<noun>(?:\s+[a-z]+)?)\s*\([^()]{3,80}\)")
 PART_OF = re.compile(rf"\b(?:{PART_NOUNS})\s+of\s+(?:the\s+)?(?P<whole>[A-ZÀ-Þ].*)$")
+# "the Animal Production and Health Division of the F.A.O": a named unit of a known body
+NAMED_PART_OF = re.compile(
+    r"\b(?:the\s+)?(?:[A-ZÀ-Þ][\w&-]*\s+(?:(?:and|of|for)\s+)?){1,6}"
+    r"(?:Division|Department|Bureau|Office|Unit|Branch|Section)\s+of\s+(?:the\s+)?"
+    r"(?P<whole>[A-ZÀ-Þ][^,;]*?)[.,]?$"
+)
 # a body's possessive before a capitalised unit of it: "TNC’s North America Strategy"
 OWNED_UNIT = re.compile(
     r"^(?P<owner>[A-ZÀ-Þ][\w&.-]*(?:\s+[A-ZÀ-Þ][\w&.-]*){0,4})(?:'s|’s)\s+[A-ZÀ-Þ]"
@@ -271,6 +277,12 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
     whole = PART_OF.search(role)
     if whole:  # "the Dallas chapter of the Council on American - Islamic Relations"
         role = role[: whole.start()] + " of " + whole.group("whole")
+    unit = NAMED_PART_OF.search(role) if not whole else None
+    name = unit.group("whole") if unit else ""
+    # "the F.A.O" with its last stop lost is the F.A.O.
+    known = knowledge.lookup(name) or (knowledge.lookup(f"{name}.") if name[-2:-1] == "." else None)
+    if unit and known is not None and known.source.kind == "organisation":
+        return known.source  # "director of the Animal Production and Health Division of the FAO"
     envoy = _envoy_of(role, knowledge)
     if envoy:
         return envoy  # "UN Special Envoy for Yemen": the UN's, not Yemen's

@@ -73,6 +73,11 @@ class Context:
         self.seen.extend((source, True) for source in attribution.sources)
         self.spoken_at[id(attribution)] = self.position
 
+    def spoken_since(self, attribution: Attribution, at: int) -> bool:
+        """Whether an attribution was read at or after an offset of the text."""
+        spoken = self.spoken_at.get(id(attribution))
+        return spoken is not None and spoken >= at
+
     def recently(self, attribution: Attribution) -> bool:
         """Whether an attribution was read in the last few hundred characters of text."""
         at = self.spoken_at.get(id(attribution))

@@ -408,7 +408,7 @@ class Reader:
     ) -> None:  # fmt: skip
         """An attributed claim, read by the named rule; the article's narration when the
         text does not establish its source (evidence.py)."""
-        if not established(who, self.context, self.knowledge) or self._own_voice(who):
+        if not established(who, self.context, self.knowledge) or self.own_voice(who):
             if rule in NARRATORS:  # the narration's own speaker did not hold: plain narration
                 self._unattributed(tail_quote or quote, stance)
             else:  # a statement's own words stay its author's
@@ -421,7 +421,7 @@ class Reader:
         )
         self.drafts.append(draft)
 
-    def _own_voice(self, who: Attribution) -> bool:
+    def own_voice(self, who: Attribution) -> bool:
         """Whether the source is the outlet that published the article ("Wikinews
         observed ..."): its reporting is the article's own narration."""
         publisher = (self.article.publisher or "").lower()

@@ -331,9 +331,12 @@ def for_whom(reader: Reader, sentence: Span) -> bool:
             continue  # "For Kevin Allton, a USI instructor in English, ...": their role
         if not attr.is_clause(" " + content):
             return False
-        who = _viewer(reader, rest[: comma.start()].strip())
-        if who is None:
-            return False
+        viewer = rest[: comma.start()].strip()
+        if attr.is_clause(" " + viewer):
+            return False  # "For VOA, Steve Sandford spoke to Thai experts ...": no one's view
+        who = _viewer(reader, viewer)
+        if who is None or reader.own_voice(who):
+            return False  # "For VOA, ...": the outlet's reporting, its own narration
         start = match.start("rest") + comma.end()
         reader.add(sentence, trim(sentence, start), who, "asserted", "", "for_whom")
         return True

@@ -55,6 +55,7 @@ from app.extraction.vocabulary import (
     RANK_NOUNS,
     UNOWNED_ADJECTIVES,
     VERB_WORDS,
+    VERBISH,
 )
 
 JOINED = re.compile(r"\s(?:and|or|&)\s")  # names joined: "The U.S., South Korea, and Ukraine"
@@ -622,9 +623,35 @@ def _pronoun(pronoun: str, knowledge: Knowledge, context: Context) -> Attributio
     if PRONOUN_GENDER.get(pronoun) == "speaker" or pronoun == "we":
         return None  # "I think", "we believe" outside a quotation: the writer's own voice
     last = context.last(person=False)
+    if pronoun == "they":
+        group = _plural_subject_before(knowledge, context)
+        if group is not None and (last is None or not context.spoken_since(last, context.previous)):
+            return group  # "The officials agreed on ... For example, they said ..."
     if pronoun == "they" and (last is None or not context.recently(last)):
         return _gathering(knowledge, context) or last  # "They assessed" after a meeting
     return last
+
+
+def _plural_subject_before(knowledge: Knowledge, context: Context) -> Attribution | None:
+    """The group the sentence before opened with as its subject, when it named no one
+    else: "The officials agreed on the need for changes.", then "they said"."""
+    before = context.body[context.previous : context.position].strip()
+    words = before.split()[:6]
+    head: list[str] = []
+    for word in words:
+        bare = word.strip(",.;:").lower()
+        if bare in VERBISH or bare.endswith("ed") or bare in ("said", "says", "met"):
+            break
+        head.append(word.strip(",.;:"))
+    if not head or head[-1].lower() not in knowledge.source_nouns or not head[-1].endswith("s"):
+        return None  # "Officials", "The researchers": a plural kind of people opens it
+    named = [
+        w for w in head[:-1] if w[:1].isupper() and w.lower() not in ("the", "a", "an", "some")
+    ]
+    if head[-1].lower() == "leaders" or named:
+        return None  # "The leaders" of a meeting, "Pew researchers": read by their own rules
+    group = unresolved(" ".join(head), knowledge)
+    return Attribution((group,)) if group is not None and group.kind == "group" else None
 
 
 def _person_pronoun(pronoun: str, knowledge: Knowledge, context: Context) -> Attribution | None:

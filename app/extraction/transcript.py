@@ -35,6 +35,10 @@ BRACKETED = re.compile(r"^\(\((?P<label>[A-ZÀ-Þ][^()]{1,60})\)\)\s*(?=\S)")
 OFFICIALS = {"official", "officials"}
 MIN_LABEL_LETTERS = 2  # "A:" in a list is no speaker; "JM:" may be initials
 INITIALS = re.compile(r"^[A-ZÀ-Þ]{2,3}$")  # "JM": an interview's label for Jane Morrow
+# a television script's label on a line of its own: "((NARRATOR))", "((Jane Doe, Farmer))"
+LABEL_ALONE = re.compile(r"^\(\((?P<label>[^()]{1,80}(?:\([^()]{1,30}\)[^()]{0,20})?)\)\)\s*$")
+IN_LANGUAGE = re.compile(r"\s*\(in [A-ZÀ-Þ][a-zà-ÿ]+\)")
+PRODUCTION_CUE = re.compile(r"^[A-Z][A-Z /&-]*$")  # "NARRATOR", "INTRO", "NATS", "SOUNDBITE"
 # "@ONLINEBAHRAIN [4]: ...", "asteris: “...”": a handle and a colon open a quoted post
 POST_LABEL = re.compile(
     r"^(?P<label>@[A-Za-z0-9_]{2,30}|[a-z][a-z0-9_]{2,30})(?:\s+\[\d+\])?:\s+(?=\S)"
@@ -63,6 +67,11 @@ def without_label(paragraph: Span) -> tuple[Span, Turn | None]:
     if question:
         start = paragraph.start + question.end()
         return Span(paragraph.text[question.end() :], start, paragraph.end), Turn(None, True)
+    alone = LABEL_ALONE.match(paragraph.text)
+    if alone:  # "((Prajuk Kantiya, Farm Labor Manager (in Thai)))": whose sound bite follows
+        label = IN_LANGUAGE.sub("", alone.group("label")).strip()  # "(in Thai)": how, not who
+        empty = Span("", paragraph.end, paragraph.end)
+        return empty, Turn(None if PRODUCTION_CUE.match(label) else label, bracketed=True)
     bracketed = BRACKETED.match(paragraph.text)
     if bracketed:
         start = paragraph.start + bracketed.end()
