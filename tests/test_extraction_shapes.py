@@ -646,3 +646,17 @@ def test_an_intro_that_says_something_before_its_colon_is_a_claim_too() -> None:
     assert who(result, "she was nervous") == (["Nina Pires"], "Nina Pires")
     # dismissing four batters denies nothing
     assert who(result, "dismissed four Ugandan batters")[0] == ["Unattributed"]
+
+
+def test_a_handle_on_a_line_of_its_own_names_the_post_below_it() -> None:
+    body = (
+        "Below are some tweets from voices inside and outside Sudan about the protests.\n\n"
+        "@kabaros [6]:\n\n"
+        "Demonstrations in Madani and electricity outage in the whole city #march21\n\n"
+        "Sudan's cyber-activists are changing the world around them."
+    )
+    result = read(body, title="Sudan protests", publisher="Global Voices")
+    assert who(result, "Demonstrations in Madani") == (["kabaros"], "kabaros")
+    assert claim(result, "Demonstrations in Madani").said_on.precision == "before"
+    # the writer's own words go on after the post
+    assert who(result, "cyber-activists are changing")[0] == ["Unattributed"]

@@ -2925,3 +2925,13 @@ def test_a_named_unit_of_a_known_body_is_the_body_and_mister_is_an_honorific() -
     )
     result = read(body, title="Bird flu")
     assert who(result, "wild birds should not be destroyed") == (["FAO"], "Samuel Jutzi")
+
+
+def test_eyewitness_reports_are_the_eyewitnesses() -> None:
+    body = (
+        "Eyewitness reports say that two main attacks targeted the finance ministry. Company "
+        "meteorologist Evan Duffey of PG&E said the wind would be strong."
+    )
+    result = read(body, title="Attacks")
+    assert who(result, "two main attacks targeted")[0] == ["Eyewitnesses"]
+    assert who(result, "the wind would be strong")[0] != ["Companies"]

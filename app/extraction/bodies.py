@@ -914,8 +914,11 @@ def unresolved(head: str, knowledge: Knowledge, allow_in: bool = False) -> Sourc
         words = _office_before_its_seat(words, limit, knowledge)
     if not words or len(words) > limit:
         return None
-    if len(words) == 1 and words[0].lower() in knowledge.source_nouns:
-        return labelled(plural(words[0]), "group")  # "Supporters say ...": a group by its noun
+    noun = words[0].lower() if len(words) == 1 else ""
+    people = plural(noun) in knowledge.source_nouns and noun not in knowledge.back_nouns
+    if noun and (noun in knowledge.source_nouns or people):
+        # "Supporters say ...": a group by its noun; "Eyewitness reports": eyewitnesses
+        return labelled(plural(words[0]), "group")
     if len(words) == 1 and knowledge.back_nouns.get(words[0].lower()) == "government":
         return None  # "the Government", "the Ministry": a state's body, never a name alone
     if words[0] in knowledge.not_names and not knowledge.lookup(" ".join(words[:2])):

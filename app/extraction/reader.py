@@ -116,6 +116,7 @@ class Reader:
         self.turn: Attribution | None = None  # who holds the floor in a transcript
         self.turn_precision = "day"  # when its words were said: "before" for an interview
         self.clip = False  # whether the turn is a sound bite, which ends with its paragraph
+        self.clip_ahead = False  # whether it is the next paragraph's ("@kabaros [6]:" alone)
         self.question = False  # whether the paragraph being read is a reporter's question
         self.section: Attribution | None = None  # who the heading above names as speaker
         # who a sentence ending in a colon introduced ("X says:"), for the quotation after it
@@ -141,13 +142,14 @@ class Reader:
             self.question = True  # "((WN))": the interviewer asks; no claim
         if turn.handle and turn.label:
             self.turn = post_writer(self, turn.label)
-            self.clip = self.turn is not None
+            self.clip = self.turn is not None and not turn.ahead
+            self.clip_ahead = self.turn is not None and turn.ahead
         elif turn.clip and turn.label:
             self.turn = clip_speaker(self, turn.label)
             self.clip = self.turn is not None
         # an official transcript is of the day it is published; an interview's answers
         # and a radio script's sound bites were given before it was
-        self.turn_precision = "before" if turn.bracketed or turn.clip else "day"
+        self.turn_precision = "before" if turn.bracketed or turn.clip or turn.handle else "day"
 
     def start_paragraph(self, paragraph: Span) -> None:
         """Before a paragraph: is it somebody's quoted words, and is it in English?"""
@@ -184,6 +186,8 @@ class Reader:
         self.blocks.leave(self, paragraph, sentences)
         if self.clip:  # the script's own words go on after a sound bite
             self.turn, self.clip = None, False
+        elif self.clip_ahead:  # the label's line is read: the post after it is the turn
+            self.clip, self.clip_ahead = True, False
         last = self.drafts[-1] if self.drafts else None
         intro = self.blocks.intro and sentences and last and not last.attributed
         if intro and last and last.quote.start >= sentences[-1].start and says_nothing(last.quote):

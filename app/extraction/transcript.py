@@ -43,6 +43,7 @@ PRODUCTION_CUE = re.compile(r"^[A-Z][A-Z /&-]*$")  # "NARRATOR", "INTRO", "NATS"
 POST_LABEL = re.compile(
     r"^(?P<label>@[A-Za-z0-9_]{2,30}|[a-z][a-z0-9_]{2,30})(?:\s+\[\d+\])?:\s+(?=\S)"
 )
+POST_LABEL_ALONE = re.compile(r"^(?P<label>@[A-Za-z0-9_]{2,30})(?:\s*\[\d+\][a-z]?)?:\s*$")
 OPENING_MARKS = '"“'
 CLOSING_MARKS = '"”'
 MAX_NAME_WORDS = 3  # "FRED ALLEN:", "MARY ANNE SMITH:"
@@ -59,6 +60,7 @@ class Turn:
     # quotation to the paragraph's end; the turn is that paragraph only, recorded before
     clip: bool = False
     handle: bool = False  # a post under its writer's handle: "@Aljazita:", "asteris:"
+    ahead: bool = False  # a label on a line of its own: the turn is the next paragraph
 
 
 def without_label(paragraph: Span) -> tuple[Span, Turn | None]:
@@ -80,6 +82,10 @@ def without_label(paragraph: Span) -> tuple[Span, Turn | None]:
         # turn that ends in a question is the interviewer's, whoever the label names
         asks = rest.text.rstrip().endswith("?")
         return rest, Turn(bracketed.group("label").strip(), question=asks, bracketed=True)
+    alone_post = POST_LABEL_ALONE.match(paragraph.text)
+    if alone_post:  # "@kabaros [6]:" on its own line: the post is the paragraph after it
+        empty = Span("", paragraph.end, paragraph.end)
+        return empty, Turn(alone_post.group("label"), handle=True, ahead=True)
     post = POST_LABEL.match(paragraph.text)
     if post:  # "@Aljazita [7]: The riot police ...", "asteris: “#griots ...”": a post
         start = paragraph.start + post.end()
@@ -113,7 +119,7 @@ def post_writer(reader: Reader, label: str) -> Attribution | None:
     handle = label.lstrip("@")
     body = reader.article.body
     introduced = rf"(?<!\w)@?{re.escape(handle)}\b(?!\s*(?:\[\d+\]\s*)?:)"
-    if not re.search(introduced, body):
+    if not label.startswith("@") and not re.search(introduced, body):
         return None  # a word and a colon the text never introduced as anyone's handle
     named = re.search(
         rf"(?P<name>[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*){{0,4}})\s+\(@{re.escape(handle)}\b",
