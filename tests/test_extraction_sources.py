@@ -2935,3 +2935,12 @@ def test_eyewitness_reports_are_the_eyewitnesses() -> None:
     result = read(body, title="Attacks")
     assert who(result, "two main attacks targeted")[0] == ["Eyewitnesses"]
     assert who(result, "the wind would be strong")[0] != ["Companies"]
+
+
+def test_a_presumptive_nominee_speaks_for_the_party_not_a_presumptive_one() -> None:
+    body = (
+        "John McCain, Presumptive Republican Party nominee for President of the U.S., said he "
+        "had been briefed on the operation."
+    )
+    result = read(body, title="Rescue")
+    assert who(result, "briefed on the operation") == (["Republican Party"], "John McCain")
