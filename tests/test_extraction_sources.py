@@ -2944,3 +2944,18 @@ def test_a_presumptive_nominee_speaks_for_the_party_not_a_presumptive_one() -> N
     )
     result = read(body, title="Rescue")
     assert who(result, "briefed on the operation") == (["Republican Party"], "John McCain")
+
+
+def test_a_list_after_a_name_and_a_job_before_and_give_no_role_or_body() -> None:
+    body = (
+        "Among them are former presidential candidate Íngrid Betancourt, three American "
+        "contractors for the United States military and 11 soldiers. Betancourt called the "
+        'operation "perfect." Parliamentarian and Radical Party leader Oleg Lyashko says '
+        "voters are tired. Justice and Development Party leader Ali Demir said the vote was fair."
+    )
+    result = read(body, title="Rescue")
+    # "three American contractors ..." is the next item of the list, no role of hers
+    assert who(result, "called the operation")[0] != ["Washington"]
+    assert who(result, "voters are tired") == (["Radical Party"], "Oleg Lyashko")
+    # a party whose name holds "and" keeps it whole
+    assert who(result, "the vote was fair")[0] == ["Justice and Development Party"]

@@ -528,6 +528,9 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
     "Norvik Cells Chief Executive": the body before a job names the employer."""
     words = GLOSS.sub("", role).split()  # "(ABHM)", "(All India Hindu Union)"
     run = proper_run(words)
+    kind = len(run) > 2 and run[0].lower() in knowledge.person_nouns
+    if kind and run[0] not in knowledge.title_words and run[1] == "and":
+        words, run = words[2:], run[2:]  # "Parliamentarian and Radical Party leader": a job first
     if run and run[0] in knowledge.title_words and {"of", "for"} & set(run):
         return None  # "CEO of Edison Electric Institute": a title, then the body (below)
     owner = _owner_in(run, knowledge)

@@ -72,6 +72,7 @@ SECOND_ROLE = re.compile(
     r"^\s+and\s+(?P<role>(?:an?|the)\s+[a-z][\w-]*"
     r"|(?:[a-z][\w-]*\s+){1,3}(?:of|at)\s+(?:the\s+)?[A-ZÀ-Þ][^,;]{1,80})"
 )
+COUNTED = frozenset("two three four five six seven eight nine ten eleven twelve".split())
 PRONOUN = re.compile(
     rf"\b(?:{trie_pattern(['he', 'she', 'his', 'her', 'him', 'hers', 'himself', 'herself'])})\b",
     re.IGNORECASE,
@@ -618,6 +619,8 @@ def _roles_after(after: str, knowledge: Knowledge) -> list[str]:
             roles.append(part.rstrip("."))
             continue
         first = part.split()[0].lower() if part else ""
+        if first in COUNTED and len(part.split()) > 1:
+            break  # "Íngrid Betancourt, three American contractors and ...": a list goes on
         if (
             not part
             or first in VERBISH
