@@ -72,7 +72,9 @@ SECOND_ROLE = re.compile(
     r"^\s+and\s+(?P<role>(?:an?|the)\s+[a-z][\w-]*"
     r"|(?:[a-z][\w-]*\s+){1,3}(?:of|at)\s+(?:the\s+)?[A-ZÀ-Þ][^,;]{1,80})"
 )
-COUNTED = frozenset("two three four five six seven eight nine ten eleven twelve".split())
+COUNTED = frozenset(
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+)
 PRONOUN = re.compile(
     rf"\b(?:{trie_pattern(['he', 'she', 'his', 'her', 'him', 'hers', 'himself', 'herself'])})\b",
     re.IGNORECASE,
