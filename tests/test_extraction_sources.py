@@ -2959,3 +2959,14 @@ def test_a_list_after_a_name_and_a_job_before_and_give_no_role_or_body() -> None
     assert who(result, "voters are tired") == (["Radical Party"], "Oleg Lyashko")
     # a party whose name holds "and" keeps it whole
     assert who(result, "the vote was fair")[0] == ["Justice and Development Party"]
+
+
+def test_a_map_caption_gives_no_claim_and_aside_from_is_a_lead() -> None:
+    body = (
+        "Map of executions across the world in 2012, according to Amnesty International.\n\n"
+        "But aside from the violations that forced people to flee their homes, Amnesty also "
+        "criticizes countries that receive refugees."
+    )
+    result = read(body, title="Refugees")
+    assert not [c for c in result.claims if "Map of executions" in c.quote.text]
+    assert who(result, "criticizes countries that receive refugees")[0] == ["Amnesty International"]

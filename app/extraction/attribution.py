@@ -326,7 +326,8 @@ LEAD_APPOSITIVE = re.compile(r"\s*(?:a|an)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun>[a-
 
 # "..., during a visit by Chinese Prime Minister Wen Jiabao, President Bush warned"
 SECOND_LEAD = re.compile(
-    r"\s*(?:during|in|at|after|before|amid|despite|following|on|with)\s[^,\"“”]{2,100},\s"
+    r"\s*(?:during|in|at|after|before|amid|despite|following|on|with|aside from|apart from|"
+    r"besides|beyond|unlike)\s[^,\"“”]{2,100},\s"
 )
 
 
