@@ -2974,3 +2974,9 @@ def test_a_map_caption_gives_no_claim_and_aside_from_is_a_lead() -> None:
         ["Amnesty"],
         ["Amnesty International"],
     )
+
+
+def test_a_body_and_other_groups_is_the_body_it_names() -> None:
+    body = "The Muslim Brotherhood and other groups have urged a boycott of the vote."
+    result = read(body, title="Egypt")
+    assert who(result, "urged a boycott of the vote")[0] == ["Muslim Brotherhood"]

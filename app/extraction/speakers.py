@@ -142,6 +142,7 @@ BENCH_NOUNS = {"judge", "judges", "justices", "panel", "bench"}
 BRACKETED_END = re.compile(r"\s*\([^()]{1,20}\)\s*$")
 
 
+AND_OTHERS = re.compile(r"\s+and\s+(?:several\s+|many\s+)?others?\b[^,]*$")
 # " led by Morgan Tsvangirai" after a body: who leads it, no part of who speaks
 LED_BY = re.compile(
     r"(?<=\S)\s+(?:led|headed|chaired|founded|run)\s+by\s+"
@@ -223,6 +224,11 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         # "a social networking group called Bahrain Online (@ONLINEBAHRAIN)": the body
         name = called.group("name")
         return Attribution((named_body(name, knowledge) or labelled(name),))
+    others = AND_OTHERS.search(text)
+    if others and others.start() > 0:
+        one = resolve_subject(text[: others.start()], knowledge, context)
+        if one is not None and one.sources:  # "The Muslim Brotherhood and other groups"
+            return one  # the one it names; the others are no one in particular
     led = LED_BY.search(text)
     if led and knowledge.lookup(led.group("leader")) is None:
         text = text[: led.start()]  # "the MDC led by Morgan Tsvangirai": the party, not him
