@@ -660,3 +660,14 @@ def test_a_handle_on_a_line_of_its_own_names_the_post_below_it() -> None:
     assert claim(result, "Demonstrations in Madani").said_on.precision == "before"
     # the writer's own words go on after the post
     assert who(result, "cyber-activists are changing")[0] == ["Unattributed"]
+
+
+def test_an_official_who_issued_the_following_statement_speaks_the_block_after_it() -> None:
+    body = (
+        "WASHINGTON — Secretary of Labor Thomas E. Perez issued the following statement today "
+        "to commemorate Labor Day on Monday, Sept. 2:\n\n"
+        '"Our job is to make the American Dream a reality for all. People who work full-time '
+        'in America should not live in poverty."'
+    )
+    result = read(body, title="Statement on Labor Day by Secretary of Labor Thomas E. Perez")
+    assert who(result, "make the American Dream a reality") == (["Washington"], "Thomas E. Perez")

@@ -31,6 +31,7 @@ from app.extraction.vocabulary import (
     HANDLE,
     HONORIFIC_GENDER,
     INTRO_VERBS,
+    ISSUED_VERB_WORDS,
     NAME_PARTICLES,
     PLAIN_ENGLISH,
     PREPOSITIONS,
@@ -271,6 +272,7 @@ def _subjects(before: str) -> list[str]:
     return [named for s in found for named in (RELATIVE_AFTER.sub("", s), s) if named]
 
 
+ISSUED_BEFORE = re.compile(rf"\s+(?:{'|'.join(ISSUED_VERB_WORDS)})$")
 # "According to EPA officials:" on a line of its own, before the block it introduces
 ACCORDING_INTRO = re.compile(
     r"^(?:[Aa]ccording to|[Aa]s reported by|[Ii]n the words of)\s+(?P<subject>[^,:;]{2,80}):$"
@@ -308,6 +310,7 @@ def _introduced(
     for verb in reversed(list(INTRO_VERB.finditer(sentence.text))):
         before = sentence.text[: verb.start()]
         before = before[lead_end(before, reader.knowledge, False) :].strip(" ,")
+        before = ISSUED_BEFORE.sub("", before)  # "X issued the following statement:": X
         for subject in _subjects(before):  # "Not forgetting X, Polish blog Tierra Incognita,"
             who = reader.resolve(subject)
             if who is not None and _a_person_by_one_name(who, subject, before):

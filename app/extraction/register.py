@@ -308,6 +308,12 @@ def _people(text: str, knowledge: Knowledge) -> tuple[PersonMention, ...]:
             words, i, j, knowledge
         ):
             start = j - 2  # "... University of Texas Arlington Amneh Jafari"
+            if (
+                start > i
+                and re.fullmatch(r"[A-Z]\.", words[start])
+                and words[start - 1] in knowledge.name_gender
+            ):
+                start -= 1  # "Secretary of Labor Thomas E. Perez": a middle initial
         elif j - i >= 3 and i and _body_word(words[i - 1], knowledge) and words[i - 1][-1:] != ",":
             start = j - 2  # "Director of Air Force Communications Bill Bodie"
         while j - start > 2 and (

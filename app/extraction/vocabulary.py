@@ -140,6 +140,7 @@ STATEMENT_TITLE = re.compile(
     re.IGNORECASE,
 )
 
+ISSUED_VERB_WORDS = tuple(_GRAMMAR["issued_words"]["verbs"])  # "issued", "put out"
 # "issued a statement", "in a letter": what a person puts out in their own words
 # "the ministry released a statement" before "saying ...": who said it is the subject
 ISSUED_WORDS = re.compile(
