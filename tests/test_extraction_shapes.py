@@ -671,3 +671,16 @@ def test_an_official_who_issued_the_following_statement_speaks_the_block_after_i
     )
     result = read(body, title="Statement on Labor Day by Secretary of Labor Thomas E. Perez")
     assert who(result, "make the American Dream a reality") == (["Washington"], "Thomas E. Perez")
+
+
+def test_a_name_on_its_own_line_before_the_first_paragraph_is_a_byline() -> None:
+    body = (
+        "FILE - U.N. Security Council meeting.\n\n"
+        "Margaret Besheer\n\n"
+        "U.N. member states elected five countries to the Security Council on Thursday, each "
+        "for a two-year term.\n\n"
+        "The only suspense in Thursday's ballot was in the group known as “Western Europe and "
+        "Others”."
+    )
+    result = read(body, title="UN membership fills 5 Security Council seats", publisher="VOA")
+    assert who(result, "The only suspense in Thursday") == (["Unattributed"], None)

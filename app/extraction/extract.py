@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -58,12 +59,16 @@ def extract(article: Article, knowledge: Knowledge | None = None) -> ExtractedAr
     reader.context.acronyms = defined_acronyms(everything)
     reader.author = statement_author(reader)
     reader.signatures = find_signatures(units, body, reader.context.register, knowledge)
+    prose = False  # whether a paragraph of prose has been read yet
     for unit in units:
         if unit.paragraph.start in reader.signatures.lines:
             continue  # "— John Cornyn, U.S. Senator": it signs the paragraph above
         if unit.heading:
-            reader.section = heading_speaker(reader, unit.paragraph)
+            # a bare name on its own line before the first paragraph is a byline, no speaker
+            byline = not prose and BARE_NAME.match(unit.paragraph.text.strip()) is not None
+            reader.section = None if byline else heading_speaker(reader, unit.paragraph)
             continue
+        prose = prose or len(unit.paragraph.text.split()) > BYLINE_WORDS
         signed = reader.signatures.signed.get(unit.paragraph.start)
         if signed is not None:
             reader.read_signed(unit.paragraph, signed)
@@ -142,6 +147,10 @@ def _paragraphs(reading: str, knowledge: Knowledge) -> Iterator[Unit]:
         place = place if index < DATELINE_REACH else None
         spans = list(sentences(paragraph, knowledge.abbreviations))
         yield Unit(paragraph, spans, in_list=in_list, place=place, turn=turn)
+
+
+BYLINE_WORDS = 12  # a caption or a dek may stand before the first paragraph; prose is longer
+BARE_NAME = re.compile(r"^[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){1,3}$")  # "Margaret Besheer"
 
 
 def _dateline_label(turn: Turn | None, knowledge: Knowledge) -> str | None:
