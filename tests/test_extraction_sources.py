@@ -2980,3 +2980,12 @@ def test_a_body_and_other_groups_is_the_body_it_names() -> None:
     body = "The Muslim Brotherhood and other groups have urged a boycott of the vote."
     result = read(body, title="Egypt")
     assert who(result, "urged a boycott of the vote")[0] == ["Muslim Brotherhood"]
+
+
+def test_an_editor_of_a_named_body_speaks_for_it() -> None:
+    body = (
+        "Analyst and Executive Editor of Independent Diplomat Carne Ross tells VOA he expects "
+        "Venezuela will echo its foreign policy opinions."
+    )
+    result = read(body, title="Security Council")
+    assert who(result, "Venezuela will echo") == (["Independent Diplomat"], "Carne Ross")
