@@ -2989,3 +2989,13 @@ def test_an_editor_of_a_named_body_speaks_for_it() -> None:
     )
     result = read(body, title="Security Council")
     assert who(result, "Venezuela will echo") == (["Independent Diplomat"], "Carne Ross")
+
+
+def test_as_expected_at_the_end_is_no_ones_attribution() -> None:
+    body = (
+        "Oil prices fell slightly today, following the IEA statement, as expected. Prices "
+        "rose sharply on Monday, analysts said."
+    )
+    result = read(body, title="Oil")
+    assert who(result, "Oil prices fell slightly today")[0] == ["Unattributed"]
+    assert who(result, "Prices rose sharply on Monday")[0] == ["Analysts"]

@@ -166,6 +166,8 @@ class SentenceParser:
         self, text: str, cue: re.Match[str]
     ) -> tuple[Attribution, tuple[int, str, str, int | None]] | None:
         """The first reading of a trailing attribution whose subject names somebody."""
+        if AS_CUED.search(text[: cue.start()]):
+            return None  # "..., as expected.": the content was expected, no one says it
         for reading in attr.post_subjects(text, cue, self.knowledge):
             subject = QUOTED_AS.sub("", reading[1])  # "..., Shoigu was quoted as saying."
             if PASSIVE.search(subject):
@@ -180,6 +182,7 @@ class SentenceParser:
         return None
 
 
+AS_CUED = re.compile(r",\s+as\s+$")  # "..., as expected", "..., as predicted"
 # A plural subject and its verb opening the content: "State prosecutors charged ...",
 # "Investigators have found ..."
 OWN_SUBJECT = re.compile(
