@@ -7,6 +7,8 @@ blog round-ups are; the expected sources and speakers are read from the words.
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extraction_reading import read, who
 
 STATEMENT = (
@@ -130,9 +132,12 @@ def test_a_press_statements_header_lines_name_its_author() -> None:
     assert who(result, "I congratulate President Santos") == (["Washington"], "John Kerry")
 
 
-def test_a_statements_first_line_names_its_author_and_the_body_after_the_last_semicolon() -> None:
+@pytest.mark.parametrize("degrees", ["MD", "M.D.", "M.D., MPH", "PhD"])
+def test_a_statements_first_line_names_its_author_and_the_body_after_the_last_semicolon(
+    degrees: str,
+) -> None:
     body = (
-        "Statement by R.J. Simonds, MD; Acting Director; Center for Global Health\n\n"
+        f"Statement by R.J. Simonds, {degrees}; Acting Director; Center for Global Health\n\n"
         "As we mark World Malaria Day this Sunday, we must recommit to ending the disease. "
         "Malaria occurs throughout Haiti."
     )

@@ -72,8 +72,7 @@ def _line_author(reader: Reader, lined: re.Match[str]) -> Attribution | None:
     Director; Center for Global Health"): their name, with the body after the last ";"."""
     line = lined.string[lined.start("author") :]  # to the line's end: "...; Center for X"
     parts = [p.strip() for p in TITLE_DATE.sub("", line).split(";")]
-    name = re.sub(r",\s*(?:MD|M\.D\.|PhD|Ph\.D\.|MPH|DrPH)\b.*$", "", parts[0])
-    who = reader.resolve(name)
+    who = reader.resolve(parts[0])  # "R.J. Simonds, MD": the reader leaves the degree out
     if who is None or who.speaker is None:
         return None
     body = named_body(parts[-1], reader.knowledge) if len(parts) > 1 else None
