@@ -115,8 +115,9 @@ class Reader:
         self.author: Attribution | None = None  # whose first-person statement the article is
         self.turn: Attribution | None = None  # who holds the floor in a transcript
         self.turn_precision = "day"  # when its words were said: "before" for an interview
-        self.clip = False  # whether the turn is a sound bite, which ends with its paragraph
-        self.clip_ahead = False  # whether it is the next paragraph's ("@kabaros [6]:" alone)
+        # the paragraphs a sound bite's turn still lasts: 1 when it ends with the paragraph
+        # being read, 2 when it is the next one ("@kabaros [6]:" alone); 0 goes on
+        self.clip_left = 0
         self.question = False  # whether the paragraph being read is a reporter's question
         self.section: Attribution | None = None  # who the heading above names as speaker
         # who a sentence ending in a colon introduced ("X says:"), for the quotation after it
@@ -142,11 +143,10 @@ class Reader:
             self.question = True  # "((WN))": the interviewer asks; no claim
         if turn.handle and turn.label:
             self.turn = post_writer(self, turn.label)
-            self.clip = self.turn is not None and not turn.ahead
-            self.clip_ahead = self.turn is not None and turn.ahead
+            self.clip_left = 0 if self.turn is None else 2 if turn.ahead else 1
         elif turn.clip and turn.label:
             self.turn = clip_speaker(self, turn.label)
-            self.clip = self.turn is not None
+            self.clip_left = 0 if self.turn is None else 1
         # an official transcript is of the day it is published; an interview's answers
         # and a radio script's sound bites were given before it was
         self.turn_precision = "before" if turn.bracketed or turn.clip or turn.handle else "day"
@@ -184,10 +184,10 @@ class Reader:
         """After a paragraph: does it introduce a quotation ("X writes:")?"""
         self.introduced = None
         self.blocks.leave(self, paragraph, sentences)
-        if self.clip:  # the script's own words go on after a sound bite
-            self.turn, self.clip = None, False
-        elif self.clip_ahead:  # the label's line is read: the post after it is the turn
-            self.clip, self.clip_ahead = True, False
+        if self.clip_left:  # a post's label line is read: the post after it is the turn
+            self.clip_left -= 1
+            if not self.clip_left:
+                self.turn = None  # the script's own words go on after a sound bite
         last = self.drafts[-1] if self.drafts else None
         intro = self.blocks.intro and sentences and last and not last.attributed
         if intro and last and last.quote.start >= sentences[-1].start and says_nothing(last.quote):
