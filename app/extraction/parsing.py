@@ -18,6 +18,7 @@ from app.extraction.vocabulary import (
     CHARACTERISING_CUES,
     CLAUSE_VERBS,
     ISSUED_WORDS,
+    NUMBER_WORDS,
     QUOTED_AS,
     SPEECH_ONLY,
 )
@@ -261,26 +262,6 @@ def _act_on(cue: str, content: str, denial: bool = False) -> bool:
         w in ACTION_OBJECTS and following not in ("to", "that", "at")  # "figures point to"
         for w, following in zip(words[:4], [*words[1:], ""], strict=False)
     )
-
-
-NUMBER_WORDS = frozenset(
-    [
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "dozens",
-        "hundreds",
-        "thousands",
-    ]
-)
 
 
 def _past(cue: str) -> bool:

@@ -30,6 +30,7 @@ from app.extraction.trie import trie_pattern
 from app.extraction.vocabulary import (
     ADJECTIVES_IN_ED,
     COLLECTIVE_NOUNS,
+    COUNT_WORDS,
     ENVOY_TITLES,
     FUNCTION_WORDS,
     HONORIFIC_GENDER,
@@ -71,9 +72,6 @@ ROLE_STOP = re.compile(
 SECOND_ROLE = re.compile(
     r"^\s+and\s+(?P<role>(?:an?|the)\s+[a-z][\w-]*"
     r"|(?:[a-z][\w-]*\s+){1,3}(?:of|at)\s+(?:the\s+)?[A-ZÀ-Þ][^,;]{1,80})"
-)
-COUNTED = frozenset(
-    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 )
 PRONOUN = re.compile(
     rf"\b(?:{trie_pattern(['he', 'she', 'his', 'her', 'him', 'hers', 'himself', 'herself'])})\b",
@@ -627,7 +625,7 @@ def _roles_after(after: str, knowledge: Knowledge) -> list[str]:
             roles.append(part.rstrip("."))
             continue
         first = part.split()[0].lower() if part else ""
-        if first in COUNTED and len(part.split()) > 1:
+        if first in COUNT_WORDS and len(part.split()) > 1:
             break  # "Íngrid Betancourt, three American contractors and ...": a list goes on
         if (
             not part

@@ -68,6 +68,8 @@ RELATIVE_PRONOUNS = frozenset(_GRAMMAR["relative_pronouns"])
 CONNECTORS: tuple[str, ...] = tuple(_GRAMMAR["name_connectors"])
 NAME_PARTICLES = frozenset(_GRAMMAR["name_particles"])
 POSTNOMINALS = frozenset(_GRAMMAR["postnominals"]["words"])  # "QC", "OBE", "Jr."
+COUNT_WORDS = frozenset(_GRAMMAR["number_words"]["counts"])  # "two" to "twelve"
+NUMBER_WORDS = COUNT_WORDS | frozenset(_GRAMMAR["number_words"]["multitudes"])  # "dozens"
 POINTING_PERSONS = frozenset(_GRAMMAR["pointing_persons"]["words"])  # "this person"
 OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}  # "According to him", "For her"
 # "an official government Twitter account", "the ministry's Telegram channel": the owner's
