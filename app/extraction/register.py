@@ -308,7 +308,7 @@ def _people(text: str, knowledge: Knowledge) -> tuple[PersonMention, ...]:
             start = j - 2  # "... University of Texas Arlington Amneh Jafari"
             if (
                 start > i
-                and re.fullmatch(r"[A-Z]\.", words[start])
+                and INITIALS.match(words[start])
                 and words[start - 1] in knowledge.name_gender
             ):
                 start -= 1  # "Secretary of Labor Thomas E. Perez": a middle initial
