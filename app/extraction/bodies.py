@@ -627,13 +627,11 @@ def _noun_before_job(run: list[str], job: list[str], knowledge: Knowledge) -> bo
     """ "Civil protection chief", "Civil defence spokesman": one capitalised word and a
     noun in lower case name the body before the job; "AMCU regional organiser" has an
     adjective there, part of the job."""
-    if len(job) != 2 or not job[0].isalpha() or not job[0].islower():
+    if not run or len(job) != 2 or not job[0].isalpha() or not job[0].islower():
         return False
     noun = job[0]
     if len(run) > 1:  # "Khmer Rouge tribunal spokesman": a body's own noun after a name
         return knowledge.back_nouns.get(noun) == "organisation" and _is_job(job[1:], knowledge)
-    if len(run) != 1:
-        return False
     return (
         knowledge.lookup(run[0]) is None  # "Commerce ministry spokesperson", "German runner"
         and noun not in knowledge.state_nouns
