@@ -169,6 +169,21 @@ def test_a_person_of_a_kind_with_no_body_is_filed_under_the_kind() -> None:
     assert who(result, "the river has never been this low") == (["Readers"], "Quispe")
 
 
+def test_a_post_in_a_body_the_text_does_not_name_is_no_kind_of_person() -> None:
+    # "official", "attorney", "executive" name a post in some body, not a kind of person
+    # like "rancher": with no body in the text, the person speaks for themselves
+    body = (
+        "Flood waters reached the town hall on Tuesday. Provincial emergency official Marta "
+        "Quiroga said some 3,000 families had left their homes.\n\n"
+        "Tomás Ledesma, district attorney, said the dam's operators would be questioned.\n\n"
+        "Legislator Inés Barrios told reporters the warnings had come too late."
+    )
+    result = read(body)
+    assert who(result, "3,000 families") == (["Marta Quiroga"], "Marta Quiroga")
+    assert who(result, "would be questioned") == (["Tomás Ledesma"], "Tomás Ledesma")
+    assert who(result, "had come too late") == (["Inés Barrios"], "Inés Barrios")
+
+
 def test_a_nationality_before_a_blogger_or_a_country_after_a_name_is_where_they_are_from() -> None:
     body = (
         "Senegalese blogger Awa Diop wrote that the vote had been calm in Dakar.\n\n"

@@ -531,6 +531,10 @@ def _field(role: str, knowledge: Knowledge, context: Context) -> SourceRef | Non
         return None  # "Federal Coordinating Officer": an office's title, no kind of person
     if any(w.lower() in knowledge.study_author_nouns for w in words):
         return None  # a study's co-author is no field: theirs is the study's body or none
+    if words and words[-1].lower().strip(",.") in knowledge.office_nouns:
+        # "Rodrigo Pinho, state attorney", "council official Angel Capilli": a post in a
+        # body the text does not name, no kind of person; the person speaks for themselves
+        return None
     label = group_by_noun(words[-3:], knowledge)
     return unresolved(label, knowledge) if label else None
 
