@@ -457,3 +457,36 @@ def test_a_clause_after_a_speakers_name_names_no_source() -> None:
     )
     result = read(body)
     assert who(result, "the safety procedure had been followed")[0] != ["COVID-19"]
+
+
+def test_a_rank_before_a_name_whose_surname_is_also_a_title_makes_one_person() -> None:
+    # "Sultan" is a monarch's title too, but after a rank and a given name it ends the name
+    body = (
+        "Floods have killed more than 200 people across Pakistan since Monday.\n\n"
+        "In a statement, Brig. General Anwar Sultan said army helicopters had rescued 1,500 "
+        "people from rooftops.\n\n"
+        "General Sultan said the waters were still rising in the south."
+    )
+    result = read(body, date(2010, 8, 2))
+    assert who(result, "rescued 1,500 people") == (["Islamabad"], "Anwar Sultan")
+    assert who(result, "still rising in the south") == (["Islamabad"], "Anwar Sultan")
+
+
+def test_a_staff_member_of_a_body_speaks_for_it_unlike_a_member_of_the_public() -> None:
+    body = (
+        "Senior UNICEF staff member Mirela Dinu says 12 schools in the valley have been "
+        "turned into shelters.\n\n"
+        "Ana Pop, a student at the University of Bucharest, said classes had stopped."
+    )
+    result = read(body, date(2014, 5, 20))
+    assert who(result, "turned into shelters") == (["UNICEF"], "Mirela Dinu")
+    assert who(result, "classes had stopped") != (["University of Bucharest"], "Ana Pop")
+
+
+def test_a_known_body_whose_name_goes_on_over_a_lowercase_word_is_named_whole() -> None:
+    body = (
+        "Karin Lund, head of the election mission for Organization for Security and "
+        "Cooperation in Europe, said the count had been transparent."
+    )
+    result = read(body, date(2012, 10, 29))
+    assert who(result, "count had been transparent") == (["OSCE"], "Karin Lund")

@@ -684,3 +684,15 @@ def test_a_name_on_its_own_line_before_the_first_paragraph_is_a_byline() -> None
     )
     result = read(body, title="UN membership fills 5 Security Council seats", publisher="VOA")
     assert who(result, "The only suspense in Thursday") == (["Unattributed"], None)
+
+
+def test_a_body_that_issued_a_document_before_a_colon_speaks_the_block_after_it() -> None:
+    # the words the advisory is about ("Rift Valley Fever") are no speaker of it
+    body = (
+        "Kenya's health ministry counted 40 cases of the disease in Garissa this month.\n\n"
+        "The ministry also issued an advisory on the signs of Rift Valley Fever:\n\n"
+        "“Rift Valley Fever is a viral disease that mostly affects animals but can also infect "
+        "humans. Most people have a mild illness with fever and muscle pain.”"
+    )
+    result = read(body)
+    assert who(result, "mostly affects animals") == (["Nairobi"], None)

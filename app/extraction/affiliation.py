@@ -128,6 +128,8 @@ def _member(role: str, knowledge: Knowledge) -> bool:
     """ "a psychology major at the University of X", "a resident of Y": belongs to a body
     without speaking for it."""
     head = re.split(r"\s+(?:at|of|for|from|with|in)\s+", role)[0].split()
+    if len(head) > 1 and head[-2].lower() == "staff":
+        return False  # "a U.N. staff member" works for the body, and speaks for it
     return bool(head) and head[-1].lower().strip(",.") in knowledge.members_not_speakers
 
 

@@ -353,6 +353,9 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
                 run = run[1:]  # "the health NGO Maristop": what the body is, then its name
             if at and at == len(runs) - 1 and f"{runs[at - 1][-1]}, {run[0]}" in joined:
                 continue  # "mayor of Esperanza, Sultan Kudarat": where Esperanza lies
+            longer = _known_past(run, joined, knowledge)
+            if longer:
+                return longer  # "the Organization for Security and Cooperation in Europe"
             led = _led_body(run, words, knowledge)
             if led:
                 return named_body(led, knowledge) or unresolved(led, knowledge, True)
@@ -795,6 +798,19 @@ def _after_title(run: list[str], knowledge: Knowledge) -> list[str]:
     if named and 0 < at < len(run) - 1 and run[at] in ("of", "for", "at"):
         return run[at + 1 :]
     return run
+
+
+def _known_past(run: list[str], joined: str, knowledge: Knowledge) -> SourceRef | None:
+    """A known body whose name goes on past a run of capitals, over a lower-case word
+    ("Organization for Security and Cooperation in Europe")."""
+    name = " ".join(run)
+    at = joined.find(name)
+    if at < 0 or len(joined) == at + len(name):
+        return None
+    first = next(iter(find_mentions(joined[at:], knowledge)), None)
+    if first is None or first.start != 0 or len(first.text) <= len(name):
+        return None
+    return first.named.source if first.named.source.kind != "government" else None
 
 
 def two_bodies(run: list[str], knowledge: Knowledge) -> list[list[str]]:

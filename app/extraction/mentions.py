@@ -318,6 +318,13 @@ def is_name_word(words: list[str], j: int, knowledge: Knowledge, last: bool = Fa
         # a title after a given name ends the name as a surname: "Dr. Dana King, of the
         # ...", "Stephen King said"; not "Jordan King Abdullah"
         given = j > 0 and words[j - 1] in knowledge.name_gender
+        # "Maj. General Shaukat Sultan": a given name the data does not list, after a title
+        given = given or (
+            j > 1
+            and words[j - 2].rstrip(",") in knowledge.title_words
+            and NAME_WORD.match(words[j - 1]) is not None
+            and words[j - 1] not in knowledge.title_words
+        )
         ends = j + 1 == len(words) or not words[j + 1][:1].isupper() or raw != words[j]
         # "Martin Luther King Jr.": a suffix after it says the title is the surname
         suffixed = j > 0 and words[j - 1][:1].isupper() and j + 1 < len(words)
