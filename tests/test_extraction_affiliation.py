@@ -490,3 +490,30 @@ def test_a_known_body_whose_name_goes_on_over_a_lowercase_word_is_named_whole() 
     )
     result = read(body, date(2012, 10, 29))
     assert who(result, "count had been transparent") == (["OSCE"], "Karin Lund")
+
+
+def test_a_person_who_goes_by_one_name_of_a_body_is_a_person_of_that_body() -> None:
+    body = (
+        "Mount Merapi erupted again on Sunday, spewing ash over Central Java.\n\n"
+        "Sutopo of Indonesia's Ministry of Energy said the alert had been raised to its "
+        "highest level.\n\n"
+        "Bank of Indonesia said the eruption would not hurt growth."
+    )
+    result = read(body, date(2010, 10, 31))
+    assert who(result, "raised to its highest level") == (["Jakarta"], "Sutopo")
+    assert who(result, "would not hurt growth")[1] is None  # a body's name, no person
+
+
+def test_a_body_of_its_own_that_a_country_has_is_that_body_not_the_state() -> None:
+    body = (
+        "Thandiwe Nkosi, a spokeswoman for South Africa's Rugby World Cup Bid Committee, said "
+        "the stadiums were ready.\n\n"
+        "Sipho Dlamini, a spokesman for South Africa's Ministry of Sport, said funding was "
+        "secure."
+    )
+    result = read(body, date(2012, 3, 1))
+    assert who(result, "stadiums were ready") == (
+        ["Rugby World Cup Bid Committee"],
+        "Thandiwe Nkosi",
+    )
+    assert who(result, "funding was secure") == (["Pretoria"], "Sipho Dlamini")

@@ -264,3 +264,13 @@ def test_they_after_a_sentence_opened_by_a_group_is_that_group() -> None:
     )
     result = read(body, title="Bird flu")
     assert who(result, "mixing different kinds of birds")[0] == ["Officials"]
+
+
+def test_both_countries_are_the_two_states_named_last() -> None:
+    body = (
+        "Bird flu has been found on farms in Cambodia and Vietnam.\n\n"
+        "Vietnam's agriculture ministry said thousands of ducks had died. Earlier, Cambodia "
+        "confirmed the virus in chickens, but both countries say no person has been infected."
+    )
+    result = read(body)
+    assert sorted(who(result, "no person has been infected")[0]) == ["Hanoi", "Phnom Penh"]

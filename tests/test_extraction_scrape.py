@@ -212,3 +212,16 @@ def test_a_translators_gloss_with_the_original_language_is_not_read() -> None:
     view = reading_view(body, debris_patterns(load_knowledge().scrape))
     assert len(view) == len(body)
     assert "Observatory" not in view and "Observatório blog" in view
+
+
+def test_a_quotation_mark_a_scrape_doubled_opens_one_quotation() -> None:
+    body = (
+        "Doctors in Brazil say the outbreak may spread to the coast. "
+        '""We are ready for the worst," said Ana Ferraz, director of epidemics at Brazil\'s '
+        'health ministry. "We have opened three new wards," she said.'
+    )
+    result = read(body)
+    ready = only(result, "ready for the worst")
+    assert (sources(ready), ready.speaker and ready.speaker.name) == (["Brasília"], "Ana Ferraz")
+    assert ready.quote.text.startswith('"We are ready')
+    assert_offsets_hold(result)

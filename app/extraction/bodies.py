@@ -298,7 +298,8 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
         return academic  # "at London's Royal Veterinary College": the college, not London
     match = ROLE_BODY.search(role)
     owner = OWNED_UNIT.match(match.group("rest")) if match else None
-    owned = match.group("rest")[owner.end() - 1 :].split()[0] if owner and match else ""
+    after = match.group("rest")[owner.end() - 1 :] if owner and match else ""
+    owned = after.split()[0] if after else ""
     if (
         owner
         and _an_owner(owner.group("owner"), knowledge)
@@ -306,7 +307,8 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
     ):
         # "Deputy Director of TNC’s North America Grazing Strategy": TNC's programme
         name = owner.group("owner")
-        return named_body(name, knowledge) or unresolved(name, knowledge)
+        own = _states_own_body(name, after, knowledge)
+        return own or named_body(name, knowledge) or unresolved(name, knowledge)
     before = role[: match.start()].split()[-1:] if match else []
     tie = match is not None and match.group(0).split()[0] in ("of", "with")
     seat = match is not None and match.group(0).split()[0] == "from"
@@ -725,6 +727,20 @@ def _own_name(owner: re.Match[str], owned: str, knowledge: Knowledge) -> bool:
         and knowledge.lookup(owner.group("owner")) is None
         and not owner.group("owner").isupper()
     )
+
+
+def _states_own_body(owner: str, owned: str, knowledge: Knowledge) -> SourceRef | None:
+    """ "South Africa's World Cup Organizing Committee": a body of its own that a country
+    has, not one of the state's organs ("Kenya's Ministry of Health" is the state's)."""
+    named = knowledge.lookup(owner)
+    if named is None or named.source.kind != "government" or named.alias in knowledge.state_organs:
+        return None  # "the Justice Department's Environment Division" is the department's
+    run = proper_run(owned.split())
+    if not run or not set(run) & knowledge.organisation_words:
+        return None
+    if set(run) & knowledge.state_body_words or knowledge.lookup(" ".join(run)) is not None:
+        return None
+    return unresolved(" ".join(run), knowledge)
 
 
 def _an_owner(name: str, knowledge: Knowledge) -> bool:

@@ -232,6 +232,9 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     led = LED_BY.search(text)
     if led and knowledge.lookup(led.group("leader")) is None:
         text = text[: led.start()]  # "the MDC led by Morgan Tsvangirai": the party, not him
+    pair = _both_states(text, context)
+    if pair:
+        return pair  # "Laos confirmed it ..., but both countries say": the two named last
     leaders = LEADERS_OF.match(text)
     states = _several(leaders.group("states"), knowledge) if leaders else None
     if states:
@@ -382,6 +385,9 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     names_person = any(
         " " in p.name and f" {p.name} " in f" {head} " for p in context.register.people
     )
+    one_name = None if names_person else _one_name_of_body(head, knowledge)
+    if one_name:
+        return one_name  # "Surono of Indonesia's Directorate of Vulcanology"
     whole = None if names_person else whole_name(head, knowledge)
     if _nobodys_document(head, knowledge):
         return None  # "Estimates suggest", "Reports say": no document of anyone's in particular
@@ -398,6 +404,35 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         or _person(head, appositive, knowledge, context)
         or _body(head, knowledge)
     )
+
+
+ONE_NAME_OF = re.compile(r"^(?P<name>[A-ZÀ-Þ][a-zß-ÿ]{2,})\s+of\s+(?P<body>[A-ZÀ-Þ].*)$")
+
+
+def _one_name_of_body(head: str, knowledge: Knowledge) -> Attribution | None:
+    """ "Surono of Indonesia's Directorate of Vulcanology": a person who goes by one name,
+    then the body they work for (not "Bank of England", "Mayor of London", "People of X")."""
+    match = ONE_NAME_OF.match(head.strip())
+    if match is None:
+        return None
+    name = match.group("name")
+    if (
+        knowledge.lookup(name) is not None
+        or name in knowledge.organisation_words
+        or name in knowledge.government_words
+        or name in knowledge.title_words
+        or name in knowledge.place_words
+        or name.lower() in knowledge.source_nouns
+        or name.lower() in knowledge.role_nouns
+    ):
+        return None
+    body = match.group("body")
+    if not set(body.split()) & (knowledge.organisation_words | knowledge.government_words):
+        return None  # "Ahmad of Jakarta": where a person is from, no body
+    source = body_in_role(f"of {body}", knowledge)
+    if source is None or source.kind == "group":
+        return None
+    return Attribution((source,), Speaker(name, f"of {body}"))
 
 
 THEN = re.compile(r"(?<![\w-])[Tt]hen-(?=[A-Za-z])")
@@ -846,6 +881,22 @@ def _officials_in(text: str, knowledge: Knowledge) -> Attribution | None:
     if found is None or not all(s.kind in ("government", "organisation") for s in found.sources):
         return None
     return found
+
+
+BOTH_STATES = re.compile(r"^(?:[Bb]oth|[Tt]he\s+two)\s+(?:countries|nations|governments)$")
+
+
+def _both_states(text: str, context: Context) -> Attribution | None:
+    """ "both countries", "the two governments": the last two states the text named."""
+    if not BOTH_STATES.match(text):
+        return None
+    states: list[SourceRef] = []
+    for source in reversed(context.bodies):
+        if source.kind == "government" and source not in states:
+            states.append(source)
+            if len(states) == 2:
+                return Attribution(tuple(reversed(states)))
+    return None
 
 
 def _several(text: str, knowledge: Knowledge) -> Attribution | None:
