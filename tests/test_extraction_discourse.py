@@ -274,3 +274,13 @@ def test_both_countries_are_the_two_states_named_last() -> None:
     )
     result = read(body)
     assert sorted(who(result, "no person has been infected")[0]) == ["Hanoi", "Phnom Penh"]
+
+
+def test_a_name_after_the_smelter_of_is_a_place_not_a_person_to_refer_back_to() -> None:
+    body = (
+        "Bolivian workers of the tin smelter of Vinto Oruro march in Oruro city.\n\n"
+        "Unionized workers at Bolivia's Vinto, the world's fifth-largest tin smelter, went "
+        "back to work on Tuesday. Vinto said it had lost 300 tons of tin in the strike."
+    )
+    result = read(body)
+    assert who(result, "lost 300 tons of tin")[1] is None  # a company, no person "Vinto"
