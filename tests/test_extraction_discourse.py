@@ -284,3 +284,17 @@ def test_a_name_after_the_smelter_of_is_a_place_not_a_person_to_refer_back_to() 
     )
     result = read(body)
     assert who(result, "lost 300 tons of tin")[1] is None  # a company, no person "Vinto"
+
+
+def test_a_set_off_speaker_with_a_role_then_he_after_a_dashed_aside() -> None:
+    body = (
+        "Ethiopia won four medals at the last Games.\n\n"
+        "This time, says Abebe Tadesse, Ethiopia's Minister of Sport, the team expects to win "
+        "at least six. Standing beside a poster of Kenenisa Bekele -- the country's most "
+        "famous runner and a hero to many -- he says the squad has never been stronger.\n\n"
+        '"We are confident, but not arrogant," he says.'
+    )
+    result = read(body)
+    assert who(result, "expects to win at least six") == (["Addis Ababa"], "Abebe Tadesse")
+    assert who(result, "never been stronger") == (["Addis Ababa"], "Abebe Tadesse")
+    assert who(result, "but not arrogant") == (["Addis Ababa"], "Abebe Tadesse")

@@ -300,6 +300,9 @@ def lead_end(text: str, knowledge: Knowledge, has_time: bool) -> int:
     """Where the leading phrases end: "Earlier," / "On Monday," / "In a joint advisory,",
     and a second one after the first ("Earlier this week, during a visit by X, ...")."""
     end = _lead_end(text, knowledge, has_time)
+    aside = LEAD_DASH_ASIDE.match(text) if "-" in text or "—" in text else None
+    if aside and (not end or end > aside.end()):
+        return aside.end()  # "Speaking with VOA in front of X -- a record holder -- he says"
     second = SECOND_LEAD.match(text, end) if end else None
     end = second.end() - 1 if second else end
     named = PLACE_NAMED.match(text, end) if end else None
@@ -318,6 +321,10 @@ def lead_end(text: str, knowledge: Knowledge, has_time: bool) -> int:
     return end
 
 
+# a lead that opens with a participle and ends with an aside between dashes, with no comma
+LEAD_DASH_ASIDE = re.compile(
+    r"^[A-Z][a-z]+ing\s[^,\"“”]{1,200}?\s(?:--|—|–)\s[^\"“”]{1,200}?\s(?:--|—|–)\s+"
+)
 # ", Harare, " after "From the capital": the place a lead's place noun stands for
 PLACE_NAMED = re.compile(r"\s*[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*){0,2},\s")
 # ", a Spanish newspaper, ": an indefinite description of the name that ends a lead
@@ -580,14 +587,37 @@ def parenthetical(text: str, cue: re.Match[str]) -> tuple[int, int, str] | None:
         return None
     subject = text[comma + 2 : cue.start()].strip()
     inverted = close.group("when").strip()
+    end = cue.end() + close.end()
     if not subject and INVERTED_SUBJECT.match(inverted):
         subject = inverted  # "Recipients, said Maurer, must ...", ", said the minister,"
-    if not subject or len(subject.split()) > 6 or len(text[cue.end() + close.end() :].split()) < 3:
+        role = SET_OFF_ROLE.match(text[end:]) if inverted[:1].isupper() else None
+        if role:  # "The team, says Gordon Oluoch, Nairobi's Commissioner of Sports, expects"
+            subject = f"{inverted}, {role.group('role')}"
+            end += role.end()
+    if not subject or len(subject.split(", ")[0].split()) > 6 or len(text[end:].split()) < 3:
         return None
     first = subject.split()[0].lower()
     if first in RELATIVE_PRONOUNS or first in SUBORDINATORS or first in ("and", "but"):
         return None  # ", which the Home Office today rejects,": a clause about one word
-    return comma, cue.end() + close.end(), subject
+    return comma, end, subject
+
+
+# the role set off after an inverted speaker's name: "Nairobi's Commissioner of Sports, ",
+# "a professor at Y, ", "the city's mayor, "
+SET_OFF_ROLE = re.compile(
+    r"^(?P<role>(?:(?:a|an|the)\s+|[A-ZÀ-Þ][\w.-]*(?:\s+[A-ZÀ-Þ][\w.-]*)?['’]s\s+)"
+    r"[^,;:\"“”]{2,60}?),\s+"
+)
+
+
+def set_off_speaker(text: str, knowledge: Knowledge) -> int | None:
+    """Where an attribution set off by commas with a named speaker after its cue starts
+    ("The team, says Gordon Oluoch, ..., expects"): a later cue is inside what they said."""
+    for cue in candidate_cues(text, knowledge):
+        found = parenthetical(text, cue) if inverted_set_off(text, cue) else None
+        if found and found[2][:1].isupper():
+            return cue.start()
+    return None
 
 
 @lru_cache(maxsize=4096)  # several readings ask of the same sentence

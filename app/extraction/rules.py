@@ -270,7 +270,10 @@ def cue_after(reader: Reader, sentence: Span) -> bool:
     knowledge = reader.knowledge
     if attr.find_according_start(sentence.text, knowledge):
         return False
+    set_off = attr.set_off_speaker(sentence.text, knowledge)
     for cue in reversed(attr.candidate_cues(sentence.text, knowledge)):
+        if set_off is not None and cue.start() > set_off:
+            continue  # "The team, says X, ..., expects to ...": X's words, read as set off
         progressive = cue.group(0).endswith("ing")
         if progressive and QUOTED_AS.search(sentence.text[: cue.start()]):
             progressive = False  # "..., Shoigu was quoted as saying."

@@ -745,13 +745,12 @@ def _named_since(last: Attribution, gender: str, context: Context) -> bool:
     spoke ("For Marlene Cook, ... "...," she said" after Darcy Lindgren spoke)."""
     person = context.register.nearest(context.position, gender)
     spoken = context.spoken_at.get(id(last))
-    return (
-        person is not None
-        and person.gender == gender
-        and spoken is not None
-        and bool(person.mentions)
-        and person.mentions[0] > spoken
-    )
+    if spoken is None or person is None or not person.mentions:
+        return False
+    # "Beside a poster of X -- ... -- he says ...": a name in the sentence the last speaker
+    # spoke in is no one named since
+    in_their_sentence = spoken >= context.previous and person.mentions[0] < context.position
+    return person.gender == gender and person.mentions[0] > spoken and not in_their_sentence
 
 
 def _subject_before(gender: str, context: Context) -> Person | None:
