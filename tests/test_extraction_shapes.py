@@ -696,3 +696,16 @@ def test_a_body_that_issued_a_document_before_a_colon_speaks_the_block_after_it(
     )
     result = read(body)
     assert who(result, "mostly affects animals") == (["Nairobi"], None)
+
+
+def test_a_lead_naming_a_province_without_a_comma_is_no_person() -> None:
+    body = (
+        "Floods have killed dozens across Pakistan since Friday.\n\n"
+        "In the mountainous Gilgit-Baltistan Region officials say 40 bridges were washed away.\n\n"
+        "From the valley, villagers are describing roads turned into rivers."
+    )
+    result = read(body)
+    sources, speaker = who(result, "40 bridges were washed away")
+    assert speaker is None  # a region is no speaker
+    assert sources != ["Unattributed"]
+    assert who(result, "roads turned into rivers") == (["Villagers"], None)

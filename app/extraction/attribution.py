@@ -303,6 +303,9 @@ def lead_end(text: str, knowledge: Knowledge, has_time: bool) -> int:
     aside = LEAD_DASH_ASIDE.match(text) if "-" in text or "—" in text else None
     if aside and (not end or end > aside.end()):
         return aside.end()  # "Speaking with VOA in front of X -- a record holder -- he says"
+    place = PLACE_LEAD.match(text) if text.startswith("In ") else None
+    if place and (not end or end > place.end()) and _a_place_lead(place, knowledge):
+        return place.end()  # "In the neighboring Northwest Frontier Province authorities say"
     second = SECOND_LEAD.match(text, end) if end else None
     end = second.end() - 1 if second else end
     named = PLACE_NAMED.match(text, end) if end else None
@@ -319,6 +322,24 @@ def lead_end(text: str, knowledge: Knowledge, has_time: bool) -> int:
         # the lead's name is, no part of the subject
         return described.end() - 1
     return end
+
+
+# "In the neighboring X Province " before a plural kind of people, with no comma
+PLACE_LEAD = re.compile(
+    r"^In\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?P<place>[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*){0,3})"
+    r"\s+(?=(?P<people>[a-z]+s)\s)"
+)
+
+
+def _a_place_lead(match: re.Match[str], knowledge: Knowledge) -> bool:
+    """Whether a comma-less lead names a place before the people who speak."""
+    if match.group("people") not in knowledge.source_nouns:
+        return False
+    place = match.group("place")
+    named = knowledge.lookup(place)
+    return (named is not None and named.source.kind == "government") or place.split()[
+        -1
+    ] in knowledge.place_words
 
 
 # a lead that opens with a participle and ends with an aside between dashes, with no comma

@@ -174,6 +174,8 @@ def find_name(phrase: str, knowledge: Knowledge) -> NameSpan | None:
             and not knowledge.lookup(POSSESSIVE.sub("", run))
             and not POSSESSIVE.search(run)  # "European Union's": an owner, not a person
             and not inside_body_name(words, i, j, knowledge)
+            # "Northwest Frontier Province", "Gulf Coast": a place, as the register reads it
+            and words[j - 1].strip(",.;:") not in knowledge.place_words
         ):
             after = j
             while after < len(words) and words[after].rstrip(",") in POSTNOMINALS:
