@@ -709,3 +709,11 @@ def test_a_lead_naming_a_province_without_a_comma_is_no_person() -> None:
     assert speaker is None  # a region is no speaker
     assert sources != ["Unattributed"]
     assert who(result, "roads turned into rivers") == (["Villagers"], None)
+
+
+def test_a_lead_after_even_is_no_part_of_the_subject() -> None:
+    body = (
+        "Even with opposition leader Ana Moreno under arrest, European observers said the vote "
+        "had been largely calm."
+    )
+    assert who(read(body), "largely calm") == (["European observers"], None)

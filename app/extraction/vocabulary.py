@@ -121,7 +121,12 @@ PART_NOUNS = _alternation(_GRAMMAR["part_nouns"])  # "the Dallas chapter of X" i
 PROJECT_NOUNS = frozenset(_GRAMMAR["project_nouns"])
 
 # "In a statement posted late on Wednesday, ...": words that open a leading phrase
-LEAD_PREPOSITION = re.compile(rf"^(?:{_alternation(_GRAMMAR['lead_words'])})\b")
+# "In a statement, ...", and after a focus adverb "Even with X in jail, ..."
+LEAD_PREPOSITION = re.compile(
+    rf"^(?:(?:{_alternation([w.capitalize() for w in _GRAMMAR['leading_focus_adverbs']])})\s+"
+    rf"(?:{_alternation([w.lower() for w in _GRAMMAR['lead_words']])})\b"
+    rf"|(?:{_alternation(_GRAMMAR['lead_words'])})\b)"
+)
 # "As Heald told The Huffington Post, ...": the word before a subject is no part of it
 # "But", "Yet just", "Even": the words before a subject that are no part of it
 LEADING_CONJUNCTION = re.compile(
