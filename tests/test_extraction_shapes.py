@@ -717,3 +717,15 @@ def test_a_lead_after_even_is_no_part_of_the_subject() -> None:
         "had been largely calm."
     )
     assert who(read(body), "largely calm") == (["European observers"], None)
+
+
+def test_a_blog_that_writes_a_post_titled_with_an_exclamation_speaks_the_block() -> None:
+    # the title's "!" ends a sentence before the colon; "[4]" are the links' numbers
+    body = (
+        "Let's hear what some Mexican fans have to say about the tournament.\n\n"
+        "The blog [4]Voces desde Oaxaca [es] [4] writes a post titled ¡Vamos México! [5] [es] "
+        "(Go Mexico Go!):\n\n"
+        "Faltan pocos días para el partido inaugural en el estadio.\n\n"
+        "Only a few days are left before the opening match at the stadium."
+    )
+    assert who(read(body), "opening match at the stadium") == (["Voces desde Oaxaca"], None)

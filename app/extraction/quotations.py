@@ -272,6 +272,7 @@ def _subjects(before: str) -> list[str]:
     return [named for s in found for named in (RELATIVE_AFTER.sub("", s), s) if named]
 
 
+FOOTNOTE_MARK = re.compile(r"\s*\[\d{1,3}\]\s*")  # a link's number a scrape left: "[2]"
 ISSUED_BEFORE = re.compile(rf"\s+(?:{'|'.join(ISSUED_VERB_WORDS)})$")
 # "According to EPA officials:" on a line of its own, before the block it introduces
 ACCORDING_INTRO = re.compile(
@@ -307,10 +308,17 @@ def _introduced(
             return who
     # the last intro verb first; "ESWN translated some teacher's comments ...:" has its
     # subject before an earlier one
-    for verb in reversed(list(INTRO_VERB.finditer(sentence.text))):
-        before = sentence.text[: verb.start()]
+    text = sentence.text
+    earlier = paragraph.text[: sentence.start - paragraph.start].rstrip()
+    if not INTRO_VERB.search(text) and earlier.endswith(("!", "?")):
+        # "The blog X writes a post titled ¡Y que viva 2010! (...):": a title's "!" ended
+        # the sentence that has the verb; the paragraph up to the colon introduces
+        text = paragraph.text[: sentence.end - paragraph.start]
+    for verb in reversed(list(INTRO_VERB.finditer(text))):
+        before = text[: verb.start()]
         before = before[lead_end(before, reader.knowledge, False) :].strip(" ,")
         before = ISSUED_BEFORE.sub("", before)  # "X issued the following statement:": X
+        before = FOOTNOTE_MARK.sub(" ", before).strip()  # "The blog [2]X [es] [2] writes:"
         for subject in _subjects(before):  # "Not forgetting X, Polish blog Tierra Incognita,"
             who = reader.resolve(subject)
             if who is not None and _a_person_by_one_name(who, subject, before):
