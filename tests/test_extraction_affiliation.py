@@ -517,3 +517,11 @@ def test_a_body_of_its_own_that_a_country_has_is_that_body_not_the_state() -> No
         "Thandiwe Nkosi",
     )
     assert who(result, "funding was secure") == (["Pretoria"], "Sipho Dlamini")
+
+
+def test_an_aide_to_a_person_speaks_for_that_persons_body() -> None:
+    body = (
+        "Kenyan Deputy President William Ruto arrived in The Hague on Monday.\n\n"
+        "David Mugonyi, an aide to Mr. Ruto, said the trip was a private one."
+    )
+    assert who(read(body, date(2013, 9, 9)), "a private one") == (["Nairobi"], "David Mugonyi")

@@ -729,3 +729,27 @@ def test_a_blog_that_writes_a_post_titled_with_an_exclamation_speaks_the_block()
         "Only a few days are left before the opening match at the stadium."
     )
     assert who(read(body), "opening match at the stadium") == (["Voces desde Oaxaca"], None)
+
+
+def test_people_interviewed_by_the_outlets_reporter_speak_for_themselves() -> None:
+    body = (
+        "Gunmen attacked a market in Maiduguri on Friday.\n\n"
+        "Traders interviewed by a reporter for VOA's Hausa service said at least 12 people "
+        "were killed.\n\n"
+        "A Borno police spokesman confirmed the attack but gave no figures.\n\n"
+        "Cotton exporters say the market had been closed twice this year."
+    )
+    result = read(body, publisher="VOA")
+    assert who(result, "at least 12 people") == (["Traders"], None)
+    assert who(result, "gave no figures") == (["Borno police"], None)
+    assert who(result, "closed twice this year") == (["Cotton exporters"], None)
+
+
+def test_a_party_named_by_its_kind_and_its_country_is_the_party() -> None:
+    body = (
+        "The Popular Renewal Front (PRF) is Malawi's largest opposition party.\n\n"
+        "According to the PRF party in Malawi, its leader has been stopped at a roadblock near "
+        "Blantyre."
+    )
+    sources, speaker = who(read(body), "stopped at a roadblock")
+    assert speaker is None and sources[0] in ("PRF", "Popular Renewal Front")

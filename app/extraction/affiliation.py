@@ -361,6 +361,10 @@ def _client(role: str, knowledge: Knowledge, context: Context) -> SourceRef | No
         person = subject if fits else context.register.nearest(context.position, gender)
     if person:
         return unresolved(person.name, knowledge)
+    aide = AIDE_FOR.search(role)  # "a spokesperson for Tsvangirai": for the person's body
+    principal = context.register.named(aide.group("principal")) if aide else None
+    if principal is not None and len(principal.parts) > 1 and principal.roles:
+        return person_attribution(principal, knowledge, context).sources[0]
     represents = REPRESENTING.search(role)  # "a lawyer representing R.J. Reynolds"
     if represents:
         return named_body(represents.group("client"), knowledge) or unresolved(
@@ -369,6 +373,11 @@ def _client(role: str, knowledge: Knowledge, context: Context) -> SourceRef | No
     return None
 
 
+# "a spokesperson for Tsvangirai", "an aide to Mr. Ruto": the person's own people
+AIDE_FOR = re.compile(
+    r"\b(?:spokesperson|spokesman|spokeswoman|aide|adviser|advisor)\s+(?:for|to)\s+"
+    r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<principal>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){0,2})$"
+)
 # "a lawyer representing R.J. Reynolds": counsel speaks for the client named
 REPRESENTING = re.compile(
     r"\b(?:lawyer|lawyers|attorney|attorneys|counsel)\s+(?:representing|for)\s+"

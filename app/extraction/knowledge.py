@@ -333,9 +333,9 @@ def _emergency_services(
         rf"^(?:(?:the|a|an)\s+)?(?P<service>(?:(?:{local})\s+)?(?:{services})){role}",
         re.IGNORECASE,
     )
-    # "Hampshire Police spokesman", "El Paso police chief", "El Paso's police chief"
+    # "Hampshire Police spokesman", "El Paso police chief", "A Borno police spokesman"
     named = re.compile(
-        rf"^(?:[Tt]he\s+)?(?P<service>(?P<owner>(?:[A-ZÀ-Þ][\w'’.-]*\s+){{1,4}}?)"
+        rf"^(?:(?:[Tt]he|an?|An?)\s+)?(?P<service>(?P<owner>(?:[A-ZÀ-Þ][\w'’.-]*\s+){{1,4}}?)"
         rf"(?P<kind>{titled}|{services})){role}"
     )
     return generic, named

@@ -34,7 +34,7 @@ from app.extraction.quotations import (
 from app.extraction.register import Person, a_persons_name
 from app.extraction.rules import RULES
 from app.extraction.signatures import Signatures, Signed
-from app.extraction.speakers import resolve_subject
+from app.extraction.speakers import ASKED_BY, resolve_subject
 from app.extraction.text import Span, trim
 from app.extraction.transcript import Turn, clip_speaker, post_writer, turn_speaker
 from app.extraction.vocabulary import (
@@ -433,7 +433,9 @@ class Reader:
             return False  # "The White House" publishes the state's own words
         # "many people the Daily Ledger observed"; not "ICE" inside "field office director",
         # nor "FBI Director Christopher Wray said": a person, not the reporting
-        named = who.speaker is None and self._publisher_word.search(who.subject.lower()) is not None
+        # "Residents interviewed by a journalist working for VOA said": the residents speak
+        subject = ASKED_BY.sub("", who.subject).lower()
+        named = who.speaker is None and self._publisher_word.search(subject) is not None
         return named or any(
             publisher in (s.label.lower(), *map(str.lower, s.aliases)) for s in who.sources
         )

@@ -91,6 +91,9 @@ REDUCED = re.compile(
     r"\s+(?:published|released|issued|posted|conducted|carried out|seen|obtained)"
     r"\s+(?:in|on|at|last|this|earlier|late|online|yesterday|today)\b.*$"
 )
+ASKED_BY = re.compile(
+    r"(?<=[a-z])\s+(?:interviewed|contacted|quoted|polled|surveyed|questioned|reached)\s+by\s.*$"
+)
 REDUCED_MAKER = re.compile(r"\bby\s+(?P<maker>(?:the\s+)?[A-ZÀ-Þ].*)$")
 RELATIVE = re.compile(r"\s+(?:who|which|whose)\s+")
 BASED_IN = re.compile(r"(?<=\b[Tt]he )[^\s,][^,]{0,40}?(?:, [A-Z][^,]{0,30})?-based\s+")
@@ -299,6 +302,9 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     officials = _officials_in(text, knowledge)
     if officials:
         return officials  # "officials in the United States and the European Union"
+    placed = _body_in_state(text, knowledge, context)
+    if placed:
+        return placed  # "the MDC party in Zimbabwe": the party, not the place
     head, _, appositive = text.partition(", ")
     circle = _circle_of(head, knowledge, context)
     if circle:
@@ -306,6 +312,7 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     if _clause_after(text) or _relative_runs_on(head):
         return None  # "X, a council member, died of COVID-19, the government": a clause
     head = RELATIVE.split(head)[0]  # "Security researchers who examined the leaked files"
+    head = ASKED_BY.sub("", head)  # "Residents interviewed by a journalist for VOA": residents
     reduced = REDUCED.search(head)  # "a study published on Wednesday in the journal X"
     if reduced:
         by = REDUCED_MAKER.search(reduced.group(0))
@@ -878,6 +885,29 @@ def _officials_in(text: str, knowledge: Knowledge) -> Attribution | None:
         single = named_body(places, knowledge)
         found = Attribution((single,)) if single else None
     if found is None or not all(s.kind in ("government", "organisation") for s in found.sources):
+        return None
+    return found
+
+
+BODY_IN_STATE = re.compile(
+    r"^(?P<body>.{2,80}?)\s+in\s+(?P<state>[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2})$"
+)
+
+
+def _body_in_state(text: str, knowledge: Knowledge, context: Context) -> Attribution | None:
+    """ "the Movement for Democratic Change (MDC) party in Zimbabwe", "the U.N. monitoring
+    mission in Ukraine": a body named by its kind, then the state it is in, is the body."""
+    match = BODY_IN_STATE.match(text)
+    kind = match.group("body").split()[-1] if match else ""
+    if not kind.islower() or kind in knowledge.source_nouns:
+        return None  # "the Court of Session in Scotland" is one name; "scientists in Britain"
+    state = knowledge.lookup(match.group("state")) if match else None
+    if match is None or state is None or state.source.kind != "government":
+        return None
+    found = resolve_subject(match.group("body"), knowledge, context)
+    if found is None or found.speaker is not None:
+        return None
+    if not all(s.kind in ("organisation", "unresolved") for s in found.sources):
         return None
     return found
 
