@@ -525,3 +525,32 @@ def test_an_aide_to_a_person_speaks_for_that_persons_body() -> None:
         "David Mugonyi, an aide to Mr. Ruto, said the trip was a private one."
     )
     assert who(read(body, date(2013, 9, 9)), "a private one") == (["Nairobi"], "David Mugonyi")
+
+
+def test_a_prize_a_person_won_is_no_body_they_speak_for() -> None:
+    body = (
+        "Olga Tokarczuk, winner of the 2018 Nobel Prize in literature, joined the protest in "
+        "Wroclaw. Tokarczuk told reporters she would not stay silent."
+    )
+    assert who(read(body), "not stay silent") == (["Olga Tokarczuk"], "Olga Tokarczuk")
+
+
+def test_a_states_government_negotiator_with_particles_in_his_name() -> None:
+    body = (
+        "Venezuelan government lead negotiator Jorge de la Rosa said the talks would resume in "
+        "Oslo. De la Rosa said both sides had agreed on an agenda."
+    )
+    result = read(body, date(2019, 5, 20))
+    assert who(result, "would resume in Oslo") == (["Caracas"], "Jorge de la Rosa")
+    assert who(result, "agreed on an agenda") == (["Caracas"], "Jorge de la Rosa")
+
+
+def test_a_surname_that_is_also_a_demonym_after_a_role_set_off_is_the_person() -> None:
+    body = (
+        "The lawyer was taken from his office by masked men, according to his colleague, "
+        "Pavel Polish.\n\n"
+        "Polish said the men did not show any identification."
+    )
+    result = read(body, date(2020, 9, 9))
+    assert who(result, "masked men") == (["Pavel Polish"], "Pavel Polish")
+    assert who(result, "any identification") == (["Pavel Polish"], "Pavel Polish")

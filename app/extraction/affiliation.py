@@ -299,6 +299,8 @@ def _kind_of_person(role: str, knowledge: Knowledge) -> bool:
         return False
     if any(w.endswith(("'s", "’s")) for w in words[:-1]):
         return False  # "Fiji's lead negotiator": a job of the country's
+    if any(knowledge.back_nouns.get(w.lower()) == "government" for w in words[:-1]):
+        return False  # "Colombian government lead negotiator": a job of the state's
     for word in words[:-1]:
         bare = word.strip(",.")
         named = knowledge.lookup(bare)

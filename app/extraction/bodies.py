@@ -286,6 +286,9 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
     envoy = _envoy_of(role, knowledge)
     if envoy:
         return envoy  # "UN Special Envoy for Yemen": the UN's, not Yemen's
+    head = re.split(r"\s+of\s+", role.strip(), maxsplit=1)[0].split()
+    if head and head[-1].lower() in knowledge.honour_nouns:
+        return None  # "winner of the 2015 Nobel Prize in literature": an award, no body
     if _on_a_platform(role, knowledge):
         return None  # "Twitter user Nina Pires", "YouTube blogger": where they write, no body
     if _city_profession(role, knowledge):
@@ -771,8 +774,9 @@ def _trailing_title(run: list[str], knowledge: Knowledge) -> list[str]:
 def _is_job(words: list[str], knowledge: Knowledge) -> bool:
     """ "chief executive", "spokesperson", "regional organiser": a person's job."""
     bare = [w.lower().strip(",.") for w in words]
-    if set(bare) & knowledge.relation_nouns:
-        return False  # "Trump loyalist": someone's supporter, not their employee
+    if bare and bare[-1] in knowledge.relation_nouns:
+        return False  # "Trump loyalist": someone's supporter, not their employee (but an
+        # "associate professor" is a job)
     return any(
         w in knowledge.person_nouns or w in knowledge.title_words_lower or w.endswith(JOB_ENDINGS)
         for w in bare

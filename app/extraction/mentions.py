@@ -356,6 +356,9 @@ def _place_as_surname(words: list[str], j: int, knowledge: Knowledge) -> bool:
         or f"{role}s" in knowledge.source_nouns
     ):
         return True  # "Actor Denzel Washington", "Senator Amy Paris": a role, then a name
+    set_off = words[j - 2].rstrip(",").lower() if j >= 2 and words[j - 2].endswith(",") else ""
+    if set_off and (set_off in knowledge.role_nouns or f"{set_off}s" in knowledge.source_nouns):
+        return True  # "according to his associate, Gleb German": a role set off, then a name
     if not words[j].endswith(","):
         return False
     after = [w.strip(",.;:").lower() for w in words[j + 1 : j + 6]]

@@ -34,6 +34,7 @@ from app.extraction.vocabulary import (
     ENVOY_TITLES,
     FUNCTION_WORDS,
     HONORIFIC_GENDER,
+    NAME_PARTICLES,
     NAME_SUFFIXES,
     NAME_TITLES,
     NOUN_GENDER,
@@ -475,7 +476,9 @@ def _is_person(words: list[str], i: int, j: int, knowledge: Knowledge) -> bool:
         return False  # "Mecca's Grand Mosque", "European Union's"
     if knowledge.lookup(run):
         return False
-    if j - i >= LONG_NAME and not _known_given_name(words, i, knowledge):
+    # "Humberto De la Calle": a name's particles are no words of a long run
+    length = sum(1 for w in words[i:j] if w.lower() not in NAME_PARTICLES)
+    if length >= LONG_NAME and not _known_given_name(words, i, knowledge):
         return False  # "Regenerative Grazing Lands Strategy": a programme, not a person
     descriptor = words[i - 1].lower().rstrip(",") if i else ""
     if descriptor in knowledge.organisation_descriptors and not (

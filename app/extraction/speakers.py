@@ -1395,6 +1395,15 @@ def _person(
         person = context.register.named(listed.name) or Person(listed.name)
         title = " ".join(head.split()[:-1]) or None  # "President", with the surname dropped
         return person_attribution(person, knowledge, context, title)
+    apposed = context.register.named(appositive.strip(" ,.")) if appositive else None
+    if apposed is not None and apposed.name != appositive.strip(" ,."):
+        apposed = None  # a surname alone is no name set off after a role
+    if name is None and apposed is None and appositive and _names_only(appositive, knowledge):
+        found = _name_in(appositive.strip(" ,"), knowledge)
+        apposed = (context.register.named(found.name) or Person(found.name)) if found else None
+    if name is None and apposed is not None:
+        # "his associate, Gleb German", "the club's captain, Ana Ruiz": the person named
+        return person_attribution(apposed, knowledge, context, head.strip())
     if name is None:
         earlier = context.by_name(head)
         if earlier is None and _descriptor(head, knowledge) and _proper_name(appositive, knowledge):
