@@ -753,3 +753,18 @@ def test_a_party_named_by_its_kind_and_its_country_is_the_party() -> None:
     )
     sources, speaker = who(read(body), "stopped at a roadblock")
     assert speaker is None and sources[0] in ("PRF", "Popular Renewal Front")
+
+
+def test_who_owns_or_funds_an_outlet_is_no_part_of_its_name() -> None:
+    body = "Kremlin-funded RT said the talks had ended without a deal."
+    assert who(read(body), "without a deal") == (["RT"], None)
+
+
+def test_a_name_set_off_after_a_role_with_a_place_in_it_is_the_speaker() -> None:
+    body = (
+        "But the attorney general of New York State, Maria Lindgren, calls the new rule illegal. "
+        "She says it means more children will breathe dirty air."
+    )
+    result = read(body)
+    assert who(result, "calls the new rule illegal")[1] == "Maria Lindgren"
+    assert who(result, "breathe dirty air")[1] == "Maria Lindgren"

@@ -96,6 +96,9 @@ ASKED_BY = re.compile(
 )
 REDUCED_MAKER = re.compile(r"\bby\s+(?P<maker>(?:the\s+)?[A-ZÀ-Þ].*)$")
 RELATIVE = re.compile(r"\s+(?:who|which|whose)\s+")
+OWNED_BY = re.compile(
+    r"^(?:[Tt]he\s+)?[A-ZÀ-Þ][\w.]*-(?:owned|run|funded|financed|controlled)\s+(?=[A-ZÀ-Þ])"
+)
 BASED_IN = re.compile(r"(?<=\b[Tt]he )[^\s,][^,]{0,40}?(?:, [A-Z][^,]{0,30})?-based\s+")
 OWNER = re.compile(r"\b(the)\s+([a-z]+)(?:'s|’s)\s", re.IGNORECASE)
 # "a spokesman for the finance ministry", "the commander of a Ukrainian drone unit"
@@ -243,6 +246,7 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     if states:
         return states  # "the Leaders of the United States and Japan": both states
     text = BASED_IN.sub("", text)  # "The San Jose, California-based company" is "The company"
+    text = OWNED_BY.sub("", text)  # "Saudi-owned al-Arabiya TV": who owns it, not who speaks
     text = AGE_BEFORE.sub("", text)  # "Fourteen-year-old Zoe": Zoe
     pointer = COUNTRY_POINTER.match(text)
     if pointer and text[pointer.end() :].split()[0][:1].isupper():
@@ -1398,11 +1402,13 @@ def _person(
     apposed = context.register.named(appositive.strip(" ,.")) if appositive else None
     if apposed is not None and apposed.name != appositive.strip(" ,."):
         apposed = None  # a surname alone is no name set off after a role
-    if name is None and apposed is None and appositive and _names_only(appositive, knowledge):
+    if apposed is None and appositive and _names_only(appositive, knowledge):
         found = _name_in(appositive.strip(" ,"), knowledge)
         apposed = (context.register.named(found.name) or Person(found.name)) if found else None
-    if name is None and apposed is not None:
-        # "his associate, Gleb German", "the club's captain, Ana Ruiz": the person named
+    governed = name is not None and name.before.split()[-1:] in (["of"], ["for"], ["at"])
+    if (name is None or governed) and apposed is not None:
+        # "his associate, Gleb German", "the attorney general of New York State, Eliot
+        # Spitzer": the person named after the role, not a name inside it
         return person_attribution(apposed, knowledge, context, head.strip())
     if name is None:
         earlier = context.by_name(head)
