@@ -298,3 +298,22 @@ def test_a_set_off_speaker_with_a_role_then_he_after_a_dashed_aside() -> None:
     assert who(result, "expects to win at least six") == (["Addis Ababa"], "Abebe Tadesse")
     assert who(result, "never been stronger") == (["Addis Ababa"], "Abebe Tadesse")
     assert who(result, "but not arrogant") == (["Addis Ababa"], "Abebe Tadesse")
+
+
+def test_a_product_model_with_a_number_is_no_person_to_refer_back_to() -> None:
+    body = (
+        "A Boeing Starliner 2 capsule is seen on the launch pad at Cape Canaveral.\n\n"
+        "Boeing said the capsule would fly next year."
+    )
+    sources, speaker = who(read(body), "fly next year")
+    assert speaker is None and "Boeing Starliner" not in sources
+
+
+def test_a_group_calling_on_someone_is_no_inverted_subject() -> None:
+    body = (
+        "Parents of the missing students held a news conference in Mexico City on Friday, "
+        "calling on the government to reopen the investigation."
+    )
+    sources, speaker = who(read(body), "reopen the investigation")
+    # whom they call on, and where they met, are not who speaks
+    assert not {"Governments", "Mexico City"} & set(sources) and speaker is None

@@ -102,7 +102,7 @@ class SentenceParser:
             # "Although authorities haven't yet confirmed that ...": not said; but "He does
             # not believe that ..." is his view
             return None
-        progressive = cue.group(0).lower().endswith("ing")
+        progressive = cue.group(0).split()[0].lower().endswith("ing")  # "calling on"
         issued = (ISSUED_WORDS.search(region) or QUOTED_AS.search(region)) if progressive else None
         if issued:  # "the ministry released a statement saying ...": the ministry's words
             region = region[: issued.start()]

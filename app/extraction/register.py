@@ -489,6 +489,8 @@ def _is_person(words: list[str], i: int, j: int, knowledge: Knowledge) -> bool:
         # "on his blog, Daniel Okoro", "Virgin owner Richard Branson"
     if words[j - 1].strip(",.;:") in knowledge.place_words:
         return False  # "Francis Scott Key Bridge", "Gulf Coast": a place
+    if j < len(words) and words[j].rstrip(",.;:").isdigit() and words[j - 1][-1:].isalpha():
+        return False  # "A SpaceX Falcon 9 rocket", "Boeing 737": a model, not a person
     if words[i].strip('"“(') in knowledge.place_openers:
         return False  # "East Mediterranean", "Northern Cape": a place
     if words[i].lower() in knowledge.source_nouns and words[i].lower().endswith("s"):

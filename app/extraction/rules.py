@@ -274,7 +274,7 @@ def cue_after(reader: Reader, sentence: Span) -> bool:
     for cue in reversed(attr.candidate_cues(sentence.text, knowledge)):
         if set_off is not None and cue.start() > set_off:
             continue  # "The team, says X, ..., expects to ...": X's words, read as set off
-        progressive = cue.group(0).endswith("ing")
+        progressive = cue.group(0).split()[0].endswith("ing")  # "saying", "calling on"
         if progressive and QUOTED_AS.search(sentence.text[: cue.start()]):
             progressive = False  # "..., Shoigu was quoted as saying."
         if attr.in_noun_compound(sentence.text, cue, knowledge) or progressive:
@@ -501,7 +501,7 @@ def _past_or_participle(verb: str) -> bool:
 def parenthetical(reader: Reader, sentence: Span) -> bool:
     """ "The pause, it said, would allow ...": an attribution set off by commas."""
     for cue in attr.candidate_cues(sentence.text, reader.knowledge):
-        if cue.group(0).endswith("ing") or attr.in_noun_compound(
+        if cue.group(0).split()[0].endswith("ing") or attr.in_noun_compound(
             sentence.text, cue, reader.knowledge
         ):
             continue  # "a warning", "the United States": nouns and names, not "it said"
