@@ -148,3 +148,16 @@ def test_a_statements_first_line_names_its_author_and_the_body_after_the_last_se
     )
     # the heading line is no claim
     assert not [c for c in read(body, title="Malaria").claims if "Statement by" in c.quote.text]
+
+
+def test_a_columns_byline_with_an_office_names_the_author_of_a_first_person_text() -> None:
+    # the byline glued to the first sentence, as a scrape leaves it
+    body = (
+        "Maria Alvarez - Deputy Secretary of the U.S. Department of Transportation Today, "
+        "March 3, we mark the tenth National Work Zone Day.\n\n"
+        "I have spent twenty years working on road safety. We have cut work zone deaths by "
+        "a third since 2015."
+    )
+    result = read(body, title="From the Deputy Secretary's Desk: National Work Zone Day")
+    assert who(result, "cut work zone deaths") == (["Washington"], "Maria Alvarez")
+    assert who(result, "tenth National Work Zone Day") == (["Washington"], "Maria Alvarez")

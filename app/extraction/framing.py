@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from app.extraction.bodies import named_body, unresolved
+from app.extraction.bodies import named_body, proper_run, unresolved
 from app.extraction.context import Attribution
 from app.extraction.mentions import POSSESSIVE
 from app.extraction.register import people_in
@@ -55,7 +55,10 @@ def statement_author(reader: Reader) -> Attribution | None:
     # body's first line, under a title that names no author
     opening = body.lstrip().split("\n", 1)[0]
     lined = STATEMENT_TITLE.match(" ".join(opening.split())) if not titled else None
-    if not (titled or named or header or lined):
+    # "Joseph A. Main - Assistant Secretary of Labor for Mine Safety and Health": a
+    # column's byline with its author's office, as the first line
+    signed = BYLINE_AUTHOR.match(opening.strip()) if " - " in opening[:80] else None
+    if not (titled or named or header or lined or signed):
         return None  # most texts name no author: the body need not be read for "we"
     if not first_person_outside_quotes(body):
         return None
@@ -64,7 +67,28 @@ def statement_author(reader: Reader) -> Attribution | None:
         or (_self_named(reader, named) if named else None)
         or (_header_author(reader, header) if header else None)
         or (_line_author(reader, lined) if lined else None)
+        or (_byline_author(reader, signed) if signed else None)
     )
+
+
+BYLINE_AUTHOR = re.compile(
+    r"^(?P<name>[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){1,3})\s+-\s+(?P<role>[A-ZÀ-Þ].*)$"
+)
+
+
+def _byline_author(reader: Reader, signed: re.Match[str]) -> Attribution | None:
+    """The author a column's byline names with their office ("Joseph A. Main - Assistant
+    Secretary of Labor for Mine Safety and Health", perhaps glued to the first sentence)."""
+    words = signed.group("role").split()
+    role = proper_run(words)
+    if role and words[len(role) - 1].endswith(","):
+        role = role[:-1]  # "... Health Today, December 6": the first sentence begins
+    while role and role[-1] in CONNECTORS:
+        role = role[:-1]
+    if not role or not set(role) & reader.knowledge.title_words:
+        return None  # an office ("Secretary", "Director"), not a reporter's outlet
+    who = reader.resolve(f"{signed.group('name')}, {' '.join(role)}")
+    return who if who is not None and who.speaker is not None else None
 
 
 def _line_author(reader: Reader, lined: re.Match[str]) -> Attribution | None:
