@@ -317,3 +317,13 @@ def test_a_group_calling_on_someone_is_no_inverted_subject() -> None:
     sources, speaker = who(read(body), "reopen the investigation")
     # whom they call on, and where they met, are not who speaks
     assert not {"Governments", "Mexico City"} & set(sources) and speaker is None
+
+
+def test_a_name_set_off_after_a_bodys_proper_name_is_a_person() -> None:
+    body = (
+        "The government has eased a rule on older factories.\n\n"
+        "The acting head of the National Water Agency, Solveig Halvorsen, signed the new rule. "
+        "She says it will not weaken protections for rivers."
+    )
+    result = read(body)
+    assert who(result, "weaken protections")[1] == "Solveig Halvorsen"

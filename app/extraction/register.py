@@ -480,7 +480,10 @@ def _is_person(words: list[str], i: int, j: int, knowledge: Knowledge) -> bool:
     length = sum(1 for w in words[i:j] if w.lower() not in NAME_PARTICLES)
     if length >= LONG_NAME and not _known_given_name(words, i, knowledge):
         return False  # "Regenerative Grazing Lands Strategy": a programme, not a person
-    descriptor = words[i - 1].lower().rstrip(",") if i else ""
+    # "the Environmental Protection Agency, Marianne Horinko": a name set off after a body's
+    # proper name is a person; "his club, Sporting Vilanova" a body named after its kind
+    apposed = i and words[i - 1].endswith(",") and words[i - 1][:1].isupper()
+    descriptor = words[i - 1].lower().rstrip(",") if i and not apposed else ""
     if descriptor in knowledge.organisation_descriptors and not (
         words[i] in knowledge.name_gender
         and (words[i - 1].endswith(",") or descriptor in knowledge.role_nouns)
