@@ -768,3 +768,13 @@ def test_a_name_set_off_after_a_role_with_a_place_in_it_is_the_speaker() -> None
     result = read(body)
     assert who(result, "calls the new rule illegal")[1] == "Maria Lindgren"
     assert who(result, "breathe dirty air")[1] == "Maria Lindgren"
+
+
+def test_most_of_a_group_and_an_industry_are_that_group() -> None:
+    body = (
+        "But most of the doctors at the Geneva meeting said they believe the vaccine is safe.\n\n"
+        "The shipping industry says the new fuel rules will raise freight costs."
+    )
+    result = read(body)
+    assert who(result, "the vaccine is safe") == (["Doctors"], None)
+    assert who(result, "raise freight costs") == (["Shipping industry"], None)

@@ -1112,7 +1112,14 @@ def plural(noun: str) -> str:
     lower = noun.lower()
     if lower.endswith(("ss", "ch", "sh", "x")):
         return noun + "es"  # "witness" -> "witnesses", "coach" -> "coaches"
-    if lower.endswith("s") or lower in ("people", "staff", "police", "opposition", "media"):
+    if lower.endswith("s") or lower in (
+        "people",
+        "staff",
+        "police",
+        "opposition",
+        "media",
+        "industry",
+    ):
         return noun
     if lower.endswith("person"):
         return noun[:-6] + "people"

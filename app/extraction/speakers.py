@@ -96,6 +96,11 @@ ASKED_BY = re.compile(
 )
 REDUCED_MAKER = re.compile(r"\bby\s+(?P<maker>(?:the\s+)?[A-ZÀ-Þ].*)$")
 RELATIVE = re.compile(r"\s+(?:who|which|whose)\s+")
+PARTITIVE = re.compile(
+    r"^(?:[Mm]ost|[Mm]any|[Ss]ome|[Ss]everal|[Aa]ll|[Ff]ew|[Hh]alf|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|"
+    r"[Ff]ive|[Bb]oth|[Ee]ach|[Aa] majority|[Tt]he majority)\s+of\s+(?:the|these|those)\s+"
+    r"(?!who\b|which\b|that\b)(?=[a-z])"
+)
 OWNED_BY = re.compile(
     r"^(?:[Tt]he\s+)?[A-ZÀ-Þ][\w.]*-(?:owned|run|funded|financed|controlled)\s+(?=[A-ZÀ-Þ])"
 )
@@ -221,6 +226,8 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
             return found
     text = subject.strip(' ,:;"“”')
     text = LEADING_CONJUNCTION.sub("", text)
+    if "," not in text:  # "One of the study's authors, herpetologist X": the person
+        text = PARTITIVE.sub("", text)  # "most of the scientists at the conference": scientists
     text = THEN.sub("", text)  # "the then-NATO commander": the NATO commander of that day
     called = SO_CALLED.match(text)
     if called and (
