@@ -225,3 +225,20 @@ def test_a_quotation_mark_a_scrape_doubled_opens_one_quotation() -> None:
     assert (sources(ready), ready.speaker and ready.speaker.name) == (["Brasília"], "Ana Ferraz")
     assert ready.quote.text.startswith('"We are ready')
     assert_offsets_hold(result)
+
+
+def test_a_links_number_between_a_cue_and_that_is_debris() -> None:
+    body = (
+        "Fans argued online after the final.\n\n"
+        "Ana Lopes blogged [4] that the referee had been unfair.\n\n"
+        "However, jorgefutbol99 tweeted [5] that the better team had won."
+    )
+    result = read(body)
+    blogged = only(result, "referee had been unfair")
+    assert (sources(blogged), blogged.speaker and blogged.speaker.name) == (
+        ["Ana Lopes"],
+        "Ana Lopes",
+    )
+    tweeted = only(result, "better team had won")
+    assert tweeted.speaker is not None and tweeted.speaker.name == "jorgefutbol99"
+    assert_offsets_hold(result)

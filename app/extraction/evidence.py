@@ -58,6 +58,8 @@ def _established(source: SourceRef, context: Context, knowledge: Knowledge) -> b
         return True  # "USI", "OpenAI", "Secunia.com"
     if _introduces_as_handle(word.lower(), context.body):
         return True  # "fulue highlighted the software's implications:": a blogger's handle
+    if _posts_as_handle(word.lower(), context.body):
+        return True  # "jasonmumbles tweeted that ...": a writer's handle, in lower case
     if _opens_an_introduction(word, context.body):
         return True  # "Maung, who had come back to Myanmar wrote:": a blogger by one name
     if f"@{word}" in context.body:
@@ -113,6 +115,19 @@ def _introduces_as_handle(handle: str, body: str) -> bool:
         return False
     line = re.compile(rf"(?:^|[\s,])[\"“‘']?@?{re.escape(handle)}\b[^\n]*:[ \t]*$", re.MULTILINE)
     return line.search(body) is not None
+
+
+@lru_cache(maxsize=4096)
+def _posts_as_handle(handle: str, body: str) -> bool:
+    """Whether the text writes a word in lower case as the subject of a verb of posting
+    ("jasonmumbles tweeted [5] that ..."): a writer's handle."""
+    if HANDLE.fullmatch(handle) is None:
+        return False
+    posted = rf"(?<![\w@]){re.escape(handle)}\s+(?:also\s+)?(?:{POSTING_VERBS})\b"
+    return re.search(posted, body) is not None
+
+
+POSTING_VERBS = "tweeted|tweets|posted|posts|blogged|blogs|wrote|writes|commented|comments"
 
 
 def _written_as_a_name(word: str, context: Context, knowledge: Knowledge) -> bool:

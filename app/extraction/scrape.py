@@ -43,6 +43,8 @@ POST_SIGNATURE = re.compile(
 NAME = r"[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|da|van|von|al|el)){1,4}"
 # "Cquote1.svg", "Flag of Ukraine.png": an image's file name a wiki's quote box or map leaves
 IMAGE_FILE = re.compile(r"\b[\w-]+\.(?:svg|png|jpe?g|gif)\b", re.IGNORECASE)
+# "tweeted [5] that", "[2]Fútbol desde Ayacucho": a link's number a scrape left in the text
+FOOTNOTE_MARK = re.compile(r"\[\d{1,3}\]")
 # '""We are preparing ...," said X': a quotation mark a scrape doubled; the first is debris
 DOUBLED_MARK = re.compile(r'(?:(?<=\s)|^)"(?="[A-ZÀ-Þ])', re.MULTILINE)
 # each inline pattern, with the characters a body must have for it to match anything
@@ -53,6 +55,7 @@ INLINE = (
     (LANGUAGE_MARK, ("[", "((")),
     (IMAGE_FILE, (".svg", ".png", ".jpg", ".jpeg", ".gif", ".SVG", ".PNG", ".JPG")),
     (DOUBLED_MARK, ('""',)),
+    (FOOTNOTE_MARK, ("[",)),
 )
 CAPTION_BLOCK_WORDS = 150  # a caption block the page marks as one ("Click photo ...") is short
 MONTH_NAMES = "|".join(name for name in calendar.month_name if name)

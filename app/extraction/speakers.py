@@ -44,7 +44,9 @@ from app.extraction.vocabulary import (
     CONNECTORS,
     DETERMINER_WORDS,
     DETERMINERS,
+    ENGLISH_FUNCTION_WORDS,
     GATHERING_SUBJECTS,
+    HANDLE,
     LEADING_CONJUNCTION,
     NOUN_MARKERS,
     OBJECT_PRONOUNS,
@@ -281,6 +283,9 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     pronoun = OBJECT_PRONOUNS.get(text.lower(), text.lower())  # "According to him"
     if pronoun in PERSON_PRONOUNS | ANY_PRONOUNS:
         return _pronoun(pronoun, knowledge, context)
+    handle = _handle_subject(text, knowledge)
+    if handle:
+        return handle  # "jasonmumbles tweeted that ...": a writer by their lower-case handle
     kin, _, named = text.partition(", ")
     relative = None if _name_in(named, knowledge) else _relative(kin, knowledge, context)
     if relative:
@@ -921,6 +926,25 @@ def _body_in_state(text: str, knowledge: Knowledge, context: Context) -> Attribu
     if not all(s.kind in ("organisation", "unresolved") for s in found.sources):
         return None
     return found
+
+
+def _handle_subject(text: str, knowledge: Knowledge) -> Attribution | None:
+    """A writer known by a handle in lower case that is no English word ("jasonmumbles
+    tweeted that ..."): the writer, as a person."""
+    word = text.strip()
+    if not HANDLE.match(word) or word in ENGLISH_FUNCTION_WORDS or word in PRONOUN_GENDER:
+        return None
+    if word in knowledge.source_nouns or knowledge.lookup(word) is not None:
+        return None
+    from wordfreq import zipf_frequency  # reads its word list on first use
+
+    name = word.lstrip("@")
+    if zipf_frequency(name, "en") >= HANDLE_ZIPF:
+        return None  # "someone", "critics": English words, not a handle
+    return Attribution((labelled(name),), Speaker(name, None), personal=True)
+
+
+HANDLE_ZIPF = 1.0  # a word rarer than this in English is no word: "jasonmumbles", "fulue"
 
 
 BOTH_STATES = re.compile(r"^(?:[Bb]oth|[Tt]he\s+two)\s+(?:countries|nations|governments)$")

@@ -41,9 +41,11 @@ IN_LANGUAGE = re.compile(r"\s*\(in [A-ZÀ-Þ][a-zà-ÿ]+\)")
 PRODUCTION_CUE = re.compile(r"^[A-Z][A-Z /&-]*$")  # "NARRATOR", "INTRO", "NATS", "SOUNDBITE"
 # "@ONLINEBAHRAIN [4]: ...", "asteris: “...”": a handle and a colon open a quoted post
 POST_LABEL = re.compile(
-    r"^(?P<label>@[A-Za-z0-9_]{2,30}|[a-z][a-z0-9_]{2,30})(?:\s+\[\d+\])?:\s+(?=\S)"
+    r"^(?P<label>@[A-Za-z0-9_]{2,30}|[a-z][a-z0-9_]{2,30})(?:\s+\[\d+\])?\s*:\s+(?=\S)"
 )
-POST_LABEL_ALONE = re.compile(r"^(?P<label>@[A-Za-z0-9_]{2,30})(?:\s*\[\d+\][a-z]?)?:\s*$")
+POST_LABEL_ALONE = re.compile(
+    r"^(?P<label>@[A-Za-z0-9_]{2,30})(?:\s*\[\d+\][a-z]?|\s+[a-z])?\s*:\s*$"
+)  # "@X [4]t:", its number blanked
 OPENING_MARKS = '"“'
 CLOSING_MARKS = '"”'
 MAX_NAME_WORDS = 3  # "FRED ALLEN:", "MARY ANNE SMITH:"
