@@ -554,3 +554,33 @@ def test_a_surname_that_is_also_a_demonym_after_a_role_set_off_is_the_person() -
     result = read(body, date(2020, 9, 9))
     assert who(result, "masked men") == (["Pavel Polish"], "Pavel Polish")
     assert who(result, "any identification") == (["Pavel Polish"], "Pavel Polish")
+
+
+def test_a_ministers_portfolio_with_a_bodys_words_is_still_the_states() -> None:
+    body = (
+        "Liberian authorities said schools will reopen next month.\n\n"
+        "Anthony Kollie, Deputy Minister of Health for Administration, Research and "
+        "Development, said the decision followed a fall in cases."
+    )
+    assert who(read(body), "a fall in cases") == (["Monrovia"], "Anthony Kollie")
+
+
+def test_an_athletes_coach_speaks_for_no_athlete_and_a_fellow_partisan_for_the_party() -> None:
+    body = (
+        "China's Wang Lei pulled out of the race on Monday.\n\n"
+        "Wang's coach, Zhou Ming, says the injury has troubled him for years.\n\n"
+        "But fellow Republican Dana Whitcomb argues the bill will be a vast improvement."
+    )
+    result = read(body, date(2013, 6, 26))
+    sources, speaker = who(result, "troubled him for years")
+    assert speaker == "Zhou Ming" and "Wang Lei" not in sources
+    assert who(result, "vast improvement") == (["Republican Party"], "Dana Whitcomb")
+
+
+def test_a_spokesman_for_a_portfolio_then_his_name_speaks_for_whose_spokesman_he_is() -> None:
+    body = (
+        "The opposition attacked the government over the report.\n\n"
+        "Opposition spokesman for Public Integrity, Daniel Hargreave said the inquiry had "
+        "been set up to clear the minister."
+    )
+    assert who(read(body), "clear the minister") == (["Opposition"], "Daniel Hargreave")

@@ -778,3 +778,27 @@ def test_most_of_a_group_and_an_industry_are_that_group() -> None:
     result = read(body)
     assert who(result, "the vaccine is safe") == (["Doctors"], None)
     assert who(result, "raise freight costs") == (["Shipping industry"], None)
+
+
+def test_the_state_of_information_is_no_source_and_two_known_bodies_are_two() -> None:
+    body = (
+        "According to the current state of information, the three men arrived last year.\n\n"
+        "The World Food Program and International Organization for Migration report they "
+        "handed out food to 4,000 families."
+    )
+    result = read(body)
+    assert who(result, "the three men arrived") == (["Unattributed"], None)
+    assert who(result, "4,000 families") == (["WFP", "IOM"], None)
+
+
+def test_remarks_prepared_for_delivery_by_an_official_are_the_officials() -> None:
+    body = (
+        "Good afternoon. Today we are announcing charges against 12 people in a fraud "
+        "scheme. We will keep working with our partners abroad."
+    )
+    result = read(
+        body,
+        title="Remarks Prepared for Delivery by U.S. Deputy Attorney General Mark Halvorsen at "
+        "the Press Conference",
+    )
+    assert who(result, "charges against 12 people") == (["Washington"], "Mark Halvorsen")

@@ -28,7 +28,13 @@ from app.extraction.knowledge import Knowledge
 from app.extraction.knowledge import Person as KnownPerson
 from app.extraction.model import SourceRef, Speaker
 from app.extraction.register import PARTY_TAG, Person, kind_by_clause
-from app.extraction.vocabulary import ACADEMIC_WORDS, LEADING_ARTICLE, PARTY_SIDES, in_any
+from app.extraction.vocabulary import (
+    ACADEMIC_WORDS,
+    LEADING_ARTICLE,
+    LEADING_CONJUNCTION,
+    PARTY_SIDES,
+    in_any,
+)
 
 OWNER = re.compile(r"\b(the)\s+([a-z]+)(?:'s|’s)\s", re.IGNORECASE)
 INSTITUTION_OF = re.compile(r"\b(?:of|at)\s+the\s+(?P<noun>[a-z]+)$")  # "director of the gallery"
@@ -201,7 +207,10 @@ def _party(role: str, knowledge: Knowledge, context: Context) -> SourceRef | Non
 
 
 # "a Massachusetts Democrat", "an Ohio Republican": a member of the party the noun names
-PARTY_MEMBER = re.compile(r"^(?:a|an)\s+(?:[A-Z][\w.'’-]*\s+){0,3}(?P<party>[A-Z][a-z]+)$")
+# "a Massachusetts Democrat", "an Ohio Republican", "fellow Republican"
+PARTY_MEMBER = re.compile(
+    r"^(?:a|an|fellow|another)\s+(?:[A-Z][\w.'’-]*\s+){0,3}(?P<party>[A-Z][a-z]+)$"
+)
 PARTY_INITIALS = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z]{1,5}$")
 
 
@@ -217,7 +226,8 @@ def _party_member(role: str, knowledge: Knowledge, context: Context) -> SourceRe
                 return unresolved(initials, knowledge)
             if named.source.kind == "organisation":
                 return named.source
-    member = PARTY_MEMBER.match(role.strip(" ,.").split(" and ")[0])  # "and member of X"
+    bare = LEADING_CONJUNCTION.sub("", role.strip(" ,."))  # "But fellow Republican"
+    member = PARTY_MEMBER.match(bare.split(" and ")[0])  # "and member of X"
     if member and member.group("party") in knowledge.party_adjectives:
         named = knowledge.lookup(knowledge.party_adjectives[member.group("party")])
         if named:
@@ -285,7 +295,15 @@ def _named_in_role(role: str, knowledge: Knowledge, context: Context) -> SourceR
         return client or court
     if _kind_of_person(role, knowledge):
         return None  # "U.S. Olympic swimmer": a kind of person (read as a field), no body
+    owner = PERSONS_OWN.match(role)
+    personal = owner is not None and owner.group("job") in knowledge.team_roles
+    person = context.register.named(owner.group("name")) if owner and personal else None
+    if person is not None and len(person.parts) > 1:
+        return None  # "Liu's coach": an athlete's, no body's ("Tesco's CEO" is Tesco's)
     return _owner_of_job(role, knowledge, context) or body_in_role(role, knowledge)
+
+
+PERSONS_OWN = re.compile(r"^(?P<name>[A-ZÀ-Þ][\w'’-]+)(?:'s|’s)\s+(?P<job>[a-z][\w-]*)")
 
 
 def _kind_of_person(role: str, knowledge: Knowledge) -> bool:
@@ -352,7 +370,9 @@ def _body_noun(role: str, knowledge: Knowledge) -> tuple[str, bool]:
 def _client(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
     """ "Almasi's lawyer": a person named by surname owns the role; their full name is the
     source, never the bare surname."""
-    owner = re.match(r"^(?P<name>[A-ZÀ-Þ][\w'’-]+)(?:'s|’s)\s+[a-z]", role)
+    owner = re.match(r"^(?P<name>[A-ZÀ-Þ][\w'’-]+)(?:'s|’s)\s+(?P<job>[a-z][\w-]*)", role)
+    if owner and owner.group("job") in knowledge.team_roles:
+        owner = None  # "Liu's coach, Sun Hai Ping": the coach speaks for no athlete
     person = context.register.named(owner.group("name")) if owner else None
     counsel = None if owner else CLIENTS_COUNSEL.match(role.strip(" ,"))
     if counsel:  # "Her lawyer, Ben Myers": the previous sentence's subject, else the

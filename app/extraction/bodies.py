@@ -339,6 +339,10 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
         and (not set(rest) & knowledge.organisation_words or len(rest) == 1)
         and not knowledge.lookup(" ".join(rest))
     )
+    # "Deputy Minister of Education for Administration, Research and Development": a
+    # minister's words after "of" name a portfolio, whatever bodies' words they hold
+    minister = bool(before) and before[0].lower() in ("minister", "ministers")
+    portfolio = portfolio or (minister and not knowledge.lookup(" ".join(rest)))
     inside = _name_with_of(role, before, knowledge) if match and not whole else None
     if inside:
         return inside  # "House of Representatives Speaker": "of" inside the body's name
@@ -1093,6 +1097,8 @@ def group_by_noun(words: list[str], knowledge: Knowledge) -> str | None:
             found = i  # "the Internet protest movement": a group the name only places
     if found is None:
         return None
+    if words[found].lower() in ("state", "source") and words[found + 1 : found + 2] == ["of"]:
+        return None  # "the current state of information", "a source of concern": no one
     bodies = ("government", "organisation", "company")
     if any(knowledge.back_nouns.get(w.lower().strip(",.")) in bodies for w in words[found + 1 : 5]):
         return None  # "the state security ministry": a body the noun only qualifies

@@ -318,6 +318,7 @@ def _people(text: str, knowledge: Knowledge) -> tuple[PersonMention, ...]:
         while j - start > 2 and (
             _title_or_body(words[start], knowledge)
             or _a_state(words[start], words, start, knowledge)
+            or words[start] in knowledge.party_adjectives  # "fellow Republican Marco Rubio"
         ):
             start += 1  # "Director of National Intelligence Tulsi Gabbard": the title's end
         for k in range(j - 3, start - 1, -1):  # "Phoenix Principal Investigator Peter Smith"

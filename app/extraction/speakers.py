@@ -415,7 +415,22 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     if _nobodys_document(head, knowledge):
         return None  # "Estimates suggest", "Reports say": no document of anyone's in particular
     # "The Investigative Committee and the Federal Security Service": two bodies, not one
-    joined = _several(text, knowledge) if whole and " and the " in whole.label else None
+    # "The World Food Program and International Organization for Migration": two known
+    # bodies joined without a second "the" are two too
+    bare_and = (
+        whole is not None
+        and whole.kind == "unresolved"
+        and " and " in whole.label
+        and " and the " not in whole.label
+    )
+    two = whole is not None and (" and the " in whole.label or bare_and)
+    joined = _several(text, knowledge) if two else None
+    if (
+        joined
+        and bare_and
+        and any(s.kind not in ("organisation", "outlet") for s in joined.sources)
+    ):
+        joined = None  # "the High Court of England and Wales": one name with a place in it
     return (
         joined
         or (Attribution((whole,)) if whole else None)
@@ -1387,10 +1402,21 @@ def _spokesperson_named(
     if person is None or person.name != name:
         return None
     found = resolve_subject(body, knowledge, context)
-    if found is None or found.speaker is not None:
-        return None
     role = DETERMINERS.sub("", match.string[: match.start("body")]).strip() + f" {body}"
+    if found is not None and found.speaker is not None:
+        # "Opposition spokesman for Public Accountability, Kelvin Thomson": a portfolio
+        # that only reads as a name; the words before the spokesman say whose
+        ahead = PORTFOLIO_FOR.sub("", match.string[: match.start("body")])
+        whose = resolve_subject(ahead, knowledge, context) if ahead.strip() else None
+        if whose is None or whose.speaker is not None or not whose.sources:
+            return None
+        return Attribution(whose.sources, Speaker(person.name, role), personal=True)
+    if found is None:
+        return None
     return Attribution(found.sources, Speaker(person.name, role), personal=True)
+
+
+PORTFOLIO_FOR = re.compile(r"\s+(?:spokesperson|spokesman|spokeswoman)\s+(?:for|on)\s*$")
 
 
 def _spoken_for(context: Context) -> Attribution | None:
