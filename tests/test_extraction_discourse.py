@@ -327,3 +327,13 @@ def test_a_name_set_off_after_a_bodys_proper_name_is_a_person() -> None:
     )
     result = read(body)
     assert who(result, "weaken protections")[1] == "Solveig Halvorsen"
+
+
+def test_the_agencies_are_the_bodies_that_spoke_together_before_a_group_spoke() -> None:
+    body = (
+        "In a joint statement, the International Organization for Migration (IOM) and the "
+        "World Health Organization (WHO) say 30 people were hurt.\n\n"
+        "The survivors say the boat had no engine.\n\n"
+        "The agencies say they gave the survivors food and water."
+    )
+    assert sorted(who(read(body), "food and water")[0]) == ["IOM", "WHO"]

@@ -1315,6 +1315,21 @@ def _document_owner(context: Context) -> Attribution | None:
     return context.last(person=False)
 
 
+def _several_before(context: Context) -> Attribution | None:
+    """ "The agencies say": the last few attributions back, the latest that filed a claim
+    under several bodies ("the IOM and the UNHCR say", then "The survivors say", then "The
+    agencies say" are the IOM and the UNHCR again)."""
+    bodies = ("organisation", "government", "unresolved", "outlet")
+    for attribution in list(reversed(context.recent))[:SEVERAL_REACH]:
+        several = len(attribution.sources) >= 2
+        if several and all(s.kind in bodies for s in attribution.sources):
+            return attribution
+    return context.last(person=False)
+
+
+SEVERAL_REACH = 4  # attributions: how far back "the agencies" look for the bodies they are
+
+
 def _back_to(
     kind: str, words: list[str], context: Context, plural: bool = False
 ) -> Attribution | None:
@@ -1330,9 +1345,7 @@ def _back_to(
             return Attribution((context.current,))
         earlier = _spoken_for(context) if kind == "spokesperson" else _document_owner(context)
         return earlier and Attribution(earlier.sources, said_on=earlier.said_on)
-    together = (
-        context.last(person=False) if plural and kind not in ("document", "company") else None
-    )
+    together = _several_before(context) if plural and kind not in ("document", "company") else None
     if together is not None and len(together.sources) >= 2:
         return Attribution(
             together.sources
