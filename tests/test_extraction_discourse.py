@@ -337,3 +337,14 @@ def test_the_agencies_are_the_bodies_that_spoke_together_before_a_group_spoke() 
         "The agencies say they gave the survivors food and water."
     )
     assert sorted(who(read(body), "food and water")[0]) == ["IOM", "WHO"]
+
+
+def test_and_or_yet_set_off_by_a_comma_is_a_lead_before_she() -> None:
+    body = (
+        "U.N. spokeswoman Marta Lindqvist says the airport has reopened.\n\n"
+        "And, she says a reception center has been set up for aid flights.\n\n"
+        "Yet, she says the roads to the south are still blocked."
+    )
+    result = read(body)
+    assert who(result, "reception center")[1] == "Marta Lindqvist"
+    assert who(result, "still blocked")[1] == "Marta Lindqvist"
