@@ -242,3 +242,16 @@ def test_a_links_number_between_a_cue_and_that_is_debris() -> None:
     tweeted = only(result, "better team had won")
     assert tweeted.speaker is not None and tweeted.speaker.name == "jorgefutbol99"
     assert_offsets_hold(result)
+
+
+def test_a_correspondents_credit_in_an_aside_is_the_articles_own_reporting() -> None:
+    body = (
+        "Rebels attacked an army post near the border on Sunday.\n\n"
+        "This latest attack, as Maria Costa reports from Ankara for VOA, is the deadliest "
+        "in months.\n\n"
+        "As Tom Reed reports from Izmir, officials say the roads are closed."
+    )
+    result = read(body)
+    latest = only(result, "deadliest in months")
+    assert sources(latest) == ["Unattributed"] and latest.speaker is None
+    assert sources(only(result, "roads are closed")) == ["Officials"]

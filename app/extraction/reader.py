@@ -86,6 +86,11 @@ SIGN_OFF = re.compile(
     r"^\(?(?P<name>[A-ZÀ-Þ][\w.'’-]+(?:\s+[A-ZÀ-Þ][\w.'’-]+){1,3})\s+"
     r"(?:reports|writes|reported)\s+(?:from|for)\s+(?P<rest>.+?)\)?$"
 )
+# ", as Dorian Jones reports from Istanbul for VOA,": a correspondent's credit in an aside
+AS_REPORTS = re.compile(
+    r"(?:^|,\s+|\b[Bb]ut\s+)[Aa]s\s+(?:[A-ZÀ-Þ][\w.-]*['’]s\s+)?"
+    r"(?P<name>[A-ZÀ-Þ][\w.'’-]+(?:\s+[A-ZÀ-Þ][\w.'’-]+){1,3})\s+reports\s+(?:from|for)\s+[^,]{2,80},\s*"
+)
 THAT_AFTER_PLACE = re.compile(r",?\s+that\s+(?=\S)")
 SCENE = re.compile(
     r"^(?:(?:Meanwhile|But|And),?\s+)?[Ii]n\s+(?P<place>[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,3}),\s"
@@ -204,6 +209,12 @@ class Reader:
         if sign_off is not None:
             if sign_off.text:  # "X reports from Nairobi that ...": the article's own words
                 self.narration(sign_off)
+        elif self._as_correspondent_reports(sentence.text) is not None:
+            aside = self._as_correspondent_reports(sentence.text)
+            if aside:  # "As X reports from Houston, officials say ...": the officials'
+                self.read_clause(trim(sentence, aside))
+            else:  # "..., as Dorian Jones reports from Istanbul, is ...": the article's own
+                self.narration(sentence)
         elif self._hedged(sentence.text):
             self.narration(sentence, "reported")  # "Allegedly, ...": the article reports it
         elif not says_nothing_more(sentence.text) and not (self.foreign or self.question):
@@ -228,6 +239,20 @@ class Reader:
             return None  # "As VOA's Greg Flakus reports from Houston, ...": read as prose
         that = THAT_AFTER_PLACE.search(sentence.text, match.start("rest"))
         return trim(sentence, that.end()) if that else Span("", sentence.end, sentence.end)
+
+    def _as_correspondent_reports(self, text: str) -> int | None:
+        """Where the words after a correspondent's credit start, when a sentence opens with
+        it and goes on to its own attribution ("As Greg Flakus reports from Houston,
+        officials say ..."); 0 when the sentence is the article's own reporting, credited
+        in an aside ("This latest clash, as Dorian Jones reports from Istanbul for VOA, is
+        ..."); None when there is no such credit."""
+        aside = AS_REPORTS.search(text) if " reports " in text else None
+        if aside is None or self.knowledge.lookup(aside.group("name")) is not None:
+            return None  # "as Reuters reports from Moscow": an agency, a source
+        rest = text[: aside.start()] + text[aside.end() :]
+        if not attr.candidate_cues(rest, self.knowledge):
+            return 0
+        return aside.end() if aside.start() == 0 else None
 
     def _enter(self, sentence: Span, paragraph: Span) -> tuple[SourceRef | None, str]:
         """Move the article's memory to a sentence; the body it opens with."""
