@@ -348,3 +348,24 @@ def test_and_or_yet_set_off_by_a_comma_is_a_lead_before_she() -> None:
     result = read(body)
     assert who(result, "reception center")[1] == "Marta Lindqvist"
     assert who(result, "still blocked")[1] == "Marta Lindqvist"
+
+
+def test_a_known_body_named_short_by_a_word_of_its_name_is_that_body() -> None:
+    body = (
+        "The United Nations' Intergovernmental Panel on Climate Change released its report "
+        "in Brussels.\n\n"
+        '"The report deals with impacts and adaptation," explains Panel Chairman Ravi Menon.'
+    )
+    assert who(read(body), "impacts and adaptation") == (["IPCC"], "Ravi Menon")
+
+
+def test_an_aide_to_mr_x_set_after_is_reads_through_the_honorific() -> None:
+    body = (
+        "Palestinian President Mahmoud Abbas met Israel's prime minister on Monday. "
+        "Samir Awad is an aide to Mr. Abbas. Israel has made promises, Awad said, but we "
+        "want things in writing.\n\n"
+        "According to a senior local police officer, the roads were closed."
+    )
+    result = read(body, date(2007, 9, 10))
+    assert who(result, "things in writing") == (["Ramallah"], "Samir Awad")
+    assert who(result, "roads were closed") == (["Local police"], None)

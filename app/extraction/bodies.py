@@ -93,7 +93,9 @@ def named_body(head: str, knowledge: Knowledge) -> SourceRef | None:
         return None  # "Liberal Democrats", "New Democrat": a longer name of its own
     rest = head[first.end :]
     possessive = rest.startswith(("'s", "’s"))
-    after = rest[2:].split() if possessive else rest.split()
+    plural_owned = rest.startswith(("' ", "’ "))  # "the United Nations' Intergovernmental Panel"
+    after = rest[2:].split() if possessive or plural_owned else rest.split()
+    possessive = possessive or plural_owned
     owned = knowledge.lookup(" ".join(after)) if possessive and after else None
     if owned is not None and owned.source.kind == "organisation":
         return owned.source  # "Argentina's Amnesty International": a body of its own

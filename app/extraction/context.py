@@ -143,6 +143,12 @@ class Context:
             return source
         words = source.label.lower().split()
         for earlier, _ in reversed(self.seen):
+            if earlier.kind == "organisation" and len(words) <= 2:
+                # "Panel Chairman Rajendra Pachauri" after "the Intergovernmental Panel on
+                # Climate Change": a known body named short by a word of its name
+                names = [a.lower().split() for a in earlier.aliases]
+                if any(len(n) > len(words) and _within(words, n) for n in names):
+                    return earlier
             label = earlier.label.lower().split()
             longer = earlier.kind == "unresolved" and len(label) > len(words)
             same = _within(words, label) and not _owner_of(words, label)

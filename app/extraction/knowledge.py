@@ -331,7 +331,7 @@ def _emergency_services(
     titled = "|".join(re.escape(s.title().replace(" And ", " and ")) for s in section["services"])
     role = rf"(?:\s+(?:(?:{ranks})\s+)?(?:{people}))?$"
     generic = re.compile(
-        rf"^(?:(?:the|a|an)\s+)?(?P<service>(?:(?:{local})\s+)?(?:{services})){role}",
+        rf"^(?:(?:the|a|an)\s+)?(?:(?:{ranks})\s+)?(?P<service>(?:(?:{local})\s+)?(?:{services})){role}",
         re.IGNORECASE,
     )
     # "Hampshire Police spokesman", "El Paso police chief", "A Borno police spokesman"

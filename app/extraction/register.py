@@ -59,7 +59,11 @@ ROLE_CLAUSE = re.compile(
 )
 # a role's words: up to a comma, a semicolon or a full stop, but through the stops of an
 # abbreviation ("the captain of the U.S. Team")
-ROLE_WORDS = r"(?:[^,;.]|\.(?=\S)|(?<=\b[A-Z])\.(?=\s[A-Z]))"
+# a role's words, through initials ("J. Smith") and an honorific ("an aide to Mr. Abbas")
+ROLE_WORDS = (
+    r"(?:[^,;.]|\.(?=\S)|(?<=\b[A-Z])\.(?=\s[A-Z])"
+    r"|(?:(?<=\bMr)|(?<=\bMrs)|(?<=\bMs)|(?<=\bDr))\.(?=\s[A-Z]))"
+)
 COPULA = re.compile(
     rf"^\s*(?:is|was|has been)\s+(?P<role>(?:an?|the)\s+{ROLE_WORDS}{{3,120}}"
     rf"|[A-Z][\w-]*['’]s\s+{ROLE_WORDS}{{3,100}}|[a-z]{ROLE_WORDS}{{3,120}})"
