@@ -58,7 +58,7 @@ def _established(source: SourceRef, context: Context, knowledge: Knowledge) -> b
         return True  # "USI", "OpenAI", "Secunia.com"
     if _introduces_as_handle(word.lower(), context.body):
         return True  # "fulue highlighted the software's implications:": a blogger's handle
-    if _posts_as_handle(word.lower(), context.body):
+    if writes_as_handle(word.lower(), context.body):
         return True  # "jasonmumbles tweeted that ...": a writer's handle, in lower case
     if _opens_an_introduction(word, context.body):
         return True  # "Maung, who had come back to Myanmar wrote:": a blogger by one name
@@ -117,17 +117,21 @@ def _introduces_as_handle(handle: str, body: str) -> bool:
     return line.search(body) is not None
 
 
-@lru_cache(maxsize=4096)
-def _posts_as_handle(handle: str, body: str) -> bool:
+def writes_as_handle(handle: str, body: str) -> bool:
     """Whether the text writes a word in lower case as the subject of a verb of posting
-    ("jasonmumbles tweeted [5] that ..."): a writer's handle."""
-    if HANDLE.fullmatch(handle) is None:
-        return False
-    posted = rf"(?<![\w@]){re.escape(handle)}\s+(?:also\s+)?(?:{POSTING_VERBS})\b"
-    return re.search(posted, body) is not None
+    ("jasonmumbles tweeted [5] that ...") or of an intro before a colon ("fulue highlighted
+    ...:"): a writer's handle."""
+    if HANDLE.fullmatch(handle) is None or f"{handle} " not in body:
+        return False  # most words asked about never stand before a verb in the text
+    posted = any(
+        f"{handle} {verb} " in body or f"{handle} also {verb} " in body for verb in POSTING_VERBS
+    )
+    return posted or _introduces_as_handle(handle, body)
 
 
-POSTING_VERBS = "tweeted|tweets|posted|posts|blogged|blogs|wrote|writes|commented|comments"
+# the verbs a writer posts with ("tweeted [5] that": the link's number is blanked to spaces)
+POSTING_VERBS = ("tweeted", "tweets", "posted", "posts", "blogged", "blogs", "wrote", "writes",
+                 "commented", "comments")  # fmt: skip
 
 
 def _written_as_a_name(word: str, context: Context, knowledge: Knowledge) -> bool:

@@ -22,6 +22,7 @@ from app.extraction.bodies import (
     whole_name,
 )
 from app.extraction.context import Attribution, Context
+from app.extraction.evidence import writes_as_handle
 from app.extraction.knowledge import Knowledge
 from app.extraction.knowledge import Person as KnownPerson
 from app.extraction.mentions import (
@@ -283,7 +284,7 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     pronoun = OBJECT_PRONOUNS.get(text.lower(), text.lower())  # "According to him"
     if pronoun in PERSON_PRONOUNS | ANY_PRONOUNS:
         return _pronoun(pronoun, knowledge, context)
-    handle = _handle_subject(text, knowledge)
+    handle = _handle_subject(text, knowledge, context.body)
     if handle:
         return handle  # "jasonmumbles tweeted that ...": a writer by their lower-case handle
     kin, _, named = text.partition(", ")
@@ -943,23 +944,26 @@ def _body_in_state(text: str, knowledge: Knowledge, context: Context) -> Attribu
     return found
 
 
-def _handle_subject(text: str, knowledge: Knowledge) -> Attribution | None:
-    """A writer known by a handle in lower case that is no English word ("jasonmumbles
-    tweeted that ..."): the writer, as a person."""
+def _handle_subject(text: str, knowledge: Knowledge, body: str) -> Attribution | None:
+    """A writer known by a handle in lower case ("jasonmumbles tweeted that ..."), which
+    the text writes as the subject of a post: the writer, as a person."""
     word = text.strip()
     if not HANDLE.match(word) or word in ENGLISH_FUNCTION_WORDS or word in PRONOUN_GENDER:
         return None
-    if word in knowledge.source_nouns or knowledge.lookup(word) is not None:
+    if word in INDEFINITE_SUBJECTS or word in knowledge.source_nouns:
+        return None  # "someone wrote", "users posted": no one's handle
+    if knowledge.lookup(word) is not None or not writes_as_handle(word.lstrip("@"), body):
         return None
-    from wordfreq import zipf_frequency  # reads its word list on first use
-
     name = word.lstrip("@")
-    if zipf_frequency(name, "en") >= HANDLE_ZIPF:
-        return None  # "someone", "critics": English words, not a handle
     return Attribution((labelled(name),), Speaker(name, None), personal=True)
 
 
-HANDLE_ZIPF = 1.0  # a word rarer than this in English is no word: "jasonmumbles", "fulue"
+# English words that may stand before "wrote" or "posted" as its subject, and are no handle
+INDEFINITE_SUBJECTS = frozenset(
+    ("someone", "somebody", "everyone", "everybody", "anyone", "anybody", "nobody", "no one",
+     "one", "many", "some", "others", "another", "each", "all", "few", "most", "both",
+     "several", "none", "people", "readers", "users", "commenters", "fans", "critics")
+)  # fmt: skip
 
 
 BOTH_STATES = re.compile(r"^(?:[Bb]oth|[Tt]he\s+two)\s+(?:countries|nations|governments)$")
