@@ -584,3 +584,14 @@ def test_a_spokesman_for_a_portfolio_then_his_name_speaks_for_whose_spokesman_he
         "been set up to clear the minister."
     )
     assert who(read(body), "clear the minister") == (["Opposition"], "Daniel Hargreave")
+
+
+def test_one_who_seeks_an_office_speaks_for_no_state() -> None:
+    body = (
+        "Kenya's frontrunner presidential hopeful says the count should stop.\n\n"
+        "Presidential hopeful Amina Odhiambo said the count was rigged. Kenya's leading "
+        "presidential hopeful says she will not accept the result."
+    )
+    result = read(body, date(2022, 8, 12))
+    assert who(result, "the count should stop")[0] != ["Nairobi"]
+    assert who(result, "will not accept the result") == (["Amina Odhiambo"], "Amina Odhiambo")

@@ -251,6 +251,10 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     pair = _both_states(text, context)
     if pair:
         return pair  # "Laos confirmed it ..., but both countries say": the two named last
+    if CANDIDATE.search(text):
+        # "Afghanistan's frontrunner presidential hopeful": one who seeks an office speaks
+        # for no state; the person the text gives that role, if any
+        return _candidate(text, knowledge, context)
     leaders = LEADERS_OF.match(text)
     states = _several(leaders.group("states"), knowledge) if leaders else None
     if states:
@@ -964,6 +968,23 @@ INDEFINITE_SUBJECTS = frozenset(
      "one", "many", "some", "others", "another", "each", "all", "few", "most", "both",
      "several", "none", "people", "readers", "users", "commenters", "fans", "critics")
 )  # fmt: skip
+
+
+CANDIDATE = re.compile(r"^(?:[\w’'.-]+\s+){0,4}(?:hopeful|candidate|contender|challenger)$")
+
+
+def _candidate(text: str, knowledge: Knowledge, context: Context) -> Attribution | None:
+    """The one person the text gives a candidate's role ("presidential candidate Abdullah
+    Abdullah"), for an unnamed "the frontrunner presidential hopeful"; else no one."""
+    noun = text.split()[-1].lower()
+    running = [
+        p
+        for p in context.register.people
+        if len(p.parts) > 1 and any(noun in r.lower() for r in p.roles)
+    ]
+    if len(running) != 1:
+        return None
+    return person_attribution(running[0], knowledge, context)
 
 
 BOTH_STATES = re.compile(r"^(?:[Bb]oth|[Tt]he\s+two)\s+(?:countries|nations|governments)$")
