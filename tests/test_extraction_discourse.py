@@ -369,3 +369,12 @@ def test_an_aide_to_mr_x_set_after_is_reads_through_the_honorific() -> None:
     result = read(body, date(2007, 9, 10))
     assert who(result, "things in writing") == (["Ramallah"], "Samir Awad")
     assert who(result, "roads were closed") == (["Local police"], None)
+
+
+def test_the_ministry_is_the_one_the_sentence_before_named() -> None:
+    body = (
+        "Foreign ministers met on Monday in Kunming, in China.\n\n"
+        "Vietnam's foreign ministry released its own version of the statement. However, the "
+        "ministry told reporters that changes were needed."
+    )
+    assert who(read(body), "changes were needed") == (["Hanoi"], None)

@@ -1302,7 +1302,7 @@ def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribu
     if own and context.current:
         return Attribution((context.current,))  # "according to its daily bulletin"
     plural = bool(bare) and POSSESSIVE.sub("", bare[-1]).lower() != words[-1]
-    return _back_to(kinds[0], words, context, plural)
+    return _back_to(kinds[0], words, knowledge, context, plural)
 
 
 def _portfolio_end(bare: list[str], words: list[str], knowledge: Knowledge) -> int:
@@ -1355,8 +1355,26 @@ def _several_before(context: Context) -> Attribution | None:
 SEVERAL_REACH = 4  # attributions: how far back "the agencies" look for the bodies they are
 
 
+def _owner_just_named(noun: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
+    """ "Malaysia's foreign ministry released a version ... However, the ministry told
+    reporters": the state whose body of that noun the sentence before named."""
+    before = context.body[context.previous : context.position]
+    if noun not in before:
+        return None
+    owners = [
+        m.named.source
+        for m in find_mentions(before, knowledge)
+        if m.named.source.kind == "government"
+        and noun in before[m.end : m.end + OWNED_REACH].lower().split()
+    ]
+    return owners[-1] if len(set(owners)) == 1 else None
+
+
+OWNED_REACH = 30  # characters after a state's name in which the body's noun follows it
+
+
 def _back_to(
-    kind: str, words: list[str], context: Context, plural: bool = False
+    kind: str, words: list[str], knowledge: Knowledge, context: Context, plural: bool = False
 ) -> Attribution | None:
     if kind == "document" and MADE_BY.search(" ".join(words)):
         return None  # "a survey by X": X is named; the body resolver reads it
@@ -1388,6 +1406,7 @@ def _back_to(
         )
         source = (
             context.scene  # "In Syria, the health ministry said": the state the lead names
+            or _owner_just_named(words[-1], knowledge, context)
             or dateline
             or context.last_body(("government",), spoken=True)
             or context.home_country()
