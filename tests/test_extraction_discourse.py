@@ -378,3 +378,11 @@ def test_the_ministry_is_the_one_the_sentence_before_named() -> None:
         "ministry told reporters that changes were needed."
     )
     assert who(read(body), "changes were needed") == (["Hanoi"], None)
+
+
+def test_a_named_persons_supporters_are_his_circle_not_him() -> None:
+    body = (
+        "Blind activist Li Wenbo was jailed on Thursday.\n\n"
+        "Li's supporters say local officials made up the charges."
+    )
+    assert who(read(body), "made up the charges") == (["Li's supporters"], None)

@@ -483,6 +483,9 @@ COUNTRY_POINTER = re.compile(r"^[Tt]he\s+(?:country|nation)['’]s\s+(?=\S)")
 AGE_BEFORE = re.compile(r"^(?:[Tt]he\s+)?[\w-]+-years?-old\s+(?=[A-ZÀ-Þ])")
 HIS_CIRCLE = re.compile(r"\s+and\s+(?:his|her|their)\s+(?P<group>[a-z]+)$")
 SUBORDINATE_AFTER = re.compile(r",\s+(?:when|while|after|before|though|although|if)\s")
+OWNED_CIRCLE = re.compile(
+    r"^(?P<person>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){0,2})['’]s\s+(?P<group>[a-z]+s)$"
+)
 CIRCLE_OF = re.compile(
     r"^(?P<group>[A-Z]?[a-z]+) of (?P<person>[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)*)$"
 )
@@ -516,6 +519,11 @@ def _relative(text: str, knowledge: Knowledge, context: Context) -> Attribution 
 def _circle_of(head: str, knowledge: Knowledge, context: Context) -> Attribution | None:
     """ "Associates of Navalny", "supporters of Mayor Diaz": a group of people around a
     person the article names, filed as the text names it."""
+    owned = OWNED_CIRCLE.match(head.strip())
+    if owned and owned.group("group") in knowledge.relation_nouns:
+        # "Chen's supporters", "Navalny's associates": his circle, as the text names it
+        if context.register.named(owned.group("person").split()[-1]) is not None:
+            return Attribution((labelled(owned.group(0), "group"),))
     match = CIRCLE_OF.match(head.strip())
     if match is None or match.group("group").lower() not in knowledge.source_nouns:
         return None
