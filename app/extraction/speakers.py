@@ -520,10 +520,13 @@ def _circle_of(head: str, knowledge: Knowledge, context: Context) -> Attribution
     """ "Associates of Navalny", "supporters of Mayor Diaz": a group of people around a
     person the article names, filed as the text names it."""
     owned = OWNED_CIRCLE.match(head.strip())
-    if owned and owned.group("group") in knowledge.relation_nouns:
-        # "Chen's supporters", "Navalny's associates": his circle, as the text names it
-        if context.register.named(owned.group("person").split()[-1]) is not None:
-            return Attribution((labelled(owned.group(0), "group"),))
+    # "Chen's supporters", "Navalny's associates": his circle, as the text names it
+    if (
+        owned
+        and owned.group("group") in knowledge.relation_nouns
+        and context.register.named(owned.group("person").split()[-1]) is not None
+    ):
+        return Attribution((labelled(owned.group(0), "group"),))
     match = CIRCLE_OF.match(head.strip())
     if match is None or match.group("group").lower() not in knowledge.source_nouns:
         return None
