@@ -132,15 +132,3 @@ def test_a_back_reference_never_reaches_into_the_paragraph_before() -> None:
     result = read(body)
     for found in result.claims:
         assert "\n" not in found.quote.text, found.quote.text
-
-
-def test_a_cues_second_object_after_and_that_is_the_same_claim() -> None:
-    body = (
-        "Kenya's transport ministry said the bridge would stay closed for a week and that "
-        "repairs would cost $2 million."
-    )
-    result = read(body)
-    assert len(result.claims) == 1
-    whole = claim(result, "repairs would cost")
-    assert "stay closed for a week" in whole.quote.text
-    assert [s.label for s in whole.sources] == ["Nairobi"]

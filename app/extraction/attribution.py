@@ -18,6 +18,7 @@ from app.extraction.knowledge import Knowledge
 from app.extraction.trie import trie_pattern
 from app.extraction.vocabulary import (
     ASPECT_VERBS,
+    AUXILIARIES,
     CLAUSE_VERBS,
     CONTINUING_VERBS,
     LEAD_PREPOSITION,
@@ -31,6 +32,12 @@ WORD = re.compile(r"\S+")
 _CONTINUING = rf",\s+(?:with\s+(?P<subject>[^,]{{2,80}}?)\s+)?(?P<verb>{CONTINUING_VERBS})\b"
 CONTINUATION_THAT = re.compile(_CONTINUING + r"(?P<gap>(?:\s+[^\s,;:\"“]+){0,7}?)\s+that\s+")
 CONTINUATION = re.compile(_CONTINUING + r"(?P<gap>)\s*:?\s+(?=[\"“A-Za-z])")
+# "found that A, and that B": a second claim under the same cue
+# (not "the norms that have brought peace ... and that have served as ...": a relative clause)
+AND_THAT = re.compile(
+    r",?\s+(?:and|but)\s+(?P<subject>)(?P<verb>)(?P<gap>)that\s+"
+    rf"(?!(?:{trie_pattern(AUXILIARIES)})\b)(?=\S)"
+)
 QUOTES = "\"“”‘’'"
 # after a cue set off by commas: nothing, or when or where it was said ("it said on
 # Monday,", "she told reporters,"); not its object ("continued to shun treatment,")
@@ -642,8 +649,8 @@ def find_continuation(text: str, knowledge: Knowledge) -> re.Match[str] | None:
         for m in (
             CONTINUATION_THAT.search(text),
             CONTINUATION.search(text),
-            # not "found that A, and that B": the same cue's second object, one claim
             patterns(knowledge).and_cue.search(text),
+            AND_THAT.search(text),
         )
         if m
     ]
