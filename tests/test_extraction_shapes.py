@@ -802,3 +802,15 @@ def test_remarks_prepared_for_delivery_by_an_official_are_the_officials() -> Non
         "the Press Conference",
     )
     assert who(result, "charges against 12 people") == (["Washington"], "Mark Halvorsen")
+
+
+def test_a_bulleted_label_with_a_role_names_the_speaker_of_its_quotation() -> None:
+    body = (
+        "Party leaders reacted on election night.\n\n"
+        '• Ingrid Solberg, Centre Party chair: "The campaign is over. We will talk with all '
+        'parties."\n\n'
+        '• Mayor Lars Holm, a member of the Centre Party since 1998, spoke on NRK: "We have '
+        'lost the capital."'
+    )
+    result = read(body)
+    assert who(result, "talk with all parties")[1] == "Ingrid Solberg"

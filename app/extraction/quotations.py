@@ -202,16 +202,25 @@ def _speaker_colon(reader: Reader, paragraph: Span) -> tuple[Attribution, int] |
     and a quotation."""
     if ":" not in paragraph.text[:170]:
         return None  # most paragraphs: no colon near the start
-    match = SPEAKER_COLON.match(paragraph.text)
+    bullet = BULLET.match(paragraph.text)  # "• Angela Merkel, CDU chair: "...""
+    offset = bullet.end() if bullet else 0
+    match = SPEAKER_COLON.match(paragraph.text[offset:])
     words = match.group("who") or match.group("named") if match else ""
     if not match or INTRO_VERB.search(words) or len(words.split()) > 8 and not match.group("who"):
         return None
-    if any(w[:1].islower() and not _links_a_name(w) for w in words.split()):
+    name = words.split(", ")[0]  # "Angela Merkel, CDU chair": a role may follow the name
+    if name != words and len(words.split()) > LABEL_WORDS:
+        name = words  # "Mayor X, a member of ..., spoke on MSNBC:": a sentence, no label
+    if any(w[:1].islower() and not _links_a_name(w) for w in name.split()):
         return None  # "On the meeting between X and Y: "..."": a topic, not a speaker
     who = reader.resolve(words)
     if who is None or who.speaker is None:
         return None
-    return who, match.end()
+    return who, offset + match.end()
+
+
+LABEL_WORDS = 8  # a speaker's label with their role: "Angela Merkel, CDU chair"
+BULLET = re.compile(r"^[•·▪◦*–-]\s+")  # a list's mark before a speaker's label
 
 
 def _links_a_name(word: str) -> bool:
