@@ -595,3 +595,14 @@ def test_one_who_seeks_an_office_speaks_for_no_state() -> None:
     result = read(body, date(2022, 8, 12))
     assert who(result, "the count should stop")[0] != ["Nairobi"]
     assert who(result, "will not accept the result") == (["Amina Odhiambo"], "Amina Odhiambo")
+
+
+def test_a_national_council_of_trade_unions_is_a_body_of_its_own_not_the_state() -> None:
+    body = (
+        "The Canadian Council of Trade Unions (CCTU) has urged the government to repeal the "
+        "law.\n\n"
+        "CCTU secretary Marie Tremblay warns that workers will feel the effects within weeks."
+    )
+    result = read(body, date(2006, 3, 26))
+    assert who(result, "repeal the law") == (["Canadian Council of Trade Unions"], None)
+    assert who(result, "within weeks") == (["Canadian Council of Trade Unions"], "Marie Tremblay")

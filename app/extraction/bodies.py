@@ -66,6 +66,10 @@ JOB_ENDINGS = ("er", "or", "ist", "man", "woman", "person")  # "organiser", "spo
 NOT_THE_STATE = {"opposition", "party", "parties", "coalition", "rebels", "rebel"}
 # "Sudan Liberation Army", "Kosovo Liberation Army": armed, but against the state
 INSURGENT_WORDS = {"liberation", "resistance", "rebel", "insurgent"}
+# a name with these is a body of civil society, not the state's ("Australian Council of
+# Trade Unions", "Kenyan Chamber of Commerce", "National Employers Association")
+CIVIL_WORDS = {"trade", "unions", "union", "workers", "employers", "chamber", "association",
+               "associations", "confederation"}  # fmt: skip
 RANK_WORDS = {"associate", "assistant", "deputy", "senior", "junior", "vice", "acting", "lead"}
 ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ary", "ern", "ior", "ed", "ing")  # "regional"
 ROLE_BODY = re.compile(r"\b(?:at|of|for|with|within|from)\s+(?:the\s+)?(?P<rest>.+)$")
@@ -202,7 +206,7 @@ def portfolio(words: list[str]) -> bool:
 def state_body(words: list[str], knowledge: Knowledge) -> bool:
     """Whether a name is a state's: "Defence Ministry", "Security Council" belong to a
     state; "Council on Foreign Relations" does not, nor "(Sudan) Liberation Army"."""
-    if {w.lower() for w in words} & INSURGENT_WORDS:
+    if {w.lower() for w in words} & (INSURGENT_WORDS | CIVIL_WORDS):
         return False
     if any(w in ("on", "for") for w in words):
         return bool(set(words) & {"Ministry", "Government", "Forces", "Army"})
