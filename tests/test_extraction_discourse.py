@@ -386,3 +386,13 @@ def test_a_named_persons_supporters_are_his_circle_not_him() -> None:
         "Li's supporters say local officials made up the charges."
     )
     assert who(read(body), "made up the charges") == (["Li's supporters"], None)
+
+
+def test_a_body_named_by_who_leads_it_and_then_by_its_noun() -> None:
+    body = (
+        "The French-led coalition has fought the rebels in the north since 2013. U.N. envoy "
+        "Amadou Diallo condemned the new attacks.\n\n"
+        "The coalition said Wednesday that the airport would stay open."
+    )
+    result = read(body)
+    assert who(result, "airport would stay open") == (["French-led coalition"], None)

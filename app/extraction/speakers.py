@@ -248,6 +248,9 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     led = LED_BY.search(text)
     if led and knowledge.lookup(led.group("leader")) is None:
         text = text[: led.start()]  # "the MDC led by Morgan Tsvangirai": the party, not him
+    led = LED_NOUN.fullmatch(DETERMINERS.sub("", text.strip()))
+    if led and knowledge.back_nouns.get(led.group("noun")) in ("organisation", "government"):
+        return Attribution((labelled(led.group("body")),))  # "The Saudi-led coalition"
     pair = _both_states(text, context)
     if pair:
         return pair  # "Laos confirmed it ..., but both countries say": the two named last
@@ -1436,8 +1439,26 @@ def _back_to(
             or next(iter(in_sentence), None)
         )
     else:  # "the agency": the last body, of any kind, that spoke or was named
-        source = context.last_body(("organisation", "unresolved", "government"))
+        source = _led_before(words[-1], knowledge, context) or context.last_body(
+            ("organisation", "unresolved", "government")
+        )
     return Attribution((source,)) if source else None
+
+
+def _led_before(noun: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
+    """ "The coalition said" after "the Saudi-led coalition": the body the text named
+    by who leads it."""
+    if f"-led {noun}" not in context.body[: context.position]:
+        return None
+    named = list(LED_NOUN.finditer(context.body[: context.position]))
+    found = [m for m in named if m.group("noun").lower() == noun.lower()]
+    return labelled(found[-1].group("body")) if found else None
+
+
+# "the Saudi-led coalition", "U.S.-backed forces": a body named by who leads or backs it
+LED_NOUN = re.compile(
+    r"(?P<body>[A-ZÀ-Þ][\w.'’]*(?:-[A-Z][\w.'’]*)?-(?:led|backed)\s+(?P<noun>[a-z]+))"
+)
 
 
 def _a_name_not_a_person(
