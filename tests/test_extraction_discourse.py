@@ -396,3 +396,12 @@ def test_a_body_named_by_who_leads_it_and_then_by_its_noun() -> None:
     )
     result = read(body)
     assert who(result, "airport would stay open") == (["French-led coalition"], None)
+
+
+def test_the_agency_is_a_known_body_named_before_by_one_of_its_names() -> None:
+    body = (
+        "The U.N. refugee agency appealed for $400 million to help refugees in Chad.\n\n"
+        "Officials in N'Djamena said 20,000 people crossed the border last month.\n\n"
+        "But the agency says more money is needed for refugees from three other countries."
+    )
+    assert who(read(body), "three other countries") == (["UNHCR"], None)

@@ -107,6 +107,12 @@ class Context:
             label = {w.lower() for w in source.label.split()}
             if wanted & label and qualifiers <= label:
                 return source
+            if source.kind == "organisation" and not qualifiers:
+                # "the agency" after "the U.N. refugee agency (UNHCR)": a known body by
+                # the words of one of its names
+                names = {w.lower() for alias in source.aliases for w in alias.split()}
+                if wanted & names:
+                    return source
         return None
 
     def last(self, person: bool) -> Attribution | None:
