@@ -7,6 +7,8 @@ readouts of calls are printed; the expected sources and speakers are read from t
 
 from __future__ import annotations
 
+from datetime import date
+
 from tests.extraction_reading import claim, read, who
 
 BRIEFING = (
@@ -352,3 +354,20 @@ def test_a_television_scripts_label_on_its_own_line_names_the_sound_bite_after_i
     assert who(result, "I want the government to help us")[0] != ["Bangkok"]
     assert who(result, "A weak Thai baht") == (["Unattributed"], None)
     assert not [c for c in result.claims if "((" in c.quote.text]
+
+
+def test_the_president_in_a_white_house_text_is_the_president_of_its_day() -> None:
+    body = (
+        "THE PRESIDENT: Good morning. A strong storm struck the Gulf Coast last night. "
+        "My administration stands ready to help in any way we can."
+    )
+    result = read(body, date(2005, 8, 30), publisher="The White House")
+    assert who(result, "stands ready to help") == (["Washington"], "George W. Bush")
+
+
+def test_a_city_police_inspector_speaks_for_that_police() -> None:
+    body = (
+        "A strong earthquake struck Christchurch, New Zealand, on Tuesday.\n\n"
+        "Christchurch Police Inspector Mark Reilly told reporters that six people were arrested."
+    )
+    assert who(read(body), "six people were arrested") == (["Christchurch Police"], "Mark Reilly")

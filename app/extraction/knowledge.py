@@ -329,7 +329,8 @@ def _emergency_services(
         )
     )
     titled = "|".join(re.escape(s.title().replace(" And ", " and ")) for s in section["services"])
-    role = rf"(?:\s+(?:(?:{ranks})\s+)?(?:{people}))?$"
+    # the rank and the job in any case: "Christchurch Police Inspector John Price"
+    role = rf"(?:\s+(?i:(?:(?:{ranks})\s+)?(?:{people})))?$"
     generic = re.compile(
         rf"^(?:(?:the|a|an)\s+)?(?:(?:{ranks})\s+)?(?P<service>(?:(?:{local})\s+)?(?:{services})){role}",
         re.IGNORECASE,

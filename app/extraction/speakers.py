@@ -1180,7 +1180,31 @@ def _office_alone(head: str, knowledge: Knowledge, context: Context) -> Attribut
             return earlier
         return person_attribution(holder, knowledge, context)
     home = context.home_country()
-    return Attribution((home,)) if home else None
+    if home is None:
+        return None
+    listed = _listed_holder(words, home, knowledge, context)
+    if listed is not None:  # "THE PRESIDENT" in a White House text of 2001: George W. Bush
+        return Attribution((home,), Speaker(listed.name, " ".join(words)), personal=True)
+    return Attribution((home,))
+
+
+def _listed_holder(
+    title: list[str], home: SourceRef, knowledge: Knowledge, context: Context
+) -> KnownPerson | None:
+    """The one person the data lists in this office of the story's state on the day the
+    text was published (terms given): "The President" of the United States in 2001."""
+    if not context.published:
+        return None
+    wanted = " ".join(title).lower()
+    holders = {
+        p.name: p
+        for p in knowledge.people.values()
+        if p.terms
+        and p.source == home
+        and (p.role or "").lower().startswith(f"{wanted} of")
+        and p.holds(context.published)
+    }
+    return next(iter(holders.values())) if len(holders) == 1 else None
 
 
 def _holder(title: list[str], knowledge: Knowledge, context: Context) -> Person | None:
