@@ -814,3 +814,16 @@ def test_a_bulleted_label_with_a_role_names_the_speaker_of_its_quotation() -> No
     )
     result = read(body)
     assert who(result, "talk with all parties")[1] == "Ingrid Solberg"
+
+
+def test_a_known_body_in_a_country_and_an_aside_after_the_cue() -> None:
+    body = (
+        "The World Food Program in Chad says the country has 60 percent of the food it needs.\n\n"
+        "A spokesperson for the World Food Program (WFP) in Chad, Aline Moreau, says, although "
+        "food is arriving, more is needed.\n\n"
+        "She says, at the moment, those affected most are children under five."
+    )
+    result = read(body)
+    assert who(result, "60 percent of the food") == (["WFP"], None)
+    assert who(result, "more is needed") == (["WFP"], "Aline Moreau")
+    assert who(result, "children under five") == (["WFP"], "Aline Moreau")

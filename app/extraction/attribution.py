@@ -61,6 +61,12 @@ COLON_AFTER_CUE = re.compile(r"^((?:\s+[^\s,.;:\"“]+){0,7}?)\s*:\s*")
 QUOTE_AFTER_CUE = re.compile(r"^(?:\s*,?\s*in part)?\s*,\s*(?=[\"“])")  # ", in part, "...""
 # "promised to build" reports no claim; "explained to the press, "..."" does
 ASIDE_AFTER_CUE = re.compile(r"^\s*,\s*(?P<aside>[^,;:\"“”]{3,80}),\s*(?=[\"“])")
+# "says, although food is arriving, more is needed": an aside set off after the cue, then
+# the clause it said (the aside is part of what was said)
+# (not "Dollar admitted, and witnesses confirmed, that ...": a second subject and cue)
+ASIDE_CLAUSE_AFTER_CUE = re.compile(
+    r"^,\s+(?P<content>(?!(?:and|but|or)\b)[a-z][^,;:\"“”]{2,80},\s*)(?=[a-z])"
+)
 OBJECT_AFTER_CUE = re.compile(r"^\s+(?=\S)(?!to\s+(?!(?:the|a|an|reporters|journalists)\s))")
 APPOSED_LAST = re.compile(r",\s+(?P<name>[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){1,3})\s*[.!]?$")
 # where the agent after "by" ends at the latest: a comma, a clause or the sentence's end
@@ -451,6 +457,9 @@ def split_after_cue(after: str) -> tuple[str, int, bool] | None:
     direct = OBJECT_AFTER_CUE.match(after)  # "promised to ..." reports no claim
     if direct:
         return "", direct.end(), is_clause(after[direct.end() :])
+    set_off = ASIDE_CLAUSE_AFTER_CUE.match(after)  # "says, at the moment, those affected ..."
+    if set_off and is_clause(" " + after[set_off.end() :]):
+        return "", set_off.start("content"), True
     return None
 
 

@@ -8,6 +8,7 @@ import re
 from app.extraction.affiliation import person_attribution, speaks_for
 from app.extraction.bodies import (
     EXPANSION,
+    GLOSS,
     NOT_THE_STATE,
     body_in_role,
     emergency_service,
@@ -948,13 +949,19 @@ def _body_in_state(text: str, knowledge: Knowledge, context: Context) -> Attribu
     """ "the Movement for Democratic Change (MDC) party in Zimbabwe", "the U.N. monitoring
     mission in Ukraine": a body named by its kind, then the state it is in, is the body."""
     match = BODY_IN_STATE.match(text)
-    kind = match.group("body").split()[-1] if match else ""
+    body = (
+        GLOSS.sub("", match.group("body")) if match else ""
+    )  # "the World Food Program (WFP) in Niger"
+    kind = body.split()[-1] if body else ""
+    known = knowledge.lookup(body) if body else None
+    if known is not None and known.source.kind == "organisation":
+        kind = "body"  # "The World Food Program in Niger": a known body, then where it works
     if not kind.islower() or kind in knowledge.source_nouns:
         return None  # "the Court of Session in Scotland" is one name; "scientists in Britain"
     state = knowledge.lookup(match.group("state")) if match else None
     if match is None or state is None or state.source.kind != "government":
         return None
-    found = resolve_subject(match.group("body"), knowledge, context)
+    found = resolve_subject(body, knowledge, context)
     if found is None or found.speaker is not None:
         return None
     if not all(s.kind in ("organisation", "unresolved") for s in found.sources):
