@@ -827,3 +827,16 @@ def test_a_known_body_in_a_country_and_an_aside_after_the_cue() -> None:
     assert who(result, "60 percent of the food") == (["WFP"], None)
     assert who(result, "more is needed") == (["WFP"], "Aline Moreau")
     assert who(result, "children under five") == (["WFP"], "Aline Moreau")
+
+
+def test_a_long_paragraph_introducing_a_new_post_ends_the_last_speakers_block() -> None:
+    body = (
+        "Says former minister Omar Bek:\n\n"
+        "“What is our aim? Reforms and an early election. We have no other aim.”\n\n"
+        "To get a sense of the mood in the capital, it is worth reading a post a local "
+        "blogger wrote in 2006. Sadly, I can't see much change since this was written:\n\n"
+        "Everyone has a theory of who is to blame, and everyone wants the factories reopened."
+    )
+    result = read(body)
+    assert who(result, "We have no other aim")[1] == "Omar Bek"
+    assert who(result, "Everyone has a theory")[1] != "Omar Bek"

@@ -100,7 +100,11 @@ class Blocks:
             return  # most paragraphs quote nobody: nothing more to weigh
         words = WORD.findall(paragraph.text)
         short = len(words) <= INTRO_WORDS
-        intro = short and paragraph.text.rstrip().endswith(":")  # "Commenter Another Me states:"
+        # "Commenter Another Me states:", "... it's worth looking at a post CXW wrote in 2006.
+        # Sadly, I can't see any change since this has been written:": the writer's own
+        # words introducing a new block, not the last block going on
+        ends = paragraph.text.rstrip().endswith(":")
+        intro = ends and (short or INTRO_VERB.search(paragraph.text) is not None)
         self.inside = self.speaker is not None and not intro and self._continues(paragraph.text)
         if not self.inside:
             self.speaker = None
