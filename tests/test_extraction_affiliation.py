@@ -606,3 +606,13 @@ def test_a_national_council_of_trade_unions_is_a_body_of_its_own_not_the_state()
     result = read(body, date(2006, 3, 26))
     assert who(result, "repeal the law") == (["Canadian Council of Trade Unions"], None)
     assert who(result, "within weeks") == (["Canadian Council of Trade Unions"], "Marie Tremblay")
+
+
+def test_a_movements_guide_and_a_courts_justices_are_titles_before_names() -> None:
+    body = (
+        "Muslim Brotherhood Deputy Guide Karim Saleh says the group will field 20 candidates.\n\n"
+        "Justices Anne Whitby and Paul Kerr said the appeal had no prospect of success."
+    )
+    result = read(body, date(2007, 5, 20))
+    assert who(result, "field 20 candidates")[1] == "Karim Saleh"
+    assert who(result, "no prospect of success")[1] != "Justices Anne Whitby"
