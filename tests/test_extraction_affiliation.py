@@ -616,3 +616,22 @@ def test_a_movements_guide_and_a_courts_justices_are_titles_before_names() -> No
     result = read(body, date(2007, 5, 20))
     assert who(result, "field 20 candidates")[1] == "Karim Saleh"
     assert who(result, "no prospect of success")[1] != "Justices Anne Whitby"
+
+
+def test_an_independent_analyst_and_a_rank_before_a_name_are_no_part_of_a_body() -> None:
+    body = (
+        "Independent political analyst Daniyar Omurov says the vote was rushed.\n\n"
+        "Chief of the Flood Relief Authority Maj. Gen. Amir Dost said 300 people had died."
+    )
+    result = read(body, date(2013, 9, 26))
+    sources, speaker = who(result, "the vote was rushed")
+    assert "Independent" not in sources and speaker == "Daniyar Omurov"
+    assert who(result, "300 people had died") == (["Flood Relief Authority"], "Amir Dost")
+
+
+def test_a_party_named_with_its_leaders_first_name_is_the_party() -> None:
+    body = (
+        "Documents presented by Keiko’s Popular Force party showed his firm had received "
+        "$782,000 in payments."
+    )
+    assert who(read(body, date(2018, 3, 22)), "782,000")[0] == ["Popular Force"]

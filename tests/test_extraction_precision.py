@@ -124,3 +124,20 @@ def test_according_to_in_brackets_and_people_who_open_a_sentence_are_no_body() -
     result = read(body)
     assert who(result, "12 years of hard labour")[0] == ["CNN"]
     assert "Ana Lind and Per Holm" not in who(result, "The vote was held on Sunday")[0]
+
+
+def test_what_a_camera_recorded_and_what_adds_to_a_process_are_no_ones_claims() -> None:
+    body = (
+        "Photos showed what looked like the shrine, reduced to rubble. Video footage showed "
+        "soldiers firing on the crowd. Local TV footage showed the bridge in the river.\n\n"
+        "The party vote adds uncertainty to a process that has dragged on for months."
+    )
+    result = read(body)
+    assert who(result, "reduced to rubble") == NARRATION
+    assert who(result, "firing on the crowd") == NARRATION
+    assert who(result, "dragged on for months") == NARRATION
+
+
+def test_a_camera_whose_maker_is_named_still_points_to_it() -> None:
+    body = "CNN footage showed soldiers firing on the crowd."
+    assert who(read(body), "firing on the crowd")[0] == ["CNN"]

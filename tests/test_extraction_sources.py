@@ -3000,3 +3000,11 @@ def test_as_expected_at_the_end_is_no_ones_attribution() -> None:
     result = read(body, title="Oil")
     assert who(result, "Oil prices fell slightly today")[0] == ["Unattributed"]
     assert who(result, "Prices rose sharply on Monday")[0] == ["Analysts"]
+
+
+def test_a_channel_its_owner_describes_with_an_arabic_article_in_lower_case() -> None:
+    body = (
+        "Saudi-owned al-Arabiya TV reported that coalition warplanes struck the homes of "
+        "seven commanders."
+    )
+    assert who(read(body), "warplanes struck") == (["Al Arabiya"], None)

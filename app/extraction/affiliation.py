@@ -81,6 +81,18 @@ def speaks_for(
     return None
 
 
+def _without_rank(role: str, knowledge: Knowledge) -> str:
+    """ "Chief of the Relief Agency Maj. Gen." -> "Chief of the Relief Agency": an
+    abbreviated rank written right before the name is the person's, no part of the body's
+    name. A rank in full stays ("Attorney General", "Secretary General" are offices)."""
+    words = role.split()
+    # the longest rank that ends the role ("Vice Adm.", not "Adm."), if it does not open it
+    n = next((n for n in (4, 3, 2, 1) if " ".join(words[-n:]) in knowledge.military_ranks), 0)
+    if not n or n >= len(words) or "." not in " ".join(words[-n:]):
+        return role
+    return " ".join(words[:-n])
+
+
 @lru_cache(maxsize=4096)
 def _roles_read(
     given: tuple[str, ...], knowledge: Knowledge
@@ -90,7 +102,7 @@ def _roles_read(
     of the words: a person named again (or a sentence read again) costs nothing."""
     roles = [NATIVE_OF.sub("", r) for r in given]  # "Pheonix native Cdr.": where from, no body
     roles = [WHO_HEADS.sub("head of ", r) for r in roles]  # "who heads the X": X's head
-    roles = [r for r in roles if r]
+    roles = [r for r in (_without_rank(r, knowledge) for r in roles) if r]
     official = any(state_role(r, knowledge) for r in roles)
     # "who lives in the village of X" says what kind of person they are, never whom for
     kinds = tuple(label for r in roles if (label := kind_by_clause(r, knowledge)))

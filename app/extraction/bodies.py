@@ -593,10 +593,12 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
             run[0].lower().endswith("ing")
             or run[0].lower() in RANK_WORDS
             or run[0].lower() in knowledge.local_modifiers
+            or run[0].lower() in knowledge.unaffiliated_modifiers
             or knowledge.back_nouns.get(run[0].lower()) == "document"  # "Study co-author X"
         )
     ):
-        # "Polling expert X", "Lead author X", "Regional governor X": no employer named
+        # "Polling expert X", "Lead author X", "Regional governor X", "Independent political
+        # analyst X": no employer named
         employer = False
     body_word = bool(run) and (
         run[-1] in knowledge.organisation_words - knowledge.government_words
@@ -974,6 +976,15 @@ def unresolved(head: str, knowledge: Knowledge, allow_in: bool = False) -> Sourc
     known = knowledge.lookup(owner.group(1)) if owner and words[0][:1].isupper() else None
     if known is not None and known.proper and len(words) > 1 and words[1][:1].isupper():
         return known.source  # "the AU's Peace and Security Council": an organ of the AU
+    if (
+        owner
+        and owner.group(1) in knowledge.name_gender
+        and len(words) > 2
+        and _all_capitalised(words[1:])
+        and words[-1] in knowledge.organisation_words
+    ):
+        # "Keiko’s Popular Force party": a person's party, named by its own name
+        return unresolved(" ".join(words[1:]), knowledge, allow_in)
     rest = {w.lower().strip(",.") for w in words[1:]}
     if known is not None and known.source.kind == "government" and rest & NOT_THE_STATE:
         # "Malawi's main opposition party": a party of the country, not its state

@@ -140,6 +140,8 @@ class Knowledge:
     state_courts: frozenset[str] = frozenset()  # "Supreme Court": a state's court, its own body
     place_first_words: dict[str, int] = field(default_factory=dict)
     local_modifiers: frozenset[str] = frozenset()  # "local", "provincial": not the state
+    unaffiliated_modifiers: frozenset[str] = frozenset()  # "Independent analyst X": no employer
+    evidence_nouns: frozenset[str] = frozenset()  # "Photos showed ...": no one's claim
     local_area: re.Pattern[str] = re.compile(r"(?!)")  # "the Chelyabinsk region"
     # "the police", "a fire brigade spokesman": services that speak for themselves
     emergency_service: re.Pattern[str] = re.compile(r"(?!)")
@@ -203,8 +205,8 @@ class Knowledge:
 def _case_fits(named: Named, text: str) -> bool:
     if named.exact_case:
         return text in named.source.aliases or text == named.entity.label
-    if named.proper:
-        return text[:1].isupper()
+    if named.proper:  # "al-Arabiya", "al-Shabab": an Arabic article in lower case opens it
+        return text[:1].isupper() or (text[:3] in ("al-", "el-") and text[3:4].isupper())
     # A group may open a sentence or not ("Analysts", "analysts"), but "the West" is
     # not "the west": past the first letter, the case must be as written.
     return text[1:] == named.alias[1:] or text[1:] == named.alias.lower()[1:]
@@ -284,6 +286,8 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
             knowledge.place_first_words.get(first, 0), len(place.split())
         )
     knowledge.local_modifiers = frozenset(text["local_modifiers"]["words"])
+    knowledge.unaffiliated_modifiers = frozenset(text["unaffiliated_modifiers"]["words"])
+    knowledge.evidence_nouns = frozenset(text["evidence_nouns"]["words"])
     knowledge.local_area = re.compile(  # "the Chelyabinsk region", "Chelyabinsk regional"
         r"\b(?P<place>[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)?) (?:"
         + "|".join(map(re.escape, text["local_areas"]["words"]))

@@ -293,6 +293,8 @@ def is_name_word(words: list[str], j: int, knowledge: Knowledge, last: bool = Fa
     word = raw.rstrip(".")
     if word.lower().endswith(("-year-old", "-years-old")):
         return False  # "Fourteen-year-old Zoe": an age, no part of the name
+    if word.lower().endswith(("-owned", "-run", "-backed", "-funded", "-controlled")):
+        return False  # "Saudi-owned al-Arabiya TV": who owns a body, no part of a name
     if (
         word.lower() in NAME_PARTICLES
         and not last

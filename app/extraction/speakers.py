@@ -105,8 +105,9 @@ PARTITIVE = re.compile(
     r"[Ff]ive|[Bb]oth|[Ee]ach|[Aa] majority|[Tt]he majority)\s+of\s+(?:the|these|those)\s+"
     r"(?!who\b|which\b|that\b)(?=[a-z])"
 )
-OWNED_BY = re.compile(
-    r"^(?:[Tt]he\s+)?[A-ZÀ-Þ][\w.]*-(?:owned|run|funded|financed|controlled)\s+(?=[A-ZÀ-Þ])"
+OWNED_BY = re.compile(  # "Saudi-owned al-Arabiya TV": an Arabic article may open the name
+    r"^(?:[Tt]he\s+)?[A-ZÀ-Þ][\w.]*-(?:owned|run|funded|financed|backed|controlled)\s+"
+    r"(?=[A-ZÀ-Þ]|(?:al|el)-[A-ZÀ-Þ])"
 )
 BASED_IN = re.compile(r"(?<=\b[Tt]he )[^\s,][^,]{0,40}?(?:, [A-Z][^,]{0,30})?-based\s+")
 OWNER = re.compile(r"\b(the)\s+([a-z]+)(?:'s|’s)\s", re.IGNORECASE)
@@ -266,6 +267,8 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     text = BASED_IN.sub("", text)  # "The San Jose, California-based company" is "The company"
     text = OWNED_BY.sub("", text)  # "Saudi-owned al-Arabiya TV": who owns it, not who speaks
     text = AGE_BEFORE.sub("", text)  # "Fourteen-year-old Zoe": Zoe
+    if _evidence_only(text, knowledge):
+        return None  # "Photos showed ...": the writer describes what a camera recorded
     pointer = COUNTRY_POINTER.match(text)
     if pointer and text[pointer.end() :].split()[0][:1].isupper():
         # "The country's Supreme Court": the court of the country the story is about, as
@@ -480,6 +483,16 @@ def _one_name_of_body(head: str, knowledge: Knowledge) -> Attribution | None:
     if source is None or source.kind == "group":
         return None
     return Attribution((source,), Speaker(name, f"of {body}"))
+
+
+def _evidence_only(text: str, knowledge: Knowledge) -> bool:
+    """ "Photos", "Video footage", "Satellite images posted online": what a camera made,
+    with no one named who made or aired it ("CNN footage" names CNN)."""
+    words = DETERMINERS.sub("", text).split()
+    if not any(w.lower() in knowledge.evidence_nouns for w in words[:2]):
+        return False
+    # "New images from the earth-orbiting Hubble Space Telescope": a maker is named
+    return not any(w[:1].isupper() for w in words[1:]) and not find_mentions(text, knowledge)
 
 
 THEN = re.compile(r"(?<![\w-])[Tt]hen-(?=[A-Za-z])")
