@@ -161,3 +161,36 @@ def test_a_columns_byline_with_an_office_names_the_author_of_a_first_person_text
     result = read(body, title="From the Deputy Secretary's Desk: National Work Zone Day")
     assert who(result, "cut work zone deaths") == (["Washington"], "Maria Alvarez")
     assert who(result, "tenth National Work Zone Day") == (["Washington"], "Maria Alvarez")
+
+
+def test_every_sentence_under_a_press_statements_header_is_its_authors() -> None:
+    body = (
+        "Press Statement\n\n"
+        "Daniel Ortmann, Spokesman\n\n"
+        "Washington, DC\n\n"
+        "November 2, 2005\n\n"
+        "The United States condemns the arrests. These actions appear to be an attempt to "
+        "silence critics. Detained leaders should be treated humanely."
+    )
+    title = "Ruritania: Arrest of Opposition Leaders"
+    result = read(body, title=title, publisher="U.S. Department of State")
+    spokesman = (["Washington"], "Daniel Ortmann")
+    assert who(result, "attempt to silence critics") == spokesman
+    assert who(result, "treated humanely") == spokesman
+
+
+def test_a_taken_questions_answer_is_the_publishing_offices() -> None:
+    body = (
+        "Taken Question\n\n"
+        "Office of the Spokesperson\n\n"
+        "Washington, DC\n\n"
+        "September 10, 2013\n\n"
+        "Question: Comment on the political situation in Ruritania. What are the next steps?\n\n"
+        "Answer: We have repeatedly urged the leaders of the major parties to come together. "
+        "Nonviolence is essential to any solution."
+    )
+    title = "Ruritania's Elections (Taken Question)"
+    result = read(body, title=title, publisher="U.S. Department of State")
+    assert who(result, "repeatedly urged the leaders") == (["Washington"], None)
+    assert who(result, "essential to any solution") == (["Washington"], None)
+    assert not [c for c in result.claims if "next steps" in c.quote.text]

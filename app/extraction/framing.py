@@ -60,8 +60,8 @@ def statement_author(reader: Reader) -> Attribution | None:
     signed = BYLINE_AUTHOR.match(opening.strip()) if " - " in opening[:80] else None
     if not (titled or named or header or lined or signed):
         return None  # most texts name no author: the body need not be read for "we"
-    if not first_person_outside_quotes(body):
-        return None
+    if not header and not first_person_outside_quotes(body):
+        return None  # a press statement's header makes every sentence under it its author's
     return (
         (title_author(reader) if titled else None)
         or (_self_named(reader, named) if named else None)
@@ -108,7 +108,8 @@ def _line_author(reader: Reader, lined: re.Match[str]) -> Attribution | None:
 # its author, and perhaps their title, under the kind of statement it is
 HEADER_AUTHOR = re.compile(
     rf"(?:^|\n)[ \t]*(?:{'|'.join(re.escape(t) for t in STATEMENT_TITLE_WORDS)})[ \t]*\n\s*\n"
-    r"[ \t]*(?P<name>[A-ZÀ-Þ][\w.'’-]*(?:[ \t]+[A-ZÀ-Þ][\w.'’-]*){1,3})[ \t]*\n"
+    r"[ \t]*(?P<name>[A-ZÀ-Þ][\w.'’-]*(?:[ \t]+(?:of[ \t]+|the[ \t]+)*[A-ZÀ-Þ][\w.'’-]*){1,3})"
+    r"(?:,[ \t]*(?P<title>[A-ZÀ-Þ][^\n.!?]{2,60}?))?[ \t]*\n"  # "Sean McCormack, Spokesman"
     r"(?:\s*\n[ \t]*(?P<role>[A-ZÀ-Þ][^\n.!?]{2,60}?)[ \t]*\n)?"
 )
 HEADER_REACH = 600  # characters: the header stands before the statement's first sentence
@@ -116,7 +117,12 @@ HEADER_REACH = 600  # characters: the header stands before the statement's first
 
 def _header_author(reader: Reader, header: re.Match[str]) -> Attribution | None:
     """The author a statement's header lines name: "John Kerry", "Secretary of State"."""
-    name, role = header.group("name"), header.group("role")
+    name, role = header.group("name"), header.group("title") or header.group("role")
+    if name.split()[0] == "Office":
+        # "Office of the Spokesperson": the publisher's own office, no person
+        publisher = reader.article.publisher
+        who = reader.resolve(publisher) if publisher else None
+        return who if who is not None and who.sources and who.speaker is None else None
     who = (reader.resolve(f"{name}, {role}") if role else None) or reader.resolve(name)
     return who if who is not None and who.speaker is not None else None
 

@@ -28,8 +28,10 @@ if TYPE_CHECKING:
 
 # "MS. PSAKI: ", "THE PRESIDENT: ", "PRIME MINISTER KISHIDA: ": capitals, then a colon
 LABEL = re.compile(r"^(?P<label>(?:[A-ZÀ-Þ][A-ZÀ-Þ.'’-]*\s+){0,4}[A-ZÀ-Þ][A-ZÀ-Þ'’-]+):\s+")
-# "Q Thanks, Jen. Does the President ...", "QUESTION: Sudan. ..."
-QUESTION = re.compile(r"^(?:Q|QUESTION)(?::|\.)?\s+(?=\S)")
+# "Q Thanks, Jen. Does the President ...", "QUESTION: Sudan. ...", "Question: Comment on ..."
+QUESTION = re.compile(r"^(?:Q|QUESTION|Question(?=:))(?::|\.)?\s+(?=\S)")
+# "Answer: We have repeatedly urged ...": a taken question's answer, the text's own voice
+ANSWER = re.compile(r"^(?:A|ANSWER|Answer):\s+(?=\S)")
 # Wikinews interviews: "((Gregory Kurtzer)) CentOS was created ...", "((WN)) How has ..."
 BRACKETED = re.compile(r"^\(\((?P<label>[A-ZÀ-Þ][^()]{1,60})\)\)\s*(?=\S)")
 OFFICIALS = {"official", "officials"}
@@ -71,6 +73,10 @@ def without_label(paragraph: Span) -> tuple[Span, Turn | None]:
     if question:
         start = paragraph.start + question.end()
         return Span(paragraph.text[question.end() :], start, paragraph.end), Turn(None, True)
+    answer = ANSWER.match(paragraph.text)
+    if answer:  # the answer is read as the text itself is: the label names no one
+        start = paragraph.start + answer.end()
+        return Span(paragraph.text[answer.end() :], start, paragraph.end), None
     alone = LABEL_ALONE.match(paragraph.text)
     if alone:  # "((Prajuk Kantiya, Farm Labor Manager (in Thai)))": whose sound bite follows
         label = IN_LANGUAGE.sub("", alone.group("label")).strip()  # "(in Thai)": how, not who
