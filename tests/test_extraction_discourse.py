@@ -405,3 +405,15 @@ def test_the_agency_is_a_known_body_named_before_by_one_of_its_names() -> None:
         "But the agency says more money is needed for refugees from three other countries."
     )
     assert who(read(body), "three other countries") == (["UNHCR"], None)
+
+
+def test_a_short_given_name_in_a_caption_is_the_same_person_as_the_full_one() -> None:
+    body = (
+        "NASA astronauts Doug Hurley (foreground) and Bob Behnken call down to mission "
+        "control. (Credit: NASA TV)\n\n"
+        "U.S. astronauts Douglas Hurley and Bob Behnken docked the capsule at the station on "
+        "Sunday.\n\n"
+        "“Let’s light this candle,” commander Hurley said before liftoff."
+    )
+    sources, speaker = who(read(body), "light this candle")
+    assert speaker == "Douglas Hurley" and "Hurley" not in sources

@@ -141,3 +141,19 @@ def test_what_a_camera_recorded_and_what_adds_to_a_process_are_no_ones_claims() 
 def test_a_camera_whose_maker_is_named_still_points_to_it() -> None:
     body = "CNN footage showed soldiers firing on the crowd."
     assert who(read(body), "firing on the crowd")[0] == ["CNN"]
+
+
+def test_a_countrys_people_and_its_opposition_parties_are_not_its_state() -> None:
+    body = (
+        "Some of Malawi's leading opposition parties have condemned Saturday's vote. "
+        "Malawi's farmers say the rains came late. Malawi's officials say the harvest "
+        "will be poor.\n\n"
+        "The Freedom Congress, one of the two main opposition parties, has dismissed the "
+        "election as a sham. The council rejected the proposal on Monday."
+    )
+    result = read(body, title="Malawi votes")
+    assert who(result, "condemned Saturday's vote")[0] == ["Opposition"]
+    assert who(result, "the rains came late")[0] == ["Farmers"]
+    assert who(result, "harvest will be poor")[0] != ["Farmers"]
+    assert who(result, "as a sham")[0] == ["Freedom Congress"]
+    assert who(result, "rejected the proposal") == NARRATION

@@ -840,3 +840,16 @@ def test_a_long_paragraph_introducing_a_new_post_ends_the_last_speakers_block() 
     result = read(body)
     assert who(result, "We have no other aim")[1] == "Omar Bek"
     assert who(result, "Everyone has a theory")[1] != "Omar Bek"
+
+
+def test_blogs_named_for_their_writers_introduce_their_posts() -> None:
+    body = (
+        "The Caribbean blogosphere is abuzz over the storm:\n\n"
+        "Steve's Dominica reports:\n\n"
+        "“The storm will be passing over us around 6am on Friday.”\n\n"
+        "Cuba, too, seems to have been spared; Havana Times writes:\n\n"
+        "The storm has picked up steam on Monday morning."
+    )
+    result = read(body)
+    assert who(result, "passing over us")[0] == ["Steve's Dominica"]
+    assert who(result, "picked up steam")[0] == ["Havana Times"]

@@ -93,6 +93,9 @@ def named_body(head: str, knowledge: Knowledge) -> SourceRef | None:
     # complement ("the war in Ukraine").
     if len(before) > 2 or any(word.lower() in PREPOSITIONS for word in before):
         return None
+    owner = POSSESSIVE_WORD.match(before[-1]) if len(before) == 1 else None
+    if owner and owner.group(1) in knowledge.name_gender and head[first.end :].strip() == "":
+        return unresolved(head, knowledge)  # "Steve's Dominica": a blog's name, not the state
     if before and _name_continues(before[-1], knowledge):
         return None  # "Liberal Democrats", "New Democrat": a longer name of its own
     rest = head[first.end :]
@@ -147,6 +150,13 @@ def named_body(head: str, knowledge: Knowledge) -> SourceRef | None:
     if first.named.source.kind == "government" and described:
         # "Ukraine's grid operator Ukrenergo": a body of the country, named after what it is
         return _of_the_state(after, first.named.source, knowledge)
+    people = possessive and after and all(w.islower() for w in after)
+    if people and first.named.source.kind == "government" and group_by_noun(after, knowledge):
+        # "Kenya's farmers": people of the country, not its state ("Kenya's officials" are)
+        bare = {POSSESSIVE_WORD.sub(r"\1", w.strip(",.")) for w in after}
+        body = knowledge.back_nouns.get(after[-1].strip(",."))  # "Brazil's central bank"
+        if not bare & knowledge.state_nouns and body is None:
+            return unresolved(" ".join(after), knowledge)
     return first.named.source
 
 

@@ -255,13 +255,20 @@ def _act_on(cue: str, content: str, denial: bool = False) -> bool:
     if cue.lower() in CHARACTERISING_CUES or cue.lower() in SPEECH_ONLY:
         return False  # "say the measure offers ...": one says no measure, one says a clause
     words = [w.strip(",.").lower() for w in content.split()[:5]]
-    counted = bool(words) and (words[0].isdigit() or words[0] in NUMBER_WORDS)
+    counted = _counted(words)
+    if "as" in words[1:] and not counted:
+        return False  # "dismissed the election as a sham": what it is called, a claim
     if counted and denial:
         return True  # "dismissed four Ugandan batters", "rejected 12 applicants": people acted on
     return any(
         w in ACTION_OBJECTS and following not in ("to", "that", "at")  # "figures point to"
         for w, following in zip(words[:4], [*words[1:], ""], strict=False)
     )
+
+
+def _counted(words: list[str]) -> bool:
+    """ "four batters", "12 applicants": people counted, acted on."""
+    return bool(words) and (words[0].isdigit() or words[0] in NUMBER_WORDS)
 
 
 def _past(cue: str) -> bool:

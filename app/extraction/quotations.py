@@ -331,6 +331,7 @@ def _introduced(
         before = text[: verb.start()]
         before = before[lead_end(before, reader.knowledge, False) :].strip(" ,")
         before = ISSUED_BEFORE.sub("", before)  # "X issued the following statement:": X
+        before = before.rpartition("; ")[2]  # "Cuba seems to have been spared; X writes:": X
         before = FOOTNOTE_MARK.sub(" ", before).strip()  # "The blog [2]X [es] [2] writes:"
         for subject in _subjects(before):  # "Not forgetting X, Polish blog Tierra Incognita,"
             who = reader.resolve(subject)

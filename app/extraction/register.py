@@ -109,6 +109,17 @@ class Person:
         return self.mentions[index - 1] if index else -1
 
 
+def _one_person(people: list[Person]) -> bool:
+    """Whether several names are one person's: the same surname after a given name and
+    its short form ("Doug Hurley" in a caption, "Douglas Hurley" in the story)."""
+    given = sorted((p.parts[0] for p in people), key=len)
+    return (
+        len({tuple(p.parts[1:]) for p in people}) == 1
+        and len(given[0]) >= 3
+        and all(given[-1].startswith(g) for g in given)
+    )
+
+
 @dataclass(frozen=True)
 class PersonMention:
     """A full name found in a sentence, with the role words around it."""
@@ -160,6 +171,8 @@ class Register:
         matches = [p for p in self.people if len(p.parts) > 1 and _names_part(p.parts, key)]
         if len(matches) == 1:
             return matches[0]  # "Pennock" is Sarah Pennock before any "Pennock" alone
+        if len(matches) > 1 and _one_person(matches):
+            return max(matches, key=lambda p: len(p.parts[0]))  # "Douglas Hurley"
         return exact[0] if exact else self.misspelt(full) if len(key) == 1 else None
 
     def misspelt(self, surname: str) -> Person | None:

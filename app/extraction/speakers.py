@@ -102,8 +102,9 @@ REDUCED_MAKER = re.compile(r"\bby\s+(?P<maker>(?:the\s+)?[A-ZÀ-Þ].*)$")
 RELATIVE = re.compile(r"\s+(?:who|which|whose)\s+")
 PARTITIVE = re.compile(
     r"^(?:[Mm]ost|[Mm]any|[Ss]ome|[Ss]everal|[Aa]ll|[Ff]ew|[Hh]alf|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|"
-    r"[Ff]ive|[Bb]oth|[Ee]ach|[Aa] majority|[Tt]he majority)\s+of\s+(?:the|these|those)\s+"
-    r"(?!who\b|which\b|that\b)(?=[a-z])"
+    r"[Ff]ive|[Bb]oth|[Ee]ach|[Aa] majority|[Tt]he majority)\s+of\s+"
+    r"(?:(?:the|these|those)\s+(?!who\b|which\b|that\b)(?=[a-z])"
+    r"|(?=[A-ZÀ-Þ][\w.-]*['’]s\s+[a-z]))"  # "Some of Nigeria's leading opposition parties"
 )
 OWNED_BY = re.compile(  # "Saudi-owned al-Arabiya TV": an Arabic article may open the name
     r"^(?:[Tt]he\s+)?[A-ZÀ-Þ][\w.]*-(?:owned|run|funded|financed|backed|controlled)\s+"
