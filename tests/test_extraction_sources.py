@@ -3008,3 +3008,23 @@ def test_a_channel_its_owner_describes_with_an_arabic_article_in_lower_case() ->
         "seven commanders."
     )
     assert who(read(body), "warplanes struck") == (["Al Arabiya"], None)
+
+
+def test_a_reporters_sign_off_with_a_particle_in_the_name_is_no_claim() -> None:
+    body = (
+        "Some parties have condemned the vote. Gilbert da Costa reports for VOA that at "
+        "least one of the parties is considering a legal challenge."
+    )
+    result = read(body, published=date(2007, 4, 22))
+    assert who(result, "considering a legal challenge") == NARRATION
+    assert not [c for c in result.claims if "da Costa" in c.quote.text]
+
+
+def test_a_ruling_party_and_a_body_with_its_allies_are_the_party_and_the_body() -> None:
+    body = (
+        "Ethiopia’s ruling party says it won Sunday’s parliamentary elections.\n\n"
+        "Hezbollah and its allies are demanding a third of the seats in the cabinet."
+    )
+    result = read(body, published=date(2005, 5, 17))
+    assert who(result, "won Sunday’s parliamentary elections")[0] == ["Ruling party"]
+    assert who(result, "a third of the seats")[0] == ["Hezbollah"]

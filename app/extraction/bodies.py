@@ -1026,9 +1026,13 @@ def _office_before_its_seat(words: list[str], limit: int, knowledge: Knowledge) 
 
 
 def _opposition(rest: set[str], knowledge: Knowledge) -> SourceRef | None:
-    """ "Kenya's opposition coalition" is the opposition; a country's party no one names
-    is no source."""
-    return unresolved("opposition", knowledge) if "opposition" in rest else None
+    """ "Kenya's opposition coalition" is the opposition, "Ethiopia's ruling party" the
+    ruling party, never the state; a country's party no one names otherwise is no source."""
+    if "opposition" in rest:
+        return unresolved("opposition", knowledge)
+    if rest & {"ruling", "governing"} and rest & {"party", "coalition"}:
+        return labelled(f"{'ruling' if 'ruling' in rest else 'governing'} party")
+    return None
 
 
 def _label(words: list[str], knowledge: Knowledge, allow_in: bool) -> str | None:

@@ -41,6 +41,7 @@ from app.extraction.vocabulary import (
     DETERMINERS,
     LEAD_PREPOSITION,
     MEETING,
+    NAME_PARTICLES,
     SENTENCE_OPENERS,
     STATEMENT_TITLE,
     VERBISH,
@@ -82,8 +83,9 @@ def _first_at(source: SourceRef, text: str) -> int:
 SIGNATURE_WORDS = 6
 # "Phuong Tran reports from VOA's regional bureau in Dakar.", "(Jim Garamone writes for the
 # American Forces Press Service.)": the article's own reporter signing, not a source
-SIGN_OFF = re.compile(
-    r"^\(?(?P<name>[A-ZÀ-Þ][\w.'’-]+(?:\s+[A-ZÀ-Þ][\w.'’-]+){1,3})\s+"
+PARTICLE = "|".join(sorted((p for p in NAME_PARTICLES if p.isalpha()), key=len, reverse=True))
+SIGN_OFF = re.compile(  # "Gilbert da Costa reports for VOA that ...": a particle in the name
+    rf"^\(?(?P<name>[A-ZÀ-Þ][\w.'’-]+(?:\s+(?:(?:{PARTICLE})\s+)?[A-ZÀ-Þ][\w.'’-]+){{1,3}})\s+"
     r"(?:reports|writes|reported)\s+(?:from|for)\s+(?P<rest>.+?)\)?$"
 )
 # ", as Dorian Jones reports from Istanbul for VOA,": a correspondent's credit in an aside

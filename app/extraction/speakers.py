@@ -499,7 +499,7 @@ def _evidence_only(text: str, knowledge: Knowledge) -> bool:
 THEN = re.compile(r"(?<![\w-])[Tt]hen-(?=[A-Za-z])")
 COUNTRY_POINTER = re.compile(r"^[Tt]he\s+(?:country|nation)['’]s\s+(?=\S)")
 AGE_BEFORE = re.compile(r"^(?:[Tt]he\s+)?[\w-]+-years?-old\s+(?=[A-ZÀ-Þ])")
-HIS_CIRCLE = re.compile(r"\s+and\s+(?:his|her|their)\s+(?P<group>[a-z]+)$")
+HIS_CIRCLE = re.compile(r"\s+and\s+(?:his|her|its|their)\s+(?:[a-z]+\s+)?(?P<group>[a-z]+)$")
 SUBORDINATE_AFTER = re.compile(r",\s+(?:when|while|after|before|though|although|if)\s")
 OWNED_CIRCLE = re.compile(
     r"^(?P<person>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){0,2})['’]s\s+(?P<group>[a-z]+s)$"
@@ -606,8 +606,12 @@ def _owned_document(head: str, knowledge: Knowledge, context: Context) -> Attrib
     if owned is None:
         return None
     nouns = [_singular(w, knowledge) for w in owned.group("nouns").split()]
-    if not any(knowledge.back_nouns.get(noun) == "document" for noun in nouns):
-        return None
+    kinds = [knowledge.back_nouns.get(noun) for noun in nouns]
+    if not any(
+        kind == "document" and kinds[i + 1 : i + 2] in ([], [None], ["document"])
+        for i, kind in enumerate(kinds)
+    ):
+        return None  # "Ethiopia's ruling party": a body the document's word only qualifies
     owner = owned.group("owner")
     person = _by_surname(owner, knowledge, context)
     if person:
