@@ -635,3 +635,11 @@ def test_a_party_named_with_its_leaders_first_name_is_the_party() -> None:
         "$782,000 in payments."
     )
     assert who(read(body, date(2018, 3, 22)), "782,000")[0] == ["Popular Force"]
+
+
+def test_a_countrys_presidential_candidate_speaks_for_no_state() -> None:
+    body = "Afghanistan's presidential candidate Omar Rahimi said the count should stop."
+    assert who(read(body, date(2014, 6, 18)), "the count should stop") == (
+        ["Omar Rahimi"],
+        "Omar Rahimi",
+    )

@@ -417,3 +417,15 @@ def test_a_short_given_name_in_a_caption_is_the_same_person_as_the_full_one() ->
     )
     sources, speaker = who(read(body), "light this candle")
     assert speaker == "Douglas Hurley" and "Hurley" not in sources
+
+
+def test_a_lead_without_a_comma_before_he_leaves_him_the_subject() -> None:
+    body = (
+        "Coach Tomas Reyna arrived in Pretoria on Monday. During a visit to Johannesburg's "
+        "90,000-seat Soccer City he praised the country's new football facilities.\n\n"
+        "At the dinner President Ana Ferreira said the partnership was strategic and she "
+        "also thanked her hosts."
+    )
+    result = read(body)
+    assert who(result, "new football facilities")[1] == "Tomas Reyna"
+    assert who(result, "the partnership was strategic")[1] == "Ana Ferreira"

@@ -853,3 +853,16 @@ def test_blogs_named_for_their_writers_introduce_their_posts() -> None:
     result = read(body)
     assert who(result, "passing over us")[0] == ["Steve's Dominica"]
     assert who(result, "picked up steam")[0] == ["Havana Times"]
+
+
+def test_greetings_and_thanks_in_a_briefing_are_no_claims() -> None:
+    body = (
+        "MR. NOWAK: Good morning. And welcome all to today’s briefing on the outbreak. We "
+        "will turn it over to the acting director for an update.\n\n"
+        "DR. BESSER: Thank you very much, Glen. Thanks to all of you for being here this "
+        "morning. We have confirmed 109 cases in 11 states."
+    )
+    result = read(body, title="Briefing on the outbreak")
+    quotes = [c.quote.text for c in result.claims]
+    assert not any(q.startswith(("And welcome", "Thank you", "Thanks to all")) for q in quotes)
+    assert claim(result, "109 cases in 11 states")

@@ -93,6 +93,23 @@ def _without_rank(role: str, knowledge: Knowledge) -> str:
     return " ".join(words[:-n])
 
 
+CANDIDATE_WORDS = {"candidate", "hopeful", "contender", "challenger"}
+COUNTRY_OWNER = re.compile(r"^(?P<owner>[A-ZÀ-Þ][\w.-]*(?:\s+[A-ZÀ-Þ][\w.-]*)?)['’]s\s+")
+
+
+def _candidate_of_no_state(role: str, knowledge: Knowledge) -> str:
+    """ "Afghanistan's presidential candidate" -> "presidential candidate": one who seeks
+    a country's office speaks for no state ("Republican candidate" keeps its party)."""
+    words = role.lower().split()
+    owner = COUNTRY_OWNER.match(role)
+    if not words or words[-1].strip(",.") not in CANDIDATE_WORDS or owner is None:
+        return role
+    named = knowledge.lookup(owner.group("owner"))
+    if named is None or named.source.kind != "government":
+        return role
+    return role[owner.end() :]
+
+
 @lru_cache(maxsize=4096)
 def _roles_read(
     given: tuple[str, ...], knowledge: Knowledge
@@ -103,6 +120,7 @@ def _roles_read(
     roles = [NATIVE_OF.sub("", r) for r in given]  # "Pheonix native Cdr.": where from, no body
     roles = [WHO_HEADS.sub("head of ", r) for r in roles]  # "who heads the X": X's head
     roles = [r for r in (_without_rank(r, knowledge) for r in roles) if r]
+    roles = [_candidate_of_no_state(r, knowledge) for r in roles]
     official = any(state_role(r, knowledge) for r in roles)
     # "who lives in the village of X" says what kind of person they are, never whom for
     kinds = tuple(label for r in roles if (label := kind_by_clause(r, knowledge)))

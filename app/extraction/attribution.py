@@ -305,6 +305,9 @@ LEAD_PARTICIPLE = re.compile(
 def lead_end(text: str, knowledge: Knowledge, has_time: bool) -> int:
     """Where the leading phrases end: "Earlier," / "On Monday," / "In a joint advisory,",
     and a second one after the first ("Earlier this week, during a visit by X, ...")."""
+    pronoun = LEAD_THEN_PRONOUN.match(text) if LEAD_PREPOSITION.match(text) else None
+    if pronoun and not any(w.lower() in knowledge.cues for w in text[: pronoun.end()].split()):
+        return pronoun.end()  # "During a visit to the stadium he praised ...": he
     end = _lead_end(text, knowledge, has_time)
     aside = LEAD_DASH_ASIDE.match(text) if "-" in text or "—" in text else None
     if aside and (not end or end > aside.end()):
@@ -330,6 +333,9 @@ def lead_end(text: str, knowledge: Knowledge, has_time: bool) -> int:
     return end
 
 
+# "During a visit to Johannesburg's 90,000-seat Soccer City he": a lead with no comma before
+# the pronoun that is the subject
+LEAD_THEN_PRONOUN = re.compile(r"^(?:[^,;:]|,(?=\d)){6,120}?\s(?=(?:he|she|they)\s+[a-z])")
 # "In the neighboring X Province " before a plural kind of people, with no comma
 PLACE_LEAD = re.compile(
     r"^In\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?P<place>[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*){0,3})"
