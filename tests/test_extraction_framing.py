@@ -194,3 +194,16 @@ def test_a_taken_questions_answer_is_the_publishing_offices() -> None:
     assert who(result, "repeatedly urged the leaders") == (["Washington"], None)
     assert who(result, "essential to any solution") == (["Washington"], None)
     assert not [c for c in result.claims if "next steps" in c.quote.text]
+
+
+def test_remarks_quoted_whole_are_their_titled_authors() -> None:
+    body = (
+        "“I’m here to announce that we are taking action against unfair duties on our "
+        "poultry.\n\n"
+        "“Today’s action pertains to what we believe is a wrongful imposition of duties. "
+        "It’s a case that has implications for an estimated 300,000 farmers."
+    )
+    title = "Remarks by Trade Minister Helen Varga Announcing Action with Regard to Poultry"
+    result = read(body, title=title)
+    assert who(result, "taking action against unfair duties")[1] == "Helen Varga"
+    assert who(result, "implications for an estimated 300,000 farmers")[1] == "Helen Varga"

@@ -3028,3 +3028,15 @@ def test_a_ruling_party_and_a_body_with_its_allies_are_the_party_and_the_body() 
     result = read(body, published=date(2005, 5, 17))
     assert who(result, "won Sunday’s parliamentary elections")[0] == ["Ruling party"]
     assert who(result, "a third of the seats")[0] == ["Hezbollah"]
+
+
+def test_the_state_after_a_city_is_where_it_lies_not_who_speaks() -> None:
+    body = (
+        "Researchers at Washington University in St. Louis, Missouri say they have found "
+        "that obesity rates fall when fuel prices rise.\n\n"
+        "The WHO's representative in Bangladesh, Tomas Lindqvist, said the agency had "
+        "delivered 20,000 test kits."
+    )
+    result = read(body)
+    assert who(result, "obesity rates fall")[0] == ["Washington University"]
+    assert who(result, "20,000 test kits") == (["WHO"], "Tomas Lindqvist")

@@ -60,8 +60,10 @@ def statement_author(reader: Reader) -> Attribution | None:
     signed = BYLINE_AUTHOR.match(opening.strip()) if " - " in opening[:80] else None
     if not (titled or named or header or lined or signed):
         return None  # most texts name no author: the body need not be read for "we"
-    if not header and not first_person_outside_quotes(body):
-        return None  # a press statement's header makes every sentence under it its author's
+    # a press statement's header makes every sentence under it its author's; remarks that
+    # open every paragraph with a quotation mark are the titled author's own words quoted
+    if not header and not first_person_outside_quotes(body) and not (titled and _all_quoted(body)):
+        return None
     return (
         (title_author(reader) if titled else None)
         or (_self_named(reader, named) if named else None)
@@ -150,6 +152,14 @@ def title_author(reader: Reader) -> Attribution | None:
         return None
     known = who.sources[0].kind in ("government", "organisation", "outlet")
     return who if who.speaker is not None or known else None  # a person, or a known body
+
+
+def _all_quoted(body: str) -> bool:
+    """Whether every paragraph opens with a quotation mark (remarks a release quotes whole,
+    one open quotation per paragraph), and the words inside say "I" or "we"."""
+    paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
+    opened = bool(paragraphs) and all(p[:1] in "“\"" for p in paragraphs)
+    return opened and any(w == "I" or w.lower() in FIRST_PERSON for w in WORD.findall(body))
 
 
 def first_person_outside_quotes(body: str) -> bool:

@@ -142,6 +142,7 @@ class Knowledge:
     local_modifiers: frozenset[str] = frozenset()  # "local", "provincial": not the state
     unaffiliated_modifiers: frozenset[str] = frozenset()  # "Independent analyst X": no employer
     evidence_nouns: frozenset[str] = frozenset()  # "Photos showed ...": no one's claim
+    regions: frozenset[str] = frozenset()  # "Missouri" in "St. Louis, Missouri": where a city is
     local_area: re.Pattern[str] = re.compile(r"(?!)")  # "the Chelyabinsk region"
     # "the police", "a fire brigade spokesman": services that speak for themselves
     emergency_service: re.Pattern[str] = re.compile(r"(?!)")
@@ -288,6 +289,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     knowledge.local_modifiers = frozenset(text["local_modifiers"]["words"])
     knowledge.unaffiliated_modifiers = frozenset(text["unaffiliated_modifiers"]["words"])
     knowledge.evidence_nouns = frozenset(text["evidence_nouns"]["words"])
+    knowledge.regions = frozenset(text["regions"]["words"])
     knowledge.local_area = re.compile(  # "the Chelyabinsk region", "Chelyabinsk regional"
         r"\b(?P<place>[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)?) (?:"
         + "|".join(map(re.escape, text["local_areas"]["words"]))

@@ -235,6 +235,9 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     if "," not in text:  # "One of the study's authors, herpetologist X": the person
         text = PARTITIVE.sub("", text)  # "most of the scientists at the conference": scientists
     text = THEN.sub("", text)  # "the then-NATO commander": the NATO commander of that day
+    region = CITY_THEN_REGION.search(text)
+    if region and _a_region(region.group("region"), knowledge):
+        text = text[: region.start("comma")]  # "... in St. Louis, Missouri": where the city is
     called = SO_CALLED.match(text)
     if called and (
         called.group("kind").lower() in COLLECTIVE_NOUNS
@@ -496,6 +499,17 @@ def _evidence_only(text: str, knowledge: Knowledge) -> bool:
     return not any(w[:1].isupper() for w in words[1:]) and not find_mentions(text, knowledge)
 
 
+# "Researchers at Washington University in St. Louis, Missouri": the region after the city
+CITY_THEN_REGION = re.compile(
+    r"(?<=\s[Ii]n\s)(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]*(?P<comma>,)\s+"
+    r"(?P<region>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)$"
+)
+
+
+def _a_region(name: str, knowledge: Knowledge) -> bool:
+    """ "Missouri", "Nigeria": a state, province or country a city lies in, not a person."""
+    known = knowledge.lookup(name)
+    return name in knowledge.regions or (known is not None and known.source.kind == "government")
 THEN = re.compile(r"(?<![\w-])[Tt]hen-(?=[A-Za-z])")
 COUNTRY_POINTER = re.compile(r"^[Tt]he\s+(?:country|nation)['’]s\s+(?=\S)")
 AGE_BEFORE = re.compile(r"^(?:[Tt]he\s+)?[\w-]+-years?-old\s+(?=[A-ZÀ-Þ])")
