@@ -158,7 +158,7 @@ def _all_quoted(body: str) -> bool:
     """Whether every paragraph opens with a quotation mark (remarks a release quotes whole,
     one open quotation per paragraph), and the words inside say "I" or "we"."""
     paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
-    opened = bool(paragraphs) and all(p[:1] in "“\"" for p in paragraphs)
+    opened = bool(paragraphs) and all(p[:1] in '“"' for p in paragraphs)
     return opened and any(w == "I" or w.lower() in FIRST_PERSON for w in WORD.findall(body))
 
 

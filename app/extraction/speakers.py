@@ -510,6 +510,8 @@ def _a_region(name: str, knowledge: Knowledge) -> bool:
     """ "Missouri", "Nigeria": a state, province or country a city lies in, not a person."""
     known = knowledge.lookup(name)
     return name in knowledge.regions or (known is not None and known.source.kind == "government")
+
+
 THEN = re.compile(r"(?<![\w-])[Tt]hen-(?=[A-Za-z])")
 COUNTRY_POINTER = re.compile(r"^[Tt]he\s+(?:country|nation)['’]s\s+(?=\S)")
 AGE_BEFORE = re.compile(r"^(?:[Tt]he\s+)?[\w-]+-years?-old\s+(?=[A-ZÀ-Þ])")
