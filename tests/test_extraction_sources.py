@@ -3040,3 +3040,14 @@ def test_the_state_after_a_city_is_where_it_lies_not_who_speaks() -> None:
     result = read(body)
     assert who(result, "obesity rates fall")[0] == ["Washington University"]
     assert who(result, "20,000 test kits") == (["WHO"], "Tomas Lindqvist")
+
+
+def test_a_writer_known_by_one_name_whom_the_text_calls_she_is_a_person() -> None:
+    body = (
+        "Coffeewallah, in a post titled Corset Diaries, says that she has been tightening "
+        "her belt for months.\n\n"
+        "NPR reported he had served in Congress longer than any other member."
+    )
+    result = read(body)
+    assert who(result, "tightening her belt") == (["Coffeewallah"], "Coffeewallah")
+    assert who(result, "served in Congress")[1] != "NPR"

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.extraction import attribution as attr
 from app.extraction.context import Attribution
 from app.extraction.dates import find_times
 from app.extraction.knowledge import Knowledge
-from app.extraction.model import Article
+from app.extraction.model import Article, Speaker
 from app.extraction.text import MISTURNED_CLOSE
 from app.extraction.vocabulary import (
     ACTION_OBJECTS,
@@ -133,6 +133,10 @@ class SentenceParser:
         if joined and self._resolve(subject[joined.end() :]) is None:
             joined = None
         who = None if joined else self._resolve(without_times(subject, self.article))
+        named = _one_name_then_pronoun(subject, who, text[cue.end() :]) if who else None
+        if who is not None and named:
+            # "Coffeewallah says that she has ...": a writer known by one name, a person
+            who = replace(who, speaker=Speaker(named, None), personal=True)
         if who is not None:
             if not clause:  # "rejected any such role in January": the whole sentence says it
                 # a time after a past cue is when it was said; after "expects", what is expected
@@ -264,6 +268,23 @@ def _act_on(cue: str, content: str, denial: bool = False) -> bool:
         w in ACTION_OBJECTS and following not in ("to", "that", "at")  # "figures point to"
         for w, following in zip(words[:4], [*words[1:], ""], strict=False)
     )
+
+
+# "that she has", "he would": a person's pronoun opens what the cue reports
+PERSON_PRONOUN_OPENS = re.compile(r"^\s*(?:that\s+)?(?:he|she)\b")
+ONE_NAME = re.compile(r"^\s*[A-ZÀ-Þ][\w'’-]+\s*$")
+
+
+def _one_name_then_pronoun(subject: str, who: Attribution, content: str) -> str | None:
+    """The unknown one-word name that is a person's: "X says that she ...", "X, in a post
+    titled Y, says that she ..."; None otherwise."""
+    name = subject.split(",")[0].strip()
+    unknown = who.speaker is None and [(s.label, s.kind) for s in who.sources] == [
+        (name, "unresolved")
+    ]
+    unknown = unknown and not name.isupper()  # "NPR reported he had ...": he is another
+    person = unknown and ONE_NAME.match(name) and PERSON_PRONOUN_OPENS.match(content)
+    return name if person else None
 
 
 def _counted(words: list[str]) -> bool:
