@@ -157,3 +157,14 @@ def test_a_countrys_people_and_its_opposition_parties_are_not_its_state() -> Non
     assert who(result, "harvest will be poor")[0] != ["Farmers"]
     assert who(result, "as a sham")[0] == ["Freedom Congress"]
     assert who(result, "rejected the proposal") == NARRATION
+
+
+def test_making_it_clear_is_saying_and_a_double_nationality_is_no_body() -> None:
+    body = (
+        "President Ana Ferreira made it clear Monday that she wants to limit the "
+        "intervention.\n\n"
+        "For example, syrianews, a British-Syrian, said the winner might be England."
+    )
+    result = read(body)
+    assert who(result, "limit the intervention")[1] == "Ana Ferreira"
+    assert "British-Syrian" not in who(result, "the winner might be England")[0]

@@ -973,6 +973,12 @@ def unresolved(head: str, knowledge: Knowledge, allow_in: bool = False) -> Sourc
         words = _office_before_its_seat(words, limit, knowledge)
     if not words or len(words) > limit:
         return None
+    if (
+        len(words) == 1
+        and "-" in words[0]
+        and all(_a_state(p, knowledge) for p in words[0].split("-"))
+    ):
+        return None  # "a British-Syrian": a nationality, no body
     noun = words[0].lower() if len(words) == 1 else ""
     people = plural(noun) in knowledge.source_nouns and noun not in knowledge.back_nouns
     if noun and (noun in knowledge.source_nouns or people):
@@ -1012,6 +1018,11 @@ def unresolved(head: str, knowledge: Knowledge, allow_in: bool = False) -> Sourc
     label = label[0].upper() + label[1:]
     slug = slugify(label)
     return SourceRef(slug, label, kind, (label,)) if slug else None
+
+
+def _a_state(word: str, knowledge: Knowledge) -> bool:
+    named = knowledge.lookup(word) if word[:1].isupper() else None
+    return named is not None and named.source.kind == "government"
 
 
 def _office_before_its_seat(words: list[str], limit: int, knowledge: Knowledge) -> list[str]:
