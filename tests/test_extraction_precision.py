@@ -168,3 +168,15 @@ def test_making_it_clear_is_saying_and_a_double_nationality_is_no_body() -> None
     result = read(body)
     assert who(result, "limit the intervention")[1] == "Ana Ferreira"
     assert "British-Syrian" not in who(result, "the winner might be England")[0]
+
+
+def test_a_participle_before_a_noun_and_the_publishers_correspondent_are_no_source() -> None:
+    body = (
+        "The death toll continues to rise in Indonesia, the country with the highest "
+        "confirmed number of deaths.\n\n"
+        "VOA News correspondent Nancy Collins has been travelling with local doctors. She "
+        'says, "I do think these doctors are making a difference."'
+    )
+    result = read(body, publisher="VOA")
+    assert who(result, "the highest confirmed number") == NARRATION
+    assert who(result, "making a difference")[0] == ["Unattributed"]

@@ -173,6 +173,10 @@ class SentenceParser:
         """The first reading of a trailing attribution whose subject names somebody."""
         if AS_CUED.search(text[: cue.start()]):
             return None  # "..., as expected.": the content was expected, no one says it
+        if ADJECTIVE_CUE.search(text[: cue.start()]) and ADJECTIVE_CUE_AFTER.match(
+            text[cue.end() :]
+        ):
+            return None  # "the country with the highest confirmed number of deaths": a noun's word
         for reading in attr.post_subjects(text, cue, self.knowledge):
             subject = QUOTED_AS.sub("", reading[1])  # "..., Shoigu was quoted as saying."
             if PASSIVE.search(subject):
@@ -188,6 +192,10 @@ class SentenceParser:
 
 
 AS_CUED = re.compile(r",\s+as\s+$")  # "..., as expected", "..., as predicted"
+# "the highest confirmed number of deaths", "the most reported cases": a participle before a
+# noun, after a superlative or an article
+ADJECTIVE_CUE = re.compile(r"\b(?:the|a|an|most|least|[a-z]+est)\s+$")
+ADJECTIVE_CUE_AFTER = re.compile(r"^\s+[a-z]+")
 # A plural subject and its verb opening the content: "State prosecutors charged ...",
 # "Investigators have found ..."
 OWN_SUBJECT = re.compile(
