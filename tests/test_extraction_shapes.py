@@ -7,6 +7,8 @@ Expected sources and speakers are read from the words of each paragraph.
 
 from __future__ import annotations
 
+from datetime import date
+
 from tests.extraction_reading import claim, read, who
 
 
@@ -866,3 +868,21 @@ def test_greetings_and_thanks_in_a_briefing_are_no_claims() -> None:
     quotes = [c.quote.text for c in result.claims]
     assert not any(q.startswith(("And welcome", "Thank you", "Thanks to all")) for q in quotes)
     assert claim(result, "109 cases in 11 states")
+
+
+def test_a_cue_with_a_short_object_and_what_follows_it_are_one_claim() -> None:
+    body = (
+        "Iran has criticized the initiative and accused the United States of using the "
+        "Internet to organize opposition forces.\n\n"
+        "The army denied the reports, saying in a second statement on Thursday that no "
+        "civilian was harmed.\n\n"
+        "The ministry rejected the reports as fabricated and warned that any further attack "
+        "would draw a response."
+    )
+    result = read(body, published=date(2025, 3, 14), title="Tehran and the army")
+    whole = claim(result, "criticized the initiative")
+    assert "organize opposition forces" in whole.quote.text
+    denial = claim(result, "no civilian was harmed")
+    assert "denied the reports" in denial.quote.text
+    assert (denial.said_on.date, denial.said_on.precision) == ("2025-03-13", "day")
+    assert claim(result, "would draw a response").stance == "concerned"

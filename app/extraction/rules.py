@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from app.extraction import attribution as attr
 from app.extraction.bodies import unresolved
 from app.extraction.context import Attribution
+from app.extraction.dates import find_times
 from app.extraction.knowledge import UNATTRIBUTED
 from app.extraction.parsing import quotation_open, without_times
 from app.extraction.quotations import exhorts, first_person, says_nothing
@@ -372,7 +373,13 @@ def continuation(reader: Reader, sentence: Span) -> bool:
         return False  # '"... Officers responded quickly and found ..."': inside the quotation
     head = trim(sentence, 0, match.start())
     if attributed(reader, head):
-        if not continue_claim(reader, sentence, match):
+        if _short_head(reader, sentence, match.group("verb") or ""):
+            # "Iran has criticized the initiative and accused the United States of ...": a
+            # cue and its object alone say little; the sentence is one claim, said when
+            # the words after the second cue say ("saying in a statement on Thursday that")
+            _extend_last(reader, sentence, with_content=True)
+            _redate_last(reader, match.group("gap") or "")
+        elif not continue_claim(reader, sentence, match):
             _extend_last(reader, sentence)  # "..., calling it a "flagrant violation"": one claim
         else:
             _join_answer(reader, sentence)
@@ -482,14 +489,50 @@ def _points_back(head: str, reader: Reader) -> bool:
     return len(denied) == 1 or denied[-1] in ANSWERED_NOUNS
 
 
-def _extend_last(reader: Reader, sentence: Span) -> None:
-    """The last claim goes on to the end of the sentence it was read from."""
+def _extend_last(reader: Reader, sentence: Span, with_content: bool = False) -> None:
+    """The last claim goes on to the end of the sentence it was read from (and so does
+    what it says, `with_content`)."""
     last = reader.drafts[-1] if reader.drafts else None
     if last is None or not (sentence.start <= last.quote.start < sentence.end):
         return
     body = reader.article.body
     quote = Span(body[last.quote.start : sentence.end], last.quote.start, sentence.end)
-    reader.drafts[-1] = replace(last, quote=quote)
+    content = last.content
+    if with_content and last.assertion is None and content.start >= sentence.start:
+        content = Span(body[content.start : sentence.end], content.start, sentence.end)
+    reader.drafts[-1] = replace(last, quote=quote, content=content)
+
+
+def _redate_last(reader: Reader, said: str) -> None:
+    """The last claim was said when these words say, if they name a time."""
+    last = reader.drafts[-1] if reader.drafts else None
+    if last is None or not find_times(said, reader.article.published):
+        return
+    reader.drafts[-1] = replace(last, attribution=reader.dated(last.attribution, said))
+
+
+SHORT_HEAD_WORDS = 4  # "criticized the initiative", "defended the referendum"
+
+
+def _short_head(reader: Reader, sentence: Span, verb: str) -> bool:
+    """Whether the sentence's claim so far is a cue and a short object, with no quotation
+    ("Iran has criticized the initiative"), so what follows is the same claim going on: a
+    second cue that only says ("and said", "saying") or says it as firmly ("and accused");
+    "rejected the reports as fabricated and warned that ..." is a denial, then a warning."""
+    last = reader.drafts[-1] if reader.drafts else None
+    if last is None or last.rule != "cue_before" or last.quote.start < sentence.start:
+        return False
+    if verb.endswith("ing"):
+        verb = CONTINUED_PAST.get(verb, verb[:-3] + "ed")
+    stance = reader.knowledge.cues.get(verb.lower(), "asserted")
+    if stance not in ("asserted", last.stance):
+        return False
+    said = last.quote.text
+    cue = next(iter(attr.candidate_cues(said, reader.knowledge)), None)
+    if cue is None or any(m in said for m in QUOTE_MARKS):
+        return False
+    after = said[cue.end() :].split()  # "the initiative" after "has criticized"
+    return len(after) <= SHORT_HEAD_WORDS and "that" not in after
 
 
 def _past_or_participle(verb: str) -> bool:
