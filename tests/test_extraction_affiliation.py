@@ -643,3 +643,15 @@ def test_a_countrys_presidential_candidate_speaks_for_no_state() -> None:
         ["Omar Rahimi"],
         "Omar Rahimi",
     )
+
+
+def test_whom_a_body_is_for_and_a_bodys_unit_are_no_owner_and_no_name() -> None:
+    body = (
+        "National People's Congress Vice Chairman Wang Zhaoguo announced the provisions of "
+        "the law on Tuesday.\n\n"
+        "Russell Mittermeier, who heads the World Conservation Union's primate group, says the "
+        "news is bad."
+    )
+    result = read(body, date(2005, 3, 8))
+    assert who(result, "announced the provisions")[0] != ["National People"]
+    assert who(result, "the news is bad") == (["World Conservation Union"], "Russell Mittermeier")

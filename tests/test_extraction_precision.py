@@ -180,3 +180,12 @@ def test_a_participle_before_a_noun_and_the_publishers_correspondent_are_no_sour
     result = read(body, publisher="VOA")
     assert who(result, "the highest confirmed number") == NARRATION
     assert who(result, "making a difference")[0] == ["Unattributed"]
+
+
+def test_a_cue_inside_a_leading_condition_attributes_nothing() -> None:
+    body = (
+        "Should Burma continue to deny its citizens basic rights, we urge the EU to consider "
+        "further measures."
+    )
+    result = read(body)
+    assert "Should Burma" not in who(result, "consider further measures")[0]

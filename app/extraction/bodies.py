@@ -392,6 +392,9 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
             if _goes_on_in_lowercase(run, words, knowledge):
                 continue  # "the blog Des avions et des hommes": where the name ends is unknown
             kind = _kind_after(run, words, knowledge)
+            owner = POSSESSIVE_WORD.match(run[-1]) if not kind and len(run) > 1 else None
+            if owner and not plural_owner(run[-1]) and not knowledge.lookup(" ".join(run)):
+                run = [*run[:-1], owner.group(1)]  # "the X Union's primate group": the union
             phrase = " ".join(run) + kind
             return named_body(phrase, knowledge) or unresolved(phrase, knowledge, bool(kind))
         if located:
@@ -705,9 +708,11 @@ def _name_before_office(run: list[str], knowledge: Knowledge) -> str | None:
 def _owner_in(run: list[str], knowledge: Knowledge) -> str | None:
     """The name a run of capitals gives as an owner: "Labour" in "Labour's Shadow Home
     Secretary", "PWA" in "Deputy Director of PWA’s Lake Restoration Programme"."""
-    owned = next((i for i, w in enumerate(run) if POSSESSIVE_WORD.match(w)), None)
+    owned = next(
+        (i for i, w in enumerate(run) if POSSESSIVE_WORD.match(w) and not _for_whom(w)), None
+    )
     if owned is None:
-        return None
+        return None  # "National People's Congress Vice Chairman": a name, no owner in it
     words = run[:owned] + [POSSESSIVE_WORD.match(run[owned]).group(1)]  # type: ignore[union-attr]
     links = [i for i, w in enumerate(words) if w in ("of", "for", "at")]
     owner = " ".join(words[links[-1] + 1 :] if links else words)
@@ -1112,7 +1117,17 @@ def _named_before_descriptor(words: list[str], knowledge: Knowledge) -> str | No
 def plural_owner(word: str) -> bool:
     """ "owners'", "Teachers'": people a body belongs to ("the teachers' union"), not an
     owner named before it ("the country's")."""
-    return word[1:].islower() and word.endswith(("s'", "s’"))
+    return word[1:].islower() and (word.endswith(("s'", "s’")) or _for_whom(word))
+
+
+def _for_whom(word: str) -> bool:
+    """ "People's", "Women's": whom a body is for, inside its name."""
+    return word.lower().rstrip("'’s") in IRREGULAR_PLURALS and word.endswith(("'s", "’s"))
+
+
+# "People's", "Women's", "Children's": plurals whose possessive names whom a body is for
+# ("National People's Congress", "the Children's Hospital"), never an owner before it
+IRREGULAR_PLURALS = frozenset({"people", "women", "men", "children"})
 
 
 AGE = re.compile(r"^\d+-(?:year|month|week)s?-old$")

@@ -74,6 +74,9 @@ class SentenceParser:
             t.start <= 1 for t in times
         )  # "On Monday, ...", not "... in July,"
         lead = attr.lead_end(text, self.knowledge, has_time)
+        if CONDITION.match(text) and comma > 0:
+            lead = max(lead, comma + 2)  # "Should Burma continue to deny ..., we urge": no one
+            # denies anything in a condition
         for cue in attr.candidate_cues(text, self.knowledge):
             if (
                 cue.start() >= lead
@@ -191,6 +194,7 @@ class SentenceParser:
         return None
 
 
+CONDITION = re.compile(r"^(?:If|Unless|Should)\s")  # a leading condition: nothing said in it
 AS_CUED = re.compile(r",\s+as\s+$")  # "..., as expected", "..., as predicted"
 # "the highest confirmed number of deaths", "the most reported cases": a participle before a
 # noun, after a superlative or an article
