@@ -255,3 +255,16 @@ def test_a_correspondents_credit_in_an_aside_is_the_articles_own_reporting() -> 
     latest = only(result, "deadliest in months")
     assert sources(latest) == ["Unattributed"] and latest.speaker is None
     assert sources(only(result, "roads are closed")) == ["Officials"]
+
+
+def test_a_caption_whose_photo_is_used_with_permission_is_no_claim() -> None:
+    body = (
+        "Zone 9 bloggers Zelalem Kibret, Edom Kasaye, and Befeqadu Hailu. Photos used with "
+        "permission.\n\n"
+        "President Rafael Correa and Carlos Pérez, ex-director of El Universo –Photo "
+        "reproduced under authorisation\n\n"
+        "The court upheld the verdict on Thursday, the newspaper said."
+    )
+    quotes = [c.quote.text for c in read(body).claims]
+    assert not any("permission" in q or "authorisation" in q for q in quotes)
+    assert any("upheld the verdict" in q for q in quotes)
