@@ -3051,3 +3051,15 @@ def test_a_writer_known_by_one_name_whom_the_text_calls_she_is_a_person() -> Non
     result = read(body)
     assert who(result, "tightening her belt") == (["Coffeewallah"], "Coffeewallah")
     assert who(result, "served in Congress")[1] != "NPR"
+
+
+def test_a_name_in_brackets_after_a_role_and_a_plural_title_in_a_bodys_name() -> None:
+    body = (
+        'A U.S. Defense Department spokesman (Bryan Whitman) called the attacks "bold and '
+        'troubling."\n\n'
+        "A statement from the South Korean Joint Chiefs of Staff said the missile had failed "
+        "seconds after launch."
+    )
+    result = read(body, published=date(2008, 2, 14))
+    assert who(result, "bold and troubling") == (["Washington"], "Bryan Whitman")
+    assert who(result, "the missile had failed")[1] is None

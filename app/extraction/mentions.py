@@ -295,6 +295,8 @@ def is_name_word(words: list[str], j: int, knowledge: Knowledge, last: bool = Fa
         return False  # "Fourteen-year-old Zoe": an age, no part of the name
     if word.lower().endswith(("-owned", "-run", "-backed", "-funded", "-controlled")):
         return False  # "Saudi-owned al-Arabiya TV": who owns a body, no part of a name
+    if word.endswith("s") and word[:-1] in knowledge.title_words:
+        return False  # "the Joint Chiefs of Staff": a title in the plural, a body's name
     if (
         word.lower() in NAME_PARTICLES
         and not last

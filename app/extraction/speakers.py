@@ -203,6 +203,9 @@ def _counsel_for(
 def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Attribution | None:
     """Sources and speaker for an attribution subject, or None if it names nobody."""
     subject = EXPANSION.sub(r"\g<noun>", subject)  # "the RMT union (National Union of ...)"
+    named = ROLE_THEN_NAME.match(subject.strip())
+    if named:  # "A U.S. Defense Department spokesman (Bryan Whitman)": the person, so described
+        subject = f"{named.group('name')}, {named.group('role')}"
     if FAMILIAR.search(subject):  # "two people familiar with the company's plans"
         group = knowledge.lookup("people familiar with the matter")
         if group:
@@ -512,6 +515,11 @@ def _a_region(name: str, knowledge: Knowledge) -> bool:
     return name in knowledge.regions or (known is not None and known.source.kind == "government")
 
 
+# "a Taliban spokesman (Zabiullah Mujaheed)": a role, then the name in brackets
+ROLE_THEN_NAME = re.compile(
+    r"^(?P<role>(?:[Aa]n?|[Tt]he)\s+[^()]{3,80}?)\s+"
+    r"\((?P<name>[A-ZÀ-Þ][a-zà-ÿ'’.-]+(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’.-]+){1,3})\)$"
+)
 THEN = re.compile(r"(?<![\w-])[Tt]hen-(?=[A-Za-z])")
 COUNTRY_POINTER = re.compile(r"^[Tt]he\s+(?:country|nation)['’]s\s+(?=\S)")
 AGE_BEFORE = re.compile(r"^(?:[Tt]he\s+)?[\w-]+-years?-old\s+(?=[A-ZÀ-Þ])")
