@@ -203,9 +203,9 @@ def _counsel_for(
 def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Attribution | None:
     """Sources and speaker for an attribution subject, or None if it names nobody."""
     subject = EXPANSION.sub(r"\g<noun>", subject)  # "the RMT union (National Union of ...)"
-    named = ROLE_THEN_NAME.match(subject.strip())
-    if named:  # "A U.S. Defense Department spokesman (Bryan Whitman)": the person, so described
-        subject = f"{named.group('name')}, {named.group('role')}"
+    bracketed = ROLE_THEN_NAME.match(subject.strip())
+    if bracketed:  # "A U.S. Defense Department spokesman (Bryan Whitman)": the person
+        subject = f"{bracketed.group('name')}, {bracketed.group('role')}"
     if FAMILIAR.search(subject):  # "two people familiar with the company's plans"
         group = knowledge.lookup("people familiar with the matter")
         if group:
