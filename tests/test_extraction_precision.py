@@ -189,3 +189,11 @@ def test_a_cue_inside_a_leading_condition_attributes_nothing() -> None:
     )
     result = read(body)
     assert "Should Burma" not in who(result, "consider further measures")[0]
+
+
+def test_welcoming_something_is_a_claim_of_who_welcomes_it() -> None:
+    body = (
+        "The United Nations Security Council welcomed Wednesday's vote, and called on the "
+        "country's leaders to form a government quickly."
+    )
+    assert who(read(body), "welcomed Wednesday's vote")[0] == ["UN Security Council"]

@@ -72,7 +72,9 @@ def test_a_leader_who_welcomed_something_and_said_more_is_the_speaker_of_the_res
     )
     result = read(body, title="Readout of President Biden's Call with Prime Minister Kishida")
     assert who(result, "Japan would strengthen its own defense") == (["Tokyo"], "Fumio Kishida")
-    assert who(result, "welcomed the continued cooperation") == (["Unattributed"], None)
+    # welcoming something is the welcomer's stance, and the short object and "and said"
+    # make one claim of the sentence
+    assert who(result, "welcomed the continued cooperation") == (["Tokyo"], "Fumio Kishida")
 
 
 def test_an_act_joined_to_a_cue_with_no_content_stays_one_sentence_of_narration() -> None:
