@@ -207,3 +207,17 @@ def test_remarks_quoted_whole_are_their_titled_authors() -> None:
     result = read(body, title=title)
     assert who(result, "taking action against unfair duties")[1] == "Helen Varga"
     assert who(result, "implications for an estimated 300,000 farmers")[1] == "Helen Varga"
+
+
+def test_a_testimonys_first_line_names_its_author_and_a_line_below_the_body() -> None:
+    body = (
+        "Testimony of the Honorable Maria A.P. Lindgren\n\n"
+        "Chairman\n\n"
+        "National Rail Safety Board\n\n"
+        "Good morning, Senator. We have launched 12 rail investigations this year."
+    )
+    result = read(body, title="Honorable Maria Lindgren, Board Member")
+    assert who(result, "12 rail investigations") == (
+        ["National Rail Safety Board"],
+        "Maria A.P. Lindgren",
+    )

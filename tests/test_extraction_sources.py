@@ -3063,3 +3063,8 @@ def test_a_name_in_brackets_after_a_role_and_a_plural_title_in_a_bodys_name() ->
     result = read(body, published=date(2008, 2, 14))
     assert who(result, "bold and troubling") == (["Washington"], "Bryan Whitman")
     assert who(result, "the missile had failed")[1] is None
+
+
+def test_a_sign_off_after_the_place_it_comes_from_is_no_claim() -> None:
+    body = "The campaign began on Saturday. From Abuja, Gilbert da Costa reports for VOA."
+    assert [c.quote.text for c in read(body).claims] == ["The campaign began on Saturday."]

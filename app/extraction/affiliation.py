@@ -33,6 +33,7 @@ from app.extraction.vocabulary import (
     LEADING_ARTICLE,
     LEADING_CONJUNCTION,
     PARTY_SIDES,
+    STATEMENT_TITLE_WORDS,
     in_any,
 )
 
@@ -93,6 +94,9 @@ def _without_rank(role: str, knowledge: Knowledge) -> str:
     return " ".join(words[:-n])
 
 
+STATEMENT_LEAD = re.compile(
+    rf"^(?:{'|'.join(map(re.escape, STATEMENT_TITLE_WORDS))})\s+(?:by|of|from)\b", re.IGNORECASE
+)
 CANDIDATE_WORDS = {"candidate", "hopeful", "contender", "challenger"}
 COUNTRY_OWNER = re.compile(r"^(?P<owner>[A-ZÀ-Þ][\w.-]*(?:\s+[A-ZÀ-Þ][\w.-]*)?)['’]s\s+")
 
@@ -118,6 +122,8 @@ def _roles_read(
     make them, the roles they hold now, and of those the ones they speak in. A pure function
     of the words: a person named again (or a sentence read again) costs nothing."""
     roles = [NATIVE_OF.sub("", r) for r in given]  # "Pheonix native Cdr.": where from, no body
+    # "Testimony of the Honorable X": the kind of text the line opens, no role of X's
+    roles = [r for r in roles if not STATEMENT_LEAD.match(r)]
     roles = [WHO_HEADS.sub("head of ", r) for r in roles]  # "who heads the X": X's head
     roles = [r for r in (_without_rank(r, knowledge) for r in roles) if r]
     roles = [_candidate_of_no_state(r, knowledge) for r in roles]

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from app.extraction.bodies import named_body, proper_run, unresolved
 from app.extraction.context import Attribution
 from app.extraction.mentions import POSSESSIVE
+from app.extraction.model import SourceRef
 from app.extraction.register import people_in
 from app.extraction.text import Span
 from app.extraction.vocabulary import (
@@ -103,7 +104,19 @@ def _line_author(reader: Reader, lined: re.Match[str]) -> Attribution | None:
         return None
     body = named_body(parts[-1], reader.knowledge) if len(parts) > 1 else None
     body = body or (unresolved(parts[-1], reader.knowledge) if len(parts) > 2 else None)
+    body = body or _body_line_below(reader)
     return replace(who, sources=(body,)) if body else who  # the body the last part names
+
+
+def _body_line_below(reader: Reader) -> SourceRef | None:
+    """The body a header line under the first names ("Testimony of ... Hersman", then
+    "Chairman", then "National Transportation Safety Board")."""
+    lines = [line.strip() for line in reader.article.body.split("\n") if line.strip()][1:3]
+    for line in lines:
+        words = line.split()
+        if len(words) >= 2 and set(words) & reader.knowledge.organisation_words:
+            return named_body(line, reader.knowledge) or unresolved(line, reader.knowledge)
+    return None
 
 
 # "Press Statement\n\nJohn Kerry\n\nSecretary of State": a statement's header lines name

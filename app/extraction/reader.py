@@ -85,7 +85,8 @@ SIGNATURE_WORDS = 6
 # American Forces Press Service.)": the article's own reporter signing, not a source
 PARTICLE = "|".join(sorted((p for p in NAME_PARTICLES if p.isalpha()), key=len, reverse=True))
 SIGN_OFF = re.compile(  # "Gilbert da Costa reports for VOA that ...": a particle in the name
-    rf"^\(?(?P<name>[A-ZÀ-Þ][\w.'’-]+(?:\s+(?:(?:{PARTICLE})\s+)?[A-ZÀ-Þ][\w.'’-]+){{1,3}})\s+"
+    rf"^\(?(?:From\s+[A-ZÀ-Þ][\w.'’ -]{{1,40}},\s+)?"  # "From Abuja, X reports for VOA."
+    rf"(?P<name>[A-ZÀ-Þ][\w.'’-]+(?:\s+(?:(?:{PARTICLE})\s+)?[A-ZÀ-Þ][\w.'’-]+){{1,3}})\s+"
     r"(?:reports|writes|reported)\s+(?:from|for)\s+(?P<rest>.+?)\)?$"
 )
 # ", as Dorian Jones reports from Istanbul for VOA,": a correspondent's credit in an aside
