@@ -268,3 +268,17 @@ def test_a_caption_whose_photo_is_used_with_permission_is_no_claim() -> None:
     quotes = [c.quote.text for c in read(body).claims]
     assert not any("permission" in q or "authorisation" in q for q in quotes)
     assert any("upheld the verdict" in q for q in quotes)
+
+
+def test_a_caption_the_page_prints_twice_is_no_claim() -> None:
+    caption = (
+        "Ukrainian President Petro Poroshenko addresses the media in the presidential office "
+        "in Kyiv, Dec. 22, 2014."
+    )
+    body = (
+        f"{caption}\n\n{caption}\n\n"
+        "Talks on the conflict will resume this week, officials said on Monday."
+    )
+    quotes = [c.quote.text for c in read(body).claims]
+    assert not any("addresses the media" in q for q in quotes)
+    assert any("will resume this week" in q for q in quotes)

@@ -148,10 +148,15 @@ def _inline(body: str) -> Iterator[tuple[int, int]]:
 
 
 def _debris_paragraphs(text: str, debris: Debris) -> Iterator[tuple[int, int]]:
-    """Spans to blank: debris paragraphs, a caption before a glued credit, the page's tail."""
+    """Spans to blank: debris paragraphs, a caption before a glued credit, a caption the
+    page printed twice, the page's tail."""
+    twice = _printed_twice(text)
     for match in PARAGRAPH.finditer(text):
         paragraph = " ".join(match.group(0).split())
         if not paragraph:
+            continue
+        if paragraph in twice:
+            yield match.start(), match.end()  # a photo's caption, printed as alt text too
             continue
         if debris.tail.match(paragraph):
             yield match.start(), len(text)  # "Sources" and the references after it
@@ -162,6 +167,27 @@ def _debris_paragraphs(text: str, debris: Debris) -> Iterator[tuple[int, int]]:
         credit = debris.photo_credit.search(match.group(0))
         if credit and credit.start() < 400 and match.group(0)[credit.end() :].strip():
             yield match.start(), match.start() + credit.end()  # "(AP Photo)Officials said ..."
+
+
+CAPTION_REACH = 4  # paragraphs: a caption printed twice opens the page
+CAPTION_WORDS = 60
+CAPTION_MIN_WORDS = 4
+
+
+def _printed_twice(text: str) -> set[str]:
+    """Paragraphs near the top that the page prints twice, without quotation marks: a
+    photo's caption and its alt text ("Australia's conservative leader Tony Abbott gestures
+    as he claims victory ..." twice)."""
+    paragraphs = [" ".join(m.group(0).split()) for m in PARAGRAPH.finditer(text)]
+    paragraphs = [p for p in paragraphs if p]
+    seen = paragraphs[:CAPTION_REACH]
+    return {
+        p
+        for p in seen
+        if paragraphs.count(p) > 1
+        and CAPTION_MIN_WORDS <= len(p.split()) <= CAPTION_WORDS  # not "((NARRATOR))"
+        and not any(mark in p for mark in '"“”')
+    }
 
 
 def _is_debris(paragraph: str, debris: Debris) -> bool:
