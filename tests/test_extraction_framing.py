@@ -221,3 +221,18 @@ def test_a_testimonys_first_line_names_its_author_and_a_line_below_the_body() ->
         ["National Rail Safety Board"],
         "Maria A.P. Lindgren",
     )
+
+
+def test_a_statement_signed_at_its_end_is_its_signers() -> None:
+    body = (
+        "Measles is a critical issue for the region. We anticipate that the campaign will "
+        "slow the spread of the outbreak.\n\n"
+        "Once enough children are vaccinated, cases will decline very rapidly.\n\n"
+        "Anna Kovacs, M.D., M.P.H.\n\n"
+        "Director, Regional Institute for Public Health"
+    )
+    result = read(body, title="Institute Statement from the Director: Measles")
+    signer = (["Regional Institute for Public Health"], "Anna Kovacs")
+    assert who(result, "critical issue for the region") == signer
+    assert who(result, "cases will decline very rapidly") == signer
+    assert not [c for c in result.claims if c.quote.text.startswith("Anna Kovacs")]

@@ -25,6 +25,7 @@ from app.extraction.text import Span
 from app.extraction.vocabulary import (
     CONNECTORS,
     FIRST_PERSON,
+    STATEMENT_NOUNS,
     STATEMENT_TITLE,
     STATEMENT_TITLE_WORDS,
 )
@@ -59,7 +60,11 @@ def statement_author(reader: Reader) -> Attribution | None:
     # "Joseph A. Main - Assistant Secretary of Labor for Mine Safety and Health": a
     # column's byline with its author's office, as the first line
     signed = BYLINE_AUTHOR.match(opening.strip()) if " - " in opening[:80] else None
-    if not (titled or named or header or lined or signed):
+    # "Tom Frieden, M.D., M.P.H." then "Director, Centers for Disease Control and
+    # Prevention" closing a text whose title says it is a statement
+    stated = any(w.lower() in STATEMENT_NOUNS for w in WORD.findall(reader.article.title))
+    closing = END_SIGNATURE.search(body[-SIGNATURE_REACH:]) if stated else None
+    if not (titled or named or header or lined or signed or closing):
         return None  # most texts name no author: the body need not be read for "we"
     # a press statement's header makes every sentence under it its author's; remarks that
     # open every paragraph with a quotation mark are the titled author's own words quoted
@@ -71,7 +76,26 @@ def statement_author(reader: Reader) -> Attribution | None:
         or (_header_author(reader, header) if header else None)
         or (_line_author(reader, lined) if lined else None)
         or (_byline_author(reader, signed) if signed else None)
+        or (_closing_author(reader, closing) if closing else None)
     )
+
+
+SIGNATURE_REACH = 200  # characters: the signature closes the text
+END_SIGNATURE = re.compile(
+    r"\n\s*(?P<name>[A-ZÀ-Þ][\w.'’-]*(?:[ \t]+[A-ZÀ-Þ][\w.'’-]*){1,3})(?:,[ \t]*[^\n]{0,30})?"
+    r"[ \t]*\n\s*(?P<role>[A-ZÀ-Þ][^\n.!?]{3,100})\s*$"
+)
+
+
+def _closing_author(reader: Reader, closing: re.Match[str]) -> Attribution | None:
+    """The author a statement's closing signature names, with their office."""
+    role = closing.group("role")
+    who = reader.resolve(f"{closing.group('name')}, {role}")
+    if who is None or who.speaker is None:
+        return None
+    office, comma, body = role.partition(", ")  # "Director, Centers for Disease Control ..."
+    named = named_body(body, reader.knowledge) or unresolved(body, reader.knowledge, True)
+    return replace(who, sources=(named,)) if comma and named else who
 
 
 BYLINE_AUTHOR = re.compile(

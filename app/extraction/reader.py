@@ -419,6 +419,8 @@ class Reader:
             return
         if self.author is not None and STATEMENT_TITLE.match(" ".join(content.text.split())):
             return  # "Statement by R.J. Simonds, MD; ...": the statement's own heading line
+        if self._signs(content.text):
+            return  # "Tom Frieden, M.D., M.P.H.": the statement's signature
         if self.author is not None:  # a statement's sentences are all its author's
             author = replace(self.author, said_on=said)
             self.add(content, content, author, "asserted", "", "statement_author")
@@ -426,6 +428,15 @@ class Reader:
         if not any(mark in content.text for mark in '"“”') and first_person(content.text):
             self.writer_voice = True  # "On Saturday I visited ...": the writer speaks as "I"
         self._unattributed(content, stance)
+
+    def _signs(self, text: str) -> bool:
+        """Whether a short line is the statement author's signature: their name, perhaps
+        with degrees after it."""
+        speaker = self.author.speaker if self.author is not None else None
+        words = text.split()
+        return (
+            speaker is not None and len(words) <= SIGNATURE_WORDS and text.startswith(speaker.name)
+        )
 
     def _unattributed(self, content: Span, stance: str) -> None:
         if len(content.text.split()) < MIN_CLAIM_WORDS or heading(content.text):
