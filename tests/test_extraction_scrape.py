@@ -282,3 +282,15 @@ def test_a_caption_the_page_prints_twice_is_no_claim() -> None:
     quotes = [c.quote.text for c in read(body).claims]
     assert not any("addresses the media" in q for q in quotes)
     assert any("will resume this week" in q for q in quotes)
+
+
+def test_a_file_photos_caption_after_a_quotation_signs_nothing() -> None:
+    body = (
+        "“The first order of business will be the presentation of a budget,” Premier Alan "
+        "Brooks told reporters.\n\n"
+        "Maria Dion, file photo\n\n"
+        "Maria Dion, the leader of the opposition, said the coalition would go on."
+    )
+    result = read(body)
+    first = [c for c in result.claims if "first order of business" in c.quote.text][0]
+    assert first.speaker is not None and first.speaker.name == "Alan Brooks"
