@@ -886,3 +886,13 @@ def test_a_cue_with_a_short_object_and_what_follows_it_are_one_claim() -> None:
     assert "denied the reports" in denial.quote.text
     assert (denial.said_on.date, denial.said_on.precision) == ("2025-03-13", "day")
     assert claim(result, "would draw a response").stance == "concerned"
+
+
+def test_a_quotation_that_opens_with_lets_and_goes_on_is_a_claim() -> None:
+    body = (
+        "“The first order of business will be a budget,” Premier Alan Brooks told reporters. "
+        "“Let’s get on with actually working on a package. That’s what I think voters want us "
+        "to do.”"
+    )
+    result = read(body)
+    assert who(result, "That’s what I think voters want")[1] == "Alan Brooks"

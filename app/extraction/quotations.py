@@ -398,10 +398,15 @@ def _subordinate_end(text: str) -> int:
     return comma + 2 if comma > 0 else 0
 
 
+MORE_SENTENCES = re.compile(r"[.!?]\s+[\"“‘']?[A-ZÀ-Þ]")
+
+
 def exhorts(text: str, knowledge: Knowledge) -> bool:
     """Whether a sentence exhorts, prays or bids farewell instead of asserting ("Please
     take sensible precautions", "May God protect our troops", "Let us remember")."""
     lowered = text.lstrip(" \"“‘'").lower()
+    if MORE_SENTENCES.search(text.rstrip(" .!?\"”’'")):
+        return False  # "“Let’s get on with it. That’s what Canadians want ...”": more is said
     return any(
         lowered.startswith(opening) and lowered[len(opening) : len(opening) + 1] in (" ", ",")
         for opening in knowledge.exhortations
