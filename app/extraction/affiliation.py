@@ -19,6 +19,7 @@ from app.extraction.bodies import (
     group_by_noun,
     labelled,
     named_body,
+    names_state,
     proper_run,
     state_role,
     unresolved,
@@ -108,10 +109,7 @@ def _candidate_of_no_state(role: str, knowledge: Knowledge) -> str:
     owner = COUNTRY_OWNER.match(role)
     if not words or words[-1].strip(",.") not in CANDIDATE_WORDS or owner is None:
         return role
-    named = knowledge.lookup(owner.group("owner"))
-    if named is None or named.source.kind != "government":
-        return role
-    return role[owner.end() :]
+    return role[owner.end() :] if names_state(owner.group("owner"), knowledge) else role
 
 
 @lru_cache(maxsize=4096)
@@ -406,7 +404,7 @@ def _body_noun(role: str, knowledge: Knowledge) -> tuple[str, bool]:
 def _client(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:
     """ "Almasi's lawyer": a person named by surname owns the role; their full name is the
     source, never the bare surname."""
-    owner = re.match(r"^(?P<name>[A-ZÀ-Þ][\w'’-]+)(?:'s|’s)\s+(?P<job>[a-z][\w-]*)", role)
+    owner = PERSONS_OWN.match(role)
     if owner and owner.group("job") in knowledge.team_roles:
         owner = None  # "Liu's coach, Sun Hai Ping": the coach speaks for no athlete
     person = context.register.named(owner.group("name")) if owner else None
@@ -591,7 +589,7 @@ def _field(role: str, knowledge: Knowledge, context: Context) -> SourceRef | Non
     "Ivorian blogger" -> Bloggers, "rancher" -> Ranchers: the kind of person they are."""
     words = re.split(r"\s+(?:at|of|for|from|with|in|who|which|named|called)\s+", role)[0].split()
     # where they are from and their rank are no part of their kind ("Lead prosecutor")
-    words = [w for w in words if not _a_place(w, knowledge) and w.capitalize() not in RANKS]
+    words = [w for w in words if not names_state(w, knowledge) and w.capitalize() not in RANKS]
     if all(w in knowledge.title_words for w in words):
         return None  # a title alone ("Chief Executive") names no group
     if len(words) >= 2 and " ".join(w.capitalize() for w in words[-2:]) in knowledge.titles:
@@ -606,11 +604,6 @@ def _field(role: str, knowledge: Knowledge, context: Context) -> SourceRef | Non
         return None
     label = group_by_noun(words[-3:], knowledge)
     return unresolved(label, knowledge) if label else None
-
-
-def _a_place(word: str, knowledge: Knowledge) -> bool:
-    named = knowledge.lookup(word.strip(",.")) if word[:1].isupper() else None
-    return named is not None and named.source.kind == "government"
 
 
 def _institution_named(role: str, knowledge: Knowledge, context: Context) -> SourceRef | None:

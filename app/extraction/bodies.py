@@ -392,9 +392,9 @@ def body_in_role(role: str, knowledge: Knowledge) -> SourceRef | None:
             if _goes_on_in_lowercase(run, words, knowledge):
                 continue  # "the blog Des avions et des hommes": where the name ends is unknown
             kind = _kind_after(run, words, knowledge)
-            owner = POSSESSIVE_WORD.match(run[-1]) if not kind and len(run) > 1 else None
-            if owner and not plural_owner(run[-1]) and not knowledge.lookup(" ".join(run)):
-                run = [*run[:-1], owner.group(1)]  # "the X Union's primate group": the union
+            possessed = POSSESSIVE_WORD.match(run[-1]) if not kind and len(run) > 1 else None
+            if possessed and not plural_owner(run[-1]) and not knowledge.lookup(" ".join(run)):
+                run = [*run[:-1], possessed.group(1)]  # "the X Union's primate group": the union
             phrase = " ".join(run) + kind
             return named_body(phrase, knowledge) or unresolved(phrase, knowledge, bool(kind))
         if located:
@@ -981,7 +981,7 @@ def unresolved(head: str, knowledge: Knowledge, allow_in: bool = False) -> Sourc
     if (
         len(words) == 1
         and "-" in words[0]
-        and all(_a_state(p, knowledge) for p in words[0].split("-"))
+        and all(names_state(p, knowledge) for p in words[0].split("-"))
     ):
         return None  # "a British-Syrian": a nationality, no body
     noun = words[0].lower() if len(words) == 1 else ""
@@ -1025,8 +1025,9 @@ def unresolved(head: str, knowledge: Knowledge, allow_in: bool = False) -> Sourc
     return SourceRef(slug, label, kind, (label,)) if slug else None
 
 
-def _a_state(word: str, knowledge: Knowledge) -> bool:
-    named = knowledge.lookup(word) if word[:1].isupper() else None
+def names_state(word: str, knowledge: Knowledge) -> bool:
+    """Whether a capitalised word or name is a state's ("Kenya", "Syrian", "Nairobi")."""
+    named = knowledge.lookup(word.strip(",.")) if word[:1].isupper() else None
     return named is not None and named.source.kind == "government"
 
 

@@ -93,7 +93,7 @@ def _closing_author(reader: Reader, closing: re.Match[str]) -> Attribution | Non
     who = reader.resolve(f"{closing.group('name')}, {role}")
     if who is None or who.speaker is None:
         return None
-    office, comma, body = role.partition(", ")  # "Director, Centers for Disease Control ..."
+    _, comma, body = role.partition(", ")  # "Director, Centers for Disease Control ..."
     named = named_body(body, reader.knowledge) or unresolved(body, reader.knowledge, True)
     return replace(who, sources=(named,)) if comma and named else who
 
@@ -196,13 +196,16 @@ def _all_quoted(body: str) -> bool:
     one open quotation per paragraph), and the words inside say "I" or "we"."""
     paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
     opened = bool(paragraphs) and all(p[:1] in '“"' for p in paragraphs)
-    return opened and any(w == "I" or w.lower() in FIRST_PERSON for w in WORD.findall(body))
+    return opened and _says_i_or_we(body)
 
 
 def first_person_outside_quotes(body: str) -> bool:
     """Whether the text itself (not a quotation in it) says "I" or "we"."""
-    words = WORD.findall(QUOTED.sub(" ", body))
-    return any(w == "I" or w.lower() in FIRST_PERSON for w in words)
+    return _says_i_or_we(QUOTED.sub(" ", body))
+
+
+def _says_i_or_we(text: str) -> bool:
+    return any(w == "I" or w.lower() in FIRST_PERSON for w in WORD.findall(text))
 
 
 def heading_speaker(reader: Reader, heading: Span) -> Attribution | None:

@@ -285,7 +285,6 @@ def _subjects(before: str) -> list[str]:
     return [named for s in found for named in (RELATIVE_AFTER.sub("", s), s) if named]
 
 
-FOOTNOTE_MARK = re.compile(r"\s*\[\d{1,3}\]\s*")  # a link's number a scrape left: "[2]"
 ISSUED_BEFORE = re.compile(rf"\s+(?:{'|'.join(ISSUED_VERB_WORDS)})$")
 # "According to EPA officials:" on a line of its own, before the block it introduces
 ACCORDING_INTRO = re.compile(
@@ -332,7 +331,6 @@ def _introduced(
         before = before[lead_end(before, reader.knowledge, False) :].strip(" ,")
         before = ISSUED_BEFORE.sub("", before)  # "X issued the following statement:": X
         before = before.rpartition("; ")[2]  # "Cuba seems to have been spared; X writes:": X
-        before = FOOTNOTE_MARK.sub(" ", before).strip()  # "The blog [2]X [es] [2] writes:"
         for subject in _subjects(before):  # "Not forgetting X, Polish blog Tierra Incognita,"
             who = reader.resolve(subject)
             if who is not None and _a_person_by_one_name(who, subject, before):

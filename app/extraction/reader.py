@@ -212,8 +212,7 @@ class Reader:
         if sign_off is not None:
             if sign_off.text:  # "X reports from Nairobi that ...": the article's own words
                 self.narration(sign_off)
-        elif self._as_correspondent_reports(sentence.text) is not None:
-            aside = self._as_correspondent_reports(sentence.text)
+        elif (aside := self._as_correspondent_reports(sentence.text)) is not None:
             if aside:  # "As X reports from Houston, officials say ...": the officials'
                 self.read_clause(trim(sentence, aside))
             else:  # "..., as Dorian Jones reports from Istanbul, is ...": the article's own

@@ -439,10 +439,8 @@ def continue_claim(
     verb = match.group("verb")
     if opening and not _past_or_participle(verb):
         return False  # "were encouraged to submit ... and suggest what": an infinitive
-    if verb.endswith("ing"):
-        verb = CONTINUED_PAST.get(verb, verb[:-3] + "ed")
     fallback = previous.stance if previous and not verb else "asserted"  # ", and that ..."
-    stance = reader.knowledge.cues.get(verb.lower(), fallback)
+    stance = _stance_of(verb, reader, fallback)
     said = match.group("gap") or ""
     if opening:  # "raised its rate on Wednesday ... and said": the same occasion
         said = f"{sentence.text[: match.start()]} {said}"
@@ -511,6 +509,13 @@ def _redate_last(reader: Reader, said: str) -> None:
     reader.drafts[-1] = replace(last, attribution=reader.dated(last.attribution, said))
 
 
+def _stance_of(verb: str, reader: Reader, fallback: str) -> str:
+    """The stance a continuing cue says ("adding" as "added", "warned"), else the fallback."""
+    if verb.endswith("ing"):
+        verb = CONTINUED_PAST.get(verb, verb[:-3] + "ed")
+    return reader.knowledge.cues.get(verb.lower(), fallback)
+
+
 SHORT_HEAD_WORDS = 4  # "criticized the initiative", "defended the referendum"
 
 
@@ -522,10 +527,7 @@ def _short_head(reader: Reader, sentence: Span, verb: str) -> bool:
     last = reader.drafts[-1] if reader.drafts else None
     if last is None or last.rule != "cue_before" or last.quote.start < sentence.start:
         return False
-    if verb.endswith("ing"):
-        verb = CONTINUED_PAST.get(verb, verb[:-3] + "ed")
-    stance = reader.knowledge.cues.get(verb.lower(), "asserted")
-    if stance not in ("asserted", last.stance):
+    if _stance_of(verb, reader, "asserted") not in ("asserted", last.stance):
         return False
     said = last.quote.text
     cue = next(iter(attr.candidate_cues(said, reader.knowledge)), None)

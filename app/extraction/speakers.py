@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from app.extraction.affiliation import person_attribution, speaks_for
+from app.extraction.affiliation import CANDIDATE_WORDS, person_attribution, speaks_for
 from app.extraction.bodies import (
     EXPANSION,
     GLOSS,
@@ -15,6 +15,7 @@ from app.extraction.bodies import (
     group_by_noun,
     labelled,
     named_body,
+    names_state,
     past_verb,
     plural_owner,
     proper_run,
@@ -511,8 +512,7 @@ CITY_THEN_REGION = re.compile(
 
 def _a_region(name: str, knowledge: Knowledge) -> bool:
     """ "Missouri", "Nigeria": a state, province or country a city lies in, not a person."""
-    known = knowledge.lookup(name)
-    return name in knowledge.regions or (known is not None and known.source.kind == "government")
+    return name in knowledge.regions or names_state(name, knowledge)
 
 
 # "a Taliban spokesman (Zabiullah Mujaheed)": a role, then the name in brackets
@@ -1033,7 +1033,7 @@ INDEFINITE_SUBJECTS = frozenset(
 )  # fmt: skip
 
 
-CANDIDATE = re.compile(r"^(?:[\w’'.-]+\s+){0,4}(?:hopeful|candidate|contender|challenger)$")
+CANDIDATE = re.compile(rf"^(?:[\w’'.-]+\s+){{0,4}}(?:{'|'.join(sorted(CANDIDATE_WORDS))})$")
 
 
 def _candidate(text: str, knowledge: Knowledge, context: Context) -> Attribution | None:
