@@ -3068,3 +3068,15 @@ def test_a_name_in_brackets_after_a_role_and_a_plural_title_in_a_bodys_name() ->
 def test_a_sign_off_after_the_place_it_comes_from_is_no_claim() -> None:
     body = "The campaign began on Saturday. From Abuja, Gilbert da Costa reports for VOA."
     assert [c.quote.text for c in read(body).claims] == ["The campaign began on Saturday."]
+
+
+def test_a_relative_clause_before_the_sentences_own_verb_attributes_nothing() -> None:
+    body = (
+        "BRUSSELS, March 4, 2014 – Any blockade of the port of Varna, which Moscow has "
+        "threatened while its warships exercise nearby, will not be accepted, alliance "
+        "spokeswoman Ingrid Solberg said today.\n\n"
+        "According to local news reports, the ships left the area on Sunday."
+    )
+    result = read(body, published=date(2014, 3, 4))
+    assert who(result, "will not be accepted")[1] == "Ingrid Solberg"
+    assert who(result, "the ships left the area")[0] == ["Media reports"]

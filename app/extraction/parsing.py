@@ -42,7 +42,12 @@ RELATIVE_END = re.compile(  # "WHO" in capitals is the World Health Organization
 RELATIVE_WORDS = {"which", "who", "that", "whom"}
 QUOTED_LEAD = re.compile(r"^\s*[\"“][^\"“”]+(?:[,?!—-]\s*[\"”]|[\"”],)\s+\w")
 # after a relative clause's cue, the sentence's own verb: "... disclosed on April 22, forced"
-MAIN_VERB_AFTER = re.compile(r"^[^,;:\"“]{0,60},\s+(?:has\s+|had\s+|have\s+)?[a-z]+ed\b")
+# "..., which Iran has threatened since Dec. 23, will not be tolerated": after the relative
+# clause, the sentence's own verb (a past form, or a modal or a form of "be" before another)
+MAIN_VERB_AFTER = re.compile(
+    r"^[^,;:\"“]{0,60},\s+(?:(?:has\s+|had\s+|have\s+)?[a-z]+ed\b"
+    r"|(?:will|would|can|could|must|may|might|should|is|are|was|were)\s+(?:not\s+)?[a-z]+)"
+)
 
 
 @dataclass(frozen=True)

@@ -1383,6 +1383,13 @@ def _pointing_back(head: str, knowledge: Knowledge, context: Context) -> Attribu
     if institution in knowledge.institution_nouns:  # "a hospital spokesperson": the hospital's
         body = context.body_named([institution])
         return Attribution((body or labelled(institution.capitalize(), "group"),))
+    if kinds[0] == "document" and len(bare) == len(head.split()) and len(bare) > 1:
+        # "international news reports", "local press reports": no determiner ties them to
+        # anyone named before; the kind of report the words end in, where the data knows it
+        for start in range(1, len(bare) - 1):
+            known = knowledge.lookup(" ".join(bare[start:]))
+            if known is not None and known.source.kind == "group":
+                return Attribution((known.source,))
     earlier = context.by_name(head)
     if earlier and earlier.speaker:
         return earlier  # "the minister": the speaker whose role that is
