@@ -3080,3 +3080,12 @@ def test_a_relative_clause_before_the_sentences_own_verb_attributes_nothing() ->
     result = read(body, published=date(2014, 3, 4))
     assert who(result, "will not be accepted")[1] == "Ingrid Solberg"
     assert who(result, "the ships left the area")[0] == ["Media reports"]
+
+
+def test_a_persons_wealth_is_no_field_they_speak_for() -> None:
+    body = (
+        "The Lagos-based Ardent Foods is owned by its founder, billionaire Adaeze Okonkwo.\n\n"
+        '"We will open two more mills next year," Okonkwo said.'
+    )
+    result = read(body)
+    assert who(result, "two more mills") == (["Adaeze Okonkwo"], "Adaeze Okonkwo")

@@ -602,6 +602,8 @@ def _field(role: str, knowledge: Knowledge, context: Context) -> SourceRef | Non
         # "Rodrigo Pinho, state attorney", "council official Angel Capilli": a post in a
         # body the text does not name, no kind of person; the person speaks for themselves
         return None
+    if words and words[-1].lower().strip(",.") in knowledge.status_nouns:
+        return None  # "billionaire Elon Musk": what he is, no field he speaks for
     label = group_by_noun(words[-3:], knowledge)
     return unresolved(label, knowledge) if label else None
 

@@ -130,6 +130,7 @@ class Knowledge:
     members_not_speakers: frozenset[str] = frozenset()  # "student": of a body, not for it
     office_nouns: frozenset[str] = frozenset()  # "official": a post in a body, no kind of person
     honour_nouns: frozenset[str] = frozenset()  # "winner of the X Prize": an award, no body
+    status_nouns: frozenset[str] = frozenset()  # "billionaire": what a person is, no field
     # "who has lived in" -> "Residents": the kind of person a clause after a name makes them
     kinds_by_clause: tuple[tuple[str, str], ...] = ()
     exhortations: tuple[str, ...] = ()  # "please", "may god": openings of no claim
@@ -218,7 +219,7 @@ WORD_SETS = (
     "government_words", "organisation_words", "source_nouns", "organisation_descriptors",
     "state_body_words", "not_names", "place_words", "person_nouns", "state_nouns",
     "corporate_titles", "local_titles", "team_roles", "writer_nouns", "members_not_speakers",
-    "office_nouns", "honour_nouns",
+    "office_nouns", "honour_nouns", "status_nouns",
     "military_ranks", "military_services", "legislator_nouns", "place_nouns", "institution_nouns",
     "institution_jobs",
     "study_author_nouns", "portfolios",
