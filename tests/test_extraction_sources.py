@@ -3089,3 +3089,31 @@ def test_a_persons_wealth_is_no_field_they_speak_for() -> None:
     )
     result = read(body)
     assert who(result, "two more mills") == (["Adaeze Okonkwo"], "Adaeze Okonkwo")
+
+
+def test_a_ministers_portfolio_that_also_ends_company_names_is_no_body() -> None:
+    body = (
+        "Moldovan Energy Minister Ion Cebotari told reporters the contract lets his country "
+        "buy gas at a lower price until March."
+    )
+    result = read(body, published=date(2015, 11, 2))
+    assert who(result, "buy gas at a lower price") == (["Chisinau"], "Ion Cebotari")
+
+
+def test_a_cue_in_a_clause_opened_by_after_names_no_subject_for_the_head() -> None:
+    body = (
+        "The vote is seen as a test of the government's promises, especially after "
+        "regional monitors said the first round was marred by fraud."
+    )
+    result = read(body)
+    assert "Especially after regional monitors" not in who(result, "marred by fraud")[0]
+
+
+def test_the_next_person_of_a_list_is_no_role_of_the_one_before() -> None:
+    body = (
+        "Former boxing champion Arkady Volkov, veteran activist Nina Sorokina and "
+        "economist Pavel Ilyin were barred from the ballot.\n\n"
+        'Volkov called the vote "a circus".'
+    )
+    result = read(body, published=date(2008, 3, 3))
+    assert who(result, "a circus") == (["Arkady Volkov"], "Arkady Volkov")

@@ -588,6 +588,13 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
         # "Acme Marketing Director", "NASA Ames Education Director": the part of the body
         # the job is in, no part of the body's name
         run = run[:-1]
+    if (
+        title
+        and len(run) >= 2
+        and title[0] in PORTFOLIO_TITLES
+        and run[-1].lower() in knowledge.portfolios
+    ):
+        run = run[:-1]  # "Ukrainian Energy Minister": a minister's portfolio, no body's name
     job = words[len(run) : len(run) + 2]
     lowercase_name = not title and _noun_before_job(run, job, knowledge)
     if lowercase_name:
@@ -639,6 +646,9 @@ def _leading_body(role: str, knowledge: Knowledge) -> SourceRef | None:
     if source and source.kind == "government" and not state_role(role, knowledge) and not organ:
         return None  # "Ivorian blogger": a nationality, not an employer
     return source
+
+
+PORTFOLIO_TITLES = frozenset({"Minister", "Secretary", "Ministers", "Secretaries"})
 
 
 def _described_before_job(role: str, knowledge: Knowledge) -> SourceRef | None:

@@ -21,6 +21,7 @@ from app.extraction.vocabulary import (
     NUMBER_WORDS,
     QUOTED_AS,
     SPEECH_ONLY,
+    SUBORDINATORS,
 )
 
 IMPERSONAL = re.compile(
@@ -189,6 +190,9 @@ class SentenceParser:
             subject = QUOTED_AS.sub("", reading[1])  # "..., Shoigu was quoted as saying."
             if PASSIVE.search(subject):
                 continue  # "she was told to disconnect": what was said to her, not by her
+            if SUBORDINATE_SUBJECT.match(subject.strip()):
+                continue  # "..., especially after observers said the vote was ...": the cue's
+                # content follows it, in a clause of its own
             subject = attr.strip_adverbs(subject, self.knowledge)  # "the company has said"
             subject = without_times(subject, self.article)
             own = OWN_SUBJECT.match(text) if subject.strip().lower() == "they" else None
@@ -199,6 +203,13 @@ class SentenceParser:
         return None
 
 
+# "especially after international observers": a subordinate clause's subject, whose cue
+# governs what follows it
+SUBORDINATE_SUBJECT = re.compile(
+    rf"^(?:(?:especially|particularly|even|just|only|shortly|soon|long|right|mainly|largely|partly)\s+)?"
+    rf"(?:{'|'.join(sorted(SUBORDINATORS))})\s",
+    re.IGNORECASE,
+)
 CONDITION = re.compile(r"^(?:If|Unless|Should)\s")  # a leading condition: nothing said in it
 AS_CUED = re.compile(r",\s+as\s+$")  # "..., as expected", "..., as predicted"
 # "the highest confirmed number of deaths", "the most reported cases": a participle before a

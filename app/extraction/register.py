@@ -20,6 +20,7 @@ from app.extraction.knowledge import Knowledge
 from app.extraction.mentions import (
     INITIALS,
     POSSESSIVE,
+    find_name,
     inside_body_name,
     is_name_word,
     kind_of_person,
@@ -621,6 +622,18 @@ def _names_a_role(phrase: str, knowledge: Knowledge) -> bool:
     )
 
 
+def _next_in_a_list(part: str, knowledge: Knowledge) -> bool:
+    """Whether a part after a name's comma is the next person of a list, their role then
+    their name ("human rights activist Vladimir Bukovsky"), not a role of the first."""
+    if not part[:1].islower():
+        return False
+    found = find_name(part.rstrip("."), knowledge)
+    if found is None or found.after.strip():
+        return False
+    role = [w for w in found.before.split() if w.lower() not in ("a", "an", "the")]
+    return bool(role) and role[-1][:1].islower()  # not "a Massachusetts Democrat"
+
+
 def _roles_after(after: str, knowledge: Knowledge) -> list[str]:
     """ ", editor at large at the Saudi Gazette,", " of Gran Combo Club", ", R-Ohio,",
     " is a research associate at the Pew Research Center", ", who commands the ..."."""
@@ -663,6 +676,8 @@ def _roles_after(after: str, knowledge: Knowledge) -> list[str]:
         if first.endswith("ed") and first not in ADJECTIVES_IN_ED:
             break  # "Gregory Almasi, 58, of Annapolis, pleaded guilty ..."
         role = _cut_at_verb(ROLE_STOP.split(part)[0], knowledge)
+        if _next_in_a_list(role, knowledge):
+            break  # "Garry Kasparov, human rights activist Vladimir Bukovsky, ...": a list
         if role and (role[0].islower() or role.split()[0] in ("A", "An", "The") or len(roles) == 0):
             roles.append(re.sub(r"^and\s+", "", role))
             also = SECOND_ROLE.match(part[len(role) :])
