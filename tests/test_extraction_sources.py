@@ -3117,3 +3117,15 @@ def test_the_next_person_of_a_list_is_no_role_of_the_one_before() -> None:
     )
     result = read(body, published=date(2008, 3, 3))
     assert who(result, "a circus") == (["Arkady Volkov"], "Arkady Volkov")
+
+
+def test_a_relative_named_by_a_given_name_speaks_and_she_goes_on_from_her() -> None:
+    body = (
+        "Jailed opposition leader Marta Kovacs has refused food for ten days. Ms. Kovacs's "
+        "son, Andras, says his mother is too weak to stand. He said he hopes the prison "
+        "will let her see a doctor."
+    )
+    result = read(body)
+    son = (["Kovacs's son"], "Andras")
+    assert who(result, "too weak to stand") == son
+    assert who(result, "let her see a doctor") == son

@@ -474,6 +474,8 @@ def _described_as_a_person(words: list[str], j: int, knowledge: Knowledge) -> bo
         role = {w.strip(",.;:").lower() for w in words[max(0, i - 5) : i]}
         if in_any(role, knowledge.writer_nouns, knowledge.person_nouns):
             return True
+        if before.strip(",").lower() in knowledge.kin_nouns and words[j - 1].endswith(","):
+            return True  # "Ms. Tymoshenko's daughter, Yevgenia, says": a relative by her name
     if not words[i].endswith(",") or j >= len(words):
         return False
     role = {w.strip(",.;:").lower() for w in words[j : j + 4]}

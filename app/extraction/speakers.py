@@ -308,6 +308,10 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
         return handle  # "jasonmumbles tweeted that ...": a writer by their lower-case handle
     kin, _, named = text.partition(", ")
     relative = None if _name_in(named, knowledge) else _relative(kin, knowledge, context)
+    given = context.register.named(named.strip(" ,")) if relative and named.strip(" ,") else None
+    if relative and given is not None and " " not in given.name:
+        # "Ms. Tymoshenko's daughter, Yevgenia, says": the relative, who speaks by her name
+        return Attribution(relative.sources, Speaker(given.name, kin), personal=True)
     if relative:
         return relative  # "Dink's daughter", "his widow": a relative of the person named
     channel = CHANNEL.match(text) if text[-4:].lower() in CHANNEL_ENDINGS else None
