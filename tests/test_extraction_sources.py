@@ -3129,3 +3129,12 @@ def test_a_relative_named_by_a_given_name_speaks_and_she_goes_on_from_her() -> N
     son = (["Kovacs's son"], "Andras")
     assert who(result, "too weak to stand") == son
     assert who(result, "let her see a doctor") == son
+
+
+def test_a_state_that_is_calling_for_something_says_it() -> None:
+    body = (
+        "The European Union is calling for the release of the jailed editor Tomas Berg and "
+        "two of his reporters."
+    )
+    result = read(body)
+    assert who(result, "release of the jailed editor")[0] == ["EU"]
