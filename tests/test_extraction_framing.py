@@ -236,3 +236,17 @@ def test_a_statement_signed_at_its_end_is_its_signers() -> None:
     assert who(result, "critical issue for the region") == signer
     assert who(result, "cases will decline very rapidly") == signer
     assert not [c for c in result.claims if c.quote.text.startswith("Anna Kovacs")]
+
+
+def test_quoted_remarks_under_a_statement_line_are_the_ambassadors_of_his_embassys_state() -> None:
+    body = (
+        "Statement by Ambassador Helen R. Marsh\n\n"
+        "Lima, March 3, 2011, 9:00pm -- “Today, both our peoples can welcome a decisive step "
+        "in the fight against the traffickers who threaten our communities.”\n\n"
+        "“I have been informed that eleven fugitives have been handed over to face trial in "
+        "our courts.”"
+    )
+    result = read(body, title="A Decisive Step", publisher="U.S. Embassy Lima")
+    ambassador = (["Washington"], "Helen R. Marsh")
+    assert who(result, "a decisive step") == ambassador
+    assert who(result, "eleven fugitives have been handed over") == ambassador

@@ -58,6 +58,7 @@ STATE_ROLE_WORDS = {"minister", "spokesman", "spokeswoman", "spokesperson", "arm
                     "undersecretary", "under-secretary", "parliament"}  # fmt: skip
 
 
+ENVOY_WORDS = {"ambassador", "envoy", "chargé"}  # posted abroad: no dateline's state
 NATIVE_OF = re.compile(r"^(?:(?:a|an)\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}natives?\b\s*")
 
 
@@ -561,6 +562,10 @@ def _state(role: str, knowledge: Knowledge, context: Context) -> SourceRef | Non
     """ "Interior Minister Diosdado Cabello" in a Caracas story: the story's own state."""
     words = set(role.replace("-", " ").split())  # "Interior Minister", "Col.", "undersecretary"
     lower = {w.lower() for w in words}
+    if lower & ENVOY_WORDS:
+        # "Ambassador Antonio O. Garza" in his embassy's release: the state that sent him,
+        # never the state of the dateline, where he is posted
+        return context.publisher_state
     leader = " ".join(role.lower().split()) in knowledge.leader_titles  # "President", "King"
     if not (
         in_any(words, knowledge.government_words, knowledge.military_ranks)

@@ -42,6 +42,7 @@ class Context:
 
     recent: list[Attribution] = field(default_factory=list)
     home: Named | None = None  # the country the story is filed from, when a dateline says
+    publisher_state: SourceRef | None = None  # the state whose own publication this is
     opening: SourceRef | None = None  # the body the previous sentence opened with
     current: SourceRef | None = None  # the body the sentence being read opens with
     current_words: str = ""  # the words that named it

@@ -47,8 +47,10 @@ def extract(article: Article, knowledge: Knowledge | None = None) -> ExtractedAr
     reader = Reader(cleaned, knowledge)
     reading = reading_view(body, debris_patterns(knowledge.scrape))
     units = list(_paragraphs(reading, knowledge))
+    published_by = _publisher_home(article, knowledge)  # a state's own publication
+    reader.context.publisher_state = published_by.source if published_by else None
     reader.context.home = (
-        _publisher_home(article, knowledge)  # a state's own publication, wherever it is filed
+        published_by  # wherever it is filed
         or _dateline_home(units, knowledge)
         or _title_home(article, knowledge)
     )

@@ -68,7 +68,8 @@ def statement_author(reader: Reader) -> Attribution | None:
         return None  # most texts name no author: the body need not be read for "we"
     # a press statement's header makes every sentence under it its author's; remarks that
     # open every paragraph with a quotation mark are the titled author's own words quoted
-    if not header and not first_person_outside_quotes(body) and not (titled and _all_quoted(body)):
+    quoted = (titled and _all_quoted(body)) or (lined and _all_quoted(body, header_line=True))
+    if not header and not first_person_outside_quotes(body) and not quoted:
         return None
     return (
         (title_author(reader) if titled else None)
@@ -191,12 +192,18 @@ def title_author(reader: Reader) -> Attribution | None:
     return who if who.speaker is not None or known else None  # a person, or a known body
 
 
-def _all_quoted(body: str) -> bool:
+def _all_quoted(body: str, header_line: bool = False) -> bool:
     """Whether every paragraph opens with a quotation mark (remarks a release quotes whole,
-    one open quotation per paragraph), and the words inside say "I" or "we"."""
-    paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
+    one open quotation per paragraph; after the header line that names the author and a
+    dateline, "Mexico City, January 20, 2007 -- “Today, ..."), and the words inside say "I"
+    or "we"."""
+    paragraphs = [p.strip() for p in body.split("\n") if p.strip()][1 if header_line else 0 :]
+    paragraphs = [LEADING_DATELINE.sub("", p, count=1) for p in paragraphs]
     opened = bool(paragraphs) and all(p[:1] in '“"' for p in paragraphs)
     return opened and _says_i_or_we(body)
+
+
+LEADING_DATELINE = re.compile(r"^[A-ZÀ-Þ][^“\"\n]{2,80}?\s(?:--|—|–)\s*(?=[“\"])")
 
 
 def first_person_outside_quotes(body: str) -> bool:
