@@ -294,3 +294,28 @@ def test_a_file_photos_caption_after_a_quotation_signs_nothing() -> None:
     result = read(body)
     first = [c for c in result.claims if "first order of business" in c.quote.text][0]
     assert first.speaker is not None and first.speaker.name == "Alan Brooks"
+
+
+def test_a_dateline_in_plain_case_glued_to_its_dash_is_no_source() -> None:
+    body = (
+        "Beirut- Foreign Minister Lena Haddad announced on Monday that the border crossing "
+        "would reopen next week."
+    )
+    claim = only(read(body), "border crossing would reopen")
+    assert [s.label for s in claim.sources] != ["Beirut-"]
+    assert claim.speaker is not None and claim.speaker.name == "Lena Haddad"
+    assert not claim.quote.text.startswith("Beirut")
+
+
+def test_a_name_then_where_its_picture_is_from_is_a_caption() -> None:
+    body = (
+        "Four bloggers are standing for the assembly.\n\n"
+        "Leila Mansour Picture from leilamansour.tn\n\n"
+        "Leila Mansour (@lmansour):\n\n"
+        "The 31-year-old teacher heads an independent list in Sfax.\n\n"
+        "I want to write a constitution that protects every citizen."
+    )
+    result = read(body)
+    assert not any("Picture" in s.label for c in result.claims for s in c.sources)
+    assert not any("Picture from" in q for q in quotes(result))
+    assert [s.label for s in only(result, "protects every citizen").sources] == ["Leila Mansour"]

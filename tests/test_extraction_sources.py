@@ -3138,3 +3138,8 @@ def test_a_state_that_is_calling_for_something_says_it() -> None:
     )
     result = read(body)
     assert who(result, "release of the jailed editor")[0] == ["EU"]
+
+
+def test_a_list_called_something_is_what_the_list_is_named_not_what_anyone_said() -> None:
+    body = 'Mr. Okafor leads an independent list called "Clean Hands" in the northern district.'
+    assert who(read(body), "Clean Hands") == NARRATION

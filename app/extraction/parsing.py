@@ -138,6 +138,8 @@ class SentenceParser:
             return None  # "..., one suspect was arrested": a noun, not "one" who suspects
         if RELATIVE_END.search(subject):
             return None  # "Hungary, which had threatened to ...": the cue is in a relative clause
+        if cue.group(0).lower() in NAMING_CUES and NAMED_OBJECT.search(region):
+            return None  # "Mr. Samoud leads a list called ...": what the list is called
         joined = _second_clause(subject)  # "The broadcasts began ... and South Korea says"
         if joined and self._resolve(subject[joined.end() :]) is None:
             joined = None
@@ -210,6 +212,9 @@ SUBORDINATE_SUBJECT = re.compile(
     rf"(?:{'|'.join(sorted(SUBORDINATORS))})\s",
     re.IGNORECASE,
 )
+NAMING_CUES = frozenset({"called", "dubbed", "named", "termed"})
+# "... leads an independent list": a verb's indefinite object, which the participle names
+NAMED_OBJECT = re.compile(r"\b[a-z]+\s+(?:a|an)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s*$")
 CONDITION = re.compile(r"^(?:If|Unless|Should)\s")  # a leading condition: nothing said in it
 AS_CUED = re.compile(r",\s+as\s+$")  # "..., as expected", "..., as predicted"
 # "the highest confirmed number of deaths", "the most reported cases": a participle before a

@@ -88,6 +88,9 @@ def _debris(lists: tuple[tuple[str, tuple[str, ...]], ...]) -> Debris:
             rf"(?:,?\s+(?:[A-ZÀ-Þ0-9][\w.'’-]*|of|and|for|the|&)){{1,12}}\s*$"
             rf"|\b(?:{words['credit_phrases']})\b"  # "contributed to this report"
             rf"|^(?:{photo})s?(?:\s*:|\s+(?:by|of|from|courtesy)\b)"  # "Photo: ...", "Picture by ..."
+            # "Amira Yahyaoui Picture from sawtmostakel.com": a name, then where its picture is from
+            rf"|^[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){{0,4}}\.?\s+(?:{photo})s?\s+"
+            rf"(?:by|from|courtesy\s+of)\s(?:(?!\.\s)[^\n]){{0,80}}$"
             rf"|^(?:©|\(c\)\s|Copyright\b)"
             rf"|^(?:And\s+)?I['’]m\s+[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’,-]*){{0,3}}\.?"
             rf"(?:\s+And\s+I['’]m\s+[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’,-]*){{0,3}}\.?)?\s*$"

@@ -30,6 +30,8 @@ DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’ /-]{1,40}?)(?:,\s*(?P<where>[^()\n]{0,40}?))?"
     r"(?:\s*\([^)]{1,40}\))?(?:\s+[-–—]{1,2}\s+|\s*[–—]\s*(?=[A-Z]))"  # "WASHINGTON—The ..."
 )
+# "Amman- Secretary of State John Kerry announced ...": a city in plain case, its dash glued
+GLUED_DATELINE = re.compile(r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?P<where>)-\s+(?=[A-Z])")
 # "15:40 PKT — ": a live blog's time stamp before each entry.
 TIMESTAMP = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,5})?\s*[-–—]{1,2}\s+")
 LIST_ITEM = re.compile(r"^(?:[-•*▪◦–]|\d{1,2}[.)])\s")
@@ -114,7 +116,7 @@ def without_dateline(paragraph: Span) -> tuple[Span, str | None]:
         return Span(
             paragraph.text[stamp.end() :], paragraph.start + stamp.end(), paragraph.end
         ), None
-    match = DATELINE.match(paragraph.text)
+    match = DATELINE.match(paragraph.text) or GLUED_DATELINE.match(paragraph.text)
     if not match:
         return paragraph, None
     start = paragraph.start + match.end()
