@@ -3143,3 +3143,14 @@ def test_a_state_that_is_calling_for_something_says_it() -> None:
 def test_a_list_called_something_is_what_the_list_is_named_not_what_anyone_said() -> None:
     body = 'Mr. Okafor leads an independent list called "Clean Hands" in the northern district.'
     assert who(read(body), "Clean Hands") == NARRATION
+
+
+def test_a_court_set_off_before_a_defendants_name_is_no_role_of_his() -> None:
+    body = (
+        "According to the plea agreement filed today in the U.S. District Court for the "
+        "District of Maryland, Daniel Prewitt, a contractor who lives in Ohio, paid bribes "
+        "to two officials. He has also agreed that $2 million in restitution is owed to "
+        "the government."
+    )
+    result = read(body, published=date(2009, 5, 6))
+    assert who(result, "restitution is owed") == (["Daniel Prewitt"], "Daniel Prewitt")

@@ -618,6 +618,12 @@ def _ends_in_a_titled_name(phrase: str, knowledge: Knowledge) -> bool:
 
 
 def _names_a_role(phrase: str, knowledge: Knowledge) -> bool:
+    """Whether a phrase set off before a name is a role; its head, before "of", "for", "in"
+    or "to", ends in a role's word ("Kenya's interior minister", "head of the X"), unlike
+    a body ("the U.S. District Court for the District of Columbia, James Momon")."""
+    head = re.split(r"\s+(?:of|for|in|to|at)\s+", phrase, maxsplit=1)[0].split()
+    if head and head[-1].strip(",.") in knowledge.organisation_words:
+        return False
     words = {w.strip(",.").lower() for w in phrase.split()}
     return in_any(
         words, knowledge.person_nouns, knowledge.writer_nouns, knowledge.title_words_lower
