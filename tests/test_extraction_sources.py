@@ -3154,3 +3154,12 @@ def test_a_court_set_off_before_a_defendants_name_is_no_role_of_his() -> None:
     )
     result = read(body, published=date(2009, 5, 6))
     assert who(result, "restitution is owed") == (["Daniel Prewitt"], "Daniel Prewitt")
+
+
+def test_a_relative_clause_after_a_place_in_a_list_is_its_own_speakers() -> None:
+    body = (
+        "Shelling hit army posts in the north of the country and in the towns of Kadugli "
+        "and Dilling, where residents reported heavy gunfire through the night."
+    )
+    result = read(body)
+    assert who(result, "heavy gunfire")[0] == ["Residents"]

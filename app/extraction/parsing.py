@@ -250,6 +250,7 @@ def _negated(region: str) -> bool:
 
 
 JOINED = re.compile(r",?\s+(?:and|but)\s+(?=[A-ZÀ-Þ]|the\s)")
+RELATIVE_INSIDE = re.compile(r",\s+(?:where|who|which|whose|when)\s")
 
 
 def _second_clause(subject: str) -> re.Match[str] | None:
@@ -257,6 +258,8 @@ def _second_clause(subject: str) -> re.Match[str] | None:
     the subject of a second clause that has the cue."""
     for joined in reversed(list(JOINED.finditer(subject))):
         before, after = subject[: joined.start()], subject[joined.end() :]
+        if RELATIVE_INSIDE.search(after):
+            continue  # "... Taiz and Aden, where residents reported": the cue is the relative's
         if _finite_verb(before) and 0 < len(after.split()) <= 8 and not attr.is_clause(after):
             return joined
     return None
