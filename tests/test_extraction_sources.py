@@ -3163,3 +3163,15 @@ def test_a_relative_clause_after_a_place_in_a_list_is_its_own_speakers() -> None
     )
     result = read(body)
     assert who(result, "heavy gunfire")[0] == ["Residents"]
+
+
+def test_an_alliance_described_by_its_members_speaks_under_that_description() -> None:
+    body = (
+        "A spokesman for the alliance of Gulf states that back the exiled president said "
+        "the truce did not bind its air force.\n\n"
+        "A coalition of press freedom groups sued the ministry on Monday, arguing the new "
+        "licence rules would silence small papers."
+    )
+    result = read(body)
+    assert who(result, "did not bind its air force")[0] == ["Alliance of Gulf states"]
+    assert who(result, "would silence small papers")[0] == ["Press freedom groups"]

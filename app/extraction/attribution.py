@@ -686,6 +686,15 @@ STATE_AFTER = re.compile(
 )
 
 
+# "states that support ...", "states that have signed": "that" then a verb, a relative
+# clause after a plural noun; not "states that the ...", "states that it ...", "states
+# that more than ..."
+RELATIVE_THAT = re.compile(
+    r"\s+that\s+(?:have|has|had|are|were|support|supported|back|backed|oppose|opposed|"
+    r"signed|border|share|joined|belong|make|form|host|want|refuse|refused|include)\b"
+)
+
+
 def in_noun_compound(text: str, cue: re.Match[str], knowledge: Knowledge) -> bool:
     """ "think tank", "according to reports", "the claims": a cue word that is a noun here,
     or an infinitive ("refused to say")."""
@@ -703,6 +712,8 @@ def in_noun_compound(text: str, cue: re.Match[str], knowledge: Knowledge) -> boo
     if cue.group(0).lower() in knowledge.cue_lists.get("cues_before_that", ()):
         # "The report states that ...", "the statement reads, "..."", but "the Baltic
         # states agreed": a noun
+        if RELATIVE_THAT.match(text, cue.end()) and cue.group(0).endswith("s"):
+            return True  # "the coalition of Arab states that support ...": a relative clause
         return not re.match(r"\s*(?:,?\s*in part\b)?\s*(?:that\b|:|,?\s*[\"“])", text[cue.end() :])
     before = text[max(0, cue.start() - 16) : cue.start()].lower().split()
     if before and (before[-1] in NOUN_MARKERS or before[-2:] == ["according", "to"]):

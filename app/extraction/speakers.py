@@ -261,6 +261,9 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     led = LED_NOUN.fullmatch(DETERMINERS.sub("", text.strip()))
     if led and knowledge.back_nouns.get(led.group("noun")) in ("organisation", "government"):
         return Attribution((labelled(led.group("body")),))  # "The Saudi-led coalition"
+    described = _described_alliance(text, context)
+    if described:
+        return described  # "the coalition of Arab states that support ...", "the Arab coalition"
     pair = _both_states(text, context)
     if pair:
         return pair  # "Laos confirmed it ..., but both countries say": the two named last
@@ -1540,6 +1543,35 @@ def _led_before(noun: str, knowledge: Knowledge, context: Context) -> SourceRef 
 
 
 # "the Saudi-led coalition", "U.S.-backed forces": a body named by who leads or backs it
+def _described_alliance(text: str, context: Context) -> Attribution | None:
+    """ "the coalition of Arab states that support Yemen's exiled president", "the Arab
+    coalition": the alliance the article named before by that noun ("Saudi-led coalition
+    air raids"), else the alliance as the words describe it."""
+    bare = RELATIVE_TAIL.sub("", DETERMINERS.sub("", text.strip()))
+    described = ALLIANCE.fullmatch(bare)
+    if described is None or not (described.group("adj") or described.group("members")):
+        return None
+    noun = described.group("noun")
+    earlier = context.body_named([noun])
+    if earlier is not None:
+        return Attribution((earlier,))
+    members = described.group("members") or ""
+    if members.split()[-1:] and members.split()[-1].lower() in GENERIC_MEMBERS:
+        # "A coalition of voting rights groups": the groups, as a user would look them up
+        return Attribution((labelled(members, "group"),))
+    label = bare if described.group("adj") else f"{noun.capitalize()} of {members}"
+    return Attribution((labelled(label),))
+
+
+GENERIC_MEMBERS = {"groups", "organisations", "organizations", "parties", "unions", "associations"}
+
+
+ALLIANCE_NOUNS = ("coalition", "alliance", "bloc", "federation", "confederation")
+ALLIANCE = re.compile(
+    rf"(?:(?P<adj>[A-ZÀ-Þ][\w'’-]*)\s+)?(?P<noun>{'|'.join(ALLIANCE_NOUNS)})"
+    r"(?:\s+of\s+(?P<members>[a-zA-Z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}))?"
+)
+RELATIVE_TAIL = re.compile(r"\s+(?:that|which|who)\s.*$")
 LED_NOUN = re.compile(
     r"(?P<body>[A-ZÀ-Þ][\w.'’]*(?:-[A-Z][\w.'’]*)?-(?:led|backed)\s+(?P<noun>[a-z]+))"
 )
