@@ -261,9 +261,9 @@ def resolve_subject(subject: str, knowledge: Knowledge, context: Context) -> Att
     led = LED_NOUN.fullmatch(DETERMINERS.sub("", text.strip()))
     if led and knowledge.back_nouns.get(led.group("noun")) in ("organisation", "government"):
         return Attribution((labelled(led.group("body")),))  # "The Saudi-led coalition"
-    described = _described_alliance(text, context)
-    if described:
-        return described  # "the coalition of Arab states that support ...", "the Arab coalition"
+    alliance = _described_alliance(text, context)
+    if alliance:
+        return alliance  # "the coalition of Arab states that support ...", "the Arab coalition"
     pair = _both_states(text, context)
     if pair:
         return pair  # "Laos confirmed it ..., but both countries say": the two named last
