@@ -250,3 +250,15 @@ def test_quoted_remarks_under_a_statement_line_are_the_ambassadors_of_his_embass
     ambassador = (["Washington"], "Helen R. Marsh")
     assert who(result, "a decisive step") == ambassador
     assert who(result, "eleven fugitives have been handed over") == ambassador
+
+
+def test_a_linked_blog_title_closing_an_intro_with_no_verb_introduces_the_block() -> None:
+    body = (
+        "Regional bloggers are celebrating the win.\n\n"
+        "The meaning of the final is not lost on The Lantern in a Rum Shop [4]:\n\n"
+        "One day this team will lose a match like everybody else. Until then, we will "
+        "dance in the streets."
+    )
+    result = read(body, title="Caribbean: Champions again", publisher="Global Voices")
+    assert who(result, "lose a match")[0] == ["The Lantern in a Rum Shop"]
+    assert who(result, "dance in the streets")[0] == ["The Lantern in a Rum Shop"]

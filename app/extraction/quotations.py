@@ -302,6 +302,15 @@ def _a_person_by_one_name(who: Attribution, subject: str, before: str) -> bool:
 RELATIVE_AFTER = re.compile(r",\s+(?:who|which)\s+[^,]*$")
 
 
+# "... not lost on The Phoenix in a Gas House [9]:": a linked title, its link's number
+# after it, closing an intro with no verb of its own
+LINKED_TITLE_END = re.compile(
+    r"\b(?:on|by|from|at|of)\s+(?P<name>(?:The\s+)?[A-ZÀ-Þ][\w'’-]*"
+    r"(?:\s+(?:[A-ZÀ-Þ][\w'’-]*|in|of|a|an|the|on|and|with|for))*?\s+[A-ZÀ-Þ][\w'’-]*)"
+    r"\s*\[\d{1,3}\]\s*:\s*$"
+)
+
+
 def _introduced(
     reader: Reader, paragraph: Span, sentence: Span, colon: bool = True
 ) -> Attribution | None:
@@ -347,6 +356,12 @@ def _introduced(
             return handle
     if not colon:
         return None
+    linked = LINKED_TITLE_END.search(reader.article.body[sentence.start : sentence.end])
+    if linked:  # "... is not lost on The Phoenix in a Gas House [9]:": the blog the link names
+        name = linked.group("name")
+        known = reader.knowledge.lookup(name)
+        if known is None or known.source.kind != "government":
+            return Attribution((known.source if known else labelled(name),))
     # a person the main clause names ("Commenter Another Me states:"), not one named in a
     # leading subordinate clause ("When Omar Bongo was admitted ..., a comment predicted:")
     main = sentence.start + _subordinate_end(sentence.text)

@@ -519,8 +519,13 @@ def _is_person(words: list[str], i: int, j: int, knowledge: Knowledge) -> bool:
         return False  # "East Mediterranean", "Northern Cape": a place
     if words[i].lower() in knowledge.source_nouns and words[i].lower().endswith("s"):
         return False  # "Astronomers Discover 5 New Planets": a headline, not a name
+    if i >= 2 and words[i - 1] in ("a", "an") and words[i - 2].lower() in TITLE_CONNECTORS:
+        return False  # "The Phoenix in a Gas House": the end of a title, no person
     last = is_name_word(words, j - 1, knowledge, last=True)
     return last and not inside_body_name(words, i, j, knowledge)
+
+
+TITLE_CONNECTORS = {"in", "on", "of", "with", "for", "from", "under"}
 
 
 def _known_given_name(words: list[str], i: int, knowledge: Knowledge) -> bool:
