@@ -3175,3 +3175,12 @@ def test_an_alliance_described_by_its_members_speaks_under_that_description() ->
     result = read(body)
     assert who(result, "did not bind its air force")[0] == ["Alliance of Gulf states"]
     assert who(result, "would silence small papers")[0] == ["Press freedom groups"]
+
+
+def test_a_rival_who_is_charging_that_something_happened_says_it() -> None:
+    body = (
+        "The incumbent has taken a large lead in the count. Her rival, former boxer Samuel "
+        "Tarr, is charging that the tally was rigged."
+    )
+    result = read(body)
+    assert who(result, "the tally was rigged") == (["Samuel Tarr"], "Samuel Tarr")
