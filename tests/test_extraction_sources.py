@@ -3184,3 +3184,13 @@ def test_a_rival_who_is_charging_that_something_happened_says_it() -> None:
     )
     result = read(body)
     assert who(result, "the tally was rigged") == (["Samuel Tarr"], "Samuel Tarr")
+
+
+def test_places_joined_by_and_after_in_are_one_subject_in_a_clause_after_after() -> None:
+    body = (
+        "Athletics officials in Kenya have reacted angrily to a leaked doping report. The "
+        "anger came after newspapers in Germany and France reported the samples showed a "
+        "banned hormone."
+    )
+    result = read(body)
+    assert who(result, "banned hormone")[0] not in (["Paris"], ["Athletics officials"])

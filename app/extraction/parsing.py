@@ -144,6 +144,10 @@ class SentenceParser:
         if joined and self._resolve(subject[joined.end() :]) is None:
             joined = None
         who = None if joined else self._resolve(without_times(subject, self.article))
+        subordinate = SUBORDINATE_INSIDE.search(subject) if who is not None else None
+        if subordinate and _finite_verb(subject[: subordinate.start()]):
+            return None  # "The reaction came after newspapers ... reported": the head's own
+            # verb comes first; the cue is the subordinate clause's
         named = _one_name_then_pronoun(subject, who, text[cue.end() :]) if who else None
         if who is not None and named:
             # "Coffeewallah says that she has ...": a writer known by one name, a person
@@ -250,6 +254,9 @@ def _negated(region: str) -> bool:
 
 
 JOINED = re.compile(r",?\s+(?:and|but)\s+(?=[A-ZÀ-Þ]|the\s)")
+PLACE_THEN_AND = re.compile(r"\b(?:in|of|from|across)\s+(?:the\s+)?[A-ZÀ-Þ][\w'’-]*$")
+PLACE_ONLY = re.compile(r"(?:the\s+)?[A-ZÀ-Þ][\w'’-]*")
+SUBORDINATE_INSIDE = re.compile(r"\s(?:after|because|until|once)\s+(?=[A-Za-z])")
 RELATIVE_INSIDE = re.compile(r",\s+(?:where|who|which|whose|when)\s")
 
 
@@ -260,6 +267,8 @@ def _second_clause(subject: str) -> re.Match[str] | None:
         before, after = subject[: joined.start()], subject[joined.end() :]
         if RELATIVE_INSIDE.search(after):
             continue  # "... Taiz and Aden, where residents reported": the cue is the relative's
+        if PLACE_THEN_AND.search(before) and PLACE_ONLY.fullmatch(after.strip()):
+            continue  # "newspapers in Australia and Britain reported": two places, one subject
         if _finite_verb(before) and 0 < len(after.split()) <= 8 and not attr.is_clause(after):
             return joined
     return None
