@@ -3194,3 +3194,13 @@ def test_places_joined_by_and_after_in_are_one_subject_in_a_clause_after_after()
     )
     result = read(body)
     assert who(result, "banned hormone")[0] not in (["Paris"], ["Athletics officials"])
+
+
+def test_her_comments_are_a_noun_and_the_person_after_after_says_what_follows() -> None:
+    body = (
+        "The head of the election board, Grace Mensah, said complaints must be filed "
+        "within three days. Her comments came after Kofi Adjei said officials had found "
+        "ballots already marked."
+    )
+    result = read(body)
+    assert who(result, "ballots already marked") == (["Kofi Adjei"], "Kofi Adjei")

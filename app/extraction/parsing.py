@@ -146,8 +146,12 @@ class SentenceParser:
         who = None if joined else self._resolve(without_times(subject, self.article))
         subordinate = SUBORDINATE_INSIDE.search(subject) if who is not None else None
         if subordinate and _finite_verb(subject[: subordinate.start()]):
-            return None  # "The reaction came after newspapers ... reported": the head's own
-            # verb comes first; the cue is the subordinate clause's
+            # "The reaction came after newspapers ... reported": the head's own verb comes
+            # first; the cue is the subordinate clause's, said by a person it names ("Her
+            # comments came after Mr. Weah said ...")
+            who = self._resolve(without_times(subject[subordinate.end() :], self.article))
+            if who is None or who.speaker is None:
+                return None
         named = _one_name_then_pronoun(subject, who, text[cue.end() :]) if who else None
         if who is not None and named:
             # "Coffeewallah says that she has ...": a writer known by one name, a person
