@@ -373,3 +373,21 @@ def test_a_city_police_inspector_speaks_for_that_police() -> None:
         "Christchurch Police Inspector Mark Reilly told reporters that six people were arrested."
     )
     assert who(read(body), "six people were arrested") == (["Christchurch Police"], "Mark Reilly")
+
+
+def test_a_title_and_surname_label_under_a_remarks_header_is_that_speakers_turn() -> None:
+    body = (
+        "Remarks\n\n"
+        "Hillary Rodham Clinton\n\n"
+        "Secretary of State\n\n"
+        "Oslo, Norway\n\n"
+        "AMBASSADOR WHITCOMB: Madam Secretary, thank you for making this visit. Norway "
+        "stands with us on every question that matters in the Arctic.\n\n"
+        "SECRETARY CLINTON: Oh, Mark, thank you. Our partnership with Norway has never "
+        "been stronger."
+    )
+    result = read(body, title="Meeting with Embassy Staff", publisher="U.S. Department of State")
+    assert who(result, "Norway stands with us") == (["Washington"], "Whitcomb")
+    assert who(result, "never been stronger")[1] in ("Hillary Clinton", "Hillary Rodham Clinton")
+    quotes = [c.quote.text for c in result.claims]
+    assert not any("thank you" in q for q in quotes), quotes

@@ -414,13 +414,23 @@ def _subordinate_end(text: str) -> int:
 MORE_SENTENCES = re.compile(r"[.!?]\s+[\"“‘']?[A-ZÀ-Þ]")
 
 
+# "Madam Secretary, thank you ...", "Oh, Mark, thank you.", "To that end, I want to thank
+# ...": a form of address or a link before the greeting or the thanks
+ADDRESSED = re.compile(
+    r"^(?:(?:Oh|Well|And|So|To that end|Finally|Again),\s+)?"
+    r"(?:(?:(?:Madam|Mister|Mr\.|Ms\.|Mrs\.|Dear|Ladies and gentlemen)(?:\s+[A-Z][\w.'’-]*){0,2}"
+    r"|[A-Z][a-z]+),\s+)?(?=(?:[Tt]hank|I\s+(?:thank|want\s+to\s+thank|would\s+like)|[Ww]elcome))"
+)
+
+
 def exhorts(text: str, knowledge: Knowledge) -> bool:
     """Whether a sentence exhorts, prays or bids farewell instead of asserting ("Please
     take sensible precautions", "May God protect our troops", "Let us remember")."""
-    lowered = text.lstrip(" \"“‘'").lower()
+    lowered = ADDRESSED.sub("", text.lstrip(" \"“‘'"), count=1).lower()
     if MORE_SENTENCES.search(text.rstrip(" .!?\"”’'")):
         return False  # "“Let’s get on with it. That’s what Canadians want ...”": more is said
     return any(
-        lowered.startswith(opening) and lowered[len(opening) : len(opening) + 1] in (" ", ",")
+        lowered.startswith(opening)
+        and lowered[len(opening) : len(opening) + 1] in (" ", ",", ".", "!", "")
         for opening in knowledge.exhortations
     )

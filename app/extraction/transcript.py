@@ -180,8 +180,11 @@ def turn_speaker(reader: Reader, label: str) -> Attribution | None:
             return group  # the state they serve, else the words that name them
     who = reader.resolve(" ".join(words))
     unknown = who is None or all(s.kind == "unresolved" for s in who.sources)
-    if unknown and len(words) == 2 and words[0] in HONORIFIC_GENDER:
-        return _named_only(reader, words[1])  # "MR MILLER" in the department's own briefing
+    titled = words[0] in HONORIFIC_GENDER or words[0] in reader.knowledge.title_words
+    if unknown and len(words) == 2 and titled:
+        # "MR MILLER" in the department's own briefing, "AMBASSADOR BRZEZINSKI" in its
+        # transcript of remarks
+        return _named_only(reader, words[1])
     if who is None or not who.sources:
         return None
     office = all(w.lower() == "the" or w in reader.knowledge.title_words for w in words)
