@@ -3204,3 +3204,8 @@ def test_her_comments_are_a_noun_and_the_person_after_after_says_what_follows() 
     )
     result = read(body)
     assert who(result, "ballots already marked") == (["Kofi Adjei"], "Kofi Adjei")
+
+
+def test_a_palace_spokeswoman_speaks_for_the_palace_and_is_no_person_named_palace() -> None:
+    body = "A Rideau Palace spokeswoman said the Queen had sent a private message to the team."
+    assert who(read(body), "private message") == (["Rideau Palace"], None)
