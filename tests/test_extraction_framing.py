@@ -262,3 +262,19 @@ def test_a_linked_blog_title_closing_an_intro_with_no_verb_introduces_the_block(
     result = read(body, title="Caribbean: Champions again", publisher="Global Voices")
     assert who(result, "lose a match")[0] == ["The Lantern in a Rum Shop"]
     assert who(result, "dance in the streets")[0] == ["The Lantern in a Rum Shop"]
+
+
+def test_a_statement_line_under_a_date_line_names_the_statements_author() -> None:
+    body = (
+        "March 2, 2012\n\n"
+        "Statement by Ambassador Paula R. Osgood\n\n"
+        "We commend the patient work of the mission in gathering this evidence. It is clear "
+        "to anyone who reads the report that the killing must stop."
+    )
+    result = read(
+        body,
+        title="Report of the Fact-Finding Mission",
+        publisher="U.S. Mission to the United Nations in Geneva (U.S. Department of State)",
+    )
+    assert who(result, "patient work of the mission") == (["Washington"], "Paula R. Osgood")
+    assert who(result, "the killing must stop") == (["Washington"], "Paula R. Osgood")

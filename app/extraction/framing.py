@@ -56,7 +56,7 @@ def statement_author(reader: Reader) -> Attribution | None:
     # "Statement by R.J. Simonds, MD; Acting Director; Center for Global Health" as the
     # body's first line, under a title that names no author
     opening = body.lstrip().split("\n", 1)[0]
-    lined = STATEMENT_TITLE.match(" ".join(opening.split())) if not titled else None
+    lined = None if titled else _statement_line(body)
     # "Joseph A. Main - Assistant Secretary of Labor for Mine Safety and Health": a
     # column's byline with its author's office, as the first line
     signed = BYLINE_AUTHOR.match(opening.strip()) if " - " in opening[:80] else None
@@ -79,6 +79,23 @@ def statement_author(reader: Reader) -> Attribution | None:
         or (_byline_author(reader, signed) if signed else None)
         or (_closing_author(reader, closing) if closing else None)
     )
+
+
+def _statement_line(body: str) -> re.Match[str] | None:
+    """ "Statement by Ambassador X" as one of the header lines that open the body (the first,
+    or under a date line: "November 28, 2011", then "Statement by ...")."""
+    lines = [line.strip() for line in body.strip().split("\n") if line.strip()]
+    for line in lines[:HEADER_LINES]:
+        lined = STATEMENT_TITLE.match(" ".join(line.split()))
+        if lined:
+            return lined
+        if len(line.split()) > HEADER_LINE_WORDS:
+            return None  # the text has begun: a statement line below it heads no header
+    return None
+
+
+HEADER_LINES = 3
+HEADER_LINE_WORDS = 8  # a date line, a place, an office: a header line is short
 
 
 SIGNATURE_REACH = 200  # characters: the signature closes the text
