@@ -3209,3 +3209,16 @@ def test_her_comments_are_a_noun_and_the_person_after_after_says_what_follows() 
 def test_a_palace_spokeswoman_speaks_for_the_palace_and_is_no_person_named_palace() -> None:
     body = "A Rideau Palace spokeswoman said the Queen had sent a private message to the team."
     assert who(read(body), "private message") == (["Rideau Palace"], None)
+
+
+def test_an_event_a_region_and_a_known_bodys_title_name_no_person() -> None:
+    body = (
+        "In advance of Global Literacy Week, which starts May 2, the agency is calling on "
+        "donors to fund more schools. Most of the children out of school live in Southeast "
+        "Asia.\n\n"
+        "UNESCO Director of Education, Planning and Statistics, Kofi Mensah, says the gap is "
+        "widest for girls. He notes that cost keeps many families from sending them."
+    )
+    result = read(body)
+    assert who(result, "widest for girls")[0] == ["UNESCO"]
+    assert who(result, "cost keeps many families")[1] == "Kofi Mensah"

@@ -135,6 +135,7 @@ class Knowledge:
     kinds_by_clause: tuple[tuple[str, str], ...] = ()
     exhortations: tuple[str, ...] = ()  # "please", "may god": openings of no claim
     place_openers: frozenset[str] = frozenset()  # "East", "Mount": open places, not people
+    event_words: frozenset[str] = frozenset()  # "Week", "Summit": end events, not people
     # "New Mexico", "Indian Ocean": places that hold a state's name and are not that state,
     # and the most words one starting with a given word has
     places_named_for_states: frozenset[str] = frozenset()
@@ -279,6 +280,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     )
     knowledge.exhortations = tuple(text["exhortation_openings"]["openings"])
     knowledge.place_openers = frozenset(text["place_openers"]["words"])
+    knowledge.event_words = frozenset(text["event_words"]["words"])
     knowledge.state_courts = frozenset(text["state_courts"]["names"])
     places = text["places_named_for_states"]["names"]
     knowledge.places_named_for_states = frozenset(places)

@@ -471,6 +471,8 @@ def _described_as_a_person(words: list[str], j: int, knowledge: Knowledge) -> bo
             role, knowledge.writer_nouns, knowledge.person_nouns, _people_nouns(knowledge)
         )
     if before.endswith(",") and i >= 2:  # "Peruvian ex-pat in Spain, Jomra criticizes ..."
+        if j < len(words) and words[j] in ("and", "&"):
+            return False  # "Director of Immunization, Vaccination and Biologicals": a list
         role = {w.strip(",.;:").lower() for w in words[max(0, i - 5) : i]}
         if in_any(role, knowledge.writer_nouns, knowledge.person_nouns):
             return True
@@ -513,6 +515,8 @@ def _is_person(words: list[str], i: int, j: int, knowledge: Knowledge) -> bool:
         # "on his blog, Daniel Okoro", "Virgin owner Richard Branson"
     if words[j - 1].strip(",.;:") in knowledge.place_words:
         return False  # "Francis Scott Key Bridge", "Gulf Coast": a place
+    if words[j - 1].strip(",.;:") in knowledge.event_words:
+        return False  # "World Immunization Week": an event
     if j < len(words) and words[j].rstrip(",.;:").isdigit() and words[j - 1][-1:].isalpha():
         return False  # "A SpaceX Falcon 9 rocket", "Boeing 737": a model, not a person
     if words[i].strip('"“(') in knowledge.place_openers:

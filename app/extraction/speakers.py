@@ -755,8 +755,32 @@ def _body(head: str, knowledge: Knowledge) -> Attribution | None:
     ):
         # "figures compiled by the Stockholm International ...", "a poll by Ipsos Peru published"
         head = " ".join(proper_run(maker)) or made_by.group("maker")
+    titled = _known_body_then_title(head, knowledge)
+    if titled is not None:
+        return Attribution((titled,))  # "WHO Director of Immunization": the WHO's
     source = named_body(head, knowledge) or unresolved(head, knowledge)
     return Attribution((source,)) if source else None
+
+
+PERSON_TITLES = frozenset(
+    {"Director", "Secretary", "President", "Chairman", "Chairwoman", "Chair", "Head", "Chief",
+     "Spokesman", "Spokeswoman", "Spokesperson", "Commissioner", "Minister", "Ambassador",
+     "Representative", "Envoy", "Coordinator", "Administrator", "Adviser", "Advisor",
+     "Deputy", "Assistant", "Executive", "Counsel", "Rapporteur"}
+)  # fmt: skip
+
+
+def _known_body_then_title(head: str, knowledge: Knowledge) -> SourceRef | None:
+    """A known body, then a title of someone in it ("WHO Director of Immunization"): the
+    body, not a body named by the whole phrase."""
+    words = DETERMINERS.sub("", head.strip()).split()
+    for size in (3, 2, 1):
+        if len(words) <= size or words[size].split("-")[0] not in PERSON_TITLES:
+            continue
+        known = knowledge.lookup(" ".join(words[:size]))
+        if known is not None and known.proper:
+            return known.source
+    return None
 
 
 def _pronoun(pronoun: str, knowledge: Knowledge, context: Context) -> Attribution | None:
