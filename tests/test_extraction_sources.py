@@ -3222,3 +3222,12 @@ def test_an_event_a_region_and_a_known_bodys_title_name_no_person() -> None:
     result = read(body)
     assert who(result, "widest for girls")[0] == ["UNESCO"]
     assert who(result, "cost keeps many families")[1] == "Kofi Mensah"
+
+
+def test_that_is_how_a_body_describes_it_gives_it_the_sentence_before() -> None:
+    body = (
+        "Governments are using fear of unrest to silence their critics. That is how Amnesty "
+        "International describes the state of the world in its new annual report."
+    )
+    result = read(body)
+    assert who(result, "silence their critics")[0] == ["Amnesty International"]

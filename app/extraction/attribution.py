@@ -162,9 +162,19 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+THAT_IS_HOW = re.compile(
+    r"^(?:That|This)(?:['’]s|\s+is|\s+was)\s+(?:how|what)\s+(?P<subject>[^,;]{2,80}?)\s+"
+    r"(?:describes|described|puts|put|says|said|calls|called|sees|saw|characterizes|"
+    r"characterized|characterises|characterised|sums\s+up|summed\s+up)\b"
+)
+
+
 def find_back_reference(text: str, knowledge: Knowledge) -> Finding | None:
     """ "This was stated ... by X": the sentence attributes the one before it."""
     match = patterns(knowledge).back.match(text)
+    how = THAT_IS_HOW.match(text) if not match else None
+    if how:  # "That is how Human Rights Watch describes the situation ...": the one before
+        return Finding("back", how.group("subject"), "asserted", (0, 0), text)
     if not match:
         return None
     stance = knowledge.cues[match.group("cue").lower()]
