@@ -278,3 +278,13 @@ def test_a_statement_line_under_a_date_line_names_the_statements_author() -> Non
     )
     assert who(result, "patient work of the mission") == (["Washington"], "Paula R. Osgood")
     assert who(result, "the killing must stop") == (["Washington"], "Paula R. Osgood")
+
+
+def test_a_line_that_issued_the_following_statement_introduces_and_says_nothing() -> None:
+    body = (
+        "Secretary of Commerce Maria L. Vance issued the following statement about the "
+        "trade figures released today:\n\n"
+        "Exports rose for the fourth month in a row, and we expect that to continue."
+    )
+    result = read(body, title="Statement of Commerce Secretary Vance on Trade Figures")
+    assert not any("issued the following" in c.quote.text for c in result.claims)

@@ -48,6 +48,9 @@ from app.extraction.vocabulary import (
 )
 
 MIN_CLAIM_WORDS = 4
+FOLLOWING_INTRO = re.compile(
+    r"\b(?:issued|released|posted|uploaded|sent|made|gave|delivered)\s+the\s+following\b[^.!?]{0,120}:\s*$"
+)
 NARRATORS = {"signature", "transcript", "statement_author"}  # rules narration itself applies
 FIRST_PERSON_REACH = 400  # characters: the person was named in the paragraph just before
 # "I thought ...", "We waited ...", "My mother ...": a paragraph that opens in the first person
@@ -402,6 +405,8 @@ class Reader:
             return
         if exhorts(content.text, self.knowledge):
             return  # "May God protect our troops": a prayer, no claim
+        if FOLLOWING_INTRO.search(content.text):
+            return  # "X issued the following statement about ...:": it introduces, says nothing
         if content.text.isupper() and len(content.text.split()) <= SIGNATURE_WORDS:
             return  # "JOSEPH R. BIDEN JR.": a signature in capitals says nothing
         if self.in_list and not attr.is_clause(content.text):
