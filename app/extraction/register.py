@@ -639,11 +639,14 @@ def _names_a_role(phrase: str, knowledge: Knowledge) -> bool:
     )
 
 
+LIST_PREPOSITIONS = frozenset({"from", "of", "at", "with", "for", "in", "on", "by"})
+
+
 def _next_in_a_list(part: str, knowledge: Knowledge) -> bool:
     """Whether a part after a name's comma is the next person of a list, their role then
     their name ("human rights activist Vladimir Bukovsky"), not a role of the first."""
-    if not part[:1].islower():
-        return False
+    if not part[:1].islower() or part.split()[0] in LIST_PREPOSITIONS:
+        return False  # "Tiago, from blog Maré Alta,": where he writes, his role
     found = find_name(part.rstrip("."), knowledge)
     if found is None or found.after.strip():
         return False

@@ -379,6 +379,9 @@ def continuation(reader: Reader, sentence: Span) -> bool:
             # the words after the second cue say ("saying in a statement on Thursday that")
             _extend_last(reader, sentence, with_content=True)
             _redate_last(reader, match.group("gap") or "")
+        elif _second_that(match):
+            # "X said A, and that B": one cue with two that-clauses is one claim
+            _extend_last(reader, sentence)
         elif not continue_claim(reader, sentence, match):
             _extend_last(reader, sentence)  # "..., calling it a "flagrant violation"": one claim
         else:
@@ -402,6 +405,11 @@ def continuation(reader: Reader, sentence: Span) -> bool:
             reader.narration(sentence)
         return True
     return False
+
+
+def _second_that(match: re.Match[str]) -> bool:
+    """ ", and that ...": a second that-clause of the cue before, no cue of its own."""
+    return match.re is attr.AND_THAT and not match.group("subject") and not match.group("verb")
 
 
 def continue_claim(
