@@ -409,7 +409,7 @@ def continuation(reader: Reader, sentence: Span) -> bool:
 
 def _second_that(match: re.Match[str]) -> bool:
     """ ", and that ...": a second that-clause of the cue before, no cue of its own."""
-    return match.re is attr.AND_THAT and not match.group("subject") and not match.group("verb")
+    return match.re is attr.AND_THAT
 
 
 def continue_claim(

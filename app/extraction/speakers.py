@@ -762,20 +762,12 @@ def _body(head: str, knowledge: Knowledge) -> Attribution | None:
     return Attribution((source,)) if source else None
 
 
-PERSON_TITLES = frozenset(
-    {"Director", "Secretary", "President", "Chairman", "Chairwoman", "Chair", "Head", "Chief",
-     "Spokesman", "Spokeswoman", "Spokesperson", "Commissioner", "Minister", "Ambassador",
-     "Representative", "Envoy", "Coordinator", "Administrator", "Adviser", "Advisor",
-     "Deputy", "Assistant", "Executive", "Counsel", "Rapporteur"}
-)  # fmt: skip
-
-
 def _known_body_then_title(head: str, knowledge: Knowledge) -> SourceRef | None:
     """A known body, then a title of someone in it ("WHO Director of Immunization"): the
     body, not a body named by the whole phrase."""
     words = DETERMINERS.sub("", head.strip()).split()
     for size in (3, 2, 1):
-        if len(words) <= size or words[size].split("-")[0] not in PERSON_TITLES:
+        if len(words) <= size or words[size].split("-")[0] not in knowledge.title_heads:
             continue
         known = knowledge.lookup(" ".join(words[:size]))
         if known is not None and known.proper:
@@ -1566,7 +1558,6 @@ def _led_before(noun: str, knowledge: Knowledge, context: Context) -> SourceRef 
     return labelled(found[-1].group("body")) if found else None
 
 
-# "the Saudi-led coalition", "U.S.-backed forces": a body named by who leads or backs it
 def _described_alliance(text: str, context: Context) -> Attribution | None:
     """ "the coalition of Arab states that support Yemen's exiled president", "the Arab
     coalition": the alliance the article named before by that noun ("Saudi-led coalition
@@ -1596,6 +1587,7 @@ ALLIANCE = re.compile(
     r"(?:\s+of\s+(?P<members>[a-zA-Z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}))?"
 )
 RELATIVE_TAIL = re.compile(r"\s+(?:that|which|who)\s.*$")
+# "the Saudi-led coalition", "U.S.-backed forces": a body named by who leads or backs it
 LED_NOUN = re.compile(
     r"(?P<body>[A-ZÀ-Þ][\w.'’]*(?:-[A-Z][\w.'’]*)?-(?:led|backed)\s+(?P<noun>[a-z]+))"
 )
